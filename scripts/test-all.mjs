@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: lint, type check, build, unit tests (Vitest), end-to-end tests (Playwright in Debian
+// Chromium). Ends with one plain `N passed, N failed` line of the totals, which CI reads.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const outDir = '.ci-out';
+mkdirSync(outDir, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  console.log(`--- ${label}: ${ok ? 'ok' : 'FAILED'}`);
+  return ok;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+    skipped: report.numPendingTests + (report.numTodoTests ?? 0),
+  };
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+function add(label, counts) {
+  console.log(`--- ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  for (const key of Object.keys(totals)) totals[key] += counts[key];
+}
+
+const only = process.argv[2];
+if (!only || only === 'static') {
+  check('lint', 'npx', ['eslint', '.']);
+  check('format', 'npx', ['prettier', '--check', '.']);
+  check('typecheck', 'npm', ['run', '-s', 'typecheck']);
+}
+const built = !only || only === 'e2e' ? check('build', 'npx', ['electron-vite', 'build']) : true;
+if (!only || only === 'unit') {
+  run('unit tests', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outDir}/vitest.json`,
+  ]);
+  add('unit tests', countVitest(`${outDir}/vitest.json`));
+}
+if ((!only || only === 'e2e') && built) {
+  run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: `${outDir}/playwright.json`,
+  });
+  add('end-to-end tests', countPlaywright(`${outDir}/playwright.json`));
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,163 @@
+// The one API contract between the renderer and the main process, for both hosts (Electron IPC and
+// `flagdeck serve`). Every call names its input and output schema; both hosts validate the input
+// before a handler runs. Events are part of the contract too.
+import { z } from 'zod';
+import {
+  ColumnKind,
+  FolderInfo,
+  ReviewState,
+  ReviewStatus,
+  SampleRef,
+  SampleRow,
+  WorkspaceInfo,
+} from './model';
+
+export const SortDir = z.enum(['asc', 'desc']);
+
+export const SampleFilter = z.object({
+  folderIds: z.array(z.string()).optional(),
+  /** `<folderId>/<log file>` keys. */
+  logs: z.array(z.string()).optional(),
+  /** Current reason (the reviewer's, else the original); `null` matches "no reason". */
+  reasons: z.array(z.string().nullable()).optional(),
+  originalReasons: z.array(z.string().nullable()).optional(),
+  statuses: z.array(ReviewStatus).optional(),
+  usernames: z.array(z.string().nullable()).optional(),
+  /** Case-insensitive substring over text-like cells and notes. */
+  text: z.string().optional(),
+  /** Inclusive timestamp range, `YYYY-MM-DD[ HH:MM[:SS]]` as Gradio writes it (local, naive). */
+  from: z.string().optional(),
+  to: z.string().optional(),
+  /** Equality / set membership on a named column. */
+  columns: z.array(z.object({ column: z.string(), values: z.array(z.string()) })).optional(),
+});
+export type SampleFilter = z.infer<typeof SampleFilter>;
+
+export const SampleSort = z.object({
+  /** `ordinal`, `timestamp`, `reason`, `status`, `log`, or a column name. */
+  by: z.string(),
+  dir: SortDir,
+});
+export type SampleSort = z.infer<typeof SampleSort>;
+
+export const QueryInput = z.object({
+  filter: SampleFilter.default({}),
+  sort: SampleSort.optional(),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(1000),
+});
+export type QueryInput = z.input<typeof QueryInput>;
+
+export const QueryResult = z.object({ total: z.number().int().nonnegative(), rows: z.array(SampleRow) });
+export type QueryResult = z.infer<typeof QueryResult>;
+
+export const Facets = z.object({
+  total: z.number().int().nonnegative(),
+  byStatus: z.record(z.string(), z.number()),
+  byReason: z.array(z.object({ reason: z.string().nullable(), count: z.number() })),
+  byLog: z.array(z.object({ key: z.string(), count: z.number() })),
+  byUsername: z.array(z.object({ username: z.string().nullable(), count: z.number() })),
+});
+export type Facets = z.infer<typeof Facets>;
+
+export const ReviewPatch = z
+  .object({
+    reason: z.string().nullable().optional(),
+    /** Drop the reviewer's reason so the original stands again. */
+    resetReason: z.boolean().optional(),
+    status: ReviewStatus.optional(),
+    note: z.string().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'an edit must change at least one field' });
+export type ReviewPatch = z.infer<typeof ReviewPatch>;
+
+export const EditInput = z.object({
+  /** Explicit samples, or every sample matching a filter (bulk edit). */
+  targets: z.union([z.object({ samples: z.array(SampleRef).min(1) }), z.object({ filter: SampleFilter })]),
+  patch: ReviewPatch,
+});
+
+export const EditResult = z.object({ editId: z.string(), count: z.number().int().nonnegative() });
+
+export const FlagOptions = z.object({
+  folderId: z.string(),
+  /** Options found in the logs' flag columns. */
+  fromLogs: z.array(z.string()),
+  /** Options the reviewer added (order = number keys 1-9), with retired ones kept for history. */
+  custom: z.array(z.object({ value: z.string(), retired: z.boolean().default(false) })),
+});
+export type FlagOptions = z.infer<typeof FlagOptions>;
+
+const folderId = z.object({ folderId: z.string() });
+const none = z.object({}).default({});
+
+/** Every call: `name: { input, output }`. */
+export const calls = {
+  'workspace.open': { input: z.object({ paths: z.array(z.string()).min(1) }), output: WorkspaceInfo },
+  'workspace.close': { input: folderId, output: WorkspaceInfo },
+  'workspace.info': { input: none, output: WorkspaceInfo },
+  'workspace.recent': { input: none, output: z.object({ paths: z.array(z.string()) }) },
+  /** Desktop: a native folder dialog; serve: not available (the UI shows a path field). */
+  'workspace.pickFolder': { input: none, output: z.object({ paths: z.array(z.string()) }) },
+  'samples.query': { input: QueryInput, output: QueryResult },
+  'samples.get': { input: SampleRef, output: SampleRow },
+  'samples.facets': { input: z.object({ filter: SampleFilter.default({}) }), output: Facets },
+  'review.edit': { input: EditInput, output: EditResult },
+  'review.undo': { input: none, output: z.object({ editId: z.string().nullable() }) },
+  'review.redo': { input: none, output: z.object({ editId: z.string().nullable() }) },
+  'review.options': { input: folderId, output: FlagOptions },
+  'review.setOptions': {
+    input: folderId.extend({ custom: FlagOptions.shape.custom }),
+    output: FlagOptions,
+  },
+  'media.url': {
+    input: z.object({
+      folderId: z.string(),
+      path: z.string(),
+      thumb: z.number().int().positive().optional(),
+    }),
+    output: z.object({ url: z.string() }),
+  },
+  'file.reveal': { input: z.object({ folderId: z.string(), path: z.string() }), output: z.object({}) },
+} as const;
+
+/** Every event pushed from the main process to every window. */
+export const events = {
+  rowsAppended: z.object({ folderId: z.string(), file: z.string(), ids: z.array(z.string()) }),
+  logAdded: z.object({ folderId: z.string(), file: z.string() }),
+  logReset: z.object({ folderId: z.string(), file: z.string(), reason: z.string() }),
+  indexProgress: z.object({
+    folderId: z.string(),
+    file: z.string(),
+    bytesIndexed: z.number(),
+    bytesTotal: z.number(),
+    rows: z.number(),
+  }),
+  workspaceChanged: z.object({ folders: z.array(FolderInfo) }),
+  reviewChanged: z.object({
+    changes: z.array(z.object({ folderId: z.string(), id: z.string(), review: ReviewState })),
+  }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallArgs<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** What a host needs to serve the API: one async handler per call. */
+export type Handlers = { [N in CallName]: (args: CallArgs<N>) => Promise<CallOutput<N>> };
+
+/** What the renderer sees, whatever the transport. */
+export interface ApiClient {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+
+export { ColumnKind };
