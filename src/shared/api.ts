@@ -161,3 +161,14 @@ export const isCallName = (name: string): name is CallName => Object.hasOwn(call
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
 
 export { ColumnKind };
+
+/** Why a call failed: a name no host knows, input the schema refused, or the handler threw. */
+export type CallErrorCode = 'unknown-call' | 'invalid-input' | 'failed' | 'unavailable';
+
+/** The envelope both hosts return for every call (IPC reply and HTTP body alike). */
+export type CallResult<T = unknown> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      error: { code: CallErrorCode; message: string; issues: { path: string; message: string }[] };
+    };

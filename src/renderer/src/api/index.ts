@@ -1,0 +1,63 @@
+// The one API client of the renderer. It picks the transport once (Electron IPC when the preload
+// is present, else HTTP + WebSocket); nothing else in the renderer knows which host it runs under.
+import type { ApiClient } from '../../../shared/api';
+import { createIpcClient } from './ipc';
+import { ipcMediaUrl, webMediaUrl, type MediaOptions, type MediaUrlBuilder } from './media';
+import { takeToken } from './token';
+import { createWebClient } from './web';
+
+export interface Capabilities {
+  /** A native folder dialog exists (`workspace.pickFolder`); otherwise offer a path field. */
+  pickFolder: boolean;
+  /** Files can be shown in the system file manager (`file.reveal`). */
+  reveal: boolean;
+}
+
+interface Connection {
+  client: ApiClient;
+  mediaUrl: MediaUrlBuilder;
+  capabilities: Capabilities;
+}
+
+let connection: Connection | null = null;
+
+function connect(): Connection {
+  if (window.flagdeck) {
+    return {
+      client: createIpcClient(window.flagdeck),
+      mediaUrl: ipcMediaUrl,
+      capabilities: { pickFolder: true, reveal: true },
+    };
+  }
+  const token = takeToken(window.location, window.sessionStorage, window.history);
+  const origin = window.location.origin;
+  return {
+    client: createWebClient({ origin, token }),
+    mediaUrl: webMediaUrl(origin, token),
+    capabilities: { pickFolder: false, reveal: false },
+  };
+}
+
+function current(): Connection {
+  connection ??= connect();
+  return connection;
+}
+
+/** The API, whatever the host: `api.call(name, input)` and `api.on(event, listener)`. */
+export const api: ApiClient = {
+  call: (name, input) => current().client.call(name, input),
+  on: (event, listener) => current().client.on(event, listener),
+};
+
+/** A URL for `<img>`/`<audio>`/`<video>` showing a file of an open folder (or its thumbnail). */
+export function mediaUrl(folderId: string, path: string, options: MediaOptions = {}): string {
+  return current().mediaUrl(folderId, path, options);
+}
+
+/** What the host can do beyond the API calls (for choosing UI, never for choosing transports). */
+export function capabilities(): Capabilities {
+  return current().capabilities;
+}
+
+export { ApiError } from './errors';
+export type { MediaOptions } from './media';

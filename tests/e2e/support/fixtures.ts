@@ -1,0 +1,38 @@
+// Playwright fixtures: one `flagdeck serve` per worker (per spec file with `workers: 1`), serving
+// the folders named by `test.use({ serveFolders })`, optionally as writable temp copies.
+import { test as base, expect } from '@playwright/test';
+import { copyFolder, removeCopy } from './folders';
+import { startServe, type ServeHandle } from './serve';
+
+export interface Server extends ServeHandle {
+  /** The folders actually served (the temp copies when `serveCopies` is set). */
+  folders: string[];
+}
+
+interface WorkerFixtures {
+  /** Folders to open; empty = `flagdeck serve` with no folder (the bundled sample). */
+  serveFolders: string[];
+  /** Serve writable temp copies instead of the originals. */
+  serveCopies: boolean;
+  server: Server;
+}
+
+export const test = base.extend<object, WorkerFixtures>({
+  serveFolders: [[], { option: true, scope: 'worker' }],
+  serveCopies: [false, { option: true, scope: 'worker' }],
+  server: [
+    async ({ serveFolders, serveCopies }, use) => {
+      const folders = serveCopies ? await Promise.all(serveFolders.map(copyFolder)) : serveFolders;
+      const handle = await startServe(folders);
+      try {
+        await use({ ...handle, folders });
+      } finally {
+        await handle.stop();
+        if (serveCopies) await Promise.all(folders.map(removeCopy));
+      }
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };

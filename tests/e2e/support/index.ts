@@ -1,0 +1,5 @@
+// e2e support: start `flagdeck serve`, find fixtures, copy folders to append to.
+export { test, expect, type Server } from './fixtures';
+export { startServe, type ServeHandle, type ServeOptions } from './serve';
+export { copyFolder, removeCopy, appendToLog } from './folders';
+export { repoRoot, fixture, sampleFolder, realWorld } from './paths';
