@@ -1,0 +1,72 @@
+// The reviewer's own flag options (added, renamed, retired), kept in `config.json` beside the
+// journal. Retired options stay listed so the reasons already given with them keep their name.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { FlagOptions } from '../../shared/api';
+import { writeFileAtomic } from './atomic-write';
+
+export type CustomOption = FlagOptions['custom'][number];
+
+const CustomOptions = z.array(z.object({ value: z.string(), retired: z.boolean().default(false) }));
+const Config = z.looseObject({ flagOptions: CustomOptions.optional() });
+
+/** The custom options in `config.json`; a missing file means none, a broken one is an error saying where. */
+export async function readCustomOptions(configPath: string): Promise<CustomOption[]> {
+  const config = await readConfig(configPath);
+  return config.flagOptions ?? [];
+}
+
+/** Replaces the custom options (other settings in the file are kept) and returns them as saved. */
+export async function writeCustomOptions(
+  configPath: string,
+  custom: CustomOption[],
+): Promise<CustomOption[]> {
+  const cleaned = normalizeOptions(custom);
+  const config = await readConfig(configPath);
+  await writeFileAtomic(configPath, `${JSON.stringify({ ...config, flagOptions: cleaned }, null, 2)}\n`);
+  return cleaned;
+}
+
+/** Trims values and refuses empty or duplicate ones, naming the offending entry. */
+export function normalizeOptions(custom: CustomOption[]): CustomOption[] {
+  const seen = new Set<string>();
+  return custom.map((option, index) => {
+    const value = option.value.trim();
+    if (value === '') throw new Error(`flag option ${index + 1} is empty`);
+    if (seen.has(value)) throw new Error(`flag option ${index + 1} ("${value}") is listed twice`);
+    seen.add(value);
+    return { value, retired: option.retired };
+  });
+}
+
+/** What the settings panel shows: the log's options first, then the reviewer's (number keys follow this order). */
+export function flagOptions(
+  folderId: string,
+  fromLogs: Iterable<string | null>,
+  custom: CustomOption[],
+): FlagOptions {
+  const values = new Set<string>();
+  for (const value of fromLogs) if (value !== null && value.trim() !== '') values.add(value);
+  return { folderId, fromLogs: [...values].sort((a, b) => a.localeCompare(b)), custom };
+}
+
+async function readConfig(configPath: string): Promise<z.infer<typeof Config>> {
+  let text: string;
+  try {
+    text = await readFile(configPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${configPath}: not JSON (${message})`, { cause: error });
+  }
+  const parsed = Config.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`${configPath} field "${issue.path.join('.')}": ${issue.message}`);
+}

@@ -1,0 +1,266 @@
+// One folder's review state: the journal folded in memory, kept current by watching the journal
+// (other windows, `flagdeck serve` processes, reviewers on a shared folder), and written through.
+import { watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { FlagOptions, ReviewPatch } from '../../shared/api';
+import type { ReviewState } from '../../shared/model';
+import type { Orphan, ReviewService, SampleIdentity } from './contracts';
+import {
+  editLines,
+  newEditId,
+  patchToChanges,
+  revertLines,
+  type EditLines,
+  type SampleChange,
+} from './edit-lines';
+import { flagOptions, readCustomOptions, writeCustomOptions } from './flag-options';
+import { FoldedState, toReviewState } from './fold';
+import { formatLine, parseLine } from './journal-line';
+import { readLines } from './journal-reader';
+import type { JournalWriter } from './journal-writer';
+import type { ReviewLocation } from './location';
+import { Serial } from './serial';
+import { readSnapshot, writeSnapshot } from './snapshot';
+import type { UndoHistory } from './undo-history';
+
+/** Edits this process can still revert (older ones have fallen off every undo stack). */
+const REVERTIBLE_EDITS = 500;
+
+export interface StoreSettings {
+  location: ReviewLocation;
+  writer: JournalWriter;
+  history: UndoHistory;
+  reviewer: string;
+  /** How often to look at the journal's size besides file-system events, in ms. */
+  pollMs: number;
+  /** Compact on close when this many journal bytes are not covered by the snapshot. */
+  compactBytes: number;
+}
+
+export class JournalStore implements ReviewService {
+  readonly location: ReviewLocation;
+  private readonly folded = new FoldedState();
+  private readonly listeners = new Set<(ids: string[]) => void>();
+  private readonly writes = new Serial();
+  private readonly reads = new Serial();
+  private readonly revertible = new Map<string, SampleChange[]>();
+  private readonly problems = new Set<string>();
+  private queuedRefresh: Promise<void> | null = null;
+  private offset = 0;
+  private lineNo = 1;
+  private snapshotOffset = 0;
+  private lastAt = '';
+  private watcher: FSWatcher | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly settings: StoreSettings) {
+    this.location = settings.location;
+  }
+
+  /** Loads the snapshot (if it still matches), folds the rest of the journal, starts watching. */
+  async start(): Promise<void> {
+    const { snapshot, warning } = await readSnapshot(this.location.snapshot, this.location.journal);
+    if (warning) this.problems.add(warning);
+    if (snapshot) {
+      // JSON drops a reset reason's `value: undefined`; put it back.
+      this.folded.load(
+        snapshot.samples.map((s) => ({ ...s, reason: s.reason && { ...s.reason, value: s.reason.value } })),
+      );
+      this.offset = this.snapshotOffset = snapshot.offset;
+      this.lineNo = snapshot.lines + 1;
+    }
+    await this.reads.run(() => this.readTail(true));
+    this.watch();
+  }
+
+  get(id: string, rowHash?: string): ReviewState | undefined {
+    const fold = this.folded.get(id, rowHash);
+    return fold ? toReviewState(fold) : undefined;
+  }
+
+  ids(): Iterable<string> {
+    return this.folded.ids();
+  }
+
+  onChange(listener: (ids: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async edit(
+    samples: SampleIdentity[],
+    patch: ReviewPatch,
+    by: string,
+    options: { session?: string } = {},
+  ): Promise<{ editId: string; count: number }> {
+    const set = patchToChanges(patch);
+    const editId = newEditId();
+    const count = await this.writes.run(async () => {
+      await this.refresh();
+      const stamp = { edit: editId, at: this.nextAt(), by };
+      return this.append(editId, editLines(this.folded, samples, set, stamp));
+    });
+    if (count > 0) this.settings.history.record(options.session ?? by, this, editId);
+    return { editId, count };
+  }
+
+  undo(session: string, by = session): Promise<string | null> {
+    return this.settings.history.undo(session, by);
+  }
+
+  redo(session: string, by = session): Promise<string | null> {
+    return this.settings.history.redo(session, by);
+  }
+
+  /** Appends the inverse of one of this process's edits (see `revertLines`). */
+  revert(editId: string, by: string): Promise<string | null> {
+    return this.writes.run(async () => {
+      const changes = this.revertible.get(editId);
+      if (!changes) return null;
+      await this.refresh();
+      const edit = newEditId();
+      const lines = revertLines(this.folded, { id: editId, changes }, { edit, at: this.nextAt(), by });
+      return (await this.append(edit, lines)) > 0 ? edit : null;
+    });
+  }
+
+  async options(folderId: string, fromLogs: Iterable<string | null>): Promise<FlagOptions> {
+    return flagOptions(folderId, fromLogs, await readCustomOptions(this.location.config));
+  }
+
+  async setOptions(
+    folderId: string,
+    fromLogs: Iterable<string | null>,
+    custom: FlagOptions['custom'],
+  ): Promise<FlagOptions> {
+    return flagOptions(folderId, fromLogs, await writeCustomOptions(this.location.config, custom));
+  }
+
+  orphans(currentHash: (id: string) => string | undefined): Orphan[] {
+    const orphans: Orphan[] = [];
+    for (const fold of this.folded.all()) {
+      const current = currentHash(fold.id);
+      if (current === fold.rowHash) continue;
+      orphans.push({
+        id: fold.id,
+        rowHash: fold.rowHash,
+        review: toReviewState(fold),
+        kind: current === undefined ? 'missing' : 'changed',
+      });
+    }
+    return orphans;
+  }
+
+  warnings(): string[] {
+    return [...this.problems];
+  }
+
+  /** Folds whatever was appended since the last read; concurrent calls share one read. */
+  refresh(): Promise<void> {
+    if (!this.queuedRefresh) {
+      this.queuedRefresh = this.reads.run(() => {
+        this.queuedRefresh = null;
+        return this.readTail(false);
+      });
+    }
+    return this.queuedRefresh;
+  }
+
+  compact(): Promise<void> {
+    return this.reads.run(async () => {
+      await this.readTail(false);
+      const covered = { offset: this.offset, lines: this.lineNo - 1 };
+      await writeSnapshot(this.location.snapshot, this.location.journal, covered, this.folded.all());
+      this.snapshotOffset = covered.offset;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.watcher?.close();
+    clearInterval(this.poller);
+    this.settings.history.forget(this);
+    await this.writes.run(async () => undefined);
+    if (this.offset - this.snapshotOffset >= this.settings.compactBytes) await this.compact();
+    await this.settings.writer.close();
+  }
+
+  /** Writes the lines (one write, fsync), folds them, and keeps what is needed to revert them. */
+  private async append(editId: string, edit: EditLines): Promise<number> {
+    if (edit.lines.length === 0) return 0;
+    await this.settings.writer.follow();
+    await this.settings.writer.append(edit.lines.map(formatLine).join(''));
+    this.revertible.set(editId, edit.changes);
+    if (this.revertible.size > REVERTIBLE_EDITS)
+      this.revertible.delete(this.revertible.keys().next().value ?? '');
+    await this.refresh();
+    return edit.lines.length;
+  }
+
+  private async readTail(opening: boolean): Promise<void> {
+    const journal = this.location.journal;
+    const size = (await stat(journal).catch(() => null))?.size ?? 0;
+    const changed = new Set<string>();
+    if (size < this.offset) {
+      this.problems.add(
+        `${journal} shrank from ${this.offset} to ${size} bytes (replaced?); read again from the start`,
+      );
+      for (const id of this.folded.ids()) changed.add(id);
+      this.folded.clear();
+      this.offset = this.snapshotOffset = 0;
+      this.lineNo = 1;
+    }
+    if (size === this.offset && changed.size === 0) return;
+    const name = basename(journal);
+    const read = await readLines(journal, this.offset, this.lineNo, (text, lineNo) => {
+      const parsed = parseLine(text, name, lineNo);
+      if ('error' in parsed) this.problems.add(parsed.error);
+      else if (this.folded.apply(parsed.line)) changed.add(parsed.line.sample);
+    });
+    this.offset = read.offset;
+    this.lineNo = read.lineNo;
+    if (opening && read.pending > 0) {
+      this.problems.add(
+        `${name} line ${read.lineNo}: incomplete last line (${read.pending} bytes; a crash mid-write?) skipped`,
+      );
+    }
+    if (changed.size > 0) this.emit([...changed]);
+  }
+
+  private emit(ids: string[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(ids);
+      } catch (error) {
+        this.problems.add(
+          `a review listener failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+
+  private watch(): void {
+    const poll = () => {
+      if (!this.closed) this.refresh().catch((error: unknown) => this.problems.add(String(error)));
+    };
+    try {
+      // Events are fast but may be dropped or coalesced; the poll below catches whatever they miss.
+      this.watcher = watch(this.location.journal, { persistent: false }, poll);
+      this.watcher.on('error', () => this.watcher?.close());
+    } catch {
+      this.watcher = undefined;
+    }
+    this.poller = setInterval(poll, this.settings.pollMs);
+    this.poller.unref();
+  }
+
+  /** Now, but never before this process's previous change, so its own later change always wins. */
+  private nextAt(): string {
+    const now = new Date().toISOString();
+    this.lastAt = now > this.lastAt ? now : this.lastAt;
+    return this.lastAt;
+  }
+}
