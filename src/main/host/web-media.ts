@@ -1,0 +1,52 @@
+// `/media/<folderId>/<path>` and `/thumb/<folderId>/<path>?w=N`, parsed from the raw request path
+// (so `..` is seen and refused, not silently normalised away) and answered by the media service.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MediaRequest, MediaService } from '../media/service';
+import { errorResponse, type MediaResponse } from '../media/respond';
+
+/** The media request a raw path names, or a reason it cannot be one. */
+export function parseMediaPath(
+  rawPath: string,
+  query: URLSearchParams,
+): Omit<MediaRequest, 'range'> | { error: string } {
+  const [, kind, folder, ...segments] = rawPath.split('/');
+  if ((kind !== 'media' && kind !== 'thumb') || !folder || segments.length === 0) {
+    return { error: 'expected /media/<folderId>/<path> or /thumb/<folderId>/<path>' };
+  }
+  try {
+    const width = query.get('w');
+    return {
+      kind,
+      folderId: decodeURIComponent(folder),
+      path: segments.map(decodeURIComponent).join('/'),
+      ...(width !== null ? { width: Number(width) } : {}),
+    };
+  } catch {
+    return { error: `malformed percent-encoding in ${rawPath}` };
+  }
+}
+
+function send(res: ServerResponse, response: MediaResponse, headOnly: boolean): void {
+  res.writeHead(response.status, response.headers);
+  if (headOnly || !response.body) {
+    response.body?.destroy();
+    res.end(headOnly ? undefined : (response.message ?? ''));
+    return;
+  }
+  response.body.on('error', () => res.destroy());
+  response.body.pipe(res);
+}
+
+export async function handleMedia(
+  rawPath: string,
+  query: URLSearchParams,
+  req: IncomingMessage,
+  res: ServerResponse,
+  media: MediaService,
+): Promise<void> {
+  const headOnly = req.method === 'HEAD';
+  if (req.method !== 'GET' && !headOnly) return send(res, errorResponse(405, 'use GET'), false);
+  const parsed = parseMediaPath(rawPath, query);
+  if ('error' in parsed) return send(res, errorResponse(400, parsed.error), headOnly);
+  send(res, await media.respond({ ...parsed, range: req.headers.range }), headOnly);
+}

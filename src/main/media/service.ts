@@ -1,0 +1,58 @@
+// Media requests of both hosts: `/media/<folderId>/<path>` (the file, with ranges) and
+// `/thumb/<folderId>/<path>?w=N` (a cached image thumbnail). Paths are resolved safely first.
+import { stat } from 'node:fs/promises';
+import { contentTypeOf } from './mime';
+import { errorResponse, fileResponse, type MediaResponse } from './respond';
+import { resolveMediaPath } from './resolve';
+import type { Thumbnailer } from './thumbs';
+
+export interface MediaFolder {
+  root: string;
+  readOnly: boolean;
+}
+
+export interface MediaRequest {
+  kind: 'media' | 'thumb';
+  folderId: string;
+  /** Relative to the folder, `/`-separated, already URL-decoded. */
+  path: string;
+  /** Thumbnail width asked for (CSS pixels). */
+  width?: number;
+  /** The `Range` header, if any. */
+  range?: string;
+}
+
+export interface MediaService {
+  respond(request: MediaRequest): Promise<MediaResponse>;
+}
+
+/** Widths are rounded up to steps of 64 (64…1024) so that nearby sizes share cached files. */
+export function thumbWidth(asked: number | undefined): number {
+  const width = Number.isFinite(asked) && asked ? asked : 256;
+  return Math.min(1024, Math.max(64, Math.ceil(width / 64) * 64));
+}
+
+export function createMediaService(
+  folderOf: (folderId: string) => MediaFolder | undefined,
+  thumbnailer: Thumbnailer,
+): MediaService {
+  return {
+    async respond(request) {
+      const folder = folderOf(request.folderId);
+      if (!folder) return errorResponse(404, `no open folder "${request.folderId}"`);
+      const resolved = await resolveMediaPath(folder.root, request.path);
+      if (!resolved.ok) return errorResponse(resolved.status, resolved.reason);
+      if (request.kind === 'media') {
+        return fileResponse(resolved.file, resolved.stats, await contentTypeOf(resolved.file), request.range);
+      }
+      let thumb: string;
+      try {
+        thumb = await thumbnailer.thumbnail({ ...folder, ...resolved }, thumbWidth(request.width));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return errorResponse(415, `cannot make a thumbnail of ${request.path}: ${reason}`);
+      }
+      return fileResponse(thumb, await stat(thumb), 'image/webp', request.range, 'private, max-age=86400');
+    },
+  };
+}

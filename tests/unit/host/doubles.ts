@@ -1,0 +1,52 @@
+// A tiny in-test `Handlers` for host tests: every call answers something recognisable.
+import type { Handlers } from '../../../src/shared/api';
+import { UnavailableError } from '../../../src/main/host/dispatch';
+
+const empty = { folders: [] };
+
+export function fakeHandlers(calls: { name: string; args: unknown }[] = []): Handlers {
+  const record =
+    <T>(name: string, value: (args: never) => T) =>
+    async (args: never): Promise<T> => {
+      calls.push({ name, args });
+      return value(args);
+    };
+  return {
+    'workspace.open': record('workspace.open', () => empty),
+    'workspace.close': record('workspace.close', () => empty),
+    'workspace.info': record('workspace.info', () => empty),
+    'workspace.recent': record('workspace.recent', () => ({ paths: ['/a', '/b'] })),
+    'workspace.pickFolder': async () => {
+      throw new UnavailableError('no folder dialog in serve mode: type a path instead');
+    },
+    'samples.query': record('samples.query', (args: { offset: number }) => ({
+      total: args.offset,
+      rows: [],
+    })),
+    'samples.get': async () => {
+      throw new Error('no such sample');
+    },
+    'samples.facets': record('samples.facets', () => ({
+      total: 0,
+      byStatus: {},
+      byReason: [],
+      byLog: [],
+      byUsername: [],
+    })),
+    'review.edit': record('review.edit', () => ({ editId: 'e1', count: 1 })),
+    'review.undo': record('review.undo', () => ({ editId: null })),
+    'review.redo': record('review.redo', () => ({ editId: null })),
+    'review.options': record('review.options', (args: { folderId: string }) => ({
+      folderId: args.folderId,
+      fromLogs: [],
+      custom: [],
+    })),
+    'review.setOptions': record('review.setOptions', (args: { folderId: string }) => ({
+      folderId: args.folderId,
+      fromLogs: [],
+      custom: [],
+    })),
+    'media.url': record('media.url', () => ({ url: '/media/x' })),
+    'file.reveal': record('file.reveal', () => ({})),
+  };
+}
