@@ -1,13 +1,13 @@
 // A tiny in-test `Handlers` for host tests: every call answers something recognisable.
-import type { Handlers } from '../../../src/shared/api';
+import type { CallArgs, CallName, CallOutput, Handlers } from '../../../src/shared/api';
 import { UnavailableError } from '../../../src/main/host/dispatch';
 
 const empty = { folders: [] };
 
 export function fakeHandlers(calls: { name: string; args: unknown }[] = []): Handlers {
   const record =
-    <T>(name: string, value: (args: never) => T) =>
-    async (args: never): Promise<T> => {
+    <N extends CallName>(name: N, value: (args: CallArgs<N>) => CallOutput<N>) =>
+    async (args: CallArgs<N>): Promise<CallOutput<N>> => {
       calls.push({ name, args });
       return value(args);
     };
@@ -19,7 +19,7 @@ export function fakeHandlers(calls: { name: string; args: unknown }[] = []): Han
     'workspace.pickFolder': async () => {
       throw new UnavailableError('no folder dialog in serve mode: type a path instead');
     },
-    'samples.query': record('samples.query', (args: { offset: number }) => ({
+    'samples.query': record('samples.query', (args) => ({
       total: args.offset,
       rows: [],
     })),
@@ -36,12 +36,12 @@ export function fakeHandlers(calls: { name: string; args: unknown }[] = []): Han
     'review.edit': record('review.edit', () => ({ editId: 'e1', count: 1 })),
     'review.undo': record('review.undo', () => ({ editId: null })),
     'review.redo': record('review.redo', () => ({ editId: null })),
-    'review.options': record('review.options', (args: { folderId: string }) => ({
+    'review.options': record('review.options', (args) => ({
       folderId: args.folderId,
       fromLogs: [],
       custom: [],
     })),
-    'review.setOptions': record('review.setOptions', (args: { folderId: string }) => ({
+    'review.setOptions': record('review.setOptions', (args) => ({
       folderId: args.folderId,
       fromLogs: [],
       custom: [],
