@@ -1,12 +1,20 @@
+// Entry point: connect the API client (IPC or HTTP/WebSocket, chosen by src/renderer/src/api) and render.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { api, capabilities, mediaUrl } from './api';
+import { ApiProvider, type RendererApi } from './app/api-context';
+import { App } from './app/App';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/table.css';
+import './styles/detail.css';
 
-function App(): React.JSX.Element {
-  return <h1>Flagdeck</h1>;
-}
+const renderer: RendererApi = { client: api, mediaUrl, capabilities: capabilities() };
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <ApiProvider value={renderer}>
+      <App />
+    </ApiProvider>
   </StrictMode>,
 );

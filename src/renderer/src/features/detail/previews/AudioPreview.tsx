@@ -1,0 +1,44 @@
+// An audio player with its waveform (wavesurfer.js drawing over a real <audio> element, so the
+// browser does the decoding and seeking); Space plays, ←/→ seek.
+import { useEffect, useRef } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import { elementControl, setActiveMedia } from './media-control';
+
+export function AudioPreview({ src, name }: { src: string; name: string }): React.JSX.Element {
+  const audio = useRef<HTMLAudioElement>(null);
+  const wave = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = audio.current;
+    if (!element || !wave.current) return;
+    const control = elementControl(element);
+    setActiveMedia(control);
+    const styles = getComputedStyle(document.documentElement);
+    const surfer = WaveSurfer.create({
+      container: wave.current,
+      media: element,
+      height: 64,
+      waveColor: styles.getPropertyValue('--wave').trim() || '#8aa',
+      progressColor: styles.getPropertyValue('--accent').trim() || '#36c',
+      cursorWidth: 1,
+    });
+    return () => {
+      surfer.destroy();
+      setActiveMedia(null);
+    };
+  }, [src]);
+
+  return (
+    <div className="audio-preview">
+      <div ref={wave} className="waveform" />
+      <audio
+        ref={audio}
+        src={src}
+        controls
+        preload="metadata"
+        data-testid="preview-audio"
+        aria-label={name}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Filter fields as the filter bar edits them: one value per select, `null` (no reason / no user)
+// encoded so it survives an HTML <select>.
+import type { SampleFilter } from '../../../../shared/api';
+import type { ReviewStatus } from '../../../../shared/model';
+
+export const NONE = '\u0000none';
+export const ANY = '';
+
+export const encodeNullable = (v: string | null): string => (v === null ? NONE : v);
+export const decodeNullable = (v: string): string | null => (v === NONE ? null : v);
+
+type ListKey = 'reasons' | 'originalReasons' | 'usernames';
+
+/** The select's value for a list field of the filter (first entry, or "any"). */
+export function selectValue(filter: SampleFilter, key: ListKey): string {
+  const list = filter[key];
+  return list && list.length > 0 ? encodeNullable(list[0]) : ANY;
+}
+
+export function withList(filter: SampleFilter, key: ListKey, value: string): SampleFilter {
+  const next = { ...filter };
+  if (value === ANY) delete next[key];
+  else next[key] = [decodeNullable(value)];
+  return next;
+}
+
+export function withStatus(filter: SampleFilter, value: string): SampleFilter {
+  const next = { ...filter };
+  if (value === ANY) delete next.statuses;
+  else next.statuses = [value as ReviewStatus];
+  return next;
+}
+
+export function withLog(filter: SampleFilter, value: string): SampleFilter {
+  const next = { ...filter };
+  if (value === ANY) delete next.logs;
+  else next.logs = [value];
+  return next;
+}
+
+export function withText(filter: SampleFilter, text: string): SampleFilter {
+  const next = { ...filter };
+  if (text.trim() === '') delete next.text;
+  else next.text = text;
+  return next;
+}
+
+/** `from`/`to` from date inputs; `to` covers its whole day (the filter's range is inclusive). */
+export function withDates(filter: SampleFilter, from: string, to: string): SampleFilter {
+  const next = { ...filter };
+  if (from) next.from = from;
+  else delete next.from;
+  if (to) next.to = `${to} 23:59:59`;
+  else delete next.to;
+  return next;
+}
+
+export const dateOf = (stamp: string | undefined): string => (stamp ? stamp.slice(0, 10) : '');
+
+export function activeFilterCount(filter: SampleFilter): number {
+  const keys: (keyof SampleFilter)[] = [
+    'reasons',
+    'originalReasons',
+    'statuses',
+    'usernames',
+    'logs',
+    'text',
+    'from',
+    'to',
+  ];
+  return keys.filter((k) => filter[k] !== undefined).length;
+}

@@ -1,0 +1,45 @@
+// The flag reasons offered to a reviewer, and the edits of the per-folder settings panel.
+import type { FlagOptions } from '../../../../shared/api';
+
+export type CustomOption = FlagOptions['custom'][number];
+
+/** Options in number-key order: the log's own values first, then the reviewer's active ones. */
+export function activeOptions(options: FlagOptions | undefined): string[] {
+  if (!options) return [];
+  const seen = new Set<string>();
+  const result: string[] = [];
+  const retired = new Set(options.custom.filter((o) => o.retired).map((o) => o.value));
+  for (const value of [
+    ...options.fromLogs,
+    ...options.custom.filter((o) => !o.retired).map((o) => o.value),
+  ]) {
+    if (value === '' || seen.has(value) || retired.has(value)) continue;
+    seen.add(value);
+    result.push(value);
+  }
+  return result;
+}
+
+export function addOption(custom: CustomOption[], value: string): CustomOption[] {
+  const trimmed = value.trim();
+  if (!trimmed) return custom;
+  const existing = custom.find((o) => o.value === trimmed);
+  if (existing) return custom.map((o) => (o === existing ? { ...o, retired: false } : o));
+  return [...custom, { value: trimmed, retired: false }];
+}
+
+/** A rename retires the old value (kept for history) and adds the new one in its place. */
+export function renameOption(custom: CustomOption[], from: string, to: string): CustomOption[] {
+  const trimmed = to.trim();
+  if (!trimmed || trimmed === from) return custom;
+  const without = custom.filter((o) => o.value !== trimmed);
+  const at = without.findIndex((o) => o.value === from);
+  const renamed = { value: trimmed, retired: false };
+  if (at < 0) return [...without, { value: from, retired: true }, renamed];
+  return [...without.slice(0, at), { value: from, retired: true }, renamed, ...without.slice(at + 1)];
+}
+
+export function setRetired(custom: CustomOption[], value: string, retired: boolean): CustomOption[] {
+  if (!custom.some((o) => o.value === value)) return [...custom, { value, retired }];
+  return custom.map((o) => (o.value === value ? { ...o, retired } : o));
+}

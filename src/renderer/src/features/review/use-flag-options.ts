@@ -1,0 +1,49 @@
+// The flag options of one folder, and saving the reviewer's edits of them.
+import { useCallback, useEffect, useState } from 'react';
+import type { FlagOptions } from '../../../../shared/api';
+import { useApi } from '../../app/api-context';
+import { errorMessage } from '../../app/errors';
+import type { CustomOption } from './flag-options';
+
+export interface FlagOptionsState {
+  options: FlagOptions | undefined;
+  error: string | null;
+  save(custom: CustomOption[]): Promise<void>;
+  reload(): void;
+}
+
+export function useFlagOptions(folderId: string | undefined): FlagOptionsState {
+  const { client } = useApi();
+  const [options, setOptions] = useState<FlagOptions>();
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (!folderId) return;
+    let live = true;
+    client
+      .call('review.options', { folderId })
+      .then((o) => live && setOptions(o))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [client, folderId, version]);
+
+  useEffect(() => client.on('rowsAppended', () => setVersion((v) => v + 1)), [client]);
+
+  const save = useCallback(
+    async (custom: CustomOption[]) => {
+      if (!folderId) return;
+      try {
+        setOptions(await client.call('review.setOptions', { folderId, custom }));
+        setError(null);
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    },
+    [client, folderId],
+  );
+
+  return { options: folderId ? options : undefined, error, save, reload: () => setVersion((v) => v + 1) };
+}

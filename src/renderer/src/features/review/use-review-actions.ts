@@ -1,0 +1,63 @@
+// Review edits (one journal entry per edit, bulk included, so one undo step each), undo and redo,
+// with a short message for the status line.
+import { useCallback, useState } from 'react';
+import type { ReviewPatch, SampleFilter } from '../../../../shared/api';
+import type { SampleRef } from '../../../../shared/model';
+import { useApi } from '../../app/api-context';
+import { errorMessage } from '../../app/errors';
+import { editTargets, type Selection } from './selection';
+
+export interface ReviewActions {
+  message: string | null;
+  edit(patch: ReviewPatch, what: string): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+export function useReviewActions(
+  selection: Selection,
+  current: SampleRef | undefined,
+  filter: SampleFilter,
+): ReviewActions {
+  const { client } = useApi();
+  const [message, setMessage] = useState<string | null>(null);
+
+  const edit = useCallback(
+    async (patch: ReviewPatch, what: string): Promise<boolean> => {
+      const targets = editTargets(selection, current, filter);
+      if (!targets) {
+        setMessage('Select a sample first');
+        return false;
+      }
+      try {
+        const { count } = await client.call('review.edit', { targets, patch });
+        setMessage(`${what}: ${count} sample${count === 1 ? '' : 's'} saved`);
+        return true;
+      } catch (e) {
+        setMessage(`Not saved (${what}): ${errorMessage(e)}`);
+        return false;
+      }
+    },
+    [client, selection, current, filter],
+  );
+
+  const step = useCallback(
+    async (name: 'review.undo' | 'review.redo') => {
+      try {
+        const { editId } = await client.call(name, {});
+        const verb = name === 'review.undo' ? 'Undo' : 'Redo';
+        setMessage(editId ? `${verb} done` : `Nothing to ${verb.toLowerCase()}`);
+      } catch (e) {
+        setMessage(errorMessage(e));
+      }
+    },
+    [client],
+  );
+
+  return {
+    message,
+    edit,
+    undo: useCallback(() => step('review.undo'), [step]),
+    redo: useCallback(() => step('review.redo'), [step]),
+  };
+}

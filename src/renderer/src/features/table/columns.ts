@@ -1,0 +1,97 @@
+// Which columns the table shows for the open logs, their widths by kind, and where each row keeps
+// the cell for a column (logs of one workspace have different headers).
+import type { SampleFilter } from '../../../../shared/api';
+import type { Cell, ColumnKind, FolderInfo, SampleRow } from '../../../../shared/model';
+
+export type FixedColumn =
+  'ordinal' | 'log' | 'status' | 'originalReason' | 'reason' | 'username' | 'timestamp';
+
+export type TableColumn =
+  | { type: 'fixed'; id: FixedColumn; title: string; width: number; sortBy: string }
+  | { type: 'data'; id: string; title: string; width: number; sortBy: string; kind: ColumnKind };
+
+const widthByKind: Record<ColumnKind, number> = {
+  text: 240,
+  number: 90,
+  boolean: 80,
+  json: 200,
+  label: 170,
+  chat: 280,
+  image: 110,
+  audio: 170,
+  video: 110,
+  file: 180,
+  gallery: 170,
+  dataframe: 200,
+  highlight: 240,
+  model3d: 150,
+  flag: 130,
+  username: 120,
+  timestamp: 170,
+};
+
+const metaKinds = new Set<ColumnKind>(['flag', 'username', 'timestamp']);
+
+export const logKey = (folderId: string, file: string): string => `${folderId}/${file}`;
+
+/** Fixed columns around the data columns: original and new reason side by side. */
+export function tableColumns(folders: FolderInfo[], filter: SampleFilter): TableColumn[] {
+  const logs = folders.flatMap((f) => f.logs.map((l) => ({ key: logKey(f.id, l.file), log: l })));
+  const shown = filter.logs?.length ? logs.filter((l) => filter.logs?.includes(l.key)) : logs;
+  const data = new Map<string, ColumnKind>();
+  for (const { log } of shown) {
+    for (const column of log.columns) {
+      if (metaKinds.has(column.kind) || data.has(column.name)) continue;
+      data.set(column.name, column.kind);
+    }
+  }
+  const fixed = (id: FixedColumn, title: string, width: number, sortBy = id): TableColumn => ({
+    type: 'fixed',
+    id,
+    title,
+    width,
+    sortBy,
+  });
+  return [
+    fixed('ordinal', '#', 64),
+    ...(logs.length > 1 ? [fixed('log', 'Log', 140)] : []),
+    fixed('status', 'Status', 104),
+    fixed('originalReason', 'Flag (original)', 140, 'originalReason'),
+    fixed('reason', 'Flag (review)', 140),
+    ...[...data].map(([name, kind]): TableColumn => ({
+      type: 'data',
+      id: name,
+      title: name,
+      width: widthByKind[kind],
+      sortBy: name,
+      kind,
+    })),
+    fixed('username', 'User', 110),
+    fixed('timestamp', 'Timestamp', 180),
+  ];
+}
+
+/** Column name → cell position, per log. */
+export type CellIndex = Map<string, Map<string, number>>;
+
+export function cellIndex(folders: FolderInfo[]): CellIndex {
+  const index: CellIndex = new Map();
+  for (const folder of folders) {
+    for (const log of folder.logs) {
+      const byName = new Map<string, number>();
+      for (const column of log.columns) if (!byName.has(column.name)) byName.set(column.name, column.index);
+      index.set(logKey(folder.id, log.file), byName);
+    }
+  }
+  return index;
+}
+
+export function cellFor(index: CellIndex, row: SampleRow, column: string): Cell | undefined {
+  const position = index.get(logKey(row.folderId, row.log))?.get(column);
+  return position === undefined ? undefined : row.cells[position];
+}
+
+/** The reason in force: the reviewer's if set (`null` = cleared), else the original. */
+export function currentReason(row: SampleRow): string | null {
+  return row.review.reason === undefined ? row.originalReason : row.review.reason;
+}

@@ -1,0 +1,144 @@
+// The rows of the current query, fetched a page at a time as the view asks for them, and kept
+// current by events: appended rows, review changes, rewritten logs.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SampleFilter, SampleSort } from '../../../../shared/api';
+import type { SampleRow } from '../../../../shared/model';
+import { useApi } from '../../app/api-context';
+import { errorMessage } from '../../app/errors';
+import { PageCache } from './page-cache';
+
+export const PAGE_SIZE = 100;
+
+export interface PagedRows {
+  total: number;
+  /** Bumped whenever a page lands, so views re-read `rowAt`. */
+  version: number;
+  loading: boolean;
+  error: string | null;
+  /** Rows appended live since the reviewer last looked at the end. */
+  newRows: number;
+  rowAt(offset: number): SampleRow | undefined;
+  /** The view's visible rows; fetches the pages they need. */
+  show(first: number, last: number): void;
+  acknowledgeNew(): void;
+  /** Scans forward (fetching as needed) for the first row at or after `from` passing `test`. */
+  findFrom(from: number, test: (row: SampleRow) => boolean): Promise<number>;
+}
+
+export function usePagedRows(
+  filter: SampleFilter,
+  sort: SampleSort | undefined,
+  enabled: boolean,
+): PagedRows {
+  const { client } = useApi();
+  const cache = useMemo(() => new PageCache<SampleRow>(PAGE_SIZE), []);
+  const [total, setTotal] = useState(0);
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const current = useMemo(() => ({ filter, sort }), [filter, sort]);
+  /** The query whose first answer has arrived (until then the view shows "loading"). */
+  const [answered, setAnswered] = useState<unknown>(null);
+  /** The total when the first unseen append arrived, for the query it was counted in. */
+  const [baseline, setBaseline] = useState<{ query: unknown; total: number } | null>(null);
+  const range = useRef<[number, number]>([0, PAGE_SIZE - 1]);
+  const query = useRef(current);
+
+  const fetchPage = useCallback(
+    async (page: number): Promise<void> => {
+      const token = cache.begin(page);
+      try {
+        const asked = query.current;
+        const result = await client.call('samples.query', {
+          filter: asked.filter,
+          sort: asked.sort,
+          offset: page * PAGE_SIZE,
+          limit: PAGE_SIZE,
+        });
+        if (!cache.fill(page, token, result.rows)) return;
+        setTotal(result.total);
+        setError(null);
+        setAnswered(asked);
+        setVersion((v) => v + 1);
+      } catch (e) {
+        cache.fail(page, token);
+        setError(errorMessage(e));
+      }
+    },
+    [cache, client],
+  );
+
+  const show = useCallback(
+    (first: number, last: number) => {
+      range.current = [first, last];
+      for (const page of cache.needed(first, last)) void fetchPage(page);
+    },
+    [cache, fetchPage],
+  );
+
+  const refresh = useCallback(() => {
+    cache.markStale();
+    const [first, last] = range.current;
+    show(first, Math.max(last, first));
+  }, [cache, show]);
+
+  // A new query starts from an empty cache at the top.
+  useEffect(() => {
+    if (!enabled) return;
+    query.current = current;
+    cache.clear();
+    range.current = [0, PAGE_SIZE - 1];
+    void fetchPage(0);
+  }, [cache, fetchPage, current, enabled]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const offs = [
+      client.on('rowsAppended', () => {
+        setBaseline((b) => (b && b.query === query.current ? b : { query: query.current, total }));
+        refresh();
+      }),
+      client.on('reviewChanged', (e) => {
+        const changed = new Map(e.changes.map((c) => [`${c.folderId}\u0000${c.id}`, c.review]));
+        cache.mapRows((row) => {
+          const review = changed.get(`${row.folderId}\u0000${row.id}`);
+          return review ? { ...row, review } : row;
+        });
+        setVersion((v) => v + 1);
+        refresh();
+      }),
+      client.on('logReset', refresh),
+      client.on('logAdded', refresh),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [cache, client, refresh, total, enabled]);
+
+  const findFrom = useCallback(
+    async (from: number, test: (row: SampleRow) => boolean): Promise<number> => {
+      const { filter: f, sort: s } = query.current;
+      for (let offset = from; offset < total; offset += PAGE_SIZE * 2) {
+        const result = await client.call('samples.query', {
+          filter: f,
+          sort: s,
+          offset,
+          limit: PAGE_SIZE * 2,
+        });
+        const at = result.rows.findIndex(test);
+        if (at >= 0) return offset + at;
+      }
+      return -1;
+    },
+    [client, total],
+  );
+
+  return {
+    total,
+    version,
+    loading: answered !== current,
+    error,
+    newRows: baseline?.query === current ? Math.max(0, total - baseline.total) : 0,
+    rowAt: (offset) => cache.get(offset),
+    show,
+    acknowledgeNew: () => setBaseline(null),
+    findFrom,
+  };
+}

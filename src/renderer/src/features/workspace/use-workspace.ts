@@ -1,0 +1,84 @@
+// The open folders, kept current by `workspaceChanged`, plus opening, closing and recent paths.
+import { useCallback, useEffect, useState } from 'react';
+import type { FolderInfo } from '../../../../shared/model';
+import { useApi } from '../../app/api-context';
+import { errorMessage } from '../../app/errors';
+
+export interface Workspace {
+  folders: FolderInfo[];
+  loaded: boolean;
+  recent: string[];
+  error: string | null;
+  busy: boolean;
+  open(paths: string[]): Promise<void>;
+  close(folderId: string): Promise<void>;
+  pick(): Promise<void>;
+}
+
+export function useWorkspace(): Workspace {
+  const { client } = useApi();
+  const [folders, setFolders] = useState<FolderInfo[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const off = client.on('workspaceChanged', (w) => setFolders(w.folders));
+    client
+      .call('workspace.info', {})
+      .then((w) => live && setFolders(w.folders))
+      .catch((e: unknown) => live && setError(errorMessage(e)))
+      .finally(() => live && setLoaded(true));
+    client
+      .call('workspace.recent', {})
+      .then((r) => live && setRecent(r.paths))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client]);
+
+  const open = useCallback(
+    async (paths: string[]) => {
+      if (paths.length === 0) return;
+      setBusy(true);
+      setError(null);
+      try {
+        const w = await client.call('workspace.open', { paths });
+        setFolders(w.folders);
+        const r = await client.call('workspace.recent', {});
+        setRecent(r.paths);
+      } catch (e) {
+        setError(`Could not open ${paths.join(', ')}: ${errorMessage(e)}`);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client],
+  );
+
+  const close = useCallback(
+    async (folderId: string) => {
+      try {
+        setFolders((await client.call('workspace.close', { folderId })).folders);
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    },
+    [client],
+  );
+
+  const pick = useCallback(async () => {
+    try {
+      const { paths } = await client.call('workspace.pickFolder', {});
+      await open(paths);
+    } catch (e) {
+      setError(`No folder dialog here (${errorMessage(e)}): type the folder's path instead.`);
+    }
+  }, [client, open]);
+
+  return { folders, loaded, recent, error, busy, open, close, pick };
+}
