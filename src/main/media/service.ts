@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { contentTypeOf } from './mime';
 import { errorResponse, fileResponse, type MediaResponse } from './respond';
-import { resolveMediaPath } from './resolve';
+import { resolveMediaPath, unsafePathReason } from './resolve';
 import type { Thumbnailer } from './thumbs';
 
 export interface MediaFolder {
@@ -38,6 +38,9 @@ export function createMediaService(
 ): MediaService {
   return {
     async respond(request) {
+      // Escapes are refused as such (403) whichever folder they name, before any lookup.
+      const unsafe = unsafePathReason(request.path);
+      if (unsafe) return errorResponse(403, `${unsafe}: ${JSON.stringify(request.path)}`);
       const folder = folderOf(request.folderId);
       if (!folder) return errorResponse(404, `no open folder "${request.folderId}"`);
       const resolved = await resolveMediaPath(folder.root, request.path);

@@ -1,0 +1,40 @@
+// One handler per call of the contract: the services' calls as they are, plus the few calls whose
+// answer depends on the host (folder dialog, file manager, media URLs).
+import type { Handlers } from '../../shared/api';
+import { resolveMediaPath, unsafePathReason } from '../media/resolve';
+import type { MediaFolder } from '../media/service';
+import type { HostServices } from './host-services';
+
+type HostCalls = 'workspace.pickFolder' | 'media.url' | 'file.reveal';
+/** The calls the workspace/index and review services answer. */
+export type ServiceCalls = Omit<Handlers, HostCalls>;
+
+export interface HandlerParts {
+  services: ServiceCalls;
+  host: HostServices;
+  folderOf(folderId: string): MediaFolder | undefined;
+}
+
+export function createHandlers({ services, host, folderOf }: HandlerParts): Handlers {
+  function folder(folderId: string): MediaFolder {
+    const found = folderOf(folderId);
+    if (!found) throw new Error(`no open folder "${folderId}"`);
+    return found;
+  }
+  return {
+    ...services,
+    'workspace.pickFolder': async () => ({ paths: await host.pickFolder() }),
+    'media.url': async ({ folderId, path, thumb }) => {
+      folder(folderId);
+      const unsafe = unsafePathReason(path);
+      if (unsafe) throw new Error(`${unsafe}: ${JSON.stringify(path)}`);
+      return { url: host.mediaUrl(folderId, path, thumb) };
+    },
+    'file.reveal': async ({ folderId, path }) => {
+      const resolved = await resolveMediaPath(folder(folderId).root, path);
+      if (!resolved.ok) throw new Error(resolved.reason);
+      await host.reveal(resolved.file);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Where the app finds its own files, from the source tree (tests) and from the bundle in `out/`.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The Flagdeck package folder: the nearest parent holding our `package.json`. */
+export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'flagdeck'
+    ) {
+      return dir;
+    }
+    if (dirname(dir) === dir) throw new Error(`cannot find the Flagdeck package above ${from}`);
+  }
+}
+
+/** The built renderer served by `flagdeck serve`. */
+export const rendererDir = (root = packageRoot()): string => join(root, 'out', 'renderer');
+
+/** The bundled sample flagging folder (made by real Gradio). */
+export const sampleFolder = (root = packageRoot()): string => join(root, 'tests', 'fixtures', 'sample');
