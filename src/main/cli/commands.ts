@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { inspectCommand } from './inspect';
 
 // Each subcommand lives in its own file; register it here.
-export const commands: Command[] = [];
+export const commands: Command[] = [inspectCommand];

@@ -10,6 +10,8 @@ export interface CsvDialect {
   bomLength: number;
   /** `utf-8`, or `windows-1252` for old SimpleCSVLogger files written on Windows. */
   encoding: 'utf-8' | 'windows-1252';
+  /** `jsonl` for the HF saver's per-sample `metadata.jsonl` (one JSON object per line); CSV otherwise. */
+  format?: 'jsonl';
 }
 
 /** One CSV record as found in the file, before any meaning is given to its cells. */
@@ -20,7 +22,14 @@ export interface RawRecord {
   /** Byte offsets of the record in the file: [start, end), `end` past its line terminator. */
   start: number;
   end: number;
-  /** Set when the record is malformed (the cells are the best reading of it). */
+  /** The record's line terminator; absent on a last record that has none. */
+  eol?: 'crlf' | 'lf';
+  /** sha256 (hex, first 16 chars) of the record's bytes without its line terminator. */
+  hash: string;
+  /**
+   * Set when the record is malformed. With cells, the row still loads (e.g. invalid UTF-8 shown as
+   * U+FFFD, NUL as U+FFFD); with no cells the record could not be read at all and is not a row.
+   */
   error?: LogIssue;
 }
 
@@ -28,13 +37,14 @@ export interface RawRecord {
 export interface RecordSource {
   /**
    * Reads complete records from `start` (a record boundary) up to the end of the file as it is now.
+   * `line` is the 1-based line at `start` (counted from the file when omitted).
    * A trailing record without its line terminator is only returned when `final` is true
-   * (a writer may still be appending to it).
+   * (a writer may still be appending to it). Blank lines are not records.
    */
   records(
     file: string,
     dialect: CsvDialect,
-    options?: { start?: number; final?: boolean },
+    options?: { start?: number; line?: number; final?: boolean },
   ): AsyncIterable<RawRecord>;
 }
 
@@ -53,6 +63,8 @@ export interface LogShape {
   /** Which column holds the flag reason / username / timestamp, if any (by column index). */
   roles: { flag?: number; username?: number; timestamp?: number };
   warnings: string[];
+  /** Problems of the file as a whole, located by line (a BOM, an empty file). */
+  issues: LogIssue[];
 }
 
 /** Everything cell decoding needs to know about where the log lives. */

@@ -1,0 +1,95 @@
+// Resolves a file reference written by Gradio to a file inside the opened folder, and never outside it.
+// Order (issue #2): as written, relative to the folder (and the log's own dir), to its parent and
+// grandparent (Gradio wrote paths relative to the demo's working directory), then the longest existing
+// suffix inside the folder, matching label-derived directory names loosely.
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { DirListings, looseName } from './dirListings';
+
+export type Resolution =
+  | { status: 'resolved'; absolute: string; path: string; size: number; directory: boolean }
+  | { status: 'missing' }
+  | { status: 'outside' };
+
+const WINDOWS_DRIVE = /^[a-zA-Z]:\//;
+
+export class AssetResolver {
+  private readonly listings = new DirListings();
+  private readonly realRoot: Promise<string>;
+  private readonly memo = new Map<string, Promise<Resolution>>();
+
+  constructor(private readonly root: string) {
+    this.realRoot = realpath(root).catch(() => root);
+  }
+
+  resolve(ref: string, logDir: string): Promise<Resolution> {
+    const key = `${logDir}\0${ref}`;
+    let pending = this.memo.get(key);
+    if (!pending) {
+      pending = this.resolveNow(ref, logDir);
+      this.memo.set(key, pending);
+      // Keep misses only briefly: the file may be written a moment later.
+      void pending.then((result) => {
+        if (result.status !== 'resolved') setTimeout(() => this.memo.delete(key), 2000).unref();
+      });
+    }
+    return pending;
+  }
+
+  private async resolveNow(ref: string, logDir: string): Promise<Resolution> {
+    const written = ref.trim().replaceAll('\\', '/');
+    const segments = written.split('/').filter((segment) => segment !== '' && segment !== '.');
+    if (segments.length === 0) return { status: 'missing' };
+    const drive = WINDOWS_DRIVE.test(written);
+    const candidates = drive
+      ? []
+      : isAbsolute(written)
+        ? [resolve(written)]
+        : [this.root, logDir, dirname(this.root), dirname(dirname(this.root))].map((base) =>
+            resolve(base, written),
+          );
+    for (const candidate of candidates) {
+      const inside = this.insideParts(candidate);
+      if (!inside) continue;
+      const found = await this.listings.walk(this.root, inside);
+      if (found) return this.confirm(found);
+    }
+    const start = drive ? 1 : 0;
+    for (let from = start; from < segments.length; from += 1) {
+      const suffix = segments.slice(from);
+      if (suffix.includes('..')) continue;
+      const found = await this.listings.walk(this.root, suffix);
+      if (found) return this.confirm(found);
+    }
+    return { status: this.meantInside(written, segments, drive) ? 'missing' : 'outside' };
+  }
+
+  /** The path's segments below the root, or undefined when it lies outside. */
+  private insideParts(absolute: string): string[] | undefined {
+    const rel = relative(this.root, absolute);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    return rel.split(sep);
+  }
+
+  /** A found entry counts only if its real path (symlinks followed) is still inside the folder. */
+  private async confirm(found: string): Promise<Resolution> {
+    try {
+      const [real, realRoot] = await Promise.all([realpath(found), this.realRoot]);
+      const rel = relative(realRoot, real);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { status: 'outside' };
+      const info = await stat(real);
+      const path = relative(this.root, found).split(sep).join('/');
+      return { status: 'resolved', absolute: found, path, size: info.size, directory: info.isDirectory() };
+    } catch {
+      return { status: 'missing' };
+    }
+  }
+
+  /** A stale path into this folder (missing) rather than a path elsewhere (outside)? */
+  private meantInside(written: string, segments: string[], drive: boolean): boolean {
+    if (!drive && !isAbsolute(written))
+      return !segments.includes('..') || !!this.insideParts(resolve(this.root, written));
+    const names = new Set([looseName(this.root.split(sep).pop() ?? ''), 'flagged']);
+    return segments.some((segment) => names.has(looseName(segment)));
+  }
+}

@@ -1,0 +1,177 @@
+// The reference RecordSource: csv-parse over a byte stream. Bytes travel as latin1 strings (one char per
+// byte) so offsets stay exact and each cell is decoded once, by the dialect's encoding.
+import { createReadStream } from 'node:fs';
+import { parse, type CsvError, type Parser } from 'csv-parse';
+import type { CsvDialect, LogIssue, RawRecord, RecordSource } from './contracts';
+import { decodeCellBytes } from './cellText';
+import { lineAt, nextLineStart } from './lineStarts';
+import { recordHash } from './recordHash';
+
+/** Larger records are reported, not loaded (a 10 MB cell is a broken log, not a sample). */
+export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+
+interface Parsed {
+  cells: string[];
+  end: number;
+  lastLine: number;
+}
+interface Resume {
+  resume: { start: number; line: number };
+}
+
+export class CsvRecordSource implements RecordSource {
+  async *records(
+    file: string,
+    dialect: CsvDialect,
+    options: { start?: number; line?: number; final?: boolean } = {},
+  ): AsyncIterable<RawRecord> {
+    let start = Math.max(options.start ?? 0, dialect.bomLength);
+    let line = options.line ?? (await lineAt(file, start));
+    for (;;) {
+      let resume: Resume['resume'] | undefined;
+      for await (const item of parsePass(file, dialect, start, line, options.final ?? false)) {
+        if ('resume' in item) resume = item.resume;
+        else yield item;
+      }
+      if (!resume) return;
+      ({ start, line } = resume);
+    }
+  }
+}
+
+function newParser(dialect: CsvDialect, queue: Parsed[], start: number, line: number): Parser {
+  return parse({
+    encoding: 'latin1',
+    quote: dialect.quote,
+    escape: dialect.quote,
+    record_delimiter: ['\r\n', '\n'],
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_RECORD_BYTES,
+    bom: false,
+    on_record: (record: string[], info) => {
+      queue.push({ cells: record, end: start + info.bytes, lastLine: line - 1 + info.lines });
+      return null;
+    },
+  });
+}
+
+function settle(run: (done: (error?: Error | null) => void) => void): Promise<CsvError | undefined> {
+  return new Promise((resolve) => run((error) => resolve((error as CsvError | null) ?? undefined)));
+}
+
+/** One parser run from `start`; ends with a Resume after a record it could not read. */
+async function* parsePass(
+  file: string,
+  dialect: CsvDialect,
+  start: number,
+  line: number,
+  final: boolean,
+): AsyncGenerator<RawRecord | Resume> {
+  const queue: Parsed[] = [];
+  const parser = newParser(dialect, queue, start, line);
+  parser.on('error', () => undefined); // reported through the write/end callbacks
+  let window = '';
+  let windowBase = start;
+  let recordStart = start;
+  let recordLine = line;
+
+  function* drain(): Generator<RawRecord> {
+    for (const parsed of queue.splice(0)) {
+      const text = window.slice(recordStart - windowBase, parsed.end - windowBase);
+      const record = toRecord(parsed, text, recordStart, recordLine, dialect);
+      recordStart = parsed.end;
+      recordLine = parsed.lastLine + 1;
+      if (record) yield record;
+    }
+    window = window.slice(recordStart - windowBase);
+    windowBase = recordStart;
+  }
+
+  async function* fail(error: CsvError): AsyncGenerator<RawRecord | Resume> {
+    const resync = await nextLineStart(file, recordStart);
+    const text = window.slice(0, resync - windowBase);
+    yield {
+      cells: [],
+      line: recordLine,
+      start: recordStart,
+      end: resync,
+      hash: recordHash(Buffer.from(text, 'latin1')),
+      error: describe(error, recordLine),
+    };
+    yield { resume: { start: resync, line: recordLine + 1 } };
+  }
+
+  const stream = createReadStream(file, { start, highWaterMark: CHUNK_BYTES });
+  try {
+    for await (const chunk of stream) {
+      const bytes = chunk as Buffer;
+      window += bytes.toString('latin1');
+      const error = await settle((done) => parser.write(bytes, done));
+      yield* drain();
+      if (error) return yield* fail(error);
+    }
+    // Without `final`, a record still open at the end may be half-written by Gradio: leave it.
+    if (!final) return;
+    const error = await settle((done) => parser.end(done));
+    yield* drain();
+    if (error) yield* fail(error);
+  } finally {
+    stream.destroy();
+  }
+}
+
+function toRecord(
+  parsed: Parsed,
+  text: string,
+  start: number,
+  line: number,
+  dialect: CsvDialect,
+): RawRecord | undefined {
+  const eol = text.endsWith('\r\n') ? 'crlf' : text.endsWith('\n') ? 'lf' : undefined;
+  const body = eol === 'crlf' ? text.slice(0, -2) : eol === 'lf' ? text.slice(0, -1) : text;
+  if (body === '') return undefined; // a blank line
+  let error: LogIssue | undefined;
+  const cells = parsed.cells.map((raw, index) => {
+    const decoded = decodeCellBytes(raw, dialect.encoding);
+    if (decoded.problem && !error) {
+      error = { line, column: index + 1, message: `${decoded.problem} in field ${index + 1}` };
+    }
+    return decoded.text;
+  });
+  const record: RawRecord = {
+    cells,
+    line,
+    start,
+    end: parsed.end,
+    hash: recordHash(Buffer.from(body, 'latin1')),
+  };
+  if (eol) record.eol = eol;
+  if (error) record.error = error;
+  return record;
+}
+
+function describe(error: CsvError, line: number): LogIssue {
+  const field = typeof error.column === 'number' ? error.column + 1 : undefined;
+  const where = field === undefined ? {} : { column: field };
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return {
+        line,
+        ...where,
+        message: `unterminated quoted field${fieldText(field)} starting on line ${line}`,
+      };
+    case 'CSV_MAX_RECORD_SIZE':
+      return {
+        line,
+        message: `record larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB starting on line ${line}`,
+      };
+    default:
+      return { line, ...where, message: `${error.message} (record starting on line ${line})` };
+  }
+}
+
+function fieldText(field: number | undefined): string {
+  return field === undefined ? '' : ` (field ${field})`;
+}

@@ -1,0 +1,37 @@
+// The GradioReader the rest of the app uses: one asset resolver (with its listing cache) per folder.
+import { resolve } from 'node:path';
+import type { Cell, Column } from '../../shared/model';
+import type { FolderContext, GradioReader, LogShape, RecordSource } from './contracts';
+import { AssetResolver } from './assetResolver';
+import { decodeCell } from './decodeCell';
+import { findLogs } from './findLogs';
+import { ReaderRecordSource } from './recordSource';
+import { shapeOf } from './shapeOf';
+
+export class FolderReader implements GradioReader {
+  private readonly resolvers = new Map<string, AssetResolver>();
+
+  constructor(readonly source: RecordSource = new ReaderRecordSource()) {}
+
+  findLogs(root: string): Promise<string[]> {
+    return findLogs(resolve(root));
+  }
+
+  shapeOf(root: string, file: string): Promise<LogShape> {
+    return shapeOf(resolve(root), file, this.source, this.resolverFor(root));
+  }
+
+  decodeCell(raw: string, column: Column, context: FolderContext): Promise<Cell> {
+    return decodeCell(raw, column, this.resolverFor(context.root), context.logDir);
+  }
+
+  resolverFor(root: string): AssetResolver {
+    const key = resolve(root);
+    let resolver = this.resolvers.get(key);
+    if (!resolver) {
+      resolver = new AssetResolver(key);
+      this.resolvers.set(key, resolver);
+    }
+    return resolver;
+  }
+}
