@@ -24,13 +24,14 @@ export interface ReviewStore {
   onChange(listener: (ids: string[]) => void): () => void;
   /**
    * Appends one edit (one undo step) for many samples; resolves after fsync, once the state and
-   * the listeners have seen it. `session` keys the undo stack (default: `by`).
+   * the listeners have seen it. `session` keys the undo stack (default: `by`); `undoable: false`
+   * leaves the step to the caller's own history (a workspace-wide bulk edit records one step).
    */
   edit(
     samples: SampleIdentity[],
     patch: ReviewPatch,
     by: string,
-    options?: { session?: string },
+    options?: { session?: string; undoable?: boolean },
   ): Promise<{ editId: string; count: number }>;
 }
 
@@ -46,6 +47,8 @@ export interface Orphan {
 /** Everything a host needs from one opened folder's review state. */
 export interface ReviewService extends ReviewStore {
   readonly location: ReviewLocation;
+  /** Appends the inverse of one of this process's edits; null when nothing is left to revert. */
+  revert(editId: string, by: string): Promise<string | null>;
   /** Undoes the session's last edit (one journal append restoring the previous values). */
   undo(session: string, by?: string): Promise<string | null>;
   redo(session: string, by?: string): Promise<string | null>;

@@ -93,7 +93,7 @@ export class JournalStore implements ReviewService {
     samples: SampleIdentity[],
     patch: ReviewPatch,
     by: string,
-    options: { session?: string } = {},
+    options: { session?: string; undoable?: boolean } = {},
   ): Promise<{ editId: string; count: number }> {
     const set = patchToChanges(patch);
     const editId = newEditId();
@@ -102,7 +102,9 @@ export class JournalStore implements ReviewService {
       const stamp = { edit: editId, at: this.nextAt(), by };
       return this.append(editId, editLines(this.folded, samples, set, stamp));
     });
-    if (count > 0) this.settings.history.record(options.session ?? by, this, editId);
+    if (count > 0 && options.undoable !== false) {
+      this.settings.history.record(options.session ?? by, [{ store: this, editId }]);
+    }
     return { editId, count };
   }
 

@@ -1,15 +1,15 @@
 // Undo and redo stacks, one pair per session key. A host passes the calling window or connection
 // as the session when it knows it, else the reviewer's name; the CLI uses the reviewer's name.
-// One history may be shared by the stores of every folder of a workspace, so that "undo" takes
-// back the caller's last step wherever it was made.
+// A step may span several folders' journals (a bulk edit over a workspace filter): it is undone
+// and redone as one.
 
 /** What can take back one of its own edits by appending a new one (history stays append-only). */
 export interface Revertible {
   /** Appends the inverse of `editId`; resolves to the new edit's id, or null when nothing was left to revert. */
-  revert(editId: string, by: string, session: string): Promise<string | null>;
+  revert(editId: string, by: string): Promise<string | null>;
 }
 
-interface Step {
+export interface StepPart {
   store: Revertible;
   editId: string;
 }
@@ -17,14 +17,15 @@ interface Step {
 const DEFAULT_DEPTH = 100;
 
 export class UndoHistory {
-  private readonly undos = new Map<string, Step[]>();
-  private readonly redos = new Map<string, Step[]>();
+  private readonly undos = new Map<string, StepPart[][]>();
+  private readonly redos = new Map<string, StepPart[][]>();
 
   constructor(private readonly depth = DEFAULT_DEPTH) {}
 
-  /** A new edit by `session`: it can be undone, and whatever was undone before can no longer be redone. */
-  record(session: string, store: Revertible, editId: string): void {
-    push(this.undos, session, { store, editId }, this.depth);
+  /** A new step by `session`: it can be undone, and what was undone before can no longer be redone. */
+  record(session: string, parts: StepPart[]): void {
+    if (parts.length === 0) return;
+    push(this.undos, session, parts, this.depth);
     this.redos.delete(session);
   }
 
@@ -37,44 +38,45 @@ export class UndoHistory {
     return this.move(this.redos, this.undos, session, by);
   }
 
-  canUndo(session: string): boolean {
-    return (this.undos.get(session)?.length ?? 0) > 0;
-  }
-
-  canRedo(session: string): boolean {
-    return (this.redos.get(session)?.length ?? 0) > 0;
-  }
-
   /** Forgets the steps made in one store (its folder was closed). */
   forget(store: Revertible): void {
-    for (const stacks of [this.undos, this.redos])
-      for (const [session, steps] of stacks)
-        stacks.set(
-          session,
-          steps.filter((step) => step.store !== store),
-        );
+    for (const stacks of [this.undos, this.redos]) {
+      for (const [session, steps] of stacks) {
+        const kept = steps
+          .map((parts) => parts.filter((part) => part.store !== store))
+          .filter((p) => p.length > 0);
+        stacks.set(session, kept);
+      }
+    }
   }
 
   private async move(
-    from: Map<string, Step[]>,
-    to: Map<string, Step[]>,
+    from: Map<string, StepPart[][]>,
+    to: Map<string, StepPart[][]>,
     session: string,
     by: string,
   ): Promise<string | null> {
     const step = from.get(session)?.pop();
     if (!step) return null;
-    const editId = await step.store.revert(step.editId, by, session).catch((error: unknown) => {
-      from.get(session)?.push(step);
-      throw error;
-    });
-    if (editId) push(to, session, { store: step.store, editId }, this.depth);
-    return editId;
+    const done: StepPart[] = [];
+    for (const part of [...step].reverse()) {
+      const editId = await part.store.revert(part.editId, by);
+      if (editId) done.push({ store: part.store, editId });
+    }
+    if (done.length === 0) return null;
+    push(to, session, done.reverse(), this.depth);
+    return joinIds(done.map((part) => part.editId));
   }
 }
 
-function push(stacks: Map<string, Step[]>, session: string, step: Step, depth: number): void {
+/** The id reported for a step that spans several journals. */
+export function joinIds(ids: string[]): string {
+  return ids.join('+');
+}
+
+function push(stacks: Map<string, StepPart[][]>, session: string, parts: StepPart[], depth: number): void {
   let steps = stacks.get(session);
   if (!steps) stacks.set(session, (steps = []));
-  steps.push(step);
+  steps.push(parts);
   if (steps.length > depth) steps.shift();
 }

@@ -1,0 +1,136 @@
+// The review side of a workspace: one journal per open folder, one undo history across them, and
+// the `review.*` calls of the API contract. The index supplies the samples (`ReviewTargets`).
+import type { CallArgs, CallOutput, EventPayload, Handlers, SampleFilter } from '../../shared/api';
+import type { ReviewService, SampleIdentity } from './contracts';
+import { openReview } from './open-review';
+import { joinIds, UndoHistory, type StepPart } from './undo-history';
+
+/** What the review needs from the index. */
+export interface ReviewTargets {
+  /** The identities of one folder's samples, in the order given; an unknown id throws, naming it. */
+  identify(folderId: string, ids: string[]): Promise<SampleIdentity[]>;
+  /** Every sample matching a filter, by folder id (bulk edit of "all matching"). */
+  matching(filter: SampleFilter): Promise<Map<string, SampleIdentity[]>>;
+  /** The distinct values of the folder's flag columns. */
+  flagValues(folderId: string): Promise<Iterable<string | null>>;
+  /** The sample's current row hash, so that edits of an older row (orphans) stay out of events. */
+  rowHash?(folderId: string, id: string): string | undefined;
+}
+
+export interface WorkspaceReviewOptions {
+  dataDir: string;
+  /** The reviewer recorded with each change (and the undo session of the ready-made handlers). */
+  reviewer: string;
+  targets: ReviewTargets;
+  emit(payload: EventPayload<'reviewChanged'>): void;
+  pollMs?: number;
+}
+
+type ReviewCalls = 'review.edit' | 'review.undo' | 'review.redo' | 'review.options' | 'review.setOptions';
+
+export class WorkspaceReview {
+  private readonly history = new UndoHistory();
+  private readonly stores = new Map<string, ReviewService>();
+
+  constructor(private readonly options: WorkspaceReviewOptions) {}
+
+  async open(folderId: string, root: string): Promise<ReviewService> {
+    const existing = this.stores.get(folderId);
+    if (existing) return existing;
+    const store = await openReview(root, {
+      dataDir: this.options.dataDir,
+      reviewer: this.options.reviewer,
+      pollMs: this.options.pollMs,
+    });
+    store.onChange((ids) => this.changed(folderId, store, ids));
+    this.stores.set(folderId, store);
+    return store;
+  }
+
+  /** The folder's review state (for the index's filters and rows). */
+  store(folderId: string): ReviewService {
+    const store = this.stores.get(folderId);
+    if (!store) throw new Error(`no open folder "${folderId}"`);
+    return store;
+  }
+
+  async close(folderId: string): Promise<void> {
+    const store = this.stores.get(folderId);
+    if (!store) return;
+    this.stores.delete(folderId);
+    this.history.forget(store);
+    await store.close();
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.stores.keys()].map((folderId) => this.close(folderId)));
+  }
+
+  /** One edit over explicit samples or a filter, possibly across folders: one undo step. */
+  async edit(
+    input: CallArgs<'review.edit'>,
+    session = this.options.reviewer,
+  ): Promise<CallOutput<'review.edit'>> {
+    const groups =
+      'samples' in input.targets
+        ? await this.identified(input.targets.samples)
+        : await this.options.targets.matching(input.targets.filter);
+    const parts: StepPart[] = [];
+    let count = 0;
+    for (const [folderId, samples] of groups) {
+      if (samples.length === 0) continue;
+      const store = this.store(folderId);
+      const result = await store.edit(samples, input.patch, this.options.reviewer, {
+        session,
+        undoable: false,
+      });
+      parts.push({ store, editId: result.editId });
+      count += result.count;
+    }
+    this.history.record(session, parts);
+    return { editId: joinIds(parts.map((part) => part.editId)), count };
+  }
+
+  undo(session = this.options.reviewer): Promise<string | null> {
+    return this.history.undo(session, this.options.reviewer);
+  }
+
+  redo(session = this.options.reviewer): Promise<string | null> {
+    return this.history.redo(session, this.options.reviewer);
+  }
+
+  /** The `review.*` handlers; the undo session is the reviewer (a host that knows its callers may call `undo(session)`). */
+  handlers(): Pick<Handlers, ReviewCalls> {
+    return {
+      'review.edit': (input) => this.edit(input),
+      'review.undo': async () => ({ editId: await this.undo() }),
+      'review.redo': async () => ({ editId: await this.redo() }),
+      'review.options': async ({ folderId }) =>
+        this.store(folderId).options(folderId, await this.options.targets.flagValues(folderId)),
+      'review.setOptions': async ({ folderId, custom }) =>
+        this.store(folderId).setOptions(folderId, await this.options.targets.flagValues(folderId), custom),
+    };
+  }
+
+  private async identified(refs: { folderId: string; id: string }[]): Promise<Map<string, SampleIdentity[]>> {
+    const ids = new Map<string, string[]>();
+    for (const ref of refs) {
+      const list = ids.get(ref.folderId);
+      if (list) list.push(ref.id);
+      else ids.set(ref.folderId, [ref.id]);
+    }
+    const groups = new Map<string, SampleIdentity[]>();
+    for (const [folderId, list] of ids)
+      groups.set(folderId, await this.options.targets.identify(folderId, list));
+    return groups;
+  }
+
+  private changed(folderId: string, store: ReviewService, ids: string[]): void {
+    const changes: EventPayload<'reviewChanged'>['changes'] = [];
+    for (const id of ids) {
+      const review = store.get(id, this.options.targets.rowHash?.(folderId, id));
+      if (review) changes.push({ folderId, id, review });
+    }
+    if (changes.length > 0) this.options.emit({ changes });
+  }
+}
