@@ -107,7 +107,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = (server.address() as AddressInfo).port;
   allowed = allowedHosts(bindHost, port);
 
-  const shownHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  // A wildcard bind is announced by its loopback name, which the browser on this machine can open.
+  const shownHost = ['0.0.0.0', '::', ''].includes(bindHost)
+    ? '127.0.0.1'
+    : bindHost.includes(':')
+      ? `[${bindHost}]`
+      : bindHost;
   const origin = `http://${shownHost}:${port}`;
   return {
     url: `${origin}/?token=${encodeURIComponent(token)}`,

@@ -1,0 +1,83 @@
+// The app as both hosts use it: the services (workspace/index + review journal) composed into one
+// handler per call, the shared dispatch, the event fan-out and the media service.
+import { join } from 'node:path';
+import type { Handlers } from '../../shared/api';
+import { createDispatch, type Dispatch } from '../host/dispatch';
+import { createMediaService, type MediaFolder, type MediaService } from '../media/service';
+import { createThumbnailer } from '../media/thumbs';
+import { createEventHub, type EventHub } from './events';
+import { createHandlers, type ServiceCalls } from './handlers';
+import type { HostServices } from './host-services';
+
+/** What the services hand the app: their calls, where each folder lives, and a way to stop. */
+export interface Services {
+  calls: ServiceCalls;
+  folderOf(folderId: string): MediaFolder | undefined;
+  /** Where a folder's thumbnails go: beside its review journal. */
+  thumbDirOf(root: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface ServiceContext {
+  dataDir: string;
+  reviewer?: string;
+  emit: EventHub['emit'];
+  log: (message: string) => void;
+}
+
+export type ServicesFactory = (context: ServiceContext) => Promise<Services>;
+
+export interface AppOptions {
+  dataDir: string;
+  host: HostServices;
+  services: ServicesFactory;
+  reviewer?: string;
+  log?: (message: string) => void;
+}
+
+export interface App {
+  handlers: Handlers;
+  dispatch: Dispatch;
+  events: EventHub;
+  media: MediaService;
+  open(paths: string[]): Promise<void>;
+  /** Opens `sample` when no folder was ever opened (the desktop app's first run). */
+  openOnFirstRun(sample: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const log = options.log ?? (() => undefined);
+  const events = createEventHub((error) => log(`an event listener failed: ${String(error)}`));
+  const services = await options.services({
+    dataDir: options.dataDir,
+    reviewer: options.reviewer,
+    emit: events.emit,
+    log,
+  });
+  const handlers = createHandlers({
+    services: services.calls,
+    host: options.host,
+    folderOf: services.folderOf,
+  });
+  const thumbnailer = createThumbnailer({
+    fallbackDir: join(options.dataDir, 'thumbs'),
+    cacheDirFor: services.thumbDirOf,
+  });
+  return {
+    handlers,
+    dispatch: createDispatch(handlers, (name, error) =>
+      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    ),
+    events,
+    media: createMediaService(services.folderOf, thumbnailer),
+    async open(paths) {
+      await handlers['workspace.open']({ paths });
+    },
+    async openOnFirstRun(sample) {
+      const { paths } = await handlers['workspace.recent']({});
+      if (paths.length === 0) await handlers['workspace.open']({ paths: [sample] });
+    },
+    close: () => services.close(),
+  };
+}
