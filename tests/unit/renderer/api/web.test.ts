@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../../src/renderer/src/api/errors';
+import { createWebClient } from '../../../../src/renderer/src/api/web';
+
+class FakeSocket {
+  static opened: FakeSocket[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((message: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  closed = false;
+  constructor(readonly url: URL) {
+    FakeSocket.opened.push(this);
+  }
+  close(): void {
+    this.closed = true;
+    this.onclose?.();
+  }
+  receive(data: unknown): void {
+    this.onmessage?.({ data: JSON.stringify(data) });
+  }
+}
+
+function stubFetch(status: number, body: unknown) {
+  const fetch = vi.fn(
+    async (_url: URL, _init: RequestInit) => new Response(JSON.stringify(body), { status }),
+  );
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  FakeSocket.opened = [];
+});
+
+const origin = 'http://127.0.0.1:7870';
+
+describe('web transport: calls', () => {
+  it('posts the input with the bearer token and unwraps the value', async () => {
+    const fetch = stubFetch(200, { ok: true, value: { paths: ['/a'] } });
+    const client = createWebClient({ origin, token: 'tok' });
+    await expect(client.call('workspace.recent', {})).resolves.toEqual({ paths: ['/a'] });
+    const [url, init] = fetch.mock.calls[0];
+    expect(String(url)).toBe(`${origin}/api/workspace.recent`);
+    expect(init.method).toBe('POST');
+    expect(init.headers).toMatchObject({ Authorization: 'Bearer tok' });
+    expect(init.body).toBe('{}');
+  });
+
+  it('throws an ApiError carrying the host message and issues', async () => {
+    stubFetch(400, {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'invalid input for samples.query: offset: too small',
+        issues: [{ path: 'offset', message: 'too small' }],
+      },
+    });
+    const client = createWebClient({ origin, token: 'tok' });
+    const error = await client.call('samples.query', { offset: -1, limit: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'invalid-input', issues: [{ path: 'offset' }] });
+  });
+
+  it('says so when the answer is not the envelope (a 401 page, a proxy error)', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response('Flagdeck needs its access token', { status: 401, statusText: 'Unauthorized' }),
+    );
+    const client = createWebClient({ origin, token: null });
+    await expect(client.call('workspace.info', {})).rejects.toMatchObject({
+      code: 'transport',
+      message: 'Flagdeck answered 401 Unauthorized',
+    });
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(createWebClient({ origin, token: 't' }).call('workspace.info', {})).rejects.toThrow(
+      'cannot reach Flagdeck: Failed to fetch',
+    );
+  });
+});
+
+describe('web transport: events', () => {
+  it('opens one socket with the token on the first listener and routes events by name', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const client = createWebClient({ origin, token: 'tok' });
+    const appended: unknown[] = [];
+    const added: unknown[] = [];
+    const stopAppended = client.on('rowsAppended', (payload) => appended.push(payload));
+    const stopAdded = client.on('logAdded', (payload) => added.push(payload));
+    expect(FakeSocket.opened).toHaveLength(1);
+    const [socket] = FakeSocket.opened;
+    expect(String(socket.url)).toBe('ws://127.0.0.1:7870/api/events?token=tok');
+    socket.receive({ ready: true });
+    socket.receive({
+      event: 'rowsAppended',
+      payload: { folderId: 'f', file: 'log.csv', ids: ['log.csv#3'] },
+    });
+    socket.receive({ event: 'logAdded', payload: { folderId: 'f', file: 'dataset2.csv' } });
+    expect(appended).toEqual([{ folderId: 'f', file: 'log.csv', ids: ['log.csv#3'] }]);
+    expect(added).toEqual([{ folderId: 'f', file: 'dataset2.csv' }]);
+    stopAppended();
+    expect(socket.closed).toBe(false);
+    stopAdded();
+    expect(socket.closed).toBe(true);
+  });
+
+  it('reconnects after the socket drops while someone listens', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const client = createWebClient({ origin, token: 'tok' });
+    client.on('logAdded', () => undefined);
+    FakeSocket.opened[0].onclose?.();
+    vi.advanceTimersByTime(300);
+    expect(FakeSocket.opened).toHaveLength(2);
+    vi.useRealTimers();
+  });
+});
