@@ -51,6 +51,7 @@ export class JournalStore implements ReviewService {
   private lineNo = 1;
   private snapshotOffset = 0;
   private lastAt = '';
+  private inode: number | undefined;
   private watcher: FSWatcher | undefined;
   private poller: NodeJS.Timeout | undefined;
   private closed = false;
@@ -204,12 +205,14 @@ export class JournalStore implements ReviewService {
 
   private async readTail(opening: boolean): Promise<void> {
     const journal = this.location.journal;
-    const size = (await stat(journal).catch(() => null))?.size ?? 0;
+    const info = await stat(journal).catch(() => null);
+    const size = info?.size ?? 0;
+    const replaced = info !== null && this.inode !== undefined && info.ino !== this.inode;
+    if (info) this.inode = info.ino;
     const changed = new Set<string>();
-    if (size < this.offset) {
-      this.problems.add(
-        `${journal} shrank from ${this.offset} to ${size} bytes (replaced?); read again from the start`,
-      );
+    if (size < this.offset || replaced) {
+      const what = replaced ? 'was replaced' : `shrank from ${this.offset} to ${size} bytes`;
+      this.problems.add(`${journal} ${what}; read again from the start`);
       for (const id of this.folded.ids()) changed.add(id);
       this.folded.clear();
       this.offset = this.snapshotOffset = 0;

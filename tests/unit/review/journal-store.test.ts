@@ -1,4 +1,4 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReviewService } from '../../../src/main/review/contracts';
@@ -167,6 +167,47 @@ describe('the review journal', () => {
     await expect.poll(() => b.get('log.csv#2', 'h2')?.reason, { timeout: 2000 }).toBe('dup');
     expect(seen.flat().sort()).toEqual(['log.csv#1', 'log.csv#2']);
     await Promise.all([a.close(), b.close()]);
+  });
+
+  it('resolves two writers editing one field by time, keeping both lines in the history', async () => {
+    const root = await tempFolder();
+    const a = await open(root);
+    const b = await open(root);
+    const [one] = samples(1);
+    await a.edit([one], { status: 'keep' }, 'ana');
+    await b.edit([one], { status: 'drop' }, 'bo');
+    await expect.poll(() => a.get(one.id, one.rowHash)?.status, { timeout: 2000 }).toBe('drop');
+    // A writer whose change is older (slow clock, delayed write) appends after: its line is kept but loses.
+    const late = {
+      v: 1,
+      edit: 'late',
+      sample: one.id,
+      rowHash: one.rowHash,
+      set: { status: 'unsure' },
+      at: '2000-01-01T00:00:00.000Z',
+      by: 'cy',
+    };
+    await appendFile(a.location.journal, `${JSON.stringify(late)}\n`);
+    await Promise.all([a.refresh(), b.refresh()]);
+    expect(a.get(one.id, one.rowHash)).toMatchObject({ status: 'drop', updatedBy: 'bo' });
+    expect(b.get(one.id, one.rowHash)).toMatchObject({ status: 'drop', updatedBy: 'bo' });
+    expect((await journalLines(a)).map((l) => l.by)).toEqual(['ana', 'bo', 'cy']);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('writes to the new journal when the old one was moved away under it', async () => {
+    const root = await tempFolder();
+    const store = await open(root);
+    const [one, two] = samples(2);
+    await store.edit([one], { status: 'keep' }, 'ana');
+    await rename(store.location.journal, `${store.location.journal}.bak`);
+    await writeFile(store.location.journal, '');
+    await store.edit([two], { status: 'drop' }, 'ana');
+    expect((await journalLines(store)).map((l) => l.sample)).toEqual(['log.csv#2']);
+    expect(store.get(two.id, two.rowHash)?.status).toBe('drop');
+    expect(store.get(one.id, one.rowHash)).toBeUndefined();
+    expect(store.warnings().join('\n')).toMatch(/was replaced|shrank/);
+    await store.close();
   });
 
   it('saves the reviewer options in config.json, keeping other settings', async () => {
