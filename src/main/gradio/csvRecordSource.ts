@@ -2,6 +2,7 @@
 // byte) so offsets stay exact and each cell is decoded once, by the dialect's encoding.
 import { createReadStream } from 'node:fs';
 import { parse, type CsvError, type Parser } from 'csv-parse';
+import { parse as parseStrict } from 'csv-parse/sync';
 import type { CsvDialect, LogIssue, RawRecord, RecordSource } from './contracts';
 import { decodeCellBytes } from './cellText';
 import { lineAt, nextLineStart } from './lineStarts';
@@ -77,10 +78,19 @@ async function* parsePass(
   let recordStart = start;
   let recordLine = line;
 
+  /** A quoted field that ran across lines into later records (its quote never closed where it should). */
+  let runaway: { field: number } | undefined;
+
   function* drain(): Generator<RawRecord> {
     for (const parsed of queue.splice(0)) {
+      if (runaway) break;
       const text = window.slice(recordStart - windowBase, parsed.end - windowBase);
-      const record = toRecord(parsed, text, recordStart, recordLine, dialect);
+      const stray = strayQuoteField(parsed.cells, text, dialect.quote);
+      if (stray !== undefined && /[\r\n]/.test(parsed.cells[stray])) {
+        runaway = { field: stray };
+        break;
+      }
+      const record = toRecord(parsed, text, recordStart, recordLine, dialect, stray);
       recordStart = parsed.end;
       recordLine = parsed.lastLine + 1;
       if (record) yield record;
@@ -110,16 +120,40 @@ async function* parsePass(
       window += bytes.toString('latin1');
       const error = await settle((done) => parser.write(bytes, done));
       yield* drain();
+      if (runaway) return yield* fail(unclosed(runaway.field));
       if (error) return yield* fail(error);
     }
     // Without `final`, a record still open at the end may be half-written by Gradio: leave it.
     if (!final) return;
     const error = await settle((done) => parser.end(done));
     yield* drain();
-    if (error) yield* fail(error);
+    if (runaway) yield* fail(unclosed(runaway.field));
+    else if (error) yield* fail(error);
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * The field whose closing quote is followed by other text, if any. csv-parse (relax_quotes, needed for
+ * Python's quotes inside unquoted fields) keeps such a field's opening quote, so only records with a
+ * cell starting with a quote are checked again, strictly. When that field spans lines, a stray quote
+ * has swallowed the rows after it.
+ */
+function strayQuoteField(cells: string[], text: string, quote: '"' | "'"): number | undefined {
+  if (!cells.some((cell) => cell.startsWith(quote))) return undefined;
+  try {
+    parseStrict(text, { quote, escape: quote, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
+    return undefined;
+  } catch (error) {
+    const { code, column } = error as CsvError & { column?: number };
+    return code === 'CSV_INVALID_CLOSING_QUOTE' && typeof column === 'number' ? column : undefined;
+  }
+}
+
+function unclosed(field: number): CsvError {
+  const error = new Error('quote not closed') as unknown as CsvError;
+  return Object.assign(error, { code: 'CSV_QUOTE_NOT_CLOSED', column: field });
 }
 
 function toRecord(
@@ -128,11 +162,19 @@ function toRecord(
   start: number,
   line: number,
   dialect: CsvDialect,
+  stray: number | undefined,
 ): RawRecord | undefined {
   const eol = text.endsWith('\r\n') ? 'crlf' : text.endsWith('\n') ? 'lf' : undefined;
   const body = eol === 'crlf' ? text.slice(0, -2) : eol === 'lf' ? text.slice(0, -1) : text;
   if (body === '') return undefined; // a blank line
   let error: LogIssue | undefined;
+  if (stray !== undefined) {
+    error = {
+      line,
+      column: stray + 1,
+      message: `text after the closing quote in field ${stray + 1} (kept as written)`,
+    };
+  }
   const cells = parsed.cells.map((raw, index) => {
     const decoded = decodeCellBytes(raw, dialect.encoding);
     if (decoded.problem && !error) {
