@@ -1,5 +1,5 @@
-// The full preview of one cell, chosen by its column's kind; falls back to the text, and always
-// shows the files a cell references (with a badge for each one that cannot be shown).
+// The full preview of one cell, chosen by its column's kind; falls back to the text. Every file a
+// cell references is shown (or badged) whatever the kind, since ragged rows put paths anywhere.
 import type { Cell, ColumnKind } from '../../../../shared/model';
 import {
   cellValue,
@@ -23,47 +23,47 @@ interface Props {
   kind: ColumnKind;
 }
 
-function Assets({ folderId, cell }: { folderId: string; cell: Cell }): React.JSX.Element {
-  return (
-    <div className="assets">
-      {cell.assets.map((a, i) => (
-        <AssetView key={i} folderId={folderId} asset={a} />
-      ))}
-    </div>
-  );
+/** The structured view of a cell's value, when its kind has one and the value fits it. */
+function structured(kind: ColumnKind, value: unknown, cell: Cell): React.JSX.Element | null {
+  switch (kind) {
+    case 'label': {
+      const label = parseLabel(value, cell.text);
+      return label && <LabelPreview value={label} />;
+    }
+    case 'dataframe': {
+      const frame = parseDataframe(value);
+      return frame && <DataframePreview value={frame} />;
+    }
+    case 'highlight': {
+      const spans = parseHighlight(value);
+      return spans && <HighlightPreview spans={spans} />;
+    }
+    default:
+      return null;
+  }
 }
 
 export function CellPreview({ folderId, cell, kind }: Props): React.JSX.Element {
   if (cell.text === '' && cell.assets.length === 0) return <p className="muted">empty</p>;
   const value = cellValue(cell);
-  switch (kind) {
-    case 'gallery':
-      return <GalleryPreview folderId={folderId} assets={cell.assets} captions={galleryCaptions(value)} />;
-    case 'chat': {
-      const messages = parseChat(value);
-      if (messages) return <ChatPreview folderId={folderId} messages={messages} assets={cell.assets} />;
-      break;
-    }
-    case 'label': {
-      const label = parseLabel(value, cell.text);
-      if (label) return <LabelPreview value={label} />;
-      break;
-    }
-    case 'dataframe': {
-      const frame = parseDataframe(value);
-      if (frame) return <DataframePreview value={frame} />;
-      break;
-    }
-    case 'highlight': {
-      const spans = parseHighlight(value);
-      if (spans) return <HighlightPreview spans={spans} />;
-      break;
-    }
-    case 'json':
-      if (value !== undefined && cell.assets.length === 0) return <JsonPreview value={value} />;
-      break;
+  if (kind === 'gallery' && cell.assets.length > 0) {
+    return <GalleryPreview folderId={folderId} assets={cell.assets} captions={galleryCaptions(value)} />;
   }
-  if (cell.assets.length > 0) return <Assets folderId={folderId} cell={cell} />;
+  if (kind === 'chat') {
+    const messages = parseChat(value);
+    if (messages) return <ChatPreview folderId={folderId} messages={messages} assets={cell.assets} />;
+  }
+  const view = structured(kind, value, cell);
+  const assets = cell.assets.map((a, i) => <AssetView key={i} folderId={folderId} asset={a} />);
+  if (view) {
+    return (
+      <div className="assets">
+        {view}
+        {assets}
+      </div>
+    );
+  }
+  if (assets.length > 0) return <div className="assets">{assets}</div>;
   if (value !== undefined && typeof value === 'object') return <JsonPreview value={value} />;
   return <p className="text-value">{cell.text}</p>;
 }

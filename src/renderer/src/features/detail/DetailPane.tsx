@@ -1,6 +1,6 @@
 // The selected sample: who/when, the review editor, then every field with its preview. Image
 // fields sit side by side (input next to output).
-import type { FolderInfo, SampleRow } from '../../../../shared/model';
+import type { Column, ColumnKind, FolderInfo, SampleRow } from '../../../../shared/model';
 import { EmptyState } from '../../components/EmptyState';
 import { logKey } from '../table/columns';
 import { CellPreview } from './CellPreview';
@@ -11,7 +11,7 @@ interface Props {
   review: React.ReactNode;
 }
 
-const metaKinds = new Set(['flag', 'username', 'timestamp']);
+const metaKinds = new Set<ColumnKind>(['flag', 'username', 'timestamp']);
 
 export function DetailPane({ row, folders, review }: Props): React.JSX.Element {
   if (!row) {
@@ -26,7 +26,18 @@ export function DetailPane({ row, folders, review }: Props): React.JSX.Element {
   const log = folders
     .find((f) => f.id === row.folderId)
     ?.logs.find((l) => logKey(row.folderId, l.file) === logKey(row.folderId, row.log));
-  const columns = (log?.columns ?? []).filter((c) => !metaKinds.has(c.kind) && row.cells[c.index]);
+  const logColumns: Column[] = log?.columns ?? [];
+  // Cells past the header (a row wider than it) still show, as text; meta columns (flag, user,
+  // time) are in the header row already, unless a ragged row put a file there.
+  const inHeader = new Set(logColumns.map((c) => c.index));
+  const wide = row.cells
+    .map((_, index) => index)
+    .filter((index) => !inHeader.has(index))
+    .map((index): Column => ({ index, name: `column ${index + 1}`, kind: 'text' }));
+  const columns = [...logColumns, ...wide].filter((c) => {
+    const cell = row.cells[c.index];
+    return cell !== undefined && (!metaKinds.has(c.kind) || cell.assets.length > 0);
+  });
   const images = columns.filter((c) => c.kind === 'image');
   const others = columns.filter((c) => c.kind !== 'image');
   const field = (c: (typeof columns)[number]): React.JSX.Element => (

@@ -29,7 +29,7 @@ export function ChatPreview({ folderId, messages, assets }: Props): React.JSX.El
             return asset ? (
               <AssetView key={j} folderId={folderId} asset={asset} />
             ) : (
-              <span key={j} className="badge badge-missing" data-testid="asset-missing">
+              <span key={j} className="badge badge-missing" data-testid="chat-file-unknown">
                 file not found: {part.ref}
               </span>
             );

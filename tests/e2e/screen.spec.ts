@@ -1,0 +1,136 @@
+// The review screen in serve mode on folders written by real Gradio: open, page, filter, preview
+// image and audio, live appends, the shortcut list, the grid, and the token.
+import { join } from 'node:path';
+import { appendToLog, expect, fixture, sampleFolder, test } from './support';
+import { api, openApp, press, rowOf, screenshot, wavDuration } from './ui-helpers';
+
+const flaggingOptions = fixture('gradio', '4.44.1', 'flagging_options', 'flagged');
+
+test.use({ serveFolders: [flaggingOptions], serveCopies: true });
+
+test('opens a second folder by path and pages through every sample', async ({ page, server }) => {
+  await openApp(page, server);
+  await expect(page.getByTestId('match-count')).toHaveText('4 samples');
+  await page.getByRole('button', { name: '+ Open' }).click();
+  await page.getByLabel('Folder path').fill(sampleFolder);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.locator('.chip')).toHaveCount(2);
+  await expect(page.getByTestId('match-count')).toHaveText('7 samples');
+
+  const { rows } = await api(server, 'samples.query', { offset: 0, limit: 100 });
+  expect(rows).toHaveLength(7);
+  for (const row of rows) {
+    await press(page, 'j');
+    await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', row.id);
+  }
+  await press(page, 'j');
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', rows[6].id);
+  await press(page, 'k');
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', rows[5].id);
+  await screenshot(page, 'table');
+});
+
+test('filters by flag reason and keeps the matching count in view', async ({ page, server }) => {
+  await openApp(page, server);
+  await page.getByLabel('Filter by flag reason').selectOption('wrong');
+  await expect(page.getByTestId('match-count')).toContainText('2 samples');
+  await expect(page.locator('.tr[data-sample]')).toHaveCount(2);
+  for (const reason of await page.locator('.tr[data-sample] .td-originalReason').allTextContents()) {
+    expect(reason).toBe('wrong');
+  }
+  await page.getByLabel('Search text').fill('3+3');
+  await expect(page.getByTestId('match-count')).toContainText('1 sample');
+  await screenshot(page, 'filtered');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('match-count')).not.toContainText(' of ');
+});
+
+test('previews an image and plays an audio clip at the file’s duration', async ({ page, server }) => {
+  await openApp(page, server);
+  await api(server, 'workspace.open', { paths: [sampleFolder] });
+  await page.reload();
+  await page.getByLabel('Search text').fill('prompt 1');
+  await expect(page.getByTestId('match-count')).toContainText('1 sample');
+  await page.locator('.tr[data-sample]').first().click();
+
+  const image = page.locator('[data-column="image_out"] [data-testid="preview-image"]');
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+  const audio = page.locator('[data-testid="preview-audio"]');
+  const [file] = (
+    await api(server, 'samples.query', { filter: { text: 'prompt 1' }, offset: 0, limit: 1 })
+  ).rows[0].cells
+    .flatMap((c) => c.assets)
+    .filter((a) => a.media === 'audio');
+  const expected = wavDuration(join(sampleFolder, file.path ?? ''));
+  await expect
+    .poll(() => audio.evaluate((a: HTMLAudioElement) => (a.readyState >= 1 ? a.duration : -1)))
+    .toBeCloseTo(expected, 2);
+  await press(page, ' ');
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0);
+  await press(page, ' ');
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
+  await expect(page.locator('.waveform canvas, .waveform div').first()).toBeAttached();
+  await screenshot(page, 'detail-media');
+});
+
+test('shows a row Gradio appends, live, without losing the selection', async ({ page, server }) => {
+  await openApp(page, server);
+  const log = join(server.folders[0], 'log.csv');
+  const before = (await api(server, 'samples.facets', { filter: {} })).total;
+  await rowOf(page, 'log.csv#2').click();
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', 'log.csv#2');
+
+  await appendToLog(log, ['What is 5+5?,,11,wrong,,2026-11-25 13:00:00.000000']);
+  await expect(page.getByTestId('match-count')).toContainText(`${before + 1} samples`);
+  await expect(rowOf(page, 'log.csv#5')).toBeVisible();
+  await expect(rowOf(page, 'log.csv#5')).toContainText('What is 5+5?');
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', 'log.csv#2');
+  await expect(rowOf(page, 'log.csv#2')).toHaveClass(/current/);
+  await screenshot(page, 'live-append');
+});
+
+test('lists every shortcut on ?', async ({ page, server }) => {
+  await openApp(page, server);
+  await press(page, '?');
+  const help = page.getByTestId('shortcut-help');
+  await expect(help).toBeVisible();
+  for (const label of [
+    'Next sample',
+    'Next unreviewed sample',
+    'Triage: keep',
+    'Undo',
+    'Play / pause audio or video',
+  ]) {
+    await expect(help).toContainText(label);
+  }
+  await screenshot(page, 'shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
+test('switches to a grid of thumbnails', async ({ page, server }) => {
+  await openApp(page, server);
+  await press(page, 'g');
+  const grid = page.getByTestId('sample-grid');
+  await expect(grid).toBeVisible();
+  const thumb = grid.locator('.tile img').first();
+  await expect(thumb).toBeVisible();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect(await thumb.getAttribute('src')).toContain('/thumb/');
+  await screenshot(page, 'grid');
+});
+
+test('refuses the API and the page without the token', async ({ server }) => {
+  const page = await fetch(`${server.origin}/`);
+  expect(page.status).toBe(401);
+  const call = await fetch(`${server.origin}/api/workspace.info`, { method: 'POST', body: '{}' });
+  expect(call.status).toBe(401);
+  const wrong = await fetch(`${server.origin}/api/workspace.info`, {
+    method: 'POST',
+    body: '{}',
+    headers: { Authorization: 'Bearer not-the-token' },
+  });
+  expect(wrong.status).toBe(401);
+});

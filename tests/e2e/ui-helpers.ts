@@ -1,0 +1,66 @@
+// Helpers shared by the UI end-to-end specs: open the app, call the API directly (to know what the
+// screen should show), read media facts from the files themselves, save screenshots.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, type Server } from './support';
+import type { CallName, CallOutput, CallInput } from '../../src/shared/api';
+
+/** Opens the served app and waits for the first rows; fails the test on any page error. */
+export async function openApp(page: Page, server: Server): Promise<void> {
+  page.on('pageerror', (error) => {
+    throw new Error(`page error: ${error.message}`);
+  });
+  await page.goto(server.url);
+  await expect(page.getByTestId('sample-table')).toBeVisible();
+  await expect(page.locator('.tr[data-sample]').first()).toBeVisible();
+}
+
+/** The API as the renderer sees it, for expectations (never for driving the UI). */
+export async function api<N extends CallName>(
+  server: Server,
+  name: N,
+  input: CallInput<N>,
+): Promise<CallOutput<N>> {
+  const response = await fetch(`${server.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name} failed: ${body.error?.message}`);
+  return body.value as CallOutput<N>;
+}
+
+/** Duration in seconds of a PCM WAV file, from its header (byte rate and data chunk size). */
+export function wavDuration(file: string): number {
+  const bytes = readFileSync(file);
+  const byteRate = bytes.readUInt32LE(28);
+  let at = 12;
+  while (at + 8 <= bytes.length) {
+    const id = bytes.toString('ascii', at, at + 4);
+    const size = bytes.readUInt32LE(at + 4);
+    if (id === 'data') return size / byteRate;
+    at += 8 + size + (size % 2);
+  }
+  throw new Error(`${file}: no data chunk`);
+}
+
+const screensDir = resolve(repoRoot, 'test-results/screens');
+
+/** Saves a screenshot under test-results/screens/ (looked at by a person, one per main screen). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screensDir, { recursive: true });
+  const path = resolve(screensDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** The table row showing a sample. */
+export const rowOf = (page: Page, id: string) => page.locator(`.tr[data-sample="${id}"]`);
+
+/** Presses a key as a shortcut: first takes focus out of any field or button. */
+export async function press(page: Page, key: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(key);
+}
