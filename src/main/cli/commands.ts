@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { inspectCommand } from './inspect';
+import { reviewCommand } from './review';
 
 // Each subcommand lives in its own file; register it here.
-export const commands: Command[] = [inspectCommand];
+export const commands: Command[] = [inspectCommand, reviewCommand];

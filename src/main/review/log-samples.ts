@@ -1,0 +1,27 @@
+// The samples of a folder as the reader sees them (ids, row hashes, original flag reasons), for
+// the review CLI. Reads every log whole: fine for a command-line run, not for the app's index.
+import { FolderReader } from '../gradio/reader';
+import { readLog } from '../gradio/readLog';
+import type { SampleIdentity } from './contracts';
+import type { SampleDirectory } from './sample-directory';
+
+export const logSamples: SampleDirectory = {
+  async allSamples(root: string): Promise<SampleIdentity[]> {
+    const reader = new FolderReader();
+    const samples: SampleIdentity[] = [];
+    for (const file of await reader.findLogs(root)) {
+      const { shape, rows } = await readLog(reader, root, file);
+      const flag = shape.roles.flag;
+      for (const row of rows) {
+        // Gradio 3/4's plain "Flag" button writes an empty reason: that is no reason.
+        const reason = flag === undefined ? undefined : row.cells[flag]?.text;
+        samples.push({
+          id: `${file}#${row.ordinal}`,
+          rowHash: row.rowHash,
+          originalReason: reason ? reason : null,
+        });
+      }
+    }
+    return samples;
+  },
+};
