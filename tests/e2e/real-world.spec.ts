@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { SampleRow } from '../../src/shared/model';
 import { expect, realWorld, test } from './support';
-import { api, openApp, press, screenshot } from './ui-helpers';
+import { api, naturalWidth, openApp, press, screenshot } from './ui-helpers';
 
 const folders = [
   realWorld('Aditya-0009__Deepfake-image-detection', 'flagged'),
@@ -30,9 +30,7 @@ async function checkAssets(page: Page, row: SampleRow): Promise<{ shown: number;
   }
   const images = pane.getByTestId('preview-image');
   for (let i = 0; i < (await images.count()); i++) {
-    await expect
-      .poll(() => images.nth(i).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-      .toBeGreaterThan(0);
+    await expect.poll(() => naturalWidth(images.nth(i))).toBeGreaterThan(0);
   }
   const files = resolved.filter((a) => !(a.media in previewOf)).length;
   await expect(pane.getByTestId('preview-file')).toHaveCount(files);

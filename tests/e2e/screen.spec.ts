@@ -2,7 +2,7 @@
 // image and audio, live appends, the shortcut list, the grid, and the token.
 import { join } from 'node:path';
 import { appendToLog, expect, fixture, sampleFolder, test } from './support';
-import { api, openApp, press, rowOf, screenshot, wavDuration } from './ui-helpers';
+import { api, mediaState, naturalWidth, openApp, press, rowOf, screenshot, wavDuration } from './ui-helpers';
 
 const flaggingOptions = fixture('gradio', '4.44.1', 'flagging_options', 'flagged');
 
@@ -55,7 +55,7 @@ test('previews an image and plays an audio clip at the file’s duration', async
 
   const image = page.locator('[data-column="image_out"] [data-testid="preview-image"]');
   await expect(image).toBeVisible();
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect.poll(() => naturalWidth(image)).toBeGreaterThan(0);
 
   const audio = page.locator('[data-testid="preview-audio"]');
   const [file] = (
@@ -65,12 +65,15 @@ test('previews an image and plays an audio clip at the file’s duration', async
     .filter((a) => a.media === 'audio');
   const expected = wavDuration(join(sampleFolder, file.path ?? ''));
   await expect
-    .poll(() => audio.evaluate((a: HTMLAudioElement) => (a.readyState >= 1 ? a.duration : -1)))
+    .poll(async () => {
+      const state = await mediaState(audio);
+      return state.readyState >= 1 ? state.duration : -1;
+    })
     .toBeCloseTo(expected, 2);
   await press(page, ' ');
-  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0);
+  await expect.poll(async () => (await mediaState(audio)).currentTime).toBeGreaterThan(0);
   await press(page, ' ');
-  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
+  await expect.poll(async () => (await mediaState(audio)).paused).toBe(true);
   await expect(page.locator('.waveform canvas, .waveform div').first()).toBeAttached();
   await screenshot(page, 'detail-media');
 });
@@ -117,7 +120,7 @@ test('switches to a grid of thumbnails', async ({ page, server }) => {
   await expect(grid).toBeVisible();
   const thumb = grid.locator('.tile img').first();
   await expect(thumb).toBeVisible();
-  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect.poll(() => naturalWidth(thumb)).toBeGreaterThan(0);
   expect(await thumb.getAttribute('src')).toContain('/thumb/');
   await screenshot(page, 'grid');
 });

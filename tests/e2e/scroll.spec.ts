@@ -43,6 +43,13 @@ const test = base.extend<object, { big: ServeHandle & { folders: string[] } }>({
   ],
 });
 
+// The e2e project has no DOM types: the browser globals the in-page measurement uses.
+interface BrowserLike {
+  document: { querySelector(selector: string): { scrollTop: number } | null };
+  performance: { now(): number };
+  requestAnimationFrame(callback: (now: number) => void): number;
+}
+
 interface FrameStats {
   frames: number;
   mean: number;
@@ -66,15 +73,17 @@ test('scrolls 100,000 rows page by page and stays responsive', async ({ page, bi
     page.evaluate(
       ([step, duration]) =>
         new Promise<FrameStats>((resolve) => {
-          const scroller = document.querySelector('[data-testid="sample-table"]') as HTMLElement;
+          const w = globalThis as unknown as BrowserLike;
+          const scroller = w.document.querySelector('[data-testid="sample-table"]');
+          if (!scroller) throw new Error('no table to scroll');
           const deltas: number[] = [];
-          let last = performance.now();
+          let last = w.performance.now();
           const start = last;
           const tick = (now: number): void => {
             deltas.push(now - last);
             last = now;
             scroller.scrollTop += step;
-            if (now - start < duration) requestAnimationFrame(tick);
+            if (now - start < duration) w.requestAnimationFrame(tick);
             else {
               const sorted = [...deltas].sort((a, b) => a - b);
               const at = (q: number): number =>
@@ -88,7 +97,7 @@ test('scrolls 100,000 rows page by page and stays responsive', async ({ page, bi
               });
             }
           };
-          requestAnimationFrame(tick);
+          w.requestAnimationFrame(tick);
         }),
       [scrollPerFrame, ms] as const,
     );

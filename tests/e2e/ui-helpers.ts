@@ -2,7 +2,7 @@
 // screen should show), read media facts from the files themselves, save screenshots.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, repoRoot, type Server } from './support';
 import type { CallName, CallOutput, CallInput } from '../../src/shared/api';
 
@@ -61,6 +61,36 @@ export const rowOf = (page: Page, id: string) => page.locator(`.tr[data-sample="
 
 /** Presses a key as a shortcut: first takes focus out of any field or button. */
 export async function press(page: Page, key: string): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } })
+      .document;
+    doc.activeElement?.blur?.();
+  });
   await page.keyboard.press(key);
 }
+
+// The e2e project has no DOM types: the few element fields read in the page, typed here.
+interface ImageLike {
+  complete: boolean;
+  naturalWidth: number;
+}
+interface MediaLike {
+  readyState: number;
+  duration: number;
+  currentTime: number;
+  paused: boolean;
+}
+
+/** The decoded width of an <img> (0 until it has loaded, or if it failed). */
+export const naturalWidth = (image: Locator): Promise<number> =>
+  image.evaluate((el) => {
+    const img = el as unknown as ImageLike;
+    return img.complete ? img.naturalWidth : 0;
+  });
+
+/** The state of an <audio>/<video> element. */
+export const mediaState = (media: Locator): Promise<MediaLike> =>
+  media.evaluate((el) => {
+    const m = el as unknown as MediaLike;
+    return { readyState: m.readyState, duration: m.duration, currentTime: m.currentTime, paused: m.paused };
+  });
