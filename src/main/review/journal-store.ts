@@ -1,6 +1,5 @@
 // One folder's review state: the journal folded in memory, kept current by watching the journal
 // (other windows, `flagdeck serve` processes, reviewers on a shared folder), and written through.
-import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FlagOptions, ReviewPatch } from '../../shared/api';
@@ -18,10 +17,11 @@ import { flagOptions, readCustomOptions, writeCustomOptions } from './flag-optio
 import { FoldedState, toReviewState } from './fold';
 import { formatLine, parseLine } from './journal-line';
 import { readLines } from './journal-reader';
+import { watchJournal } from './journal-watch';
 import type { JournalWriter } from './journal-writer';
 import type { ReviewLocation } from './location';
 import { Serial } from './serial';
-import { readSnapshot, writeSnapshot } from './snapshot';
+import { readSnapshot, snapshotFolds, writeSnapshot } from './snapshot';
 import type { UndoHistory } from './undo-history';
 
 /** Edits this process can still revert (older ones have fallen off every undo stack). */
@@ -52,8 +52,7 @@ export class JournalStore implements ReviewService {
   private snapshotOffset = 0;
   private lastAt = '';
   private inode: number | undefined;
-  private watcher: FSWatcher | undefined;
-  private poller: NodeJS.Timeout | undefined;
+  private unwatch: (() => void) | undefined;
   private closed = false;
 
   constructor(private readonly settings: StoreSettings) {
@@ -65,10 +64,7 @@ export class JournalStore implements ReviewService {
     const { snapshot, warning } = await readSnapshot(this.location.snapshot, this.location.journal);
     if (warning) this.problems.add(warning);
     if (snapshot) {
-      // JSON drops a reset reason's `value: undefined`; put it back.
-      this.folded.load(
-        snapshot.samples.map((s) => ({ ...s, reason: s.reason && { ...s.reason, value: s.reason.value } })),
-      );
+      this.folded.load(snapshotFolds(snapshot));
       this.offset = this.snapshotOffset = snapshot.offset;
       this.lineNo = snapshot.lines + 1;
     }
@@ -183,8 +179,7 @@ export class JournalStore implements ReviewService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.watcher?.close();
-    clearInterval(this.poller);
+    this.unwatch?.();
     this.settings.history.forget(this);
     await this.writes.run(async () => undefined);
     if (this.offset - this.snapshotOffset >= this.settings.compactBytes) await this.compact();
@@ -248,18 +243,9 @@ export class JournalStore implements ReviewService {
   }
 
   private watch(): void {
-    const poll = () => {
+    this.unwatch = watchJournal(this.location.journal, this.settings.pollMs, () => {
       if (!this.closed) this.refresh().catch((error: unknown) => this.problems.add(String(error)));
-    };
-    try {
-      // Events are fast but may be dropped or coalesced; the poll below catches whatever they miss.
-      this.watcher = watch(this.location.journal, { persistent: false }, poll);
-      this.watcher.on('error', () => this.watcher?.close());
-    } catch {
-      this.watcher = undefined;
-    }
-    this.poller = setInterval(poll, this.settings.pollMs);
-    this.poller.unref();
+    });
   }
 
   /** Now, but never before this process's previous change, so its own later change always wins. */

@@ -35,6 +35,11 @@ const Snapshot = z.object({
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
+/** The folds a snapshot holds (JSON drops a reset reason's `value: undefined`; it is put back). */
+export function snapshotFolds(snapshot: Snapshot): SampleFold[] {
+  return snapshot.samples.map((s) => ({ ...s, reason: s.reason && { ...s.reason, value: s.reason.value } }));
+}
+
 /** The hash that ties a snapshot to the journal bytes it covers. */
 export async function tailHash(journal: string, offset: number): Promise<string> {
   const start = Math.max(0, offset - TAIL_BYTES);

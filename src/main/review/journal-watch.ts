@@ -1,0 +1,20 @@
+// Tells when the journal may have grown: file-system events for speed, plus a poll, because
+// events can be dropped or coalesced (and never come on some network file systems).
+import { watch, type FSWatcher } from 'node:fs';
+
+/** Calls `nudge` on each change event and every `pollMs`; returns a function that stops watching. */
+export function watchJournal(path: string, pollMs: number, nudge: () => void): () => void {
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(path, { persistent: false }, nudge);
+    watcher.on('error', () => watcher?.close());
+  } catch {
+    watcher = undefined;
+  }
+  const poller = setInterval(nudge, pollMs);
+  poller.unref();
+  return () => {
+    watcher?.close();
+    clearInterval(poller);
+  };
+}
