@@ -1,24 +1,23 @@
-// The byte-level CSV state machine behind the fast index. It mirrors csv-parse 7 with
-// `relax_quotes` and `relax_column_count` (the options the reader uses) byte for byte, including
-// its quirks, so that both RecordSources agree on every file:
-// - the record delimiter is whichever of `\r\n`, `\n`, `\r` comes first outside quotes;
+// The byte-level CSV state machine behind the fast index. It mirrors csv-parse 7 as the reader runs
+// it (gradio/csvRecordSource.ts: `relax_quotes`, `relax_column_count`, escape = quote, record
+// delimiters `\r\n` and `\n`), byte for byte, quirks included, so both RecordSources agree:
 // - a quote opens a quoted field only as the field's first byte;
-// - inside quotes `""` is a quote; a quote followed by a delimiter, the record delimiter, a NUL
+// - inside quotes a doubled quote is a quote; a quote followed by `,`, a record delimiter, a NUL
 //   byte or the end of the file closes the field; followed by anything else it stays literal
 //   (relax_quotes) and the rest of the field is read unquoted;
-// - the end of the file inside quotes is an error (csv-parse: CSV_QUOTE_NOT_CLOSED).
-
-const COMMA = 44;
-const CR = 13;
-const LF = 10;
-
-/** Record delimiter: 0 not yet seen, 1 `\r\n`, 2 `\n`, 3 `\r`. */
-export type RecordDelimiter = 0 | 1 | 2 | 3;
+// - the end of the file inside quotes is an error: that record is reported without cells, up to
+//   the end of its first line, and reading resumes on the next line (as the reader does);
+// - the reader re-reads strictly any record where a quote was kept literal: when the first such
+//   quote is a closing quote followed by text, that field is "stray"; when a stray field spans
+//   lines, its quote swallowed the rows after it, and the record is lost like an unclosed one;
+// - lines are counted as csv-parse counts them: every `\r` and `\n` byte, except the `\n` of a
+//   `\r\n` record delimiter.
+// Byte values are literals (44 `,`, 13 `\r`, 10 `\n`): these functions are also sent to worker
+// threads as source text (see scanWorkers.ts), where module constants do not exist.
 
 /** What carries over from one scanned chunk to the next (always at a record boundary). */
 export interface ScanState {
-  delimiter: RecordDelimiter;
-  /** 1-based physical line (counted by `\n`) of the next record. */
+  /** 1-based line of the next record. */
   line: number;
 }
 
@@ -38,45 +37,37 @@ export class FieldBounds {
 
 /**
  * Called once per record. `start`/`end` are buffer offsets, `end` past the record delimiter;
- * fields `[0, count)` are in `bounds`. `unclosed`: the file ended inside a quoted field.
+ * fields `[0, count)` are in `bounds`. `unclosed`: a quote in field `count` (0-based) never closed
+ * where it should; the record has no cells and spans its first line only. `stray`: the field
+ * (0-based) with text after its closing quote, or -1.
  */
-export type OnRecord = (start: number, end: number, line: number, count: number, unclosed: boolean) => void;
+export type OnRecord = (
+  start: number,
+  end: number,
+  line: number,
+  count: number,
+  unclosed: boolean,
+  stray: number,
+) => void;
 
 export interface ScanOptions {
   quote: number;
-  /** true when the end of `limit` is the end of the file (an unterminated last record counts). */
+  /** true when `limit` is the end of the file (an unterminated last record counts). */
   final: boolean;
-  /** Drop lines with no byte at all (csv-parse `skip_empty_lines`). */
-  skipEmptyLines?: boolean;
 }
 
-function delimiterAt(buf: Uint8Array, p: number, limit: number, final: boolean): RecordDelimiter | -1 {
+/** Length of the record delimiter at `p` (`\r\n` 2, `\n` 1), 0 if none, -1 if more bytes are needed. */
+export function delimiterLength(buf: Uint8Array, p: number, limit: number, final: boolean): number {
   const c = buf[p];
-  if (c === LF) return 2;
-  if (c !== CR) return 0;
-  if (p + 1 >= limit) return final ? 3 : -1;
-  return buf[p + 1] === LF ? 1 : 3;
-}
-
-/** Length of the record delimiter `d` at `p`, 0 if none, -1 if more bytes are needed to tell. */
-function delimiterLength(
-  buf: Uint8Array,
-  p: number,
-  limit: number,
-  final: boolean,
-  d: RecordDelimiter,
-): number {
-  const c = buf[p];
-  if (d === 2) return c === LF ? 1 : 0;
-  if (c !== CR) return 0;
-  if (d === 3) return 1;
+  if (c === 10) return 1;
+  if (c !== 13) return 0;
   if (p + 1 >= limit) return final ? 0 : -1;
-  return buf[p + 1] === LF ? 2 : 0;
+  return buf[p + 1] === 10 ? 2 : 0;
 }
 
 /**
- * Scans complete records in `buf[start, limit)`, `start` being a record boundary. Returns the
- * offset where scanning stopped: `limit`, or the start of a record that needs more bytes.
+ * Scans complete records in `buf[start, limit)`, `start` being a record boundary. Blank lines are
+ * skipped. Returns where scanning stopped: `limit`, or the start of a record that needs more bytes.
  */
 export function scanCsv(
   buf: Uint8Array,
@@ -87,9 +78,8 @@ export function scanCsv(
   bounds: FieldBounds,
   onRecord: OnRecord,
 ): number {
-  const { quote, final } = options;
-  const skipEmpty = options.skipEmptyLines === true;
-  let delimiter = state.delimiter;
+  const quote = options.quote;
+  const final = options.final;
   let line = state.line;
   let p = start;
   while (p < limit) {
@@ -99,6 +89,9 @@ export function scanCsv(
     let recordEnd = -1;
     let unclosed = false;
     let needMore = false;
+    // First literal quote of the record: -1 none yet, -2 inside an unquoted field, else the field
+    // whose closing quote was followed by text.
+    let literal = -1;
     while (recordEnd < 0) {
       if (count === bounds.starts.length) bounds.grow();
       const fieldStart = p;
@@ -109,16 +102,13 @@ export function scanCsv(
         p++;
         for (;;) {
           if (p >= limit) {
-            if (!final) needMore = true;
-            else {
-              unclosed = true;
-              fieldEnd = recordEnd = limit;
-            }
+            if (final) unclosed = true;
+            else needMore = true;
             break;
           }
           const c = buf[p];
           if (c !== quote) {
-            if (c === LF) line++;
+            if (c === 10 || c === 13) line++;
             p++;
             continue;
           }
@@ -133,7 +123,7 @@ export function scanCsv(
             continue;
           }
           p++;
-          if (next === COMMA) {
+          if (next === 44) {
             fieldEnd = p;
             p++;
             break;
@@ -142,15 +132,7 @@ export function scanCsv(
             raw = true;
             break;
           }
-          if (delimiter === 0) {
-            const found = delimiterAt(buf, p, limit, final);
-            if (found === -1) {
-              needMore = true;
-              break;
-            }
-            delimiter = found;
-          }
-          const length = delimiter === 0 ? 0 : delimiterLength(buf, p, limit, final, delimiter);
+          const length = delimiterLength(buf, p, limit, final);
           if (length === -1) {
             needMore = true;
             break;
@@ -158,15 +140,16 @@ export function scanCsv(
           if (length > 0) {
             fieldEnd = p;
             recordEnd = p + length;
-            if (delimiter !== 3) line++;
+            line++;
             break;
           }
           // relax_quotes: the quote stays literal and the field goes on unquoted.
+          if (literal === -1) literal = count;
           raw = true;
           break;
         }
       }
-      if (raw && !needMore && fieldEnd < 0) {
+      if (raw && !needMore && !unclosed && fieldEnd < 0) {
         for (;;) {
           if (p >= limit) {
             if (!final) needMore = true;
@@ -174,52 +157,60 @@ export function scanCsv(
             break;
           }
           const c = buf[p];
-          if (c === COMMA) {
+          if (c === 44) {
             fieldEnd = p;
             p++;
             break;
           }
-          if (c === LF || c === CR) {
-            if (delimiter === 0) {
-              const found = delimiterAt(buf, p, limit, final);
-              if (found === -1) {
-                needMore = true;
-                break;
-              }
-              delimiter = found;
-            }
-            const length = delimiterLength(buf, p, limit, final, delimiter);
+          if (c === quote && literal === -1) literal = -2;
+          if (c === 10 || c === 13) {
+            const length = delimiterLength(buf, p, limit, final);
             if (length === -1) {
               needMore = true;
               break;
             }
+            line++;
             if (length > 0) {
               fieldEnd = p;
               recordEnd = p + length;
-              if (delimiter !== 3) line++;
               break;
             }
-            if (c === LF) line++;
           }
           p++;
         }
       }
-      if (needMore) break;
+      if (needMore || unclosed) break;
       bounds.starts[count] = fieldStart;
       bounds.ends[count] = fieldEnd;
       count++;
     }
     if (needMore) {
-      state.delimiter = delimiter;
       state.line = recordLine;
       return recordStart;
     }
+    if (!unclosed && literal >= 0) {
+      for (let i = bounds.starts[literal]; i < bounds.ends[literal]; i++) {
+        if (buf[i] === 10 || buf[i] === 13) {
+          unclosed = true;
+          count = literal;
+          break;
+        }
+      }
+    }
+    if (unclosed) {
+      // As the reader: the record is lost up to the end of its first line; go on from there.
+      let next = recordStart;
+      while (next < limit && buf[next] !== 10) next++;
+      p = next < limit ? next + 1 : limit;
+      line = recordLine + 1;
+      onRecord(recordStart, p, recordLine, count, true, -1);
+      continue;
+    }
     p = recordEnd;
-    // Only an unquoted empty field can end where the record starts.
-    if (skipEmpty && count === 1 && bounds.ends[0] === recordStart) continue;
-    onRecord(recordStart, recordEnd, recordLine, count, unclosed);
+    // A blank line: one unquoted empty field ending where the record starts.
+    if (count === 1 && bounds.ends[0] === recordStart && recordEnd > recordStart) continue;
+    onRecord(recordStart, recordEnd, recordLine, count, false, literal >= 0 ? literal : -1);
   }
-  state.delimiter = delimiter;
   state.line = line;
   return p;
 }

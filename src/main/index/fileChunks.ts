@@ -10,11 +10,10 @@ export interface ChunkScan {
   quote: number;
   /** File offset of a record boundary to start from. */
   start: number;
-  /** Scanner state at `start` (record delimiter, line). */
+  /** Scanner state at `start` (its line). */
   state: ScanState;
   /** Treat the end of the file as the end of the last record. */
   final: boolean;
-  skipEmptyLines?: boolean;
   /** Stop reading here (the file may grow while it is read). Default: its size when opened. */
   until?: number;
   chunkBytes?: number;
@@ -63,7 +62,7 @@ export async function* scanFileChunks(
       const base = position - limit;
       const final = position >= size && scan.final;
       const chunk: ScannedChunk = { buf, base, end, size, state };
-      const options = { quote: scan.quote, final, skipEmptyLines: scan.skipEmptyLines };
+      const options = { quote: scan.quote, final };
       const stop = scanCsv(buf, 0, limit, options, state, bounds, recordsOf(chunk));
       end = chunk.end = base + stop;
       yield chunk;

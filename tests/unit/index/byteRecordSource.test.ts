@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ByteRecordSource } from '../../../src/main/index/byteRecordSource';
-import { parseWithCsvParse, type OracleDialect, type OracleResult } from './csvParseOracle';
+import { CsvRecordSource } from '../../../src/main/gradio/csvRecordSource';
+import { sniffDialect } from '../../../src/main/gradio/sniffDialect';
+import type { CsvDialect, RawRecord, RecordSource } from '../../../src/main/gradio/contracts';
 
 const REAL_WORLD = '/work/shared/real-world';
 const FIXTURES = join(__dirname, '../../fixtures');
@@ -24,37 +26,30 @@ function csvFiles(dir: string): string[] {
   });
 }
 
-function dialectOf(bytes: Buffer): OracleDialect {
-  const bomLength = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return { quote: bytes[bomLength] === 0x27 ? "'" : '"', encoding: 'utf-8', bomLength };
-}
-
-async function scanned(file: string, dialect: OracleDialect, chunkBytes?: number) {
-  const records = [];
-  for await (const record of new ByteRecordSource({ chunkBytes }).records(file, dialect))
-    records.push(record);
+async function all(
+  source: RecordSource,
+  file: string,
+  dialect: CsvDialect,
+  final = true,
+): Promise<RawRecord[]> {
+  const records: RawRecord[] = [];
+  for await (const record of source.records(file, dialect, { final })) records.push(record);
   return records;
 }
 
-async function expectAgreement(file: string, chunkBytes?: number): Promise<void> {
-  const bytes = readFileSync(file);
-  const dialect = dialectOf(bytes);
-  const oracle: OracleResult = await parseWithCsvParse(bytes, dialect);
-  const mine = await scanned(file, dialect, chunkBytes);
-  if (oracle.error === 'CSV_QUOTE_NOT_CLOSED') {
-    // csv-parse gives up on the last record; the scanner keeps its best reading, marked as an error.
-    expect(mine.at(-1)?.error?.message).toMatch(/not closed/);
-    mine.pop();
-  } else {
-    expect(oracle.error, file).toBeUndefined();
-  }
-  expect(
-    mine.map(({ cells, end }) => ({ cells, end })),
-    file,
-  ).toEqual(oracle.records);
+/** The reader's csv-parse RecordSource is the reference; the byte scanner must give the same records. */
+async function expectAgreement(
+  file: string,
+  dialect: CsvDialect,
+  chunkBytes?: number,
+  final = true,
+): Promise<void> {
+  const reference = await all(new CsvRecordSource(), file, dialect, final);
+  const mine = await all(new ByteRecordSource({ chunkBytes }), file, dialect, final);
+  expect(mine, file).toEqual(reference);
 }
 
-describe('ByteRecordSource agrees with csv-parse', () => {
+describe('ByteRecordSource agrees with the csv-parse RecordSource', () => {
   const files = [...csvFiles(REAL_WORLD), ...csvFiles(FIXTURES)];
 
   it('finds the real-world corpus', () => {
@@ -62,9 +57,10 @@ describe('ByteRecordSource agrees with csv-parse', () => {
   });
 
   it.each(files)('%s', async (file) => {
-    await expectAgreement(file);
-    // Tiny reads put chunk edges inside quotes, `""`, and `\r\n`.
-    await expectAgreement(file, 7);
+    const { dialect } = await sniffDialect(file);
+    await expectAgreement(file, dialect);
+    // Tiny reads put chunk edges inside quotes, doubled quotes and `\r\n`.
+    await expectAgreement(file, dialect, 7);
   });
 
   it('on random CSV (fast-check)', async () => {
@@ -93,18 +89,11 @@ describe('ByteRecordSource agrees with csv-parse', () => {
         fc.integer({ min: 1, max: 16 }),
         async (pieces, quote, chunkBytes) => {
           const file = join(dir, `r${run++}.csv`);
-          const bytes = Buffer.from(pieces.map((p) => (p === '\xff' ? '\udcff' : p)).join(''), 'utf8');
-          writeFileSync(file, pieces.includes('\xff') ? Buffer.concat([bytes, Buffer.from([0xff])]) : bytes);
-          const written = readFileSync(file);
-          const dialect: OracleDialect = { quote, encoding: 'utf-8', bomLength: 0 };
-          const oracle = await parseWithCsvParse(written, dialect);
-          const mine = await scanned(file, dialect, chunkBytes);
-          if (oracle.error === 'CSV_QUOTE_NOT_CLOSED') {
-            if (mine.at(-1)?.error?.message.includes('not closed') !== true) return false;
-            mine.pop();
-          } else if (oracle.error) return false;
-          expect(mine.map(({ cells, end }) => ({ cells, end }))).toEqual(oracle.records);
-          return true;
+          // '\xff' stands for a byte that is not UTF-8.
+          const bytes = pieces.map((p) => (p === '\xff' ? Buffer.from([0xff]) : Buffer.from(p, 'utf8')));
+          writeFileSync(file, Buffer.concat(bytes));
+          const dialect: CsvDialect = { quote, encoding: 'utf-8', bomLength: 0 };
+          await expectAgreement(file, dialect, chunkBytes);
         },
       ),
       { numRuns: 1500 },

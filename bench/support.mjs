@@ -1,0 +1,81 @@
+// Shared by the bench scripts: builds the TypeScript sources they measure into bench/.data/build
+// (rolldown, already a dependency of the toolchain) and generates the big realistic log.
+import { build } from 'rolldown';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const dataDir = join(root, 'bench/.data');
+
+/** Bundles `src/<entry>.ts` to an importable module and imports it. */
+export async function importSource(entry) {
+  const out = join(dataDir, 'build', entry.replaceAll('/', '_') + '.mjs');
+  mkdirSync(dirname(out), { recursive: true });
+  await build({
+    input: join(root, 'src', entry + '.ts'),
+    platform: 'node',
+    external: [/^node:/, 'chokidar', 'csv-parse', 'zod'],
+    output: { file: out, format: 'esm' },
+    logLevel: 'silent',
+  });
+  return import(out);
+}
+
+const reasons = ['', '', '', 'wrong', 'offensive', 'incorrect label', 'other'];
+const words = 'the quick brown fox jumps over a lazy dog while gradio flags every sample it sees'.split(' ');
+
+function pick(list, n) {
+  return list[n % list.length];
+}
+
+function csvCell(text) {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One realistic Gradio 4.x-late row: text, image path, Label JSON, chat JSON, flag, username, timestamp. */
+export function row(i, time) {
+  const text = `${pick(words, i)} ${pick(words, i * 7)}${i % 4 === 0 ? '\nsecond line\n' : ' '}sample ${i}`;
+  const image = `flagged/image/${(i * 2654435761).toString(16).padStart(20, '0').slice(-20)}/img_${i}.png`;
+  const label = JSON.stringify({
+    label: pick(['cat', 'dog', 'bird'], i),
+    confidences: [
+      { label: 'cat', confidence: ((i % 97) / 97).toFixed(4) * 1 },
+      { label: 'dog', confidence: ((i % 89) / 89).toFixed(4) * 1 },
+    ],
+  });
+  const turns = i % 2;
+  const chat = JSON.stringify(
+    Array.from({ length: turns }, (_, t) => [
+      `question ${t} about ${pick(words, i + t)}?`,
+      `answer ${t}: ${pick(words, i * 3 + t)}, with "quotes"`,
+    ]),
+  );
+  const reason = pick(reasons, (i * 31) % 101);
+  const user = i % 3 === 0 ? `user${i % 17}` : '';
+  const stamp = new Date(time).toISOString().replace('T', ' ').replace('Z', '') + '123';
+  return [text, image, label, chat, reason, user, stamp].map(csvCell).join(',') + '\r\n';
+}
+
+export const HEADER = 'prompt,image,output,chat,flag,username,timestamp\r\n';
+
+/** Writes (once) a log of `rows` rows; returns its path. */
+export async function bigLog(rows) {
+  const file = join(dataDir, `log-${rows}.csv`);
+  if (existsSync(file) && statSync(file).size > 0) return file;
+  mkdirSync(dataDir, { recursive: true });
+  const out = createWriteStream(file);
+  out.write(HEADER);
+  const start = Date.UTC(2024, 0, 1);
+  let batch = '';
+  for (let i = 1; i <= rows; i++) {
+    batch += row(i, start + i * 1000);
+    if (batch.length > 1 << 20) {
+      if (!out.write(batch)) await new Promise((resolve) => out.once('drain', resolve));
+      batch = '';
+    }
+  }
+  out.write(batch);
+  await new Promise((resolve) => out.end(resolve));
+  return file;
+}

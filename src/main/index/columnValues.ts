@@ -1,0 +1,64 @@
+// One column's values for every row of a log as interned codes, built on first use (a filter or sort
+// on that column) by scanning the rows' bytes again, and extended as rows are appended.
+import { open } from 'node:fs/promises';
+import { grown } from './growable';
+import type { Interner } from './intern';
+import type { LogIndex } from './logIndex';
+import { roleText } from './roleText';
+import { scanRange } from './scanJob';
+import { localHelpers } from './scanHelpers';
+
+const ROWS_PER_STEP = 50_000;
+
+export class ColumnValues {
+  codes = new Int32Array(0);
+  upTo = 0;
+  generation = -1;
+
+  constructor(
+    readonly column: number,
+    readonly interner: Interner,
+  ) {}
+
+  async update(log: LogIndex): Promise<Int32Array> {
+    if (this.generation !== log.generation) {
+      this.codes = new Int32Array(0);
+      this.upTo = 0;
+      this.generation = log.generation;
+    }
+    if (this.upTo >= log.count) return this.codes;
+    this.codes = grown(this.codes, log.count);
+    const handle = await open(log.path, 'r');
+    const decode = (raw: string): string | null => roleText(raw, log.shape.dialect);
+    try {
+      while (this.upTo < log.count) {
+        const first = this.upTo;
+        const last = Math.min(first + ROWS_PER_STEP, log.count) - 1;
+        const result = scanRange(
+          {
+            fd: handle.fd,
+            quote: log.shape.dialect.quote.charCodeAt(0),
+            from: log.starts[first],
+            to: log.starts[last] + log.lengths[last],
+            final: true,
+            state: { line: log.lines[first] },
+            roles: { flag: this.column },
+            chunkBytes: 4 * 1024 * 1024,
+          },
+          localHelpers,
+        );
+        const local = result.reasonRaws.map((raw) => this.interner.codeOfRaw(raw, decode));
+        for (let i = 0; i < result.count; i++) {
+          const code = result.reasons[i];
+          this.codes[first + i] = code < 0 ? -1 : local[code];
+        }
+        this.upTo = last + 1;
+        // Let other calls run between steps.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      await handle.close();
+    }
+    return this.codes;
+  }
+}

@@ -1,0 +1,94 @@
+// The columnar index of one log: per row only numbers (byte offsets, line, interned reason and
+// username codes, timestamp); a page's cells are read back from the file by offset when asked.
+import type { LogIssue } from '../../shared/model';
+import type { LogShape } from '../gradio/contracts';
+import type { ScanState } from './csvScan';
+import { grown } from './growable';
+
+export class LogIndex {
+  count = 0;
+  starts = new Float64Array(1024);
+  lengths = new Uint32Array(1024);
+  lines = new Uint32Array(1024);
+  reasons = new Int32Array(1024);
+  usernames = new Int32Array(1024);
+  timestamps = new Float64Array(1024);
+  /** File offset just past the last indexed record, and the scanner state there. */
+  indexedEnd: number;
+  scanState: ScanState;
+  /** File size when last looked at. */
+  size = 0;
+  /** The last row was read without its line terminator (the file ended there for a while). */
+  tailUnterminated = false;
+  /** Bumped whenever rows are dropped (the log was rewritten), so caches keyed on it go stale. */
+  generation = 0;
+  errors: LogIssue[] = [];
+
+  constructor(
+    /** Absolute path of the log file. */
+    readonly path: string,
+    public shape: LogShape,
+  ) {
+    this.indexedEnd = shape.dataStart;
+    this.scanState = { line: shape.dataLine };
+  }
+
+  get file(): string {
+    return this.shape.file;
+  }
+
+  push(
+    start: number,
+    length: number,
+    line: number,
+    reason: number,
+    username: number,
+    timestamp: number,
+  ): void {
+    const row = this.count;
+    if (row === this.starts.length) this.growTo(row + 1);
+    this.starts[row] = start;
+    this.lengths[row] = length;
+    this.lines[row] = line;
+    this.reasons[row] = reason;
+    this.usernames[row] = username;
+    this.timestamps[row] = timestamp;
+    this.count = row + 1;
+  }
+
+  /** Forgets every row (a rewritten log is indexed again from its data start). */
+  reset(shape: LogShape): void {
+    this.shape = shape;
+    this.count = 0;
+    this.indexedEnd = shape.dataStart;
+    this.scanState = { line: shape.dataLine };
+    this.tailUnterminated = false;
+    this.errors = [];
+    this.generation++;
+  }
+
+  /** Drops rows from `row` on (0-based), to read them again. */
+  truncateTo(row: number): void {
+    if (row >= this.count) return;
+    this.indexedEnd = this.starts[row];
+    this.scanState = { line: this.lines[row] };
+    this.count = row;
+    this.tailUnterminated = false;
+    this.errors = this.errors.filter((issue) => issue.line < this.scanState.line);
+    this.generation++;
+  }
+
+  /** Bytes used by the columns, for memory reports. */
+  bytes(): number {
+    return this.starts.byteLength * 2 + this.lengths.byteLength * 4;
+  }
+
+  private growTo(rows: number): void {
+    this.starts = grown(this.starts, rows);
+    this.lengths = grown(this.lengths, rows);
+    this.lines = grown(this.lines, rows);
+    this.reasons = grown(this.reasons, rows);
+    this.usernames = grown(this.usernames, rows);
+    this.timestamps = grown(this.timestamps, rows);
+  }
+}

@@ -1,0 +1,188 @@
+// Filter, sort and page over the indexed logs of a workspace. A query walks typed arrays only; the
+// text and column filters it needs are built once per log and extended on append.
+import type { SampleFilter, SampleSort } from '../../shared/api';
+import type { Dictionaries } from './applyScan';
+import { ColumnValues } from './columnValues';
+import { Interner, NO_VALUE } from './intern';
+import type { LogIndex } from './logIndex';
+import { STATUSES, type ReviewOverlay } from './reviewOverlay';
+import { byteNeedle, TextMatches } from './textSearch';
+import { timestampBound } from './timestampKey';
+import { sortRefs } from './sortRefs';
+
+/** One log as the query engine sees it. */
+export interface QueryLog {
+  folderId: string;
+  /** `<folderId>/<log file>`. */
+  key: string;
+  log: LogIndex;
+  overlay: ReviewOverlay;
+}
+
+/** Rows are referred to as `slot * 2^32 + row`, `slot` being the log's position in the query. */
+export const SLOT = 2 ** 32;
+
+export interface Selection {
+  logs: QueryLog[];
+  /** Matching refs, in result order. */
+  refs: Float64Array;
+}
+
+interface LogTest {
+  text: Uint8Array | null;
+  columns: { codes: Int32Array; wanted: Set<number> }[];
+}
+
+function codesOf(values: readonly (string | null)[] | undefined, interner: Interner): Set<number> | null {
+  if (!values) return null;
+  const codes = new Set<number>();
+  for (const value of values) {
+    if (value === null) codes.add(NO_VALUE);
+    else {
+      const code = interner.find(value);
+      if (code !== undefined) codes.add(code);
+    }
+  }
+  return codes;
+}
+
+export class QueryEngine {
+  private readonly text = new Map<string, TextMatches>();
+  private readonly columns = new Map<string, ColumnValues>();
+  private readonly columnInterners = new Map<string, Interner>();
+
+  constructor(private readonly dictionaries: Dictionaries) {}
+
+  /** Drops what was built for a log that left the workspace. */
+  forget(key: string): void {
+    for (const cache of [this.text, this.columns]) {
+      for (const name of cache.keys()) if (name.startsWith(`${key}\0`)) cache.delete(name);
+    }
+  }
+
+  async columnCodes(q: QueryLog, name: string): Promise<{ codes: Int32Array; interner: Interner } | null> {
+    const column = q.log.shape.columns.find((c) => c.name === name);
+    if (!column) return null;
+    let interner = this.columnInterners.get(name);
+    if (!interner) this.columnInterners.set(name, (interner = new Interner()));
+    const cacheKey = `${q.key}\0${name}`;
+    let values = this.columns.get(cacheKey);
+    if (!values || values.column !== column.index) {
+      values = new ColumnValues(column.index, interner);
+      this.columns.set(cacheKey, values);
+    }
+    return { codes: await values.update(q.log), interner };
+  }
+
+  private async textHits(q: QueryLog, needle: string): Promise<Uint8Array> {
+    const cacheKey = `${q.key}\0${needle}`;
+    let matches = this.text.get(cacheKey);
+    if (!matches) this.text.set(cacheKey, (matches = new TextMatches(needle)));
+    return matches.update(q.log);
+  }
+
+  /** Every row of `logs` that passes `filter`, sorted. */
+  async select(all: QueryLog[], filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
+    const logs = all.filter(
+      (q) =>
+        (!filter.folderIds || filter.folderIds.includes(q.folderId)) &&
+        (!filter.logs || filter.logs.includes(q.key)),
+    );
+    const { reasons, usernames } = this.dictionaries;
+    const wantReasons = codesOf(filter.reasons, reasons);
+    const wantOriginal = codesOf(filter.originalReasons, reasons);
+    const wantUsers = codesOf(filter.usernames, usernames);
+    const wantStatuses = filter.statuses ? new Set(filter.statuses.map((s) => STATUSES.indexOf(s))) : null;
+    const from = filter.from ? timestampBound(filter.from, 'from') : -Infinity;
+    const to = filter.to ? timestampBound(filter.to, 'to') : Infinity;
+    const byTime = filter.from !== undefined || filter.to !== undefined;
+    const needle = filter.text ? byteNeedle(filter.text) : null;
+    const noteNeedle = filter.text?.toLowerCase() ?? '';
+
+    let total = 0;
+    for (const q of logs) total += q.log.count;
+    const refs = new Float64Array(total);
+    let n = 0;
+    for (let slot = 0; slot < logs.length; slot++) {
+      const q = logs[slot];
+      const { log, overlay } = q;
+      const test: LogTest = { text: needle ? await this.textHits(q, needle) : null, columns: [] };
+      let missingColumn = false;
+      for (const { column, values } of filter.columns ?? []) {
+        const found = await this.columnCodes(q, column);
+        if (!found) missingColumn = true;
+        else test.columns.push({ codes: found.codes, wanted: codesOf(values, found.interner) ?? new Set() });
+      }
+      if (missingColumn) continue;
+      const count = log.count;
+      for (let row = 0; row < count; row++) {
+        const original = log.reasons[row];
+        if (wantOriginal && !wantOriginal.has(original)) continue;
+        if (wantReasons && !wantReasons.has(overlay.reason(row, original))) continue;
+        if (wantStatuses && !wantStatuses.has(overlay.status(row))) continue;
+        if (wantUsers && !wantUsers.has(log.usernames[row])) continue;
+        if (byTime) {
+          const time = log.timestamps[row];
+          if (!(time >= from && time <= to)) continue;
+        }
+        if (test.text && test.text[row] !== 1) {
+          const note = overlay.notes.get(row);
+          if (note === undefined || !note.includes(noteNeedle)) continue;
+        }
+        let columnsPass = true;
+        for (const { codes, wanted } of test.columns) {
+          if (!wanted.has(codes[row])) {
+            columnsPass = false;
+            break;
+          }
+        }
+        if (!columnsPass) continue;
+        refs[n++] = slot * SLOT + row;
+      }
+    }
+    const matches = refs.subarray(0, n);
+    if (sort) await this.sortSelection(logs, matches, sort);
+    return { logs, refs: matches };
+  }
+
+  private async sortSelection(logs: QueryLog[], refs: Float64Array, sort: SampleSort): Promise<void> {
+    const desc = sort.dir === 'desc';
+    const by = sort.by;
+    if (by === 'ordinal' || by === 'log') {
+      if (desc) refs.reverse();
+      return;
+    }
+    const keys = new Float64Array(refs.length);
+    if (by === 'timestamp') {
+      for (let i = 0; i < refs.length; i++) {
+        const ref = refs[i];
+        const time = logs[Math.floor(ref / SLOT)].log.timestamps[ref % SLOT];
+        keys[i] = Number.isNaN(time) ? Infinity : time;
+      }
+    } else if (by === 'status') {
+      for (let i = 0; i < refs.length; i++) {
+        const ref = refs[i];
+        keys[i] = logs[Math.floor(ref / SLOT)].overlay.status(ref % SLOT);
+      }
+    } else if (by === 'reason' || by === 'username') {
+      const ranks = (by === 'reason' ? this.dictionaries.reasons : this.dictionaries.usernames).ranks();
+      for (let i = 0; i < refs.length; i++) {
+        const ref = refs[i];
+        const q = logs[Math.floor(ref / SLOT)];
+        const row = ref % SLOT;
+        const code = by === 'reason' ? q.overlay.reason(row, q.log.reasons[row]) : q.log.usernames[row];
+        keys[i] = ranks[code + 1];
+      }
+    } else {
+      const perLog = await Promise.all(logs.map((q) => this.columnCodes(q, by)));
+      const interner = this.columnInterners.get(by);
+      const ranks = interner ? interner.ranks() : new Uint32Array(1);
+      for (let i = 0; i < refs.length; i++) {
+        const ref = refs[i];
+        const found = perLog[Math.floor(ref / SLOT)];
+        keys[i] = found ? ranks[found.codes[ref % SLOT] + 1] : 0;
+      }
+    }
+    sortRefs(refs, keys, desc);
+  }
+}
