@@ -81,7 +81,7 @@ async function* parsePass(
   /** A quoted field that ran across lines into later records (its quote never closed where it should). */
   let runaway: { field: number } | undefined;
 
-  function* drain(): Generator<RawRecord> {
+  function* drain(keepUnterminated = true): Generator<RawRecord> {
     for (const parsed of queue.splice(0)) {
       if (runaway) break;
       const text = window.slice(recordStart - windowBase, parsed.end - windowBase);
@@ -91,6 +91,7 @@ async function* parsePass(
         break;
       }
       const record = toRecord(parsed, text, recordStart, recordLine, dialect, stray);
+      if (record && !record.eol && !keepUnterminated) break;
       recordStart = parsed.end;
       recordLine = parsed.lastLine + 1;
       if (record) yield record;
@@ -123,10 +124,11 @@ async function* parsePass(
       if (runaway) return yield* fail(unclosed(runaway.field));
       if (error) return yield* fail(error);
     }
-    // Without `final`, a record still open at the end may be half-written by Gradio: leave it.
-    if (!final) return;
+    // csv-parse keeps the last record until the input ends, so end it even when not final; without
+    // `final`, a last record with no terminator (or a quote still open) may be half-written: leave it.
     const error = await settle((done) => parser.end(done));
-    yield* drain();
+    yield* drain(final);
+    if (!final) return;
     if (runaway) yield* fail(unclosed(runaway.field));
     else if (error) yield* fail(error);
   } finally {

@@ -100,7 +100,10 @@ export function pathsInValue(value: Json, kind: ColumnKind | undefined): string[
   return [...found];
 }
 
-/** A string among other data (chat content, lists) counts as a path only with a separator and extension. */
+/** A first segment without spaces (or a root) before a separator: `C:\\…`, `/tmp/…`, `flagged/…`. */
+const PATH_START = /^(?:[a-zA-Z]:[\\/]|[\\/]|[^\s\\/]+[\\/])/;
+
+/** A string among other data (chat text, lists) counts as a path only if it reads like one throughout. */
 function isFilePathInText(text: string): boolean {
-  return looksLikePath(text) && /[\\/]/.test(text) && mediaByExtension(text) !== undefined;
+  return looksLikePath(text) && PATH_START.test(text) && mediaByExtension(text) !== undefined;
 }
