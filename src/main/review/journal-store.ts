@@ -24,8 +24,9 @@ import { Serial } from './serial';
 import { readSnapshot, snapshotFolds, writeSnapshot } from './snapshot';
 import type { UndoHistory } from './undo-history';
 
-/** Edits this process can still revert (older ones have fallen off every undo stack). */
+/** How much this process remembers to revert its edits (older ones fall off the undo stacks). */
 const REVERTIBLE_EDITS = 500;
+const REVERTIBLE_SAMPLES = 200_000;
 
 export interface StoreSettings {
   location: ReviewLocation;
@@ -45,6 +46,7 @@ export class JournalStore implements ReviewService {
   private readonly writes = new Serial();
   private readonly reads = new Serial();
   private readonly revertible = new Map<string, SampleChange[]>();
+  private revertibleSamples = 0;
   private readonly problems = new Set<string>();
   private queuedRefresh: Promise<void> | null = null;
   private offset = 0;
@@ -191,11 +193,21 @@ export class JournalStore implements ReviewService {
     if (edit.lines.length === 0) return 0;
     await this.settings.writer.follow();
     await this.settings.writer.append(edit.lines.map(formatLine).join(''));
-    this.revertible.set(editId, edit.changes);
-    if (this.revertible.size > REVERTIBLE_EDITS)
-      this.revertible.delete(this.revertible.keys().next().value ?? '');
+    this.remember(editId, edit.changes);
     await this.refresh();
     return edit.lines.length;
+  }
+
+  /** Keeps what reverting an edit needs, forgetting the oldest edits past the limits (never the newest). */
+  private remember(editId: string, changes: SampleChange[]): void {
+    this.revertible.set(editId, changes);
+    this.revertibleSamples += changes.length;
+    for (const [oldest, old] of this.revertible) {
+      if (oldest === editId) break;
+      if (this.revertible.size <= REVERTIBLE_EDITS && this.revertibleSamples <= REVERTIBLE_SAMPLES) break;
+      this.revertible.delete(oldest);
+      this.revertibleSamples -= old.length;
+    }
   }
 
   private async readTail(opening: boolean): Promise<void> {

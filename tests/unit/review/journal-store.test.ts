@@ -139,6 +139,20 @@ describe('the review journal', () => {
     await third.close();
   });
 
+  it("keeps a live writer's next line whole when another writer tore its last line", async () => {
+    const root = await tempFolder();
+    const store = await open(root);
+    const [one, two] = samples(2);
+    await store.edit([one], { status: 'keep' }, 'ana');
+    await appendFile(store.location.journal, '{"v":1,"edit":"torn","sam');
+    await store.edit([two], { status: 'drop' }, 'ana');
+    await store.close();
+    const again = await open(root);
+    expect(again.get(two.id, two.rowHash)?.status).toBe('drop');
+    expect(again.warnings()).toHaveLength(1);
+    await again.close();
+  });
+
   it('keeps lines for a rewritten row as orphans instead of applying them to the new row', async () => {
     const root = await tempFolder();
     const store = await open(root);
