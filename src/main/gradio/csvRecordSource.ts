@@ -15,7 +15,6 @@ const CHUNK_BYTES = 64 * 1024;
 interface Parsed {
   cells: string[];
   end: number;
-  lastLine: number;
 }
 interface Resume {
   resume: { start: number; line: number };
@@ -41,7 +40,7 @@ export class CsvRecordSource implements RecordSource {
   }
 }
 
-function newParser(dialect: CsvDialect, queue: Parsed[], start: number, line: number): Parser {
+function newParser(dialect: CsvDialect, queue: Parsed[], start: number): Parser {
   return parse({
     encoding: 'latin1',
     quote: dialect.quote,
@@ -52,7 +51,7 @@ function newParser(dialect: CsvDialect, queue: Parsed[], start: number, line: nu
     max_record_size: MAX_RECORD_BYTES,
     bom: false,
     on_record: (record: string[], info) => {
-      queue.push({ cells: record, end: start + info.bytes, lastLine: line - 1 + info.lines });
+      queue.push({ cells: record, end: start + info.bytes });
       return null;
     },
   });
@@ -71,7 +70,7 @@ async function* parsePass(
   final: boolean,
 ): AsyncGenerator<RawRecord | Resume> {
   const queue: Parsed[] = [];
-  const parser = newParser(dialect, queue, start, line);
+  const parser = newParser(dialect, queue, start);
   parser.on('error', () => undefined); // reported through the write/end callbacks
   let window = '';
   let windowBase = start;
@@ -93,7 +92,8 @@ async function* parsePass(
       const record = toRecord(parsed, text, recordStart, recordLine, dialect, stray);
       if (record && !record.eol && !keepUnterminated) break;
       recordStart = parsed.end;
-      recordLine = parsed.lastLine + 1;
+      // Lines are counted by LF, as editors do; csv-parse's own count also counts a lone CR.
+      recordLine += countLineFeeds(text);
       if (record) yield record;
     }
     window = window.slice(recordStart - windowBase);
@@ -134,6 +134,12 @@ async function* parsePass(
   } finally {
     stream.destroy();
   }
+}
+
+function countLineFeeds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }
 
 /**
