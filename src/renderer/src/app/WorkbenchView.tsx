@@ -1,5 +1,5 @@
 // The review screen: header, filters, the table or grid, the detail pane, review progress.
-import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { SampleFilter, SampleSort } from '../../../shared/api';
 import { Modal } from '../components/Modal';
 import { EmptyState } from '../components/EmptyState';
@@ -53,7 +53,13 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
   const row = cursor.row;
   const optionsState = useFlagOptions(row?.folderId ?? folders[0]?.id);
   const options = activeOptions(optionsState.options);
-  const review = useReviewActions(selection, row, filter);
+  const { refresh: refreshRows } = rows;
+  const { refresh: refreshFacets } = facets;
+  const onSaved = useCallback(() => {
+    refreshRows();
+    refreshFacets();
+  }, [refreshRows, refreshFacets]);
+  const review = useReviewActions(selection, row, filter, onSaved);
   const columns = useMemo(() => tableColumns(folders, filter), [folders, filter]);
   const index = useMemo(() => cellIndex(folders), [folders]);
 

@@ -46,6 +46,9 @@ function structured(kind: ColumnKind, value: unknown, cell: Cell): React.JSX.Ele
 export function CellPreview({ folderId, cell, kind }: Props): React.JSX.Element {
   if (cell.text === '' && cell.assets.length === 0) return <p className="muted">empty</p>;
   const value = cellValue(cell);
+  if (Array.isArray(value) && value.length === 0 && cell.assets.length === 0) {
+    return <p className="muted">empty list</p>;
+  }
   if (kind === 'gallery' && cell.assets.length > 0) {
     return <GalleryPreview folderId={folderId} assets={cell.assets} captions={galleryCaptions(value)} />;
   }

@@ -49,7 +49,12 @@ export function DetailPane({ row, folders, review }: Props): React.JSX.Element {
     </section>
   );
   return (
-    <aside className="detail-pane" data-testid="detail-pane" data-sample={row.id}>
+    <aside
+      className="detail-pane"
+      data-testid="detail-pane"
+      data-sample={row.id}
+      key={`${row.folderId}/${row.id}`}
+    >
       <header className="detail-header">
         <h3>
           {row.log} <span className="muted">#{row.ordinal}</span>

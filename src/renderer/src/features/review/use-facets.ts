@@ -1,6 +1,6 @@
 // Counts per status and per reason, for the whole workspace and for the current filter; refreshed
 // (at most every 300 ms) when rows are appended or reviews change.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Facets, SampleFilter } from '../../../../shared/api';
 import { useApi } from '../../app/api-context';
 
@@ -9,7 +9,11 @@ export interface FacetPair {
   filtered: Facets | undefined;
 }
 
-export function useFacets(filter: SampleFilter, enabled: boolean): FacetPair {
+export interface FacetsState extends FacetPair {
+  refresh(): void;
+}
+
+export function useFacets(filter: SampleFilter, enabled: boolean): FacetsState {
   const { client } = useApi();
   const [pair, setPair] = useState<FacetPair>({ all: undefined, filtered: undefined });
   const [version, setVersion] = useState(0);
@@ -43,5 +47,6 @@ export function useFacets(filter: SampleFilter, enabled: boolean): FacetPair {
     };
   }, [client, filter, version, enabled]);
 
-  return pair;
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  return { ...pair, refresh };
 }

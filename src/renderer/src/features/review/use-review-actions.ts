@@ -14,10 +14,12 @@ export interface ReviewActions {
   redo(): Promise<void>;
 }
 
+/** `onSaved` refreshes what is shown, so the screen is right even if the change event is late. */
 export function useReviewActions(
   selection: Selection,
   current: SampleRef | undefined,
   filter: SampleFilter,
+  onSaved: () => void,
 ): ReviewActions {
   const { client } = useApi();
   const [message, setMessage] = useState<string | null>(null);
@@ -32,13 +34,14 @@ export function useReviewActions(
       try {
         const { count } = await client.call('review.edit', { targets, patch });
         setMessage(`${what}: ${count} sample${count === 1 ? '' : 's'} saved`);
+        onSaved();
         return true;
       } catch (e) {
         setMessage(`Not saved (${what}): ${errorMessage(e)}`);
         return false;
       }
     },
-    [client, selection, current, filter],
+    [client, selection, current, filter, onSaved],
   );
 
   const step = useCallback(
@@ -47,11 +50,12 @@ export function useReviewActions(
         const { editId } = await client.call(name, {});
         const verb = name === 'review.undo' ? 'Undo' : 'Redo';
         setMessage(editId ? `${verb} done` : `Nothing to ${verb.toLowerCase()}`);
+        if (editId) onSaved();
       } catch (e) {
         setMessage(errorMessage(e));
       }
     },
-    [client],
+    [client, onSaved],
   );
 
   return {

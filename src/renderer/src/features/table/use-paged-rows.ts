@@ -21,6 +21,8 @@ export interface PagedRows {
   /** The view's visible rows; fetches the pages they need. */
   show(first: number, last: number): void;
   acknowledgeNew(): void;
+  /** Refetches the visible pages, keeping the current rows on screen until they arrive. */
+  refresh(): void;
   /** Scans forward (fetching as needed) for the first row at or after `from` passing `test`. */
   findFrom(from: number, test: (row: SampleRow) => boolean): Promise<number>;
 }
@@ -139,6 +141,7 @@ export function usePagedRows(
     rowAt: (offset) => cache.get(offset),
     show,
     acknowledgeNew: () => setBaseline(null),
+    refresh,
     findFrom,
   };
 }
