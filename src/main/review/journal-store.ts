@@ -15,7 +15,7 @@ import {
 } from './edit-lines';
 import { flagOptions, readCustomOptions, writeCustomOptions } from './flag-options';
 import { FoldedState, toReviewState } from './fold';
-import { formatLine, parseLine } from './journal-line';
+import { formatLine, parseLine, type JournalLine } from './journal-line';
 import { readLines } from './journal-reader';
 import { watchJournal } from './journal-watch';
 import type { JournalWriter } from './journal-writer';
@@ -47,6 +47,7 @@ export class JournalStore implements ReviewService {
   private readonly reads = new Serial();
   private readonly revertible = new Map<string, SampleChange[]>();
   private revertibleSamples = 0;
+  private readonly ownLines = new Map<string, JournalLine>();
   private readonly problems = new Set<string>();
   private queuedRefresh: Promise<void> | null = null;
   private offset = 0;
@@ -192,9 +193,17 @@ export class JournalStore implements ReviewService {
   private async append(editId: string, edit: EditLines): Promise<number> {
     if (edit.lines.length === 0) return 0;
     await this.settings.writer.follow();
-    await this.settings.writer.append(edit.lines.map(formatLine).join(''));
-    this.remember(editId, edit.changes);
-    await this.refresh();
+    const texts = edit.lines.map(formatLine);
+    // Our own lines come back through the tail read (to keep journal order); knowing their exact
+    // text spares parsing them again, which is most of a bulk edit's cost.
+    texts.forEach((text, i) => this.ownLines.set(text.slice(0, -1), edit.lines[i]));
+    try {
+      await this.settings.writer.append(texts.join(''));
+      this.remember(editId, edit.changes);
+      await this.refresh();
+    } finally {
+      this.ownLines.clear();
+    }
     return edit.lines.length;
   }
 
@@ -228,7 +237,8 @@ export class JournalStore implements ReviewService {
     if (size === this.offset && changed.size === 0) return;
     const name = basename(journal);
     const read = await readLines(journal, this.offset, this.lineNo, (text, lineNo) => {
-      const parsed = parseLine(text, name, lineNo);
+      const own = this.ownLines.get(text);
+      const parsed = own ? { line: own } : parseLine(text, name, lineNo);
       if ('error' in parsed) this.problems.add(parsed.error);
       else if (this.folded.apply(parsed.line)) changed.add(parsed.line.sample);
     });
