@@ -1,6 +1,6 @@
-import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, open as fsOpen, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReviewService } from '../../../src/main/review/contracts';
 import { openReview } from '../../../src/main/review/open-review';
 import { samples, tempFolder } from './support/temp-folder';
@@ -54,6 +54,23 @@ describe('the review journal', () => {
     expect(again.get('log.csv#3', 'h3')).toBeUndefined();
     expect([...again.ids()].sort()).toEqual(['log.csv#1', 'log.csv#2']);
     await again.close();
+  });
+
+  it('resolves an edit only after its line was written and fsynced', async () => {
+    const root = await tempFolder();
+    const store = await open(root);
+    const probe = await fsOpen(join(root, 'probe'), 'w');
+    const handlePrototype = Object.getPrototypeOf(probe) as { write(): unknown; sync(): unknown };
+    await probe.close();
+    const write = vi.spyOn(handlePrototype, 'write');
+    const sync = vi.spyOn(handlePrototype, 'sync');
+    const resolved = vi.fn();
+    await store.edit(samples(1), { status: 'keep' }, 'ana').then(resolved);
+    const last = (order: number[]) => order[order.length - 1];
+    expect(last(write.mock.invocationCallOrder)).toBeLessThan(last(sync.mock.invocationCallOrder));
+    expect(last(sync.mock.invocationCallOrder)).toBeLessThan(last(resolved.mock.invocationCallOrder));
+    vi.restoreAllMocks();
+    await store.close();
   });
 
   it('applies a bulk edit as one step: one edit id, one undo', async () => {
