@@ -136,7 +136,9 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
       ) : null}
       <main className="workbench-main">
         <section className="list-area">
-          {rows.total === 0 && !rows.loading ? (
+          {rows.total === 0 && rows.loading ? (
+            <EmptyState title="Reading the logs…" />
+          ) : rows.total === 0 ? (
             <EmptyState title="No samples match">
               {Object.keys(filter).length > 0
                 ? 'Loosen or clear the filters above.'

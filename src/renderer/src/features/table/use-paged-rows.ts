@@ -8,6 +8,7 @@ import { errorMessage } from '../../app/errors';
 import { PageCache } from './page-cache';
 
 export const PAGE_SIZE = 100;
+const FETCH_INTERVAL_MS = 80;
 
 export interface PagedRows {
   total: number;
@@ -69,13 +70,26 @@ export function usePagedRows(
     [cache, client],
   );
 
+  // At most one round of page requests per FETCH_INTERVAL_MS (plus a trailing one for where the
+  // view stopped), so dragging the scrollbar across 100,000 rows does not ask for every page passed.
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastFetch = useRef(0);
   const show = useCallback(
     (first: number, last: number) => {
       range.current = [first, last];
-      for (const page of cache.needed(first, last)) void fetchPage(page);
+      const run = (): void => {
+        timer.current = null;
+        lastFetch.current = performance.now();
+        const [from, to] = range.current;
+        for (const page of cache.needed(from, to)) void fetchPage(page);
+      };
+      const wait = FETCH_INTERVAL_MS - (performance.now() - lastFetch.current);
+      if (wait <= 0) run();
+      else timer.current ??= setTimeout(run, wait);
     },
     [cache, fetchPage],
   );
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
 
   const refresh = useCallback(() => {
     cache.markStale();
