@@ -18,6 +18,8 @@ export class LogIndex {
   scanState: ScanState;
   /** File size when last looked at. */
   size = 0;
+  /** The bytes just before `indexedEnd` when it was last read, to notice a rewrite. */
+  tail: Buffer = Buffer.alloc(0);
   /** The last row was read without its line terminator (the file ended there for a while). */
   tailUnterminated = false;
   /** Bumped whenever rows are dropped (the log was rewritten), so caches keyed on it go stale. */
@@ -63,6 +65,7 @@ export class LogIndex {
     this.indexedEnd = shape.dataStart;
     this.scanState = { line: shape.dataLine };
     this.tailUnterminated = false;
+    this.tail = Buffer.alloc(0);
     this.errors = [];
     this.generation++;
   }

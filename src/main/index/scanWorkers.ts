@@ -82,8 +82,13 @@ async function cutNear(path: string, offset: number, end: number): Promise<numbe
 
 export interface ParallelPass {
   final: boolean;
+  /** Use worker threads from this many bytes on (default PARALLEL_MIN_BYTES). */
+  minBytes?: number;
   onChunk?: (log: LogIndex) => void | Promise<void>;
 }
+
+/** How the last parallel pass went (for benches and tests). */
+export let lastSplit: 'one thread' | 'two workers' | 'cut rejected' = 'one thread';
 
 /** Indexes the log from `log.indexedEnd` to its end, on two worker threads when it is large. */
 export async function indexLogParallel(
@@ -92,12 +97,13 @@ export async function indexLogParallel(
   pass: ParallelPass,
 ): Promise<number> {
   const before = log.count;
+  lastSplit = 'one thread';
   const handle = await open(log.path, 'r');
   const size = (await handle.stat()).size;
   await handle.close();
   const from = log.indexedEnd;
   const cut =
-    size - from >= PARALLEL_MIN_BYTES && workersAvailable()
+    size - from >= (pass.minBytes ?? PARALLEL_MIN_BYTES) && workersAvailable()
       ? await cutNear(log.path, from + Math.floor((size - from) / 2), size)
       : null;
   if (cut === null || cut >= size) return indexLog(log, dictionaries, pass);
@@ -114,6 +120,7 @@ export async function indexLogParallel(
     }),
   ]);
   applyScan(log, first, dictionaries);
+  lastSplit = first.end === cut ? 'two workers' : 'cut rejected';
   if (first.end === cut) {
     applyScan(log, second, dictionaries, first.state.line);
     log.size = size;

@@ -1,0 +1,42 @@
+// Watches a flagging folder for log changes and new log files. Events are hints only (LogFollower
+// re-reads and re-checks); directories that never hold logs are not watched.
+import { watch, type FSWatcher } from 'chokidar';
+import { relative, sep } from 'node:path';
+
+const SKIPPED = new Set([
+  '.flagdeck',
+  '.git',
+  'node_modules',
+  '__pycache__',
+  'cached_examples',
+  'gradio_cached_examples',
+]);
+const HASH_DIR = /^(?:[0-9a-f]{20}|[0-9a-f]{40})$/;
+
+export interface FolderEvents {
+  /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
+  changed(file: string, added: boolean): void;
+  removed(file: string): void;
+  error(error: unknown): void;
+}
+
+function ignored(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  if (rel === '' || rel.startsWith('..')) return false;
+  return rel.split(sep).some((part) => SKIPPED.has(part) || part.startsWith('.venv') || HASH_DIR.test(part));
+}
+
+export async function watchFolder(root: string, events: FolderEvents): Promise<{ close(): Promise<void> }> {
+  const watcher: FSWatcher = watch(root, {
+    ignoreInitial: true,
+    depth: 6,
+    ignored: (path: string) => ignored(root, path),
+  });
+  const rel = (path: string): string => relative(root, path).split(sep).join('/');
+  watcher.on('add', (path) => events.changed(rel(path), true));
+  watcher.on('change', (path) => events.changed(rel(path), false));
+  watcher.on('unlink', (path) => events.removed(rel(path)));
+  watcher.on('error', (error) => events.error(error));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return { close: () => watcher.close() };
+}
