@@ -10,8 +10,7 @@
 // - the reader re-reads strictly any record where a quote was kept literal: when the first such
 //   quote is a closing quote followed by text, that field is "stray"; when a stray field spans
 //   lines, its quote swallowed the rows after it, and the record is lost like an unclosed one;
-// - lines are counted as csv-parse counts them: every `\r` and `\n` byte, except the `\n` of a
-//   `\r\n` record delimiter.
+// - lines are counted by `\n`, as editors do (and the reader).
 // Byte values are literals (44 `,`, 13 `\r`, 10 `\n`): these functions are also sent to worker
 // threads as source text (see scanWorkers.ts), where module constants do not exist.
 
@@ -108,7 +107,7 @@ export function scanCsv(
           }
           const c = buf[p];
           if (c !== quote) {
-            if (c === 10 || c === 13) line++;
+            if (c === 10) line++;
             p++;
             continue;
           }
@@ -169,8 +168,8 @@ export function scanCsv(
               needMore = true;
               break;
             }
-            line++;
             if (length > 0) {
+              line++;
               fieldEnd = p;
               recordEnd = p + length;
               break;

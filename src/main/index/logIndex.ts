@@ -22,6 +22,8 @@ export class LogIndex {
   tail: Buffer = Buffer.alloc(0);
   /** The last row was read without its line terminator (the file ended there for a while). */
   tailUnterminated = false;
+  /** The file was rewritten and is not yet complete enough to read its header again. */
+  needsShape = false;
   /** Bumped whenever rows are dropped (the log was rewritten), so caches keyed on it go stale. */
   generation = 0;
   errors: LogIssue[] = [];

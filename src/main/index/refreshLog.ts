@@ -37,6 +37,11 @@ async function readBytes(path: string, from: number, length: number): Promise<Bu
   }
 }
 
+async function hasWholeLine(path: string): Promise<boolean> {
+  const head = await readBytes(path, 0, 64 * 1024).catch(() => Buffer.alloc(0));
+  return head.includes(10);
+}
+
 async function sizeOf(path: string): Promise<number | null> {
   try {
     return (await stat(path)).size;
@@ -76,10 +81,15 @@ export async function refreshLog(
       size: 0,
     };
   }
-  const reset = await changedReason(log, size);
-  if (reset !== undefined) {
-    if (reset.startsWith('the last row') && log.count > 0) log.truncateTo(log.count - 1);
-    else log.reset(await reshape());
+  const reset = log.needsShape ? undefined : await changedReason(log, size);
+  if (reset !== undefined && reset.startsWith('the last row') && log.count > 0) log.truncateTo(log.count - 1);
+  else if (reset !== undefined || log.needsShape) {
+    // A rewrite may be caught half-way (truncated, header not written yet): shape it once whole.
+    log.reset(log.shape);
+    log.needsShape = !(await hasWholeLine(log.path));
+    if (log.needsShape) return { firstNew: 0, reset, pendingTail: size > 0, size };
+    log.reset(await reshape());
+    log.needsShape = false;
   }
   const firstNew = log.count;
   if (size > log.indexedEnd) await indexLog(log, dictionaries, { final });

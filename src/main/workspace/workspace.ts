@@ -425,7 +425,8 @@ export class Workspace {
       this.options.emit('logReset', { folderId: folder.id, file: log.file, reason: result.reset });
       this.changed();
     }
-    if (log.count > result.firstNew) {
+    // After a reset the UI reloads the log; rowsAppended is for rows added to what it has.
+    if (result.reset === undefined && log.count > result.firstNew) {
       const ids: string[] = [];
       for (let row = result.firstNew; row < log.count; row++) ids.push(sampleId(log.file, row));
       folder.applyStore?.();
