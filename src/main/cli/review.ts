@@ -13,11 +13,14 @@ const usage = `Usage:
   flagdeck review <folder> [--json]
   flagdeck review <folder> --set <sample-id>... [--reason R | --clear-reason | --reset-reason]
                            [--status keep|drop|unsure|unreviewed] [--note N] [--by NAME] [--json]
+  flagdeck review <folder> --undo <edit-id> [--by NAME] [--json]
 
 Without --set: prints each sample's review state (--json: a JSON array of
 { "id", "originalReason", "reason", "status", "note" }; "reason" is the reviewer's reason,
 or the original where none was given), else counts per status and reason.
-With --set: applies one edit to the listed samples (one undo step) through the folder's journal.
+With --set: applies one edit to the listed samples (one undo step) through the folder's journal,
+and prints its edit id. --undo <edit-id> reverts that edit (any edit in the journal, from any
+process) with a new edit; undoing an undo's id redoes.
 Sample ids are <log file>#<data row>, e.g. log.csv#3 or .gradio/flagged/dataset1.csv#12.
 
 Options:
@@ -65,6 +68,7 @@ async function run(argv: string[], directory: SampleDirectory): Promise<number> 
   });
   try {
     for (const warning of store.warnings()) console.error(`warning: ${warning}`);
+    if (values.undo !== undefined) return await undo(store, values.undo, by, values.json ?? false);
     if (values.set && patch) {
       const result = await store.edit(await identify(directory, root, ids), patch, by);
       console.log(
@@ -82,6 +86,24 @@ async function run(argv: string[], directory: SampleDirectory): Promise<number> 
   }
 }
 
+/** Reverts an edit by id (a workspace step's id joins several with `+`). */
+async function undo(store: ReviewService, editIds: string, by: string, json: boolean): Promise<number> {
+  const done: string[] = [];
+  for (const editId of editIds.split('+').reverse()) {
+    const reverted = await store.revert(editId, by);
+    if (reverted) done.push(reverted);
+  }
+  const editId = done.length > 0 ? done.join('+') : null;
+  if (json) console.log(JSON.stringify({ editId }));
+  else
+    console.log(
+      editId
+        ? `undid ${editIds} with edit ${editId}`
+        : `nothing to undo for ${editIds} (unknown id, or every field it set has changed since)`,
+    );
+  return editId ? 0 : 1;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
@@ -90,6 +112,7 @@ function parse(argv: string[]) {
       options: {
         json: { type: 'boolean' },
         set: { type: 'boolean' },
+        undo: { type: 'string' },
         reason: { type: 'string' },
         'clear-reason': { type: 'boolean' },
         'reset-reason': { type: 'boolean' },

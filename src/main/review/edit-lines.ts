@@ -1,22 +1,29 @@
-// Turns an edit (a patch over many samples) or the revert of an earlier edit into journal lines,
-// and remembers each touched field's previous value so that the edit can be reverted later.
+// Turns an edit (a patch over many samples) or the revert of an earlier edit into journal lines.
+// Each line also records the values its fields had before (`was`), so that any process can revert
+// an edit later from the journal alone (`flagdeck review --undo`, or after a restart).
 import { randomBytes } from 'node:crypto';
 import type { ReviewPatch } from '../../shared/api';
 import type { SampleIdentity } from './contracts';
-import { changedFields, type FieldName, type FieldValue, type FoldedState } from './fold';
+import { changedFields, type FieldName, type FoldedState, type SampleFold } from './fold';
 import type { FieldChanges, JournalLine } from './journal-line';
 
-/** The fields one edit changed on one sample: the values they had before, and the values it set. */
+/** The fields one edit changed on one sample: the values before (undefined = never set) and after. */
 export interface SampleChange {
   id: string;
   rowHash: string;
-  before: Map<FieldName, FieldValue<unknown> | undefined>;
+  before: Map<FieldName, unknown>;
   after: Map<FieldName, unknown>;
 }
 
 export interface EditLines {
   lines: JournalLine[];
   changes: SampleChange[];
+}
+
+interface Stamp {
+  edit: string;
+  at: string;
+  by: string;
 }
 
 export function newEditId(): string {
@@ -41,24 +48,19 @@ export function editLines(
   state: FoldedState,
   samples: SampleIdentity[],
   set: FieldChanges,
-  stamp: { edit: string; at: string; by: string },
+  stamp: Stamp,
 ): EditLines {
   const after = changedFields(set);
-  const fields = [...after.keys()];
   const seen = new Set<string>();
   const result: EditLines = { lines: [], changes: [] };
   for (const sample of samples) {
     const key = `${sample.id}\n${sample.rowHash}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const fold = state.get(sample.id, sample.rowHash);
-    result.lines.push({ v: 1, ...stamp, sample: sample.id, rowHash: sample.rowHash, set });
-    result.changes.push({
-      id: sample.id,
-      rowHash: sample.rowHash,
-      before: new Map(fields.map((name) => [name, fold?.[name]])),
-      after,
-    });
+    const before = valuesOf(state.get(sample.id, sample.rowHash), after.keys());
+    const was = toChanges(before);
+    result.lines.push({ v: 1, ...stamp, sample: sample.id, rowHash: sample.rowHash, set, was });
+    result.changes.push({ id: sample.id, rowHash: sample.rowHash, before, after });
   }
   return result;
 }
@@ -71,26 +73,43 @@ export function editLines(
 export function revertLines(
   state: FoldedState,
   edit: { id: string; changes: SampleChange[] },
-  stamp: { edit: string; at: string; by: string },
+  stamp: Stamp,
 ): EditLines {
   const result: EditLines = { lines: [], changes: [] };
   for (const change of edit.changes) {
-    const fold = state.get(change.id, change.rowHash);
-    const set: FieldChanges = {};
-    const before = new Map<FieldName, FieldValue<unknown> | undefined>();
+    const current = valuesOf(state.get(change.id, change.rowHash), change.before.keys());
+    const before = new Map<FieldName, unknown>();
     const after = new Map<FieldName, unknown>();
     for (const [name, previous] of change.before) {
-      const current = fold?.[name];
-      if (effective(name, current?.value) !== effective(name, change.after.get(name))) continue;
-      restore(set, name, previous);
-      before.set(name, current);
-      after.set(name, previous?.value);
+      if (effective(name, current.get(name)) !== effective(name, change.after.get(name))) continue;
+      before.set(name, current.get(name));
+      after.set(name, previous);
     }
     if (before.size === 0) continue;
-    result.lines.push({ v: 1, ...stamp, sample: change.id, rowHash: change.rowHash, set, reverts: edit.id });
+    const line = { v: 1 as const, ...stamp, sample: change.id, rowHash: change.rowHash };
+    result.lines.push({ ...line, set: toChanges(after), was: toChanges(before), reverts: edit.id });
     result.changes.push({ id: change.id, rowHash: change.rowHash, before, after });
   }
   return result;
+}
+
+/** What an edit changed, rebuilt from its journal lines (null for lines written without `was`). */
+export function changesFromLines(lines: JournalLine[]): SampleChange[] | null {
+  const changes: SampleChange[] = [];
+  for (const line of lines) {
+    if (!line.was) return null;
+    changes.push({
+      id: line.sample,
+      rowHash: line.rowHash,
+      before: changedFields(line.was),
+      after: changedFields(line.set),
+    });
+  }
+  return changes;
+}
+
+function valuesOf(fold: SampleFold | undefined, names: Iterable<FieldName>): Map<FieldName, unknown> {
+  return new Map([...names].map((name) => [name, fold?.[name]?.value]));
 }
 
 /** A field's value as the reviewer sees it: an unset status is `unreviewed`, an unset note empty. */
@@ -100,11 +119,15 @@ function effective(name: FieldName, value: unknown): unknown {
   return value;
 }
 
-function restore(set: FieldChanges, name: FieldName, previous: FieldValue<unknown> | undefined): void {
-  const value = previous?.value;
-  if (name === 'reason') {
-    if (value === undefined) set.resetReason = true;
-    else set.reason = value as string | null;
-  } else if (name === 'status') set.status = (value as FieldChanges['status']) ?? 'unreviewed';
-  else set.note = (value as string | undefined) ?? '';
+/** The journal form of field values (an unset reason is a reset; unset status and note their defaults). */
+function toChanges(values: Map<FieldName, unknown>): FieldChanges {
+  const set: FieldChanges = {};
+  for (const [name, value] of values) {
+    if (name === 'reason') {
+      if (value === undefined) set.resetReason = true;
+      else set.reason = value as string | null;
+    } else if (name === 'status') set.status = effective(name, value) as FieldChanges['status'];
+    else set.note = effective(name, value) as string;
+  }
+  return set;
 }

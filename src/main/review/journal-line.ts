@@ -19,6 +19,8 @@ export const JournalLine = z.object({
   /** Hash of the log row the edit was made on; a line whose row has changed since is orphaned. */
   rowHash: z.string(),
   set: FieldChanges,
+  /** The same fields' values before the change, so the edit can be reverted from the journal alone. */
+  was: FieldChanges.optional(),
   /** ISO 8601 UTC time of the change: concurrent changes to one field resolve by it (last writer wins). */
   at: z.string().min(1),
   by: z.string(),

@@ -6,6 +6,7 @@ import type { FlagOptions, ReviewPatch } from '../../shared/api';
 import type { ReviewState } from '../../shared/model';
 import type { Orphan, ReviewService, SampleIdentity } from './contracts';
 import {
+  changesFromLines,
   editLines,
   newEditId,
   patchToChanges,
@@ -119,7 +120,7 @@ export class JournalStore implements ReviewService {
   /** Appends the inverse of one of this process's edits (see `revertLines`). */
   revert(editId: string, by: string): Promise<string | null> {
     return this.writes.run(async () => {
-      const changes = this.revertible.get(editId);
+      const changes = this.revertible.get(editId) ?? (await this.changesInJournal(editId));
       if (!changes) return null;
       await this.refresh();
       const edit = newEditId();
@@ -205,6 +206,18 @@ export class JournalStore implements ReviewService {
       this.ownLines.clear();
     }
     return edit.lines.length;
+  }
+
+  /** What an edit changed, from its lines in the journal (an edit of another process or session). */
+  private async changesInJournal(editId: string): Promise<SampleChange[] | null> {
+    const lines: JournalLine[] = [];
+    const name = basename(this.location.journal);
+    await readLines(this.location.journal, 0, 1, (text, lineNo) => {
+      if (!text.includes(editId)) return;
+      const parsed = parseLine(text, name, lineNo);
+      if ('line' in parsed && parsed.line.edit === editId) lines.push(parsed.line);
+    });
+    return lines.length > 0 ? changesFromLines(lines) : null;
   }
 
   /** Keeps what reverting an edit needs, forgetting the oldest edits past the limits (never the newest). */

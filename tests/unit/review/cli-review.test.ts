@@ -78,6 +78,36 @@ describe('flagdeck review', () => {
     expect(summary).toMatch(/1 {2}unreviewed/);
   });
 
+  it('undoes an edit by id from another run, and redoes it by undoing the undo', async () => {
+    const root = await tempFolder();
+    await run(root, '--set', 'log.csv#1', '--status', 'keep', '--data-dir', root);
+    const { out } = await run(
+      root,
+      '--set',
+      'log.csv#1',
+      'log.csv#2',
+      '--status',
+      'drop',
+      '--note',
+      'n',
+      '--json',
+      '--data-dir',
+      root,
+    );
+    const { editId } = JSON.parse(out) as { editId: string };
+    const undone = JSON.parse((await run(root, '--undo', editId, '--json', '--data-dir', root)).out) as {
+      editId: string;
+    };
+    const states = async () =>
+      (
+        JSON.parse((await run(root, '--json', '--data-dir', root)).out) as { status: string; note: string }[]
+      ).map((r) => `${r.status}/${r.note}`);
+    expect(await states()).toEqual(['keep/', 'unreviewed/', 'unreviewed/']);
+    await run(root, '--undo', undone.editId, '--data-dir', root);
+    expect(await states()).toEqual(['drop/n', 'drop/n', 'unreviewed/']);
+    expect((await run(root, '--undo', 'no-such-edit', '--data-dir', root)).code).toBe(1);
+  });
+
   it('warns about journal entries whose row changed', async () => {
     const root = await tempFolder();
     await run(root, '--set', 'log.csv#2', '--status', 'drop', '--data-dir', root);
