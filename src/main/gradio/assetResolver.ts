@@ -58,10 +58,23 @@ export class AssetResolver {
     for (let from = start; from < segments.length; from += 1) {
       const suffix = segments.slice(from);
       if (suffix.includes('..')) continue;
-      const found = await this.listings.walk(this.root, suffix);
-      if (found) return this.confirm(found);
+      for (const base of logDir === this.root ? [this.root] : [logDir, this.root]) {
+        const found = await this.listings.walk(base, suffix);
+        if (found) return this.confirm(found);
+      }
     }
     return { status: this.meantInside(written, segments, drive) ? 'missing' : 'outside' };
+  }
+
+  /**
+   * The log's directory up to the folder: Gradio wrote paths relative to the flagging dir, which may
+   * sit above the log (the HF saver's `<uuid>/metadata.jsonl` holds `<uuid>/…` paths).
+   */
+  private logDirAndAncestors(logDir: string): string[] {
+    const bases = [this.root];
+    if (!this.insideParts(logDir)) return bases;
+    for (let dir = logDir; dir !== this.root && this.insideParts(dir); dir = dirname(dir)) bases.push(dir);
+    return bases;
   }
 
   /** The path's segments below the root, or undefined when it lies outside. */

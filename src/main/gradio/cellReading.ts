@@ -14,6 +14,8 @@ export interface CellReading {
   cell: Cell;
   /** What the content alone suggests; undefined for an empty cell. */
   kind: ColumnKind | undefined;
+  /** A weak guess for an empty container (`[]`, `{}`): used only when no cell says more. */
+  hint?: ColumnKind;
 }
 
 const BOOLEAN = /^(?:True|False|true|false)$/;
@@ -30,11 +32,36 @@ export async function readCell(raw: string, resolver: AssetResolver, logDir: str
   if (BOOLEAN.test(trimmed)) return plain('boolean', trimmed.toLowerCase() === 'true');
   if (NUMBER.test(trimmed)) return plain('number', Number(trimmed));
   if (/^[[{(]/.test(trimmed)) {
-    const parsed = parseLooseJson(trimmed) ?? parsePythonLiteral(trimmed);
+    const parsed = listEscapesUndone(parseLooseJson(trimmed)) ?? pythonValue(trimmed);
     if (parsed) return structured(raw, text, parsed.value, resolver, logDir);
   }
   if (looksLikePath(trimmed)) return pathCell(raw, text, trimmed, resolver, logDir);
   return plain('text');
+}
+
+/**
+ * Gradio 3.x escaped each list element before writing the list's repr, which is JSON-compatible when
+ * every string needed double quotes (`["'-a", 'b']` → `["'=c"]`). Undo it in lists of strings.
+ */
+function listEscapesUndone(parsed: { value: unknown } | undefined): { value: unknown } | undefined {
+  if (!parsed || !Array.isArray(parsed.value) || !parsed.value.every((item) => typeof item === 'string'))
+    return parsed;
+  return { value: mapStrings(parsed.value, undoInjectionEscape) };
+}
+
+/** Gradio 3.x escaped each list element before writing the list's repr: undo it per string. */
+function pythonValue(text: string): { value: unknown } | undefined {
+  const parsed = parsePythonLiteral(text);
+  return parsed && { value: mapStrings(parsed.value, undoInjectionEscape) };
+}
+
+function mapStrings(value: unknown, map: (text: string) => string): unknown {
+  if (typeof value === 'string') return map(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map)]));
+  }
+  return value;
 }
 
 async function structured(
@@ -47,9 +74,12 @@ async function structured(
   let kind = kindOfValue(value);
   const assets = await Promise.all(pathsInValue(value, kind).map((ref) => assetFor(ref, resolver, logDir)));
   // A FileData whose name has no known extension: its content decides.
-  if (kind === 'file' && assets.length === 1 && assets[0].status === 'resolved')
+  if (kind === 'file' && assets.length === 1 && assets[0].status === 'resolved') {
     kind = mediaKind(assets[0].media);
-  return { cell: { raw, text, value, assets }, kind };
+  }
+  const cell: Cell = { raw, text, value, assets };
+  const empty = kind === undefined && value !== null && typeof value === 'object';
+  return empty ? { cell, kind, hint: 'json' } : { cell, kind };
 }
 
 async function pathCell(

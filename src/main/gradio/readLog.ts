@@ -89,7 +89,8 @@ async function widen(
 ): Promise<void> {
   for (let index = columns.length; index < cells.length; index += 1) {
     const votes = new KindVotes();
-    votes.add(index, (await readCell(cells[index], reader.resolverFor(context.root), context.logDir)).kind);
+    const reading = await readCell(cells[index], reader.resolverFor(context.root), context.logDir);
+    votes.add(index, reading.kind, reading.hint);
     columns.push(columnAt({ names: [], fixed: new Map() }, index, votes));
   }
 }

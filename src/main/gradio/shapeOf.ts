@@ -81,7 +81,8 @@ async function columnsOf(
   for (const record of data) {
     for (const [index, raw] of record.cells.entries()) {
       if (reading.fixed.has(index)) continue;
-      votes.add(index, (await readCell(raw, resolver, logDir)).kind);
+      const cell = await readCell(raw, resolver, logDir);
+      votes.add(index, cell.kind, cell.hint);
     }
   }
   return Array.from({ length: width }, (_, index) => columnAt(reading, index, votes));

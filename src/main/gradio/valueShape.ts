@@ -35,8 +35,16 @@ function everyItem(list: Json[], test: (item: Json) => boolean): boolean {
 }
 
 const isMessage = (item: Json) => isObject(item) && 'role' in item && 'content' in item;
-const isPair = (item: Json) =>
-  Array.isArray(item) && item.length === 2 && item.every((part) => typeof part !== 'number');
+const isPair = (item: Json) => Array.isArray(item) && item.length === 2;
+/** Untagged text between entities is what tells highlight pairs from `[user, bot]` chat pairs. */
+const hasNoClass = (item: Json) => Array.isArray(item) && (item[1] === null || typeof item[1] === 'number');
+/** Gradio 3.x HighlightedText pairs: `[token, class]`, the class a short label, a score or null. */
+const isTokenPair = (item: Json) =>
+  isPair(item) &&
+  typeof (item as Json[])[0] === 'string' &&
+  ((item as Json[])[1] === null ||
+    typeof (item as Json[])[1] === 'number' ||
+    (typeof (item as Json[])[1] === 'string' && /^\S{1,32}$/.test((item as Json[])[1] as string)));
 const isToken = (item: Json) => isObject(item) && 'token' in item;
 const isGalleryItem = (item: Json) => isObject(item) && ('image' in item || 'video' in item);
 const isFileData = (item: Json) => isObject(item) && typeof item.path === 'string';
@@ -50,8 +58,9 @@ export function kindOfValue(value: Json): ColumnKind | undefined {
   if (typeof value === 'string') return looksLikePath(value) ? fileKind(value) : 'text';
   if (Array.isArray(value)) {
     if (value.length === 0) return undefined;
+    if (everyItem(value, isToken) || (everyItem(value, isTokenPair) && value.some(hasNoClass)))
+      return 'highlight';
     if (everyItem(value, isMessage) || everyItem(value, isPair)) return 'chat';
-    if (everyItem(value, isToken)) return 'highlight';
     if (everyItem(value, isGalleryItem)) return 'gallery';
     if (everyItem(value, isFileData) || everyItem(value, isPathString)) return 'file';
     return 'json';
@@ -62,6 +71,7 @@ export function kindOfValue(value: Json): ColumnKind | undefined {
   if ('headers' in value && 'data' in value) return 'dataframe';
   if ('video' in value) return 'video';
   if (typeof value.path === 'string') return fileKind(value.path);
+  if (value.is_file === true && typeof value.name === 'string') return fileKind(value.name);
   if ('background' in value && 'composite' in value) return 'image';
   if ('image' in value && 'annotations' in value) return 'image';
   if (isConfidenceMap(value)) return 'label';
@@ -93,6 +103,8 @@ export function pathsInValue(value: Json, kind: ColumnKind | undefined): string[
     } else if (Array.isArray(node)) {
       for (const item of node) visit(item, key);
     } else if (isObject(node)) {
+      // Gradio 3.x file dicts (chat messages): `{"name": path, "is_file": true, …}`.
+      if (node.is_file === true && typeof node.name === 'string') found.add(node.name);
       for (const [name, child] of Object.entries(node)) if (!SKIPPED_KEYS.has(name)) visit(child, name);
     }
   };
