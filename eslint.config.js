@@ -19,6 +19,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'tests/fixtures/**',
+      'bench/.data/**',
+      '.ci-out/**',
     ],
   },
   js.configs.recommended,
