@@ -4,7 +4,7 @@
 // printed as a ratio to a baseline measured in the same run: the bare O_APPEND write + fsync of
 // the same bytes, i.e. what the disk alone costs. Targets (issue #5): p95 < 15 ms, bulk < 0.5 s.
 // Run: node bench/review.mjs [edits=500] [bulk=10000]
-import { mkdtempSync, openSync, rmSync, writeSync, fsyncSync, closeSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync, statSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +63,9 @@ const { openReview } = await importReview();
 const work = mkdtempSync(join(tmpdir(), 'flagdeck-bench-review-'));
 try {
   const store = await openReview(work, { dataDir: join(work, 'data'), reviewer: 'bench' });
-  const lineBytes = 170;
+  // The baseline writes as many bytes as the journal gets per edit (measured on a first edit).
+  await store.edit(samples(1, 'warmup.csv'), { reason: 'r0', status: 'keep' }, 'bench');
+  const lineBytes = statSync(store.location.journal).size;
 
   const raw = [];
   const latencies = [];
@@ -92,10 +94,10 @@ try {
   const reopenMs = await timeAsync(async () =>
     (await openReview(work, { dataDir: join(work, 'data') })).close(),
   );
-  const lines = edits + 2 * bulkSize;
+  const lines = 1 + edits + 2 * bulkSize;
 
   console.log(
-    `review journal bench (${edits} single edits, bulk of ${bulkSize}; disk baseline = O_APPEND write + fsync of the same bytes)`,
+    `review journal bench (${edits} single edits of ${lineBytes} bytes, bulk of ${bulkSize}; disk baseline = O_APPEND write + fsync of the same bytes)`,
   );
   console.log(`edit -> fsync'd ack  p50 ${ms(p50)} (x${(p50 / raw50).toFixed(2)} baseline ${ms(raw50)})`);
   console.log(

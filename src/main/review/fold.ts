@@ -50,6 +50,14 @@ export function toReviewState(fold: SampleFold): ReviewState {
   return state;
 }
 
+/** Sets one field unless it holds a later change (last writer wins by time; a tie goes to this line). */
+function put(fold: SampleFold, name: FieldName, value: unknown, line: JournalLine): boolean {
+  const current = fold[name];
+  if (current && current.at > line.at) return false;
+  setField(fold, name, { value, at: line.at, by: line.by, edit: line.edit });
+  return true;
+}
+
 function setField(fold: SampleFold, name: FieldName, field: FieldValue<unknown>): void {
   // The value's type was checked by the line schema; each name only ever receives its own kind.
   if (name === 'reason') fold.reason = field as FieldValue<ReasonValue>;
@@ -67,13 +75,13 @@ export class FoldedState {
   apply(line: JournalLine): boolean {
     const fold = this.foldOf(line.sample, line.rowHash);
     this.latestHash.set(line.sample, line.rowHash);
+    // Field by field without building a map: this runs once per journal line (10,000 for a bulk edit).
+    const { set } = line;
     let changed = false;
-    for (const [name, value] of changedFields(line.set)) {
-      const current = fold[name];
-      if (current && current.at > line.at) continue;
-      setField(fold, name, { value, at: line.at, by: line.by, edit: line.edit });
-      changed = true;
-    }
+    if (set.resetReason) changed = put(fold, 'reason', undefined, line) || changed;
+    else if (set.reason !== undefined) changed = put(fold, 'reason', set.reason, line) || changed;
+    if (set.status !== undefined) changed = put(fold, 'status', set.status, line) || changed;
+    if (set.note !== undefined) changed = put(fold, 'note', set.note, line) || changed;
     return changed;
   }
 
