@@ -4,7 +4,10 @@ import type { Interner } from './intern';
 import type { LogIndex } from './logIndex';
 import type { ScanResult } from './scanJob';
 import { roleText } from './roleText';
-import { unclosedQuoteIssue } from './recordIssues';
+import { strayQuoteIssue, unclosedQuoteIssue } from './recordIssues';
+
+/** Problems kept per log (a broken writer can flaw every row). */
+export const MAX_ERRORS = 1000;
 
 /** Interned values shared by every log of a workspace. */
 export interface Dictionaries {
@@ -41,9 +44,13 @@ export function applyScan(
       result.timestamps[i],
     );
   }
-  const lost = result.unclosedLines;
-  for (let i = 0; i < lost.length; i += 2)
-    log.errors.push(unclosedQuoteIssue(lost[i] + lineOffset, lost[i + 1]));
+  const flaws = result.flaws;
+  for (let i = 0; i < flaws.length && log.errors.length < MAX_ERRORS; i += 3) {
+    const line = flaws[i] + lineOffset;
+    log.errors.push(
+      flaws[i + 2] === 0 ? unclosedQuoteIssue(line, flaws[i + 1]) : strayQuoteIssue(line, flaws[i + 1]),
+    );
+  }
   log.indexedEnd = result.end;
   log.scanState = { line: result.state.line + lineOffset };
   if (result.count > 0) log.tailUnterminated = result.tailUnterminated;

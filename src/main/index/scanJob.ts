@@ -46,8 +46,8 @@ export interface ScanResult {
   /** Offset past the last record, and the scanner state there. */
   end: number;
   state: ScanState;
-  /** Records lost to a quote left open: pairs of (line, 1-based field). */
-  unclosedLines: number[];
+  /** Problem records, as triples (line, 1-based field, 0 quote left open | 1 text after closing quote). */
+  flaws: number[];
   /** The last record had no line terminator. */
   tailUnterminated: boolean;
 }
@@ -69,7 +69,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const usernameRaws: string[] = [];
   const reasonCodes = new Map<string, number>();
   const usernameCodes = new Map<string, number>();
-  const unclosedLines: number[] = [];
+  const flaws: number[] = [];
   let count = 0;
   let tailUnterminated = false;
   const grow = (): void => {
@@ -120,12 +120,13 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     }
     return code;
   };
-  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed) => {
+  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray) => {
     // A record that could not be read is not a row.
     if (unclosed) {
-      unclosedLines.push(line, n + 1);
+      flaws.push(line, n + 1, 0);
       return;
     }
+    if (stray >= 0 && flaws.length < 3000) flaws.push(line, stray + 1, 1);
     if (count === capacity) grow();
     let time = NaN;
     if (timestamp !== undefined && timestamp < n) {
@@ -176,7 +177,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     usernameRaws,
     end,
     state,
-    unclosedLines,
+    flaws,
     tailUnterminated,
   };
 }
