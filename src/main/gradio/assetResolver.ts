@@ -12,11 +12,18 @@ export type Resolution =
   | { status: 'outside' };
 
 const WINDOWS_DRIVE = /^[a-zA-Z]:\//;
+const MISS_TTL_MS = 2000;
+
+interface MemoEntry {
+  at: number;
+  result: Promise<Resolution>;
+  settled?: Resolution;
+}
 
 export class AssetResolver {
   private readonly listings = new DirListings();
   private readonly realRoot: Promise<string>;
-  private readonly memo = new Map<string, Promise<Resolution>>();
+  private readonly memo = new Map<string, MemoEntry>();
 
   constructor(private readonly root: string) {
     this.realRoot = realpath(root).catch(() => root);
@@ -24,16 +31,14 @@ export class AssetResolver {
 
   resolve(ref: string, logDir: string): Promise<Resolution> {
     const key = `${logDir}\0${ref}`;
-    let pending = this.memo.get(key);
-    if (!pending) {
-      pending = this.resolveNow(ref, logDir);
-      this.memo.set(key, pending);
-      // Keep misses only briefly: the file may be written a moment later.
-      void pending.then((result) => {
-        if (result.status !== 'resolved') setTimeout(() => this.memo.delete(key), 2000).unref();
-      });
-    }
-    return pending;
+    const known = this.memo.get(key);
+    // A miss is kept only briefly: Gradio may write the file a moment later.
+    if (known && (known.settled?.status === 'resolved' || Date.now() - known.at < MISS_TTL_MS))
+      return known.result;
+    const entry: MemoEntry = { at: Date.now(), result: this.resolveNow(ref, logDir) };
+    void entry.result.then((result) => (entry.settled = result));
+    this.memo.set(key, entry);
+    return entry.result;
   }
 
   private async resolveNow(ref: string, logDir: string): Promise<Resolution> {
@@ -41,13 +46,12 @@ export class AssetResolver {
     const segments = written.split('/').filter((segment) => segment !== '' && segment !== '.');
     if (segments.length === 0) return { status: 'missing' };
     const drive = WINDOWS_DRIVE.test(written);
+    const bases = [...this.logDirAndAncestors(logDir), dirname(this.root), dirname(dirname(this.root))];
     const candidates = drive
       ? []
       : isAbsolute(written)
         ? [resolve(written)]
-        : [this.root, logDir, dirname(this.root), dirname(dirname(this.root))].map((base) =>
-            resolve(base, written),
-          );
+        : bases.map((base) => resolve(base, written));
     for (const candidate of candidates) {
       const inside = this.insideParts(candidate);
       if (!inside) continue;
