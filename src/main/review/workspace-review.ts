@@ -1,5 +1,11 @@
 // The review side of a workspace: one journal per open folder, one undo history across them, and
 // the `review.*` calls of the API contract. The index supplies the samples (`ReviewTargets`).
+// Wiring, both ways through closures:
+//   const review = new WorkspaceReview({ dataDir, reviewer, emit, targets: {
+//     identify: (f, ids) => workspace.identify(f, ids), matching: (q) => workspace.matching(q),
+//     flagValues: (f) => workspace.flagValues(f) } });
+//   const workspace = new Workspace({ emit, reviewStoreFor: (f, root) => review.open(f, root) });
+//   handlers: { ...workspaceCalls, ...review.handlers() }
 import type { CallArgs, CallOutput, EventPayload, Handlers, SampleFilter } from '../../shared/api';
 import type { ReviewService, SampleIdentity } from './contracts';
 import { openReview } from './open-review';
@@ -12,7 +18,7 @@ export interface ReviewTargets {
   /** Every sample matching a filter, by folder id (bulk edit of "all matching"). */
   matching(filter: SampleFilter): Promise<Map<string, SampleIdentity[]>>;
   /** The distinct values of the folder's flag columns. */
-  flagValues(folderId: string): Promise<Iterable<string | null>>;
+  flagValues(folderId: string): Iterable<string | null> | Promise<Iterable<string | null>>;
   /** The sample's current row hash, so that edits of an older row (orphans) stay out of events. */
   rowHash?(folderId: string, id: string): string | undefined;
 }
