@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { inspectCommand } from './inspect';
 import { reviewCommand } from './review';
+import { serveCommand } from './serve';
 
 // Each subcommand lives in its own file; register it here.
-export const commands: Command[] = [inspectCommand, reviewCommand];
+export const commands: Command[] = [inspectCommand, reviewCommand, serveCommand];
