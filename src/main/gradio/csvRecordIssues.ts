@@ -1,0 +1,57 @@
+// What went wrong in a CSV record, found and worded for the user (line, field).
+import { parse as parseStrict } from 'csv-parse/sync';
+import type { CsvError } from 'csv-parse';
+import type { LogIssue } from './contracts';
+
+/** Larger records are reported, not loaded (a 10 MB cell is a broken log, not a sample). */
+export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The field whose closing quote is followed by other text, if any. csv-parse (relax_quotes, needed for
+ * Python's quotes inside unquoted fields) keeps such a field's opening quote, so only records with a
+ * cell starting with a quote are checked again, strictly. When that field spans lines, a stray quote
+ * has swallowed the rows after it.
+ */
+export function strayQuoteField(cells: string[], text: string, quote: '"' | "'"): number | undefined {
+  if (!cells.some((cell) => cell.startsWith(quote))) return undefined;
+  try {
+    parseStrict(text, { quote, escape: quote, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
+    return undefined;
+  } catch (error) {
+    const { code, column } = error as CsvError & { column?: number };
+    return code === 'CSV_INVALID_CLOSING_QUOTE' && typeof column === 'number' ? column : undefined;
+  }
+}
+
+/** The error for a quote that never closed where it should, in 0-based field `field`. */
+export function unclosedQuote(field: number): CsvError {
+  const error = new Error('quote not closed') as unknown as CsvError;
+  return Object.assign(error, { code: 'CSV_QUOTE_NOT_CLOSED', column: field });
+}
+
+export function strayQuoteIssue(line: number, field: number): LogIssue {
+  return {
+    line,
+    column: field + 1,
+    message: `text after the closing quote in field ${field + 1} (kept as written)`,
+  };
+}
+
+/** A parser error as an issue on the line where the broken record starts. */
+export function describeParseError(error: CsvError, line: number): LogIssue {
+  const field = typeof error.column === 'number' ? error.column + 1 : undefined;
+  const where = field === undefined ? {} : { column: field };
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      const inField = field === undefined ? '' : ` (field ${field})`;
+      return { line, ...where, message: `unterminated quoted field${inField} starting on line ${line}` };
+    }
+    case 'CSV_MAX_RECORD_SIZE':
+      return {
+        line,
+        message: `record larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB starting on line ${line}`,
+      };
+    default:
+      return { line, ...where, message: `${error.message} (record starting on line ${line})` };
+  }
+}
