@@ -49,9 +49,12 @@ export interface ReviewService extends ReviewStore {
   readonly location: ReviewLocation;
   /** Appends the inverse of one of this process's edits; null when nothing is left to revert. */
   revert(editId: string, by: string): Promise<string | null>;
-  /** Undoes the session's last edit (one journal append restoring the previous values). */
-  undo(session: string, by?: string): Promise<string | null>;
-  redo(session: string, by?: string): Promise<string | null>;
+  /**
+   * Undoes the session's last edit (one journal append restoring the previous values). The session
+   * and the name recorded default to the store's reviewer.
+   */
+  undo(session?: string, by?: string): Promise<string | null>;
+  redo(session?: string, by?: string): Promise<string | null>;
   /** `fromLogs`: the distinct values of the logs' flag columns (the index knows them). */
   options(folderId: string, fromLogs: Iterable<string | null>): Promise<FlagOptions>;
   setOptions(

@@ -109,11 +109,11 @@ export class JournalStore implements ReviewService {
     return { editId, count };
   }
 
-  undo(session: string, by = session): Promise<string | null> {
+  undo(session = this.settings.reviewer, by = this.settings.reviewer): Promise<string | null> {
     return this.settings.history.undo(session, by);
   }
 
-  redo(session: string, by = session): Promise<string | null> {
+  redo(session = this.settings.reviewer, by = this.settings.reviewer): Promise<string | null> {
     return this.settings.history.redo(session, by);
   }
 

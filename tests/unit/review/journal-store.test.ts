@@ -102,9 +102,9 @@ describe('the review journal', () => {
     await store.edit([one], { reason: null, note: 'x' }, 'ana');
     await store.undo('ana');
     expect(store.get(one.id, one.rowHash)).toMatchObject({ reason: 'a', note: '' });
-    await store.undo('ana');
+    await store.undo();
     expect(store.get(one.id, one.rowHash)?.reason).toBeUndefined();
-    expect(await store.undo('ana')).toBeNull();
+    expect(await store.undo()).toBeNull();
     const lines = await journalLines(store);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatchObject({ reverts: first.editId, set: { resetReason: true } });
