@@ -5,7 +5,7 @@ import type { LogShape } from './contracts';
 import { KindVotes } from './columnKinds';
 import { readCell } from './cellReading';
 import type { FolderReader } from './reader';
-import { columnAt } from './shapeOf';
+import { columnAt } from './sampleColumns';
 
 export interface LogRow {
   /** 1-based data row number: the sample id is `<file>#<ordinal>`. */

@@ -1,17 +1,11 @@
 // A log's shape from its header and first records: layout, dialect, named columns with kinds, roles.
-import { open } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Column, LogIssue } from '../../shared/model';
+import { dirname, join } from 'node:path';
 import type { CsvDialect, LogShape, RawRecord, RecordSource } from './contracts';
 import type { AssetResolver } from './assetResolver';
-import { readCell } from './cellReading';
-import { KindVotes } from './columnKinds';
-import { jsonlHeader } from './jsonlRecordSource';
-import { readLayout, type LayoutReading } from './layout';
+import { jsonlShape } from './jsonlShape';
+import { readLayout } from './layout';
+import { SAMPLE_ROWS, columnsOf } from './sampleColumns';
 import { sniffDialect } from './sniffDialect';
-
-/** Data records whose cells decide column kinds. */
-export const SAMPLE_ROWS = 200;
 
 export async function shapeOf(
   root: string,
@@ -41,7 +35,7 @@ export async function shapeOf(
     dataStart: headerRecord ? headerRecord.end : dialect.bomLength,
     dataLine: headerRecord ? headerRecord.line + 1 : 1,
     header: headerRecord ? headerRecord.cells : null,
-    columns: await columnsOf(reading, data, resolver, join(absolute, '..')),
+    columns: await columnsOf(reading, data, resolver, dirname(absolute)),
     roles: reading.roles,
     warnings: reading.warnings,
     issues: [],
@@ -68,92 +62,4 @@ async function firstRecords(
     if (records.length >= count) break;
   }
   return records;
-}
-
-async function columnsOf(
-  reading: LayoutReading,
-  data: RawRecord[],
-  resolver: AssetResolver,
-  logDir: string,
-): Promise<Column[]> {
-  const width = Math.max(reading.width, ...data.map((record) => record.cells.length));
-  const votes = new KindVotes();
-  for (const record of data) {
-    for (const [index, raw] of record.cells.entries()) {
-      if (reading.fixed.has(index)) continue;
-      const cell = await readCell(raw, resolver, logDir);
-      votes.add(index, cell.kind, cell.hint);
-    }
-  }
-  return Array.from({ length: width }, (_, index) => columnAt(reading, index, votes));
-}
-
-export function columnAt(
-  reading: Pick<LayoutReading, 'names' | 'fixed'>,
-  index: number,
-  votes: KindVotes,
-): Column {
-  const kind = reading.fixed.get(index) ?? votes.winner(index);
-  const name = reading.names[index];
-  return name === undefined
-    ? { index, name: `column ${index + 1}`, kind, unnamed: true }
-    : { index, name, kind };
-}
-
-async function jsonlShape(
-  root: string,
-  file: string,
-  source: RecordSource,
-  resolver: AssetResolver,
-): Promise<LogShape> {
-  const absolute = join(root, file);
-  const dialect: CsvDialect = { quote: '"', bomLength: 0, encoding: 'utf-8', format: 'jsonl' };
-  const handle = await open(absolute, 'r');
-  let firstLine: string;
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    firstLine = buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0];
-  } finally {
-    await handle.close();
-  }
-  let names: string[] = [];
-  const issues: LogIssue[] = [];
-  try {
-    names = jsonlHeader(firstLine);
-  } catch (error) {
-    issues.push({ line: 1, message: `not a JSON line: ${(error as Error).message}` });
-  }
-  const records: RawRecord[] = [];
-  for await (const record of source.records(absolute, dialect, { start: 0, line: 1, final: true })) {
-    records.push(record);
-    if (records.length >= SAMPLE_ROWS) break;
-  }
-  const reading: LayoutReading = {
-    layout: 'hf-saver-jsonl',
-    hasHeader: false,
-    names,
-    width: names.length,
-    roles: {},
-    fixed: new Map(),
-    warnings: [],
-  };
-  for (const role of ['flag', 'username'] as const) {
-    const index = names.lastIndexOf(role);
-    if (index < 0) continue;
-    reading.roles[role] = index;
-    reading.fixed.set(index, role);
-  }
-  return {
-    file,
-    layout: 'hf-saver-jsonl',
-    dialect,
-    dataStart: 0,
-    dataLine: 1,
-    header: names,
-    columns: await columnsOf(reading, records, resolver, join(absolute, '..')),
-    roles: reading.roles,
-    warnings: reading.warnings,
-    issues,
-  };
 }
