@@ -77,12 +77,13 @@ export function revertLines(
 ): EditLines {
   const result: EditLines = { lines: [], changes: [] };
   for (const change of edit.changes) {
-    const current = valuesOf(state.get(change.id, change.rowHash), change.before.keys());
+    const fold = state.get(change.id, change.rowHash);
     const before = new Map<FieldName, unknown>();
     const after = new Map<FieldName, unknown>();
     for (const [name, previous] of change.before) {
-      if (effective(name, current.get(name)) !== effective(name, change.after.get(name))) continue;
-      before.set(name, current.get(name));
+      const current = fold?.[name]?.value;
+      if (effective(name, current) !== effective(name, change.after.get(name))) continue;
+      before.set(name, current);
       after.set(name, previous);
     }
     if (before.size === 0) continue;
