@@ -4,7 +4,7 @@
 // suffix inside the folder, matching label-derived directory names loosely.
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { DirListings, looseName } from './dirListings';
+import { DirListings, LEAVES_FOLDER, looseName } from './dirListings';
 
 export type Resolution =
   | { status: 'resolved'; absolute: string; path: string; size: number; directory: boolean }
@@ -21,7 +21,7 @@ interface MemoEntry {
 }
 
 export class AssetResolver {
-  private readonly listings = new DirListings();
+  private readonly listings = new DirListings((path) => this.staysInside(path));
   private readonly realRoot: Promise<string>;
   private readonly memo = new Map<string, MemoEntry>();
 
@@ -52,11 +52,13 @@ export class AssetResolver {
       : isAbsolute(written)
         ? [resolve(written)]
         : bases.map((base) => resolve(base, written));
+    let leaves = false;
     for (const candidate of candidates) {
       const inside = this.insideParts(candidate);
       if (!inside) continue;
       const found = await this.listings.walk(this.root, inside);
-      if (found) return this.confirm(found);
+      if (found === LEAVES_FOLDER) leaves = true;
+      else if (found) return this.confirm(found);
     }
     const start = drive ? 1 : 0;
     for (let from = start; from < segments.length; from += 1) {
@@ -64,10 +66,11 @@ export class AssetResolver {
       if (suffix.includes('..')) continue;
       for (const base of logDir === this.root ? [this.root] : [logDir, this.root]) {
         const found = await this.listings.walk(base, suffix);
-        if (found) return this.confirm(found);
+        if (found === LEAVES_FOLDER) leaves = true;
+        else if (found) return this.confirm(found);
       }
     }
-    return { status: this.meantInside(written, segments, drive) ? 'missing' : 'outside' };
+    return { status: !leaves && this.meantInside(written, segments, drive) ? 'missing' : 'outside' };
   }
 
   /**
@@ -83,17 +86,25 @@ export class AssetResolver {
 
   /** The path's segments below the root, or undefined when it lies outside. */
   private insideParts(absolute: string): string[] | undefined {
-    const rel = relative(this.root, absolute);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-    return rel.split(sep);
+    return this.contains(this.root, absolute) ? relative(this.root, absolute).split(sep) : undefined;
+  }
+
+  /** Whether a path's real location (symlinks followed) is inside the folder; false if it is gone. */
+  private async staysInside(path: string): Promise<boolean> {
+    const real = await realpath(path).catch(() => undefined);
+    return real !== undefined && this.contains(await this.realRoot, real);
+  }
+
+  private contains(base: string, path: string): boolean {
+    const rel = relative(base, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   }
 
   /** A found entry counts only if its real path (symlinks followed) is still inside the folder. */
   private async confirm(found: string): Promise<Resolution> {
     try {
-      const [real, realRoot] = await Promise.all([realpath(found), this.realRoot]);
-      const rel = relative(realRoot, real);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { status: 'outside' };
+      const real = await realpath(found);
+      if (!this.contains(await this.realRoot, real)) return { status: 'outside' };
       const info = await stat(real);
       const path = relative(this.root, found).split(sep).join('/');
       return { status: 'resolved', absolute: found, path, size: info.size, directory: info.isDirectory() };

@@ -9,7 +9,12 @@ interface Listing {
   at: number;
   names: Set<string>;
   loose: Map<string, string>;
+  /** Entries that are symbolic links: followed only when their target stays inside the folder. */
+  links: Set<string>;
 }
+
+/** A walk that would pass through a symlinked directory leading out of the folder. */
+export const LEAVES_FOLDER = Symbol('leaves folder');
 
 /** Label-derived directory names lose emoji and apostrophes and keep stray spaces: compare loosely. */
 export function looseName(name: string): string {
@@ -23,25 +28,30 @@ export function looseName(name: string): string {
 export class DirListings {
   private readonly cache = new Map<string, Promise<Listing | undefined>>();
 
-  /** The entry of `dir` named `name` exactly, else loosely; undefined when there is none. */
-  async find(dir: string, name: string): Promise<string | undefined> {
+  /** `staysInside(path)`: whether a symlink's target is inside the folder (never list outside it). */
+  constructor(private readonly staysInside: (path: string) => Promise<boolean>) {}
+
+  /** The entry of `dir` named `name` exactly, else loosely, and whether it is a symlink. */
+  async find(dir: string, name: string): Promise<{ entry: string; link: boolean } | undefined> {
     let listing = await this.listing(dir);
     if (listing && !listing.names.has(name) && Date.now() - listing.at > STALE_MS) {
       this.cache.delete(dir);
       listing = await this.listing(dir);
     }
     if (!listing) return undefined;
-    if (listing.names.has(name)) return name;
-    return listing.loose.get(looseName(name));
+    const entry = listing.names.has(name) ? name : listing.loose.get(looseName(name));
+    return entry === undefined ? undefined : { entry, link: listing.links.has(entry) };
   }
 
-  /** Walks `segments` down from `dir`; the matched path, or undefined. */
-  async walk(dir: string, segments: string[]): Promise<string | undefined> {
+  /** Walks `segments` down from `dir`: the matched path, undefined, or LEAVES_FOLDER. */
+  async walk(dir: string, segments: string[]): Promise<string | undefined | typeof LEAVES_FOLDER> {
     let current = dir;
-    for (const segment of segments) {
-      const entry = await this.find(current, segment);
-      if (entry === undefined) return undefined;
-      current = join(current, entry);
+    for (const [index, segment] of segments.entries()) {
+      const found = await this.find(current, segment);
+      if (found === undefined) return undefined;
+      current = join(current, found.entry);
+      const throughLink = found.link && index < segments.length - 1;
+      if (throughLink && !(await this.staysInside(current))) return LEAVES_FOLDER;
     }
     return current;
   }
@@ -58,10 +68,12 @@ export class DirListings {
 
 async function read(dir: string): Promise<Listing | undefined> {
   try {
-    const names = await readdir(dir);
+    const entries = await readdir(dir, { withFileTypes: true });
+    const names = entries.map((entry) => entry.name);
+    const links = new Set(entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name));
     const loose = new Map<string, string>();
     for (const name of names) if (!loose.has(looseName(name))) loose.set(looseName(name), name);
-    return { at: Date.now(), names: new Set(names), loose };
+    return { at: Date.now(), names: new Set(names), loose, links };
   } catch {
     return undefined;
   }

@@ -24,6 +24,10 @@ beforeAll(() => {
   }
   writeFileSync(join(base, 'secret.txt'), 'not yours');
   symlinkSync(join(base, 'secret.txt'), join(root, 'img', 'link.png'));
+  mkdirSync(join(base, 'elsewhere'));
+  writeFileSync(join(base, 'elsewhere', 'x.png'), 'not yours either');
+  symlinkSync(join(base, 'elsewhere'), join(root, 'linked-dir'));
+  symlinkSync(join(root, 'img'), join(root, 'img-alias'));
 });
 
 async function resolveRef(ref: string) {
@@ -96,8 +100,14 @@ describe('AssetResolver', () => {
     expect(await resolveRef('/etc/passwd')).toEqual({ status: 'outside' });
   });
 
-  it('refuses a symlink that leaves the folder', async () => {
+  it('refuses a symlink that leaves the folder, file or directory', async () => {
     expect(await resolveRef('img/link.png')).toEqual({ status: 'outside' });
+    expect(await resolveRef('linked-dir/x.png')).toEqual({ status: 'outside' });
+  });
+
+  it('follows a symlinked directory that stays inside', async () => {
+    const result = await resolveRef('img-alias/0a1b2c3d4e5f60718293/bus.png');
+    expect(result).toMatchObject({ status: 'resolved', path: 'img-alias/0a1b2c3d4e5f60718293/bus.png' });
   });
 
   it('finds a file Gradio wrote after an earlier miss, once the cached listing is stale', async () => {
