@@ -37,6 +37,10 @@ export function readLayout(file: string, first: string[] | undefined, quote: '"'
   if (names.length >= 2 && names.slice(-2).join(',') === 'flag,username') {
     return withHeader('hf-saver', names, trailingRoles(names, ['flag', 'username']), quote);
   }
+  // The git-based HF saver (≤ 3.28.1) wrote `<labels>,flag` only.
+  if (basename(file) === 'data.csv' && last === 'flag') {
+    return withHeader('hf-saver', names, trailingRoles(names, ['flag']), quote);
+  }
   if (quote === "'") return withHeader('legacy', names, {}, quote);
   return headerless(first.length);
 }
