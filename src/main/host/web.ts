@@ -69,7 +69,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
       : {};
     const sent = await sendStatic(options.rendererDir, rawPath, res, cookie, req.method === 'HEAD');
-    if (!sent) plain(res, 404, `not found: ${rawPath}`);
+    // Browsers ask for a favicon on their own; an empty answer keeps their consoles clean.
+    if (!sent && rawPath === '/favicon.ico') res.writeHead(204).end();
+    else if (!sent) plain(res, 404, `not found: ${rawPath}`);
   }
 
   const server = createServer((req, res) => {

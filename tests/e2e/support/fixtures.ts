@@ -12,14 +12,18 @@ export interface Server extends ServeHandle {
 interface WorkerFixtures {
   /** Folders to open; empty = `flagdeck serve` with no folder (the bundled sample). */
   serveFolders: string[];
-  /** Serve writable temp copies instead of the originals. */
+  /**
+   * Serve temp copies instead of the originals (default). Flagdeck never writes Gradio's files,
+   * but it keeps its journal and thumbnails beside them (`.flagdeck/`), and a test running as root
+   * could write into the shared real-world folders, which must stay as they are.
+   */
   serveCopies: boolean;
   server: Server;
 }
 
 export const test = base.extend<object, WorkerFixtures>({
   serveFolders: [[], { option: true, scope: 'worker' }],
-  serveCopies: [false, { option: true, scope: 'worker' }],
+  serveCopies: [true, { option: true, scope: 'worker' }],
   server: [
     async ({ serveFolders, serveCopies }, use) => {
       const folders = serveCopies ? await Promise.all(serveFolders.map(copyFolder)) : serveFolders;

@@ -2,16 +2,38 @@
 // written by Flagdeck, but a test plays Gradio's part).
 import { appendFile, chmod, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
+import { fixture, realWorld } from './paths';
 
-/** Copies `source` into a fresh temp dir; returns the copy's path (same base name as the source). */
+/**
+ * The copy's path below its temp dir: the source's path under the real-world or fixtures root
+ * (so `IMMontoya__instant_interview_bot/.gradio/flagged` keeps the names tests look for), else
+ * its base name.
+ */
+function copyName(source: string): string {
+  for (const root of [realWorld(), fixture()]) {
+    const rel = relative(root, source);
+    if (rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep)) return rel;
+  }
+  return basename(source);
+}
+
+/** Copies `source` into a fresh temp dir; returns the copy's path (ending like the source's). */
 export async function copyFolder(source: string): Promise<string> {
   const parent = await mkdtemp(join(tmpdir(), 'flagdeck-e2e-'));
-  const target = join(parent, basename(source));
+  const target = join(parent, copyName(source));
   await cp(source, target, { recursive: true });
   // Real-world fixtures are read-only on disk; the copy must be writable like a live flagging dir.
   await makeWritable(target);
   return target;
+}
+
+/** Removes a copy made by `copyFolder` (its temp dir included). */
+export async function removeCopy(copy: string): Promise<void> {
+  const tmp = tmpdir();
+  const top = relative(tmp, copy).split(sep)[0];
+  if (!top.startsWith('flagdeck-e2e-')) throw new Error(`not a copy made by copyFolder: ${copy}`);
+  await rm(join(tmp, top), { recursive: true, force: true });
 }
 
 async function makeWritable(dir: string): Promise<void> {
@@ -21,11 +43,6 @@ async function makeWritable(dir: string): Promise<void> {
     if (entry.isDirectory()) await makeWritable(path);
     else await chmod(path, 0o644);
   }
-}
-
-/** Removes a copy made by `copyFolder` (its temp parent included). */
-export async function removeCopy(copy: string): Promise<void> {
-  await rm(join(copy, '..'), { recursive: true, force: true });
 }
 
 /** Appends CSV text to a log the way Gradio does: one write, records ending in `\r\n`. */

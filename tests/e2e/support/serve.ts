@@ -1,7 +1,9 @@
 // Starts `flagdeck serve` as a child process (the real CLI from `out/`, built by `npm test`) and
 // reads its one announced line to learn the URL and token.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { repoRoot } from './paths';
 
 export interface ServeHandle {
@@ -28,9 +30,12 @@ const announced = /^Flagdeck serving at (http:\/\/[^/\s]+)\/\?token=(\S+)$/m;
 /** `flagdeck serve <folders…> --port 0`; resolves once the server has announced itself. */
 export function startServe(folders: string[], options: ServeOptions = {}): Promise<ServeHandle> {
   const bin = resolve(repoRoot, 'bin/flagdeck.mjs');
+  // Each server gets its own data dir (recent folders, journals of read-only folders), so tests
+  // neither see nor leave state in the user's.
+  const dataHome = mkdtempSync(join(tmpdir(), 'flagdeck-e2e-data-'));
   const child = spawn(process.execPath, [bin, 'serve', ...folders, '--port', '0', ...(options.args ?? [])], {
     cwd: repoRoot,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, XDG_DATA_HOME: dataHome, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -56,12 +61,13 @@ export function startServe(folders: string[], options: ServeOptions = {}): Promi
         port: Number(new URL(origin).port),
         token: match[2],
         output: () => log,
-        stop: () => stop(child),
+        stop: () => stop(child).finally(() => rmSync(dataHome, { recursive: true, force: true })),
       });
     };
     child.stdout.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      rmSync(dataHome, { recursive: true, force: true });
       reject(new Error(`flagdeck serve exited with code ${code} before announcing itself:\n${log}`));
     });
   });
