@@ -47,9 +47,10 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
   const searchRef = useRef<HTMLInputElement>(null);
 
   const query = useMemo(() => ({ filter, sort }), [filter, sort]);
-  const rows = usePagedRows(filter, sort, true);
+  const scope = folders.map((f) => f.id).join('\u0000');
+  const rows = usePagedRows(filter, sort, scope, true);
   const cursor = useCursor(rows, query);
-  const facets = useFacets(filter, true);
+  const facets = useFacets(filter, scope, true);
   const row = cursor.row;
   const optionsState = useFlagOptions(row?.folderId ?? folders[0]?.id);
   const options = activeOptions(optionsState.options);

@@ -13,7 +13,8 @@ export interface FacetsState extends FacetPair {
   refresh(): void;
 }
 
-export function useFacets(filter: SampleFilter, enabled: boolean): FacetsState {
+/** `scope` names what is open (e.g. the folder ids): counts are fetched again when it changes. */
+export function useFacets(filter: SampleFilter, scope: string, enabled: boolean): FacetsState {
   const { client } = useApi();
   const [pair, setPair] = useState<FacetPair>({ all: undefined, filtered: undefined });
   const [version, setVersion] = useState(0);
@@ -45,7 +46,7 @@ export function useFacets(filter: SampleFilter, enabled: boolean): FacetsState {
     return () => {
       live = false;
     };
-  }, [client, filter, version, enabled]);
+  }, [client, filter, scope, version, enabled]);
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   return { ...pair, refresh };

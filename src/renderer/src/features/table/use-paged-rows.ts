@@ -28,9 +28,11 @@ export interface PagedRows {
   findFrom(from: number, test: (row: SampleRow) => boolean): Promise<number>;
 }
 
+/** `scope` names what is open (e.g. the folder ids): when it changes, the query starts over. */
 export function usePagedRows(
   filter: SampleFilter,
   sort: SampleSort | undefined,
+  scope: string,
   enabled: boolean,
 ): PagedRows {
   const { client } = useApi();
@@ -38,7 +40,8 @@ export function usePagedRows(
   const [total, setTotal] = useState(0);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const current = useMemo(() => ({ filter, sort }), [filter, sort]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- scope is part of the query's identity
+  const current = useMemo(() => ({ filter, sort }), [filter, sort, scope]);
   /** The query whose first answer has arrived (until then the view shows "loading"). */
   const [answered, setAnswered] = useState<unknown>(null);
   /** The total when the first unseen append arrived, for the query it was counted in. */

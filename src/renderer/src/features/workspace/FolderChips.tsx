@@ -1,5 +1,6 @@
 // The open folders, each closable, with their log and row counts.
 import type { FolderInfo } from '../../../../shared/model';
+import { folderLabels } from './folder-labels';
 
 export function FolderChips({
   folders,
@@ -8,6 +9,7 @@ export function FolderChips({
   folders: FolderInfo[];
   onClose: (id: string) => void;
 }): React.JSX.Element {
+  const labels = folderLabels(folders);
   return (
     <ul className="folder-chips" aria-label="Open folders">
       {folders.map((f) => {
@@ -15,7 +17,7 @@ export function FolderChips({
         const problems = f.logs.reduce((n, l) => n + l.errors.length + l.warnings.length, 0);
         return (
           <li key={f.id} className="chip" title={f.path}>
-            <span className="chip-name">{f.name}</span>
+            <span className="chip-name">{labels.get(f.id) ?? f.name}</span>
             <span className="muted">
               {f.logs.length} log{f.logs.length === 1 ? '' : 's'} · {rows.toLocaleString('en-US')} rows
             </span>

@@ -2,7 +2,7 @@
 // browser does the decoding and seeking); Space plays, ←/→ seek.
 import { useEffect, useRef } from 'react';
 import WaveSurfer from 'wavesurfer.js';
-import { elementControl, setActiveMedia } from './media-control';
+import { elementControl, registerMedia } from './media-control';
 
 export function AudioPreview({ src, name }: { src: string; name: string }): React.JSX.Element {
   const audio = useRef<HTMLAudioElement>(null);
@@ -11,8 +11,7 @@ export function AudioPreview({ src, name }: { src: string; name: string }): Reac
   useEffect(() => {
     const element = audio.current;
     if (!element || !wave.current) return;
-    const control = elementControl(element);
-    setActiveMedia(control);
+    const unregister = registerMedia(elementControl(element));
     const styles = getComputedStyle(document.documentElement);
     const surfer = WaveSurfer.create({
       container: wave.current,
@@ -24,7 +23,7 @@ export function AudioPreview({ src, name }: { src: string; name: string }): Reac
     });
     return () => {
       surfer.destroy();
-      setActiveMedia(null);
+      unregister();
     };
   }, [src]);
 

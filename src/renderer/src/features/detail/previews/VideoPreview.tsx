@@ -1,13 +1,12 @@
 // A video player; Space plays, ←/→ seek.
 import { useEffect, useRef } from 'react';
-import { elementControl, setActiveMedia } from './media-control';
+import { elementControl, registerMedia } from './media-control';
 
 export function VideoPreview({ src, name }: { src: string; name: string }): React.JSX.Element {
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (!video.current) return;
-    setActiveMedia(elementControl(video.current));
-    return () => setActiveMedia(null);
+    return registerMedia(elementControl(video.current));
   }, [src]);
   return (
     <video

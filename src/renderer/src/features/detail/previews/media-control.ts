@@ -1,17 +1,23 @@
-// The audio/video element the keyboard drives (Space, ←/→): the last one shown in the detail pane.
+// The audio/video the keyboard drives (Space, ←/→): the first one shown in the detail pane, in
+// page order (a sample with an audio and a video output plays the audio first).
 export interface MediaControl {
   toggle(): void;
   seek(seconds: number): void;
 }
 
-let active: MediaControl | null = null;
+const shown: MediaControl[] = [];
 
-export function setActiveMedia(control: MediaControl | null): void {
-  active = control;
+/** Registers a player while it is on screen; returns its unregister function. */
+export function registerMedia(control: MediaControl): () => void {
+  shown.push(control);
+  return () => {
+    const at = shown.indexOf(control);
+    if (at >= 0) shown.splice(at, 1);
+  };
 }
 
 export function activeMedia(): MediaControl | null {
-  return active;
+  return shown[0] ?? null;
 }
 
 /** A control for a plain `<audio>`/`<video>` element. */
