@@ -114,8 +114,11 @@ class ParsePass {
       this.recordLine += countLineFeeds(text);
       if (record) yield record;
     }
-    this.window = this.window.slice(this.recordStart - this.windowBase);
-    this.windowBase = this.recordStart;
+    // Only when records were given out: re-slicing a long open record on every chunk is quadratic.
+    if (this.recordStart > this.windowBase) {
+      this.window = this.window.slice(this.recordStart - this.windowBase);
+      this.windowBase = this.recordStart;
+    }
   }
 
   /** The unreadable record (no cells) from its start to the next line, then where to resume. */
