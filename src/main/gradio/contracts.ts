@@ -17,7 +17,7 @@ export interface CsvDialect {
 /** One CSV record as found in the file, before any meaning is given to its cells. */
 export interface RawRecord {
   cells: string[];
-  /** 1-based physical line where the record starts. */
+  /** 1-based physical line where the record starts (lines end at LF; a lone CR does not end one). */
   line: number;
   /** Byte offsets of the record in the file: [start, end), `end` past its line terminator. */
   start: number;
