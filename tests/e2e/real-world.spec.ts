@@ -1,5 +1,5 @@
-// Three real flagging folders from public repositories: Windows paths with ragged rows, a
-// ChatCSVLogger log, and ragged rows with repo-relative paths. Every present asset must show,
+// Real flagging folders from public repositories: Windows paths with ragged rows, a ChatCSVLogger
+// log, ragged rows with repo-relative paths, and one whose audio was never committed. Every present asset must show,
 // and every missing one must carry its badge.
 import type { Page } from '@playwright/test';
 import type { SampleRow } from '../../src/shared/model';
@@ -10,6 +10,8 @@ const folders = [
   realWorld('Aditya-0009__Deepfake-image-detection', 'flagged'),
   realWorld('IMMontoya__instant_interview_bot', '.gradio', 'flagged'),
   realWorld('AbrarNotFound__Face-recognition-', 'flagged'),
+  // Not one of the three named in the issue: its audio was never committed, so a badge must show.
+  realWorld('JHiba__story2audio', '.gradio', 'flagged'),
 ];
 
 test.use({ serveFolders: folders });
@@ -39,7 +41,7 @@ async function checkAssets(page: Page, row: SampleRow): Promise<{ shown: number;
 
 test('shows every present asset and badges every missing one, row by row', async ({ page, server }) => {
   await openApp(page, server);
-  await expect(page.locator('.chip')).toHaveCount(3);
+  await expect(page.locator('.chip')).toHaveCount(4);
   const { total, rows } = await api(server, 'samples.query', { offset: 0, limit: 1000 });
   expect(total).toBe(rows.length);
   let shown = 0;
@@ -53,6 +55,7 @@ test('shows every present asset and badges every missing one, row by row', async
   }
   console.log(`real-world: ${rows.length} rows, ${shown} assets shown, ${badged} badged`);
   expect(shown).toBeGreaterThan(0);
+  expect(badged).toBeGreaterThan(0);
 });
 
 test('draws the ChatCSVLogger conversation as bubbles', async ({ page, server }) => {
