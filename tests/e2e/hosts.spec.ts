@@ -1,6 +1,7 @@
 // The serve host as a browser and other local programs meet it: token, Host checks, the API's
 // error answers, media routes, events, and the page itself (on the bundled sample folder).
 import { request as httpRequest } from 'node:http';
+import type { QueryResult } from '../../src/shared/api';
 import { expect, test } from './support';
 
 interface Reply {
@@ -102,24 +103,33 @@ test.describe('flagdeck serve with no folder (the bundled sample)', () => {
   });
 
   test('serves media with ranges and thumbnails, and refuses traversal', async ({ server, request }) => {
-    const info = await request.post(`${server.origin}/api/workspace.info`, {
-      headers: { Authorization: `Bearer ${server.token}` },
-      data: {},
-    });
-    const folderId = ((await info.json()) as { value: { folders: { id: string }[] } }).value.folders[0].id;
+    const post = async <T>(name: string, data: unknown): Promise<T> => {
+      const reply = await request.post(`${server.origin}/api/${name}`, {
+        headers: { Authorization: `Bearer ${server.token}` },
+        data,
+      });
+      return ((await reply.json()) as { value: T }).value;
+    };
+    const { rows } = await post<QueryResult>('samples.query', { offset: 0, limit: 10 });
+    const assets = rows.flatMap((row) => row.cells.flatMap((cell) => cell.assets));
+    const audio = assets.find((a) => a.media === 'audio' && a.status === 'resolved');
+    const image = assets.find((a) => a.media === 'image' && a.status === 'resolved');
+    expect(audio?.path).toMatch(/tone\.wav$/);
+    expect(image?.path).toBeTruthy();
+    const folderId = rows[0].folderId;
     const id = encodeURIComponent(folderId);
     const token = `token=${server.token}`;
+    const at = (path = '') => path.split('/').map(encodeURIComponent).join('/');
 
-    const audio = await raw(server.port, `/media/${id}/audio_out/4f3f3674f4a5ae903838/tone.wav?${token}`, {
-      Range: 'bytes=0-3',
-    });
-    expect([audio.status, audio.headers['content-type'], audio.body]).toEqual([206, 'audio/wav', 'RIFF']);
+    const wav = await raw(server.port, `/media/${id}/${at(audio?.path)}?${token}`, { Range: 'bytes=0-3' });
+    expect([wav.status, wav.headers['content-type'], wav.body]).toEqual([206, 'audio/wav', 'RIFF']);
 
-    const thumb = await request.get(
-      `${server.origin}/thumb/${id}/image_out/9e271e302e3947a0413a/green.png?w=64&${token}`,
-    );
+    const thumb = await request.get(`${server.origin}/thumb/${id}/${at(image?.path)}?w=64&${token}`);
     expect(thumb.status()).toBe(200);
     expect(thumb.headers()['content-type']).toBe('image/webp');
+
+    const { url } = await post<{ url: string }>('media.url', { folderId, path: image?.path, thumb: 64 });
+    expect((await request.get(`${server.origin}${url}`)).status()).toBe(200);
 
     for (const path of [
       `/media/${id}/../../../etc/passwd`,
