@@ -4,6 +4,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { Facets, SampleFilter } from '../../../../shared/api';
 import type { FolderInfo } from '../../../../shared/model';
 import { logKey } from '../table/columns';
+import { folderLabels } from '../workspace/folder-labels';
 import {
   ANY,
   activeFilterCount,
@@ -61,10 +62,11 @@ export function FiltersBar({
   const reasons = [
     ...new Set<string | null>([...(facets?.byReason.map((r) => r.reason) ?? []), ...reasonChoices, null]),
   ];
+  const labels = folderLabels(folders);
   const logs = folders.flatMap((f) =>
     f.logs.map((l) => ({
       key: logKey(f.id, l.file),
-      name: folders.length > 1 ? `${f.name}/${l.file}` : l.file,
+      name: folders.length > 1 ? `${labels.get(f.id) ?? f.name}/${l.file}` : l.file,
     })),
   );
   const users = facets?.byUsername.map((u) => u.username) ?? [];
