@@ -9,6 +9,9 @@ per log: its layout, row count, columns with their kinds, errors (by line) and a
   --json   print one JSON object: { folder, logs: [{ file, layout, rows, columns, errors }], assets }
 Exit status: 0 even when rows have errors; 2 when the folder cannot be read.`;
 
+/** A broken log can have an error per row: the table shows the first ones. */
+const ERRORS_SHOWN = 20;
+
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'Show the logs, columns, errors and assets of a flagging folder',
@@ -44,7 +47,10 @@ export function describe({ report, details }: FolderInspection): string {
       lines.push(`  ${String(position + 1).padStart(3)}  ${column.name.padEnd(width)}  ${column.kind}`);
     });
     for (const warning of warnings) lines.push(`  warning: ${warning}`);
-    for (const error of log.errors) lines.push(`  error: line ${error.line}: ${error.message}`);
+    for (const error of log.errors.slice(0, ERRORS_SHOWN))
+      lines.push(`  error: line ${error.line}: ${error.message}`);
+    const more = log.errors.length - ERRORS_SHOWN;
+    if (more > 0) lines.push(`  … ${more} more error${more === 1 ? '' : 's'} (all of them with --json)`);
   });
   lines.push('', `All assets: ${countsText(report.assets)}`);
   return lines.join('\n');

@@ -1,5 +1,5 @@
 // `flagdeck inspect`, run through its registered command on real folders.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -67,6 +67,16 @@ describe('flagdeck inspect', () => {
     expect(middle?.errors).toEqual([
       { line: 3, message: 'unterminated quoted field (field 1) starting on line 3' },
     ]);
+  });
+
+  it('shows the first 20 errors of a log in the table and counts the rest', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'flagdeck-inspect-'));
+    const broken = Array.from({ length: 25 }, (_, index) => `row ${index},bad \xff\n`).join('');
+    writeFileSync(join(folder, 'log.csv'), Buffer.from(`text,number,timestamp\n${broken}`, 'latin1'));
+    const { code, out } = await run([folder]);
+    expect(code).toBe(0);
+    expect(out.match(/error: line \d+: invalid UTF-8 in field 2/g)).toHaveLength(20);
+    expect(out).toContain('… 5 more errors (all of them with --json)');
   });
 
   it('exits 2 with a clear message when the folder cannot be read', async () => {
