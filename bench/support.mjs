@@ -1,6 +1,5 @@
 // Shared by the bench scripts: builds the TypeScript sources they measure into bench/.data/build
 // (rolldown, already a dependency of the toolchain) and generates the big realistic log.
-import { build } from 'rolldown';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -8,10 +7,30 @@ import { dirname, join } from 'node:path';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = join(root, 'bench/.data');
 
+function builtPath(entry) {
+  return join(dataDir, 'build', entry.replaceAll('/', '_') + '.mjs');
+}
+
+/** Imports a module bundled earlier by buildSources (without loading the bundler: RSS stays honest). */
+export function importBuilt(entry) {
+  return import(builtPath(entry));
+}
+
+/** Bundles each `src/<entry>.ts` to an importable module. */
+export async function buildSources(entries) {
+  for (const entry of entries) await bundle(entry);
+}
+
 /** Bundles `src/<entry>.ts` to an importable module and imports it. */
 export async function importSource(entry) {
-  const out = join(dataDir, 'build', entry.replaceAll('/', '_') + '.mjs');
+  await bundle(entry);
+  return importBuilt(entry);
+}
+
+async function bundle(entry) {
+  const out = builtPath(entry);
   mkdirSync(dirname(out), { recursive: true });
+  const { build } = await import('rolldown');
   await build({
     input: join(root, 'src', entry + '.ts'),
     platform: 'node',
@@ -19,7 +38,6 @@ export async function importSource(entry) {
     output: { file: out, format: 'esm' },
     logLevel: 'silent',
   });
-  return import(out);
 }
 
 const reasons = ['', '', '', 'wrong', 'offensive', 'incorrect label', 'other'];

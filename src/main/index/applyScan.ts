@@ -34,16 +34,13 @@ export function applyScan(
   const decode = (raw: string): string | null => roleText(raw, log.shape.dialect);
   const reasons = remap(result.reasonRaws, dictionaries.reasons, decode);
   const usernames = remap(result.usernameRaws, dictionaries.usernames, decode);
-  for (let i = 0; i < result.count; i++) {
-    log.push(
-      result.starts[i],
-      result.lengths[i],
-      result.lines[i] + lineOffset,
-      reasons[result.reasons[i] + 1],
-      usernames[result.usernames[i] + 1],
-      result.timestamps[i],
-    );
-  }
+  log.append(
+    result.count,
+    result,
+    lineOffset,
+    (i) => reasons[result.reasons[i] + 1],
+    (i) => usernames[result.usernames[i] + 1],
+  );
   const flaws = result.flaws;
   for (let i = 0; i < flaws.length && log.errors.length < MAX_ERRORS; i += 3) {
     const line = flaws[i] + lineOffset;

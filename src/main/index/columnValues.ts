@@ -47,7 +47,11 @@ export class ColumnValues {
           },
           localHelpers,
         );
-        const local = result.reasonRaws.map((raw) => this.interner.codeOfRaw(raw, decode));
+        // Raw bytes are interned per step only: a free-text column keeps one string per value.
+        const local = result.reasonRaws.map((raw) => {
+          const value = decode(raw);
+          return value === null ? -1 : this.interner.code(value);
+        });
         for (let i = 0; i < result.count; i++) {
           const code = result.reasons[i];
           this.codes[first + i] = code < 0 ? -1 : local[code];

@@ -11,7 +11,9 @@ import { Interner } from './intern';
 import { indexLog } from './indexLog';
 import { LogIndex } from './logIndex';
 import { readRecords } from './readRecords';
-import { indexLogParallel } from './scanWorkers';
+import { indexLogParallel, lastSplitOf } from './scanWorkers';
+
+export { lastSplitOf };
 
 /** Logs from this size on are summarized from the index (smaller ones are simply read). */
 export const LARGE_LOG_BYTES = 8 * 1024 * 1024;

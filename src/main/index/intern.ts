@@ -37,8 +37,11 @@ export class Interner {
     return code === NO_VALUE ? null : this.values[code];
   }
 
-  /** rank[code + 1] = position of the value in sorted order (null first). */
+  private ranked: Uint32Array | null = null;
+
+  /** rank[code + 1] = position of the value in sorted order (null first); kept until a value is added. */
   ranks(): Uint32Array {
+    if (this.ranked && this.ranked.length === this.values.length + 1) return this.ranked;
     const order = this.values
       .map((_, code) => code)
       .sort((a, b) => compareText(this.values[a], this.values[b]));
@@ -46,6 +49,7 @@ export class Interner {
     order.forEach((code, position) => {
       rank[code + 1] = position + 1;
     });
+    this.ranked = rank;
     return rank;
   }
 }

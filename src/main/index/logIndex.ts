@@ -60,6 +60,32 @@ export class LogIndex {
     this.count = row + 1;
   }
 
+  /** Makes room for `rows` rows in all (one allocation instead of repeated doubling). */
+  reserve(rows: number): void {
+    if (rows > this.starts.length) this.growTo(rows, true);
+  }
+
+  /** Appends rows from columns (bulk copies); `lineOffset` is added to each line. */
+  append(
+    count: number,
+    columns: { starts: Float64Array; lengths: Uint32Array; lines: Uint32Array; timestamps: Float64Array },
+    lineOffset: number,
+    reasonOf: (i: number) => number,
+    usernameOf: (i: number) => number,
+  ): void {
+    const at = this.count;
+    if (at + count > this.starts.length) this.growTo(at + count);
+    this.starts.set(columns.starts.subarray(0, count), at);
+    this.lengths.set(columns.lengths.subarray(0, count), at);
+    this.timestamps.set(columns.timestamps.subarray(0, count), at);
+    for (let i = 0; i < count; i++) {
+      this.lines[at + i] = columns.lines[i] + lineOffset;
+      this.reasons[at + i] = reasonOf(i);
+      this.usernames[at + i] = usernameOf(i);
+    }
+    this.count = at + count;
+  }
+
   /** Forgets every row (a rewritten log is indexed again from its data start). */
   reset(shape: LogShape): void {
     this.shape = shape;
@@ -88,12 +114,12 @@ export class LogIndex {
     return this.starts.byteLength * 2 + this.lengths.byteLength * 4;
   }
 
-  private growTo(rows: number): void {
-    this.starts = grown(this.starts, rows);
-    this.lengths = grown(this.lengths, rows);
-    this.lines = grown(this.lines, rows);
-    this.reasons = grown(this.reasons, rows);
-    this.usernames = grown(this.usernames, rows);
-    this.timestamps = grown(this.timestamps, rows);
+  private growTo(rows: number, exact = false): void {
+    this.starts = grown(this.starts, rows, exact);
+    this.lengths = grown(this.lengths, rows, exact);
+    this.lines = grown(this.lines, rows, exact);
+    this.reasons = grown(this.reasons, rows, exact);
+    this.usernames = grown(this.usernames, rows, exact);
+    this.timestamps = grown(this.timestamps, rows, exact);
   }
 }

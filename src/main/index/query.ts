@@ -50,6 +50,7 @@ export class QueryEngine {
   private readonly text = new Map<string, TextMatches>();
   private readonly columns = new Map<string, ColumnValues>();
   private readonly columnInterners = new Map<string, Interner>();
+  private order: { version: string; refs: Float64Array } | null = null;
 
   constructor(private readonly dictionaries: Dictionaries) {}
 
@@ -141,8 +142,51 @@ export class QueryEngine {
       }
     }
     const matches = refs.subarray(0, n);
-    if (sort) await this.sortSelection(logs, matches, sort);
-    return { logs, refs: matches };
+    if (!sort) return { logs, refs: matches };
+    return { logs, refs: await this.sorted(logs, matches, total, sort) };
+  }
+
+  /**
+   * `matches` in `sort` order. The order of all rows is kept per sort and data version, so paging
+   * through a sorted view walks it once per page instead of sorting again.
+   */
+  private async sorted(
+    logs: QueryLog[],
+    matches: Float64Array,
+    total: number,
+    sort: SampleSort,
+  ): Promise<Float64Array> {
+    if (sort.by === 'ordinal' || sort.by === 'log') {
+      if (sort.dir === 'desc') matches.reverse();
+      return matches;
+    }
+    const version = `${sort.by}\0${sort.dir}\0${logs
+      .map((q) => `${q.key}:${q.log.count}:${q.log.generation}:${q.overlay.version}`)
+      .join('|')}`;
+    if (this.order?.version !== version) {
+      // A selective filter sorts only its matches; a broad one sorts everything, once.
+      if (matches.length < total / 4) {
+        await this.sortSelection(logs, matches, sort);
+        return matches;
+      }
+      const all = new Float64Array(total);
+      let n = 0;
+      for (let slot = 0; slot < logs.length; slot++) {
+        for (let row = 0; row < logs[slot].log.count; row++) all[n++] = slot * SLOT + row;
+      }
+      await this.sortSelection(logs, all, sort);
+      this.order = { version, refs: all };
+    }
+    const order = this.order.refs;
+    if (matches.length === order.length) return order.slice();
+    const bases = new Float64Array(logs.length + 1);
+    for (let slot = 0; slot < logs.length; slot++) bases[slot + 1] = bases[slot] + logs[slot].log.count;
+    const member = new Uint8Array(total);
+    for (const ref of matches) member[bases[Math.floor(ref / SLOT)] + (ref % SLOT)] = 1;
+    const out = new Float64Array(matches.length);
+    let n = 0;
+    for (const ref of order) if (member[bases[Math.floor(ref / SLOT)] + (ref % SLOT)] === 1) out[n++] = ref;
+    return out;
   }
 
   private async sortSelection(logs: QueryLog[], refs: Float64Array, sort: SampleSort): Promise<void> {

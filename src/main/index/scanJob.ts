@@ -30,10 +30,13 @@ export interface ScanJob {
   state: ScanState;
   roles: { flag?: number; username?: number; timestamp?: number };
   chunkBytes: number;
+  /** Rows the range probably holds (sizes the columns once instead of growing them). */
+  expectedRows?: number;
 }
 
 /** Columns of the records found, role cells as raw bytes (latin1) interned per job. */
 export interface ScanResult {
+  /** Rows found; the arrays may be longer. */
   count: number;
   starts: Float64Array;
   lengths: Uint32Array;
@@ -58,7 +61,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const { flag, username, timestamp } = job.roles;
   const quote = job.quote;
   const state = { line: job.state.line };
-  let capacity = 1024;
+  let capacity = Math.max(1024, job.expectedRows ?? 0);
   let starts: Float64Array = new Float64Array(capacity);
   let lengths: Uint32Array = new Uint32Array(capacity);
   let lines: Uint32Array = new Uint32Array(capacity);
@@ -166,13 +169,14 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   }
   if (count > 0 && starts[count - 1] + lengths[count - 1] !== end) tailUnterminated = false;
   return {
+    // Whole arrays (no copies): readers use the first `count` entries.
     count,
-    starts: starts.slice(0, count),
-    lengths: lengths.slice(0, count),
-    lines: lines.slice(0, count),
-    reasons: reasons.slice(0, count),
-    usernames: usernames.slice(0, count),
-    timestamps: timestamps.slice(0, count),
+    starts,
+    lengths,
+    lines,
+    reasons,
+    usernames,
+    timestamps,
     reasonRaws,
     usernameRaws,
     end,

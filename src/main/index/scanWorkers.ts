@@ -15,6 +15,7 @@ import { indexLog } from './indexLog';
 /** Below this many bytes one thread is quicker than starting workers. */
 export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
 const PROBE_BYTES = 256 * 1024;
+const SAMPLE_BYTES = 256 * 1024;
 const TIMESTAMP_LINE_END = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?\r?\n/g;
 
 let source: string | undefined;
@@ -89,6 +90,7 @@ export interface ParallelPass {
 
 /** How the last parallel pass went (for benches and tests). */
 export let lastSplit: 'one thread' | 'two workers' | 'cut rejected' = 'one thread';
+export const lastSplitOf = (): typeof lastSplit => lastSplit;
 
 /** Indexes the log from `log.indexedEnd` to its end, on two worker threads when it is large. */
 export async function indexLogParallel(
@@ -107,10 +109,20 @@ export async function indexLogParallel(
       ? await cutNear(log.path, from + Math.floor((size - from) / 2), size)
       : null;
   if (cut === null || cut >= size) return indexLog(log, dictionaries, pass);
+  // A first slice in this thread tells the average row size, to size the columns once.
+  if (log.count === 0) {
+    const sample = Math.min(SAMPLE_BYTES, Math.floor((cut - from) / 8));
+    await indexLog(log, dictionaries, { final: false, until: from + sample });
+  }
   const quote = log.shape.dialect.quote.charCodeAt(0);
-  const common = { quote, roles: log.shape.roles, chunkBytes: 4 * 1024 * 1024 };
+  // Size the columns from the rows seen so far, with some slack.
+  const bytesPerRow = log.count > 0 ? (log.indexedEnd - log.shape.dataStart) / log.count : 0;
+  const expected = bytesPerRow > 0 ? Math.ceil(((size - from) / bytesPerRow) * 1.05) : 0;
+  if (expected > 0) log.reserve(log.count + expected);
+  const half = Math.ceil(expected / 2);
+  const common = { quote, roles: log.shape.roles, chunkBytes: 4 * 1024 * 1024, expectedRows: half };
   const [first, second] = await Promise.all([
-    runInWorker(log.path, { ...common, from, to: cut, final: false, state: log.scanState }),
+    runInWorker(log.path, { ...common, from: log.indexedEnd, to: cut, final: false, state: log.scanState }),
     runInWorker(log.path, {
       ...common,
       from: cut,
