@@ -37,7 +37,11 @@ export function parseMediaUrl(url: string): Omit<MediaRequest, 'range'> | { erro
 export async function answerMediaRequest(request: Request, media: MediaService): Promise<Response> {
   const parsed = parseMediaUrl(request.url);
   if ('error' in parsed) return new Response(parsed.error, { status: 400 });
-  const response = await media.respond({ ...parsed, range: request.headers.get('range') ?? undefined });
+  const response = await media.respond({
+    ...parsed,
+    range: request.headers.get('range') ?? undefined,
+    signal: request.signal,
+  });
   const body =
     response.body && request.method !== 'HEAD'
       ? (Readable.toWeb(response.body) as ReadableStream<Uint8Array>)

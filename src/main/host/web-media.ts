@@ -48,5 +48,7 @@ export async function handleMedia(
   if (req.method !== 'GET' && !headOnly) return send(res, errorResponse(405, 'use GET'), false);
   const parsed = parseMediaPath(rawPath, query);
   if ('error' in parsed) return send(res, errorResponse(400, parsed.error), headOnly);
-  send(res, await media.respond({ ...parsed, range: req.headers.range }), headOnly);
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  send(res, await media.respond({ ...parsed, range: req.headers.range, signal: gone.signal }), headOnly);
 }

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { contentTypeOf } from './mime';
 import { errorResponse, fileResponse, type MediaResponse } from './respond';
 import { resolveMediaPath, unsafePathReason } from './resolve';
-import type { Thumbnailer } from './thumbs';
+import { ThumbnailAbandoned, type Thumbnailer } from './thumbs';
 
 export interface MediaFolder {
   root: string;
@@ -20,6 +20,8 @@ export interface MediaRequest {
   width?: number;
   /** The `Range` header, if any. */
   range?: string;
+  /** Aborted when the client goes away (queued thumbnails are then skipped). */
+  signal?: AbortSignal;
 }
 
 export interface MediaService {
@@ -50,8 +52,13 @@ export function createMediaService(
       }
       let thumb: string;
       try {
-        thumb = await thumbnailer.thumbnail({ ...folder, ...resolved }, thumbWidth(request.width));
+        thumb = await thumbnailer.thumbnail(
+          { ...folder, ...resolved },
+          thumbWidth(request.width),
+          request.signal,
+        );
       } catch (error) {
+        if (error instanceof ThumbnailAbandoned) return errorResponse(503, error.message);
         const reason = error instanceof Error ? error.message : String(error);
         return errorResponse(415, `cannot make a thumbnail of ${request.path}: ${reason}`);
       }

@@ -25,9 +25,15 @@ export interface ThumbnailSource {
   stats: Stats;
 }
 
+/** Every client that asked for a thumbnail went away before its turn came (a grid scrolled past). */
+export class ThumbnailAbandoned extends Error {}
+
 export interface Thumbnailer {
-  /** The path of a cached WebP thumbnail `width` pixels wide (at most the image's own width). */
-  thumbnail(source: ThumbnailSource, width: number): Promise<string>;
+  /**
+   * The path of a cached WebP thumbnail `width` pixels wide (at most the image's own width).
+   * `signal`: the asker went away; the thumbnail is then not made unless someone else still waits.
+   */
+  thumbnail(source: ThumbnailSource, width: number, signal?: AbortSignal): Promise<string>;
   /** The cache directory a folder uses (created on first use). */
   cacheDir(root: string, readOnly: boolean): Promise<string>;
 }
@@ -47,7 +53,8 @@ async function writableDir(dir: string): Promise<boolean> {
 export function createThumbnailer(options: ThumbnailerOptions): Thumbnailer {
   const limit = createLimiter(options.concurrency ?? 2);
   const dirs = new Map<string, Promise<string>>();
-  const inFlight = new Map<string, Promise<string>>();
+  /** Thumbnails being made, with the signals of everyone waiting (`null`: cannot go away). */
+  const inFlight = new Map<string, { done: Promise<string>; waiting: (AbortSignal | null)[] }>();
   sharp.concurrency(1);
 
   function cacheDir(root: string, readOnly: boolean): Promise<string> {
@@ -71,19 +78,26 @@ export function createThumbnailer(options: ThumbnailerOptions): Thumbnailer {
     return found;
   }
 
-  async function make(source: ThumbnailSource, width: number, target: string): Promise<string> {
+  async function make(
+    source: ThumbnailSource,
+    width: number,
+    target: string,
+    abandoned: () => boolean,
+  ): Promise<string> {
     const exists = await stat(target).catch(() => null);
     if (exists) return target;
     // Written under a temporary name and renamed, so a reader never sees half a thumbnail.
     const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await limit(() =>
-        sharp(source.file, { failOn: 'none' })
+      await limit(() => {
+        // Checked when its turn comes: a fast scroll queues many tiles nobody shows any more.
+        if (abandoned()) throw new ThumbnailAbandoned(`nobody waits for ${target} any more`);
+        return sharp(source.file, { failOn: 'none' })
           .rotate()
           .resize({ width, withoutEnlargement: true })
           .webp({ quality: 78 })
-          .toFile(temp),
-      );
+          .toFile(temp);
+      });
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
@@ -94,18 +108,24 @@ export function createThumbnailer(options: ThumbnailerOptions): Thumbnailer {
 
   return {
     cacheDir,
-    async thumbnail(source, width) {
+    async thumbnail(source, width, signal) {
       const dir = await cacheDir(source.root, source.readOnly);
       const key = hash(`${source.file}\0${source.stats.size}\0${source.stats.mtimeMs}\0${width}`);
       const target = join(dir, `${key}.webp`);
       // Many tiles may ask for the same thumbnail at once; make it once.
-      const pending = inFlight.get(target) ?? make(source, width, target);
-      inFlight.set(target, pending);
-      try {
-        return await pending;
-      } finally {
-        inFlight.delete(target);
+      let job = inFlight.get(target);
+      if (!job) {
+        const waiting: (AbortSignal | null)[] = [];
+        const abandoned = (): boolean => waiting.every((s) => s?.aborted === true);
+        job = { done: make(source, width, target, abandoned), waiting };
+        inFlight.set(target, job);
+        void job.done.then(
+          () => inFlight.delete(target),
+          () => inFlight.delete(target),
+        );
       }
+      job.waiting.push(signal ?? null);
+      return job.done;
     },
   };
 }
