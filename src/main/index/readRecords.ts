@@ -1,5 +1,5 @@
 // Reads given rows of an indexed log back from the file by byte offset, with every cell decoded.
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { RawRecord } from '../gradio/contracts';
 import { decodeCellBytes } from '../gradio/cellText';
 import { recordHash } from '../gradio/recordHash';
@@ -57,11 +57,14 @@ function decodeRecord(log: LogIndex, row: number, buf: Buffer, at: number): RawR
   return record;
 }
 
-/** The records of `rows` (0-based, any order), in that order. */
+/**
+ * The records of `rows` (0-based, any order), in that order. Reads are synchronous: a page is a
+ * few small reads from the page cache, quicker than three thread-pool round trips per call.
+ */
 export async function readRecords(log: LogIndex, rows: readonly number[]): Promise<RawRecord[]> {
   const out = new Array<RawRecord>(rows.length);
   const order = rows.map((row, i) => i).sort((a, b) => rows[a] - rows[b]);
-  const handle = await open(log.path, 'r');
+  const fd = openSync(log.path, 'r');
   try {
     let i = 0;
     while (i < order.length) {
@@ -78,7 +81,7 @@ export async function readRecords(log: LogIndex, rows: readonly number[]): Promi
       const from = log.starts[first];
       const to = log.starts[last] + log.lengths[last];
       const buf = Buffer.allocUnsafe(to - from);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, from);
+      const bytesRead = readSync(fd, buf, 0, buf.length, from);
       if (bytesRead < buf.length)
         throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
       for (let k = i; k < j; k++) {
@@ -88,7 +91,7 @@ export async function readRecords(log: LogIndex, rows: readonly number[]): Promi
       i = j;
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   return out;
 }
