@@ -76,6 +76,18 @@ test('previews an image and plays an audio clip at the file’s duration', async
   await expect.poll(async () => (await mediaState(audio)).paused).toBe(true);
   await expect(page.locator('.waveform canvas, .waveform div').first()).toBeAttached();
   await screenshot(page, 'detail-media');
+
+  // The overview for the README: the sample folder's log, this sample open with its previews.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('match-count')).not.toContainText(' of ');
+  const sampleLog = page.getByLabel('Filter by log');
+  const value = await sampleLog.locator('option', { hasText: 'dataset1.csv' }).getAttribute('value');
+  await sampleLog.selectOption(value ?? '');
+  await expect(page.getByTestId('match-count')).toContainText('3 samples');
+  await page.locator('.tr[data-sample="dataset1.csv#1"]').click();
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', 'dataset1.csv#1');
+  await expect.poll(() => naturalWidth(image)).toBeGreaterThan(0);
+  await screenshot(page, 'overview');
 });
 
 test('shows a row Gradio appends, live, without losing the selection', async ({ page, server }) => {

@@ -11,7 +11,7 @@ export type TableColumn =
   | { type: 'data'; id: string; title: string; width: number; sortBy: string; kind: ColumnKind };
 
 const widthByKind: Record<ColumnKind, number> = {
-  text: 240,
+  text: 200,
   number: 90,
   boolean: 80,
   json: 200,
@@ -53,11 +53,11 @@ export function tableColumns(folders: FolderInfo[], filter: SampleFilter): Table
     sortBy,
   });
   return [
-    fixed('ordinal', '#', 64),
-    ...(logs.length > 1 ? [fixed('log', 'Log', 140)] : []),
-    fixed('status', 'Status', 104),
-    fixed('originalReason', 'Flag (original)', 140, 'originalReason'),
-    fixed('reason', 'Flag (review)', 140),
+    fixed('ordinal', '#', 56),
+    ...(logs.length > 1 ? [fixed('log', 'Log', 110)] : []),
+    fixed('status', 'Status', 100),
+    fixed('originalReason', 'Flag (original)', 116, 'originalReason'),
+    fixed('reason', 'Flag (review)', 116),
     ...[...data].map(([name, kind]): TableColumn => ({
       type: 'data',
       id: name,
