@@ -29,6 +29,7 @@ import { SampleTable } from '../features/table/SampleTable';
 import { usePagedRows } from '../features/table/use-paged-rows';
 import { OpenPanel } from '../features/workspace/OpenPanel';
 import type { Workspace } from '../features/workspace/use-workspace';
+import { useStableCallback } from '../components/use-stable-callback';
 import { AppHeader } from './AppHeader';
 import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
@@ -85,18 +86,18 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
   };
   useShortcuts((action) => overlay === null && handleAction(action, workbench));
 
-  const onRowClick = (offset: number, e: MouseEvent): void => {
+  const onRowClick = useStableCallback((offset: number, e: MouseEvent): void => {
     const ref = rows.rowAt(offset);
     if (!ref) return;
     if (e.shiftKey) setSelection((s) => extendTo(s, offset, Math.max(cursor.current, 0), rows.rowAt));
     else if (e.ctrlKey || e.metaKey) setSelection((s) => toggleRow(s, ref, offset));
     else setSelection(noSelection);
     cursor.moveTo(offset, false);
-  };
-  const onOpen = (offset: number): void => {
+  });
+  const onOpen = useStableCallback((offset: number): void => {
     cursor.moveTo(offset, false);
     setWide(true);
-  };
+  });
   const jumpToNew = (): void => {
     cursor.moveTo(rows.total - 1, true);
     rows.acknowledgeNew();
