@@ -82,10 +82,18 @@ async function run(argv: string[]): Promise<number> {
     onError: (error) => log(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   });
   console.log(`Flagdeck serving at ${web.url}`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    log(`listening on ${host}: anyone who can reach this machine and has the token can read these folders`);
+  }
 
   await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   await web.close();
   await flagdeck.close();
