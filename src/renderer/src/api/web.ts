@@ -1,5 +1,7 @@
 // The serve-mode transport: `POST /api/<call>` with a bearer token, events over one WebSocket at
-// `/api/events` (opened on the first listener, reopened with backoff if it drops).
+// `/api/events` (opened on the first listener, reopened with backoff if it drops). Events sent
+// while the socket was down are lost, so a reopened socket is followed by a fresh
+// `workspaceChanged`, which makes the screens re-read what they show.
 import type {
   ApiClient,
   CallName,
@@ -23,6 +25,39 @@ export function createWebClient({ origin, token }: WebClientOptions): ApiClient 
   const listeners = new Listeners();
   let socket: WebSocket | null = null;
   let backoffMs = 250;
+  let dropped = false;
+
+  async function resync(): Promise<void> {
+    try {
+      listeners.emit('workspaceChanged', await call('workspace.info', {}));
+    } catch {
+      // The server went away again; the next reconnect tries once more.
+    }
+  }
+
+  async function call<N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(`/api/${name}`, origin), {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch (error) {
+      throw new ApiError(
+        `cannot reach Flagdeck: ${error instanceof Error ? error.message : String(error)}`,
+        'transport',
+      );
+    }
+    const body = (await response.json().catch(() => null)) as CallResult | null;
+    if (!body || typeof body !== 'object' || !('ok' in body)) {
+      throw new ApiError(`Flagdeck answered ${response.status} ${response.statusText}`, 'transport');
+    }
+    return unwrap<CallOutput<N>>(body);
+  }
 
   function connect(): void {
     const url = new URL('/api/events', origin);
@@ -35,13 +70,18 @@ export function createWebClient({ origin, token }: WebClientOptions): ApiClient 
     };
     ws.onmessage = (message) => {
       const data: unknown = JSON.parse(String(message.data));
-      if (data && typeof data === 'object' && 'event' in data && typeof data.event === 'string') {
+      if (!data || typeof data !== 'object') return;
+      if ('event' in data && typeof data.event === 'string') {
         listeners.emit(data.event, (data as { payload?: unknown }).payload);
+      } else if ('ready' in data && dropped) {
+        dropped = false;
+        void resync();
       }
     };
     ws.onclose = () => {
       socket = null;
       if (listeners.size === 0) return;
+      dropped = true;
       setTimeout(() => {
         if (!socket && listeners.size > 0) connect();
       }, backoffMs);
@@ -50,29 +90,7 @@ export function createWebClient({ origin, token }: WebClientOptions): ApiClient 
   }
 
   return {
-    async call<N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> {
-      let response: Response;
-      try {
-        response = await fetch(new URL(`/api/${name}`, origin), {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            ...(token ? { Authorization: `Bearer ${token}` } : {}),
-          },
-          body: JSON.stringify(input ?? {}),
-        });
-      } catch (error) {
-        throw new ApiError(
-          `cannot reach Flagdeck: ${error instanceof Error ? error.message : String(error)}`,
-          'transport',
-        );
-      }
-      const body = (await response.json().catch(() => null)) as CallResult | null;
-      if (!body || typeof body !== 'object' || !('ok' in body)) {
-        throw new ApiError(`Flagdeck answered ${response.status} ${response.statusText}`, 'transport');
-      }
-      return unwrap<CallOutput<N>>(body);
-    },
+    call,
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       const remove = listeners.add(event, listener);
       if (!socket) connect();

@@ -120,4 +120,20 @@ describe('web transport: events', () => {
     expect(FakeSocket.opened).toHaveLength(2);
     vi.useRealTimers();
   });
+
+  it('announces a fresh workspace once a dropped socket is back, for the events it missed', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const info = { folders: [] };
+    const fetch = stubFetch(200, { ok: true, value: info });
+    const client = createWebClient({ origin, token: 'tok' });
+    const changed: unknown[] = [];
+    client.on('workspaceChanged', (payload) => changed.push(payload));
+    FakeSocket.opened[0].receive({ ready: true });
+    expect(fetch).not.toHaveBeenCalled();
+    FakeSocket.opened[0].onclose?.();
+    await vi.waitFor(() => expect(FakeSocket.opened).toHaveLength(2));
+    FakeSocket.opened[1].receive({ ready: true });
+    await vi.waitFor(() => expect(changed).toEqual([info]));
+    expect(String(fetch.mock.calls[0][0])).toBe(`${origin}/api/workspace.info`);
+  });
 });
