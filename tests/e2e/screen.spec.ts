@@ -1,18 +1,31 @@
 // The review screen in serve mode on folders written by real Gradio: open, page, filter, preview
 // image and audio, live appends, the shortcut list, the grid, and the token.
 import { join } from 'node:path';
-import { appendToLog, expect, fixture, sampleFolder, test } from './support';
+import { pathToFileURL } from 'node:url';
+import { appendToLog, copyFolder, expect, fixture, removeCopy, sampleFolder, test } from './support';
 import { api, mediaState, naturalWidth, openApp, press, rowOf, screenshot, wavDuration } from './ui-helpers';
 
 const flaggingOptions = fixture('gradio', '4.44.1', 'flagging_options', 'flagged');
 
 test.use({ serveFolders: [flaggingOptions], serveCopies: true });
 
+// Folders these tests open from the UI are temp copies too: Flagdeck keeps thumbnails and its
+// journal beside a folder, and the fixtures must stay as they are.
+let sampleCopy = '';
+let dropCopy = '';
+test.beforeAll(async () => {
+  sampleCopy = await copyFolder(sampleFolder);
+  dropCopy = await copyFolder(fixture('gradio', '5.50.0', 'username', '.gradio', 'flagged'));
+});
+test.afterAll(async () => {
+  await Promise.all([removeCopy(sampleCopy), removeCopy(dropCopy)]);
+});
+
 test('opens a second folder by path and pages through every sample', async ({ page, server }) => {
   await openApp(page, server);
   await expect(page.getByTestId('match-count')).toHaveText('4 samples');
   await page.getByRole('button', { name: '+ Open' }).click();
-  await page.getByLabel('Folder path').fill(sampleFolder);
+  await page.getByLabel('Folder path').fill(sampleCopy);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.locator('.chip')).toHaveCount(2);
   await expect(page.getByTestId('match-count')).toHaveText('7 samples');
@@ -41,13 +54,20 @@ test('filters by flag reason and keeps the matching count in view', async ({ pag
   await page.getByLabel('Search text').fill('3+3');
   await expect(page.getByTestId('match-count')).toContainText('1 sample');
   await screenshot(page, 'filtered');
+  await page.getByLabel('Search text').fill('');
+  await page.getByLabel('From date').fill('2099-01-01');
+  await expect(page.getByTestId('match-count')).toContainText('0 samples');
+  await expect(page.getByText('No samples match')).toBeVisible();
+  await page.getByLabel('From date').fill('2000-01-01');
+  await page.getByLabel('To date').fill('2099-12-31');
+  await expect(page.getByTestId('match-count')).toContainText('2 samples');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByTestId('match-count')).not.toContainText(' of ');
 });
 
 test('previews an image and plays an audio clip at the file’s duration', async ({ page, server }) => {
   await openApp(page, server);
-  await api(server, 'workspace.open', { paths: [sampleFolder] });
+  await api(server, 'workspace.open', { paths: [sampleCopy] });
   await page.reload();
   await page.getByLabel('Search text').fill('prompt 1');
   await expect(page.getByTestId('match-count')).toContainText('1 sample');
@@ -63,7 +83,7 @@ test('previews an image and plays an audio clip at the file’s duration', async
   ).rows[0].cells
     .flatMap((c) => c.assets)
     .filter((a) => a.media === 'audio');
-  const expected = wavDuration(join(sampleFolder, file.path ?? ''));
+  const expected = wavDuration(join(sampleCopy, file.path ?? ''));
   await expect
     .poll(async () => {
       const state = await mediaState(audio);
@@ -148,4 +168,19 @@ test('refuses the API and the page without the token', async ({ server }) => {
     headers: { Authorization: 'Bearer not-the-token' },
   });
   expect(wrong.status).toBe(401);
+});
+
+test('opens a folder dropped on the open panel as a file URI', async ({ page, server }) => {
+  await openApp(page, server);
+  const before = await page.locator('.chip').count();
+  await page.getByRole('button', { name: '+ Open' }).click();
+  const data = await page.evaluateHandle((uri) => {
+    const transfer = new (
+      globalThis as unknown as { DataTransfer: new () => { setData(t: string, v: string): void } }
+    ).DataTransfer();
+    transfer.setData('text/uri-list', uri);
+    return transfer;
+  }, pathToFileURL(dropCopy).href);
+  await page.getByTestId('open-panel').dispatchEvent('drop', { dataTransfer: data });
+  await expect(page.locator('.chip')).toHaveCount(before + 1);
 });
