@@ -40,6 +40,7 @@ export async function answerMediaRequest(request: Request, media: MediaService):
   const response = await media.respond({
     ...parsed,
     range: request.headers.get('range') ?? undefined,
+    ifModifiedSince: request.headers.get('if-modified-since') ?? undefined,
     signal: request.signal,
   });
   const body =

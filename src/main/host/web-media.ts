@@ -30,7 +30,7 @@ function send(res: ServerResponse, response: MediaResponse, headOnly: boolean): 
   res.writeHead(response.status, response.headers);
   if (headOnly || !response.body) {
     response.body?.destroy();
-    res.end(headOnly ? undefined : (response.message ?? ''));
+    res.end(headOnly || response.status === 304 ? undefined : (response.message ?? ''));
     return;
   }
   response.body.on('error', () => res.destroy());
@@ -50,5 +50,11 @@ export async function handleMedia(
   if ('error' in parsed) return send(res, errorResponse(400, parsed.error), headOnly);
   const gone = new AbortController();
   res.once('close', () => gone.abort());
-  send(res, await media.respond({ ...parsed, range: req.headers.range, signal: gone.signal }), headOnly);
+  const response = await media.respond({
+    ...parsed,
+    range: req.headers.range,
+    ifModifiedSince: req.headers['if-modified-since'],
+    signal: gone.signal,
+  });
+  send(res, response, headOnly);
 }

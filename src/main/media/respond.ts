@@ -28,11 +28,24 @@ export function errorResponse(status: number, message: string): MediaResponse {
   };
 }
 
+/** What the client already has or wants: a byte range, or a copy from a given time. */
+export interface Conditions {
+  range?: string;
+  ifModifiedSince?: string;
+}
+
+/** True when the client's copy (dated `since`) is as new as the file (HTTP dates have seconds). */
+function unchangedSince(stats: Stats, since: string | undefined): boolean {
+  if (!since) return false;
+  const date = Date.parse(since);
+  return Number.isFinite(date) && Math.floor(stats.mtimeMs / 1000) * 1000 <= date;
+}
+
 export function fileResponse(
   file: string,
   stats: Stats,
   contentType: string,
-  rangeHeader: string | undefined,
+  conditions: Conditions,
   cacheControl = 'private, max-age=60',
 ): MediaResponse {
   const size = stats.size;
@@ -43,10 +56,13 @@ export function fileResponse(
     'Last-Modified': stats.mtime.toUTCString(),
     'Cache-Control': cacheControl,
   };
-  const range = parseRange(rangeHeader, size);
+  if (!conditions.range && unchangedSince(stats, conditions.ifModifiedSince)) {
+    return { status: 304, headers, body: null };
+  }
+  const range = parseRange(conditions.range, size);
   if (range === 'unsatisfiable') {
     return {
-      ...errorResponse(416, `range ${rangeHeader} is outside the file (${size} bytes)`),
+      ...errorResponse(416, `range ${conditions.range} is outside the file (${size} bytes)`),
       headers: { ...headers, 'Content-Range': `bytes */${size}` },
     };
   }

@@ -20,6 +20,8 @@ export interface MediaRequest {
   width?: number;
   /** The `Range` header, if any. */
   range?: string;
+  /** The `If-Modified-Since` header, if any. */
+  ifModifiedSince?: string;
   /** Aborted when the client goes away (queued thumbnails are then skipped). */
   signal?: AbortSignal;
 }
@@ -48,7 +50,7 @@ export function createMediaService(
       const resolved = await resolveMediaPath(folder.root, request.path);
       if (!resolved.ok) return errorResponse(resolved.status, resolved.reason);
       if (request.kind === 'media') {
-        return fileResponse(resolved.file, resolved.stats, await contentTypeOf(resolved.file), request.range);
+        return fileResponse(resolved.file, resolved.stats, await contentTypeOf(resolved.file), request);
       }
       let thumb: string;
       try {
@@ -62,7 +64,7 @@ export function createMediaService(
         const reason = error instanceof Error ? error.message : String(error);
         return errorResponse(415, `cannot make a thumbnail of ${request.path}: ${reason}`);
       }
-      return fileResponse(thumb, await stat(thumb), 'image/webp', request.range, 'private, max-age=86400');
+      return fileResponse(thumb, await stat(thumb), 'image/webp', request, 'private, max-age=86400');
     },
   };
 }

@@ -91,6 +91,28 @@ describe('media files', () => {
     expect(response.headers['Content-Range']).toBe('bytes */1012');
   });
 
+  it('answers 304 to a client whose copy is current, and the file to one whose copy is older', async () => {
+    const first = await service().respond({ kind: 'media', folderId: 'f1', path: 'tone.wav' });
+    first.body?.destroy();
+    const since = first.headers['Last-Modified'];
+    const fresh = await service().respond({
+      kind: 'media',
+      folderId: 'f1',
+      path: 'tone.wav',
+      ifModifiedSince: since,
+    });
+    expect([fresh.status, fresh.body]).toEqual([304, null]);
+    const older = new Date(Date.parse(since) - 5000).toUTCString();
+    const stale = await service().respond({
+      kind: 'media',
+      folderId: 'f1',
+      path: 'tone.wav',
+      ifModifiedSince: older,
+    });
+    expect(stale.status).toBe(200);
+    expect((await bytesOf(stale.body)).length).toBe(1012);
+  });
+
   it('refuses traversal and unknown folders', async () => {
     expect(
       (await service().respond({ kind: 'media', folderId: 'f1', path: '../locked/pic.png' })).status,
