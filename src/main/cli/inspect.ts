@@ -1,12 +1,18 @@
 // `flagdeck inspect <folder> [--json]`: per log, its layout, rows, typed columns, errors and assets.
 import { FolderUnreadableError, inspectFolder, type FolderInspection } from '../gradio/inspectFolder';
 import { UsageError, type Command } from './command';
+import { summarizeByIndex, ttyProgress } from '../index/indexFolder';
+import { followUntilInterrupted } from '../workspace/followCli';
 
-const usage = `Usage: flagdeck inspect <folder> [--json]
+const usage = `Usage: flagdeck inspect <folder> [--json] [--follow]
 
 Reads every log of a Gradio flagging folder (log.csv, datasetN.csv, data.csv, metadata.jsonl) and prints,
 per log: its layout, row count, columns with their kinds, errors (by line) and asset counts.
   --json   print one JSON object: { folder, logs: [{ file, layout, rows, columns, errors }], assets }
+  --follow keep watching after the report and print one JSON line per change, until interrupted:
+           {"event":"rowsAppended","file","ids":[…]}, {"event":"logAdded","file"},
+           {"event":"logReset","file","reason"} (with --json the report itself is one line)
+Large logs are read through the index (both cores); a progress line shows on a terminal.
 Exit status: 0 even when rows have errors; 2 when the folder cannot be read.`;
 
 /** A broken log can have an error per row: the table shows the first ones. */
@@ -18,19 +24,26 @@ export const inspectCommand: Command = {
   usage,
   async run(argv) {
     const json = argv.includes('--json');
-    const unknown = argv.filter((arg) => arg.startsWith('-') && arg !== '--json');
+    const follow = argv.includes('--follow');
+    const unknown = argv.filter((arg) => arg.startsWith('-') && arg !== '--json' && arg !== '--follow');
     const folders = argv.filter((arg) => !arg.startsWith('-'));
     if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}`);
     if (folders.length !== 1) throw new UsageError('give exactly one folder');
     let inspection: FolderInspection;
     try {
-      inspection = await inspectFolder(folders[0]);
+      const progress = ttyProgress(process.stderr);
+      inspection = await inspectFolder(folders[0], summarizeByIndex(progress.onProgress)).finally(
+        progress.done,
+      );
     } catch (error) {
       if (!(error instanceof FolderUnreadableError)) throw error;
       console.error(`flagdeck inspect: ${error.message}`);
       return 2;
     }
-    console.log(json ? JSON.stringify(inspection.report, null, 2) : describe(inspection));
+    console.log(
+      json ? JSON.stringify(inspection.report, null, follow ? undefined : 2) : describe(inspection),
+    );
+    if (follow) await followUntilInterrupted(inspection.report.folder, (line) => console.log(line));
     return 0;
   },
 };

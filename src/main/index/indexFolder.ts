@@ -18,7 +18,7 @@ export { lastSplitOf };
 /** Logs from this size on are summarized from the index (smaller ones are simply read). */
 export const LARGE_LOG_BYTES = 8 * 1024 * 1024;
 /** In a large log, assets are checked on this many rows at its start and as many at its end. */
-export const ASSET_SAMPLE_ROWS = 1000;
+export const ASSET_SAMPLE_ROWS = 250;
 
 export type OnProgress = (file: string, bytesIndexed: number, bytesTotal: number, rows: number) => void;
 

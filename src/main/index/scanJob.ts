@@ -104,8 +104,11 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   let position = job.from;
   let end = job.from;
   let base = job.from;
+  // Short values are looked up by a hash of their bytes (checked byte by byte), so that a million
+  // rows do not make a million strings; longer ones by their text.
   const intern = (
     codes: Map<string, number>,
+    byHash: Map<number, number>,
     raws: string[],
     column: number | undefined,
     n: number,
@@ -114,6 +117,18 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     const s = bounds.starts[column];
     const e = bounds.ends[column];
     if (s === e) return -1;
+    const short = e - s <= 48;
+    let hash = 0x811c9dc5;
+    if (short) {
+      for (let i = s; i < e; i++) hash = Math.imul(hash ^ buf[i], 0x01000193);
+      const known = byHash.get(hash);
+      if (known !== undefined) {
+        const seen = raws[known];
+        let same = seen.length === e - s;
+        for (let i = 0; same && i < seen.length; i++) same = seen.charCodeAt(i) === buf[s + i];
+        if (same) return known;
+      }
+    }
     const raw = buf.toString('latin1', s, e);
     let code = codes.get(raw);
     if (code === undefined) {
@@ -121,8 +136,11 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
       raws.push(raw);
       codes.set(raw, code);
     }
+    if (short) byHash.set(hash, code);
     return code;
   };
+  const reasonHashes = new Map<number, number>();
+  const usernameHashes = new Map<number, number>();
   const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray) => {
     // A record that could not be read is not a row.
     if (unclosed) {
@@ -143,8 +161,8 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     starts[count] = base + start;
     lengths[count] = recordEnd - start;
     lines[count] = line;
-    reasons[count] = intern(reasonCodes, reasonRaws, flag, n);
-    usernames[count] = intern(usernameCodes, usernameRaws, username, n);
+    reasons[count] = intern(reasonCodes, reasonHashes, reasonRaws, flag, n);
+    usernames[count] = intern(usernameCodes, usernameHashes, usernameRaws, username, n);
     timestamps[count] = time;
     count++;
     const last = buf[recordEnd - 1];

@@ -33,8 +33,15 @@ export function timestampFromBytes(buf: Uint8Array, start: number, end: number):
       micro = digits(buf, start + 20, fraction) * 10 ** (6 - fraction);
     }
   }
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second) + micro / 1000;
-  return ms;
+  // Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil):
+  // integer arithmetic, several times quicker than Date.UTC per row.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146097 + dayOfEra - 719468;
+  return days * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + micro / 1000;
 }
 
 /** A filter bound (`YYYY-MM-DD[ HH:MM[:SS]]`); `to` bounds include the whole last unit given. */

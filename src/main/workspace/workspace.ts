@@ -46,11 +46,15 @@ export interface WorkspaceOptions {
   pollMs?: number;
   /** Bytes indexed in this thread before the rest goes to worker threads (the first page). */
   firstBytes?: number;
+  /** Delay before the bulk index of a log starts (the first page goes first). */
+  bulkDelayMs?: number;
   /** Watch folders for changes (default true). */
   follow?: boolean;
 }
 
-const FIRST_BYTES = 1024 * 1024;
+const FIRST_BYTES = 256 * 1024;
+/** The bulk index starts this long after the first rows, so the first page is served first. */
+const BULK_DELAY_MS = 60;
 /** Files that may be logs (findLogs decides). */
 const LOG_NAME = /(?:\.csv|metadata\.jsonl)$/i;
 
@@ -375,6 +379,7 @@ export class Workspace {
   /** Indexes the rest of a log; `announce`: its rows are new to the UI (a log added while following). */
   private async indexRest(folder: FolderState, entry: LogEntry, announce: boolean): Promise<void> {
     const { log } = entry.query;
+    await new Promise((resolve) => setTimeout(resolve, this.options.bulkDelayMs ?? BULK_DELAY_MS));
     let last = 0;
     const progress = (): void => {
       const now = Date.now();
