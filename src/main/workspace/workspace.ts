@@ -38,6 +38,8 @@ export interface WorkspaceOptions {
   reader?: GradioReader;
   /** The review state of a folder (the review service's store); without it rows are unreviewed. */
   reviewStoreFor?(folderId: string, root: string): Promise<ReviewStore>;
+  /** Called when a folder is closed (to close its review store). */
+  releaseStoreFor?(folderId: string): Promise<void>;
   log?(message: string): void;
   /** Where `workspace.recent` is kept. */
   recentFile?: string;
@@ -485,6 +487,7 @@ export class Workspace {
       this.engine.forget(entry.query.key);
     }
     folder.stopStore?.();
+    await this.options.releaseStoreFor?.(folder.id);
     await folder.closeWatch?.();
     await Promise.all([...folder.logs.values()].map((e) => e.indexed.catch(() => undefined)));
   }

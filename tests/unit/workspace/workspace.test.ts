@@ -143,3 +143,23 @@ describe('Workspace', () => {
     expect(page.rows[0].cells.some((c) => c.assets.some((a) => a.status === 'resolved'))).toBe(true);
   });
 });
+
+describe('workspaceHandlers', () => {
+  it('answers the workspace and samples calls, and gives the review its targets', async () => {
+    const { ws } = workspace();
+    const { workspaceHandlers, reviewTargets } = await import('../../../src/main/workspace/handlers');
+    const handlers = workspaceHandlers(ws);
+    const root = folder(5);
+    const [opened] = (await handlers['workspace.open']({ paths: [root] })).folders;
+    await ws.whenIndexed();
+    expect((await handlers['workspace.info']({})).folders[0].logs[0].rows).toBe(5);
+    const page = await handlers['samples.query']({ filter: {}, offset: 0, limit: 2 });
+    expect(page.rows.map((r) => r.id)).toEqual(['log.csv#1', 'log.csv#2']);
+    expect((await handlers['samples.get']({ folderId: opened.id, id: 'log.csv#5' })).ordinal).toBe(5);
+    expect((await handlers['samples.facets']({ filter: {} })).total).toBe(5);
+    const targets = reviewTargets(ws);
+    const [one] = await targets.identify(opened.id, ['log.csv#1']);
+    expect(targets.rowHash?.(opened.id, 'log.csv#1')).toBe(one.rowHash);
+    expect((await handlers['workspace.close']({ folderId: opened.id })).folders).toEqual([]);
+  });
+});
