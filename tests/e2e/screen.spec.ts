@@ -65,6 +65,20 @@ test('filters by flag reason and keeps the matching count in view', async ({ pag
   await expect(page.getByTestId('match-count')).not.toContainText(' of ');
 });
 
+test('sorts by a column, both ways', async ({ page, server }) => {
+  await openApp(page, server);
+  const [folder] = (await api(server, 'workspace.info', {})).folders;
+  await page.getByLabel('Filter by log').selectOption(`${folder.id}/log.csv`);
+  await expect(page.getByTestId('match-count')).toContainText('4 samples');
+  const questions = page.locator('.tr[data-sample] .td[data-column="question"]');
+  const header = page.getByRole('columnheader', { name: /question/ });
+  await header.click();
+  await expect(questions).toHaveText(['Describe', 'Tell me a joke', 'What is 2+2?', 'What is 3+3?']);
+  await header.click();
+  await expect(questions).toHaveText(['What is 3+3?', 'What is 2+2?', 'Tell me a joke', 'Describe']);
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+});
+
 test('previews an image and plays an audio clip at the file’s duration', async ({ page, server }) => {
   await openApp(page, server);
   await api(server, 'workspace.open', { paths: [sampleCopy] });
@@ -111,6 +125,8 @@ test('previews an image and plays an audio clip at the file’s duration', async
 });
 
 test('shows a row Gradio appends, live, without losing the selection', async ({ page, server }) => {
+  // A short window, so the appended row lands out of view and the "N new" pill has a job.
+  await page.setViewportSize({ width: 1400, height: 330 });
   await openApp(page, server);
   const log = join(server.folders[0], 'log.csv');
   const before = (await api(server, 'samples.facets', { filter: {} })).total;
@@ -119,11 +135,16 @@ test('shows a row Gradio appends, live, without losing the selection', async ({ 
 
   await appendToLog(log, ['What is 5+5?,,11,wrong,,2026-11-25 13:00:00.000000']);
   await expect(page.getByTestId('match-count')).toContainText(`${before + 1} samples`);
-  await expect(rowOf(page, 'log.csv#5')).toBeVisible();
-  await expect(rowOf(page, 'log.csv#5')).toContainText('What is 5+5?');
+  await expect(page.getByTestId('new-rows')).toHaveText('1 new ↓');
   await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', 'log.csv#2');
   await expect(rowOf(page, 'log.csv#2')).toHaveClass(/current/);
   await screenshot(page, 'live-append');
+
+  await page.getByTestId('new-rows').click();
+  await expect(rowOf(page, 'log.csv#5')).toBeVisible();
+  await expect(rowOf(page, 'log.csv#5')).toContainText('What is 5+5?');
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', 'log.csv#5');
+  await expect(page.getByTestId('new-rows')).toBeHidden();
 });
 
 test('lists every shortcut on ?', async ({ page, server }) => {

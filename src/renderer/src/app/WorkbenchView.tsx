@@ -99,8 +99,10 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
     setWide(true);
   });
   const jumpToNew = (): void => {
-    cursor.moveTo(rows.total - 1, true);
-    rows.acknowledgeNew();
+    void rows.findFrom(cursor.current + 1, rows.isNew).then((at) => {
+      cursor.moveTo(at >= 0 ? at : rows.total - 1, true);
+      rows.acknowledgeNew();
+    });
   };
   const folderName = folders.find((f) => f.id === (row?.folderId ?? folders[0]?.id))?.name ?? '';
   const selected = selectionSize(selection, rows.total);

@@ -38,9 +38,14 @@ export function SampleTable(props: Props): React.JSX.Element {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
-  const { show } = rows;
+  const { show, newRows, acknowledgeNew } = rows;
 
   useEffect(() => show(first, last), [show, first, last, rows.total]);
+  // Appended rows already on screen (not just rendered in the overscan) are seen: no "N new" pill.
+  const lastVisible = virtualizer.range?.endIndex ?? last;
+  useEffect(() => {
+    if (newRows > 0 && lastVisible >= rows.total - 1) acknowledgeNew();
+  }, [newRows, lastVisible, rows.total, acknowledgeNew]);
   useEffect(() => {
     if (current >= 0) virtualizer.scrollToIndex(current, { align: 'auto' });
     // Only explicit requests scroll; a mouse click on a row must not jump the view.

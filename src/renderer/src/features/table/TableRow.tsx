@@ -64,7 +64,12 @@ export const TableRow = memo(function TableRow(props: Props): React.JSX.Element 
       onDoubleClick={() => props.onOpen(offset)}
     >
       {columns.map((c) => (
-        <div className={`td td-${c.type === 'data' ? c.kind : c.id}`} key={`${c.type}:${c.id}`} role="cell">
+        <div
+          className={`td td-${c.type === 'data' ? c.kind : c.id}`}
+          key={`${c.type}:${c.id}`}
+          role="cell"
+          data-column={c.type === 'data' ? c.id : undefined}
+        >
           {c.type === 'fixed' ? (
             fixedCell(row, c.id)
           ) : (

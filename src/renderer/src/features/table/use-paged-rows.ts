@@ -24,8 +24,10 @@ export interface PagedRows {
   acknowledgeNew(): void;
   /** Refetches the visible pages, keeping the current rows on screen until they arrive. */
   refresh(): void;
-  /** Scans forward (fetching as needed) for the first row at or after `from` passing `test`. */
+  /** The offset of the first row at or after `from` (wrapping to the top) passing `test`, or -1. */
   findFrom(from: number, test: (row: SampleRow) => boolean): Promise<number>;
+  /** True for rows appended since the last `acknowledgeNew`. */
+  isNew(row: SampleRow): boolean;
 }
 
 /** `scope` names what is open (e.g. the folder ids): when it changes, the query starts over. */
@@ -47,6 +49,8 @@ export function usePagedRows(
   /** The total when the first unseen append arrived, for the query it was counted in. */
   const [baseline, setBaseline] = useState<{ query: unknown; total: number } | null>(null);
   const range = useRef<[number, number]>([0, PAGE_SIZE - 1]);
+  /** Keys of rows appended since the reviewer last caught up (for "N new" → the first of them). */
+  const appended = useRef(new Set<string>());
   const query = useRef(current);
 
   const fetchPage = useCallback(
@@ -112,7 +116,8 @@ export function usePagedRows(
   useEffect(() => {
     if (!enabled) return;
     const offs = [
-      client.on('rowsAppended', () => {
+      client.on('rowsAppended', (e) => {
+        for (const id of e.ids) appended.current.add(`${e.folderId}\u0000${id}`);
         setBaseline((b) => (b && b.query === query.current ? b : { query: query.current, total }));
         refresh();
       }),
@@ -131,23 +136,31 @@ export function usePagedRows(
     return () => offs.forEach((off) => off());
   }, [cache, client, refresh, total, enabled]);
 
+  const acknowledgeNew = useCallback(() => {
+    appended.current.clear();
+    setBaseline(null);
+  }, []);
+
+  /** Scans `from..end` then `0..from` (so "next" wraps), a query of 200 rows at a time. */
   const findFrom = useCallback(
     async (from: number, test: (row: SampleRow) => boolean): Promise<number> => {
       const { filter: f, sort: s } = query.current;
-      for (let offset = from; offset < total; offset += PAGE_SIZE * 2) {
-        const result = await client.call('samples.query', {
-          filter: f,
-          sort: s,
-          offset,
-          limit: PAGE_SIZE * 2,
-        });
-        const at = result.rows.findIndex(test);
-        if (at >= 0) return offset + at;
-      }
-      return -1;
+      const scan = async (start: number, end: number): Promise<number> => {
+        for (let offset = start; offset < end; offset += PAGE_SIZE * 2) {
+          const limit = Math.min(PAGE_SIZE * 2, end - offset);
+          const result = await client.call('samples.query', { filter: f, sort: s, offset, limit });
+          const at = result.rows.findIndex(test);
+          if (at >= 0) return offset + at;
+        }
+        return -1;
+      };
+      const ahead = await scan(Math.max(0, from), total);
+      return ahead >= 0 ? ahead : scan(0, Math.min(from, total));
     },
     [client, total],
   );
+
+  const isNew = useCallback((row: SampleRow) => appended.current.has(`${row.folderId}\u0000${row.id}`), []);
 
   return {
     total,
@@ -157,8 +170,9 @@ export function usePagedRows(
     newRows: baseline?.query === current ? Math.max(0, total - baseline.total) : 0,
     rowAt: (offset) => cache.get(offset),
     show,
-    acknowledgeNew: () => setBaseline(null),
+    acknowledgeNew,
     refresh,
+    isNew,
     findFrom,
   };
 }
