@@ -7,6 +7,8 @@ import type { LogIndex } from './logIndex';
 import { roleText } from './roleText';
 import { scanRange } from './scanJob';
 import { localHelpers } from './scanHelpers';
+import { readRecords } from './readRecords';
+import { undoInjectionEscape } from '../gradio/injectionEscape';
 
 const ROWS_PER_STEP = 50_000;
 
@@ -28,6 +30,7 @@ export class ColumnValues {
     }
     if (this.upTo >= log.count) return this.codes;
     this.codes = grown(this.codes, log.count);
+    if (log.source) return this.updateFromRecords(log);
     const handle = await open(log.path, 'r');
     const decode = (raw: string): string | null => roleText(raw, log.shape.dialect);
     try {
@@ -63,6 +66,19 @@ export class ColumnValues {
     } finally {
       await handle.close();
     }
+    return this.codes;
+  }
+
+  /** For logs read through a RecordSource: the cells as the reader gives them. */
+  private async updateFromRecords(log: LogIndex): Promise<Int32Array> {
+    const rows = Array.from({ length: log.count - this.upTo }, (_, i) => this.upTo + i);
+    const records = await readRecords(log, rows);
+    records.forEach((record, i) => {
+      const cell = record.cells[this.column];
+      this.codes[rows[i]] =
+        cell === undefined || cell === '' ? -1 : this.interner.code(undoInjectionEscape(cell));
+    });
+    this.upTo = log.count;
     return this.codes;
   }
 }

@@ -6,6 +6,7 @@ import type { AssetRef, Column } from '../../shared/model';
 import type { GradioReader, LogShape } from '../gradio/contracts';
 import { summarizeByReading, type LogSummarizer } from '../gradio/inspectFolder';
 import { FolderReader } from '../gradio/reader';
+import { ReaderRecordSource } from '../gradio/recordSource';
 import type { Dictionaries } from './applyScan';
 import { Interner } from './intern';
 import { indexLog } from './indexLog';
@@ -30,6 +31,7 @@ export async function indexOneLog(
   onProgress?: OnProgress,
 ): Promise<LogIndex> {
   const log = new LogIndex(join(root, shape.file), shape);
+  if (shape.dialect.format === 'jsonl') log.source = new ReaderRecordSource();
   const report = (): void => onProgress?.(shape.file, log.indexedEnd, log.size, log.count);
   await indexLogParallel(log, dictionaries, { final: true, onChunk: report });
   // Whatever was appended while the workers ran.
@@ -38,7 +40,7 @@ export async function indexOneLog(
   return log;
 }
 
-/** Every CSV log of `root` indexed; JSON-lines logs are left to the reader. */
+/** Every log of `root` indexed. */
 export async function indexFolder(
   root: string,
   options: { onProgress?: OnProgress; reader?: GradioReader } = {},
@@ -49,7 +51,6 @@ export async function indexFolder(
   const logs: LogIndex[] = [];
   for (const file of await reader.findLogs(folder)) {
     const shape = await reader.shapeOf(folder, file);
-    if (shape.dialect.format === 'jsonl') continue;
     logs.push(await indexOneLog(folder, shape, dictionaries, options.onProgress));
   }
   return logs;

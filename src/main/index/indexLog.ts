@@ -6,6 +6,7 @@ import type { LogIndex } from './logIndex';
 import { applyScan, type Dictionaries } from './applyScan';
 import { scanRange } from './scanJob';
 import { localHelpers } from './scanHelpers';
+import { indexWithSource } from './sourceIndex';
 
 export type { Dictionaries };
 
@@ -23,6 +24,7 @@ export interface IndexPass {
 
 /** Indexes the log's records from `log.indexedEnd` on. Returns the number of rows added. */
 export async function indexLog(log: LogIndex, dictionaries: Dictionaries, pass: IndexPass): Promise<number> {
+  if (log.source) return indexWithSource(log, log.source, dictionaries, pass.final);
   const before = log.count;
   const handle = await open(log.path, 'r');
   try {

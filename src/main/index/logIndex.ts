@@ -1,7 +1,7 @@
 // The columnar index of one log: per row only numbers (byte offsets, line, interned reason and
 // username codes, timestamp); a page's cells are read back from the file by offset when asked.
 import type { LogIssue } from '../../shared/model';
-import type { LogShape } from '../gradio/contracts';
+import type { LogShape, RecordSource } from '../gradio/contracts';
 import type { ScanState } from './csvScan';
 import { grown } from './growable';
 
@@ -27,6 +27,8 @@ export class LogIndex {
   /** Bumped whenever rows are dropped (the log was rewritten), so caches keyed on it go stale. */
   generation = 0;
   errors: LogIssue[] = [];
+  /** Set for logs the byte scanner does not read (JSON lines): records come from this source. */
+  source?: RecordSource;
 
   constructor(
     /** Absolute path of the log file. */

@@ -6,6 +6,7 @@ import { recordHash } from '../gradio/recordHash';
 import { FieldBounds, scanCsv } from './csvScan';
 import { fieldBytes } from './csvField';
 import type { LogIndex } from './logIndex';
+import { readWithSource } from './sourceIndex';
 import { cellProblemIssue, strayQuoteIssue, unclosedQuoteIssue } from './recordIssues';
 
 /** The reader's row hash: of the record's bytes without its line terminator. */
@@ -62,6 +63,7 @@ function decodeRecord(log: LogIndex, row: number, buf: Buffer, at: number): RawR
  * few small reads from the page cache, quicker than three thread-pool round trips per call.
  */
 export async function readRecords(log: LogIndex, rows: readonly number[]): Promise<RawRecord[]> {
+  if (log.source) return readWithSource(log, log.source, rows);
   const out = new Array<RawRecord>(rows.length);
   const order = rows.map((row, i) => i).sort((a, b) => rows[a] - rows[b]);
   const fd = openSync(log.path, 'r');

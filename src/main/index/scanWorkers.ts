@@ -105,7 +105,7 @@ export async function indexLogParallel(
   await handle.close();
   const from = log.indexedEnd;
   const cut =
-    size - from >= (pass.minBytes ?? PARALLEL_MIN_BYTES) && workersAvailable()
+    !log.source && size - from >= (pass.minBytes ?? PARALLEL_MIN_BYTES) && workersAvailable()
       ? await cutNear(log.path, from + Math.floor((size - from) / 2), size)
       : null;
   if (cut === null || cut >= size) return indexLog(log, dictionaries, pass);

@@ -12,7 +12,8 @@ import type {
   SampleSort,
 } from '../../shared/api';
 import type { SampleRef, SampleRow, WorkspaceInfo } from '../../shared/model';
-import type { GradioReader } from '../gradio/contracts';
+import type { GradioReader, RecordSource } from '../gradio/contracts';
+import { ReaderRecordSource } from '../gradio/recordSource';
 import type { ReviewStore, SampleIdentity } from '../review/contracts';
 import { FolderReader } from '../gradio/reader';
 import { Interner } from '../index/intern';
@@ -36,6 +37,8 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 export interface WorkspaceOptions {
   emit: Emit;
   reader?: GradioReader;
+  /** Reads the logs the byte scanner does not (JSON lines); default: the reader's. */
+  recordSource?: RecordSource;
   /** The review state of a folder (the review service's store); without it rows are unreviewed. */
   reviewStoreFor?(folderId: string, root: string): Promise<ReviewStore>;
   /** Called when a folder is closed (to close its review store). */
@@ -82,10 +85,12 @@ export class Workspace {
   private readonly usernames = new Interner();
   private readonly engine = new QueryEngine({ reasons: this.reasons, usernames: this.usernames });
   private readonly reader: GradioReader;
+  private readonly source: RecordSource;
   private readonly say: (message: string) => void;
 
   constructor(private readonly options: WorkspaceOptions) {
     this.reader = options.reader ?? new FolderReader();
+    this.source = options.recordSource ?? new ReaderRecordSource();
     this.say = options.log ?? (() => undefined);
   }
 
@@ -347,11 +352,8 @@ export class Workspace {
       this.say(`${join(folder.root, file)}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
-    if (shape.dialect.format === 'jsonl') {
-      this.say(`${file}: JSON-lines logs are not indexed yet`);
-      return undefined;
-    }
     const log = new LogIndex(join(folder.root, file), shape);
+    if (shape.dialect.format === 'jsonl') log.source = this.source;
     const query: QueryLog = {
       folderId: folder.id,
       key: `${folder.id}/${file}`,
@@ -396,7 +398,10 @@ export class Workspace {
       });
     };
     try {
-      await indexLogParallel(log, this.dictionaries(), { final: false, onChunk: progress });
+      // A file nobody wrote to lately is whole: a last row without line terminator is read too.
+      const quietFor = Date.now() - (await stat(log.path)).mtimeMs;
+      const final = quietFor > (this.options.timing ?? DEFAULT_TIMING).finalQuietMs;
+      await indexLogParallel(log, this.dictionaries(), { final, onChunk: progress });
       await rememberTail(log);
     } catch (error) {
       this.say(`${log.path}: ${error instanceof Error ? error.message : String(error)}`);

@@ -163,3 +163,24 @@ describe('workspaceHandlers', () => {
     expect((await handlers['workspace.close']({ folderId: opened.id })).folders).toEqual([]);
   });
 });
+
+describe('JSON-lines logs', () => {
+  it('indexes the HF saver per-sample metadata.jsonl files through the reader', async () => {
+    const source = join(__dirname, '../../fixtures/gradio/4.44.1/hf_saver_dirs/flagged');
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-jsonl-'));
+    cpSync(source, root, { recursive: true, preserveTimestamps: true });
+    const { ws } = workspace();
+    await ws.open([root]);
+    await ws.whenIndexed();
+    const logs = ws.info().folders[0].logs.filter((l) => l.file.endsWith('metadata.jsonl'));
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.every((l) => l.rows === 1)).toBe(true);
+    const page = await ws.query({
+      filter: { logs: [`${ws.info().folders[0].id}/${logs[0].file}`] },
+      offset: 0,
+      limit: 5,
+    });
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0].cells.length).toBeGreaterThan(1);
+  });
+});
