@@ -88,3 +88,18 @@ test('adds and retires flag options in the folder settings', async ({ page, serv
   expect(saved.custom).toContainEqual({ value: 'duplicate', retired: false });
   expect(saved.custom).toContainEqual({ value: 'offensive', retired: true });
 });
+
+test('applies a triage key to a shift-click range and a ctrl-click pick', async ({ page, server }) => {
+  await openApp(page, server);
+  await rowOf(page, 'log.csv#1').click();
+  await rowOf(page, 'log.csv#3').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('bulk-bar')).toContainText('3 selected');
+  await rowOf(page, 'log.csv#2').click({ modifiers: ['Control'] });
+  await expect(page.getByTestId('bulk-bar')).toContainText('2 selected');
+  await press(page, 'u');
+  await expect(rowOf(page, 'log.csv#1').locator('.td-status')).toHaveText('unsure');
+  await expect(rowOf(page, 'log.csv#3').locator('.td-status')).toHaveText('unsure');
+  await expect(rowOf(page, 'log.csv#2').locator('.td-status')).not.toHaveText('unsure');
+  await press(page, 'Control+z');
+  await expect(rowOf(page, 'log.csv#3').locator('.td-status')).not.toHaveText('unsure');
+});

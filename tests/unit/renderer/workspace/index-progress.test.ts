@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { FolderInfo } from '../../../../src/shared/model';
+import { overallProgress } from '../../../../src/renderer/src/features/workspace/index-progress';
+
+const log = (file: string, bytesIndexed: number, bytesTotal: number, rows: number) => ({
+  file,
+  layout: 'dataset' as const,
+  rows,
+  columns: [],
+  errors: [],
+  warnings: [],
+  bytesIndexed,
+  bytesTotal,
+});
+const folder = (id: string, logs: ReturnType<typeof log>[]): FolderInfo => ({
+  id,
+  path: `/${id}`,
+  name: id,
+  logs,
+  readOnly: false,
+});
+
+describe('overallProgress', () => {
+  it('sums every log, and is null once all are indexed', () => {
+    const folders = [folder('a', [log('x.csv', 50, 100, 5)]), folder('b', [log('y.csv', 200, 200, 20)])];
+    expect(overallProgress(folders, new Map())).toEqual({ bytesIndexed: 250, bytesTotal: 300, rows: 25 });
+    const done = new Map([['a/x.csv', { bytesIndexed: 100, bytesTotal: 100, rows: 10 }]]);
+    expect(overallProgress(folders, done)).toBeNull();
+  });
+
+  it('never counts more indexed bytes than the file holds', () => {
+    const folders = [folder('a', [log('x.csv', 0, 100, 0)])];
+    const over = new Map([['a/x.csv', { bytesIndexed: 150, bytesTotal: 100, rows: 1 }]]);
+    expect(overallProgress(folders, over)).toBeNull();
+    expect(
+      overallProgress(
+        [folder('a', [log('x.csv', 10, 100, 1)]), folder('b', [log('y.csv', 0, 0, 0)])],
+        new Map(),
+      ),
+    ).toEqual({
+      bytesIndexed: 10,
+      bytesTotal: 100,
+      rows: 1,
+    });
+  });
+});
