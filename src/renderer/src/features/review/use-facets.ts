@@ -30,6 +30,7 @@ export function useFacets(filter: SampleFilter, scope: string, enabled: boolean)
       client.on('rowsAppended', bump),
       client.on('reviewChanged', bump),
       client.on('logReset', bump),
+      client.on('indexProgress', (p) => p.bytesIndexed >= p.bytesTotal && bump()),
     ];
     return () => {
       clearTimeout(timer);

@@ -9,6 +9,7 @@ import { PageCache } from './page-cache';
 
 export const PAGE_SIZE = 100;
 const FETCH_INTERVAL_MS = 80;
+const PROGRESS_REFRESH_MS = 500;
 
 export interface PagedRows {
   total: number;
@@ -51,6 +52,7 @@ export function usePagedRows(
   const range = useRef<[number, number]>([0, PAGE_SIZE - 1]);
   /** Keys of rows appended since the reviewer last caught up (for "N new" → the first of them). */
   const appended = useRef(new Set<string>());
+  const lastProgress = useRef(0);
   const query = useRef(current);
 
   const fetchPage = useCallback(
@@ -132,6 +134,13 @@ export function usePagedRows(
       }),
       client.on('logReset', refresh),
       client.on('logAdded', refresh),
+      // While a log is indexed, the total grows: follow it (twice a second, and at the end).
+      client.on('indexProgress', (p) => {
+        const now = performance.now();
+        if (p.bytesIndexed < p.bytesTotal && now - lastProgress.current < PROGRESS_REFRESH_MS) return;
+        lastProgress.current = now;
+        refresh();
+      }),
     ];
     return () => offs.forEach((off) => off());
   }, [cache, client, refresh, total, enabled]);
