@@ -205,3 +205,35 @@ test('opens a folder dropped on the open panel as a file URI', async ({ page, se
   await page.getByTestId('open-panel').dispatchEvent('drop', { dataTransfer: data });
   await expect(page.locator('.chip')).toHaveCount(before + 1);
 });
+
+test('follows the system theme', async ({ page, server }) => {
+  await openApp(page, server);
+  const background = (): Promise<string> =>
+    page.locator('body').evaluate((el) => {
+      const view = (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } })
+        .getComputedStyle;
+      return view(el).backgroundColor;
+    });
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await background();
+  expect(dark).not.toBe(light);
+  await screenshot(page, 'dark');
+});
+
+test('says what to do when no folder is open, and reopens a recent one', async ({ page, server }) => {
+  await openApp(page, server);
+  const chips = page.locator('.chip');
+  for (let n = await chips.count(); n > 0; n--)
+    await chips
+      .first()
+      .getByRole('button', { name: /^Close / })
+      .click();
+  await expect(page.getByRole('heading', { name: 'Open a Gradio flagging folder' })).toBeVisible();
+  const recent = page.locator('.recent button');
+  await expect(recent.first()).toBeVisible();
+  await screenshot(page, 'welcome');
+  await recent.filter({ hasText: server.folders[0] }).click();
+  await expect(page.locator('.chip')).toHaveCount(1);
+});

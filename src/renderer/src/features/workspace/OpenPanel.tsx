@@ -2,6 +2,7 @@
 // drop zone. Shown as the empty state and from the header's "Open" button.
 import { useState, type DragEvent, type FormEvent } from 'react';
 import type { Workspace } from './use-workspace';
+import { useApi } from '../../app/api-context';
 import { droppedPaths } from './dropped-paths';
 
 interface Props {
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
+  const { capabilities } = useApi();
   const [path, setPath] = useState('');
   const [dragging, setDragging] = useState(false);
 
@@ -45,8 +47,8 @@ export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
       <h2>Open a Gradio flagging folder</h2>
       <p className="muted">
         The folder Gradio flags into: <code>flagged/</code>, <code>.gradio/flagged/</code>, or your{' '}
-        <code>flagging_dir</code>. Drop it here, browse for it, or type its path. Open several to review them
-        together.
+        <code>flagging_dir</code>. Drop it here{capabilities.pickFolder ? ', browse for it,' : ''} or type its
+        path. Open several to review them together.
       </p>
       <form onSubmit={submit} className="open-form">
         <input
@@ -59,9 +61,11 @@ export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
         <button type="submit" disabled={workspace.busy || !path.trim()}>
           Open
         </button>
-        <button type="button" onClick={() => void workspace.pick()} disabled={workspace.busy}>
-          Browse…
-        </button>
+        {capabilities.pickFolder && (
+          <button type="button" onClick={() => void workspace.pick()} disabled={workspace.busy}>
+            Browse…
+          </button>
+        )}
       </form>
       {workspace.error && (
         <p className="error" role="alert">
