@@ -5,43 +5,35 @@ import { join } from 'node:path';
 import { locateReview } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
 import { WorkspaceReview } from '../review/workspace-review';
+import { reviewTargets, workspaceHandlers } from '../workspace/handlers';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 import type { ServicesFactory } from './compose';
 
 export const createServices: ServicesFactory = async ({ dataDir, reviewer, emit, log }) => {
-  // The review asks the workspace for identities; the workspace asks the review for stores.
-  // (The review only calls back once a folder is open, after `ws` exists.)
-  const review = new WorkspaceReview({
-    dataDir,
-    reviewer: reviewer ?? defaultReviewer(),
-    targets: {
-      identify: (folderId, ids) => ws.identify(folderId, ids),
-      matching: (filter) => ws.matching(filter),
-      flagValues: async (folderId) => ws.flagValues(folderId),
-      rowHash: (folderId, id) => ws.rowHash(folderId, id),
-    },
-    emit: (payload) => emit('reviewChanged', payload),
-  });
+  // Each side needs the other; the workspace asks for a store only when a folder opens, by then
+  // `review` exists.
   const ws: Workspace = createWorkspace({
     emit,
     log,
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
     recentFile: join(dataDir, 'recent.json'),
   });
+  const review = new WorkspaceReview({
+    dataDir,
+    reviewer: reviewer ?? defaultReviewer(),
+    targets: reviewTargets(ws),
+    emit: (payload) => emit('reviewChanged', payload),
+  });
+  const calls = workspaceHandlers(ws);
 
   return {
     calls: {
-      'workspace.open': ({ paths }) => ws.open(paths),
-      'workspace.close': async ({ folderId }) => {
-        const info = await ws.close(folderId);
-        await review.close(folderId);
+      ...calls,
+      'workspace.close': async (args) => {
+        const info = await calls['workspace.close'](args);
+        await review.close(args.folderId);
         return info;
       },
-      'workspace.info': async () => ws.info(),
-      'workspace.recent': async () => ({ paths: await ws.recent() }),
-      'samples.query': (input) => ws.query(input),
-      'samples.get': (ref) => ws.get(ref),
-      'samples.facets': ({ filter }) => ws.facets(filter),
       ...review.handlers(),
     },
     folderOf: (folderId) => {
