@@ -164,11 +164,7 @@ export class QueryEngine {
       .map((q) => `${q.key}:${q.log.count}:${q.log.generation}:${q.overlay.version}`)
       .join('|')}`;
     if (this.order?.version !== version) {
-      // A selective filter sorts only its matches; a broad one sorts everything, once.
-      if (matches.length < total / 4) {
-        await this.sortSelection(logs, matches, sort);
-        return matches;
-      }
+      // Everything is sorted once (linear time); each query, each page, then walks that order.
       const all = new Float64Array(total);
       let n = 0;
       for (let slot = 0; slot < logs.length; slot++) {

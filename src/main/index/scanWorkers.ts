@@ -104,6 +104,7 @@ export async function indexLogParallel(
   const size = (await handle.stat()).size;
   await handle.close();
   const from = log.indexedEnd;
+  log.size = size;
   const cut =
     !log.source && size - from >= (pass.minBytes ?? PARALLEL_MIN_BYTES) && workersAvailable()
       ? await cutNear(log.path, from + Math.floor((size - from) / 2), size)

@@ -12,6 +12,8 @@ export interface LogEntry {
   done: boolean;
 }
 
+const MAX_HASHES = 100_000;
+
 export class FolderState {
   readonly logs = new Map<string, LogEntry>();
   store?: ReviewStore;
@@ -25,6 +27,15 @@ export class FolderState {
   /** Files being looked at as possible new logs. */
   readonly pending = new Set<string>();
   closed = false;
+
+  /** Keeps the hash of a row read lately; the oldest are forgotten past a bound. */
+  rememberHash(id: string, hash: string): void {
+    if (this.hashes.size >= MAX_HASHES && !this.hashes.has(id)) {
+      const oldest = this.hashes.keys().next();
+      if (!oldest.done) this.hashes.delete(oldest.value);
+    }
+    this.hashes.set(id, hash);
+  }
 
   constructor(
     readonly id: string,

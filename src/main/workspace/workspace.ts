@@ -204,7 +204,7 @@ export class Workspace {
     return Promise.all(
       located.map(async ({ id, entry, row }) => {
         const [record] = await readRecords(entry.query.log, [row]);
-        this.folders.get(folderId)?.hashes.set(id, record.hash);
+        this.folders.get(folderId)?.rememberHash(id, record.hash);
         return {
           id,
           rowHash: record.hash,
@@ -299,7 +299,7 @@ export class Workspace {
         store: folder.store,
         reasons: this.reasons,
         usernames: this.usernames,
-        sawHash: (id, hash) => folder.hashes.set(id, hash),
+        sawHash: (id, hash) => folder.rememberHash(id, hash),
       });
       rows.forEach((row, i) => found.set(slot * SLOT + row, samples[i]));
     }
