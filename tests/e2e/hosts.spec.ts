@@ -1,8 +1,10 @@
 // The serve host as a browser and other local programs meet it: token, Host checks, the API's
 // error answers, media routes, events, and the page itself (on the bundled sample folder).
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
 import type { QueryResult } from '../../src/shared/api';
-import { expect, test } from './support';
+import { appendToLog, copyFolder, expect, fixture, removeCopy, startServe, test } from './support';
 
 interface Reply {
   status: number;
@@ -164,4 +166,25 @@ test.describe('flagdeck serve with no folder (the bundled sample)', () => {
     expect(JSON.parse(ready)).toEqual({ ready: true });
     expect(errors).toEqual([]);
   });
+});
+
+test('flagdeck serve pushes rows Gradio appends to an events socket that sent its token first', async () => {
+  const folder = await copyFolder(fixture('gradio', '5.50.0', 'flagging_options', '.gradio', 'flagged'));
+  const server = await startServe([folder]);
+  try {
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`);
+    const messages: { ready?: boolean; event?: string; payload?: { file: string; ids: string[] } }[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ token: server.token }));
+    await expect.poll(() => messages.some((m) => m.ready)).toBe(true);
+    await appendToLog(join(folder, 'dataset1.csv'), ['Live question,,42,wrong,2026-11-25 13:00:00.000000']);
+    await expect
+      .poll(() => messages.find((m) => m.event === 'rowsAppended')?.payload, { timeout: 10_000 })
+      .toEqual({ folderId: expect.any(String), file: 'dataset1.csv', ids: ['dataset1.csv#5'] });
+    socket.close();
+  } finally {
+    await server.stop();
+    await removeCopy(folder);
+  }
 });
