@@ -108,6 +108,21 @@ test('previews an image and plays an audio clip at the file’s duration', async
   await expect.poll(async () => (await mediaState(audio)).currentTime).toBeGreaterThan(0);
   await press(page, ' ');
   await expect.poll(async () => (await mediaState(audio)).paused).toBe(true);
+  const paused = (await mediaState(audio)).currentTime;
+  await press(page, 'ArrowRight');
+  await expect
+    .poll(async () => (await mediaState(audio)).currentTime)
+    .toBeCloseTo(Math.min(expected, paused + 5), 1);
+  await press(page, 'ArrowLeft');
+  await expect
+    .poll(async () => (await mediaState(audio)).currentTime)
+    .toBeCloseTo(Math.max(0, Math.min(expected, paused + 5) - 5), 1);
+
+  // Click zooms the image to 1:1, a second click fits it again.
+  await image.click();
+  await expect(page.locator('[data-column="image_out"] .image-preview')).toHaveClass(/zoomed/);
+  await image.click();
+  await expect(page.locator('[data-column="image_out"] .image-preview')).not.toHaveClass(/zoomed/);
   await expect(page.locator('.waveform canvas, .waveform div').first()).toBeAttached();
   await screenshot(page, 'detail-media');
 
