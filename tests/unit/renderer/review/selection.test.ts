@@ -42,5 +42,7 @@ describe('selection', () => {
     const two = toggleRow(toggleRow(noSelection, ref(1), 0), ref(3), 2);
     expect(editTargets(two, ref(7), filter)).toEqual({ samples: [ref(1), ref(3)] });
     expect(selectionSize({ kind: 'filter' }, 42)).toBe(42);
+    const one = toggleRow(noSelection, ref(1), 0);
+    expect(editTargets(one, ref(5), filter)).toEqual({ samples: [ref(5)] });
   });
 });

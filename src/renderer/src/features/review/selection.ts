@@ -47,13 +47,16 @@ export function selectionSize(selection: Selection, matching: number): number {
 
 export type EditTargets = { samples: SampleRef[] } | { filter: SampleFilter };
 
-/** What an edit applies to: the selection when there is one, else the current row. */
+/**
+ * What an edit applies to: a selection of several rows (or the whole filter) when there is one,
+ * else the current row (a lone ctrl-clicked row is left behind once the cursor moves on).
+ */
 export function editTargets(
   selection: Selection,
   current: SampleRef | undefined,
   filter: SampleFilter,
 ): EditTargets | undefined {
   if (selection.kind === 'filter') return { filter };
-  if (selection.kind === 'rows') return { samples: [...selection.refs.values()] };
+  if (selection.kind === 'rows' && selection.refs.size > 1) return { samples: [...selection.refs.values()] };
   return current ? { samples: [{ folderId: current.folderId, id: current.id }] } : undefined;
 }
