@@ -50,7 +50,7 @@ export class QueryEngine {
   private readonly text = new Map<string, TextMatches>();
   private readonly columns = new Map<string, ColumnValues>();
   private readonly columnInterners = new Map<string, Interner>();
-  private order: { version: string; refs: Float64Array } | null = null;
+  private readonly orders = new Map<string, { version: string; refs: Float64Array; global: Uint32Array }>();
 
   constructor(private readonly dictionaries: Dictionaries) {}
 
@@ -103,8 +103,12 @@ export class QueryEngine {
     let total = 0;
     for (const q of logs) total += q.log.count;
     const refs = new Float64Array(total);
+    // With a sort, matches are also marked by global row number (log base + row) to walk the order.
+    const ordered = sort !== undefined && sort.by !== 'ordinal' && sort.by !== 'log';
+    const member = ordered ? new Uint8Array(total) : null;
     let n = 0;
-    for (let slot = 0; slot < logs.length; slot++) {
+    let base = 0;
+    for (let slot = 0; slot < logs.length; slot++, base += logs[slot - 1].log.count) {
       const q = logs[slot];
       const { log, overlay } = q;
       const test: LogTest = { text: needle ? await this.textHits(q, needle) : null, columns: [] };
@@ -139,49 +143,58 @@ export class QueryEngine {
         }
         if (!columnsPass) continue;
         refs[n++] = slot * SLOT + row;
+        if (member) member[base + row] = 1;
       }
     }
     const matches = refs.subarray(0, n);
     if (!sort) return { logs, refs: matches };
-    return { logs, refs: await this.sorted(logs, matches, total, sort) };
+    if (!member) {
+      if (sort.dir === 'desc') matches.reverse();
+      return { logs, refs: matches };
+    }
+    return { logs, refs: await this.sorted(logs, member, n, total, sort) };
   }
 
   /**
-   * `matches` in `sort` order. The order of all rows is kept per sort and data version, so paging
-   * through a sorted view walks it once per page instead of sorting again.
+   * The rows marked in `member` (by global row number), in `sort` order. The order of all rows is
+   * kept per sort and data version, so paging through a sorted view walks it instead of sorting again.
    */
   private async sorted(
     logs: QueryLog[],
-    matches: Float64Array,
+    member: Uint8Array,
+    count: number,
     total: number,
     sort: SampleSort,
   ): Promise<Float64Array> {
-    if (sort.by === 'ordinal' || sort.by === 'log') {
-      if (sort.dir === 'desc') matches.reverse();
-      return matches;
-    }
     const version = `${sort.by}\0${sort.dir}\0${logs
       .map((q) => `${q.key}:${q.log.count}:${q.log.generation}:${q.overlay.version}`)
       .join('|')}`;
-    if (this.order?.version !== version) {
-      // Everything is sorted once (linear time); each query, each page, then walks that order.
-      const all = new Float64Array(total);
+    let order = this.orders.get(`${sort.by}\0${sort.dir}`);
+    if (order?.version !== version) {
+      const refs = new Float64Array(total);
       let n = 0;
       for (let slot = 0; slot < logs.length; slot++) {
-        for (let row = 0; row < logs[slot].log.count; row++) all[n++] = slot * SLOT + row;
+        for (let row = 0; row < logs[slot].log.count; row++) refs[n++] = slot * SLOT + row;
       }
-      await this.sortSelection(logs, all, sort);
-      this.order = { version, refs: all };
+      await this.sortSelection(logs, refs, sort);
+      const bases = new Float64Array(logs.length);
+      for (let slot = 1; slot < logs.length; slot++) bases[slot] = bases[slot - 1] + logs[slot - 1].log.count;
+      const global = new Uint32Array(total);
+      for (let i = 0; i < total; i++) {
+        const ref = refs[i];
+        const slot = Math.floor(ref / SLOT);
+        global[i] = bases[slot] + (ref - slot * SLOT);
+      }
+      order = { version, refs, global };
+      this.orders.set(`${sort.by}\0${sort.dir}`, order);
+      // A few sorts are kept (the UI switches between a handful).
+      if (this.orders.size > 4) this.orders.delete(this.orders.keys().next().value as string);
     }
-    const order = this.order.refs;
-    if (matches.length === order.length) return order.slice();
-    const bases = new Float64Array(logs.length + 1);
-    for (let slot = 0; slot < logs.length; slot++) bases[slot + 1] = bases[slot] + logs[slot].log.count;
-    const member = new Uint8Array(total);
-    for (const ref of matches) member[bases[Math.floor(ref / SLOT)] + (ref % SLOT)] = 1;
-    const out = new Float64Array(matches.length);
+    if (count === total) return order.refs.slice();
+    const out = new Float64Array(count);
     let n = 0;
-    for (const ref of order) if (member[bases[Math.floor(ref / SLOT)] + (ref % SLOT)] === 1) out[n++] = ref;
+    const { refs, global } = order;
+    for (let i = 0; i < total; i++) if (member[global[i]] === 1) out[n++] = refs[i];
     return out;
   }
 

@@ -141,6 +141,35 @@ describe('Workspace', () => {
     });
     expect(page.rows).toHaveLength(4);
     expect(page.rows[0].cells.some((c) => c.assets.some((a) => a.status === 'resolved'))).toBe(true);
+    const byTime = await ws.query({
+      filter: {},
+      sort: { by: 'timestamp', dir: 'desc' },
+      offset: 0,
+      limit: 10,
+    });
+    const times = byTime.rows.map((r) => r.timestamp ?? '');
+    expect(byTime.total).toBe(6);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(new Set(byTime.rows.map((r) => r.log))).toEqual(new Set(['dataset1.csv', 'dataset2.csv']));
+    const filtered = await ws.query({
+      filter: { logs: [`${ws.info().folders[0].id}/dataset1.csv`] },
+      sort: { by: 'timestamp', dir: 'asc' },
+      offset: 0,
+      limit: 10,
+    });
+    expect(filtered.rows.map((r) => r.id)).toEqual(['dataset1.csv#1', 'dataset1.csv#2']);
+    // A filter across both logs walks the cached order: same rows as filtering the sorted list.
+    const cut = times[2];
+    const later = await ws.query({
+      filter: { from: cut },
+      sort: { by: 'timestamp', dir: 'desc' },
+      offset: 0,
+      limit: 10,
+    });
+    expect(later.rows.map((r) => r.id)).toEqual(
+      byTime.rows.filter((r) => (r.timestamp ?? '') >= cut).map((r) => r.id),
+    );
+    expect(later.total).toBeLessThan(6);
   });
 });
 
