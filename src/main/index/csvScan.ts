@@ -188,12 +188,19 @@ export function scanCsv(
       return recordStart;
     }
     if (!unclosed && literal >= 0) {
+      const delimiter = recordEnd - bounds.ends[count - 1];
       for (let i = bounds.starts[literal]; i < bounds.ends[literal]; i++) {
         if (buf[i] === 10 || buf[i] === 13) {
           unclosed = true;
           count = literal;
           break;
         }
+      }
+      // The reader only judges such a record once csv-parse has seen 2 bytes past its delimiter's
+      // first byte; at the end of what a writer has written so far, it waits for more.
+      if (unclosed && !final && limit < recordEnd + (delimiter === 2 ? 1 : 2)) {
+        state.line = recordLine;
+        return recordStart;
       }
     }
     if (unclosed) {
