@@ -2,7 +2,7 @@
 // of its own under the app's data folder. Gradio 4's Hub saver uploads its whole local clone on
 // every flag, so a journal inside such a clone would be published: it goes to the data folder too.
 import { createHash } from 'node:crypto';
-import { access, mkdir, open, realpath, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -37,7 +37,7 @@ export async function locateReview(root: string, options: LocateOptions): Promis
   const hubClone = await hubSaverMarker(folder);
   const reason = hubClone
     ? `the folder is a Hub saver clone (${hubClone}), which Gradio uploads whole`
-    : await unwritableReason(join(folder, '.flagdeck'));
+    : ((await markedReadOnlyReason(folder)) ?? (await unwritableReason(join(folder, '.flagdeck'))));
   if (!reason) return prepared(join(folder, '.flagdeck'), true);
   const dir = join(
     options.dataDir,
@@ -59,6 +59,15 @@ async function prepared(dir: string, inFolder: boolean): Promise<ReviewLocation>
     config: join(dir, 'config.json'),
     inFolder,
   };
+}
+
+/**
+ * A folder whose mode has no write bit at all was made read-only on purpose. Root (CI, containers)
+ * could still write into it, so trying is not enough: respect the marking.
+ */
+export async function markedReadOnlyReason(folder: string): Promise<string | undefined> {
+  const { mode } = await stat(folder);
+  return (mode & 0o222) === 0 ? `${folder} is read-only (mode ${(mode & 0o777).toString(8)})` : undefined;
 }
 
 /** Tries to create the folder and open the journal for appending; the error says why not. */

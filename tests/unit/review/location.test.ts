@@ -1,4 +1,4 @@
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, locateReview } from '../../../src/main/review/location';
@@ -30,6 +30,21 @@ describe('where the review files live', () => {
     expect(again.location.journal).toBe(store.location.journal);
     expect(again.get('log.csv#1', 'h1')?.status).toBe('keep');
     await again.close();
+  });
+
+  it('never writes into a folder marked read-only, even when the process could (root)', async () => {
+    const root = await tempFolder();
+    const data = await tempFolder();
+    await writeFile(join(root, 'log.csv'), 'a,timestamp\r\n');
+    await chmod(root, 0o555);
+    try {
+      const location = await locateReview(root, { dataDir: data });
+      expect(location.inFolder).toBe(false);
+      expect(location.reason).toMatch(/read-only \(mode 555\)/);
+      expect(await readdir(root)).toEqual(['log.csv']);
+    } finally {
+      await chmod(root, 0o755);
+    }
   });
 
   it.each([
