@@ -325,6 +325,13 @@ export class Workspace {
       await this.attachStore(folder, await this.options.reviewStoreFor(id, root));
     const files = await this.reader.findLogs(root);
     await Promise.all(files.map((file) => this.addLog(folder, file)));
+    // Logs were added as their shapes came in; list them in the reader's order.
+    for (const file of files) {
+      const entry = folder.logs.get(file);
+      if (!entry) continue;
+      folder.logs.delete(file);
+      folder.logs.set(file, entry);
+    }
     if (this.options.follow !== false) await this.follow(folder);
   }
 
