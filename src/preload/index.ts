@@ -1,7 +1,7 @@
 // Exposes the typed Flagdeck API to the renderer, and nothing else: `call` and `on`.
 // Imports types only (besides electron): a sandboxed preload cannot load npm packages such as zod,
 // so names and inputs are validated in the main process.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { CallResult } from '../shared/api';
 import { channels } from './channels';
 import type { FlagdeckBridge } from './index.d';
@@ -17,6 +17,7 @@ const bridge: FlagdeckBridge = {
       ipcRenderer.removeListener(channels.event, relay);
     };
   },
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };
 
 contextBridge.exposeInMainWorld('flagdeck', bridge);

@@ -1,7 +1,7 @@
 // Entry point: connect the API client (IPC or HTTP/WebSocket, chosen by src/renderer/src/api) and render.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, capabilities, mediaUrl } from './api';
+import { api, capabilities, droppedFilePaths, mediaUrl } from './api';
 import { ApiProvider, type RendererApi } from './app/api-context';
 import { App } from './app/App';
 import './styles/theme.css';
@@ -9,7 +9,7 @@ import './styles/layout.css';
 import './styles/table.css';
 import './styles/detail.css';
 
-const renderer: RendererApi = { client: api, mediaUrl, capabilities: capabilities() };
+const renderer: RendererApi = { client: api, mediaUrl, capabilities: capabilities(), droppedFilePaths };
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

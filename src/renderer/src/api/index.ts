@@ -54,6 +54,18 @@ export function mediaUrl(folderId: string, path: string, options: MediaOptions =
   return current().mediaUrl(folderId, path, options);
 }
 
+/**
+ * Paths of files or folders dropped on the window. Only the desktop host can name them (the browser
+ * never reveals a dropped file's path); the serve UI reads `file://` URIs from the drop instead.
+ */
+export function droppedFilePaths(files: FileList): string[] {
+  const bridge = window.flagdeck;
+  if (!bridge) return [];
+  return Array.from(files)
+    .map((file) => bridge.pathForFile(file))
+    .filter((path) => path !== '');
+}
+
 /** What the host can do beyond the API calls (for choosing UI, never for choosing transports). */
 export function capabilities(): Capabilities {
   return current().capabilities;

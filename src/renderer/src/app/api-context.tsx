@@ -12,6 +12,8 @@ export interface RendererApi {
   mediaUrl(folderId: string, path: string, options?: MediaOptions): string;
   /** What the host offers beyond the calls (a folder dialog, revealing files). */
   capabilities: { pickFolder: boolean; reveal: boolean };
+  /** Paths of dropped files or folders, where the host can name them (desktop); else none. */
+  droppedFilePaths(files: FileList): string[];
 }
 
 const ApiContext = createContext<RendererApi | null>(null);

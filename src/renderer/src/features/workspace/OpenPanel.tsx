@@ -11,7 +11,7 @@ interface Props {
 }
 
 export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
-  const { capabilities } = useApi();
+  const { capabilities, droppedFilePaths } = useApi();
   const [path, setPath] = useState('');
   const [dragging, setDragging] = useState(false);
 
@@ -30,7 +30,12 @@ export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
   const drop = (e: DragEvent): void => {
     e.preventDefault();
     setDragging(false);
-    void open(droppedPaths(e.dataTransfer.getData('text/uri-list'), e.dataTransfer.getData('text/plain')));
+    const native = droppedFilePaths(e.dataTransfer.files);
+    void open(
+      native.length > 0
+        ? native
+        : droppedPaths(e.dataTransfer.getData('text/uri-list'), e.dataTransfer.getData('text/plain')),
+    );
   };
 
   return (
