@@ -1,16 +1,9 @@
 // The workspace service behind the `workspace.*` and `samples.*` calls: opens flagging folders,
 // indexes every log in the background (first rows first), follows them while Gradio appends, and
 // answers paged queries. Events go out through the injected `emit`.
-import { access, constants, open, stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type {
-  EventName,
-  EventPayload,
-  Facets,
-  QueryResult,
-  SampleFilter,
-  SampleSort,
-} from '../../shared/api';
+import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
 import type { SampleRef, SampleRow, WorkspaceInfo } from '../../shared/model';
 import type { GradioReader, RecordSource } from '../gradio/contracts';
 import { ReaderRecordSource } from '../gradio/recordSource';
@@ -19,64 +12,28 @@ import { FolderReader } from '../gradio/reader';
 import { Interner } from '../index/intern';
 import { LogIndex } from '../index/logIndex';
 import { QueryEngine, SLOT, type QueryLog, type Selection } from '../index/query';
-import { ReviewOverlay, STATUSES } from '../index/reviewOverlay';
+import { ReviewOverlay } from '../index/reviewOverlay';
 import { indexLog } from '../index/indexLog';
 import { indexLogParallel } from '../index/scanWorkers';
 import { refreshLog, rememberTail } from '../index/refreshLog';
-import { LogFollower, DEFAULT_TIMING, type FollowTiming } from '../index/logFollower';
+import { LogFollower, DEFAULT_TIMING } from '../index/logFollower';
 import { watchFolder } from '../index/folderWatch';
 import { FolderState, parseSampleId, sampleId, type LogEntry } from './folderState';
 import { folderIdOf } from './folderId';
 import { logInfo } from './logInfo';
 import { sampleRows } from './sampleRows';
+import { facetsOf } from './facets';
+import { identitiesOf } from './identities';
 import { readRecent, rememberRecent } from './recent';
+import { hasWholeFirstLine, LOG_NAME } from './newLogFiles';
+import type { Emit, WorkspaceOptions } from './options';
+
+export type { Emit, WorkspaceOptions };
 import { readRecords } from '../index/readRecords';
-
-export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-
-export interface WorkspaceOptions {
-  emit: Emit;
-  reader?: GradioReader;
-  /** Reads the logs the byte scanner does not (JSON lines); default: the reader's. */
-  recordSource?: RecordSource;
-  /** The review state of a folder (the review service's store); without it rows are unreviewed. */
-  reviewStoreFor?(folderId: string, root: string): Promise<ReviewStore>;
-  /** Called when a folder is closed (to close its review store). */
-  releaseStoreFor?(folderId: string): Promise<void>;
-  log?(message: string): void;
-  /** Where `workspace.recent` is kept. */
-  recentFile?: string;
-  timing?: FollowTiming;
-  /** Safety-net re-check of every log, in ms (0: none). */
-  pollMs?: number;
-  /** Bytes indexed in this thread before the rest goes to worker threads (the first page). */
-  firstBytes?: number;
-  /** Delay before the bulk index of a log starts (the first page goes first). */
-  bulkDelayMs?: number;
-  /** Watch folders for changes (default true). */
-  follow?: boolean;
-}
 
 const FIRST_BYTES = 256 * 1024;
 /** The bulk index starts this long after the first rows, so the first page is served first. */
 const BULK_DELAY_MS = 60;
-/** Files that may be logs (findLogs decides). */
-const LOG_NAME = /(?:\.csv|metadata\.jsonl)$/i;
-
-async function hasWholeFirstLine(path: string): Promise<boolean> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const buf = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      return buf.subarray(0, bytesRead).includes(10);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return false;
-  }
-}
 const PROGRESS_MS = 100;
 
 export class Workspace {
@@ -173,29 +130,7 @@ export class Workspace {
   }
 
   async facets(filter: SampleFilter): Promise<Facets> {
-    const { logs, refs } = await this.select(filter);
-    const byStatus: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    const reasons = new Map<number, number>();
-    const users = new Map<number, number>();
-    const perLog = new Uint32Array(logs.length);
-    for (let i = 0; i < refs.length; i++) {
-      const slot = Math.floor(refs[i] / SLOT);
-      const row = refs[i] % SLOT;
-      const { log, overlay } = logs[slot];
-      perLog[slot]++;
-      byStatus[STATUSES[overlay.status(row)]]++;
-      const reason = overlay.reason(row, log.reasons[row]);
-      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      users.set(log.usernames[row], (users.get(log.usernames[row]) ?? 0) + 1);
-    }
-    const sorted = (counts: Map<number, number>) => [...counts].sort((a, b) => b[1] - a[1]);
-    return {
-      total: refs.length,
-      byStatus,
-      byReason: sorted(reasons).map(([code, count]) => ({ reason: this.reasons.valueOf(code), count })),
-      byLog: logs.map((q, slot) => ({ key: q.key, count: perLog[slot] })).filter((l) => l.count > 0),
-      byUsername: sorted(users).map(([code, count]) => ({ username: this.usernames.valueOf(code), count })),
-    };
+    return facetsOf(await this.select(filter), this.dictionaries());
   }
 
   /** Identities of samples of one folder, in the order given (an unknown id throws, naming it). */
@@ -216,29 +151,7 @@ export class Workspace {
 
   /** Every sample matching a filter, grouped by folder id (bulk edits). */
   async matching(filter: SampleFilter): Promise<Map<string, SampleIdentity[]>> {
-    const { logs, refs } = await this.select(filter);
-    const rowsBySlot = new Map<number, number[]>();
-    for (const ref of refs) {
-      const slot = Math.floor(ref / SLOT);
-      let rows = rowsBySlot.get(slot);
-      if (!rows) rowsBySlot.set(slot, (rows = []));
-      rows.push(ref % SLOT);
-    }
-    const groups = new Map<string, SampleIdentity[]>();
-    for (const [slot, rows] of rowsBySlot) {
-      const { log, folderId } = logs[slot];
-      const records = await readRecords(log, rows);
-      let group = groups.get(folderId);
-      if (!group) groups.set(folderId, (group = []));
-      records.forEach((record, i) => {
-        group.push({
-          id: sampleId(log.file, rows[i]),
-          rowHash: record.hash,
-          originalReason: this.reasons.valueOf(log.reasons[rows[i]]),
-        });
-      });
-    }
-    return groups;
+    return identitiesOf(await this.select(filter), this.reasons);
   }
 
   /** The distinct flag values found in a folder's logs. */

@@ -1,0 +1,39 @@
+// Counts of a selection by status, current reason, log and username (the sidebar's facets).
+import type { Facets } from '../../shared/api';
+import type { Dictionaries } from '../index/applyScan';
+import { SLOT, type Selection } from '../index/query';
+import { STATUSES } from '../index/reviewOverlay';
+
+function byCount(counts: Map<number, number>): [number, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+export function facetsOf({ logs, refs }: Selection, dictionaries: Dictionaries): Facets {
+  const byStatus: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  const reasons = new Map<number, number>();
+  const users = new Map<number, number>();
+  const perLog = new Uint32Array(logs.length);
+  for (let i = 0; i < refs.length; i++) {
+    const slot = Math.floor(refs[i] / SLOT);
+    const row = refs[i] % SLOT;
+    const { log, overlay } = logs[slot];
+    perLog[slot]++;
+    byStatus[STATUSES[overlay.status(row)]]++;
+    const reason = overlay.reason(row, log.reasons[row]);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    users.set(log.usernames[row], (users.get(log.usernames[row]) ?? 0) + 1);
+  }
+  return {
+    total: refs.length,
+    byStatus,
+    byReason: byCount(reasons).map(([code, count]) => ({
+      reason: dictionaries.reasons.valueOf(code),
+      count,
+    })),
+    byLog: logs.map((q, slot) => ({ key: q.key, count: perLog[slot] })).filter((l) => l.count > 0),
+    byUsername: byCount(users).map(([code, count]) => ({
+      username: dictionaries.usernames.valueOf(code),
+      count,
+    })),
+  };
+}

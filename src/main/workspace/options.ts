@@ -1,0 +1,30 @@
+// How a Workspace is set up: where events go, the reader, the review stores, follow timing.
+import type { EventName, EventPayload } from '../../shared/api';
+import type { GradioReader, RecordSource } from '../gradio/contracts';
+import type { ReviewStore } from '../review/contracts';
+import type { FollowTiming } from '../index/logFollower';
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface WorkspaceOptions {
+  emit: Emit;
+  reader?: GradioReader;
+  /** Reads the logs the byte scanner does not (JSON lines); default: the reader's. */
+  recordSource?: RecordSource;
+  /** The review state of a folder (the review service's store); without it rows are unreviewed. */
+  reviewStoreFor?(folderId: string, root: string): Promise<ReviewStore>;
+  /** Called when a folder is closed (to close its review store). */
+  releaseStoreFor?(folderId: string): Promise<void>;
+  log?(message: string): void;
+  /** Where `workspace.recent` is kept. */
+  recentFile?: string;
+  timing?: FollowTiming;
+  /** Safety-net re-check of every log, in ms (0: none). */
+  pollMs?: number;
+  /** Bytes indexed in this thread before the rest goes to worker threads (the first page). */
+  firstBytes?: number;
+  /** Delay before the bulk index of a log starts (the first page goes first). */
+  bulkDelayMs?: number;
+  /** Watch folders for changes (default true). */
+  follow?: boolean;
+}
