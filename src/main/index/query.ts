@@ -120,6 +120,20 @@ export class QueryEngine {
       }
       if (missingColumn) continue;
       const count = log.count;
+      const everyRow =
+        !wantOriginal &&
+        !wantReasons &&
+        !wantStatuses &&
+        !wantUsers &&
+        !byTime &&
+        !test.text &&
+        test.columns.length === 0;
+      if (everyRow) {
+        // Nothing to test: every row matches (the common "show all" page).
+        for (let row = 0; row < count; row++) refs[n++] = slot * SLOT + row;
+        if (member) member.fill(1, base, base + count);
+        continue;
+      }
       for (let row = 0; row < count; row++) {
         const original = log.reasons[row];
         if (wantOriginal && !wantOriginal.has(original)) continue;
