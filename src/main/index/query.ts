@@ -46,11 +46,34 @@ function codesOf(values: readonly (string | null)[] | undefined, interner: Inter
   return codes;
 }
 
+/** How many recent selections are kept (each is 8 bytes per matching row). */
+const RECENT_SELECTIONS = 3;
+
+/** A serial per index object, so a folder closed and opened again never matches its old self. */
+const serials = new WeakMap<object, number>();
+let nextSerial = 0;
+function serialOf(object: object): number {
+  let serial = serials.get(object);
+  if (serial === undefined) serials.set(object, (serial = nextSerial++));
+  return serial;
+}
+
+/** Changes whenever rows are appended, a log is re-indexed or reopened, or a review edit lands. */
+function dataVersion(logs: QueryLog[]): string {
+  return logs
+    .map(
+      (q) =>
+        `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}:${serialOf(q.overlay)}:${q.overlay.version}`,
+    )
+    .join('|');
+}
+
 export class QueryEngine {
   private readonly text = new Map<string, TextMatches>();
   private readonly columns = new Map<string, ColumnValues>();
   private readonly columnInterners = new Map<string, Interner>();
   private readonly orders = new Map<string, { version: string; refs: Float64Array; global: Uint32Array }>();
+  private readonly recent = new Map<string, Selection>();
 
   constructor(private readonly dictionaries: Dictionaries) {}
 
@@ -82,8 +105,26 @@ export class QueryEngine {
     return matches.update(q.log);
   }
 
-  /** Every row of `logs` that passes `filter`, sorted. */
+  /**
+   * Every row of `logs` that passes `filter`, sorted. A reviewer pages through the same query while
+   * scrolling, so the last few selections are kept until the data they were computed from changes
+   * (an append, a re-index, a review edit): a page then costs its own rows only.
+   */
   async select(all: QueryLog[], filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
+    const key = `${JSON.stringify([filter, sort ?? null])}\0${dataVersion(all)}`;
+    const cached = this.recent.get(key);
+    if (cached) {
+      this.recent.delete(key);
+      this.recent.set(key, cached);
+      return cached;
+    }
+    const selection = await this.compute(all, filter, sort);
+    this.recent.set(key, selection);
+    if (this.recent.size > RECENT_SELECTIONS) this.recent.delete(this.recent.keys().next().value as string);
+    return selection;
+  }
+
+  private async compute(all: QueryLog[], filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
     const logs = all.filter(
       (q) =>
         (!filter.folderIds || filter.folderIds.includes(q.folderId)) &&
@@ -180,9 +221,7 @@ export class QueryEngine {
     total: number,
     sort: SampleSort,
   ): Promise<Float64Array> {
-    const version = `${sort.by}\0${sort.dir}\0${logs
-      .map((q) => `${q.key}:${q.log.count}:${q.log.generation}:${q.overlay.version}`)
-      .join('|')}`;
+    const version = `${sort.by}\0${sort.dir}\0${dataVersion(logs)}`;
     let order = this.orders.get(`${sort.by}\0${sort.dir}`);
     if (order?.version !== version) {
       const refs = new Float64Array(total);
