@@ -25,13 +25,14 @@ export class FolderReader implements GradioReader {
     return decodeCell(raw, column, this.resolverFor(context.root), context.logDir);
   }
 
+  /** Called for every cell of a page, so the root is looked up as given before it is resolved. */
   resolverFor(root: string): AssetResolver {
+    const known = this.resolvers.get(root);
+    if (known) return known;
     const key = resolve(root);
-    let resolver = this.resolvers.get(key);
-    if (!resolver) {
-      resolver = new AssetResolver(key);
-      this.resolvers.set(key, resolver);
-    }
+    const resolver = this.resolvers.get(key) ?? new AssetResolver(key);
+    this.resolvers.set(key, resolver);
+    this.resolvers.set(root, resolver);
     return resolver;
   }
 }
