@@ -1,7 +1,20 @@
-import type { Command } from './command';
-import { inspectCommand } from './inspect';
-import { reviewCommand } from './review';
-import { serveCommand } from './serve';
+import type { CommandEntry } from './command';
 
 // Each subcommand lives in its own file; register it here.
-export const commands: Command[] = [inspectCommand, reviewCommand, serveCommand];
+export const commands: CommandEntry[] = [
+  {
+    name: 'inspect',
+    summary: 'Show the logs, columns, errors and assets of a flagging folder',
+    load: async () => (await import('./inspect')).inspectCommand,
+  },
+  {
+    name: 'review',
+    summary: 'Print or edit review state (reasons, triage, notes)',
+    load: async () => (await import('./review')).reviewCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'Review folders in a browser (local web server)',
+    load: async () => (await import('./serve')).serveCommand,
+  },
+];

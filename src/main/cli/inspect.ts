@@ -20,7 +20,6 @@ const ERRORS_SHOWN = 20;
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: 'Show the logs, columns, errors and assets of a flagging folder',
   usage,
   async run(argv) {
     const json = argv.includes('--json');

@@ -41,7 +41,6 @@ export interface SampleReview {
 export function createReviewCommand(directory: SampleDirectory): Command {
   return {
     name: 'review',
-    summary: 'print or edit review state (reasons, triage, notes)',
     usage,
     run: (argv) => run(argv, directory),
   };

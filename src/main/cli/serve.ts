@@ -102,7 +102,6 @@ async function run(argv: string[]): Promise<number> {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'review folders in a browser (local web server)',
   usage,
   run,
 };

@@ -8,7 +8,7 @@ import { UsageError } from '../../../src/main/cli/command';
 import type { FolderReport } from '../../../src/main/gradio/inspectFolder';
 import { REAL_WORLD } from './realWorldManifest';
 
-const inspect = commands.find((command) => command.name === 'inspect');
+const inspect = await commands.find((command) => command.name === 'inspect')?.load();
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
