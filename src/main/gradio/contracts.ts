@@ -60,8 +60,19 @@ export interface LogShape {
   dataLine: number;
   header: string[] | null;
   columns: Column[];
-  /** Which column holds the flag reason / username / timestamp, if any (by column index). */
-  roles: { flag?: number; username?: number; timestamp?: number };
+  /**
+   * Which column holds the flag reason / username / timestamp, if any (by column index), and how
+   * they move in rows wider or narrower than the header (`width` cells): `end` — they end every row
+   * (CSVLogger 3.x/4.x, Classic, HF saver); `timestamp-end` — only the timestamp does (5.x
+   * CSVLogger). Use `roleCell` (./roleCells) to find them in a row.
+   */
+  roles: {
+    flag?: number;
+    username?: number;
+    timestamp?: number;
+    width?: number;
+    anchor?: 'end' | 'timestamp-end';
+  };
   warnings: string[];
   /** Problems of the file as a whole, located by line (a BOM, an empty file). */
   issues: LogIssue[];

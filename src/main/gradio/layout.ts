@@ -70,7 +70,9 @@ function withHeader(
   if (roles.timestamp !== undefined) fixed.set(roles.timestamp, 'timestamp');
   const warnings = [...headerNameWarnings(names)];
   if (quote === "'") warnings.push("fields are quoted with ' (Gradio ≤ 3.1 log)");
-  return { layout, hasHeader: true, names, width: names.length, roles, fixed, warnings };
+  const anchor: LogShape['roles']['anchor'] = layout === 'dataset' ? 'timestamp-end' : 'end';
+  const anchored = Object.keys(roles).length > 0 ? { ...roles, width: names.length, anchor } : roles;
+  return { layout, hasHeader: true, names, width: names.length, roles: anchored, fixed, warnings };
 }
 
 function chat(): LayoutReading {

@@ -1,6 +1,8 @@
 // Scans one byte range of a log into plain columns. It runs in the main thread and in worker
 // threads alike: everything it calls comes in through `ScanHelpers`, so that its source text can be
 // shipped to a worker (see scanWorkers.ts) without the module system.
+import type { roleCell } from '../gradio/roleCells';
+import type { LogShape } from '../gradio/contracts';
 import type { FieldBounds, OnRecord, ScanOptions, ScanState } from './csvScan';
 
 export interface ScanHelpers {
@@ -16,6 +18,7 @@ export interface ScanHelpers {
   FieldBounds: new () => FieldBounds;
   fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer;
   timestampFromBytes: (buf: Uint8Array, start: number, end: number) => number;
+  roleCell: typeof roleCell;
   readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
 }
 
@@ -28,7 +31,7 @@ export interface ScanJob {
   /** `to` is the end of the file and a last record without terminator counts. */
   final: boolean;
   state: ScanState;
-  roles: { flag?: number; username?: number; timestamp?: number };
+  roles: LogShape['roles'];
   chunkBytes: number;
   /** Rows the range probably holds (sizes the columns once instead of growing them). */
   expectedRows?: number;
@@ -56,9 +59,9 @@ export interface ScanResult {
 }
 
 export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
-  const { scanCsv, fieldBytes, timestampFromBytes, readSync } = helpers;
+  const { scanCsv, fieldBytes, timestampFromBytes, readSync, roleCell } = helpers;
   const bounds = new helpers.FieldBounds();
-  const { flag, username, timestamp } = job.roles;
+  const { roles } = job;
   const quote = job.quote;
   const state = { line: job.state.line };
   let capacity = Math.max(1024, job.expectedRows ?? 0);
@@ -149,6 +152,9 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     }
     if (stray >= 0 && flaws.length < 3000) flaws.push(line, stray + 1, 1);
     if (count === capacity) grow();
+    const flag = roleCell(roles, 'flag', n);
+    const username = roleCell(roles, 'username', n);
+    const timestamp = roleCell(roles, 'timestamp', n);
     let time = NaN;
     if (timestamp !== undefined && timestamp < n) {
       const s = bounds.starts[timestamp];

@@ -2,6 +2,7 @@
 // worker thread, and the cut is kept only if the first half's scan ends exactly on it (then it is a
 // record boundary whatever the quoting). Otherwise the rest is scanned again from where the first
 // half really ended: correctness first.
+import { roleCell } from '../gradio/roleCells';
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
 import { delimiterLength, FieldBounds, scanCsv } from './csvScan';
@@ -25,10 +26,10 @@ function workerSource(): string {
   source ??= [
     "const { parentPort } = require('node:worker_threads');",
     "const { openSync, readSync, closeSync } = require('node:fs');",
-    ...[delimiterLength, scanCsv, fieldBytes, digits, timestampFromBytes, scanRange].map(String),
+    ...[delimiterLength, scanCsv, fieldBytes, digits, timestampFromBytes, roleCell, scanRange].map(String),
     `const Bounds = ${String(FieldBounds)};`,
     `const helpers = { scanCsv: ${scanCsv.name}, FieldBounds: Bounds, fieldBytes: ${fieldBytes.name},`,
-    `  timestampFromBytes: ${timestampFromBytes.name}, readSync };`,
+    `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync };`,
     'parentPort.on("message", (job) => {',
     '  const fd = openSync(job.path, "r");',
     `  try { const r = ${scanRange.name}({ ...job, fd }, helpers);`,

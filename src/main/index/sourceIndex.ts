@@ -1,6 +1,7 @@
 // Logs the byte scanner does not read (the HF saver's `metadata.jsonl`) are indexed through the
 // reader's RecordSource instead: same columns, same queries, a slower path for small files.
-import type { RawRecord, RecordSource } from '../gradio/contracts';
+import type { LogShape, RawRecord, RecordSource } from '../gradio/contracts';
+import { roleCell } from '../gradio/roleCells';
 import { undoInjectionEscape } from '../gradio/injectionEscape';
 import type { Dictionaries } from './applyScan';
 import { NO_VALUE, type Interner } from './intern';
@@ -12,6 +13,14 @@ function codeOf(interner: Interner, cells: string[], column: number | undefined)
   return interner.code(undoInjectionEscape(cells[column]));
 }
 
+function cellsOfRoles(roles: LogShape['roles'], cells: number) {
+  return {
+    flag: roleCell(roles, 'flag', cells),
+    username: roleCell(roles, 'username', cells),
+    timestamp: roleCell(roles, 'timestamp', cells),
+  };
+}
+
 /** Indexes records from `log.indexedEnd` on through `source`. Returns the rows added. */
 export async function indexWithSource(
   log: LogIndex,
@@ -20,7 +29,6 @@ export async function indexWithSource(
   final: boolean,
 ): Promise<number> {
   const before = log.count;
-  const { flag, username, timestamp } = log.shape.roles;
   const options = { start: log.indexedEnd, line: log.scanState.line, final };
   for await (const record of source.records(log.path, log.shape.dialect, options)) {
     log.indexedEnd = record.end;
@@ -29,6 +37,7 @@ export async function indexWithSource(
       if (record.error) log.errors.push(record.error);
       continue;
     }
+    const { flag, username, timestamp } = cellsOfRoles(log.shape.roles, record.cells.length);
     const time =
       timestamp !== undefined && record.cells[timestamp] !== undefined ? record.cells[timestamp] : '';
     log.push(

@@ -2,6 +2,7 @@
 // the review CLI. Reads every log whole: fine for a command-line run, not for the app's index.
 import { FolderReader } from '../gradio/reader';
 import { readLog } from '../gradio/readLog';
+import { roleCell } from '../gradio/roleCells';
 import type { SampleIdentity } from './contracts';
 import type { SampleDirectory } from './sample-directory';
 
@@ -11,8 +12,8 @@ export const logSamples: SampleDirectory = {
     const samples: SampleIdentity[] = [];
     for (const file of await reader.findLogs(root)) {
       const { shape, rows } = await readLog(reader, root, file);
-      const flag = shape.roles.flag;
       for (const row of rows) {
+        const flag = roleCell(shape.roles, 'flag', row.cells.length);
         // Gradio 3/4's plain "Flag" button writes an empty reason: that is no reason.
         const reason = flag === undefined ? undefined : row.cells[flag]?.text;
         samples.push({

@@ -1,4 +1,5 @@
 // SampleRows for a page: the rows' bytes read back by offset, each cell decoded by the reader.
+import { roleCell } from '../gradio/roleCells';
 import { dirname, join } from 'node:path';
 import type { Column, ReviewState, SampleRow } from '../../shared/model';
 import type { GradioReader } from '../gradio/contracts';
@@ -38,7 +39,8 @@ export async function sampleRows(q: QueryLog, rows: number[], context: RowContex
       const cells = await Promise.all(
         record.cells.map((raw, index) => context.reader.decodeCell(raw, columnFor(columns, index), folder)),
       );
-      const timestamp = roles.timestamp !== undefined ? record.cells[roles.timestamp] : undefined;
+      const at = roleCell(roles, 'timestamp', record.cells.length);
+      const timestamp = at === undefined ? undefined : record.cells[at];
       return {
         folderId: q.folderId,
         id,
