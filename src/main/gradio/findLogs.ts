@@ -15,7 +15,12 @@ const SKIPPED_DIRS = new Set([
   'gradio_cached_examples',
 ]);
 /** `secrets.token_hex(10|20)` directories hold copies of flagged files, not logs. */
-const ASSET_HASH_DIR = /^(?:[0-9a-f]{20}|[0-9a-f]{40})$/;
+export const ASSET_HASH_DIR = /^(?:[0-9a-f]{20}|[0-9a-f]{40})$/;
+
+/** A directory no log is looked for in (nor watched): ours, VCS, environments, example caches. */
+export function holdsNoLogs(name: string): boolean {
+  return SKIPPED_DIRS.has(name) || name.startsWith('.venv');
+}
 
 export async function findLogs(root: string): Promise<string[]> {
   const found: string[] = [];
@@ -34,7 +39,7 @@ async function walk(root: string, relative: string, depth: number, found: string
   for (const entry of entries) {
     const path = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.venv')) {
+      if (depth < MAX_DEPTH && !holdsNoLogs(entry.name)) {
         await walk(root, path, depth + 1, found);
       }
     } else if (entry.isFile() && isLog(entry.name, relative)) {

@@ -2,12 +2,13 @@
 // `flagdeck-media://thumb/<folderId>/<path>?w=N`, answered by the same media service as serve
 // mode, as a WHATWG Response (what Electron's `protocol.handle` wants), streamed with ranges.
 import { Readable } from 'node:stream';
-import type { MediaRequest, MediaService } from '../media/service';
+import type { MediaService } from '../media/service';
+import { mediaRequestOf, type ParsedMediaRequest } from '../media/request';
 
 export const mediaScheme = 'flagdeck-media';
 
 /** The media request a protocol URL names, or why it names none. */
-export function parseMediaUrl(url: string): Omit<MediaRequest, 'range'> | { error: string } {
+export function parseMediaUrl(url: string): ParsedMediaRequest {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -20,18 +21,7 @@ export function parseMediaUrl(url: string): Omit<MediaRequest, 'range'> | { erro
   }
   // The URL parser has already folded any `..`: what is left is checked again by the service.
   const [folder, ...segments] = parsed.pathname.split('/').slice(1);
-  if (!folder || segments.length === 0) return { error: `no folder or path in ${url}` };
-  try {
-    const width = parsed.searchParams.get('w');
-    return {
-      kind,
-      folderId: decodeURIComponent(folder),
-      path: segments.map(decodeURIComponent).join('/'),
-      ...(width !== null ? { width: Number(width) } : {}),
-    };
-  } catch {
-    return { error: `malformed percent-encoding in ${url}` };
-  }
+  return mediaRequestOf(kind, folder, segments, parsed.searchParams.get('w'), url);
 }
 
 export async function answerMediaRequest(request: Request, media: MediaService): Promise<Response> {

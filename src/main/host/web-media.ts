@@ -1,29 +1,14 @@
 // `/media/<folderId>/<path>` and `/thumb/<folderId>/<path>?w=N`, parsed from the raw request path
 // (so `..` is seen and refused, not silently normalised away) and answered by the media service.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MediaRequest, MediaService } from '../media/service';
+import type { MediaService } from '../media/service';
+import { mediaRequestOf, type ParsedMediaRequest } from '../media/request';
 import { errorResponse, type MediaResponse } from '../media/respond';
 
 /** The media request a raw path names, or a reason it cannot be one. */
-export function parseMediaPath(
-  rawPath: string,
-  query: URLSearchParams,
-): Omit<MediaRequest, 'range'> | { error: string } {
+export function parseMediaPath(rawPath: string, query: URLSearchParams): ParsedMediaRequest {
   const [, kind, folder, ...segments] = rawPath.split('/');
-  if ((kind !== 'media' && kind !== 'thumb') || !folder || segments.length === 0) {
-    return { error: 'expected /media/<folderId>/<path> or /thumb/<folderId>/<path>' };
-  }
-  try {
-    const width = query.get('w');
-    return {
-      kind,
-      folderId: decodeURIComponent(folder),
-      path: segments.map(decodeURIComponent).join('/'),
-      ...(width !== null ? { width: Number(width) } : {}),
-    };
-  } catch {
-    return { error: `malformed percent-encoding in ${rawPath}` };
-  }
+  return mediaRequestOf(kind ?? '', folder, segments, query.get('w'), rawPath);
 }
 
 function send(res: ServerResponse, response: MediaResponse, headOnly: boolean): void {

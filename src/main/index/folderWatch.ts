@@ -2,16 +2,7 @@
 // re-reads and re-checks); directories that never hold logs are not watched.
 import { watch, type FSWatcher } from 'chokidar';
 import { relative, sep } from 'node:path';
-
-const SKIPPED = new Set([
-  '.flagdeck',
-  '.git',
-  'node_modules',
-  '__pycache__',
-  'cached_examples',
-  'gradio_cached_examples',
-]);
-const HASH_DIR = /^(?:[0-9a-f]{20}|[0-9a-f]{40})$/;
+import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/findLogs';
 
 export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
@@ -23,7 +14,7 @@ export interface FolderEvents {
 function ignored(root: string, path: string): boolean {
   const rel = relative(root, path);
   if (rel === '' || rel.startsWith('..')) return false;
-  return rel.split(sep).some((part) => SKIPPED.has(part) || part.startsWith('.venv') || HASH_DIR.test(part));
+  return rel.split(sep).some((part) => holdsNoLogs(part) || ASSET_HASH_DIR.test(part));
 }
 
 export async function watchFolder(root: string, events: FolderEvents): Promise<{ close(): Promise<void> }> {

@@ -3,18 +3,10 @@
 // shipped to a worker (see scanWorkers.ts) without the module system.
 import type { roleCell } from '../gradio/roleCells';
 import type { LogShape } from '../gradio/contracts';
-import type { FieldBounds, OnRecord, ScanOptions, ScanState } from './csvScan';
+import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csvScan';
 
 export interface ScanHelpers {
-  scanCsv: (
-    buf: Uint8Array,
-    start: number,
-    limit: number,
-    options: ScanOptions,
-    state: ScanState,
-    bounds: FieldBounds,
-    onRecord: OnRecord,
-  ) => number;
+  scanCsv: typeof scanCsv;
   FieldBounds: new () => FieldBounds;
   fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer;
   timestampFromBytes: (buf: Uint8Array, start: number, end: number) => number;
