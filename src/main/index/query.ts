@@ -6,7 +6,7 @@ import { ColumnValues } from './columnValues';
 import { Interner, NO_VALUE } from './intern';
 import type { LogIndex } from './logIndex';
 import { STATUSES, type ReviewOverlay } from './reviewOverlay';
-import { byteNeedle, TextMatches } from './textSearch';
+import { byteNeedles, TextMatches } from './textSearch';
 import { timestampBound } from './timestampKey';
 import { sortRefs } from './sortRefs';
 
@@ -98,10 +98,10 @@ export class QueryEngine {
     return { codes: await values.update(q.log), interner };
   }
 
-  private async textHits(q: QueryLog, needle: string): Promise<Uint8Array> {
-    const cacheKey = `${q.key}\0${needle}`;
+  private async textHits(q: QueryLog, needles: string[]): Promise<Uint8Array> {
+    const cacheKey = `${q.key}\0${needles.join('\0')}`;
     let matches = this.text.get(cacheKey);
-    if (!matches) this.text.set(cacheKey, (matches = new TextMatches(needle)));
+    if (!matches) this.text.set(cacheKey, (matches = new TextMatches(needles)));
     return matches.update(q.log);
   }
 
@@ -138,7 +138,7 @@ export class QueryEngine {
     const from = filter.from ? timestampBound(filter.from, 'from') : -Infinity;
     const to = filter.to ? timestampBound(filter.to, 'to') : Infinity;
     const byTime = filter.from !== undefined || filter.to !== undefined;
-    const needle = filter.text ? byteNeedle(filter.text) : null;
+    const needle = filter.text ? byteNeedles(filter.text) : null;
     const noteNeedle = filter.text?.toLowerCase() ?? '';
 
     let total = 0;

@@ -6,9 +6,29 @@ import type { LogIndex } from './logIndex';
 
 const PIECE_BYTES = 8 * 1024 * 1024;
 
-/** The needle as it must appear in latin1-lowercased file bytes. */
-export function byteNeedle(text: string): string {
-  return Buffer.from(text.toLowerCase(), 'utf8').toString('latin1').toLowerCase();
+/**
+ * The needles as they must appear in latin1-lowercased file bytes. Lowercasing bytes folds ASCII
+ * only, so a word beyond ASCII is looked for as typed, in lower case and in upper case; and each
+ * also as Python's `json.dumps` writes it inside JSON cells (`\u00fc`, one escape per UTF-16
+ * unit), since Gradio stores label, chat and JSON values that way.
+ */
+export function byteNeedles(text: string): string[] {
+  const spellings = new Set([text, text.toLowerCase(), text.toUpperCase()]);
+  const needles = new Set<string>();
+  for (const spelling of spellings) {
+    needles.add(Buffer.from(spelling, 'utf8').toString('latin1').toLowerCase());
+    needles.add(jsonEscaped(spelling).toLowerCase());
+  }
+  return [...needles];
+}
+
+function jsonEscaped(text: string): string {
+  let escaped = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    escaped += unit < 0x80 ? text[i] : `\\u${unit.toString(16).padStart(4, '0')}`;
+  }
+  return escaped;
 }
 
 function rowAt(log: LogIndex, offset: number, lo: number, hi: number): number {
@@ -24,12 +44,12 @@ function rowAt(log: LogIndex, offset: number, lo: number, hi: number): number {
 /** Marks `hits[row] = 1` for rows in [from, to) whose bytes contain the needle. */
 export async function searchRows(
   log: LogIndex,
-  needle: string,
+  needles: readonly string[],
   from: number,
   to: number,
   hits: Uint8Array,
 ): Promise<void> {
-  if (from >= to || needle.length === 0) return;
+  if (from >= to || needles.every((needle) => needle.length === 0)) return;
   const handle = await open(log.path, 'r');
   try {
     let row = from;
@@ -57,18 +77,31 @@ export async function searchRows(
       const buf = Buffer.allocUnsafe(pieceEnd - pieceStart);
       await handle.read(buf, 0, buf.length, pieceStart);
       const text = buf.toString('latin1').toLowerCase();
-      let at = text.indexOf(needle);
-      while (at !== -1) {
-        const hit = rowAt(log, pieceStart + at, row, last);
-        hits[hit] = 1;
-        // Rows are marked once: go on from the next row's start.
-        if (hit === last) break;
-        at = text.indexOf(needle, log.starts[hit + 1] - pieceStart);
-      }
+      for (const needle of needles) markHits(log, text, needle, pieceStart, row, last, hits);
       row = last + 1;
     }
   } finally {
     await handle.close();
+  }
+}
+
+function markHits(
+  log: LogIndex,
+  text: string,
+  needle: string,
+  pieceStart: number,
+  first: number,
+  last: number,
+  hits: Uint8Array,
+): void {
+  if (needle.length === 0) return;
+  let at = text.indexOf(needle);
+  while (at !== -1) {
+    const hit = rowAt(log, pieceStart + at, first, last);
+    hits[hit] = 1;
+    // Rows are marked once: go on from the next row's start.
+    if (hit === last) return;
+    at = text.indexOf(needle, log.starts[hit + 1] - pieceStart);
   }
 }
 
@@ -78,7 +111,7 @@ export class TextMatches {
   upTo = 0;
   generation = -1;
 
-  constructor(readonly needle: string) {}
+  constructor(readonly needles: readonly string[]) {}
 
   async update(log: LogIndex): Promise<Uint8Array> {
     if (this.generation !== log.generation) {
@@ -92,7 +125,7 @@ export class TextMatches {
         hits.set(this.hits);
         this.hits = hits;
       }
-      await searchRows(log, this.needle, this.upTo, log.count, this.hits);
+      await searchRows(log, this.needles, this.upTo, log.count, this.hits);
       this.upTo = log.count;
     }
     return this.hits;
