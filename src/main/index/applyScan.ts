@@ -24,23 +24,35 @@ function remap(raws: string[], interner: Interner, decode: (raw: string) => stri
   return codes;
 }
 
-/** `lineOffset` is added to the result's lines (a worker that started mid-file counted from 0). */
+/**
+ * `lineOffset` is added to the result's lines (a worker that started mid-file counted from 0).
+ * `adopt`: the result holds every row of the log from its data start; its arrays become the log's.
+ */
 export function applyScan(
   log: LogIndex,
   result: ScanResult,
   dictionaries: Dictionaries,
   lineOffset = 0,
+  adopt = false,
 ): void {
   const decode = (raw: string): string | null => roleText(raw, log.shape.dialect);
   const reasons = remap(result.reasonRaws, dictionaries.reasons, decode);
   const usernames = remap(result.usernameRaws, dictionaries.usernames, decode);
-  log.append(
-    result.count,
-    result,
-    lineOffset,
-    (i) => reasons[result.reasons[i] + 1],
-    (i) => usernames[result.usernames[i] + 1],
-  );
+  if (adopt) {
+    for (let i = 0; i < result.count; i++) {
+      result.reasons[i] = reasons[result.reasons[i] + 1];
+      result.usernames[i] = usernames[result.usernames[i] + 1];
+    }
+    log.adopt(result.count, result);
+  } else {
+    log.append(
+      result.count,
+      result,
+      lineOffset,
+      (i) => reasons[result.reasons[i] + 1],
+      (i) => usernames[result.usernames[i] + 1],
+    );
+  }
   const flaws = result.flaws;
   for (let i = 0; i < flaws.length && log.errors.length < MAX_ERRORS; i += 3) {
     const line = flaws[i] + lineOffset;

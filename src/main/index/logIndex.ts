@@ -7,12 +7,13 @@ import { grown } from './growable';
 
 export class LogIndex {
   count = 0;
-  starts = new Float64Array(1024);
-  lengths = new Uint32Array(1024);
-  lines = new Uint32Array(1024);
-  reasons = new Int32Array(1024);
-  usernames = new Int32Array(1024);
-  timestamps = new Float64Array(1024);
+  // Typed over any buffer: a worker's transferred result columns can be adopted as they are.
+  starts: Float64Array = new Float64Array(1024);
+  lengths: Uint32Array = new Uint32Array(1024);
+  lines: Uint32Array = new Uint32Array(1024);
+  reasons: Int32Array = new Int32Array(1024);
+  usernames: Int32Array = new Int32Array(1024);
+  timestamps: Float64Array = new Float64Array(1024);
   /** File offset just past the last indexed record, and the scanner state there. */
   indexedEnd: number;
   scanState: ScanState;
@@ -86,6 +87,26 @@ export class LogIndex {
       this.usernames[at + i] = usernameOf(i);
     }
     this.count = at + count;
+  }
+
+  /**
+   * Takes `columns` (a worker's result, its codes already the workspace's) as this log's rows,
+   * instead of copying them: a fresh large log is then never held twice while it is indexed.
+   */
+  adopt(
+    count: number,
+    columns: Pick<LogIndex, 'starts' | 'lengths' | 'lines' | 'reasons' | 'usernames' | 'timestamps'>,
+  ): void {
+    ({
+      starts: this.starts,
+      lengths: this.lengths,
+      lines: this.lines,
+      reasons: this.reasons,
+      usernames: this.usernames,
+      timestamps: this.timestamps,
+    } = columns);
+    this.count = count;
+    this.errors = [];
   }
 
   /** Forgets every row (a rewritten log is indexed again from its data start). */

@@ -111,7 +111,10 @@ export async function indexLogParallel(
       ? await cutNear(log.path, from + Math.floor((size - from) / 2), size)
       : null;
   if (cut === null || cut >= size) return indexLog(log, dictionaries, pass);
-  // A first slice in this thread tells the average row size, to size the columns once.
+  // A first slice in this thread tells the average row size, to size the columns once. A fresh log
+  // is then scanned from its data start by the first worker, whose columns it adopts (no copy).
+  const fresh = log.count === 0 && from === log.shape.dataStart;
+  const startState = log.scanState;
   if (log.count === 0) {
     const sample = Math.min(SAMPLE_BYTES, Math.floor((cut - from) / 8));
     await indexLog(log, dictionaries, { final: false, until: from + sample });
@@ -120,11 +123,18 @@ export async function indexLogParallel(
   // Size the columns from the rows seen so far, with some slack.
   const bytesPerRow = log.count > 0 ? (log.indexedEnd - log.shape.dataStart) / log.count : 0;
   const expected = bytesPerRow > 0 ? Math.ceil(((size - from) / bytesPerRow) * 1.05) : 0;
-  if (expected > 0) log.reserve(log.count + expected);
+  if (expected > 0 && !fresh) log.reserve(log.count + expected);
   const half = Math.ceil(expected / 2);
   const common = { quote, roles: log.shape.roles, chunkBytes: 4 * 1024 * 1024, expectedRows: half };
   const [first, second] = await Promise.all([
-    runInWorker(log.path, { ...common, from: log.indexedEnd, to: cut, final: false, state: log.scanState }),
+    runInWorker(log.path, {
+      ...common,
+      ...(fresh
+        ? { from, state: startState, expectedRows: expected }
+        : { from: log.indexedEnd, state: log.scanState }),
+      to: cut,
+      final: false,
+    }),
     runInWorker(log.path, {
       ...common,
       from: cut,
@@ -133,7 +143,7 @@ export async function indexLogParallel(
       state: { line: 0 },
     }),
   ]);
-  applyScan(log, first, dictionaries);
+  applyScan(log, first, dictionaries, 0, fresh);
   lastSplit = first.end === cut ? 'two workers' : 'cut rejected';
   if (first.end === cut) {
     applyScan(log, second, dictionaries, first.state.line);

@@ -39,21 +39,22 @@ function columns(log: LogIndex) {
   };
 }
 
+/** Dictionaries as a workspace has them: other logs interned their values first. */
+function dictionaries() {
+  const reasons = new Interner();
+  const usernames = new Interner();
+  reasons.code('from another log');
+  usernames.code('someone else');
+  return { reasons, usernames };
+}
+
 async function both(file: string, rows: string) {
   const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-par-')), file);
   writeFileSync(path, HEADER + rows);
   const serial = new LogIndex(path, shape(file, HEADER));
-  await indexLog(
-    serial,
-    { reasons: new Interner(), usernames: new Interner() },
-    { final: true, stepBytes: 4096 },
-  );
+  await indexLog(serial, dictionaries(), { final: true, stepBytes: 4096 });
   const parallel = new LogIndex(path, shape(file, HEADER));
-  await workers.indexLogParallel(
-    parallel,
-    { reasons: new Interner(), usernames: new Interner() },
-    { final: true, minBytes: 1 },
-  );
+  await workers.indexLogParallel(parallel, dictionaries(), { final: true, minBytes: 1 });
   return { serial: columns(serial), parallel: columns(parallel), split: workers.lastSplit };
 }
 
