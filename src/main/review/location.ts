@@ -2,6 +2,7 @@
 // of its own under the app's data folder. Gradio 4's Hub saver uploads its whole local clone on
 // every flag, so a journal inside such a clone would be published: it goes to the data folder too.
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { access, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -68,6 +69,15 @@ async function prepared(dir: string, inFolder: boolean): Promise<ReviewLocation>
 export async function markedReadOnlyReason(folder: string): Promise<string | undefined> {
   const { mode } = await stat(folder);
   return (mode & 0o222) === 0 ? `${folder} is read-only (mode ${(mode & 0o777).toString(8)})` : undefined;
+}
+
+/** Read-only for Flagdeck: marked so, or not writable by this process. */
+export async function folderIsReadOnly(folder: string): Promise<boolean> {
+  if (await markedReadOnlyReason(folder)) return true;
+  return access(folder, constants.W_OK).then(
+    () => false,
+    () => true,
+  );
 }
 
 /** Tries to create the folder and open the journal for appending; the error says why not. */

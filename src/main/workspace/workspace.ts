@@ -1,7 +1,8 @@
 // The workspace service behind the `workspace.*` and `samples.*` calls: opens flagging folders,
 // indexes every log in the background (first rows first), follows them while Gradio appends, and
 // answers paged queries. Events go out through the injected `emit`.
-import { access, constants, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { folderIsReadOnly } from '../review/location';
 import { basename, join, resolve } from 'node:path';
 import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
 import type { SampleRef, SampleRow, WorkspaceInfo } from '../../shared/model';
@@ -228,10 +229,7 @@ export class Workspace {
     if (this.folders.has(id)) return;
     const info = await stat(root).catch(() => null);
     if (!info?.isDirectory()) throw new Error(`${root}: not a folder`);
-    const readOnly = await access(root, constants.W_OK).then(
-      () => false,
-      () => true,
-    );
+    const readOnly = await folderIsReadOnly(root);
     const folder = new FolderState(id, root, basename(root), readOnly);
     this.folders.set(id, folder);
     if (this.options.reviewStoreFor)
