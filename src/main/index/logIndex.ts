@@ -92,6 +92,7 @@ export class LogIndex {
   /**
    * Takes `columns` (a worker's result, its codes already the workspace's) as this log's rows,
    * instead of copying them: a fresh large log is then never held twice while it is indexed.
+   * The result covers the log from its data start, so errors found before are reported again by it.
    */
   adopt(
     count: number,
