@@ -21,6 +21,7 @@ export default tseslint.config(
       'tests/fixtures/**',
       'bench/.data/**',
       '.ci-out/**',
+      '.venv-py/**',
     ],
   },
   js.configs.recommended,
