@@ -80,7 +80,7 @@ export class HubStore {
 
   /** A branch name or a commit sha (full), as the Hub accepts in `{rev}`. */
   resolveRevision(repo: Repo, revision: string): Commit | undefined {
-    return this.head(repo, revision) ?? repo.commits.get(revision);
+    return this.head(repo, revision === 'HEAD' ? 'main' : revision) ?? repo.commits.get(revision);
   }
 
   addCommit(

@@ -1,0 +1,8 @@
+// The Hub push: a staged dataset layout to a Hub dataset repo with the official client.
+export { pushDataset, checkRepoId, DEFAULT_HUB_URL, HUB_FORMATS } from './push-dataset';
+export type { HubFormat, PushRequest, PushResult } from './push-dataset';
+export type { PushProgress, PushPhase } from './push-progress';
+export { PushError } from './push-errors';
+export { findHubToken, missingTokenMessage, tokenFilePath } from './token';
+export type { HubToken, TokenSource } from './token';
+export type { RetryNotice } from './hub-fetch';
