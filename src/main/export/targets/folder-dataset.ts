@@ -1,0 +1,119 @@
+// Targets "imagefolder" and "audiofolder": the layout `datasets` loads with its folder builders.
+//   README.md                              card: configs/data_files, features, counts, provenance
+//   data/train/metadata.jsonl              one JSON object per sample: file_name, the other columns
+//   data/train/images/0000/000000-x.png    the files, 1,000 per folder (the Hub wants < 10,000)
+// The first image (audio) column is `file_name` (loaded as `image` / `audio`); further ones are
+// `<name>_file_name`. A sample whose file is missing, or that has none, is skipped.
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { firstAssetOf, resolvedAsset, safeFileName, unusableReason } from '../asset-cells';
+import { datasetCard } from '../dataset-card';
+import { datasetFields, textValue, type DatasetField } from '../dataset-fields';
+import { FolderMaker, placeFile } from '../place-file';
+import type { ExportSample } from '../sample';
+import type { ExportTarget, ExportTotals, Placed, TargetPlan } from '../target';
+
+export const FOLDER_SPLIT_DIR = 'data/train';
+const FILES_PER_FOLDER = 1000;
+
+export class FolderDatasetTarget implements ExportTarget<string> {
+  private plan!: TargetPlan;
+  private fields: DatasetField[] = [];
+  private metadata?: FileHandle;
+  private readonly folders = new FolderMaker();
+
+  constructor(private readonly media: 'image' | 'audio') {}
+
+  private get format(): 'imagefolder' | 'audiofolder' {
+    return this.media === 'image' ? 'imagefolder' : 'audiofolder';
+  }
+
+  async setup(plan: TargetPlan): Promise<void> {
+    this.plan = plan;
+    this.fields = datasetFields(plan.columns, plan.privacy, [this.media], this.media);
+    if (!this.fields.some((field) => field.dtype === this.media)) {
+      const kinds = plan.columns.map((c) => `${c.name} (${c.kind})`).join(', ');
+      throw new Error(
+        `${this.format} needs a column of ${this.media}s, and the selected logs have none (columns: ${kinds}); export as parquet or gradio instead`,
+      );
+    }
+    await this.folders.ensure(join(plan.dir, FOLDER_SPLIT_DIR));
+    this.metadata = await open(join(plan.dir, FOLDER_SPLIT_DIR, 'metadata.jsonl'), 'wx');
+  }
+
+  async place(sample: ExportSample): Promise<Placed<string>> {
+    const record: Record<string, string> = {};
+    let files = 0;
+    let bytes = 0;
+    for (const [position, field] of this.fields.entries()) {
+      if (field.dtype === 'string') {
+        record[field.name] = textValue(field, sample);
+        continue;
+      }
+      const key = position === 0 ? 'file_name' : `${field.name}_file_name`;
+      const columnName = field.column?.name ?? field.name;
+      const ref = firstAssetOf(sample.cells.get(columnName), this.media);
+      if (!ref) {
+        if (position === 0) return { skipped: `${columnName}: no ${this.media} in this sample` };
+        record[key] = '';
+        continue;
+      }
+      const asset = resolvedAsset(sample.root, ref);
+      if (!asset) return { skipped: unusableReason(columnName, ref) };
+      const relative = this.fileNameFor(sample.seq, position, asset.name);
+      bytes += await placeFile(
+        {
+          from: asset.file,
+          to: join(this.plan.dir, FOLDER_SPLIT_DIR, relative),
+          media: ref.media,
+          size: ref.size,
+        },
+        this.plan.privacy,
+        this.folders,
+      );
+      files += 1;
+      record[key] = relative;
+    }
+    return { row: `${JSON.stringify(record)}\n`, files, bytes };
+  }
+
+  /** `images/0003/003141-photo.jpg`; a second media column gets `-2` after the number. */
+  private fileNameFor(seq: number, position: number, name: string): string {
+    const folder = String(Math.floor(seq / FILES_PER_FOLDER)).padStart(4, '0');
+    const suffix = position === 0 ? '' : `-${position + 1}`;
+    const kindDir = this.media === 'image' ? 'images' : 'audio';
+    return `${kindDir}/${folder}/${String(seq).padStart(6, '0')}${suffix}-${safeFileName(name)}`;
+  }
+
+  async append(rows: string[]): Promise<void> {
+    if (rows.length > 0) await this.metadata?.write(rows.join(''));
+  }
+
+  async finish(totals: ExportTotals): Promise<{ files: number; bytes: number }> {
+    const metadata = this.metadata;
+    this.metadata = undefined;
+    let bytes = 0;
+    if (metadata) {
+      await metadata.sync();
+      bytes += (await metadata.stat()).size;
+      await metadata.close();
+    }
+    const card = datasetCard({
+      format: this.format,
+      dataFiles: `${FOLDER_SPLIT_DIR}/**`,
+      fields: this.fields,
+      selection: this.plan.selection,
+      privacy: this.plan.privacy,
+      sources: this.plan.sources,
+      totals,
+      skipped: totals.skipped,
+    });
+    await writeFile(join(this.plan.dir, 'README.md'), card, { flag: 'wx' });
+    return { files: 2, bytes: bytes + Buffer.byteLength(card) };
+  }
+
+  async abort(): Promise<void> {
+    await this.metadata?.close().catch(() => undefined);
+    this.metadata = undefined;
+  }
+}

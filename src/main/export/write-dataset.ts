@@ -1,0 +1,142 @@
+// writeDatasetLayout: the one function that writes an export's files, for the folder export and
+// for the Hub push (which writes into a temp staging folder, then uploads it).
+//
+//   writeDatasetLayout(
+//     source: ExportSource,              // the workspace (info, paged query, facets)
+//     request: { selection: ExportSelection, format: ExportFormat, privacy: ExportPrivacy },
+//     dir: string,                       // an existing, empty folder; the layout is written into it
+//     options?: { signal?: AbortSignal, onProgress?: (p: LayoutProgress) => void, keyFile?: string },
+//   ): Promise<LayoutResult>             // { rows, files, bytes, skipped: [{ id, reason }] }
+//
+// `format` is `imagefolder` | `audiofolder` | `parquet` for a dataset (`gradio` for a flagging
+// folder). Throws EmptySelectionError when nothing is selected (its message gives the counts per
+// status), an AbortError when `signal` fires; a missing asset only skips its sample.
+import { join } from 'node:path';
+import type { ExportSelection } from '../../shared/api';
+import type { ExportFormat, ExportPrivacy, SkippedSample } from '../../shared/export';
+import { defaultDataDir } from '../review/location';
+import { ColumnMap } from './columns';
+import { emptySelectionError } from './empty-selection';
+import { loadPseudonymKey, pseudonymizer } from './privacy/pseudonym';
+import { exportSample, type SampleContext } from './sample';
+import { selectedPages, type ExportSource, type SelectedPage } from './source';
+import type { ExportTarget, Placed } from './target';
+import { createTarget } from './targets/create-target';
+
+export interface LayoutRequest {
+  selection: ExportSelection;
+  format: ExportFormat;
+  privacy: ExportPrivacy;
+}
+
+export interface LayoutProgress {
+  done: number;
+  total: number;
+  bytes: number;
+}
+
+export interface LayoutOptions {
+  signal?: AbortSignal;
+  onProgress?(progress: LayoutProgress): void;
+  /** Where the pseudonym key lives (default: the data folder's `export-pseudonym.key`). */
+  keyFile?: string;
+}
+
+export interface LayoutResult {
+  rows: number;
+  files: number;
+  bytes: number;
+  skipped: SkippedSample[];
+}
+
+/** File copies in flight at once: enough to keep the disk busy, few enough for 2 cores. */
+const PLACING_AT_ONCE = 8;
+
+export async function writeDatasetLayout(
+  source: ExportSource,
+  request: LayoutRequest,
+  dir: string,
+  options: LayoutOptions = {},
+): Promise<LayoutResult> {
+  const info = source.info();
+  const columns = new ColumnMap(info, request.selection.filter);
+  const context: SampleContext = {
+    info,
+    columns,
+    privacy: request.privacy,
+    pseudonyms: pseudonymizer(
+      request.privacy.username === 'pseudonymize'
+        ? await loadPseudonymKey(options.keyFile ?? join(defaultDataDir(), 'export-pseudonym.key'))
+        : '',
+    ),
+  };
+  const pages = selectedPages(source, request.selection, options.signal);
+  const first = await pages.next();
+  if (first.done) throw await emptySelectionError(source, request.selection);
+
+  const target = createTarget(request.format);
+  const result: LayoutResult = { rows: 0, files: 0, bytes: 0, skipped: [] };
+  const labels = new Map<string | null, number>();
+  try {
+    await target.setup({
+      dir,
+      columns: columns.columns,
+      privacy: request.privacy,
+      selection: request.selection,
+      sources: info.folders.map((folder) => folder.name),
+    });
+    for (let page: IteratorResult<SelectedPage> = first; !page.done; page = await pages.next()) {
+      const { rows, offset, total } = page.value;
+      const samples = rows.map((row, i) => exportSample(row, offset + i, context));
+      const placed = await placeAll(target, samples, options.signal);
+      const written: unknown[] = [];
+      placed.forEach((outcome, i) => {
+        if ('skipped' in outcome) {
+          result.skipped.push({
+            id: sampleKey(samples[i].row, info.folders.length),
+            reason: outcome.skipped,
+          });
+          return;
+        }
+        written.push(outcome.row);
+        result.files += outcome.files;
+        result.bytes += outcome.bytes;
+        labels.set(samples[i].label, (labels.get(samples[i].label) ?? 0) + 1);
+      });
+      await target.append(written);
+      result.rows += written.length;
+      options.onProgress?.({ done: offset + rows.length, total, bytes: result.bytes });
+    }
+    options.signal?.throwIfAborted();
+    const extra = await target.finish({ rows: result.rows, labels, skipped: result.skipped.length });
+    result.files += extra.files;
+    result.bytes += extra.bytes;
+    return result;
+  } catch (error) {
+    await target.abort();
+    throw error;
+  }
+}
+
+/** A sample id as the user knows it; prefixed by its folder when several are open. */
+function sampleKey(row: { id: string; folderId: string }, folders: number): string {
+  return folders > 1 ? `${row.folderId}:${row.id}` : row.id;
+}
+
+async function placeAll<Row>(
+  target: ExportTarget<Row>,
+  samples: Parameters<ExportTarget<Row>['place']>[0][],
+  signal?: AbortSignal,
+): Promise<Placed<Row>[]> {
+  const placed = new Array<Placed<Row>>(samples.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < samples.length) {
+      signal?.throwIfAborted();
+      const i = next++;
+      placed[i] = await target.place(samples[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PLACING_AT_ONCE, samples.length) }, worker));
+  return placed;
+}
