@@ -6,3 +6,5 @@ export { PushError } from './push-errors';
 export { findHubToken, missingTokenMessage, tokenFilePath } from './token';
 export type { HubToken, TokenSource } from './token';
 export type { RetryNotice } from './hub-fetch';
+export { pushSelection } from './push-selection';
+export type { PushSelectionRequest, PushSelectionResult, PushJobProgress } from './push-selection';
