@@ -13,6 +13,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./review')).reviewCommand,
   },
   {
+    name: 'export',
+    summary: 'Export the reviewed samples as a Gradio folder, imagefolder / audiofolder or Parquet',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
     name: 'push',
     summary: 'Push the selected samples as a dataset to a Hugging Face Hub repo',
     load: async () => (await import('./push')).pushCommand,
