@@ -6,7 +6,7 @@ import { HubError } from './http-util';
 import { commit, preupload } from './routes-commit';
 import { lfsBatch, lfsUpload, lfsVerify } from './routes-lfs';
 import { pathsInfo, resolveFile, tree } from './routes-read';
-import { createRepo, deleteRepo, repoInfo, whoami } from './routes-repo';
+import { createRepo, deleteRepo, repoInfo, validateYaml, whoami } from './routes-repo';
 import type { RepoType } from './store';
 
 type Handler = () => void | Promise<void>;
@@ -86,6 +86,7 @@ export function route(ctx: RouteContext, req: IncomingMessage, res: ServerRespon
     if (second === 'whoami-v2' && method === 'GET') handler = () => whoami(ctx, req, res);
     else if (second === 'repos' && segments[2] === 'create' && method === 'POST')
       handler = () => createRepo(ctx, req, res);
+    else if (second === 'validate-yaml' && method === 'POST') handler = () => validateYaml(ctx, req, res);
     else if (second === 'repos' && segments[2] === 'delete' && method === 'DELETE')
       handler = () => deleteRepo(ctx, req, res);
     else handler = apiRepoRoute(ctx, req, res, segments.slice(1), url.searchParams);

@@ -95,3 +95,22 @@ export function repoInfo(
     downloads: 0,
   });
 }
+
+/** Python's upload_folder checks a README's front matter first: an unclosed block is refused. */
+export async function validateYaml(
+  ctx: RouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readJson(req);
+  const content = String(body.content ?? '');
+  const unclosed = content.startsWith('---') && !/^---\r?\n[\s\S]*?\r?\n---\s*(\r?\n|$)/.test(content);
+  if (unclosed) {
+    sendJson(res, 400, {
+      error: 'Invalid YAML',
+      errors: [{ message: 'the metadata block is not closed by ---' }],
+    });
+    return;
+  }
+  sendJson(res, 200, { errors: [], warnings: [] });
+}
