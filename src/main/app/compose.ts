@@ -21,6 +21,10 @@ export interface Services {
 export interface ServiceContext {
   dataDir: string;
   reviewer?: string;
+  /** The desktop host's OS-keychain token reader (Electron safeStorage), tried before HF_TOKEN. */
+  readKeychainToken?: () => Promise<string | undefined>;
+  /** The Hub endpoint a push uses when the dialog names none (default: HF_ENDPOINT, else huggingface.co). */
+  hubUrl?: string;
   emit: EventHub['emit'];
   log: (message: string) => void;
 }
@@ -32,6 +36,8 @@ export interface AppOptions {
   host: HostServices;
   services: ServicesFactory;
   reviewer?: string;
+  readKeychainToken?: () => Promise<string | undefined>;
+  hubUrl?: string;
   log?: (message: string) => void;
 }
 
@@ -52,6 +58,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services = await options.services({
     dataDir: options.dataDir,
     reviewer: options.reviewer,
+    readKeychainToken: options.readKeychainToken,
+    hubUrl: options.hubUrl,
     emit: events.emit,
     log,
   });

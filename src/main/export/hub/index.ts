@@ -1,8 +1,10 @@
 // The Hub push: a staged dataset layout to a Hub dataset repo with the official client.
-export { pushDataset, checkRepoId, DEFAULT_HUB_URL, HUB_FORMATS } from './push-dataset';
+export { pushDataset, HUB_FORMATS } from './push-dataset';
+export { checkRepoId } from './repo-id';
+export { checkHubUrl, DEFAULT_HUB_URL } from './hub-url';
 export type { HubFormat, PushRequest, PushResult } from './push-dataset';
 export type { PushProgress, PushPhase } from './push-progress';
-export { PushError } from './push-errors';
+export { PushError } from './push-error';
 export { findHubToken, missingTokenMessage, tokenFilePath } from './token';
 export type { HubToken, TokenSource } from './token';
 export type { RetryNotice } from './hub-fetch';

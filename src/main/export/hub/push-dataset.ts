@@ -6,12 +6,13 @@ import { commitIter, createRepo, HubApiError, pathsInfo, type CommitOperation } 
 import { createHubFetch, type RetryNotice } from './hub-fetch';
 import { planCommits, type CommitPlan } from './plan-commits';
 import { ProgressTracker, type PushProgress } from './push-progress';
-import { describePushError, PushError } from './push-errors';
+import { describePushError } from './push-errors';
 import { remoteFiles, remoteHead, sameContent, staleRemotePaths, type HubTarget } from './remote-state';
 import type { RetryPolicy } from './retry-policy';
+import { checkHubUrl } from './hub-url';
+import { checkRepoId } from './repo-id';
 import { hashFile, listStagedFiles, type FileHashes, type StagedFile } from './staged-files';
 
-export const DEFAULT_HUB_URL = 'https://huggingface.co';
 export const HUB_FORMATS = ['imagefolder', 'audiofolder', 'parquet'] as const;
 export type HubFormat = (typeof HUB_FORMATS)[number];
 
@@ -49,14 +50,6 @@ export interface PushResult {
   bytes: number;
   uploadedFiles: number;
   uploadedBytes: number;
-}
-
-const REPO_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
-
-export function checkRepoId(repo: string): void {
-  if (!REPO_ID.test(repo) || repo.includes('..')) {
-    throw new PushError(`"${repo}" is not a Hub repo id: use owner/name (letters, digits, "-", "_", ".").`);
-  }
 }
 
 async function ensureRepo(target: HubTarget, isPrivate: boolean): Promise<boolean> {
@@ -129,7 +122,7 @@ async function landedHead(
 }
 
 export async function pushDataset(request: PushRequest): Promise<PushResult> {
-  const hubUrl = (request.hubUrl ?? DEFAULT_HUB_URL).replace(/\/+$/, '');
+  const hubUrl = checkHubUrl(request.hubUrl);
   const target: HubTarget = {
     repo: request.repo,
     hubUrl,

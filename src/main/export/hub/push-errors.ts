@@ -1,16 +1,9 @@
 // What the user reads when a push fails: what happened and what to do, never the token. The
 // library's HubApiError messages carry the URL and request id, which are safe to show.
 import { HubApiError } from '@huggingface/hub';
+import { PushError } from './push-error';
 
-export class PushError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'PushError';
-  }
-}
+export { PushError };
 
 export interface ErrorContext {
   repo: string;

@@ -9,7 +9,8 @@ import type { DatasetFormat, ExportPrivacy, SkippedSample } from '../../../share
 import type { ExportSource } from '../source';
 import { writeDatasetLayout } from '../write-dataset';
 import type { RetryNotice } from './hub-fetch';
-import { checkRepoId, pushDataset, type PushResult } from './push-dataset';
+import { pushDataset, type PushResult } from './push-dataset';
+import { checkRepoId } from './repo-id';
 import type { PushProgress } from './push-progress';
 import type { HubToken } from './token';
 
