@@ -8,6 +8,7 @@ import { EmptySelectionError } from '../export/empty-selection';
 import { exportToFolder, OutputExistsError } from '../export/export-to-folder';
 import { defaultDataDir } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
+import { DEFAULT_TIMING } from '../index/logFollower';
 import { WorkspaceReview } from '../review/workspace-review';
 import { reviewTargets } from '../workspace/handlers';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
@@ -104,6 +105,8 @@ async function openFolders(
   const ws: Workspace = createWorkspace({
     emit: () => undefined,
     follow: false,
+    // A one-shot export reads each log whole, a last row without its line end included.
+    timing: { ...DEFAULT_TIMING, finalQuietMs: -1 },
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
   });
   const review = new WorkspaceReview({

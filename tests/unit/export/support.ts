@@ -23,7 +23,8 @@ export async function openWorld(folders: string[]): Promise<ExportWorld> {
   const copies: string[] = [];
   for (const [i, folder] of folders.entries()) {
     const copy = join(base, `in${i}`, basename(folder));
-    await cp(folder, copy, { recursive: true });
+    // Timestamps kept: a log written just now is one Gradio may still be appending to.
+    await cp(folder, copy, { recursive: true, preserveTimestamps: true });
     copies.push(copy);
   }
   const ws: Workspace = createWorkspace({

@@ -4,7 +4,7 @@
 // folder, so they resolve wherever it is moved), plus the review columns `status`, `note` and
 // `original_flag`; `flag` holds the exported label.
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cell } from '../../../shared/model';
 import { FILE_KINDS, resolvedAsset, unusableReason } from '../asset-cells';
@@ -41,7 +41,9 @@ export class GradioFolderTarget implements ExportTarget<string> {
         fields.push('');
         continue;
       }
-      const copied = await this.copyAssets(sample, column, cell, this.folderNames[position]);
+      const copied = isGalleryFolder(cell)
+        ? await this.copyGalleryFolder(sample, column, cell, this.folderNames[position])
+        : await this.copyAssets(sample, column, cell, this.folderNames[position]);
       if ('skipped' in copied) return copied;
       files += copied.files;
       bytes += copied.bytes;
@@ -75,10 +77,7 @@ export class GradioFolderTarget implements ExportTarget<string> {
         continue;
       }
       if (paths.has(ref.ref)) continue;
-      const hex = createHash('sha1')
-        .update(`${sample.row.folderId}\0${sample.row.id}\0${ref.path}`)
-        .digest('hex');
-      const relative = `${folderName}/${hex.slice(0, 20)}/${asset.name}`;
+      const relative = `${folderName}/${hexOf(sample, ref.path ?? '')}/${asset.name}`;
       bytes += await placeFile(
         { from: asset.file, to: join(this.plan.dir, relative), media: ref.media, size: ref.size },
         this.plan.privacy,
@@ -91,6 +90,38 @@ export class GradioFolderTarget implements ExportTarget<string> {
       paths.set(ref.ref, relative);
     }
     return { paths, files: paths.size, bytes };
+  }
+
+  /**
+   * Gradio 3.x writes a Gallery as a folder: its images in sub-folders and `captions.json`
+   * (image path → caption); the cell names the folder. The copy is a folder of the same shape.
+   */
+  private async copyGalleryFolder(
+    sample: ExportSample,
+    column: ExportColumn,
+    cell: Cell,
+    folderName: string,
+  ): Promise<{ paths: Map<string, string>; files: number; bytes: number } | { skipped: string }> {
+    const captions = cell.value as Record<string, string | null>;
+    const folder = `${folderName}/${hexOf(sample, column.name)}`;
+    const newCaptions: Record<string, string | null> = {};
+    let bytes = 0;
+    for (const ref of cell.assets) {
+      const asset = resolvedAsset(sample.root, ref);
+      if (!asset) return { skipped: unusableReason(column.name, ref) };
+      const relative = `${folder}/${hexOf(sample, ref.path ?? '')}/${asset.name}`;
+      bytes += await placeFile(
+        { from: asset.file, to: join(this.plan.dir, relative), media: ref.media, size: ref.size },
+        this.plan.privacy,
+        this.folders,
+      );
+      newCaptions[relative] = captions[ref.ref] ?? null;
+    }
+    const captionsJson = pythonJsonDumps(newCaptions);
+    await this.folders.ensure(join(this.plan.dir, folder));
+    await writeFile(join(this.plan.dir, folder, 'captions.json'), captionsJson, { flag: 'wx' });
+    bytes += Buffer.byteLength(captionsJson);
+    return { paths: new Map([[cell.text.trim(), folder]]), files: cell.assets.length + 1, bytes };
   }
 
   async append(rows: string[]): Promise<void> {
@@ -111,6 +142,23 @@ export class GradioFolderTarget implements ExportTarget<string> {
     await this.log?.close().catch(() => undefined);
     this.log = undefined;
   }
+}
+
+/** Gradio's `<hex>` folder name: here a hash of the sample and the file, so a re-export is identical. */
+function hexOf(sample: ExportSample, what: string): string {
+  return createHash('sha1')
+    .update(`${sample.row.folderId}\0${sample.row.id}\0${what}`)
+    .digest('hex')
+    .slice(0, 20);
+}
+
+/** A Gradio 3.x Gallery cell: a folder path whose value maps each image to its caption. */
+function isGalleryFolder(cell: Cell): boolean {
+  const value = cell.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || cell.assets.length === 0)
+    return false;
+  const keys = new Set(Object.keys(value));
+  return cell.assets.every((asset) => keys.has(asset.ref));
 }
 
 /** The cell with its file references replaced by the exported copies' paths. */

@@ -4,6 +4,7 @@ import type { SampleFilter, SampleSort } from '../../../shared/api';
 import { Modal } from '../components/Modal';
 import { EmptyState } from '../components/EmptyState';
 import { DetailPane } from '../features/detail/DetailPane';
+import { ExportDialog } from '../features/export/ExportDialog';
 import { FiltersBar } from '../features/filters/FiltersBar';
 import { SampleGrid } from '../features/grid/SampleGrid';
 import { NewRowsButton } from '../features/live/NewRowsButton';
@@ -34,7 +35,7 @@ import { AppHeader } from './AppHeader';
 import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
 
-type Overlay = 'help' | 'settings' | 'open' | null;
+type Overlay = 'help' | 'settings' | 'open' | 'export' | null;
 
 export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JSX.Element {
   const { folders } = workspace;
@@ -80,6 +81,7 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
     toggleView: () => setView((v) => (v === 'table' ? 'grid' : 'table')),
     toggleWide: () => setWide((w) => !w),
     openSettings: () => setOverlay('settings'),
+    openExport: () => setOverlay('export'),
     openHelp: () => setOverlay('help'),
     selectAll: () => setSelection({ kind: 'filter' }),
     clearSelection: () => setSelection(noSelection),
@@ -115,6 +117,7 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
         onView={setView}
         onOpen={() => setOverlay('open')}
         onSettings={() => setOverlay('settings')}
+        onExport={() => setOverlay('export')}
         onHelp={() => setOverlay('help')}
         message={review.message ?? rows.error}
       />
@@ -195,6 +198,9 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
         <Modal title="Flag options" onClose={() => setOverlay(null)} testId="settings">
           <OptionsPanel state={optionsState} folderName={folderName} />
         </Modal>
+      )}
+      {overlay === 'export' && (
+        <ExportDialog filter={filter} folders={folders} onClose={() => setOverlay(null)} />
       )}
       {overlay === 'open' && (
         <Modal title="Open folders" onClose={() => setOverlay(null)}>
