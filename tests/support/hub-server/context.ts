@@ -17,6 +17,7 @@ export interface RouteContext {
   baseUrl: string;
   uploads: Map<string, PendingUpload>;
   treePageSize: number;
+  lfsTransfers: string[][];
 }
 
 export const TYPE_OF_PLURAL: Record<string, RepoType> = {

@@ -1,11 +1,13 @@
 // Fault injection for tests: a rule matches requests by method and path, may let the first few
 // through, then acts a number of times: answer with a status (500, 429 + Retry-After…), drop the
-// connection mid-body, delay, or run a side effect (another client committing) before going on.
+// connection mid-body, lose the answer of a request it handled, delay, or run a side effect (another client committing) before going on.
 import type { IncomingMessage } from 'node:http';
 
 export type FaultAction =
   | { kind: 'status'; status: number; retryAfter?: number; message?: string }
   | { kind: 'drop' }
+  /** Handle the request (a commit lands), then drop the connection instead of answering. */
+  | { kind: 'loseAnswer' }
   | { kind: 'delay'; ms: number }
   | { kind: 'before'; run: () => void | Promise<void> };
 

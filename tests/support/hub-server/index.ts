@@ -32,6 +32,8 @@ export interface HubServer {
   faults: Faults;
   /** Every request answered (or dropped: status 0), in order. */
   requests: RequestRecord[];
+  /** The `transfers` each LFS batch call offered (the JS client offers xet unless told not to). */
+  lfsTransfers: string[][];
   close(): Promise<void>;
 }
 
@@ -45,7 +47,12 @@ async function applyFaults(
 ): Promise<boolean> {
   for (const action of actions) {
     if (action.kind === 'delay') await sleep(action.ms);
-    else if (action.kind === 'before') await action.run();
+    else if (action.kind === 'loseAnswer') {
+      res.end = (() => {
+        req.socket.destroy();
+        return res;
+      }) as typeof res.end;
+    } else if (action.kind === 'before') await action.run();
     else if (action.kind === 'drop') {
       // Read a little of the body first, so the client is mid-upload when the connection goes.
       await new Promise<void>((resolve) => {
@@ -71,6 +78,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     baseUrl: '',
     uploads: new Map(),
     treePageSize: options.treePageSize ?? 1000,
+    lfsTransfers: [],
   };
   const faults = new Faults();
   const requests: RequestRecord[] = [];
@@ -97,6 +105,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     store: ctx.store,
     faults,
     requests,
+    lfsTransfers: ctx.lfsTransfers,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -20,6 +20,7 @@ export async function lfsBatch(
   const body = await readJson(req);
   if (body.operation !== 'upload') throw new HubError(400, 'Only the upload operation is supported');
   if (!Array.isArray(body.objects)) throw new HubError(400, 'objects must be an array');
+  ctx.lfsTransfers.push(Array.isArray(body.transfers) ? body.transfers.map(String) : []);
   const objects = body.objects.map((object: { oid?: unknown; size?: unknown }) => {
     const oid = String(object.oid ?? '');
     const size = Number(object.size ?? -1);

@@ -25,8 +25,10 @@ afterAll(async () => {
 
 function handlersWith(env: NodeJS.ProcessEnv, readKeychainToken?: () => Promise<string | undefined>) {
   const events: { name: EventName; payload: unknown }[] = [];
+  const logged: string[] = [];
   const handlers = exportHandlers({
     source: world.ws,
+    log: (line) => void logged.push(line),
     emit: (name, payload) => void events.push({ name, payload }),
     hub: createHubJob({
       source: world.ws,
@@ -48,7 +50,7 @@ function handlersWith(env: NodeJS.ProcessEnv, readKeychainToken?: () => Promise<
         }
       }, 10);
     });
-  return { handlers, events, finished };
+  return { handlers, events, finished, logged };
 }
 
 const hubStart = (repo: string, extra: Record<string, unknown> = {}) => ({
@@ -101,11 +103,12 @@ describe('export.start to the Hub', () => {
 
   it('finishes with the Hub refusal in words when the token is bad, never with the token', async () => {
     const bad = 'hf_bad_token_in_env_5e1f';
-    const { handlers, events, finished } = handlersWith({ HF_TOKEN: bad });
+    const { handlers, events, finished, logged } = handlersWith({ HF_TOKEN: bad });
     await handlers['export.start'](hubStart('alice/bad'));
     const end = await finished();
     expect(end.error).toMatch(/refused the token \(token from HF_TOKEN\): 401 Unauthorized/);
-    expect(JSON.stringify(events)).not.toContain(bad);
+    expect(logged.join('\n')).toMatch(/failed: PushError: The Hub at .* refused the token/);
+    expect(JSON.stringify(events) + logged.join('\n')).not.toContain(bad);
   });
 
   it('cancels through export.cancel', async () => {

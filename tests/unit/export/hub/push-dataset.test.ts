@@ -80,6 +80,9 @@ describe('pushDataset', () => {
     for (const name of names) expect(head.files.get(`data/train/${name}`)?.lfs).toBeDefined();
     expect(commits.slice(1).map((c) => c.parent)).toEqual(commits.slice(0, 3).map((c) => c.oid));
     expect(hub.store.get('dataset', 'alice/pets')!.private).toBe(true);
+    // Xet stays on (offered in every LFS batch); the server's `basic` answer made it plain LFS.
+    expect(hub.lfsTransfers.length).toBeGreaterThan(0);
+    for (const offered of hub.lfsTransfers) expect(offered).toContain('xet');
   });
 
   it('uploads nothing and commits nothing when the same layout is pushed again', async () => {

@@ -103,6 +103,27 @@ describe('push faults', () => {
     expect(advertised('alice/commit500')).toBe(true);
   });
 
+  it('finds out whether a commit whose answer was lost landed, and goes on from it', async () => {
+    hub.faults.add({ method: 'POST', path: COMMIT, action: { kind: 'loseAnswer' } });
+    const start = hub.requests.length;
+    const result = await push('alice/lost-answer');
+    expect(since(start).filter((r) => COMMIT.test(r.path))).toHaveLength(2); // no second try of the first
+    expect(result.commits).toBe(2);
+    const repo = hub.store.get('dataset', 'alice/lost-answer')!;
+    expect(repo.history).toHaveLength(3);
+    expect(result.commit).toBe(repo.branches.get('main'));
+    expect(advertised('alice/lost-answer')).toBe(true);
+  });
+
+  it('fails with the lost connection in words when a commit did not land', async () => {
+    hub.faults.add({ method: 'POST', path: COMMIT, action: { kind: 'drop' } });
+    const error = (await push('alice/commit-dropped').catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(
+      /Lost the connection to http:\/\/127\.0\.0\.1:\d+ while uploading commit 1 of 2/,
+    );
+    expect(hub.store.get('dataset', 'alice/commit-dropped')!.history).toHaveLength(1);
+  });
+
   it('stops with 412 when someone else commits mid-push, leaving the dataset unadvertised', async () => {
     hub.faults.add({
       method: 'POST',
