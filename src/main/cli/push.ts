@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { ExportSelection } from '../../shared/api';
 import { DatasetFormat, ExportStatusChoice } from '../../shared/export';
 import {
+  checkHubUrl,
+  checkRepoId,
   DEFAULT_HUB_URL,
   findHubToken,
   missingTokenMessage,
@@ -86,7 +88,8 @@ async function run(argv: string[]): Promise<number> {
   if (values.private && values.public) throw new UsageError('choose --private or --public, not both');
   const selection = selectionOf(values);
   const chosenFormat = formatOption(values.format);
-  const hubUrl = values['hub-url'] ?? process.env.HF_ENDPOINT ?? DEFAULT_HUB_URL;
+  const hubUrl = checkHubUrl(values['hub-url'] || process.env.HF_ENDPOINT || DEFAULT_HUB_URL);
+  checkRepoId(values.repo);
   const token = await findHubToken();
   if (!token) {
     console.error(`flagdeck push: ${missingTokenMessage()}`);
