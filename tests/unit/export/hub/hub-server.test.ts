@@ -123,7 +123,45 @@ describe('local Hub server with the real JS client', () => {
     expect(missing.status).toBe(422);
     const badPath = await post([header, { key: 'file', value: { path: '../etc/passwd', content: 'x' } }]);
     expect(badPath.status).toBe(400);
+    const big = 'x'.repeat(10 * 1024 * 1024 + 1);
+    const oversized = await post([
+      header,
+      { key: 'file', value: { path: 'big.txt', content: big, encoding: 'utf-8' } },
+    ]);
+    expect(oversized.status).toBe(400);
+    expect(((await oversized.json()) as { error: string }).error).toMatch(/larger than 10 MiB/);
     expect(stored.branches.get('main')).toBe(head);
+  });
+
+  it('tells LFS from regular files at preupload, and refuses a wrong repo type', async () => {
+    const preupload = await fetch(`${hub.url}/api/datasets/alice/pushed/preupload/main`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        files: [
+          { path: 'a.png', size: 10, sample: Buffer.from('text').toString('base64') },
+          { path: 'b.bin', size: 4, sample: Buffer.from([1, 0, 2, 3]).toString('base64') },
+          { path: 'c.txt', size: 20 * 1024 * 1024, sample: Buffer.from('text').toString('base64') },
+          { path: 'd.md', size: 4, sample: Buffer.from('text').toString('base64') },
+          { path: 'e.png', size: 0, sample: '' },
+        ],
+      }),
+    });
+    const { files } = (await preupload.json()) as {
+      files: { path: string; uploadMode: string; shouldIgnore: boolean }[];
+    };
+    expect(files.map((f) => f.uploadMode)).toEqual(['lfs', 'lfs', 'lfs', 'regular', 'regular']);
+    expect(files.every((f) => f.shouldIgnore === false)).toBe(true);
+    const asModel = await fetch(`${hub.url}/api/models/alice/pushed`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(asModel.status).toBe(404);
+    const bucket = createRepo({
+      repo: { type: 'bucket' as 'dataset', name: 'alice/b' },
+      accessToken: TOKEN,
+      hubUrl: hub.url,
+    });
+    expect(await statusOf(bucket)).toBeGreaterThanOrEqual(400);
   });
 
   it('hides a private repo from others (404 RepoNotFound) and pages the tree with absolute Link URLs', async () => {
