@@ -6,15 +6,42 @@
 // `<name>_file_name`. A sample whose file is missing, or that has none, is skipped.
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ExportPrivacy } from '../../../shared/export';
+import type { ExportColumn } from '../columns';
 import { firstAssetOf, resolvedAsset, safeFileName, unusableReason } from '../asset-cells';
 import { datasetCard } from '../dataset-card';
 import { datasetFields, textValue, type DatasetField } from '../dataset-fields';
+import { nameWithExtension } from '../file-type';
 import { FolderMaker, placeFile } from '../place-file';
 import type { ExportSample } from '../sample';
 import type { ExportTarget, ExportTotals, Placed, TargetPlan } from '../target';
 
 export const FOLDER_SPLIT_DIR = 'data/train';
 const FILES_PER_FOLDER = 1000;
+
+/**
+ * Drops further media columns that share no log with the first: a sample is exported only with a
+ * file in the first, so they would be empty in every row, and `datasets` cannot type a column
+ * that is null throughout (a column renamed between `dataset1.csv` and `dataset2.csv`).
+ */
+function withoutUnfillable(fields: DatasetField[]): DatasetField[] {
+  const primaryLogs = fields[0]?.column?.logs ?? new Set<string>();
+  return fields.filter(
+    (field, position) =>
+      position === 0 ||
+      field.dtype === 'string' ||
+      [...(field.column?.logs ?? [])].some((log) => primaryLogs.has(log)),
+  );
+}
+
+/** The columns of an imagefolder / audiofolder export, the media column first. */
+export function folderDatasetFields(
+  columns: ExportColumn[],
+  privacy: ExportPrivacy,
+  media: 'image' | 'audio',
+): DatasetField[] {
+  return withoutUnfillable(datasetFields(columns, privacy, [media], media));
+}
 
 export class FolderDatasetTarget implements ExportTarget<string> {
   private plan!: TargetPlan;
@@ -30,7 +57,7 @@ export class FolderDatasetTarget implements ExportTarget<string> {
 
   async setup(plan: TargetPlan): Promise<void> {
     this.plan = plan;
-    this.fields = datasetFields(plan.columns, plan.privacy, [this.media], this.media);
+    this.fields = folderDatasetFields(plan.columns, plan.privacy, this.media);
     if (!this.fields.some((field) => field.dtype === this.media)) {
       const kinds = plan.columns.map((c) => `${c.name} (${c.kind})`).join(', ');
       throw new Error(
@@ -42,7 +69,7 @@ export class FolderDatasetTarget implements ExportTarget<string> {
   }
 
   async place(sample: ExportSample): Promise<Placed<string>> {
-    const record: Record<string, string> = {};
+    const record: Record<string, string | null> = {};
     let files = 0;
     let bytes = 0;
     for (const [position, field] of this.fields.entries()) {
@@ -55,12 +82,17 @@ export class FolderDatasetTarget implements ExportTarget<string> {
       const ref = firstAssetOf(sample.cells.get(columnName), this.media);
       if (!ref) {
         if (position === 0) return { skipped: `${columnName}: no ${this.media} in this sample` };
-        record[key] = '';
+        // null, not "": datasets would resolve "" to the folder itself.
+        record[key] = null;
         continue;
       }
       const asset = resolvedAsset(sample.root, ref);
       if (!asset) return { skipped: unusableReason(columnName, ref) };
-      const relative = this.fileNameFor(sample.seq, position, asset.name);
+      const relative = this.fileNameFor(
+        sample.seq,
+        position,
+        await nameWithExtension(asset.name, asset.file),
+      );
       bytes += await placeFile(
         {
           from: asset.file,

@@ -10,6 +10,7 @@ import type { ParquetWriter as ParquetWriterType } from 'hyparquet-writer';
 import { firstAssetOf, resolvedAsset, unusableReason } from '../asset-cells';
 import { datasetCard } from '../dataset-card';
 import { datasetFields, textValue, type DatasetField } from '../dataset-fields';
+import { nameWithExtension } from '../file-type';
 import { embeddedBytes, FolderMaker } from '../place-file';
 import type { ExportSample } from '../sample';
 import type { ExportTarget, ExportTotals, Placed, TargetPlan } from '../target';
@@ -66,7 +67,7 @@ export class ParquetDatasetTarget implements ExportTarget<ParquetRow> {
       const asset = resolvedAsset(sample.root, ref);
       if (!asset) return { skipped: unusableReason(columnName, ref) };
       const content = await embeddedBytes(asset.file, ref.media, this.plan.privacy);
-      row[field.name] = { bytes: content, path: asset.name };
+      row[field.name] = { bytes: content, path: await nameWithExtension(asset.name, asset.file) };
       files += 1;
       bytes += content.length;
     }
