@@ -11,8 +11,7 @@ import type { ExportColumn } from '../columns';
 import { firstAssetOf, resolvedAsset, safeFileName, unusableReason } from '../asset-cells';
 import { datasetCard } from '../dataset-card';
 import { datasetFields, textValue, type DatasetField } from '../dataset-fields';
-import { nameWithExtension } from '../file-type';
-import { FolderMaker, placeFile } from '../place-file';
+import { FolderMaker, SampleFiles } from '../place-file';
 import type { ExportSample } from '../sample';
 import type { ExportTarget, ExportTotals, Placed, TargetPlan } from '../target';
 
@@ -68,7 +67,12 @@ export class FolderDatasetTarget implements ExportTarget<string> {
     this.metadata = await open(join(plan.dir, FOLDER_SPLIT_DIR, 'metadata.jsonl'), 'wx');
   }
 
-  async place(sample: ExportSample): Promise<Placed<string>> {
+  place(sample: ExportSample): Promise<Placed<string>> {
+    const files = new SampleFiles(this.plan.privacy, this.folders);
+    return files.skipIfGone(() => this.placeWith(sample, files));
+  }
+
+  private async placeWith(sample: ExportSample, placing: SampleFiles): Promise<Placed<string>> {
     const record: Record<string, string | null> = {};
     let files = 0;
     let bytes = 0;
@@ -91,17 +95,17 @@ export class FolderDatasetTarget implements ExportTarget<string> {
       const relative = this.fileNameFor(
         sample.seq,
         position,
-        await nameWithExtension(asset.name, asset.file),
+        await placing.typedName(asset.name, asset.file, columnName, ref.ref),
       );
-      bytes += await placeFile(
+      bytes += await placing.place(
         {
           from: asset.file,
           to: join(this.plan.dir, FOLDER_SPLIT_DIR, relative),
           media: ref.media,
           size: ref.size,
         },
-        this.plan.privacy,
-        this.folders,
+        columnName,
+        ref.ref,
       );
       files += 1;
       record[key] = relative;
