@@ -6,6 +6,8 @@ import type { Cell, Column, ColumnKind, SampleRow, WorkspaceInfo } from '../../s
 export interface ExportColumn {
   name: string;
   kind: ColumnKind;
+  /** The logs (`<folderId>/<file>`) that have this column. */
+  logs: Set<string>;
 }
 
 const ROLE_KINDS: ReadonlySet<ColumnKind> = new Set(['flag', 'username', 'timestamp']);
@@ -37,7 +39,9 @@ export class ColumnMap {
           const column = log.columns[position];
           if (ROLE_KINDS.has(column.kind)) return;
           indexes.set(name, column.index);
-          if (!byName.has(name)) byName.set(name, { name, kind: column.kind });
+          const known = byName.get(name);
+          if (known) known.logs.add(key);
+          else byName.set(name, { name, kind: column.kind, logs: new Set([key]) });
         });
         this.cellIndex.set(key, indexes);
       }

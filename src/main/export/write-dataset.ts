@@ -137,6 +137,11 @@ async function placeAll<Row>(
       placed[i] = await target.place(samples[i]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PLACING_AT_ONCE, samples.length) }, worker));
+  // Every worker stops before an error goes up: the caller then removes the folder they write to.
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(PLACING_AT_ONCE, samples.length) }, worker),
+  );
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   return placed;
 }

@@ -1,6 +1,7 @@
 """Loads an export with real `datasets` and prints what a user would check, as one JSON object.
 
 usage: read-dataset.py <builder: imagefolder|audiofolder|parquet|card> <folder>
+       read-dataset.py batch <json file: [[builder, folder], ...]>   (one result or error each)
        read-dataset.py pixels <image file>...
 `card` loads the folder as a dataset repository (`load_dataset(folder)`), through its README.
 Images are decoded (PIL) and given as mode, size and a hash of their pixels; audio is read as
@@ -10,6 +11,7 @@ import hashlib
 import io
 import json
 import sys
+import tempfile
 
 import datasets
 import soundfile
@@ -49,11 +51,18 @@ def audio_info(value):
 
 
 def load(builder, folder):
+    # A cache of its own per load: `datasets` names caches after the folder's base name, and two
+    # exports named alike must never answer for each other.
+    with tempfile.TemporaryDirectory() as cache:
+        return read(builder, folder, cache)
+
+
+def read(builder, folder, cache):
     allow_audio_without_torch()
     if builder == "card":
-        ds = datasets.load_dataset(folder, split="train")
+        ds = datasets.load_dataset(folder, split="train", cache_dir=cache)
     else:
-        ds = datasets.load_dataset(builder, data_dir=folder, split="train")
+        ds = datasets.load_dataset(builder, data_dir=folder, split="train", cache_dir=cache)
     features = {name: type(feature).__name__ for name, feature in ds.features.items()}
     for name, feature in ds.features.items():
         if isinstance(feature, datasets.Audio):
@@ -81,7 +90,16 @@ def pixels_of(path):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "pixels":
+    if sys.argv[1] == "batch":
+        with open(sys.argv[2]) as jobs:
+            results = []
+            for builder, folder in json.load(jobs):
+                try:
+                    results.append(load(builder, folder))
+                except Exception as error:  # reported per export, so one failure names itself
+                    results.append({"error": f"{type(error).__name__}: {error}"})
+        print(json.dumps(results))
+    elif sys.argv[1] == "pixels":
         print(json.dumps([pixels_of(path) for path in sys.argv[2:]]))
     else:
         print(json.dumps(load(sys.argv[1], sys.argv[2])))

@@ -6,15 +6,41 @@
 // `<name>_file_name`. A sample whose file is missing, or that has none, is skipped.
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ExportPrivacy } from '../../../shared/export';
+import type { ExportColumn } from '../columns';
 import { firstAssetOf, resolvedAsset, safeFileName, unusableReason } from '../asset-cells';
 import { datasetCard } from '../dataset-card';
 import { datasetFields, textValue, type DatasetField } from '../dataset-fields';
-import { FolderMaker, placeFile } from '../place-file';
+import { FolderMaker, SampleFiles } from '../place-file';
 import type { ExportSample } from '../sample';
 import type { ExportTarget, ExportTotals, Placed, TargetPlan } from '../target';
 
 export const FOLDER_SPLIT_DIR = 'data/train';
 const FILES_PER_FOLDER = 1000;
+
+/**
+ * Drops further media columns that share no log with the first: a sample is exported only with a
+ * file in the first, so they would be empty in every row, and `datasets` cannot type a column
+ * that is null throughout (a column renamed between `dataset1.csv` and `dataset2.csv`).
+ */
+function withoutUnfillable(fields: DatasetField[]): DatasetField[] {
+  const primaryLogs = fields[0]?.column?.logs ?? new Set<string>();
+  return fields.filter(
+    (field, position) =>
+      position === 0 ||
+      field.dtype === 'string' ||
+      [...(field.column?.logs ?? [])].some((log) => primaryLogs.has(log)),
+  );
+}
+
+/** The columns of an imagefolder / audiofolder export, the media column first. */
+export function folderDatasetFields(
+  columns: ExportColumn[],
+  privacy: ExportPrivacy,
+  media: 'image' | 'audio',
+): DatasetField[] {
+  return withoutUnfillable(datasetFields(columns, privacy, [media], media));
+}
 
 export class FolderDatasetTarget implements ExportTarget<string> {
   private plan!: TargetPlan;
@@ -30,7 +56,7 @@ export class FolderDatasetTarget implements ExportTarget<string> {
 
   async setup(plan: TargetPlan): Promise<void> {
     this.plan = plan;
-    this.fields = datasetFields(plan.columns, plan.privacy, [this.media], this.media);
+    this.fields = folderDatasetFields(plan.columns, plan.privacy, this.media);
     if (!this.fields.some((field) => field.dtype === this.media)) {
       const kinds = plan.columns.map((c) => `${c.name} (${c.kind})`).join(', ');
       throw new Error(
@@ -41,8 +67,13 @@ export class FolderDatasetTarget implements ExportTarget<string> {
     this.metadata = await open(join(plan.dir, FOLDER_SPLIT_DIR, 'metadata.jsonl'), 'wx');
   }
 
-  async place(sample: ExportSample): Promise<Placed<string>> {
-    const record: Record<string, string> = {};
+  place(sample: ExportSample): Promise<Placed<string>> {
+    const files = new SampleFiles(this.plan.privacy, this.folders);
+    return files.skipIfGone(() => this.placeWith(sample, files));
+  }
+
+  private async placeWith(sample: ExportSample, placing: SampleFiles): Promise<Placed<string>> {
+    const record: Record<string, string | null> = {};
     let files = 0;
     let bytes = 0;
     for (const [position, field] of this.fields.entries()) {
@@ -55,21 +86,26 @@ export class FolderDatasetTarget implements ExportTarget<string> {
       const ref = firstAssetOf(sample.cells.get(columnName), this.media);
       if (!ref) {
         if (position === 0) return { skipped: `${columnName}: no ${this.media} in this sample` };
-        record[key] = '';
+        // null, not "": datasets would resolve "" to the folder itself.
+        record[key] = null;
         continue;
       }
       const asset = resolvedAsset(sample.root, ref);
       if (!asset) return { skipped: unusableReason(columnName, ref) };
-      const relative = this.fileNameFor(sample.seq, position, asset.name);
-      bytes += await placeFile(
+      const relative = this.fileNameFor(
+        sample.seq,
+        position,
+        await placing.typedName(asset.name, asset.file, columnName, ref.ref),
+      );
+      bytes += await placing.place(
         {
           from: asset.file,
           to: join(this.plan.dir, FOLDER_SPLIT_DIR, relative),
           media: ref.media,
           size: ref.size,
         },
-        this.plan.privacy,
-        this.folders,
+        columnName,
+        ref.ref,
       );
       files += 1;
       record[key] = relative;

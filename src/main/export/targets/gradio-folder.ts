@@ -10,7 +10,7 @@ import type { Cell } from '../../../shared/model';
 import { FILE_KINDS, resolvedAsset, unusableReason } from '../asset-cells';
 import type { ExportColumn } from '../columns';
 import { csvRecord, labelFolderName, pythonJsonDumps, sanitizeForCsv } from '../gradio-csv';
-import { FolderMaker, placeFile } from '../place-file';
+import { FolderMaker, SampleFiles } from '../place-file';
 import type { ExportSample } from '../sample';
 import type { ExportTarget, Placed, TargetPlan } from '../target';
 
@@ -31,7 +31,12 @@ export class GradioFolderTarget implements ExportTarget<string> {
     await this.log.write(csvRecord(header));
   }
 
-  async place(sample: ExportSample): Promise<Placed<string>> {
+  place(sample: ExportSample): Promise<Placed<string>> {
+    const files = new SampleFiles(this.plan.privacy, this.folders);
+    return files.skipIfGone(() => this.placeWith(sample, files));
+  }
+
+  private async placeWith(sample: ExportSample, placing: SampleFiles): Promise<Placed<string>> {
     const fields: string[] = [];
     let files = 0;
     let bytes = 0;
@@ -42,8 +47,8 @@ export class GradioFolderTarget implements ExportTarget<string> {
         continue;
       }
       const copied = isGalleryFolder(cell)
-        ? await this.copyGalleryFolder(sample, column, cell, this.folderNames[position])
-        : await this.copyAssets(sample, column, cell, this.folderNames[position]);
+        ? await this.copyGalleryFolder(sample, column, cell, this.folderNames[position], placing)
+        : await this.copyAssets(sample, column, cell, this.folderNames[position], placing);
       if ('skipped' in copied) return copied;
       files += copied.files;
       bytes += copied.bytes;
@@ -66,6 +71,7 @@ export class GradioFolderTarget implements ExportTarget<string> {
     column: ExportColumn,
     cell: Cell,
     folderName: string,
+    placing: SampleFiles,
   ): Promise<{ paths: Map<string, string>; files: number; bytes: number } | { skipped: string }> {
     const paths = new Map<string, string>();
     let bytes = 0;
@@ -78,15 +84,17 @@ export class GradioFolderTarget implements ExportTarget<string> {
       }
       if (paths.has(ref.ref)) continue;
       const relative = `${folderName}/${hexOf(sample, ref.path ?? '')}/${asset.name}`;
-      bytes += await placeFile(
-        { from: asset.file, to: join(this.plan.dir, relative), media: ref.media, size: ref.size },
-        this.plan.privacy,
-        this.folders,
-      ).catch((error: unknown) => {
-        // Two refs of one cell to the same file: the first copy stands.
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 0;
-        throw error;
-      });
+      bytes += await placing
+        .place(
+          { from: asset.file, to: join(this.plan.dir, relative), media: ref.media, size: ref.size },
+          column.name,
+          ref.ref,
+        )
+        .catch((error: unknown) => {
+          // Two refs of one cell to the same file: the first copy stands.
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 0;
+          throw error;
+        });
       paths.set(ref.ref, relative);
     }
     return { paths, files: paths.size, bytes };
@@ -101,6 +109,7 @@ export class GradioFolderTarget implements ExportTarget<string> {
     column: ExportColumn,
     cell: Cell,
     folderName: string,
+    placing: SampleFiles,
   ): Promise<{ paths: Map<string, string>; files: number; bytes: number } | { skipped: string }> {
     const captions = cell.value as Record<string, string | null>;
     const folder = `${folderName}/${hexOf(sample, column.name)}`;
@@ -110,10 +119,10 @@ export class GradioFolderTarget implements ExportTarget<string> {
       const asset = resolvedAsset(sample.root, ref);
       if (!asset) return { skipped: unusableReason(column.name, ref) };
       const relative = `${folder}/${hexOf(sample, ref.path ?? '')}/${asset.name}`;
-      bytes += await placeFile(
+      bytes += await placing.place(
         { from: asset.file, to: join(this.plan.dir, relative), media: ref.media, size: ref.size },
-        this.plan.privacy,
-        this.folders,
+        column.name,
+        ref.ref,
       );
       newCaptions[relative] = captions[ref.ref] ?? null;
     }

@@ -10,7 +10,7 @@ import type { ParquetWriter as ParquetWriterType } from 'hyparquet-writer';
 import { firstAssetOf, resolvedAsset, unusableReason } from '../asset-cells';
 import { datasetCard } from '../dataset-card';
 import { datasetFields, textValue, type DatasetField } from '../dataset-fields';
-import { embeddedBytes, FolderMaker } from '../place-file';
+import { FolderMaker, SampleFiles } from '../place-file';
 import type { ExportSample } from '../sample';
 import type { ExportTarget, ExportTotals, Placed, TargetPlan } from '../target';
 
@@ -40,15 +40,21 @@ export class ParquetDatasetTarget implements ExportTarget<ParquetRow> {
   private pending: ParquetRow[] = [];
   private pendingBytes = 0;
   private library?: typeof import('hyparquet-writer');
+  private readonly folders = new FolderMaker();
 
   async setup(plan: TargetPlan): Promise<void> {
     this.plan = plan;
     this.fields = datasetFields(plan.columns, plan.privacy, ['image', 'audio']);
     this.library = await import('hyparquet-writer');
-    await new FolderMaker().ensure(join(plan.dir, 'data'));
+    await this.folders.ensure(join(plan.dir, 'data'));
   }
 
-  async place(sample: ExportSample): Promise<Placed<ParquetRow>> {
+  place(sample: ExportSample): Promise<Placed<ParquetRow>> {
+    const files = new SampleFiles(this.plan.privacy, this.folders);
+    return files.skipIfGone(() => this.placeWith(sample, files));
+  }
+
+  private async placeWith(sample: ExportSample, reading: SampleFiles): Promise<Placed<ParquetRow>> {
     const row: ParquetRow = {};
     let files = 0;
     let bytes = 0;
@@ -65,8 +71,9 @@ export class ParquetDatasetTarget implements ExportTarget<ParquetRow> {
       }
       const asset = resolvedAsset(sample.root, ref);
       if (!asset) return { skipped: unusableReason(columnName, ref) };
-      const content = await embeddedBytes(asset.file, ref.media, this.plan.privacy);
-      row[field.name] = { bytes: content, path: asset.name };
+      const content = await reading.read(asset.file, ref.media, columnName, ref.ref);
+      const path = await reading.typedName(asset.name, asset.file, columnName, ref.ref);
+      row[field.name] = { bytes: content, path };
       files += 1;
       bytes += content.length;
     }
