@@ -92,6 +92,39 @@ describe('flagdeck push', () => {
     expect(hub.store.get('dataset', 'alice/cli-public')!.private).toBe(false);
   });
 
+  it('shows progress on a TTY and clears it before the summary line', async () => {
+    const written: string[] = [];
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    const write = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      const { code, out } = await cli([
+        folder,
+        '--repo',
+        'alice/cli-tty',
+        '--status',
+        'any',
+        '--format',
+        'parquet',
+        '--hub-url',
+        hub.url,
+      ]);
+      expect(code).toBe(0);
+      expect(out).toMatch(/^pushed \d+ samples as parquet/);
+    } finally {
+      write.mockRestore();
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+    const text = written.join('');
+    expect(text).toMatch(/writing the dataset: \d+\/\d+ samples/);
+    expect(text).toMatch(/uploading: [\d.]+ MB of [\d.]+ MB/);
+    expect(written.at(-1)).toBe('\r\x1b[2K');
+    expect(text).not.toContain(WRITE_TOKEN);
+  });
+
   it('says what the statuses hold when the selection is empty, and pushes nothing', async () => {
     const error = (await cli([folder, '--repo', 'alice/empty', '--hub-url', hub.url]).catch(
       (e: Error) => e,
