@@ -108,3 +108,27 @@ test('pushes the kept samples to a Hub dataset from the dialog, with byte progre
   expect(head.files.has('README.md')).toBe(true);
   expect(await page.content()).not.toContain(TOKEN);
 });
+
+test('says where to put a token when there is none, in the dialog', async ({ page }) => {
+  const hfHome = join(base, 'empty-hf-home');
+  await mkdir(hfHome);
+  const bare = await startServe([server.folders[0]], {
+    env: { HF_TOKEN: '', HF_HOME: hfHome, HF_ENDPOINT: '' },
+  });
+  try {
+    await openApp(page, { ...bare, folders: server.folders });
+    await press(page, 'Shift+E');
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByLabel('Samples').selectOption('any');
+    await dialog.getByLabel('Push to a Hugging Face Hub dataset').check();
+    await dialog.getByLabel('Dataset repo').fill('reviewer/no-token');
+    await dialog.getByLabel('Hub URL').fill(hub.url);
+    await dialog.getByRole('button', { name: 'Push', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText(
+      `No Hugging Face token: set HF_TOKEN, or log in with \`hf auth login\` (it writes ${join(hfHome, 'token')})`,
+    );
+    expect(hub.store.get('dataset', 'reviewer/no-token')).toBeUndefined();
+  } finally {
+    await bare.stop();
+  }
+});
