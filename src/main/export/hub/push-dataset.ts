@@ -121,6 +121,75 @@ async function landedHead(
   return all ? head : undefined;
 }
 
+/** What this push sends: the staged files the repo lacks, in planned commits. */
+interface PushPlan {
+  staged: StagedFile[];
+  hashes: Map<string, FileHashes>;
+  uploads: StagedFile[];
+  commits: CommitPlan<StagedFile>[];
+}
+
+async function planPush(target: HubTarget, request: PushRequest): Promise<PushPlan> {
+  const staged = await listStagedFiles(request.dir);
+  const hashes = await hashAll(staged);
+  const remote = await remoteFiles(target);
+  const uploads = staged.filter(
+    (file) => !sameContent(remote.get(file.path), file.size, hashes.get(file.path)!),
+  );
+  const deletions = staleRemotePaths(
+    remote,
+    staged.map((f) => f.path),
+  );
+  const commits = planCommits(uploads, deletions, {
+    singleCommit: request.format === 'parquet',
+    maxFiles: request.maxFilesPerCommit,
+  });
+  return { staged, hashes, uploads, commits };
+}
+
+interface CommitRun {
+  target: HubTarget;
+  request: PushRequest;
+  plan: PushPlan;
+  tracker: ProgressTracker;
+  sizes: Map<string, number>;
+}
+
+/** One planned commit on top of `head`; the new head. */
+async function runCommit(run: CommitRun, index: number, head: string): Promise<string> {
+  const { target, request, plan, tracker } = run;
+  const count = plan.commits.length;
+  const commit = plan.commits[index];
+  const summary = request.summary ?? `Flagdeck: push ${plan.staged.length} files`;
+  const iterator = commitIter({
+    repo: { type: 'dataset', name: request.repo },
+    title: count > 1 ? `${summary} (commit ${index + 1}/${count})` : summary,
+    description:
+      index === count - 1 ? 'Pushed by Flagdeck.' : 'Pushed by Flagdeck; the dataset card comes last.',
+    operations: operationsOf(commit),
+    parentCommit: head,
+    hubUrl: target.hubUrl,
+    accessToken: target.accessToken,
+    fetch: target.fetch,
+    abortSignal: request.signal,
+    useXet: request.useXet ?? true,
+  });
+  let committing = false;
+  try {
+    for (let next = await iterator.next(); ; next = await iterator.next()) {
+      if (next.done) return next.value?.commit.oid ?? head;
+      if (next.value.event === 'phase' && next.value.phase === 'committing') committing = true;
+      tracker.onEvent(next.value, (path) => run.sizes.get(path) ?? 0);
+    }
+  } catch (error) {
+    // The commit POST is never retried; when its answer was lost, look whether it landed.
+    const lostAnswer = committing && !(error instanceof HubApiError) && !request.signal?.aborted;
+    const landed = lostAnswer ? await landedHead(target, head, commit, plan.hashes) : undefined;
+    if (landed === undefined) throw error;
+    return landed;
+  }
+}
+
 export async function pushDataset(request: PushRequest): Promise<PushResult> {
   const hubUrl = checkHubUrl(request.hubUrl);
   const target: HubTarget = {
@@ -130,91 +199,46 @@ export async function pushDataset(request: PushRequest): Promise<PushResult> {
     fetch: createHubFetch({ fetch: request.fetch, policy: request.retryPolicy, onRetry: request.onRetry }),
   };
   let step = 'checking the repo id';
-  const fail = (error: unknown) =>
-    describePushError(error, {
-      repo: request.repo,
-      hubUrl,
-      token: request.token,
-      tokenSource: request.tokenSource,
-      step,
-    });
   try {
     checkRepoId(request.repo);
     step = 'creating the repo';
     const created = await ensureRepo(target, request.private);
     step = 'comparing with the repo';
-    const staged = await listStagedFiles(request.dir);
-    const hashes = await hashAll(staged);
-    const remote = await remoteFiles(target);
-    const uploads = staged.filter(
-      (file) => !sameContent(remote.get(file.path), file.size, hashes.get(file.path)!),
-    );
-    const deletions = staleRemotePaths(
-      remote,
-      staged.map((f) => f.path),
-    );
-    const plans = planCommits(uploads, deletions, {
-      singleCommit: request.format === 'parquet',
-      maxFiles: request.maxFilesPerCommit,
-    });
-    const sizes = new Map(staged.map((f) => [f.path, f.size]));
-    const uploadedBytes = uploads.reduce((sum, f) => sum + f.size, 0);
+    const plan = await planPush(target, request);
+    const uploadedBytes = plan.uploads.reduce((sum, f) => sum + f.size, 0);
     const tracker = new ProgressTracker(
-      { bytes: uploadedBytes, files: uploads.length, commits: plans.length },
+      { bytes: uploadedBytes, files: plan.uploads.length, commits: plan.commits.length },
       (progress) => request.onProgress?.(progress),
     );
+    const run: CommitRun = {
+      target,
+      request,
+      plan,
+      tracker,
+      sizes: new Map(plan.staged.map((f) => [f.path, f.size])),
+    };
     let head = await remoteHead(target);
-    for (const [index, plan] of plans.entries()) {
+    for (const [index, commit] of plan.commits.entries()) {
       request.signal?.throwIfAborted();
-      step = `uploading commit ${index + 1} of ${plans.length}`;
+      step = `uploading commit ${index + 1} of ${plan.commits.length}`;
       tracker.startCommit(index + 1);
-      const summary = request.summary ?? `Flagdeck: push ${staged.length} files`;
-      const iterator = commitIter({
-        repo: { type: 'dataset', name: request.repo },
-        title: plans.length > 1 ? `${summary} (commit ${index + 1}/${plans.length})` : summary,
-        description:
-          index === plans.length - 1
-            ? 'Pushed by Flagdeck.'
-            : 'Pushed by Flagdeck; the dataset card comes last.',
-        operations: operationsOf(plan),
-        parentCommit: head,
-        hubUrl,
-        accessToken: request.token,
-        fetch: target.fetch,
-        abortSignal: request.signal,
-        useXet: request.useXet ?? true,
-      });
-      let committing = false;
-      try {
-        for (let next = await iterator.next(); ; next = await iterator.next()) {
-          if (next.done) {
-            head = next.value?.commit.oid ?? head;
-            break;
-          }
-          if (next.value.event === 'phase' && next.value.phase === 'committing') committing = true;
-          tracker.onEvent(next.value, (path) => sizes.get(path) ?? 0);
-        }
-      } catch (error) {
-        const lostAnswer = committing && !(error instanceof HubApiError) && !request.signal?.aborted;
-        const landed = lostAnswer ? await landedHead(target, head, plan, hashes) : undefined;
-        if (landed === undefined) throw error;
-        head = landed;
-      }
-      tracker.commitLanded(plan.uploads);
+      head = await runCommit(run, index, head);
+      tracker.commitLanded(commit.uploads);
     }
     tracker.finish();
     return {
       repo: request.repo,
       url: `${hubUrl}/datasets/${request.repo}`,
       commit: head,
-      commits: plans.length,
+      commits: plan.commits.length,
       created,
-      files: staged.length,
-      bytes: staged.reduce((sum, f) => sum + f.size, 0),
-      uploadedFiles: uploads.length,
+      files: plan.staged.length,
+      bytes: plan.staged.reduce((sum, f) => sum + f.size, 0),
+      uploadedFiles: plan.uploads.length,
       uploadedBytes,
     };
   } catch (error) {
-    throw fail(error);
+    const { repo, token, tokenSource } = request;
+    throw describePushError(error, { repo, hubUrl, token, tokenSource, step });
   }
 }
