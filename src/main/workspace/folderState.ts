@@ -1,8 +1,8 @@
 // One opened flagging folder: its logs (each with its index, review overlay and follower), its
 // review store, its watcher.
 import type { ReviewStore } from '../review/contracts';
-import type { LogFollower } from '../index/logFollower';
-import type { QueryLog } from '../index/query';
+import type { LogFollower } from '../follow/log-follower';
+import type { QueryLog } from '../query/query';
 
 export interface LogEntry {
   query: QueryLog;

@@ -1,6 +1,6 @@
 // The LogInfo of the API contract for an indexed log.
 import type { LogInfo } from '../../shared/model';
-import type { LogIndex } from '../index/logIndex';
+import type { LogIndex } from '../log-index/log-index';
 
 /** At most this many errors per log are listed (the count of rows is exact either way). */
 export const MAX_LISTED_ERRORS = 200;

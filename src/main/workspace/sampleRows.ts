@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import type { Column, ReviewState, SampleRow } from '../../shared/model';
 import type { GradioReader } from '../gradio/contracts';
 import type { ReviewStore } from '../review/contracts';
-import { readRecords } from '../index/readRecords';
-import type { Interner } from '../index/intern';
-import type { QueryLog } from '../index/query';
+import { readRecords } from '../log-index/read-records';
+import type { Interner } from '../log-index/intern';
+import type { QueryLog } from '../query/query';
 import { sampleId } from './folderState';
 
 export const UNREVIEWED: ReviewState = { status: 'unreviewed', note: '' };

@@ -10,15 +10,15 @@ import type { GradioReader, RecordSource } from '../gradio/contracts';
 import { ReaderRecordSource } from '../gradio/recordSource';
 import type { ReviewStore, SampleIdentity } from '../review/contracts';
 import { FolderReader } from '../gradio/reader';
-import { Interner } from '../index/intern';
-import { LogIndex } from '../index/logIndex';
-import { QueryEngine, SLOT, type QueryLog, type Selection } from '../index/query';
-import { ReviewOverlay } from '../index/reviewOverlay';
-import { indexLog } from '../index/indexLog';
-import { indexLogParallel } from '../index/scanWorkers';
-import { refreshLog, rememberTail } from '../index/refreshLog';
-import { LogFollower, DEFAULT_TIMING } from '../index/logFollower';
-import { watchFolder } from '../index/folderWatch';
+import { Interner } from '../log-index/intern';
+import { LogIndex } from '../log-index/log-index';
+import { QueryEngine, SLOT, type QueryLog, type Selection } from '../query/query';
+import { ReviewOverlay } from '../query/review-overlay';
+import { indexLog } from '../log-index/index-log';
+import { indexLogParallel } from '../log-index/scan-workers';
+import { refreshLog, rememberTail } from '../follow/refresh-log';
+import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';
+import { watchFolder } from '../follow/folder-watch';
 import { FolderState, parseSampleId, sampleId, type LogEntry } from './folderState';
 import { folderIdOf } from './folderId';
 import { logInfo } from './logInfo';
@@ -30,7 +30,7 @@ import { hasWholeFirstLine, LOG_NAME } from './newLogFiles';
 import type { Emit, WorkspaceOptions } from './options';
 
 export type { Emit, WorkspaceOptions };
-import { readRecords } from '../index/readRecords';
+import { readRecords } from '../log-index/read-records';
 
 const FIRST_BYTES = 256 * 1024;
 /** The bulk index starts this long after the first rows, so the first page is served first. */

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, capabilities, droppedFilePaths, mediaUrl } from './api';
-import { ApiProvider, type RendererApi } from './app/api-context';
+import { ApiProvider, type RendererApi } from './common/api-context';
 import { App } from './app/App';
 import './styles/theme.css';
 import './styles/layout.css';

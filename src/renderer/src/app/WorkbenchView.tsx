@@ -12,13 +12,7 @@ import { FacetsBar } from '../features/review/FacetsBar';
 import { activeOptions } from '../features/review/flag-options';
 import { OptionsPanel } from '../features/review/OptionsPanel';
 import { ReviewPanel } from '../features/review/ReviewPanel';
-import {
-  extendTo,
-  noSelection,
-  selectionSize,
-  toggleRow,
-  type Selection,
-} from '../features/review/selection';
+import { extendTo, noSelection, selectionSize, toggleRow, type Selection } from '../common/selection';
 import { useFacets } from '../features/review/use-facets';
 import { useFlagOptions } from '../features/review/use-flag-options';
 import { useReviewActions } from '../features/review/use-review-actions';
@@ -26,7 +20,7 @@ import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { cellIndex, tableColumns } from '../features/table/columns';
 import { SampleTable } from '../features/table/SampleTable';
-import { usePagedRows } from '../features/table/use-paged-rows';
+import { usePagedRows } from '../common/use-paged-rows';
 import { OpenPanel } from '../features/workspace/OpenPanel';
 import type { Workspace } from '../features/workspace/use-workspace';
 import { useStableCallback } from '../components/use-stable-callback';

@@ -8,7 +8,7 @@ import {
   parseDataframe,
   parseHighlight,
   parseLabel,
-} from './cell-values';
+} from '../../common/cell-values';
 import { AssetView } from './previews/AssetView';
 import { ChatPreview } from './previews/ChatPreview';
 import { DataframePreview } from './previews/DataframePreview';

@@ -2,7 +2,7 @@
 // fields sit side by side (input next to output).
 import type { Column, ColumnKind, FolderInfo, SampleRow } from '../../../../shared/model';
 import { EmptyState } from '../../components/EmptyState';
-import { logKey } from '../table/columns';
+import { logKey } from '../../common/rows';
 import { CellPreview } from './CellPreview';
 
 interface Props {

@@ -3,8 +3,8 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Facets, SampleFilter } from '../../../../shared/api';
 import type { FolderInfo } from '../../../../shared/model';
-import { logKey } from '../table/columns';
-import { folderLabels } from '../workspace/folder-labels';
+import { logKey } from '../../common/rows';
+import { folderLabels } from '../../common/folder-labels';
 import {
   ANY,
   activeFilterCount,

@@ -1,10 +1,10 @@
 // One sample as a thumbnail tile.
 import { memo, type MouseEvent } from 'react';
 import type { SampleRow } from '../../../../shared/model';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../common/api-context';
 import { AssetBadge } from '../../components/AssetBadge';
 import { StatusPill } from '../../components/StatusPill';
-import { currentReason } from '../table/columns';
+import { currentReason } from '../../common/rows';
 import { firstImage } from './first-image';
 
 interface Props {

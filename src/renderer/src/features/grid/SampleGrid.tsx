@@ -2,8 +2,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useElementWidth } from '../../components/use-element-width';
-import { isSelected, type Selection } from '../review/selection';
-import type { PagedRows } from '../table/use-paged-rows';
+import { isSelected, type Selection } from '../../common/selection';
+import type { PagedRows } from '../../common/use-paged-rows';
 import { GridTile } from './GridTile';
 
 const TILE = 180;

@@ -3,7 +3,7 @@
 import { useState, type RefObject } from 'react';
 import type { ReviewPatch } from '../../../../shared/api';
 import type { ReviewStatus, SampleRow } from '../../../../shared/model';
-import { currentReason } from '../table/columns';
+import { currentReason } from '../../common/rows';
 
 const statuses: { status: ReviewStatus; key: string }[] = [
   { status: 'keep', key: 'a' },

@@ -1,8 +1,8 @@
 // One cell in the table, drawn compactly by its column's kind.
 import type { Cell, ColumnKind } from '../../../../shared/model';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../common/api-context';
 import { AssetBadge, baseName } from '../../components/AssetBadge';
-import { cellValue, parseChat, parseLabel } from '../detail/cell-values';
+import { cellValue, parseChat, parseLabel } from '../../common/cell-values';
 
 interface Props {
   folderId: string;

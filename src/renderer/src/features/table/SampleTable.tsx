@@ -2,11 +2,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import type { SampleSort } from '../../../../shared/api';
-import { isSelected, type Selection } from '../review/selection';
+import { isSelected, type Selection } from '../../common/selection';
 import type { CellIndex, TableColumn } from './columns';
 import { TableHeader } from './TableHeader';
 import { TableRow } from './TableRow';
-import type { PagedRows } from './use-paged-rows';
+import type { PagedRows } from '../../common/use-paged-rows';
 
 export const ROW_HEIGHT = 44;
 

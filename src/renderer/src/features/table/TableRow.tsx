@@ -3,7 +3,8 @@ import { memo, type MouseEvent } from 'react';
 import type { SampleRow } from '../../../../shared/model';
 import { StatusPill } from '../../components/StatusPill';
 import { CellView } from './CellView';
-import { cellFor, currentReason, type CellIndex, type TableColumn } from './columns';
+import { currentReason } from '../../common/rows';
+import { cellFor, type CellIndex, type TableColumn } from './columns';
 
 interface Props {
   row: SampleRow | undefined;

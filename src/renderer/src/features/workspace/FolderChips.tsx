@@ -1,6 +1,6 @@
 // The open folders, each closable, with their log and row counts.
 import type { FolderInfo } from '../../../../shared/model';
-import { folderLabels } from './folder-labels';
+import { folderLabels } from '../../common/folder-labels';
 
 export function FolderChips({
   folders,

@@ -2,7 +2,7 @@
 // drop zone. Shown as the empty state and from the header's "Open" button.
 import { useState, type DragEvent, type FormEvent } from 'react';
 import type { Workspace } from './use-workspace';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../common/api-context';
 import { droppedPaths } from './dropped-paths';
 
 interface Props {

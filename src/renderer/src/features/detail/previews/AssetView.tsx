@@ -1,6 +1,6 @@
 // One referenced file, previewed by its media kind, or a badge when it cannot be shown.
 import type { AssetRef } from '../../../../../shared/model';
-import { useApi } from '../../../app/api-context';
+import { useApi } from '../../../common/api-context';
 import { AssetBadge, baseName } from '../../../components/AssetBadge';
 import { AudioPreview } from './AudioPreview';
 import { FilePreview } from './FilePreview';

@@ -1,7 +1,7 @@
 // A conversation as bubbles: markdown text (raw HTML not rendered) and attached files.
 import Markdown from 'markdown-to-jsx/react';
 import type { AssetRef } from '../../../../../shared/model';
-import type { ChatMessage } from '../cell-values';
+import type { ChatMessage } from '../../../common/cell-values';
 import { AssetView } from './AssetView';
 
 interface Props {

@@ -1,5 +1,5 @@
 // A small data frame as a table (first 50 rows).
-import type { DataframeValue } from '../cell-values';
+import type { DataframeValue } from '../../../common/cell-values';
 
 const MAX_ROWS = 50;
 

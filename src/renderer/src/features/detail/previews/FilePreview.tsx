@@ -1,6 +1,6 @@
 // A file: name, size, a download link, and "show in folder" where the host can.
 import type { AssetRef } from '../../../../../shared/model';
-import { useApi } from '../../../app/api-context';
+import { useApi } from '../../../common/api-context';
 import { baseName } from '../../../components/AssetBadge';
 import { formatBytes } from './format-bytes';
 

@@ -1,7 +1,7 @@
 // A gallery: a strip of thumbnails; the chosen one is shown large (zoomable).
 import { useState } from 'react';
 import type { AssetRef } from '../../../../../shared/model';
-import { useApi } from '../../../app/api-context';
+import { useApi } from '../../../common/api-context';
 import { AssetBadge, baseName } from '../../../components/AssetBadge';
 import { AssetView } from './AssetView';
 

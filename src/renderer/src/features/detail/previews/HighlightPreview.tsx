@@ -1,5 +1,5 @@
 // Highlighted text: tokens with their class or confidence as coloured marks.
-import type { HighlightSpan } from '../cell-values';
+import type { HighlightSpan } from '../../../common/cell-values';
 
 const palette = 8;
 
