@@ -2,7 +2,7 @@
 // re-reads and re-checks); directories that never hold logs are not watched.
 import { watch, type FSWatcher } from 'chokidar';
 import { relative, sep } from 'node:path';
-import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/findLogs';
+import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/find-logs';
 
 export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */

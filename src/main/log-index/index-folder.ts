@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import type { GradioReader, LogShape } from '../gradio/contracts';
 import { FolderReader } from '../gradio/reader';
-import { ReaderRecordSource } from '../gradio/recordSource';
+import { ReaderRecordSource } from '../gradio/record-source';
 import type { Dictionaries } from './apply-scan';
 import { Interner } from './intern';
 import { indexLog } from './index-log';

@@ -1,6 +1,6 @@
 // Fills a LogIndex from its file, from where it stopped, in this thread: the first rows at open,
 // and the new bytes of an append. Only the role cells (flag, username, timestamp) are decoded; the
-// rest stays on disk. Whole large logs go through scanWorkers.ts instead.
+// rest stays on disk. Whole large logs go through scan-workers.ts instead.
 import { open } from 'node:fs/promises';
 import type { LogIndex } from './log-index';
 import { applyScan, type Dictionaries } from './apply-scan';

@@ -1,8 +1,8 @@
 // Reads given rows of an indexed log back from the file by byte offset, with every cell decoded.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { RawRecord } from '../gradio/contracts';
-import { decodeCellBytes } from '../gradio/cellText';
-import { recordHash } from '../gradio/recordHash';
+import { decodeCellBytes } from '../gradio/cell-text';
+import { recordHash } from '../gradio/record-hash';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
 import { fieldBytes } from '../scan/csv-field';
 import type { LogIndex } from './log-index';

@@ -2,7 +2,7 @@
 // worker thread, and the cut is kept only if the first half's scan ends exactly on it (then it is a
 // record boundary whatever the quoting). Otherwise the rest is scanned again from where the first
 // half really ended: correctness first.
-import { roleCell } from '../gradio/roleCells';
+import { roleCell } from '../gradio/role-cells';
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
 import { delimiterLength, FieldBounds, scanCsv } from '../scan/csv-scan';

@@ -1,8 +1,8 @@
 // Logs the byte scanner does not read (the HF saver's `metadata.jsonl`) are indexed through the
 // reader's RecordSource instead: same columns, same queries, a slower path for small files.
 import type { LogShape, RawRecord, RecordSource } from '../gradio/contracts';
-import { roleCell } from '../gradio/roleCells';
-import { undoInjectionEscape } from '../gradio/injectionEscape';
+import { roleCell } from '../gradio/role-cells';
+import { undoInjectionEscape } from '../gradio/injection-escape';
 import type { Dictionaries } from './apply-scan';
 import { NO_VALUE, type Interner } from './intern';
 import type { LogIndex } from './log-index';

@@ -8,7 +8,7 @@ import { roleText } from '../scan/role-text';
 import { scanRange } from '../scan/scan-job';
 import { localHelpers } from '../scan/scan-helpers';
 import { readRecords } from '../log-index/read-records';
-import { undoInjectionEscape } from '../gradio/injectionEscape';
+import { undoInjectionEscape } from '../gradio/injection-escape';
 
 const ROWS_PER_STEP = 50_000;
 

@@ -1,8 +1,8 @@
 // The fast RecordSource: the byte-level scanner over large reads, decoding every cell.
 import type { CsvDialect, RawRecord, RecordSource } from '../gradio/contracts';
-import { decodeCellBytes } from '../gradio/cellText';
-import { lineAt } from '../gradio/lineStarts';
-import { recordHash } from '../gradio/recordHash';
+import { decodeCellBytes } from '../gradio/cell-text';
+import { lineAt } from '../gradio/line-starts';
+import { recordHash } from '../gradio/record-hash';
 import { FieldBounds } from './csv-scan';
 import { fieldBytes } from './csv-field';
 import { scanFileChunks, type ScannedChunk } from './file-chunks';

@@ -1,5 +1,5 @@
 // Turns one field's bytes (as bounded by csvScan) into the bytes csv-parse 7 gives for it with
-// `relax_quotes`: see csvScan.ts for the rules.
+// `relax_quotes`: see csv-scan.ts for the rules.
 
 /** The field `buf[start, end)` with its quoting undone, as csv-parse builds it. */
 export function fieldBytes(buf: Buffer, start: number, end: number, quote: number): Buffer {

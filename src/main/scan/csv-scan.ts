@@ -1,5 +1,5 @@
 // The byte-level CSV state machine behind the fast index. It mirrors csv-parse 7 as the reader runs
-// it (gradio/csvRecordSource.ts: `relax_quotes`, `relax_column_count`, escape = quote, record
+// it (gradio/csv-record-source.ts: `relax_quotes`, `relax_column_count`, escape = quote, record
 // delimiters `\r\n` and `\n`), byte for byte, quirks included, so both RecordSources agree:
 // - a quote opens a quoted field only as the field's first byte;
 // - inside quotes a doubled quote is a quote; a quote followed by `,`, a record delimiter, a NUL
@@ -12,7 +12,7 @@
 //   lines, its quote swallowed the rows after it, and the record is lost like an unclosed one;
 // - lines are counted by `\n`, as editors do (and the reader).
 // Byte values are literals (44 `,`, 13 `\r`, 10 `\n`): these functions are also sent to worker
-// threads as source text (see scanWorkers.ts), where module constants do not exist.
+// threads as source text (see ../log-index/scan-workers.ts), where module constants do not exist.
 
 /** What carries over from one scanned chunk to the next (always at a record boundary). */
 export interface ScanState {

@@ -1,8 +1,8 @@
 // The display text of a flag reason or username cell, decoded once per distinct raw value.
 import type { CsvDialect } from '../gradio/contracts';
-import { decodeCellBytes } from '../gradio/cellText';
+import { decodeCellBytes } from '../gradio/cell-text';
 import { fieldBytes } from './csv-field';
-import { undoInjectionEscape } from '../gradio/injectionEscape';
+import { undoInjectionEscape } from '../gradio/injection-escape';
 
 /** Text of a role cell given as its raw bytes in latin1, or null when empty. */
 export function roleText(raw: string, dialect: CsvDialect): string | null {

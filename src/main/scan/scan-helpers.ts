@@ -1,5 +1,5 @@
 // The functions scanRange needs, as this thread has them.
-import { roleCell } from '../gradio/roleCells';
+import { roleCell } from '../gradio/role-cells';
 import { readSync } from 'node:fs';
 import { FieldBounds, scanCsv } from './csv-scan';
 import { fieldBytes } from './csv-field';

@@ -1,7 +1,7 @@
 // Scans one byte range of a log into plain columns. It runs in the main thread and in worker
 // threads alike: everything it calls comes in through `ScanHelpers`, so that its source text can be
-// shipped to a worker (see scanWorkers.ts) without the module system.
-import type { roleCell } from '../gradio/roleCells';
+// shipped to a worker (see ../log-index/scan-workers.ts) without the module system.
+import type { roleCell } from '../gradio/role-cells';
 import type { LogShape } from '../gradio/contracts';
 import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csv-scan';
 

@@ -4,7 +4,7 @@ import type { SampleIdentity } from '../review/contracts';
 import type { Interner } from '../log-index/intern';
 import { SLOT, type Selection } from '../query/query';
 import { readRecords } from '../log-index/read-records';
-import { sampleId } from './folderState';
+import { sampleId } from './folder-state';
 
 /** The identities of a selection's rows, grouped by folder id. */
 export async function identitiesOf(

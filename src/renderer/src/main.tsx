@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, capabilities, droppedFilePaths, mediaUrl } from './api';
 import { ApiProvider, type RendererApi } from './common/api-context';
-import { App } from './app/App';
+import { App } from './app/app';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/table.css';

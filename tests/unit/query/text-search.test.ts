@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { byteNeedles } from '../../../src/main/query/text-search';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
-import { REAL_WORLD } from '../gradio/realWorldManifest';
+import { REAL_WORLD } from '../gradio/real-world-manifest';
 
 const open: Workspace[] = [];
 afterEach(async () => {

@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ByteRecordSource } from '../../../src/main/scan/byte-record-source';
-import { CsvRecordSource } from '../../../src/main/gradio/csvRecordSource';
-import { sniffDialect } from '../../../src/main/gradio/sniffDialect';
+import { CsvRecordSource } from '../../../src/main/gradio/csv-record-source';
+import { sniffDialect } from '../../../src/main/gradio/sniff-dialect';
 import type { CsvDialect, RawRecord, RecordSource } from '../../../src/main/gradio/contracts';
 
 const REAL_WORLD = '/work/shared/real-world';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName } from '../../../src/shared/api';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
-import { MemoryReviewStore } from './memoryReviewStore';
+import { MemoryReviewStore } from './memory-review-store';
 
 const HEADER = 'prompt,image,output,flag,username,timestamp\r\n';
 

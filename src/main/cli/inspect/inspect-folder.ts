@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AssetRef, AssetStatus, ColumnKind, LogLayout } from '../../../shared/model';
-import { readLog } from '../../gradio/readLog';
+import { readLog } from '../../gradio/read-log';
 import { FolderReader } from '../../gradio/reader';
 
 export interface LogReport {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../../../src/main/cli/commands';
 import { UsageError } from '../../../../src/main/cli/command';
 import type { FolderReport } from '../../../../src/main/cli/inspect/inspect-folder';
-import { REAL_WORLD } from '../../gradio/realWorldManifest';
+import { REAL_WORLD } from '../../gradio/real-world-manifest';
 
 const inspect = await commands.find((command) => command.name === 'inspect')?.load();
 
