@@ -1,35 +1,20 @@
 // The rows of the current query, fetched a page at a time as the view asks for them, and kept
-// current by events: appended rows, review changes, rewritten logs.
+// current by events: appended rows, review changes, rewritten logs. The "N new" count and the
+// search for a row have files of their own (use-new-rows.ts, find-row-from.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SampleFilter, SampleSort } from '../../../shared/api';
 import type { SampleRow } from '../../../shared/model';
 import { useApi } from './api-context';
 import { errorMessage } from './errors';
 import { PageCache } from './page-cache';
+import { PAGE_SIZE, type PagedRows } from './paged-rows';
+import { findRowFrom } from './find-row-from';
+import { useNewRows } from './use-new-rows';
 
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE, type PagedRows };
+
 const FETCH_INTERVAL_MS = 80;
 const PROGRESS_REFRESH_MS = 500;
-
-export interface PagedRows {
-  total: number;
-  /** Bumped whenever a page lands, so views re-read `rowAt`. */
-  version: number;
-  loading: boolean;
-  error: string | null;
-  /** Rows appended live since the reviewer last looked at the end. */
-  newRows: number;
-  rowAt(offset: number): SampleRow | undefined;
-  /** The view's visible rows; fetches the pages they need. */
-  show(first: number, last: number): void;
-  acknowledgeNew(): void;
-  /** Refetches the visible pages, keeping the current rows on screen until they arrive. */
-  refresh(): void;
-  /** The offset of the first row at or after `from` (wrapping to the top) passing `test`, or -1. */
-  findFrom(from: number, test: (row: SampleRow) => boolean): Promise<number>;
-  /** True for rows appended since the last `acknowledgeNew`. */
-  isNew(row: SampleRow): boolean;
-}
 
 /** `scope` names what is open (e.g. the folder ids): when it changes, the query starts over. */
 export function usePagedRows(
@@ -47,13 +32,11 @@ export function usePagedRows(
   const current = useMemo(() => ({ filter, sort }), [filter, sort, scope]);
   /** The query whose first answer has arrived (until then the view shows "loading"). */
   const [answered, setAnswered] = useState<unknown>(null);
-  /** The total when the first unseen append arrived, for the query it was counted in. */
-  const [baseline, setBaseline] = useState<{ query: unknown; total: number } | null>(null);
   const range = useRef<[number, number]>([0, PAGE_SIZE - 1]);
-  /** Keys of rows appended since the reviewer last caught up (for "N new" → the first of them). */
-  const appended = useRef(new Set<string>());
   const lastProgress = useRef(0);
   const query = useRef(current);
+  const newRows = useNewRows();
+  const { noteAppended } = newRows;
 
   const fetchPage = useCallback(
     async (page: number): Promise<void> => {
@@ -119,8 +102,7 @@ export function usePagedRows(
     if (!enabled) return;
     const offs = [
       client.on('rowsAppended', (e) => {
-        for (const id of e.ids) appended.current.add(`${e.folderId}\u0000${id}`);
-        setBaseline((b) => (b && b.query === query.current ? b : { query: query.current, total }));
+        noteAppended(e, query, total);
         refresh();
       }),
       client.on('reviewChanged', (e) => {
@@ -143,45 +125,25 @@ export function usePagedRows(
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [cache, client, refresh, total, enabled]);
+  }, [cache, client, refresh, total, enabled, noteAppended]);
 
-  const acknowledgeNew = useCallback(() => {
-    appended.current.clear();
-    setBaseline(null);
-  }, []);
-
-  /** Scans `from..end` then `0..from` (so "next" wraps), a query of 200 rows at a time. */
   const findFrom = useCallback(
-    async (from: number, test: (row: SampleRow) => boolean): Promise<number> => {
-      const { filter: f, sort: s } = query.current;
-      const scan = async (start: number, end: number): Promise<number> => {
-        for (let offset = start; offset < end; offset += PAGE_SIZE * 2) {
-          const limit = Math.min(PAGE_SIZE * 2, end - offset);
-          const result = await client.call('samples.query', { filter: f, sort: s, offset, limit });
-          const at = result.rows.findIndex(test);
-          if (at >= 0) return offset + at;
-        }
-        return -1;
-      };
-      const ahead = await scan(Math.max(0, from), total);
-      return ahead >= 0 ? ahead : scan(0, Math.min(from, total));
-    },
+    (from: number, test: (row: SampleRow) => boolean) =>
+      findRowFrom(client, query.current, total, from, test),
     [client, total],
   );
-
-  const isNew = useCallback((row: SampleRow) => appended.current.has(`${row.folderId}\u0000${row.id}`), []);
 
   return {
     total,
     version,
     loading: answered !== current,
     error,
-    newRows: baseline?.query === current ? Math.max(0, total - baseline.total) : 0,
+    newRows: newRows.countFor(current, total),
     rowAt: (offset) => cache.get(offset),
     show,
-    acknowledgeNew,
+    acknowledgeNew: newRows.acknowledgeNew,
     refresh,
-    isNew,
+    isNew: newRows.isNew,
     findFrom,
   };
 }
