@@ -22,6 +22,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'tests/fixtures/**',
+      'resources/sample/**',
       'bench/.data/**',
       '.ci-out/**',
       '.venv-py/**',

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../src/main/gradio/read-log';
 import { FolderReader } from '../../../src/main/gradio/reader';
 import type { AssetRef } from '../../../src/shared/model';
-import { REAL_WORLD, readRealWorldManifest } from './real-world-manifest';
+import { needsRealWorld, REAL_WORLD, readRealWorldManifest, realWorldMissing } from './real-world-manifest';
 
 const manifest = readRealWorldManifest();
 
-describe('real-world flagging folders', () => {
+describe.skipIf(realWorldMissing)(needsRealWorld('real-world flagging folders'), () => {
   it('lists all 40 folders', () => {
     expect(manifest).toHaveLength(40);
   });

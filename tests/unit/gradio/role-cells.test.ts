@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { roleCell } from '../../../src/main/gradio/role-cells';
 import { logSamples } from '../../../src/main/review/log-samples';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
-import { REAL_WORLD } from './real-world-manifest';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from './real-world-manifest';
 
 const csvLogger = { flag: 5, username: 6, timestamp: 7, width: 8, anchor: 'end' as const };
 const dataset = { flag: 2, username: 3, timestamp: 4, width: 5, anchor: 'timestamp-end' as const };
@@ -36,36 +36,39 @@ describe('roleCell', () => {
   });
 });
 
-describe('a real log whose later rows are narrower than its header (Aditya-0009 flagged)', () => {
-  const source = join(REAL_WORLD, 'Aditya-0009__Deepfake-image-detection/flagged');
-  const copy = (): string => {
-    const root = mkdtempSync(join(tmpdir(), 'flagdeck-roles-'));
-    cpSync(source, root, { recursive: true });
-    return root;
-  };
-  const open: Workspace[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((ws) => ws.dispose()));
-  });
+describe.skipIf(realWorldMissing)(
+  needsRealWorld('a real log whose later rows are narrower than its header (Aditya-0009 flagged)'),
+  () => {
+    const source = join(REAL_WORLD, 'Aditya-0009__Deepfake-image-detection/flagged');
+    const copy = (): string => {
+      const root = mkdtempSync(join(tmpdir(), 'flagdeck-roles-'));
+      cpSync(source, root, { recursive: true });
+      return root;
+    };
+    const open: Workspace[] = [];
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((ws) => ws.dispose()));
+    });
 
-  it('reads each row’s timestamp from its last cell and offers no timestamp as a flag option', async () => {
-    const ws = createWorkspace({ emit: () => {}, follow: false });
-    open.push(ws);
-    await ws.open([copy()]);
-    await ws.whenIndexed();
-    const { rows } = await ws.query({ filter: {}, offset: 0, limit: 10 });
-    expect(rows.map((r) => r.timestamp)).toEqual([
-      '2024-09-11 00:35:03.562813',
-      expect.stringMatching(/^2024-\d\d-\d\d \d\d:\d\d:\d\d/),
-      expect.stringMatching(/^2024-\d\d-\d\d \d\d:\d\d:\d\d/),
-      expect.stringMatching(/^2024-\d\d-\d\d \d\d:\d\d:\d\d/),
-    ]);
-    expect(rows.map((r) => r.originalReason)).toEqual([null, null, null, null]);
-    expect(ws.flagValues(ws.info().folders[0].id)).toEqual([null]);
-  });
+    it('reads each row’s timestamp from its last cell and offers no timestamp as a flag option', async () => {
+      const ws = createWorkspace({ emit: () => {}, follow: false });
+      open.push(ws);
+      await ws.open([copy()]);
+      await ws.whenIndexed();
+      const { rows } = await ws.query({ filter: {}, offset: 0, limit: 10 });
+      expect(rows.map((r) => r.timestamp)).toEqual([
+        '2024-09-11 00:35:03.562813',
+        expect.stringMatching(/^2024-\d\d-\d\d \d\d:\d\d:\d\d/),
+        expect.stringMatching(/^2024-\d\d-\d\d \d\d:\d\d:\d\d/),
+        expect.stringMatching(/^2024-\d\d-\d\d \d\d:\d\d:\d\d/),
+      ]);
+      expect(rows.map((r) => r.originalReason)).toEqual([null, null, null, null]);
+      expect(ws.flagValues(ws.info().folders[0].id)).toEqual([null]);
+    });
 
-  it('gives the review CLI the same original reasons', async () => {
-    const samples = await logSamples.allSamples(copy());
-    expect(samples.map((s) => s.originalReason)).toEqual([null, null, null, null]);
-  });
-});
+    it('gives the review CLI the same original reasons', async () => {
+      const samples = await logSamples.allSamples(copy());
+      expect(samples.map((s) => s.originalReason)).toEqual([null, null, null, null]);
+    });
+  },
+);
