@@ -6,6 +6,7 @@ import { ApiProvider, type RendererApi } from './common/api-context';
 import { App } from './app/app';
 import './styles/theme.css';
 import './styles/layout.css';
+import './styles/panels.css';
 import './styles/table.css';
 import './styles/detail.css';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../../src/main/cli/command';
 import { createReviewCommand, reviewCommand } from '../../../src/main/cli/review';
 import type { SampleDirectory } from '../../../src/main/review/sample-directory';
-import { tempFolder } from './support/temp-folder';
+import { tempFolder } from '../review/support/temp-folder';
 
 const directory: SampleDirectory = {
   allSamples: async () => [
