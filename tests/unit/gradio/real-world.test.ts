@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../src/main/gradio/read-log';
 import { FolderReader } from '../../../src/main/gradio/reader';
 import type { AssetRef } from '../../../src/shared/model';
-import { needsRealWorld, REAL_WORLD, readRealWorldManifest, realWorldMissing } from './real-world-manifest';
+import {
+  needsRealWorld,
+  REAL_WORLD,
+  readRealWorldManifest,
+  realWorldMissing,
+} from '../../support/real-world';
 
 const manifest = readRealWorldManifest();
 

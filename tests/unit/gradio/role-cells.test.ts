@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { roleCell } from '../../../src/main/gradio/role-cells';
 import { logSamples } from '../../../src/main/review/log-samples';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
-import { needsRealWorld, REAL_WORLD, realWorldMissing } from './real-world-manifest';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
 const csvLogger = { flag: 5, username: 6, timestamp: 7, width: 8, anchor: 'end' as const };
 const dataset = { flag: 2, username: 3, timestamp: 4, width: 5, anchor: 'timestamp-end' as const };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { byteNeedles } from '../../../src/main/query/text-search';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
-import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../gradio/real-world-manifest';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
 const open: Workspace[] = [];
 afterEach(async () => {

@@ -7,8 +7,8 @@ import { ByteRecordSource } from '../../../src/main/scan/byte-record-source';
 import { CsvRecordSource } from '../../../src/main/gradio/csv-record-source';
 import { sniffDialect } from '../../../src/main/gradio/sniff-dialect';
 import type { CsvDialect, RawRecord, RecordSource } from '../../../src/main/gradio/contracts';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
-const REAL_WORLD = '/work/shared/real-world';
 const FIXTURES = join(__dirname, '../../fixtures');
 
 function csvFiles(dir: string): string[] {
@@ -52,7 +52,7 @@ async function expectAgreement(
 describe('ByteRecordSource agrees with the csv-parse RecordSource', () => {
   const files = [...csvFiles(REAL_WORLD), ...csvFiles(FIXTURES)];
 
-  it('finds the real-world corpus', () => {
+  it.skipIf(realWorldMissing)(needsRealWorld('finds the real-world corpus'), () => {
     expect(csvFiles(REAL_WORLD).length).toBeGreaterThanOrEqual(40);
   });
 

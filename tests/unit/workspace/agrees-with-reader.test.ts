@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { FolderReader } from '../../../src/main/gradio/reader';
 import { readLog } from '../../../src/main/gradio/read-log';
 import { createWorkspace } from '../../../src/main/workspace/workspace';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
-const REAL_WORLD = '/work/shared/real-world';
 const MALFORMED = join(__dirname, '../../fixtures/malformed');
 const GRADIO = join(__dirname, '../../fixtures/gradio');
 
@@ -26,6 +26,7 @@ function gradioFolders(): string[] {
 
 function realWorldFolders(): string[] {
   const found: string[] = [];
+  if (realWorldMissing) return found;
   const walk = (dir: string, depth: number): void => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
@@ -69,8 +70,11 @@ async function compare(source: string): Promise<void> {
   }
 }
 
-describe('the index agrees with the reader', () => {
+describe.skipIf(realWorldMissing)(needsRealWorld('the index agrees with the reader on real folders'), () => {
   it.each(realWorldFolders())('%s', compare);
+});
+
+describe('the index agrees with the reader', () => {
   it.runIf(existsSync(MALFORMED))('on the malformed corpus', () => compare(MALFORMED));
   it.each(gradioFolders())('%s', compare);
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../../../src/main/cli/commands';
 import { UsageError } from '../../../../src/main/cli/command';
 import type { FolderReport } from '../../../../src/main/cli/inspect/inspect-folder';
-import { REAL_WORLD } from '../../gradio/real-world-manifest';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../../support/real-world';
 
 const inspect = await commands.find((command) => command.name === 'inspect')?.load();
 
@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe('flagdeck inspect', () => {
-  it('prints exactly the documented JSON object', async () => {
+  it.skipIf(realWorldMissing)(needsRealWorld('prints exactly the documented JSON object'), async () => {
     const folder = join(REAL_WORLD, 'Aditya-0009__Deepfake-image-detection/flagged');
     const { code, out } = await run([folder, '--json']);
     expect(code).toBe(0);
@@ -49,15 +49,18 @@ describe('flagdeck inspect', () => {
     ]);
   });
 
-  it('prints a readable table per log with warnings and asset counts', async () => {
-    const folder = join(REAL_WORLD, 'Abhishek708844__Health-companion/.gradio/flagged');
-    const { code, out } = await run([folder]);
-    expect(code).toBe(0);
-    expect(out).toContain('dataset1.csv  (dataset, 2 rows)');
-    expect(out).toContain('dataset2.csv  (dataset, 4 rows)');
-    expect(out).toMatch(/ 2 {2}Upload Image +image/);
-    expect(out).toContain('All assets: 11 resolved, 0 missing, 0 outside');
-  });
+  it.skipIf(realWorldMissing)(
+    needsRealWorld('prints a readable table per log with warnings and asset counts'),
+    async () => {
+      const folder = join(REAL_WORLD, 'Abhishek708844__Health-companion/.gradio/flagged');
+      const { code, out } = await run([folder]);
+      expect(code).toBe(0);
+      expect(out).toContain('dataset1.csv  (dataset, 2 rows)');
+      expect(out).toContain('dataset2.csv  (dataset, 4 rows)');
+      expect(out).toMatch(/ 2 {2}Upload Image +image/);
+      expect(out).toContain('All assets: 11 resolved, 0 missing, 0 outside');
+    },
+  );
 
   it('exits 0 when rows have errors, listing them by line', async () => {
     const { code, out } = await run([join(__dirname, '../../../fixtures/malformed'), '--json']);

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const repoRoot = resolve(__dirname, '../../..');
+const repoRoot = resolve(__dirname, '../..');
 
 export const REAL_WORLD = resolve(process.env.FLAGDECK_REAL_WORLD ?? join(repoRoot, '../shared/real-world'));
 
