@@ -1,7 +1,7 @@
 // The words beside the progress bar: samples while the layout is written, then bytes while a push
 // uploads (with the commit under way when it makes several).
 import type { ExportProgress } from '../../../../shared/export';
-import { formatBytes } from '../detail/previews/format-bytes';
+import { formatBytes } from '../../common/format-bytes';
 
 const PUSH_PHASES: Record<string, string> = {
   preparing: 'Comparing with the repo',
