@@ -22,8 +22,9 @@ async function makeFolder(root: string): Promise<void> {
     const hex = i.toString(16).padStart(20, '0');
     await mkdir(join(root, 'image', hex), { recursive: true });
     await copyFile(png, join(root, 'image', hex, 'input.png'));
-    // Distinct bytes per image, so each is its own upload.
-    await writeFile(join(root, 'image', hex, 'input.png'), Buffer.from(`#${i}`), { flag: 'a' });
+    // Distinct bytes per image (after the PNG's end, where readers ignore them), so each is its
+    // own upload and the media outweigh the card and metadata on the progress bar.
+    await writeFile(join(root, 'image', hex, 'input.png'), Buffer.alloc(8000, i), { flag: 'a' });
     lines.push(
       `prompt ${i},image/${hex}/input.png,${i % 3 === 0 ? 'bad' : 'good'},tester,2026-11-25 12:00:00.000000`,
     );
@@ -80,11 +81,14 @@ test('pushes the kept samples to a Hub dataset from the dialog, with byte progre
 
   const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
   await expect(dialog.getByTestId('export-progress')).toContainText(/Uploading: .* \/ /, { timeout: 30_000 });
-  await expect
-    .poll(async () => Number(await bar.getAttribute('value')), { intervals: [20] })
-    .toBeGreaterThan(0);
-  const max = Number(await bar.getAttribute('max'));
-  expect(Number(await bar.getAttribute('value'))).toBeLessThan(max);
+  // React keeps a progress bar's value and max as properties, not attributes.
+  const fraction = () =>
+    bar.evaluate(
+      (el) =>
+        (el as unknown as { value: number; max: number }).value / (el as unknown as { max: number }).max,
+    );
+  await expect.poll(fraction, { intervals: [20] }).toBeGreaterThan(0.2);
+  expect(await fraction()).toBeLessThan(1);
   await expect(dialog.getByRole('button', { name: 'Cancel push' })).toBeVisible();
   await screenshot(page, 'hub-push-progress');
 
@@ -119,7 +123,7 @@ test('says where to put a token when there is none, in the dialog', async ({ pag
     await openApp(page, { ...bare, folders: server.folders });
     await press(page, 'Shift+E');
     const dialog = page.getByTestId('export-dialog');
-    await dialog.getByLabel('Samples').selectOption('any');
+    await dialog.getByLabel('Samples', { exact: true }).selectOption('any');
     await dialog.getByLabel('Push to a Hugging Face Hub dataset').check();
     await dialog.getByLabel('Dataset repo').fill('reviewer/no-token');
     await dialog.getByLabel('Hub URL').fill(hub.url);
