@@ -8,7 +8,7 @@ import { EmptySelectionError } from '../export/empty-selection';
 import { exportToFolder, OutputExistsError } from '../export/export-to-folder';
 import { defaultDataDir } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
-import { DEFAULT_TIMING } from '../index/logFollower';
+import { DEFAULT_TIMING } from '../follow/log-follower';
 import { WorkspaceReview } from '../review/workspace-review';
 import { reviewTargets } from '../workspace/handlers';
 import { createWorkspace, type Workspace } from '../workspace/workspace';

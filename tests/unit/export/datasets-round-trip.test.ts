@@ -4,7 +4,6 @@
 // (`load_dataset(folder)`). Checked: the rows, their labels (the reviewer's reason where set), the
 // decoded images (pixels equal to the flagged file's) and the audio bytes (read by soundfile).
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +19,8 @@ import { folderDatasetFields } from '../../../src/main/export/targets/folder-dat
 import { fixtureCases, type FixtureCase } from './fixture-cases';
 import { loadAllWithDatasets, NO_PYTHON, pixelsOf, python, type ImageInfo, type LoadOutcome } from './python';
 import { openWorld, type ExportWorld } from './support';
+import { REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
-const REAL_WORLD = join(import.meta.dirname, '../../../../shared/real-world');
 const REAL_WORLD_FOLDERS = [
   'Abhishek708844__Health-companion/.gradio/flagged',
   'akarshuday__SAHAYAK-AI-DOCTOR-/flagged',
@@ -32,7 +31,7 @@ const REAL_WORLD_FOLDERS = [
 
 const cases: FixtureCase[] = [
   ...fixtureCases(),
-  ...(existsSync(REAL_WORLD)
+  ...(!realWorldMissing
     ? REAL_WORLD_FOLDERS.map((folder) => ({
         version: 'real-world',
         name: folder,

@@ -1,7 +1,7 @@
 // The generated Gradio fixtures as export tests walk them: one flagging folder per version and case.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { VersionManifest } from '../gradio/fixtureManifest';
+import type { VersionManifest } from '../gradio/fixture-manifest';
 import { FIXTURES } from './support';
 
 export const VERSIONS = ['3.50.2', '4.44.1', '5.50.0', '6.31.0'];

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportStart } from '../../../../shared/api';
 import type { ExportProgress, ExportResult } from '../../../../shared/export';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../common/api-context';
 
 export type ExportJob =
   | { state: 'idle' }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ExportSelection } from '../../../../shared/api';
 import type { ExportSummary } from '../../../../shared/export';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../common/api-context';
 
 export interface SummaryState {
   summary: ExportSummary | null;
