@@ -3,14 +3,11 @@
 // the error in words, or `cancelled`. What can be refused at once (an existing output, an empty
 // selection) is refused by `export.start` itself, so the dialog shows it where the user clicked.
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { ExportStart, Handlers } from '../../shared/api';
-import type { ExportResult } from '../../shared/export';
 import type { Emit } from '../workspace/options';
 import { emptySelectionError } from './empty-selection';
-import { exportToFolder, OutputExistsError } from './export-to-folder';
 import { selectionFilter, type ExportSource } from './source';
+import { folderRunner, type TargetRunners } from './target-runners';
 import { exportSummary } from './summary';
 import type { LayoutOptions } from './write-dataset';
 
@@ -24,25 +21,20 @@ export interface ExportJobsOptions {
   /** Where the pseudonym key is kept. */
   keyFile?: string;
   log?(message: string): void;
+  /** Runners for target kinds beyond `folder` (the Hub push adds `hub`). */
+  runners?: Partial<TargetRunners>;
 }
-
-/** Runs one kind of target; the Hub push registers its own kind here. */
-export type TargetRunner = (start: ExportStart, options: LayoutOptions) => Promise<ExportResult>;
 
 export function exportHandlers(options: ExportJobsOptions): Pick<Handlers, ExportCalls> {
   const jobs = new Map<string, AbortController>();
   const { source, emit } = options;
 
-  const runFolder: TargetRunner = (start, layout) =>
-    exportToFolder(source, { ...start.target, selection: start.selection, privacy: start.privacy }, layout);
+  const runners: TargetRunners = { folder: folderRunner(source), ...options.runners };
 
   async function refuseEarly(start: ExportStart): Promise<void> {
     const { total } = await source.facets(selectionFilter(start.selection));
     if (total === 0) throw await emptySelectionError(source, start.selection);
-    const out = resolve(start.target.out);
-    if (!start.target.overwrite && (await stat(out).catch(() => undefined))) {
-      throw new OutputExistsError(`${out} already exists; choose another folder or allow overwriting it`);
-    }
+    await runners[start.target.kind].check(start);
   }
 
   function run(jobId: string, start: ExportStart, controller: AbortController): void {
@@ -50,14 +42,15 @@ export function exportHandlers(options: ExportJobsOptions): Pick<Handlers, Expor
     const layout: LayoutOptions = {
       signal: controller.signal,
       keyFile: options.keyFile,
-      onProgress: ({ done, total, bytes }) => {
+      onProgress: ({ done, total, bytes, phase }) => {
         const now = Date.now();
         if (now - last < PROGRESS_MS && done < total) return;
         last = now;
-        emit('exportProgress', { jobId, done, total, bytes, phase: 'writing' });
+        emit('exportProgress', { jobId, done, total, bytes, phase: phase ?? 'writing' });
       },
     };
-    runFolder(start, layout)
+    runners[start.target.kind]
+      .run(start, layout)
       .then(
         (result) => emit('exportFinished', { jobId, result }),
         (error: unknown) => {

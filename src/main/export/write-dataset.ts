@@ -33,6 +33,8 @@ export interface LayoutProgress {
   done: number;
   total: number;
   bytes: number;
+  /** What is being done, for the progress line (default "writing"; a push adds "uploading"). */
+  phase?: string;
 }
 
 export interface LayoutOptions {

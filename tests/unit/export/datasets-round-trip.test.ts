@@ -19,7 +19,7 @@ import { folderDatasetFields } from '../../../src/main/export/targets/folder-dat
 import { fixtureCases, type FixtureCase } from './fixture-cases';
 import { loadAllWithDatasets, NO_PYTHON, pixelsOf, python, type ImageInfo, type LoadOutcome } from './python';
 import { openWorld, type ExportWorld } from './support';
-import { REAL_WORLD, realWorldMissing } from '../../support/real-world';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
 const REAL_WORLD_FOLDERS = [
   'Abhishek708844__Health-companion/.gradio/flagged',
@@ -161,6 +161,7 @@ const sha = async (file: string): Promise<string> =>
     .digest('hex');
 
 describe.skipIf(!python)(`datasets loads every export (${python ? 'real datasets' : NO_PYTHON})`, () => {
+  it.skipIf(!realWorldMissing)(needsRealWorld('real-world folders'), () => undefined);
   it.each(cases.map((c) => [`${c.version}/${c.name}`] as const))('%s', async (key) => {
     const done = exports.get(key) ?? [];
     for (const e of done) {
