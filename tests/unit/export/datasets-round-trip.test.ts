@@ -4,6 +4,7 @@
 // (`load_dataset(folder)`). Checked: the rows, their labels (the reviewer's reason where set), the
 // decoded images (pixels equal to the flagged file's) and the audio bytes (read by soundfile).
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,7 +162,10 @@ const sha = async (file: string): Promise<string> =>
     .digest('hex');
 
 describe.skipIf(!python)(`datasets loads every export (${python ? 'real datasets' : NO_PYTHON})`, () => {
-  it.skipIf(!realWorldMissing)(needsRealWorld('real-world folders'), () => undefined);
+  // The real-world folders are named by path: a renamed one must fail here, not drop out unseen.
+  it.skipIf(realWorldMissing)(needsRealWorld('finds the real-world folders it exports'), () => {
+    for (const folder of REAL_WORLD_FOLDERS) expect(existsSync(join(REAL_WORLD, folder)), folder).toBe(true);
+  });
   it.each(cases.map((c) => [`${c.version}/${c.name}`] as const))('%s', async (key) => {
     const done = exports.get(key) ?? [];
     for (const e of done) {
