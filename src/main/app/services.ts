@@ -3,7 +3,7 @@
 // the review's stores feed the index's status/reason columns.
 import { join } from 'node:path';
 import { exportHandlers } from '../export/export-jobs';
-import { createHubJob } from '../export/hub/hub-job';
+import { hubRunner } from '../export/hub/hub-job';
 import { locateReview } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
 import { WorkspaceReview } from '../review/workspace-review';
@@ -49,12 +49,14 @@ export const createServices: ServicesFactory = async ({
         emit,
         keyFile: join(dataDir, 'export-pseudonym.key'),
         log,
-        hub: createHubJob({
-          source: ws,
-          keyFile: join(dataDir, 'export-pseudonym.key'),
-          readKeychainToken,
-          defaultHubUrl: hubUrl ?? process.env.HF_ENDPOINT,
-        }),
+        runners: {
+          hub: hubRunner({
+            source: ws,
+            keyFile: join(dataDir, 'export-pseudonym.key'),
+            readKeychainToken,
+            defaultHubUrl: hubUrl ?? process.env.HF_ENDPOINT,
+          }),
+        },
       }),
     },
     folderOf: (folderId) => {

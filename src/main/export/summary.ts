@@ -2,6 +2,7 @@
 // their files and how many are missing, and the layout their columns fit.
 import type { ExportSelection } from '../../shared/api';
 import type { ExportFormat, ExportSummary } from '../../shared/export';
+import { FILE_KINDS } from './asset-cells';
 import { ColumnMap } from './columns';
 import { countsByStatus } from './empty-selection';
 import { selectedPages, selectionFilter, type ExportSource } from './source';
@@ -20,15 +21,18 @@ export async function exportSummary(
 ): Promise<ExportSummary> {
   const facets = await source.facets(selectionFilter(selection));
   const columns = new ColumnMap(source.info(), selection.filter);
+  const kinds = new Map(columns.columns.map((column) => [column.name, column.kind]));
   const seen = new Set<string>();
   let assetBytes = 0;
   let assetsMissing = 0;
   for await (const { rows } of selectedPages(source, selection, signal)) {
     for (const row of rows) {
-      for (const cell of row.cells) {
+      for (const [name, cell] of columns.cellsOf(row)) {
+        const fileColumn = FILE_KINDS.has(kinds.get(name) ?? 'text');
         for (const asset of cell.assets) {
           if (asset.status !== 'resolved') {
-            assetsMissing += 1;
+            // Chat and JSON cells often name Gradio's temp files: they never skip a sample.
+            if (fileColumn) assetsMissing += 1;
             continue;
           }
           const key = `${row.folderId}\0${asset.path}`;

@@ -20,8 +20,8 @@ import { folderDatasetFields } from '../../../src/main/export/targets/folder-dat
 import { fixtureCases, type FixtureCase } from './fixture-cases';
 import { loadAllWithDatasets, NO_PYTHON, pixelsOf, python, type ImageInfo, type LoadOutcome } from './python';
 import { openWorld, type ExportWorld } from './support';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
-const REAL_WORLD = join(import.meta.dirname, '../../../../shared/real-world');
 const REAL_WORLD_FOLDERS = [
   'Abhishek708844__Health-companion/.gradio/flagged',
   'akarshuday__SAHAYAK-AI-DOCTOR-/flagged',
@@ -32,7 +32,7 @@ const REAL_WORLD_FOLDERS = [
 
 const cases: FixtureCase[] = [
   ...fixtureCases(),
-  ...(existsSync(REAL_WORLD)
+  ...(!realWorldMissing
     ? REAL_WORLD_FOLDERS.map((folder) => ({
         version: 'real-world',
         name: folder,
@@ -162,6 +162,10 @@ const sha = async (file: string): Promise<string> =>
     .digest('hex');
 
 describe.skipIf(!python)(`datasets loads every export (${python ? 'real datasets' : NO_PYTHON})`, () => {
+  // The real-world folders are named by path: a renamed one must fail here, not drop out unseen.
+  it.skipIf(realWorldMissing)(needsRealWorld('finds the real-world folders it exports'), () => {
+    for (const folder of REAL_WORLD_FOLDERS) expect(existsSync(join(REAL_WORLD, folder)), folder).toBe(true);
+  });
   it.each(cases.map((c) => [`${c.version}/${c.name}`] as const))('%s', async (key) => {
     const done = exports.get(key) ?? [];
     for (const e of done) {

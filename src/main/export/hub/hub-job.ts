@@ -1,40 +1,32 @@
-// `export.start` with a Hub target: what is refused at once (a bad repo id or URL, no token) and the
-// push run as an export job, its progress reported in the contract's terms (samples while the
-// layout is written, then bytes sent of bytes to send).
+// The Hub push as an export target (`export.start` with `{ kind: 'hub' }`): `check` refuses at once
+// what cannot work (a bad repo id or Hub URL, no token), `run` pushes, reporting samples while the
+// layout is written, then bytes sent of bytes to send.
 import type { ExportStart } from '../../../shared/api';
-import type { ExportProgress, ExportResult, HubExportTarget } from '../../../shared/export';
+import type { HubExportTarget } from '../../../shared/export';
 import type { ExportSource } from '../source';
+import type { TargetRunner } from '../target-runners';
+import type { LayoutProgress } from '../write-dataset';
 import { checkHubUrl } from './hub-url';
 import { PushError } from './push-error';
 import type { PushJobProgress, PushSelectionOptions } from './push-selection';
 import { checkRepoId } from './repo-id';
 import { findHubToken, missingTokenMessage, type HubToken, type TokenLookup } from './token';
 
-export type HubStart = ExportStart & { target: HubExportTarget };
-
-export interface HubJobOptions extends TokenLookup {
+export interface HubRunnerOptions extends TokenLookup {
   source: ExportSource;
   keyFile?: string;
-  /** The endpoint when the dialog gives none (the setting; `flagdeck serve --hub-url`). */
+  /** The endpoint when the dialog names none (the app's setting; HF_ENDPOINT). */
   defaultHubUrl?: string;
   /** Tests: the network below the retrying fetch, retry timing, Xet. */
   push?: Pick<PushSelectionOptions, 'fetch' | 'retryPolicy' | 'useXet'>;
 }
 
-export type ProgressReport = Omit<ExportProgress, 'jobId'>;
-
-export interface HubJob {
-  /** Refuses, in words for the dialog, what cannot work; resolves the token. */
-  prepare(start: HubStart): Promise<HubToken>;
-  run(
-    start: HubStart,
-    token: HubToken,
-    signal: AbortSignal,
-    report: (p: ProgressReport) => void,
-  ): Promise<ExportResult>;
+function hubTargetOf(start: ExportStart): HubExportTarget {
+  if (start.target.kind !== 'hub') throw new Error(`not a hub target: ${start.target.kind}`);
+  return start.target;
 }
 
-function reportOf(progress: PushJobProgress): ProgressReport {
+function progressOf(progress: PushJobProgress): LayoutProgress {
   if (progress.phase === 'writing') return progress;
   return {
     phase: progress.phase,
@@ -47,19 +39,23 @@ function reportOf(progress: PushJobProgress): ProgressReport {
   };
 }
 
-export function createHubJob(options: HubJobOptions): HubJob {
-  const hubUrlOf = (start: HubStart) => checkHubUrl(start.target.hubUrl || options.defaultHubUrl);
+export function hubRunner(options: HubRunnerOptions): TargetRunner {
+  const hubUrlOf = (target: HubExportTarget) => checkHubUrl(target.hubUrl || options.defaultHubUrl);
+  const token = async (): Promise<HubToken> => {
+    const found = await findHubToken(options);
+    if (!found) throw new PushError(missingTokenMessage(options.env, options.home));
+    return found;
+  };
   return {
-    async prepare(start) {
-      checkRepoId(start.target.repo);
-      hubUrlOf(start);
-      const token = await findHubToken(options);
-      if (!token) throw new PushError(missingTokenMessage(options.env, options.home));
-      return token;
+    async check(start) {
+      const target = hubTargetOf(start);
+      checkRepoId(target.repo);
+      hubUrlOf(target);
+      await token();
     },
-    async run(start, token, signal, report) {
-      const { target } = start;
-      // Loaded on first push: the Hub client is not needed to review.
+    async run(start, layout) {
+      const target = hubTargetOf(start);
+      // Loaded on first push: reviewing never needs the Hub client.
       const { pushSelection } = await import('./push-selection');
       const result = await pushSelection(
         options.source,
@@ -69,19 +65,18 @@ export function createHubJob(options: HubJobOptions): HubJob {
           privacy: start.privacy,
           repo: target.repo,
           private: target.private,
-          hubUrl: hubUrlOf(start),
+          hubUrl: hubUrlOf(target),
         },
-        { ...options.push, token, signal, keyFile: options.keyFile, onProgress: (p) => report(reportOf(p)) },
+        {
+          ...options.push,
+          token: await token(),
+          signal: layout.signal,
+          keyFile: layout.keyFile ?? options.keyFile,
+          onProgress: (p) => layout.onProgress?.(progressOf(p)),
+        },
       );
-      return {
-        rows: result.rows,
-        files: result.files,
-        bytes: result.bytes,
-        out: result.repo,
-        url: result.url,
-        commit: result.commit,
-        skipped: result.skipped,
-      };
+      const { rows, files, bytes, repo, url, commit, skipped } = result;
+      return { rows, files, bytes, out: repo, url, commit, skipped };
     },
   };
 }

@@ -58,7 +58,8 @@ export async function pushSelection(
       {
         signal: options.signal,
         keyFile: options.keyFile,
-        onProgress: (p) => options.onProgress?.({ phase: 'writing', ...p }),
+        onProgress: ({ done, total, bytes }) =>
+          options.onProgress?.({ phase: 'writing', done, total, bytes }),
       },
     );
     const pushed = await pushDataset({

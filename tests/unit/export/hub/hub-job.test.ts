@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../src/shared/api';
 import type { ExportFinished, ExportProgress } from '../../../../src/shared/export';
 import { exportHandlers } from '../../../../src/main/export/export-jobs';
-import { createHubJob } from '../../../../src/main/export/hub/hub-job';
+import { hubRunner } from '../../../../src/main/export/hub/hub-job';
 import type { HubServer } from '../../../support/hub-server';
 import { FIXTURES, openWorld, type ExportWorld } from '../support';
 import { startTestHub, WRITE_TOKEN } from './staging';
@@ -30,15 +30,17 @@ function handlersWith(env: NodeJS.ProcessEnv, readKeychainToken?: () => Promise<
     source: world.ws,
     log: (line) => void logged.push(line),
     emit: (name, payload) => void events.push({ name, payload }),
-    hub: createHubJob({
-      source: world.ws,
-      env,
-      home: join(world.base, 'home'),
-      readKeychainToken,
-      defaultHubUrl: hub.url,
-      keyFile: join(world.base, 'key'),
-      push: { retryPolicy: { baseDelayMs: 5, maxDelayMs: 10 } },
-    }),
+    keyFile: join(world.base, 'key'),
+    runners: {
+      hub: hubRunner({
+        source: world.ws,
+        env,
+        home: join(world.base, 'home'),
+        readKeychainToken,
+        defaultHubUrl: hub.url,
+        push: { retryPolicy: { baseDelayMs: 5, maxDelayMs: 10 } },
+      }),
+    },
   });
   const finished = () =>
     new Promise<ExportFinished>((resolve) => {
