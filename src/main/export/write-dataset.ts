@@ -42,6 +42,8 @@ export interface LayoutOptions {
   onProgress?(progress: LayoutProgress): void;
   /** Where the pseudonym key lives (default: the data folder's `export-pseudonym.key`). */
   keyFile?: string;
+  /** Parquet: the size at which a shard is closed and the next begun (default about 500 MB). */
+  parquetShardBytes?: number;
 }
 
 export interface LayoutResult {
@@ -65,7 +67,7 @@ export async function writeDatasetLayout(
   const first = await pages.next();
   if (first.done) throw await emptySelectionError(source, request.selection);
 
-  const target = createTarget(request.format);
+  const target = createTarget(request.format, options.parquetShardBytes);
   const run: ExportRun = {
     target,
     context,
