@@ -18,7 +18,7 @@ import { defaultDataDir } from '../review/location';
 import { ColumnMap } from './columns';
 import { emptySelectionError } from './empty-selection';
 import { loadPseudonymKey, pseudonymizer } from './privacy/pseudonym';
-import { exportSample, type SampleContext } from './sample';
+import { exportSample, type ExportSample, type SampleContext } from './sample';
 import { selectedPages, type ExportSource, type SelectedPage } from './source';
 import type { ExportTarget, Placed } from './target';
 import { createTarget } from './targets/create-target';
@@ -46,6 +46,8 @@ export interface LayoutOptions {
   onProgress?(progress: LayoutProgress): void;
   /** Where the pseudonym key lives (default: the data folder's `export-pseudonym.key`). */
   keyFile?: string;
+  /** Parquet: the size at which a shard is closed and the next begun (default about 500 MB). */
+  parquetShardBytes?: number;
 }
 
 export interface LayoutResult {
@@ -64,69 +66,93 @@ export async function writeDatasetLayout(
   dir: string,
   options: LayoutOptions = {},
 ): Promise<LayoutResult> {
-  const info = source.info();
-  const columns = new ColumnMap(info, request.selection.filter);
-  const context: SampleContext = {
-    info,
-    columns,
-    privacy: request.privacy,
-    pseudonyms: pseudonymizer(
-      request.privacy.username === 'pseudonymize'
-        ? await loadPseudonymKey(options.keyFile ?? join(defaultDataDir(), 'export-pseudonym.key'))
-        : '',
-    ),
-  };
+  const context = await sampleContext(source, request, options);
   const pages = selectedPages(source, request.selection, options.signal);
   const first = await pages.next();
   if (first.done) throw await emptySelectionError(source, request.selection);
 
-  const target = createTarget(request.format);
-  const result: LayoutResult = { rows: 0, files: 0, bytes: 0, skipped: [] };
-  const labels = new Map<string | null, number>();
+  const target = createTarget(request.format, options.parquetShardBytes);
+  const run: ExportRun = {
+    target,
+    context,
+    result: { rows: 0, files: 0, bytes: 0, skipped: [] },
+    labels: new Map(),
+  };
   try {
     await target.setup({
       dir,
-      columns: columns.columns,
+      columns: context.columns.columns,
       privacy: request.privacy,
       selection: request.selection,
-      sources: info.folders.map((folder) => folder.name),
+      sources: context.info.folders.map((folder) => folder.name),
     });
     for (let page: IteratorResult<SelectedPage> = first; !page.done; page = await pages.next()) {
-      const { rows, offset, total } = page.value;
-      const samples = rows.map((row, i) => exportSample(row, offset + i, context));
-      const placed = await placeAll(target, samples, options.signal);
-      const written: unknown[] = [];
-      placed.forEach((outcome, i) => {
-        if ('skipped' in outcome) {
-          result.skipped.push({
-            id: sampleKey(samples[i].row, info.folders.length),
-            reason: outcome.skipped,
-          });
-          return;
-        }
-        written.push(outcome.row);
-        result.files += outcome.files;
-        result.bytes += outcome.bytes;
-        labels.set(samples[i].label, (labels.get(samples[i].label) ?? 0) + 1);
-      });
-      await target.append(written);
-      result.rows += written.length;
-      options.onProgress?.({ done: offset + rows.length, total, bytes: result.bytes });
+      await writePage(run, page.value, options.signal);
+      const { offset, rows, total } = page.value;
+      options.onProgress?.({ done: offset + rows.length, total, bytes: run.result.bytes });
     }
     options.signal?.throwIfAborted();
-    const extra = await target.finish({ rows: result.rows, labels, skipped: result.skipped.length });
-    result.files += extra.files;
-    result.bytes += extra.bytes;
-    return result;
+    const { result } = run;
+    const extra = await target.finish({
+      rows: result.rows,
+      labels: run.labels,
+      skipped: result.skipped.length,
+    });
+    return { ...result, files: result.files + extra.files, bytes: result.bytes + extra.bytes };
   } catch (error) {
     await target.abort();
     throw error;
   }
 }
 
-/** A sample id as the user knows it; prefixed by its folder when several are open. */
-function sampleKey(row: { id: string; folderId: string }, folders: number): string {
-  return folders > 1 ? `${row.folderId}:${row.id}` : row.id;
+interface ExportRun {
+  target: ExportTarget;
+  context: SampleContext;
+  result: LayoutResult;
+  /** Rows written per exported label, for the card. */
+  labels: Map<string | null, number>;
+}
+
+async function sampleContext(
+  source: ExportSource,
+  request: LayoutRequest,
+  options: LayoutOptions,
+): Promise<SampleContext> {
+  const info = source.info();
+  const pseudonymize = request.privacy.username === 'pseudonymize';
+  const keyFile = options.keyFile ?? join(defaultDataDir(), 'export-pseudonym.key');
+  return {
+    info,
+    columns: new ColumnMap(info, request.selection.filter),
+    privacy: request.privacy,
+    pseudonyms: pseudonymizer(pseudonymize ? await loadPseudonymKey(keyFile) : ''),
+  };
+}
+
+/** One page: its files placed several at a time, then its rows appended in order. */
+async function writePage(run: ExportRun, page: SelectedPage, signal?: AbortSignal): Promise<void> {
+  const { result, labels, context } = run;
+  const samples = page.rows.map((row, i) => exportSample(row, page.offset + i, context));
+  const placed = await placeAll(run.target, samples, signal);
+  const written: unknown[] = [];
+  placed.forEach((outcome, i) => {
+    const sample = samples[i];
+    if ('skipped' in outcome) {
+      result.skipped.push({ id: sampleKey(sample, context.info.folders.length), reason: outcome.skipped });
+      return;
+    }
+    written.push(outcome.row);
+    result.files += outcome.files;
+    result.bytes += outcome.bytes;
+    labels.set(sample.label, (labels.get(sample.label) ?? 0) + 1);
+  });
+  await run.target.append(written);
+  result.rows += written.length;
+}
+
+/** A sample id as the user knows it; with its folder's name in front when several are open. */
+function sampleKey(sample: ExportSample, folders: number): string {
+  return folders > 1 ? `${sample.provenance.source_log.split('/')[0]}:${sample.row.id}` : sample.row.id;
 }
 
 async function placeAll<Row>(

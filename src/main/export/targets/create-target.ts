@@ -5,7 +5,7 @@ import { FolderDatasetTarget } from './folder-dataset';
 import { GradioFolderTarget } from './gradio-folder';
 import { ParquetDatasetTarget } from './parquet-dataset';
 
-export function createTarget(format: ExportFormat): ExportTarget {
+export function createTarget(format: ExportFormat, parquetShardBytes?: number): ExportTarget {
   switch (format) {
     case 'gradio':
       return new GradioFolderTarget() as ExportTarget;
@@ -14,6 +14,6 @@ export function createTarget(format: ExportFormat): ExportTarget {
     case 'audiofolder':
       return new FolderDatasetTarget('audio') as ExportTarget;
     case 'parquet':
-      return new ParquetDatasetTarget() as ExportTarget;
+      return new ParquetDatasetTarget(parquetShardBytes) as ExportTarget;
   }
 }

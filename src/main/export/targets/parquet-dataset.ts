@@ -19,7 +19,7 @@ type ParquetRow = Record<string, string | MediaStruct>;
 
 const ROWS_PER_GROUP = 100;
 const BYTES_PER_GROUP = 64 * 1024 * 1024;
-const BYTES_PER_SHARD = 500 * 1024 * 1024;
+export const BYTES_PER_SHARD = 500 * 1024 * 1024;
 
 interface Shard {
   temp: string;
@@ -34,6 +34,9 @@ function featureOf(field: DatasetField): Record<string, string> {
 }
 
 export class ParquetDatasetTarget implements ExportTarget<ParquetRow> {
+  /** `shardBytes`: a shard takes no more row groups once it holds this many bytes. */
+  constructor(private readonly shardBytes = BYTES_PER_SHARD) {}
+
   private plan!: TargetPlan;
   private fields: DatasetField[] = [];
   private readonly shards: Shard[] = [];
@@ -98,7 +101,7 @@ export class ParquetDatasetTarget implements ExportTarget<ParquetRow> {
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     let shard = this.shards.at(-1);
-    if (!shard || shard.bytes >= BYTES_PER_SHARD) {
+    if (!shard || shard.bytes >= this.shardBytes) {
       if (shard) await shard.writer.finish();
       shard = this.openShard();
       this.shards.push(shard);
