@@ -23,6 +23,8 @@ export interface ServiceContext {
   reviewer?: string;
   emit: EventHub['emit'];
   log: (message: string) => void;
+  /** The Hub token the desktop app keeps in the keychain (for the push service); serve: absent. */
+  readKeychainToken?: () => Promise<string | undefined>;
 }
 
 export type ServicesFactory = (context: ServiceContext) => Promise<Services>;
@@ -54,6 +56,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     reviewer: options.reviewer,
     emit: events.emit,
     log,
+    readKeychainToken: options.host.hubToken?.read,
   });
   const handlers = createHandlers({
     services: services.calls,

@@ -30,13 +30,21 @@ import { usePagedRows } from '../features/table/use-paged-rows';
 import { OpenPanel } from '../features/workspace/OpenPanel';
 import type { Workspace } from '../features/workspace/use-workspace';
 import { useStableCallback } from '../components/use-stable-callback';
+import { useMenuCommand } from '../common/menu-commands';
+import { HubTokenSettings } from '../features/settings/HubTokenSettings';
 import { AppHeader } from './AppHeader';
 import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
 
 type Overlay = 'help' | 'settings' | 'open' | null;
 
-export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JSX.Element {
+interface Props {
+  workspace: Workspace;
+  /** A short notice from the app (a menu item nothing here can do). */
+  notice?: string | null;
+}
+
+export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.Element {
   const { folders } = workspace;
   const [filter, setFilter] = useState<SampleFilter>({});
   const [sort, setSort] = useState<SampleSort>();
@@ -85,6 +93,14 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
     clearSelection: () => setSelection(noSelection),
   };
   useShortcuts((action) => overlay === null && handleAction(action, workbench));
+  useMenuCommand('undo', () => void review.undo());
+  useMenuCommand('redo', () => void review.redo());
+  useMenuCommand('settings', () => setOverlay('settings'));
+  useMenuCommand('openFolder', () => {
+    setOverlay('open');
+    void workspace.pick();
+  });
+  useMenuCommand('openRecent', (path) => path && void workspace.open([path]));
 
   const onRowClick = useStableCallback((offset: number, e: MouseEvent): void => {
     const ref = rows.rowAt(offset);
@@ -116,7 +132,7 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
         onOpen={() => setOverlay('open')}
         onSettings={() => setOverlay('settings')}
         onHelp={() => setOverlay('help')}
-        message={review.message ?? rows.error}
+        message={notice ?? review.message ?? rows.error ?? workspace.error}
       />
       <FiltersBar
         filter={filter}
@@ -194,6 +210,7 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
       {overlay === 'settings' && (
         <Modal title="Flag options" onClose={() => setOverlay(null)} testId="settings">
           <OptionsPanel state={optionsState} folderName={folderName} />
+          <HubTokenSettings />
         </Modal>
       )}
       {overlay === 'open' && (

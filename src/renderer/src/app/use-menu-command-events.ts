@@ -1,0 +1,27 @@
+// Routes the desktop menu's `menuCommand` events to whatever registered for them
+// (common/menu-commands.ts), and says so when nothing on screen can do what was asked.
+import { useEffect } from 'react';
+import type { MenuCommand } from '../../../shared/api';
+import { runMenuCommand } from '../common/menu-commands';
+import { useApi } from './api-context';
+
+const unavailable: Record<MenuCommand, string> = {
+  openFolder: 'Opening a folder is not possible here',
+  openRecent: 'Opening a folder is not possible here',
+  export: 'Export is not available in this version yet',
+  push: 'Push to Hub is not available in this version yet',
+  undo: 'Open a folder first: there is nothing to undo',
+  redo: 'Open a folder first: there is nothing to redo',
+  settings: 'Open a folder first to see the settings',
+};
+
+export function useMenuCommandEvents(onUnhandled: (message: string) => void): void {
+  const { client } = useApi();
+  useEffect(
+    () =>
+      client.on('menuCommand', ({ command, path }) => {
+        if (!runMenuCommand(command, path)) onUnhandled(unavailable[command]);
+      }),
+    [client, onUnhandled],
+  );
+}
