@@ -8,7 +8,7 @@ let dir: string;
 let available: string | undefined;
 const cipher: TokenCipher = {
   unavailableReason: () => available,
-  encrypt: (plain) => Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a),
+  encrypt: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
   decrypt: (data) => {
     if (data[0] === 0) throw new Error('not ours');
     return Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8');
