@@ -4,7 +4,7 @@
 // about 5-15 s.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listPackage, statFile } from '@electron/asar';
@@ -88,5 +88,29 @@ describe('the packaged app', () => {
     };
     const packed = entries.filter((e) => e.endsWith('.node') && !isUnpacked(e));
     expect(packed).toEqual([]);
+  });
+});
+
+describe('the built bundles the window loads', () => {
+  it('the sandboxed preload needs no module but electron', async () => {
+    const preload = await readFile(join(root, 'out', 'preload', 'index.cjs'), 'utf8');
+    const required = [...preload.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    expect(required).toEqual(['electron']);
+    expect(preload).not.toMatch(/\bimport\s/);
+  });
+
+  it('the page has a strict Content-Security-Policy: own scripts only, no eval, no remote content', async () => {
+    const html = await readFile(join(root, 'out', 'renderer', 'index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name, ...sources] = d.trim().split(/\s+/);
+        return [name, sources] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toMatch(/https?:/);
   });
 });
