@@ -12,7 +12,7 @@ import { WorkbenchView } from './WorkbenchView';
 export function App(): React.JSX.Element {
   const workspace = useWorkspace();
   const [notice, setNotice] = useState<string | null>(null);
-  useMenuCommandEvents(setNotice);
+  useMenuCommandEvents(setNotice, () => setNotice(null));
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(null), 6000);
@@ -20,7 +20,7 @@ export function App(): React.JSX.Element {
   }, [notice]);
   useMenuCommand('openFolder', () => void workspace.pick());
   useMenuCommand('openRecent', (path) => path && void workspace.open([path]));
-  useWindowDrop(workspace.open);
+  useWindowDrop(async (paths) => setNotice(await workspace.open(paths)));
   if (!workspace.loaded) return <EmptyState title="Connecting to Flagdeck…" />;
   if (workspace.folders.length === 0) {
     return (

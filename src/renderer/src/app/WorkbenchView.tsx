@@ -100,7 +100,10 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
     setOverlay('open');
     void workspace.pick();
   });
-  useMenuCommand('openRecent', (path) => path && void workspace.open([path]));
+  // A recent folder that fails to open shows the open panel, with the reason and other ways in.
+  useMenuCommand('openRecent', (path) => {
+    if (path) void workspace.open([path]).then((error) => error && setOverlay('open'));
+  });
 
   const onRowClick = useStableCallback((offset: number, e: MouseEvent): void => {
     const ref = rows.rowAt(offset);
@@ -132,7 +135,7 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
         onOpen={() => setOverlay('open')}
         onSettings={() => setOverlay('settings')}
         onHelp={() => setOverlay('help')}
-        message={notice ?? review.message ?? rows.error ?? workspace.error}
+        message={notice ?? review.message ?? rows.error}
       />
       <FiltersBar
         filter={filter}

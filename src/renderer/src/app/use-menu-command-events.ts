@@ -1,6 +1,6 @@
 // Routes the desktop menu's `menuCommand` events to whatever registered for them
 // (common/menu-commands.ts), and says so when nothing on screen can do what was asked.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../../shared/api';
 import { runMenuCommand } from '../common/menu-commands';
 import { useApi } from './api-context';
@@ -15,13 +15,18 @@ const unavailable: Record<MenuCommand, string> = {
   settings: 'Open a folder first to see the settings',
 };
 
-export function useMenuCommandEvents(onUnhandled: (message: string) => void): void {
+export function useMenuCommandEvents(onUnhandled: (message: string) => void, onHandled: () => void): void {
   const { client } = useApi();
+  const latest = useRef({ onUnhandled, onHandled });
+  useEffect(() => {
+    latest.current = { onUnhandled, onHandled };
+  });
   useEffect(
     () =>
       client.on('menuCommand', ({ command, path }) => {
-        if (!runMenuCommand(command, path)) onUnhandled(unavailable[command]);
+        if (runMenuCommand(command, path)) latest.current.onHandled();
+        else latest.current.onUnhandled(unavailable[command]);
       }),
-    [client, onUnhandled],
+    [client],
   );
 }

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { droppedPaths } from '../features/workspace/dropped-paths';
 import { useApi } from './api-context';
 
-export function useWindowDrop(open: (paths: string[]) => Promise<void>): void {
+export function useWindowDrop(open: (paths: string[]) => Promise<unknown>): void {
   const { droppedFilePaths } = useApi();
   useEffect(() => {
     const over = (e: DragEvent): void => e.preventDefault();

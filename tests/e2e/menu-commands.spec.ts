@@ -1,0 +1,77 @@
+// The renderer's side of the desktop menus, in Chromium: a stand-in preload bridge (the page's
+// `window.flagdeck`) answers calls through `flagdeck serve`'s API and lets the test send the
+// `menuCommand` events the native menus send. Checks that each item does what it says, on screen.
+import { expect, sampleFolder, test } from './support';
+import { press, rowOf, screenshot } from './ui-helpers';
+
+// A copy: the test relabels, and the sample folder itself must stay as shipped.
+test.use({ serveFolders: [sampleFolder] });
+
+test('menu items reach the screen: undo, settings with the Hub token, export, a missing recent folder', async ({
+  page,
+  server,
+}) => {
+  await page.addInitScript((token: string) => {
+    type Listener = (payload: unknown) => void;
+    const listeners = new Map<string, Set<Listener>>();
+    const page = globalThis as unknown as Record<string, unknown>;
+    page.flagdeck = {
+      invoke: async (name: string, input: unknown) => {
+        const response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input),
+        });
+        return response.json();
+      },
+      on: (event: string, listener: Listener) => {
+        const set = listeners.get(event) ?? new Set<Listener>();
+        listeners.set(event, set);
+        set.add(listener);
+        return () => set.delete(listener);
+      },
+      pathForFile: () => '',
+    };
+    page.sendMenuCommand = (command: string, path?: string) =>
+      listeners.get('menuCommand')?.forEach((listener) => listener({ command, path }));
+  }, server.token);
+  page.on('pageerror', (error) => {
+    throw new Error(`page error: ${error.message}`);
+  });
+  const menu = (command: string, path?: string) =>
+    page.evaluate(
+      ([c, p]) =>
+        (globalThis as unknown as { sendMenuCommand(c: string, p?: string): void }).sendMenuCommand(c, p),
+      [command, path] as const,
+    );
+
+  await page.goto(server.url);
+  await expect(rowOf(page, 'dataset1.csv#1')).toBeVisible();
+
+  // Edit → Undo undoes the last review edit.
+  await rowOf(page, 'dataset1.csv#1').click();
+  await press(page, 'a');
+  await expect(rowOf(page, 'dataset1.csv#1').locator('.td-status')).toHaveText('keep');
+  await menu('undo');
+  await expect(rowOf(page, 'dataset1.csv#1').locator('.td-status')).toHaveText('unreviewed');
+  await expect(page.getByTestId('status-line')).toHaveText('Undo done');
+
+  // File → Settings… shows the settings, with the Hub token part (serve keeps no token).
+  await menu('settings');
+  await expect(page.getByTestId('settings')).toBeVisible();
+  await expect(page.getByTestId('hub-token')).toContainText('Only the desktop app stores a token');
+  await screenshot(page, 'menu-settings');
+  await page.keyboard.press('Escape');
+
+  // File → Export… says plainly when this version has no export yet.
+  await menu('export');
+  await expect(page.getByTestId('status-line')).toHaveText('Export is not available in this version yet');
+
+  // File → Open Recent with a folder that has gone shows the open panel with the reason.
+  await menu('openRecent', '/nonexistent/flagged');
+  await expect(page.getByTestId('open-panel').getByRole('alert')).toContainText(
+    'Could not open /nonexistent/flagged',
+  );
+  await expect(page.getByTestId('status-line')).not.toContainText('Export');
+  await screenshot(page, 'menu-open-recent-missing');
+});
