@@ -21,10 +21,10 @@ export interface Services {
 export interface ServiceContext {
   dataDir: string;
   reviewer?: string;
+  /** The desktop host's OS-keychain token reader (Electron safeStorage), tried before HF_TOKEN. */
+  readKeychainToken?: () => Promise<string | undefined>;
   emit: EventHub['emit'];
   log: (message: string) => void;
-  /** The Hub token the desktop app keeps in the keychain (for the push service); serve: absent. */
-  readKeychainToken?: () => Promise<string | undefined>;
 }
 
 export type ServicesFactory = (context: ServiceContext) => Promise<Services>;
@@ -34,6 +34,7 @@ export interface AppOptions {
   host: HostServices;
   services: ServicesFactory;
   reviewer?: string;
+  readKeychainToken?: () => Promise<string | undefined>;
   log?: (message: string) => void;
 }
 
@@ -54,9 +55,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services = await options.services({
     dataDir: options.dataDir,
     reviewer: options.reviewer,
+    readKeychainToken: options.readKeychainToken,
     emit: events.emit,
     log,
-    readKeychainToken: options.host.hubToken?.read,
   });
   const handlers = createHandlers({
     services: services.calls,

@@ -40,10 +40,12 @@ async function openFolders(flagdeck: App, folders: string[]): Promise<void> {
 
 async function launch(folders: string[]): Promise<App> {
   const dataDir = app.getPath('userData');
+  const host = desktopServices(dataDir);
   const flagdeck = await createApp({
     dataDir,
-    host: desktopServices(dataDir),
+    host,
     services: createServices,
+    readKeychainToken: host.hubToken?.read,
     log: (message) => console.error(message),
   });
   registerCalls(flagdeck, appUrl);

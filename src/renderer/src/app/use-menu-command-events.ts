@@ -5,6 +5,9 @@ import type { MenuCommand } from '../../../shared/api';
 import { runMenuCommand } from '../common/menu-commands';
 import { useApi } from './api-context';
 
+// TODO(export, hub): the Export dialog (branch `export`) and the push dialog (branch `hub`) register
+// `useMenuCommand('export', …)` / `useMenuCommand('push', …)` (common/menu-commands.ts) while
+// mounted; until then File → Export… and Push to Hub… say they are not available.
 const unavailable: Record<MenuCommand, string> = {
   openFolder: 'Opening a folder is not possible here',
   openRecent: 'Opening a folder is not possible here',
