@@ -20,8 +20,9 @@ test('opens a folder in the desktop window and journals a relabel', async () => 
   const userData = mkdtempSync(join(tmpdir(), 'flagdeck-electron-data-'));
   const app = await electron.launch({
     executablePath: executable,
-    args: [repoRoot, `--user-data-dir=${userData}`, folder],
+    args: [repoRoot, folder],
     cwd: repoRoot,
+    env: { ...process.env, FLAGDECK_USER_DATA: userData } as Record<string, string>,
   });
   try {
     const window = await app.firstWindow();

@@ -64,6 +64,8 @@ async function launch(folders: string[]): Promise<App> {
 }
 
 export function startDesktopApp(): void {
+  // Another data folder (tests, a second profile) is another app instance: set before the lock.
+  if (process.env.FLAGDECK_USER_DATA) app.setPath('userData', process.env.FLAGDECK_USER_DATA);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

@@ -67,6 +67,7 @@ export function createFakeElectron() {
     app: {
       whenReady: () => Promise.resolve(),
       getPath: () => state.dataDir,
+      setPath: (_name: string, path: string) => (state.dataDir = path),
       isPackaged: false,
       requestSingleInstanceLock: () => true,
       quit: () => undefined,

@@ -19,6 +19,16 @@ describe('foldersFromArgv', () => {
     ]);
   });
 
+  it('skips the app path after switches placed before it (Playwright, inspectors)', () => {
+    expect(
+      foldersFromArgv(
+        ['/x/electron', '--inspect=0', '--remote-debugging-port=0', '/repo', 'flagged'],
+        false,
+        cwd,
+      ),
+    ).toEqual([join(cwd, 'flagged')]);
+  });
+
   it('gives nothing without folders', () => {
     expect(foldersFromArgv(['/x/electron', '.'], false, cwd)).toEqual([]);
     expect(foldersFromArgv(['/opt/Flagdeck/flagdeck'], true, cwd)).toEqual([]);

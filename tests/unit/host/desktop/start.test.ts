@@ -209,7 +209,7 @@ describe('desktop host: menus, second launch, Hub token', () => {
     const folder = join(fake.state.dataDir, 'flagged');
     fake.state.appEvents.get('second-instance')?.(
       {},
-      ['/opt/Flagdeck/flagdeck', '--no-sandbox', 'flagged'],
+      ['/x/electron', '--no-sandbox', '/x/flagdeck-app', 'flagged'],
       fake.state.dataDir,
     );
     await vi.waitFor(() => expect(opened).toContainEqual([folder]));
