@@ -25,6 +25,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry && namesFolders(argv)) return openInDesktop(argv);
+  if (!entry && /[\\/]|^\./.test(name)) {
+    console.error(`flagdeck: no such folder: ${name} (flagdeck <folder> opens a folder in the desktop app)`);
+    return 2;
+  }
   if (!entry) {
     console.error(`flagdeck: unknown command "${name}"\n\n${help()}`);
     return 2;

@@ -2,6 +2,7 @@
 // stop within seconds with one message saying why and what to do instead; where it is there (a
 // stand-in executable here) they start it on the folders given.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -125,6 +126,17 @@ describe.skipIf(process.platform === 'win32')('starting with an Electron binary 
     }
     expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual([root, join(base, 'demo', 'flagged')]);
   });
+
+  it.skipIf(!existsSync(join(root, 'out', 'main', 'cli.js')))(
+    'flagdeck <missing folder> says the folder is missing (needs `npm run build`)',
+    async () => {
+      const result = await run('node', ['bin/flagdeck.mjs', './no-such-flagged'], {});
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toBe(
+        'flagdeck: no such folder: ./no-such-flagged (flagdeck <folder> opens a folder in the desktop app)',
+      );
+    },
+  );
 
   it('does not mistake a command or a missing folder for folders to open', () => {
     expect(namesFolders(['serve'])).toBe(false);

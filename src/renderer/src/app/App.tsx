@@ -2,6 +2,8 @@
 // nothing on screen answers, and folders dropped anywhere on the window, are handled here.
 import { useEffect, useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
+import { Modal } from '../components/Modal';
+import { HubTokenSettings } from '../features/settings/HubTokenSettings';
 import { OpenPanel } from '../features/workspace/OpenPanel';
 import { useWorkspace } from '../features/workspace/use-workspace';
 import { useMenuCommand } from '../common/menu-commands';
@@ -20,6 +22,9 @@ export function App(): React.JSX.Element {
   }, [notice]);
   useMenuCommand('openFolder', () => void workspace.pick());
   useMenuCommand('openRecent', (path) => path && void workspace.open([path]));
+  // With no folder open, Settings has only the Hub token (the workbench adds the flag options).
+  const [settings, setSettings] = useState(false);
+  useMenuCommand('settings', () => setSettings(true));
   useWindowDrop(async (paths) => setNotice(await workspace.open(paths)));
   if (!workspace.loaded) return <EmptyState title="Connecting to Flagdeck…" />;
   if (workspace.folders.length === 0) {
@@ -31,6 +36,11 @@ export function App(): React.JSX.Element {
           <p className="muted" role="status">
             {notice}
           </p>
+        )}
+        {settings && (
+          <Modal title="Settings" onClose={() => setSettings(false)} testId="settings">
+            <HubTokenSettings />
+          </Modal>
         )}
       </div>
     );

@@ -211,7 +211,8 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
       <FacetsBar facets={facets} />
       {overlay === 'help' && <ShortcutHelp onClose={() => setOverlay(null)} />}
       {overlay === 'settings' && (
-        <Modal title="Flag options" onClose={() => setOverlay(null)} testId="settings">
+        <Modal title="Settings" onClose={() => setOverlay(null)} testId="settings">
+          <h3>Flag options</h3>
           <OptionsPanel state={optionsState} folderName={folderName} />
           <HubTokenSettings />
         </Modal>

@@ -15,7 +15,7 @@ const unavailable: Record<MenuCommand, string> = {
   push: 'Push to Hub is not available in this version yet',
   undo: 'Open a folder first: there is nothing to undo',
   redo: 'Open a folder first: there is nothing to redo',
-  settings: 'Open a folder first to see the settings',
+  settings: 'Settings are not available here',
 };
 
 export function useMenuCommandEvents(onUnhandled: (message: string) => void, onHandled: () => void): void {
