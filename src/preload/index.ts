@@ -4,8 +4,8 @@
 // lists of contract-names.ts, and the main process validates every input with the schemas.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { CallResult } from '../shared/api';
+import { callChannel, channels } from '../shared/channels';
 import { callNames, eventNames } from '../shared/contract-names';
-import { callChannel, channels } from './channels';
 import type { FlagdeckBridge } from './index.d';
 
 const knownCalls = new Set<string>(callNames);

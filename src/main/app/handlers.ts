@@ -3,7 +3,7 @@
 import type { Handlers } from '../../shared/api';
 import { resolveMediaPath, unsafePathReason } from '../media/resolve';
 import type { MediaFolder } from '../media/service';
-import { UnavailableError } from '../host/dispatch';
+import { UnavailableError } from './dispatch';
 import type { HubTokenStore } from './hub-token';
 import type { HostServices } from './host-services';
 

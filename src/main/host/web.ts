@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MediaService } from '../media/service';
-import type { Dispatch } from './dispatch';
+import type { Dispatch } from '../app/dispatch';
 import { handleApiCall } from './web-api';
 import { allowedHosts, cookieName, hasToken, hostAllowed, sameToken } from './web-auth';
 import { createEventSocket, type Subscribe } from './web-events';

@@ -3,7 +3,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { CallResult, EventName } from '../../../shared/api';
 import { callNames } from '../../../shared/contract-names';
-import { callChannel, channels } from '../../../preload/channels';
+import { callChannel, channels } from '../../../shared/channels';
 import type { App } from '../../app/compose';
 import { isTrustedFrameUrl } from '../trusted-sender';
 

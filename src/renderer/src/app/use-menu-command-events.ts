@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../../shared/api';
 import { runMenuCommand } from '../common/menu-commands';
-import { useApi } from './api-context';
+import { useApi } from '../common/api-context';
 
 // TODO(export, hub): the Export dialog (branch `export`) and the push dialog (branch `hub`) register
 // `useMenuCommand('export', …)` / `useMenuCommand('push', …)` (common/menu-commands.ts) while

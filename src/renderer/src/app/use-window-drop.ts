@@ -2,7 +2,7 @@
 // default, the browser navigating to the dropped file, never happens.
 import { useEffect } from 'react';
 import { droppedPaths } from '../features/workspace/dropped-paths';
-import { useApi } from './api-context';
+import { useApi } from '../common/api-context';
 
 export function useWindowDrop(open: (paths: string[]) => Promise<unknown>): void {
   const { droppedFilePaths } = useApi();

@@ -1,8 +1,8 @@
 // The Hub token as the settings screen sees it: set or not (never the token itself), and the
 // calls that store or forget it.
 import { useCallback, useEffect, useState } from 'react';
-import { useApi } from '../../app/api-context';
-import { errorMessage } from '../../app/errors';
+import { useApi } from '../../common/api-context';
+import { errorMessage } from '../../common/errors';
 
 export interface HubToken {
   /** undefined while asking, null when this host keeps no token (serve mode). */
