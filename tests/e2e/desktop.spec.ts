@@ -42,16 +42,14 @@ test('opens a folder in the desktop window and journals a relabel', async () => 
     });
     expect(exposed).toEqual({ bridge: ['invoke', 'on', 'pathForFile'], node: 'undefinedundefined' });
 
-    // A flag option for the folder (through the bridge), then relabel the first sample with key 1.
-    await window.evaluate(async () => {
-      type Bridge = { invoke(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> };
-      const bridge = (globalThis as unknown as { flagdeck: Bridge }).flagdeck;
-      const info = (await bridge.invoke('workspace.info', {})).value as { folders: { id: string }[] };
-      await bridge.invoke('review.setOptions', {
-        folderId: info.folders[0].id,
-        custom: [{ value: 'wrong label', retired: false }],
-      });
-    });
+    // A flag option for the folder, then relabel the first sample with key 1.
+    await rowOf(window, 'dataset1.csv#3').click();
+    await press(window, 's');
+    const options = window.getByTestId('options-panel');
+    await options.getByLabel('New flag option').fill('wrong label');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect(options.locator('li .option-value')).toHaveText(['wrong label']);
+    await window.keyboard.press('Escape');
     await rowOf(window, 'dataset1.csv#1').click();
     await press(window, '1');
     await expect(rowOf(window, 'dataset1.csv#1').locator('.td-reason')).toHaveText('wrong label');
