@@ -12,6 +12,14 @@ import {
   WorkspaceInfo,
 } from './model';
 import { callNames, eventNames } from './contract-names';
+import {
+  ExportFinished,
+  ExportPrivacy,
+  ExportProgress,
+  ExportStatusChoice,
+  ExportSummary,
+  ExportTargetSpec,
+} from './export';
 
 export const SortDir = z.enum(['asc', 'desc']);
 
@@ -89,6 +97,20 @@ export const FlagOptions = z.object({
 });
 export type FlagOptions = z.infer<typeof FlagOptions>;
 
+/** What an export takes: the filter (its `statuses` replaced by `statuses`), default the kept samples. */
+export const ExportSelection = z.object({
+  filter: SampleFilter.default({}),
+  statuses: z.array(ExportStatusChoice).min(1).default(['keep']),
+});
+export type ExportSelection = z.infer<typeof ExportSelection>;
+
+export const ExportStart = z.object({
+  selection: ExportSelection,
+  target: ExportTargetSpec,
+  privacy: ExportPrivacy.default({ username: 'keep', stripExif: false }),
+});
+export type ExportStart = z.infer<typeof ExportStart>;
+
 const folderId = z.object({ folderId: z.string() });
 const none = z.object({}).default({});
 
@@ -141,6 +163,10 @@ export const calls = {
     output: HubTokenStatus,
   },
   'hubToken.clear': { input: none, output: HubTokenStatus },
+  'export.summary': { input: ExportSelection, output: ExportSummary },
+  /** Starts an export in the background; `exportProgress` and `exportFinished` follow. */
+  'export.start': { input: ExportStart, output: z.object({ jobId: z.string() }) },
+  'export.cancel': { input: z.object({ jobId: z.string() }), output: z.object({}) },
 } as const;
 
 /** Every event pushed from the main process to every window. */
@@ -161,6 +187,8 @@ export const events = {
   }),
   /** Desktop only, to the focused window: a native menu item was chosen (`path` for Recent). */
   menuCommand: z.object({ command: MenuCommand, path: z.string().optional() }),
+  exportProgress: ExportProgress,
+  exportFinished: ExportFinished,
 } as const;
 
 export type Calls = typeof calls;

@@ -19,6 +19,9 @@ export const callNames = [
   'hubToken.status',
   'hubToken.set',
   'hubToken.clear',
+  'export.summary',
+  'export.start',
+  'export.cancel',
 ] as const;
 
 export const eventNames = [
@@ -29,4 +32,6 @@ export const eventNames = [
   'workspaceChanged',
   'reviewChanged',
   'menuCommand',
+  'exportProgress',
+  'exportFinished',
 ] as const;

@@ -60,7 +60,7 @@ async function withStandInBridge(page: Page, token: string, keychain = false) {
     );
 }
 
-test('menu items reach the screen: undo, settings with the Hub token, export, a missing recent folder', async ({
+test('menu items reach the screen: undo, settings with the Hub token, export, push, a missing recent folder', async ({
   page,
   server,
 }) => {
@@ -83,16 +83,24 @@ test('menu items reach the screen: undo, settings with the Hub token, export, a 
   await screenshot(page, 'menu-settings');
   await page.keyboard.press('Escape');
 
-  // File → Export… says plainly when this version has no export yet.
+  // File → Export… opens the Export dialog.
   await menu('export');
-  await expect(page.getByTestId('status-line')).toHaveText('Export is not available in this version yet');
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-dialog')).toBeHidden();
+
+  // File → Push to Hub… says plainly when this version cannot push yet.
+  await menu('push');
+  await expect(page.getByTestId('status-line')).toHaveText(
+    'Push to Hub is not available in this version yet',
+  );
 
   // File → Open Recent with a folder that has gone shows the open panel with the reason.
   await menu('openRecent', '/nonexistent/flagged');
   await expect(page.getByTestId('open-panel').getByRole('alert')).toContainText(
     'Could not open /nonexistent/flagged',
   );
-  await expect(page.getByTestId('status-line')).not.toContainText('Export');
+  await expect(page.getByTestId('status-line')).not.toContainText('Push to Hub');
   await screenshot(page, 'menu-open-recent-missing');
 });
 

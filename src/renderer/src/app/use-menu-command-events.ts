@@ -5,13 +5,13 @@ import type { MenuCommand } from '../../../shared/api';
 import { runMenuCommand } from '../common/menu-commands';
 import { useApi } from '../common/api-context';
 
-// TODO(export, hub): the Export dialog (branch `export`) and the push dialog (branch `hub`) register
-// `useMenuCommand('export', …)` / `useMenuCommand('push', …)` (common/menu-commands.ts) while
-// mounted; until then File → Export… and Push to Hub… say they are not available.
+// TODO(hub): the push dialog (branch `hub`) registers `useMenuCommand('push', …)`
+// (common/menu-commands.ts) while it can be opened; until then File → Push to Hub… says it is not
+// available. Export is answered by the review screen (use-workbench-menu.ts).
 const unavailable: Record<MenuCommand, string> = {
   openFolder: 'Opening a folder is not possible here',
   openRecent: 'Opening a folder is not possible here',
-  export: 'Export is not available in this version yet',
+  export: 'Open a folder first: there is nothing to export',
   push: 'Push to Hub is not available in this version yet',
   undo: 'Open a folder first: there is nothing to undo',
   redo: 'Open a folder first: there is nothing to redo',

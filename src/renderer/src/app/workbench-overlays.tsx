@@ -1,5 +1,7 @@
-// The dialogs over the review screen: keyboard help, settings (flag options, Hub token), open folders.
+// The dialogs over the review screen: keyboard help, settings (flag options, Hub token), open
+// folders, export.
 import { Modal } from '../components/modal';
+import { ExportDialog } from '../features/export/export-dialog';
 import { OptionsPanel } from '../features/review/options-panel';
 import { HubTokenSettings } from '../features/settings/hub-token-settings';
 import { ShortcutHelp } from '../features/shortcuts/shortcut-help';
@@ -23,6 +25,9 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
           <OptionsPanel state={state.optionsState} folderName={state.folderName} />
           <HubTokenSettings />
         </Modal>
+      )}
+      {state.overlay === 'export' && (
+        <ExportDialog filter={state.filter} folders={workspace.folders} onClose={close} />
       )}
       {state.overlay === 'open' && (
         <Modal title="Open folders" onClose={close}>

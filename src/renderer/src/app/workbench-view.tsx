@@ -32,6 +32,7 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
         onView={state.setView}
         onOpen={() => setOverlay('open')}
         onSettings={() => setOverlay('settings')}
+        onExport={() => setOverlay('export')}
         onHelp={() => setOverlay('help')}
         message={notice ?? review.message ?? rows.error}
       />
