@@ -1,5 +1,6 @@
 // What differs between the hosts, handed to the app by each: dialogs, the file manager, and the
-// form of media URLs.
+// token of media URLs (their form is src/shared/media-url.ts's).
+import { desktopMediaUrl, webMediaPath } from '../../shared/media-url';
 import { UnavailableError } from './dispatch';
 
 export interface HostServices {
@@ -11,27 +12,17 @@ export interface HostServices {
   mediaUrl(folderId: string, path: string, thumb?: number): string;
 }
 
-function encodedPath(folderId: string, path: string): string {
-  return [folderId, ...path.split('/').filter((s) => s.length > 0)].map(encodeURIComponent).join('/');
-}
-
 /** `flagdeck serve`: no dialogs or file manager (the browser may be elsewhere); token-bearing URLs. */
 export function webHostServices(token: string): HostServices {
   return {
     pickFolder: () =>
       Promise.reject(new UnavailableError('no folder dialog in serve mode: type the folder path instead')),
     reveal: () => Promise.reject(new UnavailableError('cannot open a file manager from serve mode')),
-    mediaUrl: (folderId, path, thumb) => {
-      const route = thumb ? 'thumb' : 'media';
-      const query = new URLSearchParams(thumb ? { w: String(thumb), token } : { token });
-      return `/${route}/${encodedPath(folderId, path)}?${query}`;
-    },
+    mediaUrl: (folderId, path, thumb) => webMediaPath(folderId, path, { thumb }, token),
   };
 }
 
 /** The desktop app's `flagdeck-media://` URLs (the protocol host/electron.ts registers). */
-export function desktopMediaUrl(folderId: string, path: string, thumb?: number): string {
-  return thumb
-    ? `flagdeck-media://thumb/${encodedPath(folderId, path)}?w=${thumb}`
-    : `flagdeck-media://media/${encodedPath(folderId, path)}`;
+export function desktopHostMediaUrl(folderId: string, path: string, thumb?: number): string {
+  return desktopMediaUrl(folderId, path, { thumb });
 }

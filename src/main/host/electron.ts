@@ -16,8 +16,8 @@ import { pathToFileURL } from 'node:url';
 import type { CallResult } from '../../shared/api';
 import { createApp, type App } from '../app/compose';
 import { createServices } from '../app/services';
-import { desktopMediaUrl, type HostServices } from '../app/host-services';
-import { sampleFolder } from '../app/paths';
+import { desktopHostMediaUrl, type HostServices } from '../app/host-services';
+import { bundledFolder } from '../app/paths';
 import { channels } from '../../shared/channels';
 import { answerMediaRequest, mediaScheme } from './media-protocol';
 import { isTrustedFrameUrl } from './trusted-sender';
@@ -76,7 +76,7 @@ const desktopServices: HostServices = {
   async reveal(path) {
     shell.showItemInFolder(path);
   },
-  mediaUrl: desktopMediaUrl,
+  mediaUrl: desktopHostMediaUrl,
 };
 
 function untrusted(): CallResult {
@@ -109,7 +109,7 @@ function wire(flagdeck: App): void {
 
 /** The sample folder ships beside the app when packaged, in the source tree otherwise. */
 function bundledSample(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'sample') : sampleFolder();
+  return app.isPackaged ? join(process.resourcesPath, 'sample') : bundledFolder();
 }
 
 export function startDesktopApp(): void {

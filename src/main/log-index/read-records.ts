@@ -1,6 +1,6 @@
 // Reads given rows of an indexed log back from the file by byte offset, with every cell decoded.
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { RawRecord } from '../gradio/contracts';
+import type { RawRecord } from '../gradio/log-model';
 import { decodeCellBytes } from '../gradio/cell-text';
 import { recordHash } from '../gradio/record-hash';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';

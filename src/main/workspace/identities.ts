@@ -1,25 +1,19 @@
 // What the review journal needs to know about samples (id, row hash, original reason), for every
 // row of a selection: the rows' bytes are read back to hash them.
-import type { SampleIdentity } from '../review/contracts';
+import type { SampleIdentity } from '../review/review-store';
 import type { Interner } from '../log-index/intern';
-import { SLOT, type Selection } from '../query/query';
+import type { Selection } from '../query/query';
+import { rowsBySlot } from '../query/row-refs';
 import { readRecords } from '../log-index/read-records';
-import { sampleId } from './folder-state';
+import { sampleId } from '../../shared/sample-id';
 
 /** The identities of a selection's rows, grouped by folder id. */
 export async function identitiesOf(
   { logs, refs }: Selection,
   reasons: Interner,
 ): Promise<Map<string, SampleIdentity[]>> {
-  const rowsBySlot = new Map<number, number[]>();
-  for (const ref of refs) {
-    const slot = Math.floor(ref / SLOT);
-    let rows = rowsBySlot.get(slot);
-    if (!rows) rowsBySlot.set(slot, (rows = []));
-    rows.push(ref % SLOT);
-  }
   const groups = new Map<string, SampleIdentity[]>();
-  for (const [slot, rows] of rowsBySlot) {
+  for (const [slot, rows] of rowsBySlot(refs)) {
     const { log, folderId } = logs[slot];
     const records = await readRecords(log, rows);
     let group = groups.get(folderId);

@@ -1,10 +1,12 @@
 // The query side of a workspace: pages of samples, one sample, facets, identities for review edits.
 import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
 import type { SampleRef, SampleRow } from '../../shared/model';
-import type { SampleIdentity } from '../review/contracts';
+import type { SampleIdentity } from '../review/review-store';
 import { readRecords } from '../log-index/read-records';
-import { SLOT, type QueryLog, type Selection } from '../query/query';
-import { parseSampleId, type LogEntry } from './folder-state';
+import type { QueryLog, Selection } from '../query/query';
+import { rowsBySlot, SLOT } from '../query/row-refs';
+import { parseSampleId } from '../../shared/sample-id';
+import type { LogEntry } from './folder-state';
 import { sampleRows } from './sample-rows';
 import { facetsOf } from './facets';
 import { identitiesOf } from './identities';
@@ -34,7 +36,7 @@ export class WorkspaceQueries {
   }
 
   async facets(filter: SampleFilter): Promise<Facets> {
-    return facetsOf(await this.select(filter), this.ctx.dictionaries());
+    return facetsOf(await this.select(filter), this.ctx.interners());
   }
 
   /** Identities of samples of one folder, in the order given (an unknown id throws, naming it). */
@@ -98,15 +100,8 @@ export class WorkspaceQueries {
   }
 
   private async rowsOf(selection: Selection, page: Float64Array): Promise<SampleRow[]> {
-    const bySlot = new Map<number, number[]>();
-    for (const ref of page) {
-      const slot = Math.floor(ref / SLOT);
-      let rows = bySlot.get(slot);
-      if (!rows) bySlot.set(slot, (rows = []));
-      rows.push(ref % SLOT);
-    }
     const found = new Map<number, SampleRow>();
-    for (const [slot, rows] of bySlot) {
+    for (const [slot, rows] of rowsBySlot(page)) {
       const q = selection.logs[slot];
       const folder = this.ctx.folders.get(q.folderId);
       if (!folder) continue;

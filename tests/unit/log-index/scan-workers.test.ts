@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogShape } from '../../../src/main/gradio/contracts';
+import type { LogShape } from '../../../src/main/gradio/log-model';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexLog } from '../../../src/main/log-index/index-log';
@@ -39,8 +39,8 @@ function columns(log: LogIndex) {
   };
 }
 
-/** Dictionaries as a workspace has them: other logs interned their values first. */
-function dictionaries() {
+/** Interners as a workspace has them: other logs interned their values first. */
+function interners() {
   const reasons = new Interner();
   const usernames = new Interner();
   reasons.code('from another log');
@@ -52,9 +52,9 @@ async function both(file: string, rows: string) {
   const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-par-')), file);
   writeFileSync(path, HEADER + rows);
   const serial = new LogIndex(path, shape(file, HEADER));
-  await indexLog(serial, dictionaries(), { final: true, stepBytes: 4096 });
+  await indexLog(serial, interners(), { final: true, stepBytes: 4096 });
   const parallel = new LogIndex(path, shape(file, HEADER));
-  await workers.indexLogParallel(parallel, dictionaries(), { final: true, minBytes: 1 });
+  await workers.indexLogParallel(parallel, interners(), { final: true, minBytes: 1 });
   return { serial: columns(serial), parallel: columns(parallel), split: workers.lastSplit };
 }
 
