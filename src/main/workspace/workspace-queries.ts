@@ -2,7 +2,6 @@
 import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
 import type { SampleRef, SampleRow } from '../../shared/model';
 import type { SampleIdentity } from '../review/review-store';
-import { readRecords } from '../log-index/read-records';
 import type { QueryLog, Selection } from '../query/query';
 import { rowsBySlot, SLOT } from '../query/row-refs';
 import { parseSampleId } from '../../shared/sample-id';
@@ -41,18 +40,17 @@ export class WorkspaceQueries {
 
   /** Identities of samples of one folder, in the order given (an unknown id throws, naming it). */
   async identify(folderId: string, ids: string[]): Promise<SampleIdentity[]> {
-    const located = ids.map((id) => ({ id, ...this.locate(folderId, id) }));
-    return Promise.all(
-      located.map(async ({ id, entry, row }) => {
-        const [record] = await readRecords(entry.query.log, [row]);
-        this.ctx.folders.get(folderId)?.rememberHash(id, record.hash);
-        return {
-          id,
-          rowHash: record.hash,
-          originalReason: this.ctx.reasons.valueOf(entry.query.log.reasons[row]),
-        };
-      }),
-    );
+    const located = ids.map((id) => this.locate(folderId, id));
+    const logs = [...new Set(located.map(({ entry }) => entry.query))];
+    const refs = Float64Array.from(located, ({ entry, row }) => logs.indexOf(entry.query) * SLOT + row);
+    const found = (await identitiesOf({ logs, refs }, this.ctx.reasons)).get(folderId) ?? [];
+    const byId = new Map(found.map((identity) => [identity.id, identity]));
+    for (const identity of found) this.ctx.folders.get(folderId)?.rememberHash(identity.id, identity.rowHash);
+    return ids.map((id) => {
+      const identity = byId.get(id);
+      if (!identity) throw new Error(`no sample "${id}" in folder "${folderId}"`);
+      return identity;
+    });
   }
 
   /** Every sample matching a filter, grouped by folder id (bulk edits). */

@@ -11,7 +11,7 @@ describe('queryDependsOnReview', () => {
   });
 
   it('is true when the rows shown or their order follow review state', () => {
-    expect(queryDependsOnReview({ statuses: ['rejected'] }, undefined)).toBe(true);
+    expect(queryDependsOnReview({ statuses: ['drop'] }, undefined)).toBe(true);
     expect(queryDependsOnReview({ reasons: [null] }, undefined)).toBe(true);
     expect(queryDependsOnReview({ text: 'blurry' }, undefined)).toBe(true);
     expect(queryDependsOnReview({}, { by: 'status', dir: 'asc' })).toBe(true);
