@@ -103,7 +103,14 @@ export class FolderLifecycle {
       }
     };
     folder.stopStore = store.onChange((ids) => apply(ids));
-    folder.applyStore = () => apply(store.ids());
+    folder.applyStore = (file, fromRow = 0) => {
+      const ids: string[] = [];
+      for (const id of store.ids()) {
+        const parsed = parseSampleId(id);
+        if (parsed && parsed.file === file && parsed.row >= fromRow) ids.push(id);
+      }
+      apply(ids);
+    };
   }
 
   private async closeFolder(folder: FolderState): Promise<void> {

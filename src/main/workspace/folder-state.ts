@@ -19,8 +19,12 @@ export class FolderState {
   readonly logs = new Map<string, LogEntry>();
   store?: ReviewStore;
   stopStore?: () => void;
-  /** Copies the store's whole state into the logs' overlays (after rows were added or reset). */
-  applyStore?: () => void;
+  /**
+   * Copies the store's state of one log's rows into that log's overlay (the overlay is an index
+   * derived from the store, written nowhere else): of the rows `fromRow` on, after rows were
+   * indexed, appended or read again.
+   */
+  applyStore?: (file: string, fromRow?: number) => void;
   closeWatch?: () => Promise<void>;
   poll?: NodeJS.Timeout;
   /** Row hashes seen lately, by sample id (for the review's orphan checks). */

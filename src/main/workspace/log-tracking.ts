@@ -53,7 +53,7 @@ export class LogTracking {
       final: false,
       until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
     });
-    folder.applyStore?.();
+    folder.applyStore?.(file);
     entry.indexing = this.indexRest(folder, entry, announce);
     return entry;
   }
@@ -86,7 +86,7 @@ export class LogTracking {
       ctx.logProblem(`${log.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
     entry.indexed = true;
-    folder.applyStore?.();
+    folder.applyStore?.(log.file);
     last = 0;
     progress();
     if (!folder.closed) {
@@ -113,7 +113,7 @@ export class LogTracking {
     if (result.reset !== undefined) {
       ctx.engine.forget(entry.query.key);
       overlay.clear();
-      folder.applyStore?.();
+      folder.applyStore?.(log.file);
       ctx.options.emit('logReset', { folderId: folder.id, file: log.file, reason: result.reset });
       ctx.changed();
     }
@@ -121,7 +121,7 @@ export class LogTracking {
     if (result.reset === undefined && log.count > result.firstNew) {
       const ids: string[] = [];
       for (let row = result.firstNew; row < log.count; row++) ids.push(sampleId(log.file, row));
-      folder.applyStore?.();
+      folder.applyStore?.(log.file, result.firstNew);
       ctx.options.emit('rowsAppended', { folderId: folder.id, file: log.file, ids });
     }
     return result;
