@@ -1,6 +1,6 @@
 // What differs between the hosts, handed to the app by each: dialogs, the file manager, and the
 // token of media URLs (their form is src/shared/media-url.ts's).
-import { desktopMediaUrl, webMediaPath } from '../../shared/media-url';
+import { webMediaPath, type MediaOptions } from '../../shared/media-url';
 import { UnavailableError } from './dispatch';
 
 export interface HostServices {
@@ -9,7 +9,7 @@ export interface HostServices {
   /** Shows the file in the system file manager. */
   reveal(absolutePath: string): Promise<void>;
   /** The URL the renderer loads a folder's file (or its thumbnail) from. */
-  mediaUrl(folderId: string, path: string, thumb?: number): string;
+  mediaUrl(folderId: string, path: string, options?: MediaOptions): string;
 }
 
 /** `flagdeck serve`: no dialogs or file manager (the browser may be elsewhere); token-bearing URLs. */
@@ -18,11 +18,6 @@ export function webHostServices(token: string): HostServices {
     pickFolder: () =>
       Promise.reject(new UnavailableError('no folder dialog in serve mode: type the folder path instead')),
     reveal: () => Promise.reject(new UnavailableError('cannot open a file manager from serve mode')),
-    mediaUrl: (folderId, path, thumb) => webMediaPath(folderId, path, { thumb }, token),
+    mediaUrl: (folderId, path, options = {}) => webMediaPath(folderId, path, options, token),
   };
-}
-
-/** The desktop app's `flagdeck-media://` URLs (the protocol host/electron.ts registers). */
-export function desktopHostMediaUrl(folderId: string, path: string, thumb?: number): string {
-  return desktopMediaUrl(folderId, path, { thumb });
 }

@@ -16,7 +16,8 @@ import { pathToFileURL } from 'node:url';
 import type { CallResult } from '../../shared/api';
 import { createApp, type App } from '../app/compose';
 import { createServices } from '../app/services';
-import { desktopHostMediaUrl, type HostServices } from '../app/host-services';
+import type { HostServices } from '../app/host-services';
+import { desktopMediaUrl } from '../../shared/media-url';
 import { bundledFolder } from '../app/paths';
 import { channels } from '../../shared/channels';
 import { answerMediaRequest, mediaScheme } from './media-protocol';
@@ -76,7 +77,7 @@ const desktopServices: HostServices = {
   async reveal(path) {
     shell.showItemInFolder(path);
   },
-  mediaUrl: desktopHostMediaUrl,
+  mediaUrl: desktopMediaUrl,
 };
 
 function untrusted(): CallResult {
