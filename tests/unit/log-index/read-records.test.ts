@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogShape } from '../../../src/main/gradio/log-model';
+import { csvLoggerShape } from './csv-logger-shape';
 import { recordHash } from '../../../src/main/gradio/record-hash';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
@@ -11,25 +11,10 @@ import { readRecords, readRowHashes } from '../../../src/main/log-index/read-rec
 
 const HEADER = 'text,flag,username,timestamp\r\n';
 
-function shape(file: string): LogShape {
-  return {
-    file,
-    layout: 'csv-logger',
-    dialect: { quote: '"', bomLength: 0, encoding: 'utf-8' },
-    dataStart: Buffer.byteLength(HEADER),
-    dataLine: 2,
-    header: ['text', 'flag', 'username', 'timestamp'],
-    columns: [],
-    roles: { flag: 1, username: 2, timestamp: 3 },
-    warnings: [],
-    issues: [],
-  };
-}
-
 async function indexed(rows: string[]): Promise<LogIndex> {
   const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-rows-')), 'log.csv');
   writeFileSync(path, HEADER + rows.join(''));
-  const log = new LogIndex(path, shape('log.csv'));
+  const log = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
   await indexLog(log, { reasons: new Interner(), usernames: new Interner() }, { final: true });
   return log;
 }
