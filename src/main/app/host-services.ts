@@ -2,6 +2,7 @@
 // token of media URLs (their form is src/shared/media-url.ts's).
 import { webMediaPath, type MediaOptions } from '../../shared/media-url';
 import { UnavailableError } from './dispatch';
+import type { HubTokenStore } from './hub-token';
 
 export interface HostServices {
   /** A native folder dialog; empty when cancelled. */
@@ -10,6 +11,8 @@ export interface HostServices {
   reveal(absolutePath: string): Promise<void>;
   /** The URL the renderer loads a folder's file (or its thumbnail) from. */
   mediaUrl(folderId: string, path: string, options?: MediaOptions): string;
+  /** Where the Hub token is kept (the desktop app's keychain); absent in serve mode. */
+  hubToken?: HubTokenStore;
 }
 
 /** `flagdeck serve`: no dialogs or file manager (the browser may be elsewhere); token-bearing URLs. */
