@@ -88,12 +88,16 @@ export const EditInput = z.object({
 
 export const EditResult = z.object({ editId: z.string(), count: z.number().int().nonnegative() });
 
+/** A reviewer's own flag option; retired ones stay listed so the reasons given with them keep their name. */
+export const CustomFlagOption = z.object({ value: z.string(), retired: z.boolean().default(false) });
+export type CustomFlagOption = z.infer<typeof CustomFlagOption>;
+
 export const FlagOptions = z.object({
   folderId: z.string(),
   /** Options found in the logs' flag columns. */
   fromLogs: z.array(z.string()),
   /** Options the reviewer added (order = number keys 1-9), with retired ones kept for history. */
-  custom: z.array(z.object({ value: z.string(), retired: z.boolean().default(false) })),
+  custom: z.array(CustomFlagOption),
 });
 export type FlagOptions = z.infer<typeof FlagOptions>;
 

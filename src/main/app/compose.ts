@@ -6,7 +6,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createMediaService, type MediaFolder, type MediaService } from '../media/service';
 import { createThumbnailer } from '../media/thumbs';
 import { createEventHub, type EventHub } from './events';
-import { createHandlers, type ServiceCalls } from './handlers';
+import { createHandlers, type ServiceCalls } from './api-handlers';
 import type { HostServices } from './host-services';
 
 /** What the services hand the app: their calls, where each folder lives, and a way to stop. */

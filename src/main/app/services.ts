@@ -7,7 +7,7 @@ import { hubRunner } from '../export/hub/hub-job';
 import { locateReview } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
 import { WorkspaceReview } from '../review/workspace-review';
-import { reviewTargets, workspaceHandlers } from '../workspace/handlers';
+import { reviewTargets, workspaceHandlers } from '../workspace/workspace-calls';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 import type { ServicesFactory } from './compose';
 

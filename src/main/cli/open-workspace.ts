@@ -1,8 +1,9 @@
 // A workspace opened for a one-shot command (export, push): the folders indexed in full with their
 // review journals, not followed, and not added to the app's recent folders.
+import { DEFAULT_TIMING } from '../follow/log-follower';
 import { WorkspaceReview } from '../review/workspace-review';
 import { defaultReviewer } from '../review/open-review';
-import { reviewTargets } from '../workspace/handlers';
+import { reviewTargets } from '../workspace/workspace-calls';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 
 export interface OpenedWorkspace {
@@ -14,6 +15,8 @@ export async function openWorkspaceForExport(paths: string[], dataDir: string): 
   const ws: Workspace = createWorkspace({
     emit: () => undefined,
     follow: false,
+    // A one-shot command reads each log whole, a last row without its line end included.
+    timing: { ...DEFAULT_TIMING, finalQuietMs: -1 },
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
   });
   const review = new WorkspaceReview({

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ReviewStatus, type ReviewState } from '../../shared/model';
 import type { ReviewPatch } from '../../shared/api';
-import type { ReviewService, SampleIdentity } from '../review/contracts';
+import type { ReviewService, SampleIdentity } from '../review/review-store';
 import { defaultDataDir } from '../review/location';
 import { defaultReviewer, openReview } from '../review/open-review';
 import { identify, type SampleDirectory } from '../review/sample-directory';

@@ -1,15 +1,14 @@
 // `flagdeck serve [folder…] [--port N] [--host ADDR]`: the review UI over HTTP for a browser,
 // printing one line with the address and token. With no folder it opens the bundled sample.
-import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app/compose';
 import { createServices } from '../app/services';
 import { webHostServices } from '../app/host-services';
-import { rendererDir, sampleFolder } from '../app/paths';
+import { rendererDir, bundledFolder } from '../app/paths';
 import { defaultDataDir } from '../review/location';
-import { startWebHost } from '../host/web';
+import { defaultAccessToken, startWebHost } from '../host/web';
 import { UsageError, type Command } from './command';
 
 const usage = `Usage: flagdeck serve [folder…] [--port N] [--host ADDR]
@@ -60,8 +59,8 @@ async function run(argv: string[]): Promise<number> {
   }
   const port = parsePort(parsed.values.port);
   const host = parsed.values.host ?? '127.0.0.1';
-  const folders = await checkFolders(parsed.positionals.length > 0 ? parsed.positionals : [sampleFolder()]);
-  const token = process.env.FLAGDECK_TOKEN || randomBytes(24).toString('base64url');
+  const folders = await checkFolders(parsed.positionals.length > 0 ? parsed.positionals : [bundledFolder()]);
+  const token = defaultAccessToken();
   const log = (message: string): void => console.error(`flagdeck serve: ${message}`);
 
   const flagdeck = await createApp({

@@ -22,7 +22,7 @@ export interface WebHostOptions {
   host?: string;
   /** Default 0: any free port. */
   port?: number;
-  /** Default: `FLAGDECK_TOKEN`, else random. */
+  /** Default: `defaultAccessToken()`. */
   token?: string;
   /** Unexpected failures (a handler that threw is already answered with a 500). */
   onError?: (error: unknown) => void;
@@ -45,9 +45,14 @@ function plain(res: ServerResponse, status: number, message: string): void {
 const unauthorized =
   'Flagdeck needs its access token: open the address `flagdeck serve` printed (the one ending in ?token=…).';
 
+/** The token when none is given: `FLAGDECK_TOKEN` unless unset or empty (an empty token guards nothing), else random. */
+export function defaultAccessToken(): string {
+  return process.env.FLAGDECK_TOKEN || randomBytes(24).toString('base64url');
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bindHost = options.host ?? '127.0.0.1';
-  const token = options.token ?? process.env.FLAGDECK_TOKEN ?? randomBytes(24).toString('base64url');
+  const token = options.token ?? defaultAccessToken();
   let port = 0;
   let allowed = new Set<string>();
 

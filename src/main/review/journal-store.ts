@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FlagOptions, ReviewPatch } from '../../shared/api';
 import type { ReviewState } from '../../shared/model';
-import type { Orphan, ReviewService, SampleIdentity } from './contracts';
+import type { Orphan, ReviewService, SampleIdentity } from './review-store';
 import {
   changesFromLines,
   editLines,
@@ -21,7 +21,7 @@ import { readLines } from './journal-reader';
 import { watchJournal } from './journal-watch';
 import type { JournalWriter } from './journal-writer';
 import type { ReviewLocation } from './location';
-import { Serial } from './serial';
+import { TaskQueue } from './task-queue';
 import { readSnapshot, snapshotFolds, writeSnapshot } from './snapshot';
 import type { UndoHistory } from './undo-history';
 
@@ -44,8 +44,8 @@ export class JournalStore implements ReviewService {
   readonly location: ReviewLocation;
   private readonly folded = new FoldedState();
   private readonly listeners = new Set<(ids: string[]) => void>();
-  private readonly writes = new Serial();
-  private readonly reads = new Serial();
+  private readonly writes = new TaskQueue();
+  private readonly reads = new TaskQueue();
   private readonly revertible = new Map<string, SampleChange[]>();
   private revertibleSamples = 0;
   private readonly ownLines = new Map<string, JournalLine>();

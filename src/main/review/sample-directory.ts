@@ -1,6 +1,6 @@
 // How the review CLI learns which samples a folder holds: their ids, row hashes and original
 // reasons. The desktop app and `serve` get these from the index instead.
-import type { SampleIdentity } from './contracts';
+import type { SampleIdentity } from './review-store';
 
 export interface SampleDirectory {
   /** Every sample of every log in the folder, in log then row order. */

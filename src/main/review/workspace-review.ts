@@ -1,13 +1,8 @@
 // The review side of a workspace: one journal per open folder, one undo history across them, and
-// the `review.*` calls of the API contract. The index supplies the samples (`ReviewTargets`).
-// Wiring, both ways through closures:
-//   const review = new WorkspaceReview({ dataDir, reviewer, emit, targets: {
-//     identify: (f, ids) => workspace.identify(f, ids), matching: (q) => workspace.matching(q),
-//     flagValues: (f) => workspace.flagValues(f) } });
-//   const workspace = new Workspace({ emit, reviewStoreFor: (f, root) => review.open(f, root) });
-//   handlers: { ...workspaceCalls, ...review.handlers() }
+// the `review.*` calls of the API contract. The index supplies the samples (`ReviewTargets`); the
+// two are wired to each other in app/services.ts.
 import type { CallArgs, CallOutput, EventPayload, Handlers, SampleFilter } from '../../shared/api';
-import type { ReviewService, SampleIdentity } from './contracts';
+import type { ReviewService, SampleIdentity } from './review-store';
 import { openReview } from './open-review';
 import { joinIds, UndoHistory, type StepPart } from './undo-history';
 

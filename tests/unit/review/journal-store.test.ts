@@ -1,7 +1,7 @@
 import { appendFile, open as fsOpen, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { ReviewService } from '../../../src/main/review/contracts';
+import type { ReviewService } from '../../../src/main/review/review-store';
 import { openReview } from '../../../src/main/review/open-review';
 import { samples, tempFolder } from './support/temp-folder';
 

@@ -1,7 +1,5 @@
 // The flag reasons offered to a reviewer, and the edits of the per-folder settings panel.
-import type { FlagOptions } from '../../../../shared/api';
-
-export type CustomOption = FlagOptions['custom'][number];
+import type { CustomFlagOption, FlagOptions } from '../../../../shared/api';
 
 /** Options in number-key order: the log's own values first, then the reviewer's active ones. */
 export function activeOptions(options: FlagOptions | undefined): string[] {
@@ -20,7 +18,7 @@ export function activeOptions(options: FlagOptions | undefined): string[] {
   return result;
 }
 
-export function addOption(custom: CustomOption[], value: string): CustomOption[] {
+export function addOption(custom: CustomFlagOption[], value: string): CustomFlagOption[] {
   const trimmed = value.trim();
   if (!trimmed) return custom;
   const existing = custom.find((o) => o.value === trimmed);
@@ -29,7 +27,7 @@ export function addOption(custom: CustomOption[], value: string): CustomOption[]
 }
 
 /** A rename retires the old value (kept for history) and adds the new one in its place. */
-export function renameOption(custom: CustomOption[], from: string, to: string): CustomOption[] {
+export function renameOption(custom: CustomFlagOption[], from: string, to: string): CustomFlagOption[] {
   const trimmed = to.trim();
   if (!trimmed || trimmed === from) return custom;
   const without = custom.filter((o) => o.value !== trimmed);
@@ -39,7 +37,7 @@ export function renameOption(custom: CustomOption[], from: string, to: string): 
   return [...without.slice(0, at), { value: from, retired: true }, renamed, ...without.slice(at + 1)];
 }
 
-export function setRetired(custom: CustomOption[], value: string, retired: boolean): CustomOption[] {
+export function setRetired(custom: CustomFlagOption[], value: string, retired: boolean): CustomFlagOption[] {
   if (!custom.some((o) => o.value === value)) return [...custom, { value, retired }];
   return custom.map((o) => (o.value === value ? { ...o, retired } : o));
 }

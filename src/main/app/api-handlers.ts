@@ -44,7 +44,7 @@ export function createHandlers({ services, host, folderOf }: HandlerParts): Hand
       folder(folderId);
       const unsafe = unsafePathReason(path);
       if (unsafe) throw new Error(`${unsafe}: ${JSON.stringify(path)}`);
-      return { url: host.mediaUrl(folderId, path, thumb) };
+      return { url: host.mediaUrl(folderId, path, { thumb }) };
     },
     'file.reveal': async ({ folderId, path }) => {
       const resolved = await resolveMediaPath(folder(folderId).root, path);
