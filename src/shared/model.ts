@@ -130,8 +130,20 @@ export const ReviewState = z.object({
 });
 export type ReviewState = z.infer<typeof ReviewState>;
 
+/**
+ * A sample's id: `<log file>#<1-based data row>`, the row written one way only (no sign, leading
+ * zero or decimals), or one row could be journaled under two ids and reviewed under neither.
+ */
+export const SAMPLE_ID = /^.+#[1-9][0-9]{0,14}$/s;
+
+/** The message refusing a malformed id, naming it. */
+export const notASampleId = (id: unknown): string =>
+  `${JSON.stringify(id)} is not a sample id: ids are <log file>#<data row>, the row written without sign, leading zero or decimals (e.g. log.csv#4)`;
+
+export const SampleId = z.string().regex(SAMPLE_ID, { error: (issue) => notASampleId(issue.input) });
+
 /** A sample is one data row of one log. Its id is `<log file>#<1-based data row>`, stable across restarts. */
-export const SampleRef = z.object({ folderId: z.string(), id: z.string() });
+export const SampleRef = z.object({ folderId: z.string(), id: SampleId });
 export type SampleRef = z.infer<typeof SampleRef>;
 
 export const SampleRow = z.object({

@@ -8,6 +8,7 @@
 //   handlers: { ...workspaceCalls, ...review.handlers() }
 import type { CallArgs, CallOutput, EventPayload, Handlers, SampleFilter } from '../../shared/api';
 import type { ReviewService, SampleIdentity } from './contracts';
+import { notOpen } from '../../shared/call-errors';
 import { openReview } from './open-review';
 import { joinIds, UndoHistory, type StepPart } from './undo-history';
 
@@ -56,7 +57,7 @@ export class WorkspaceReview {
   /** The folder's review state (for the index's filters and rows). */
   store(folderId: string): ReviewService {
     const store = this.stores.get(folderId);
-    if (!store) throw new Error(`no open folder "${folderId}"`);
+    if (!store) throw notOpen(folderId);
     return store;
   }
 

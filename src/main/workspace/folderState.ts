@@ -1,5 +1,6 @@
 // One opened flagging folder: its logs (each with its index, review overlay and follower), its
 // review store, its watcher.
+import { SAMPLE_ID } from '../../shared/model';
 import type { ReviewStore } from '../review/contracts';
 import type { LogFollower } from '../index/logFollower';
 import type { QueryLog } from '../index/query';
@@ -45,14 +46,13 @@ export class FolderState {
   ) {}
 }
 
-/** `<log file>#<1-based row>` → its parts; undefined when the id has another form. */
+/** `<log file>#<1-based row>` → its parts; undefined when the id has another form (`log.csv#04`…). */
 export function parseSampleId(id: string): { file: string; row: number } | undefined {
+  if (!SAMPLE_ID.test(id)) return undefined;
   const at = id.lastIndexOf('#');
-  if (at <= 0) return undefined;
-  const ordinal = Number(id.slice(at + 1));
-  if (!Number.isInteger(ordinal) || ordinal < 1) return undefined;
-  return { file: id.slice(0, at), row: ordinal - 1 };
+  return { file: id.slice(0, at), row: Number(id.slice(at + 1)) - 1 };
 }
+
 
 export function sampleId(file: string, row: number): string {
   return `${file}#${row + 1}`;

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { folderIsReadOnly } from '../review/location';
 import { basename, join, resolve } from 'node:path';
 import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
-import type { SampleRef, SampleRow, WorkspaceInfo } from '../../shared/model';
+import { notASampleId, type SampleRef, type SampleRow, type WorkspaceInfo } from '../../shared/model';
 import type { GradioReader, RecordSource } from '../gradio/contracts';
 import { ReaderRecordSource } from '../gradio/recordSource';
 import type { ReviewStore, SampleIdentity } from '../review/contracts';
@@ -31,6 +31,8 @@ import type { Emit, WorkspaceOptions } from './options';
 
 export type { Emit, WorkspaceOptions };
 import { readRecords } from '../index/readRecords';
+import { badInput, notFound, notOpen } from '../../shared/call-errors';
+import { logsIn } from './logsIn';
 
 const FIRST_BYTES = 256 * 1024;
 /** The bulk index starts this long after the first rows, so the first page is served first. */
@@ -72,12 +74,27 @@ export class Workspace {
     return readRecent(this.options.recentFile);
   }
 
-  /** Opens folders (an open one is kept as it is). Resolves once each log's first rows are indexed. */
+  /**
+   * Opens folders (an open one is kept as it is). Resolves once each log's first rows are indexed.
+   * A folder that cannot be opened leaves no trace; the others open, and the error names it.
+   */
   async open(paths: string[]): Promise<WorkspaceInfo> {
     const roots = paths.map((path) => resolve(path));
-    for (const root of roots) await this.openFolder(root);
-    await rememberRecent(this.options.recentFile, roots).catch((error: unknown) => this.say(String(error)));
-    this.changed();
+    const opened: string[] = [];
+    const failures: unknown[] = [];
+    for (const root of roots) {
+      try {
+        await this.openFolder(root);
+        opened.push(root);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (opened.length > 0) {
+      await rememberRecent(this.options.recentFile, opened).catch((error: unknown) => this.say(String(error)));
+      this.changed();
+    }
+    if (failures.length > 0) throw failures[0];
     return this.info();
   }
 
@@ -158,7 +175,7 @@ export class Workspace {
   /** The distinct flag values found in a folder's logs. */
   flagValues(folderId: string): (string | null)[] {
     const folder = this.folders.get(folderId);
-    if (!folder) throw new Error(`no open folder "${folderId}"`);
+    if (!folder) throw notOpen(folderId);
     const codes = new Set<number>();
     for (const { query } of folder.logs.values()) {
       const { log } = query;
@@ -185,11 +202,12 @@ export class Workspace {
 
   private locate(folderId: string, id: string): { entry: LogEntry; row: number } {
     const folder = this.folders.get(folderId);
-    if (!folder) throw new Error(`no open folder "${folderId}"`);
+    if (!folder) throw notOpen(folderId);
     const parsed = parseSampleId(id);
-    const entry = parsed && folder.logs.get(parsed.file);
-    if (!parsed || !entry || parsed.row >= entry.query.log.count) {
-      throw new Error(`no sample "${id}" in ${folder.root} (ids are <log file>#<data row>, e.g. log.csv#1)`);
+    if (!parsed) throw badInput(notASampleId(id));
+    const entry = folder.logs.get(parsed.file);
+    if (!entry || parsed.row >= entry.query.log.count) {
+      throw notFound(`no sample "${id}" in ${folder.root} (ids are <log file>#<data row>, e.g. log.csv#1)`);
     }
     return { entry, row: parsed.row };
   }
@@ -227,23 +245,28 @@ export class Workspace {
   private async openFolder(root: string): Promise<void> {
     const id = folderIdOf(root);
     if (this.folders.has(id)) return;
-    const info = await stat(root).catch(() => null);
-    if (!info?.isDirectory()) throw new Error(`${root}: not a folder`);
+    // Nothing is written into a folder (journal, thumbnails) before a flagging log was found in it.
+    const files = await logsIn(this.reader, root);
     const readOnly = await folderIsReadOnly(root);
     const folder = new FolderState(id, root, basename(root), readOnly);
     this.folders.set(id, folder);
-    if (this.options.reviewStoreFor)
-      await this.attachStore(folder, await this.options.reviewStoreFor(id, root));
-    const files = await this.reader.findLogs(root);
-    await Promise.all(files.map((file) => this.addLog(folder, file)));
-    // Logs were added as their shapes came in; list them in the reader's order.
-    for (const file of files) {
-      const entry = folder.logs.get(file);
-      if (!entry) continue;
-      folder.logs.delete(file);
-      folder.logs.set(file, entry);
+    try {
+      if (this.options.reviewStoreFor)
+        await this.attachStore(folder, await this.options.reviewStoreFor(id, root));
+      await Promise.all(files.map((file) => this.addLog(folder, file)));
+      // Logs were added as their shapes came in; list them in the reader's order.
+      for (const file of files) {
+        const entry = folder.logs.get(file);
+        if (!entry) continue;
+        folder.logs.delete(file);
+        folder.logs.set(file, entry);
+      }
+      if (this.options.follow !== false) await this.follow(folder);
+    } catch (error) {
+      this.folders.delete(id);
+      await this.shut(folder);
+      throw error;
     }
-    if (this.options.follow !== false) await this.follow(folder);
   }
 
   private async attachStore(folder: FolderState, store: ReviewStore): Promise<void> {
