@@ -199,7 +199,8 @@ export class JournalStore implements ReviewService {
     // text spares parsing them again, which is most of a bulk edit's cost.
     texts.forEach((text, i) => this.ownLines.set(text.slice(0, -1), edit.lines[i]));
     try {
-      await this.settings.writer.append(texts.join(''));
+      // No tail read may run meanwhile: it would fold lines of a batch the writer then cuts back.
+      await this.reads.run(() => this.settings.writer.append(texts.join('')));
       this.remember(editId, edit.changes);
       await this.refresh();
     } finally {
