@@ -248,7 +248,11 @@ export class JournalStore implements ReviewService {
       this.offset = this.snapshotOffset = 0;
       this.lineNo = 1;
     }
-    if (size === this.offset && changed.size === 0) return;
+    // A journal deleted under us reads as empty; the next append makes a new one.
+    if (!info || (size === this.offset && changed.size === 0)) {
+      if (changed.size > 0) this.emit([...changed]);
+      return;
+    }
     const name = basename(journal);
     const read = await readLines(journal, this.offset, this.lineNo, (text, lineNo) => {
       const own = this.ownLines.get(text);
