@@ -34,7 +34,7 @@ async function bundle(entry) {
   await build({
     input: join(root, 'src', entry + '.ts'),
     platform: 'node',
-    external: [/^node:/, 'chokidar', 'csv-parse', 'zod'],
+    external: [/^node:/, 'chokidar', 'csv-parse', 'zod', 'sharp', 'ws'],
     output: { file: out, format: 'esm' },
     logLevel: 'silent',
   });

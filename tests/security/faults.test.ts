@@ -2,6 +2,7 @@
 // write), an immutable journal, a journal replaced under the process, one folder of several that
 // cannot be written. A failed batch leaves no line that will ever be applied.
 import { execFileSync } from 'node:child_process';
+import { writeSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,9 +84,9 @@ describe('journal faults', () => {
     const path = join(await tempDir(), 'journal.jsonl');
     await writeFile(path, '{"first":"line"}\n');
     let calls = 0;
-    const writer = await JournalWriter.open(path, async (handle, data, offset, length) => {
+    const writer = await JournalWriter.open(path, (fd, data, offset, length) => {
       calls += 1;
-      if (calls === 1) return (await handle.write(data, offset, Math.ceil(length / 2))).bytesWritten;
+      if (calls === 1) return writeSync(fd, data, offset, Math.ceil(length / 2));
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
     const batch = ['{"a":1}\n', '{"b":2}\n', '{"c":3}\n'].join('');

@@ -8,13 +8,16 @@
 //
 // A batch is all or nothing: when a write or the fsync fails (disk full, an immutable file), the
 // journal is cut back to where the batch started, so no line of a failed edit is ever applied.
-import { open, stat, type FileHandle } from 'node:fs/promises';
+//
+// The calls are synchronous on purpose: queries keep libuv's four file-system threads busy (a page
+// resolves a hundred asset paths), and an edit's stat, write and fsync queued behind them took
+// seconds. A few small synchronous calls per edit cost the event loop about one fsync.
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
 
 /** The one write call, replaceable by tests that need a short write or a full disk on cue. */
-export type WriteChunk = (handle: FileHandle, data: Buffer, offset: number, length: number) => Promise<number>;
+export type WriteChunk = (fd: number, data: Buffer, offset: number, length: number) => number;
 
-const writeChunk: WriteChunk = async (handle, data, offset, length) =>
-  (await handle.write(data, offset, length)).bytesWritten;
+const writeChunk: WriteChunk = (fd, data, offset, length) => writeSync(fd, data, offset, length);
 
 /** An append that failed; `kept` says whether part of the batch is still in the journal. */
 export class JournalWriteError extends Error {
@@ -32,28 +35,28 @@ const codeOf = (error: unknown): string =>
 
 export class JournalWriter {
   private constructor(
-    private handle: FileHandle,
+    private fd: number,
     private readonly path: string,
     private readonly write: WriteChunk,
   ) {}
 
   static async open(path: string, write: WriteChunk = writeChunk): Promise<JournalWriter> {
-    return new JournalWriter(await open(path, 'a'), path, write);
+    return new JournalWriter(openSync(path, 'a'), path, write);
   }
 
   /** Appends `text` (whole lines) and resolves once it is on disk; on failure nothing of it stays. */
   async append(text: string): Promise<void> {
-    const { size } = await this.handle.stat();
+    const { size } = fstatSync(this.fd);
     const data = Buffer.from(size === 0 ? text : `\n${text}`, 'utf8');
     let written = 0;
     try {
       while (written < data.length) {
         // A short write is rare (disk full, signal); what is left is appended right after.
-        written += await this.write(this.handle, data, written, data.length - written);
+        written += this.write(this.fd, data, written, data.length - written);
       }
-      await this.handle.sync();
+      fsyncSync(this.fd);
     } catch (error) {
-      const kept = written > 0 && !(await this.cutBack(size, written));
+      const kept = written > 0 && !this.cutBack(size, written);
       throw new JournalWriteError(
         kept
           ? `could not write ${this.path} (${codeOf(error)}), nor cut it back to where this edit started: part of the edit may stay in it`
@@ -65,13 +68,13 @@ export class JournalWriter {
   }
 
   /** Cuts the journal back to `start` when the only bytes after it are the `written` of ours. */
-  private async cutBack(start: number, written: number): Promise<boolean> {
+  private cutBack(start: number, written: number): boolean {
     try {
-      const { size } = await this.handle.stat();
+      const { size } = fstatSync(this.fd);
       if (size !== start + written && size !== start) return false;
       if (size === start) return true;
-      await this.handle.truncate(start);
-      await this.handle.sync();
+      ftruncateSync(this.fd, start);
+      fsyncSync(this.fd);
       return true;
     } catch {
       return false;
@@ -80,13 +83,14 @@ export class JournalWriter {
 
   /** Reopens when the journal was replaced (deleted, moved) under us, so lines go where readers look. */
   async follow(): Promise<void> {
-    const [mine, current] = await Promise.all([this.handle.stat(), stat(this.path).catch(() => null)]);
+    const mine = fstatSync(this.fd);
+    const current = statSync(this.path, { throwIfNoEntry: false });
     if (current && current.ino === mine.ino && current.dev === mine.dev) return;
-    await this.handle.close();
-    this.handle = await open(this.path, 'a');
+    closeSync(this.fd);
+    this.fd = openSync(this.path, 'a');
   }
 
   async close(): Promise<void> {
-    await this.handle.close();
+    closeSync(this.fd);
   }
 }
