@@ -12,12 +12,15 @@
 // The calls are synchronous on purpose: queries keep libuv's four file-system threads busy (a page
 // resolves a hundred asset paths), and an edit's stat, write and fsync queued behind them took
 // seconds. A few small synchronous calls per edit cost the event loop about one fsync.
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
+// Through the module object, so a test can watch the write and the fsync happen in order.
+import fs from 'node:fs';
+
+const { closeSync, fstatSync, ftruncateSync, openSync, statSync } = fs;
 
 /** The one write call, replaceable by tests that need a short write or a full disk on cue. */
 export type WriteChunk = (fd: number, data: Buffer, offset: number, length: number) => number;
 
-const writeChunk: WriteChunk = (fd, data, offset, length) => writeSync(fd, data, offset, length);
+const writeChunk: WriteChunk = (fd, data, offset, length) => fs.writeSync(fd, data, offset, length);
 
 /** An append that failed; `kept` says whether part of the batch is still in the journal. */
 export class JournalWriteError extends Error {
@@ -54,7 +57,7 @@ export class JournalWriter {
         // A short write is rare (disk full, signal); what is left is appended right after.
         written += this.write(this.fd, data, written, data.length - written);
       }
-      fsyncSync(this.fd);
+      fs.fsyncSync(this.fd);
     } catch (error) {
       const kept = written > 0 && !this.cutBack(size, written);
       throw new JournalWriteError(
@@ -74,7 +77,7 @@ export class JournalWriter {
       if (size !== start + written && size !== start) return false;
       if (size === start) return true;
       ftruncateSync(this.fd, start);
-      fsyncSync(this.fd);
+      fs.fsyncSync(this.fd);
       return true;
     } catch {
       return false;
