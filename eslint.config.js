@@ -2,14 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 import { builtinModules } from 'node:module';
+import { layerElements, layerPolicies } from './eslint.layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 // The house rules (../shared/DESIGN.md), enforced rather than remembered:
 // - only src/main/host/electron.ts may import `electron`;
 // - src/shared is plain TypeScript: no Node, no DOM, no Electron;
-// - the renderer never touches Node or Electron; it talks to the API client only.
+// - the renderer never touches Node or Electron; it talks to the API client only;
+// - every room imports only the layers below it (eslint.layers.js).
 export default tseslint.config(
   {
     ignores: [
@@ -19,6 +22,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'tests/fixtures/**',
+      'resources/sample/**',
       'bench/.data/**',
       '.ci-out/**',
       '.venv-py/**',
@@ -31,6 +35,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': layerElements,
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs'] } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: layerPolicies }],
     },
   },
   {

@@ -13,14 +13,14 @@ import { bigLog, buildSources, dataDir, importBuilt, row } from './support.mjs';
 const appends = Number(process.argv[2] ?? 40);
 await buildSources([
   'main/workspace/workspace',
-  'main/index/refreshLog',
-  'main/index/indexFolder',
-  'main/index/intern',
+  'main/follow/refresh-log',
+  'main/log-index/index-folder',
+  'main/log-index/intern',
 ]);
-const { Interner } = await importBuilt('main/index/intern');
+const { Interner } = await importBuilt('main/log-index/intern');
 const { createWorkspace } = await importBuilt('main/workspace/workspace');
-const { refreshLog } = await importBuilt('main/index/refreshLog');
-const { indexFolder } = await importBuilt('main/index/indexFolder');
+const { refreshLog } = await importBuilt('main/follow/refresh-log');
+const { indexFolder } = await importBuilt('main/log-index/index-folder');
 
 const CHILD = `
 const { appendFileSync } = require('node:fs');

@@ -38,7 +38,7 @@ const tasks = {
     return { ms, rss: peakMb() };
   },
   async fullIndex(folder) {
-    const { indexFolder, lastSplitOf } = await importBuilt('main/index/indexFolder');
+    const { indexFolder, lastSplitOf } = await importBuilt('main/log-index/index-folder');
     const t0 = performance.now();
     const logs = await indexFolder(folder);
     const ms = performance.now() - t0;
@@ -115,7 +115,7 @@ async function main() {
   const rows = Number(args.find((a, i) => /^\d+$/.test(a) && i !== repeatAt + 1) ?? 1_000_000);
   const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
   const { folder, log } = await folderWith(rows);
-  await buildSources(['main/workspace/workspace', 'main/index/indexFolder']);
+  await buildSources(['main/workspace/workspace', 'main/log-index/index-folder']);
   const size = statSync(log).size;
   const withCli = !args.includes('--no-cli') && existsSync(join(root, 'out/main/cli.js'));
   const names = ['firstPage', 'fullIndex', 'workspaceIndex', ...(withCli ? ['inspectCli'] : []), 'csvParse'];

@@ -12,10 +12,14 @@ const log = await bigLog(rows);
 const folder = join(dataDir, `folder-${rows}`);
 mkdirSync(folder, { recursive: true });
 if (!existsSync(join(folder, 'log.csv'))) linkSync(log, join(folder, 'log.csv'));
-await buildSources(['main/workspace/workspace', 'main/index/indexFolder', 'main/index/readRecords']);
+await buildSources([
+  'main/workspace/workspace',
+  'main/log-index/index-folder',
+  'main/log-index/read-records',
+]);
 const { createWorkspace } = await importBuilt('main/workspace/workspace');
-const { indexFolder } = await importBuilt('main/index/indexFolder');
-const { readRecords } = await importBuilt('main/index/readRecords');
+const { indexFolder } = await importBuilt('main/log-index/index-folder');
+const { readRecords } = await importBuilt('main/log-index/read-records');
 
 const ws = createWorkspace({ emit: () => {}, follow: false });
 await ws.open([folder]);

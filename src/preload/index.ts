@@ -3,7 +3,7 @@
 // so names and inputs are validated in the main process.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { CallResult } from '../shared/api';
-import { channels } from './channels';
+import { channels } from '../shared/channels';
 import type { FlagdeckBridge } from './index.d';
 
 const bridge: FlagdeckBridge = {

@@ -45,7 +45,7 @@ test.describe('flagdeck serve with no folder (the bundled sample)', () => {
     };
     expect(body.ok).toBe(true);
     expect(body.value.folders).toHaveLength(1);
-    expect(body.value.folders[0].path).toMatch(/tests\/fixtures\/sample$/);
+    expect(body.value.folders[0].path).toMatch(/resources\/sample$/);
     expect(body.value.folders[0].logs.map((l) => l.file)).toEqual(['dataset1.csv']);
   });
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { watchFolder } from '../../src/main/index/folderWatch';
+import { watchFolder } from '../../src/main/follow/folder-watch';
 import { flaggingFolder, tempDir } from './support';
 
 /** inotify watches this process holds (Linux), from /proc/self/fdinfo. */

@@ -2,7 +2,7 @@
 // handler per call, the shared dispatch, the event fan-out and the media service.
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/api';
-import { createDispatch, type Dispatch } from '../host/dispatch';
+import { createDispatch, type Dispatch } from './dispatch';
 import { createMediaService, type MediaFolder, type MediaService } from '../media/service';
 import { createThumbnailer } from '../media/thumbs';
 import { createEventHub, type EventHub } from './events';

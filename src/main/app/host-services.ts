@@ -1,6 +1,6 @@
 // What differs between the hosts, handed to the app by each: dialogs, the file manager, and the
 // form of media URLs.
-import { UnavailableError } from '../host/dispatch';
+import { UnavailableError } from './dispatch';
 
 export interface HostServices {
   /** A native folder dialog; empty when cancelled. */

@@ -5,7 +5,7 @@ export const commands: CommandEntry[] = [
   {
     name: 'inspect',
     summary: 'Show the logs, columns, errors and assets of a flagging folder',
-    load: async () => (await import('./inspect')).inspectCommand,
+    load: async () => (await import('./inspect/inspect-command')).inspectCommand,
   },
   {
     name: 'review',

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import type { ColumnKind, LogLayout } from '../../shared/model';
 import type { LogShape } from './contracts';
-import { undoInjectionEscape } from './injectionEscape';
+import { undoInjectionEscape } from './injection-escape';
 
 export interface LayoutReading {
   layout: LogLayout;

@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import type { Cell, Column } from '../../shared/model';
 import type { FolderContext, GradioReader, LogShape, RecordSource } from './contracts';
-import { AssetResolver } from './assetResolver';
-import { decodeCell } from './decodeCell';
-import { findLogs } from './findLogs';
-import { ReaderRecordSource } from './recordSource';
-import { shapeOf } from './shapeOf';
+import { AssetResolver } from './asset-resolver';
+import { decodeCell } from './decode-cell';
+import { findLogs } from './find-logs';
+import { ReaderRecordSource } from './record-source';
+import { shapeOf } from './shape-of';
 
 export class FolderReader implements GradioReader {
   private readonly resolvers = new Map<string, AssetResolver>();

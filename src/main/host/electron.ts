@@ -18,7 +18,7 @@ import { createApp, type App } from '../app/compose';
 import { createServices } from '../app/services';
 import { desktopMediaUrl, type HostServices } from '../app/host-services';
 import { sampleFolder } from '../app/paths';
-import { channels } from '../../preload/channels';
+import { channels } from '../../shared/channels';
 import { answerMediaRequest, mediaScheme } from './media-protocol';
 import { isTrustedFrameUrl } from './trusted-sender';
 

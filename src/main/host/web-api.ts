@@ -2,7 +2,7 @@
 // says how the call went (400 for input the contract refuses, 404 for an unknown call…).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallResult } from '../../shared/api';
-import type { Dispatch } from './dispatch';
+import type { Dispatch } from '../app/dispatch';
 
 const maxBodyBytes = 4 * 1024 * 1024;
 

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { MediaService } from '../media/service';
-import type { Dispatch } from './dispatch';
+import type { Dispatch } from '../app/dispatch';
 import { handleApiCall } from './web-api';
 import {
   allowedHosts,

@@ -1,8 +1,8 @@
 // The samples of a folder as the reader sees them (ids, row hashes, original flag reasons), for
 // the review CLI. Reads every log whole: fine for a command-line run, not for the app's index.
 import { FolderReader } from '../gradio/reader';
-import { readLog } from '../gradio/readLog';
-import { roleCell } from '../gradio/roleCells';
+import { readLog } from '../gradio/read-log';
+import { roleCell } from '../gradio/role-cells';
 import type { SampleIdentity } from './contracts';
 import type { SampleDirectory } from './sample-directory';
 

@@ -1,8 +1,8 @@
 // Counts of a selection by status, current reason, log and username (the sidebar's facets).
 import type { Facets } from '../../shared/api';
-import type { Dictionaries } from '../index/applyScan';
-import { SLOT, type Selection } from '../index/query';
-import { STATUSES } from '../index/reviewOverlay';
+import type { Dictionaries } from '../log-index/apply-scan';
+import { SLOT, type Selection } from '../query/query';
+import { STATUSES } from '../query/review-overlay';
 
 function byCount(counts: Map<number, number>): [number, number][] {
   return [...counts].sort((a, b) => b[1] - a[1]);

@@ -1,10 +1,10 @@
 // What the review journal needs to know about samples (id, row hash, original reason), for every
 // row of a selection: the rows' bytes are read back to hash them.
 import type { SampleIdentity } from '../review/contracts';
-import type { Interner } from '../index/intern';
-import { SLOT, type Selection } from '../index/query';
-import { readRecords } from '../index/readRecords';
-import { sampleId } from './folderState';
+import type { Interner } from '../log-index/intern';
+import { SLOT, type Selection } from '../query/query';
+import { readRecords } from '../log-index/read-records';
+import { sampleId } from './folder-state';
 
 /** The identities of a selection's rows, grouped by folder id. */
 export async function identitiesOf(

@@ -2,7 +2,7 @@
 import type { EventName, EventPayload } from '../../shared/api';
 import type { GradioReader, RecordSource } from '../gradio/contracts';
 import type { ReviewStore } from '../review/contracts';
-import type { FollowTiming } from '../index/logFollower';
+import type { FollowTiming } from '../follow/log-follower';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

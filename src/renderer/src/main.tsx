@@ -2,10 +2,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, capabilities, droppedFilePaths, mediaUrl } from './api';
-import { ApiProvider, type RendererApi } from './app/api-context';
-import { App } from './app/App';
+import { ApiProvider, type RendererApi } from './common/api-context';
+import { App } from './app/app';
 import './styles/theme.css';
 import './styles/layout.css';
+import './styles/panels.css';
 import './styles/table.css';
 import './styles/detail.css';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLog } from '../../../src/main/gradio/readLog';
+import { readLog } from '../../../src/main/gradio/read-log';
 import { FolderReader } from '../../../src/main/gradio/reader';
 
 const CORPUS = join(__dirname, '../../fixtures/malformed');

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordSource } from '../../../src/main/gradio/csvRecordSource';
-import { readLog } from '../../../src/main/gradio/readLog';
+import { CsvRecordSource } from '../../../src/main/gradio/csv-record-source';
+import { readLog } from '../../../src/main/gradio/read-log';
 import { FolderReader } from '../../../src/main/gradio/reader';
 
 const folder = mkdtempSync(join(tmpdir(), 'flagdeck-property-'));

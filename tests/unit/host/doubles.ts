@@ -1,6 +1,6 @@
 // A tiny in-test `Handlers` for host tests: every call answers something recognisable.
 import type { CallArgs, CallName, CallOutput, Handlers } from '../../../src/shared/api';
-import { UnavailableError } from '../../../src/main/host/dispatch';
+import { UnavailableError } from '../../../src/main/app/dispatch';
 
 const empty = { folders: [] };
 

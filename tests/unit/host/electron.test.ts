@@ -110,7 +110,7 @@ describe('desktop host', () => {
       nodeIntegration: false,
     });
     expect(fake.state.opened).toHaveLength(1);
-    expect(fake.state.opened[0][0]).toMatch(/tests[/\\]fixtures[/\\]sample$/);
+    expect(fake.state.opened[0][0]).toMatch(/resources[/\\]sample$/);
     expect(fake.state.schemes).toEqual([
       expect.objectContaining({
         scheme: 'flagdeck-media',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createDispatch } from '../../../src/main/host/dispatch';
+import { createDispatch } from '../../../src/main/app/dispatch';
 import { startWebHost, type WebHost } from '../../../src/main/host/web';
 import type { EventListener } from '../../../src/main/host/web-events';
 import { createMediaService } from '../../../src/main/media/service';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../src/shared/api';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
 
-const APPENDER = join(__dirname, '../index/support/appender.mjs');
+const APPENDER = join(__dirname, '../follow/support/appender.mjs');
 const HEADER = 'text,flag,timestamp\r\n';
 
 function row(n: number): string {

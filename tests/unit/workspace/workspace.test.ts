@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName } from '../../../src/shared/api';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
-import { MemoryReviewStore } from './memoryReviewStore';
+import { MemoryReviewStore } from './memory-review-store';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
 const HEADER = 'prompt,image,output,flag,username,timestamp\r\n';
 
@@ -121,9 +122,9 @@ describe('Workspace', () => {
     await expect(ws.get({ folderId: opened.id, id: 'log.csv#99' })).rejects.toThrow(/no sample "log.csv#99"/);
   });
 
-  it('opens every log of a real folder', async () => {
+  it.skipIf(realWorldMissing)(needsRealWorld('opens every log of a real folder'), async () => {
     const root = mkdtempSync(join(tmpdir(), 'flagdeck-real-'));
-    cpSync('/work/shared/real-world/Abhishek708844__Health-companion/.gradio/flagged', root, {
+    cpSync(join(REAL_WORLD, 'Abhishek708844__Health-companion/.gradio/flagged'), root, {
       recursive: true,
     });
     const { ws } = workspace();

@@ -3,7 +3,7 @@ import type { ReviewPatch } from '../../../shared/api';
 import { activeMedia } from '../features/detail/previews/media-control';
 import type { ReviewActions } from '../features/review/use-review-actions';
 import type { Action } from '../features/shortcuts/keymap';
-import type { PagedRows } from '../features/table/use-paged-rows';
+import type { PagedRows } from '../common/use-paged-rows';
 import type { Cursor } from './use-cursor';
 
 export interface Workbench {

@@ -2,8 +2,8 @@
 // (a live append into a sorted view, a re-sort), the cursor follows the sample, not the position.
 import { useCallback, useState } from 'react';
 import type { SampleRow } from '../../../shared/model';
-import { refKey } from '../features/review/selection';
-import type { PagedRows } from '../features/table/use-paged-rows';
+import { refKey } from '../common/selection';
+import type { PagedRows } from '../common/use-paged-rows';
 
 export interface Cursor {
   current: number;

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FolderInfo, SampleRow } from '../../../../src/shared/model';
-import {
-  cellFor,
-  cellIndex,
-  currentReason,
-  tableColumns,
-} from '../../../../src/renderer/src/features/table/columns';
+import { cellFor, cellIndex, tableColumns } from '../../../../src/renderer/src/features/table/columns';
+import { currentReason } from '../../../../src/renderer/src/common/rows';
 
 const log = (file: string, names: [string, string][]) => ({
   file,

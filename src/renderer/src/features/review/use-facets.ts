@@ -2,7 +2,7 @@
 // (at most every 300 ms) when rows are appended or reviews change.
 import { useCallback, useEffect, useState } from 'react';
 import type { Facets, SampleFilter } from '../../../../shared/api';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../common/api-context';
 
 export interface FacetPair {
   all: Facets | undefined;

@@ -1,8 +1,8 @@
 // The flag options of one folder, and saving the reviewer's edits of them.
 import { useCallback, useEffect, useState } from 'react';
 import type { FlagOptions } from '../../../../shared/api';
-import { useApi } from '../../app/api-context';
-import { errorMessage } from '../../app/errors';
+import { useApi } from '../../common/api-context';
+import { errorMessage } from '../../common/errors';
 import type { CustomOption } from './flag-options';
 
 export interface FlagOptionsState {

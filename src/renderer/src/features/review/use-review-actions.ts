@@ -3,9 +3,9 @@
 import { useCallback, useState } from 'react';
 import type { ReviewPatch, SampleFilter } from '../../../../shared/api';
 import type { SampleRef } from '../../../../shared/model';
-import { useApi } from '../../app/api-context';
-import { errorMessage } from '../../app/errors';
-import { editTargets, type Selection } from './selection';
+import { useApi } from '../../common/api-context';
+import { errorMessage } from '../../common/errors';
+import { editTargets, type Selection } from '../../common/selection';
 
 export interface ReviewActions {
   message: string | null;

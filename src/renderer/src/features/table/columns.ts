@@ -2,6 +2,7 @@
 // the cell for a column (logs of one workspace have different headers).
 import type { SampleFilter } from '../../../../shared/api';
 import type { Cell, ColumnKind, FolderInfo, SampleRow } from '../../../../shared/model';
+import { logKey } from '../../common/rows';
 
 export type FixedColumn =
   'ordinal' | 'log' | 'status' | 'originalReason' | 'reason' | 'username' | 'timestamp';
@@ -31,8 +32,6 @@ const widthByKind: Record<ColumnKind, number> = {
 };
 
 const metaKinds = new Set<ColumnKind>(['flag', 'username', 'timestamp']);
-
-export const logKey = (folderId: string, file: string): string => `${folderId}/${file}`;
 
 /** Fixed columns around the data columns: original and new reason side by side. */
 export function tableColumns(folders: FolderInfo[], filter: SampleFilter): TableColumn[] {
@@ -89,9 +88,4 @@ export function cellIndex(folders: FolderInfo[]): CellIndex {
 export function cellFor(index: CellIndex, row: SampleRow, column: string): Cell | undefined {
   const position = index.get(logKey(row.folderId, row.log))?.get(column);
   return position === undefined ? undefined : row.cells[position];
-}
-
-/** The reason in force: the reviewer's if set (`null` = cleared), else the original. */
-export function currentReason(row: SampleRow): string | null {
-  return row.review.reason === undefined ? row.originalReason : row.review.reason;
 }

@@ -1,7 +1,7 @@
 // Indexing progress, kept current by `indexProgress` events.
 import { useEffect, useState } from 'react';
 import type { FolderInfo } from '../../../../shared/model';
-import { useApi } from '../../app/api-context';
+import { useApi } from '../../common/api-context';
 import { overallProgress, progressKey, type IndexProgress } from './index-progress';
 
 export type { IndexProgress };

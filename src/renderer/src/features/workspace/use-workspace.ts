@@ -1,8 +1,8 @@
 // The open folders, kept current by `workspaceChanged`, plus opening, closing and recent paths.
 import { useCallback, useEffect, useState } from 'react';
 import type { FolderInfo } from '../../../../shared/model';
-import { useApi } from '../../app/api-context';
-import { errorMessage } from '../../app/errors';
+import { useApi } from '../../common/api-context';
+import { errorMessage } from '../../common/errors';
 
 export interface Workspace {
   folders: FolderInfo[];

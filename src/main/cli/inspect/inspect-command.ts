@@ -1,0 +1,74 @@
+// `flagdeck inspect <folder> [--json]`: per log, its layout, rows, typed columns, errors and assets.
+import { FolderUnreadableError, inspectFolder, type FolderInspection } from './inspect-folder';
+import { UsageError, type Command } from '../command';
+import { summarizeByIndex } from './summarize-by-index';
+import { ttyProgress } from './tty-progress';
+import { followUntilInterrupted } from './follow-cli';
+
+const usage = `Usage: flagdeck inspect <folder> [--json] [--follow]
+
+Reads every log of a Gradio flagging folder (log.csv, datasetN.csv, data.csv, metadata.jsonl) and prints,
+per log: its layout, row count, columns with their kinds, errors (by line) and asset counts.
+  --json   print one JSON object: { folder, logs: [{ file, layout, rows, columns, errors }], assets }
+  --follow keep watching after the report and print one JSON line per change, until interrupted:
+           {"event":"rowsAppended","file","ids":[…]}, {"event":"logAdded","file"},
+           {"event":"logReset","file","reason"} (with --json the report itself is one line)
+Large logs are read through the index (both cores); a progress line shows on a terminal.
+Exit status: 0 even when rows have errors; 2 when the folder cannot be read.`;
+
+/** A broken log can have an error per row: the table shows the first ones. */
+const ERRORS_SHOWN = 20;
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  usage,
+  async run(argv) {
+    const json = argv.includes('--json');
+    const follow = argv.includes('--follow');
+    const unknown = argv.filter((arg) => arg.startsWith('-') && arg !== '--json' && arg !== '--follow');
+    const folders = argv.filter((arg) => !arg.startsWith('-'));
+    if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}`);
+    if (folders.length !== 1) throw new UsageError('give exactly one folder');
+    let inspection: FolderInspection;
+    try {
+      const progress = ttyProgress(process.stderr);
+      inspection = await inspectFolder(folders[0], summarizeByIndex(progress.onProgress)).finally(
+        progress.done,
+      );
+    } catch (error) {
+      if (!(error instanceof FolderUnreadableError)) throw error;
+      console.error(`flagdeck inspect: ${error.message}`);
+      return 2;
+    }
+    console.log(
+      json ? JSON.stringify(inspection.report, null, follow ? undefined : 2) : describe(inspection),
+    );
+    if (follow) await followUntilInterrupted(inspection.report.folder, (line) => console.log(line));
+    return 0;
+  },
+};
+
+export function describe({ report, details }: FolderInspection): string {
+  const lines = [`Folder ${report.folder}: ${report.logs.length} log${report.logs.length === 1 ? '' : 's'}`];
+  report.logs.forEach((log, index) => {
+    const { warnings, assets } = details[index];
+    lines.push('', `${log.file}  (${log.layout}, ${log.rows} row${log.rows === 1 ? '' : 's'})`);
+    lines.push(`  assets: ${countsText(assets)}`);
+    const width = Math.max(4, ...log.columns.map((column) => column.name.length));
+    lines.push(`  ${'#'.padStart(3)}  ${'name'.padEnd(width)}  kind`);
+    log.columns.forEach((column, position) => {
+      lines.push(`  ${String(position + 1).padStart(3)}  ${column.name.padEnd(width)}  ${column.kind}`);
+    });
+    for (const warning of warnings) lines.push(`  warning: ${warning}`);
+    for (const error of log.errors.slice(0, ERRORS_SHOWN))
+      lines.push(`  error: line ${error.line}: ${error.message}`);
+    const more = log.errors.length - ERRORS_SHOWN;
+    if (more > 0) lines.push(`  … ${more} more error${more === 1 ? '' : 's'} (all of them with --json)`);
+  });
+  lines.push('', `All assets: ${countsText(report.assets)}`);
+  return lines.join('\n');
+}
+
+function countsText(counts: FolderInspection['report']['assets']): string {
+  return `${counts.resolved} resolved, ${counts.missing} missing, ${counts.outside} outside`;
+}

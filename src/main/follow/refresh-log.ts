@@ -1,0 +1,98 @@
+// What to do when a log may have changed (a watcher event, a re-check): read the bytes after the
+// last complete record, or notice that the file shrank or changed before that point and index it
+// again. Only complete records are read; a tail without its line terminator waits (see `final`).
+import { open, stat } from 'node:fs/promises';
+import type { LogShape } from '../gradio/contracts';
+import type { Dictionaries } from '../log-index/apply-scan';
+import { indexLog } from '../log-index/index-log';
+import type { LogIndex } from '../log-index/log-index';
+
+const TAIL_BYTES = 64;
+
+export interface Refreshed {
+  /** Rows added: `[firstNew, log.count)`. */
+  firstNew: number;
+  /** Why the log was indexed again from the start (its earlier rows may have changed). */
+  reset?: string;
+  /** Bytes past the last complete record remain (a row being written, or one without terminator). */
+  pendingTail: boolean;
+  size: number;
+}
+
+/** Remembers the bytes before `log.indexedEnd`, to compare on the next refresh. */
+export async function rememberTail(log: LogIndex): Promise<void> {
+  const from = Math.max(log.shape.dataStart, log.indexedEnd - TAIL_BYTES);
+  log.tail = await readBytes(log.path, from, log.indexedEnd - from);
+}
+
+async function readBytes(path: string, from: number, length: number): Promise<Buffer> {
+  if (length <= 0) return Buffer.alloc(0);
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buf, 0, length, from);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function hasWholeLine(path: string): Promise<boolean> {
+  const head = await readBytes(path, 0, 64 * 1024).catch(() => Buffer.alloc(0));
+  return head.includes(10);
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return null;
+  }
+}
+
+/** Why the indexed part of the log is no longer what was read, or undefined if it is. */
+async function changedReason(log: LogIndex, size: number): Promise<string | undefined> {
+  if (size < log.indexedEnd) return `the log shrank from ${log.indexedEnd} to ${size} bytes`;
+  if (log.tail.length === 0) return undefined;
+  const now = await readBytes(log.path, log.indexedEnd - log.tail.length, log.tail.length);
+  if (!now.equals(log.tail)) return 'the log was rewritten before its last read row';
+  if (log.tailUnterminated && size > log.indexedEnd) return 'the last row was completed after it was read';
+  return undefined;
+}
+
+/**
+ * Brings the index up to date with the file. `reshape` reads the header again (after a rewrite);
+ * `final` also reads a last record that has no terminator (the writer has been quiet long enough).
+ */
+export async function refreshLog(
+  log: LogIndex,
+  dictionaries: Dictionaries,
+  reshape: () => Promise<LogShape>,
+  final: boolean,
+): Promise<Refreshed> {
+  const size = await sizeOf(log.path);
+  if (size === null) {
+    const hadRows = log.count > 0;
+    log.reset(log.shape);
+    return {
+      firstNew: 0,
+      reset: hadRows ? 'the log file was removed' : undefined,
+      pendingTail: false,
+      size: 0,
+    };
+  }
+  const reset = log.needsShape ? undefined : await changedReason(log, size);
+  if (reset !== undefined && reset.startsWith('the last row') && log.count > 0) log.truncateTo(log.count - 1);
+  else if (reset !== undefined || log.needsShape) {
+    // A rewrite may be caught half-way (truncated, header not written yet): shape it once whole.
+    log.reset(log.shape);
+    log.needsShape = !(await hasWholeLine(log.path));
+    if (log.needsShape) return { firstNew: 0, reset, pendingTail: size > 0, size };
+    log.reset(await reshape());
+    log.needsShape = false;
+  }
+  const firstNew = log.count;
+  if (size > log.indexedEnd) await indexLog(log, dictionaries, { final });
+  await rememberTail(log);
+  return { firstNew, reset, pendingTail: log.indexedEnd < size, size };
+}

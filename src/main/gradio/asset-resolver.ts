@@ -1,0 +1,123 @@
+// Resolves a file reference written by Gradio to a file inside the opened folder, and never outside it.
+// Order (issue #2): as written, relative to the folder (and the log's own dir), to its parent and
+// grandparent (Gradio wrote paths relative to the demo's working directory), then the longest existing
+// suffix inside the folder, matching label-derived directory names loosely.
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { DirListings, LEAVES_FOLDER, looseName } from './dir-listings';
+
+export type Resolution =
+  | { status: 'resolved'; absolute: string; path: string; size: number; directory: boolean }
+  | { status: 'missing' }
+  | { status: 'outside' };
+
+const WINDOWS_DRIVE = /^[a-zA-Z]:\//;
+const MISS_TTL_MS = 2000;
+
+interface MemoEntry {
+  at: number;
+  result: Promise<Resolution>;
+  settled?: Resolution;
+}
+
+export class AssetResolver {
+  private readonly listings = new DirListings((path) => this.staysInside(path));
+  private readonly realRoot: Promise<string>;
+  private readonly memo = new Map<string, MemoEntry>();
+
+  constructor(private readonly root: string) {
+    this.realRoot = realpath(root).catch(() => root);
+  }
+
+  resolve(ref: string, logDir: string): Promise<Resolution> {
+    const key = `${logDir}\0${ref}`;
+    const known = this.memo.get(key);
+    // A miss is kept only briefly: Gradio may write the file a moment later.
+    if (known && (known.settled?.status === 'resolved' || Date.now() - known.at < MISS_TTL_MS))
+      return known.result;
+    const entry: MemoEntry = { at: Date.now(), result: this.resolveNow(ref, logDir) };
+    void entry.result.then((result) => (entry.settled = result));
+    this.memo.set(key, entry);
+    return entry.result;
+  }
+
+  private async resolveNow(ref: string, logDir: string): Promise<Resolution> {
+    const written = ref.trim().replaceAll('\\', '/');
+    const segments = written.split('/').filter((segment) => segment !== '' && segment !== '.');
+    if (segments.length === 0) return { status: 'missing' };
+    const drive = WINDOWS_DRIVE.test(written);
+    const bases = [...this.logDirAndAncestors(logDir), dirname(this.root), dirname(dirname(this.root))];
+    const candidates = drive
+      ? []
+      : isAbsolute(written)
+        ? [resolve(written)]
+        : bases.map((base) => resolve(base, written));
+    let leaves = false;
+    for (const candidate of candidates) {
+      const inside = this.insideParts(candidate);
+      if (!inside) continue;
+      const found = await this.listings.walk(this.root, inside);
+      if (found === LEAVES_FOLDER) leaves = true;
+      else if (found) return this.confirm(found);
+    }
+    const start = drive ? 1 : 0;
+    for (let from = start; from < segments.length; from += 1) {
+      const suffix = segments.slice(from);
+      if (suffix.includes('..')) continue;
+      for (const base of logDir === this.root ? [this.root] : [logDir, this.root]) {
+        const found = await this.listings.walk(base, suffix);
+        if (found === LEAVES_FOLDER) leaves = true;
+        else if (found) return this.confirm(found);
+      }
+    }
+    return { status: !leaves && this.meantInside(written, segments, drive) ? 'missing' : 'outside' };
+  }
+
+  /**
+   * The log's directory up to the folder: Gradio wrote paths relative to the flagging dir, which may
+   * sit above the log (the HF saver's `<uuid>/metadata.jsonl` holds `<uuid>/…` paths).
+   */
+  private logDirAndAncestors(logDir: string): string[] {
+    const bases = [this.root];
+    if (!this.insideParts(logDir)) return bases;
+    for (let dir = logDir; dir !== this.root && this.insideParts(dir); dir = dirname(dir)) bases.push(dir);
+    return bases;
+  }
+
+  /** The path's segments below the root, or undefined when it lies outside. */
+  private insideParts(absolute: string): string[] | undefined {
+    return this.contains(this.root, absolute) ? relative(this.root, absolute).split(sep) : undefined;
+  }
+
+  /** Whether a path's real location (symlinks followed) is inside the folder; false if it is gone. */
+  private async staysInside(path: string): Promise<boolean> {
+    const real = await realpath(path).catch(() => undefined);
+    return real !== undefined && this.contains(await this.realRoot, real);
+  }
+
+  private contains(base: string, path: string): boolean {
+    const rel = relative(base, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  }
+
+  /** A found entry counts only if its real path (symlinks followed) is still inside the folder. */
+  private async confirm(found: string): Promise<Resolution> {
+    try {
+      const real = await realpath(found);
+      if (!this.contains(await this.realRoot, real)) return { status: 'outside' };
+      const info = await stat(real);
+      const path = relative(this.root, found).split(sep).join('/');
+      return { status: 'resolved', absolute: found, path, size: info.size, directory: info.isDirectory() };
+    } catch {
+      return { status: 'missing' };
+    }
+  }
+
+  /** A stale path into this folder (missing) rather than a path elsewhere (outside)? */
+  private meantInside(written: string, segments: string[], drive: boolean): boolean {
+    if (!drive && !isAbsolute(written))
+      return !segments.includes('..') || !!this.insideParts(resolve(this.root, written));
+    const names = new Set([looseName(this.root.split(sep).pop() ?? ''), 'flagged']);
+    return segments.some((segment) => names.has(looseName(segment)));
+  }
+}

@@ -1,0 +1,50 @@
+// A parsed record plus its bytes (a latin1 string, one char per byte) → the RawRecord the reader gives out.
+import type { CsvDialect, LogIssue, RawRecord } from './contracts';
+import { decodeCellBytes } from './cell-text';
+import { strayQuoteIssue } from './csv-record-issues';
+import { recordHash } from './record-hash';
+
+export interface ParsedRecord {
+  cells: string[];
+  /** Byte offset just past the record's terminator. */
+  end: number;
+}
+
+/** The RawRecord for `text` (the record's bytes), or undefined for a blank line. */
+export function toRawRecord(
+  parsed: ParsedRecord,
+  text: string,
+  where: { start: number; line: number },
+  dialect: CsvDialect,
+  strayField: number | undefined,
+): RawRecord | undefined {
+  const eol = text.endsWith('\r\n') ? 'crlf' : text.endsWith('\n') ? 'lf' : undefined;
+  const body = text.slice(0, text.length - (eol === 'crlf' ? 2 : eol === 'lf' ? 1 : 0));
+  if (body === '') return undefined;
+  const { line } = where;
+  let error: LogIssue | undefined = strayField === undefined ? undefined : strayQuoteIssue(line, strayField);
+  const cells = parsed.cells.map((raw, index) => {
+    const decoded = decodeCellBytes(raw, dialect.encoding);
+    if (decoded.problem && !error) {
+      error = { line, column: index + 1, message: `${decoded.problem} in field ${index + 1}` };
+    }
+    return decoded.text;
+  });
+  const record: RawRecord = {
+    cells,
+    line,
+    start: where.start,
+    end: parsed.end,
+    hash: recordHash(Buffer.from(body, 'latin1')),
+  };
+  if (eol) record.eol = eol;
+  if (error) record.error = error;
+  return record;
+}
+
+/** Lines are counted by LF, as editors do (csv-parse's own count also counts a lone CR). */
+export function countLineFeeds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
+}

@@ -1,0 +1,73 @@
+// The shape of a HuggingFaceDatasetSaver `metadata.jsonl` (separate_dirs mode): its keys are the header.
+import { open } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { CsvDialect, LogShape, RawRecord, RecordSource } from './contracts';
+import type { AssetResolver } from './asset-resolver';
+import { jsonlHeader } from './jsonl-record-source';
+import type { LayoutReading } from './layout';
+import { SAMPLE_ROWS, columnsOf } from './sample-columns';
+
+const HEAD_BYTES = 64 * 1024;
+
+export async function jsonlShape(
+  root: string,
+  file: string,
+  source: RecordSource,
+  resolver: AssetResolver,
+): Promise<LogShape> {
+  const absolute = join(root, file);
+  const dialect: CsvDialect = { quote: '"', bomLength: 0, encoding: 'utf-8', format: 'jsonl' };
+  const names = await firstObjectKeys(absolute);
+  const records: RawRecord[] = [];
+  for await (const record of source.records(absolute, dialect, { start: 0, line: 1, final: true })) {
+    records.push(record);
+    if (records.length >= SAMPLE_ROWS) break;
+  }
+  const reading: LayoutReading = {
+    layout: 'hf-saver-jsonl',
+    hasHeader: false,
+    names,
+    width: names.length,
+    roles: {},
+    fixed: new Map(),
+    warnings: [],
+  };
+  for (const role of ['flag', 'username'] as const) {
+    const index = names.lastIndexOf(role);
+    if (index < 0) continue;
+    reading.roles[role] = index;
+    reading.fixed.set(index, role);
+  }
+  return {
+    file,
+    layout: 'hf-saver-jsonl',
+    dialect,
+    dataStart: 0,
+    dataLine: 1,
+    header: names,
+    columns: await columnsOf(reading, records, resolver, dirname(absolute)),
+    roles: reading.roles,
+    warnings: reading.warnings,
+    issues: [],
+  };
+}
+
+/** Keys of the first line that is a JSON object (broken lines are reported by the record source). */
+async function firstObjectKeys(file: string): Promise<string[]> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    for (const line of buffer.subarray(0, bytesRead).toString('utf8').split('\n')) {
+      try {
+        const keys = jsonlHeader(line);
+        if (keys.length > 0) return keys;
+      } catch {
+        // not a JSON line: try the next one
+      }
+    }
+    return [];
+  } finally {
+    await handle.close();
+  }
+}

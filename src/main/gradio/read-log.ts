@@ -1,0 +1,102 @@
+// A whole log read into memory (for `flagdeck inspect` and tests; the index reads large logs in pages).
+import { dirname, join, resolve } from 'node:path';
+import type { Cell, Column, LogIssue } from '../../shared/model';
+import type { LogShape } from './contracts';
+import { KindVotes } from './column-kinds';
+import { readCell } from './cell-reading';
+import type { FolderReader } from './reader';
+import { columnAt } from './sample-columns';
+
+export interface LogRow {
+  /** 1-based data row number: the sample id is `<file>#<ordinal>`. */
+  ordinal: number;
+  line: number;
+  rowHash: string;
+  cells: Cell[];
+}
+
+export interface LogContents {
+  shape: LogShape;
+  rows: LogRow[];
+  errors: LogIssue[];
+}
+
+const LINES_LISTED = 5;
+
+export async function readLog(reader: FolderReader, root: string, file: string): Promise<LogContents> {
+  const folder = resolve(root);
+  const shape = await reader.shapeOf(folder, file);
+  const absolute = join(folder, file);
+  const context = { root: folder, logDir: dirname(absolute) };
+  const errors: LogIssue[] = [...shape.issues];
+  const rows: LogRow[] = [];
+  const expected =
+    shape.layout === 'chat' ? 4 : shape.header ? shape.header.length : shape.columns.length || undefined;
+  const endings = new LineEndings();
+  const wider: number[] = [];
+  const narrower: number[] = [];
+  const records = reader.source.records(absolute, shape.dialect, {
+    start: shape.dataStart,
+    line: shape.dataLine,
+    final: true,
+  });
+  for await (const record of records) {
+    if (record.error) errors.push(record.error);
+    if (record.cells.length === 0) continue;
+    const mixed = endings.see(record.eol, record.line);
+    if (mixed) errors.push(mixed);
+    if (expected !== undefined && record.cells.length > expected) wider.push(record.line);
+    if (expected !== undefined && record.cells.length < expected) narrower.push(record.line);
+    await widen(shape.columns, record.cells, reader, context);
+    const cells: Cell[] = [];
+    for (const [index, raw] of record.cells.entries())
+      cells.push(await reader.decodeCell(raw, shape.columns[index], context));
+    rows.push({ ordinal: rows.length + 1, line: record.line, rowHash: record.hash, cells });
+  }
+  if (wider.length)
+    shape.warnings.push(
+      raggedWarning(wider, 'more', expected ?? 0, 'extra cells are shown in unnamed columns'),
+    );
+  if (narrower.length)
+    shape.warnings.push(raggedWarning(narrower, 'fewer', expected ?? 0, 'cells are mapped by position'));
+  return { shape, rows, errors };
+}
+
+/** Gradio ends every record with CRLF; git may turn them to LF. A file with both was edited by hand. */
+class LineEndings {
+  private first: 'crlf' | 'lf' | undefined;
+  private reported = false;
+
+  see(eol: 'crlf' | 'lf' | undefined, line: number): LogIssue | undefined {
+    if (!eol) return undefined;
+    this.first ??= eol;
+    if (eol === this.first || this.reported) return undefined;
+    this.reported = true;
+    const name = (style: string) => style.toUpperCase();
+    return {
+      line,
+      message: `record ends with ${name(eol)} but earlier records end with ${name(this.first)} (mixed line endings; read anyway)`,
+    };
+  }
+}
+
+/** A row wider than any seen before adds unnamed columns, typed by that row's cells. */
+async function widen(
+  columns: Column[],
+  cells: string[],
+  reader: FolderReader,
+  context: { root: string; logDir: string },
+): Promise<void> {
+  for (let index = columns.length; index < cells.length; index += 1) {
+    const votes = new KindVotes();
+    const reading = await readCell(cells[index], reader.resolverFor(context.root), context.logDir);
+    votes.add(index, reading.kind, reading.hint);
+    columns.push(columnAt({ names: [], fixed: new Map() }, index, votes));
+  }
+}
+
+function raggedWarning(lines: number[], side: 'more' | 'fewer', width: number, consequence: string): string {
+  const listed = lines.slice(0, LINES_LISTED).join(', ') + (lines.length > LINES_LISTED ? ', …' : '');
+  const rows = lines.length === 1 ? '1 row has' : `${lines.length} rows have`;
+  return `${rows} ${side} cells than the header's ${width} (line${lines.length === 1 ? '' : 's'} ${listed}): ${consequence}`;
+}

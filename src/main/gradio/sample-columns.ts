@@ -1,0 +1,40 @@
+// Columns of a log: named by the layout, typed by the majority kind of their sampled cells.
+import type { Column } from '../../shared/model';
+import type { AssetResolver } from './asset-resolver';
+import { readCell } from './cell-reading';
+import { KindVotes } from './column-kinds';
+import type { RawRecord } from './contracts';
+import type { LayoutReading } from './layout';
+
+/** Data records whose cells decide column kinds. */
+export const SAMPLE_ROWS = 200;
+
+export async function columnsOf(
+  reading: LayoutReading,
+  data: RawRecord[],
+  resolver: AssetResolver,
+  logDir: string,
+): Promise<Column[]> {
+  const width = Math.max(reading.width, ...data.map((record) => record.cells.length));
+  const votes = new KindVotes();
+  for (const record of data) {
+    for (const [index, raw] of record.cells.entries()) {
+      if (reading.fixed.has(index)) continue;
+      const cell = await readCell(raw, resolver, logDir);
+      votes.add(index, cell.kind, cell.hint);
+    }
+  }
+  return Array.from({ length: width }, (_, index) => columnAt(reading, index, votes));
+}
+
+export function columnAt(
+  reading: Pick<LayoutReading, 'names' | 'fixed'>,
+  index: number,
+  votes: KindVotes,
+): Column {
+  const kind = reading.fixed.get(index) ?? votes.winner(index);
+  const name = reading.names[index];
+  return name === undefined
+    ? { index, name: `column ${index + 1}`, kind, unnamed: true }
+    : { index, name, kind };
+}

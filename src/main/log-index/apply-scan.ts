@@ -1,0 +1,66 @@
+// Appends a ScanResult (from this thread or a worker) to a LogIndex, turning its per-job raw role
+// values into the workspace's shared codes.
+import type { Interner } from './intern';
+import type { LogIndex } from './log-index';
+import type { ScanResult } from '../scan/scan-job';
+import { roleText } from '../scan/role-text';
+import { strayQuoteIssue, unclosedQuoteIssue } from '../scan/record-issues';
+
+/** Problems kept per log (a broken writer can flaw every row). */
+export const MAX_ERRORS = 1000;
+
+/** Interned values shared by every log of a workspace. */
+export interface Dictionaries {
+  reasons: Interner;
+  usernames: Interner;
+}
+
+function remap(raws: string[], interner: Interner, decode: (raw: string) => string | null): Int32Array {
+  const codes = new Int32Array(raws.length + 1);
+  codes[0] = -1;
+  raws.forEach((raw, local) => {
+    codes[local + 1] = interner.codeOfRaw(raw, decode);
+  });
+  return codes;
+}
+
+/**
+ * `lineOffset` is added to the result's lines (a worker that started mid-file counted from 0).
+ * `adopt`: the result holds every row of the log from its data start; its arrays become the log's.
+ */
+export function applyScan(
+  log: LogIndex,
+  result: ScanResult,
+  dictionaries: Dictionaries,
+  lineOffset = 0,
+  adopt = false,
+): void {
+  const decode = (raw: string): string | null => roleText(raw, log.shape.dialect);
+  const reasons = remap(result.reasonRaws, dictionaries.reasons, decode);
+  const usernames = remap(result.usernameRaws, dictionaries.usernames, decode);
+  if (adopt) {
+    for (let i = 0; i < result.count; i++) {
+      result.reasons[i] = reasons[result.reasons[i] + 1];
+      result.usernames[i] = usernames[result.usernames[i] + 1];
+    }
+    log.adopt(result.count, result);
+  } else {
+    log.append(
+      result.count,
+      result,
+      lineOffset,
+      (i) => reasons[result.reasons[i] + 1],
+      (i) => usernames[result.usernames[i] + 1],
+    );
+  }
+  const flaws = result.flaws;
+  for (let i = 0; i < flaws.length && log.errors.length < MAX_ERRORS; i += 3) {
+    const line = flaws[i] + lineOffset;
+    log.errors.push(
+      flaws[i + 2] === 0 ? unclosedQuoteIssue(line, flaws[i + 1]) : strayQuoteIssue(line, flaws[i + 1]),
+    );
+  }
+  log.indexedEnd = result.end;
+  log.scanState = { line: result.state.line + lineOffset };
+  if (result.count > 0) log.tailUnterminated = result.tailUnterminated;
+}

@@ -1,0 +1,61 @@
+// Fills a LogIndex from its file, from where it stopped, in this thread: the first rows at open,
+// and the new bytes of an append. Only the role cells (flag, username, timestamp) are decoded; the
+// rest stays on disk. Whole large logs go through scan-workers.ts instead.
+import { open } from 'node:fs/promises';
+import type { LogIndex } from './log-index';
+import { applyScan, type Dictionaries } from './apply-scan';
+import { scanRange } from '../scan/scan-job';
+import { localHelpers } from '../scan/scan-helpers';
+import { indexWithSource } from './source-index';
+
+export type { Dictionaries };
+
+export const STEP_BYTES = 2 * 1024 * 1024;
+
+export interface IndexPass {
+  /** Read a last record that has no line terminator (the writer is done with it). */
+  final: boolean;
+  /** Called after each step (progress; awaiting here lets other work run). */
+  onChunk?: (log: LogIndex) => void | Promise<void>;
+  /** Stop at this offset (default: the file's size now). */
+  until?: number;
+  stepBytes?: number;
+}
+
+/** Indexes the log's records from `log.indexedEnd` on. Returns the number of rows added. */
+export async function indexLog(log: LogIndex, dictionaries: Dictionaries, pass: IndexPass): Promise<number> {
+  if (log.source) return indexWithSource(log, log.source, dictionaries, pass.final);
+  const before = log.count;
+  const handle = await open(log.path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    log.size = size;
+    const until = Math.min(pass.until ?? size, size);
+    let step = pass.stepBytes ?? STEP_BYTES;
+    while (log.indexedEnd < until) {
+      const to = Math.min(log.indexedEnd + step, until);
+      const final = pass.final && to === size;
+      const result = scanRange(
+        {
+          fd: handle.fd,
+          quote: log.shape.dialect.quote.charCodeAt(0),
+          from: log.indexedEnd,
+          to,
+          final,
+          state: log.scanState,
+          roles: log.shape.roles,
+          chunkBytes: step,
+        },
+        localHelpers,
+      );
+      if (result.end === log.indexedEnd && to === until) break;
+      // A record longer than the step: read a wider window next time.
+      if (result.count === 0) step *= 2;
+      applyScan(log, result, dictionaries);
+      if (pass.onChunk) await pass.onChunk(log);
+    }
+  } finally {
+    await handle.close();
+  }
+  return log.count - before;
+}

@@ -1,0 +1,149 @@
+// The columnar index of one log: per row only numbers (byte offsets, line, interned reason and
+// username codes, timestamp); a page's cells are read back from the file by offset when asked.
+import type { LogIssue } from '../../shared/model';
+import type { LogShape, RecordSource } from '../gradio/contracts';
+import type { ScanState } from '../scan/csv-scan';
+import { grown } from './growable';
+
+export class LogIndex {
+  count = 0;
+  // Typed over any buffer: a worker's transferred result columns can be adopted as they are.
+  starts: Float64Array = new Float64Array(1024);
+  lengths: Uint32Array = new Uint32Array(1024);
+  lines: Uint32Array = new Uint32Array(1024);
+  reasons: Int32Array = new Int32Array(1024);
+  usernames: Int32Array = new Int32Array(1024);
+  timestamps: Float64Array = new Float64Array(1024);
+  /** File offset just past the last indexed record, and the scanner state there. */
+  indexedEnd: number;
+  scanState: ScanState;
+  /** File size when last looked at. */
+  size = 0;
+  /** The bytes just before `indexedEnd` when it was last read, to notice a rewrite. */
+  tail: Buffer = Buffer.alloc(0);
+  /** The last row was read without its line terminator (the file ended there for a while). */
+  tailUnterminated = false;
+  /** The file was rewritten and is not yet complete enough to read its header again. */
+  needsShape = false;
+  /** Bumped whenever rows are dropped (the log was rewritten), so caches keyed on it go stale. */
+  generation = 0;
+  errors: LogIssue[] = [];
+  /** Set for logs the byte scanner does not read (JSON lines): records come from this source. */
+  source?: RecordSource;
+
+  constructor(
+    /** Absolute path of the log file. */
+    readonly path: string,
+    public shape: LogShape,
+  ) {
+    this.indexedEnd = shape.dataStart;
+    this.scanState = { line: shape.dataLine };
+  }
+
+  get file(): string {
+    return this.shape.file;
+  }
+
+  push(
+    start: number,
+    length: number,
+    line: number,
+    reason: number,
+    username: number,
+    timestamp: number,
+  ): void {
+    const row = this.count;
+    if (row === this.starts.length) this.growTo(row + 1);
+    this.starts[row] = start;
+    this.lengths[row] = length;
+    this.lines[row] = line;
+    this.reasons[row] = reason;
+    this.usernames[row] = username;
+    this.timestamps[row] = timestamp;
+    this.count = row + 1;
+  }
+
+  /** Makes room for `rows` rows in all (one allocation instead of repeated doubling). */
+  reserve(rows: number): void {
+    if (rows > this.starts.length) this.growTo(rows, true);
+  }
+
+  /** Appends rows from columns (bulk copies); `lineOffset` is added to each line. */
+  append(
+    count: number,
+    columns: { starts: Float64Array; lengths: Uint32Array; lines: Uint32Array; timestamps: Float64Array },
+    lineOffset: number,
+    reasonOf: (i: number) => number,
+    usernameOf: (i: number) => number,
+  ): void {
+    const at = this.count;
+    if (at + count > this.starts.length) this.growTo(at + count);
+    this.starts.set(columns.starts.subarray(0, count), at);
+    this.lengths.set(columns.lengths.subarray(0, count), at);
+    this.timestamps.set(columns.timestamps.subarray(0, count), at);
+    for (let i = 0; i < count; i++) {
+      this.lines[at + i] = columns.lines[i] + lineOffset;
+      this.reasons[at + i] = reasonOf(i);
+      this.usernames[at + i] = usernameOf(i);
+    }
+    this.count = at + count;
+  }
+
+  /**
+   * Takes `columns` (a worker's result, its codes already the workspace's) as this log's rows,
+   * instead of copying them: a fresh large log is then never held twice while it is indexed.
+   * The result covers the log from its data start, so errors found before are reported again by it.
+   */
+  adopt(
+    count: number,
+    columns: Pick<LogIndex, 'starts' | 'lengths' | 'lines' | 'reasons' | 'usernames' | 'timestamps'>,
+  ): void {
+    ({
+      starts: this.starts,
+      lengths: this.lengths,
+      lines: this.lines,
+      reasons: this.reasons,
+      usernames: this.usernames,
+      timestamps: this.timestamps,
+    } = columns);
+    this.count = count;
+    this.errors = [];
+  }
+
+  /** Forgets every row (a rewritten log is indexed again from its data start). */
+  reset(shape: LogShape): void {
+    this.shape = shape;
+    this.count = 0;
+    this.indexedEnd = shape.dataStart;
+    this.scanState = { line: shape.dataLine };
+    this.tailUnterminated = false;
+    this.tail = Buffer.alloc(0);
+    this.errors = [];
+    this.generation++;
+  }
+
+  /** Drops rows from `row` on (0-based), to read them again. */
+  truncateTo(row: number): void {
+    if (row >= this.count) return;
+    this.indexedEnd = this.starts[row];
+    this.scanState = { line: this.lines[row] };
+    this.count = row;
+    this.tailUnterminated = false;
+    this.errors = this.errors.filter((issue) => issue.line < this.scanState.line);
+    this.generation++;
+  }
+
+  /** Bytes used by the columns, for memory reports. */
+  bytes(): number {
+    return this.starts.byteLength * 2 + this.lengths.byteLength * 4;
+  }
+
+  private growTo(rows: number, exact = false): void {
+    this.starts = grown(this.starts, rows, exact);
+    this.lengths = grown(this.lengths, rows, exact);
+    this.lines = grown(this.lines, rows, exact);
+    this.reasons = grown(this.reasons, rows, exact);
+    this.usernames = grown(this.usernames, rows, exact);
+    this.timestamps = grown(this.timestamps, rows, exact);
+  }
+}

@@ -1,0 +1,105 @@
+// Reads given rows of an indexed log back from the file by byte offset, with every cell decoded.
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { RawRecord } from '../gradio/contracts';
+import { decodeCellBytes } from '../gradio/cell-text';
+import { recordHash } from '../gradio/record-hash';
+import { FieldBounds, scanCsv } from '../scan/csv-scan';
+import { fieldBytes } from '../scan/csv-field';
+import type { LogIndex } from './log-index';
+import { readWithSource } from './source-index';
+import { cellProblemIssue, strayQuoteIssue, unclosedQuoteIssue } from '../scan/record-issues';
+
+/** The reader's row hash: of the record's bytes without its line terminator. */
+export function rowHash(buf: Buffer, start: number, end: number): string {
+  let body = end;
+  if (body > start && buf[body - 1] === 10) body -= buf[body - 2] === 13 && body - 2 >= start ? 2 : 1;
+  return recordHash(buf.subarray(start, body));
+}
+
+/** Rows closer than this are read in one go. */
+const GAP_BYTES = 64 * 1024;
+
+function decodeRecord(log: LogIndex, row: number, buf: Buffer, at: number): RawRecord {
+  const { quote: quoteChar, encoding } = log.shape.dialect;
+  const quote = quoteChar.charCodeAt(0);
+  const length = log.lengths[row];
+  const bounds = new FieldBounds();
+  const cells: string[] = [];
+  let error: RawRecord['error'];
+  const line = log.lines[row];
+  const state = { line };
+  scanCsv(
+    buf,
+    at,
+    at + length,
+    { quote, final: true },
+    state,
+    bounds,
+    (_s, _e, _line, count, unclosed, stray) => {
+      if (cells.length > 0) return;
+      if (unclosed) {
+        error = unclosedQuoteIssue(line, count + 1);
+        return;
+      }
+      if (stray >= 0) error = strayQuoteIssue(line, stray + 1);
+      for (let i = 0; i < count; i++) {
+        const decoded = decodeCellBytes(
+          fieldBytes(buf, bounds.starts[i], bounds.ends[i], quote).toString('latin1'),
+          encoding,
+        );
+        cells.push(decoded.text);
+        if (decoded.problem && !error) error = cellProblemIssue(line, i + 1, decoded.problem);
+      }
+    },
+  );
+  const start = log.starts[row];
+  const record: RawRecord = { cells, line, start, end: start + length, hash: rowHash(buf, at, at + length) };
+  if (error) record.error = error;
+  return record;
+}
+
+/**
+ * The records of `rows` (0-based, any order), in that order. Reads are synchronous: a page is a
+ * few small reads from the page cache, quicker than three thread-pool round trips per call.
+ */
+export async function readRecords(log: LogIndex, rows: readonly number[]): Promise<RawRecord[]> {
+  if (log.source) return readWithSource(log, log.source, rows);
+  const out = new Array<RawRecord>(rows.length);
+  const order = rows.map((row, i) => i).sort((a, b) => rows[a] - rows[b]);
+  const fd = openSync(log.path, 'r');
+  try {
+    let i = 0;
+    while (i < order.length) {
+      // Group rows that sit near each other in the file into one read.
+      let j = i + 1;
+      const first = rows[order[i]];
+      let last = first;
+      while (j < order.length) {
+        const next = rows[order[j]];
+        if (log.starts[next] - (log.starts[last] + log.lengths[last]) > GAP_BYTES) break;
+        last = next;
+        j++;
+      }
+      const from = log.starts[first];
+      const to = log.starts[last] + log.lengths[last];
+      const buf = Buffer.allocUnsafe(to - from);
+      const bytesRead = readSync(fd, buf, 0, buf.length, from);
+      if (bytesRead < buf.length)
+        throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
+      for (let k = i; k < j; k++) {
+        const row = rows[order[k]];
+        out[order[k]] = decodeRecord(log, row, buf, log.starts[row] - from);
+      }
+      i = j;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
+
+/** The row hash of each of `rows`, without decoding cells. */
+export async function readRowHashes(log: LogIndex, rows: readonly number[]): Promise<string[]> {
+  const records = await readRecords(log, rows);
+  return records.map((record) => record.hash);
+}

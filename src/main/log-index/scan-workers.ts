@@ -1,0 +1,157 @@
+// Indexes a large log on two cores: the file is cut near its middle, each half is scanned by a
+// worker thread, and the cut is kept only if the first half's scan ends exactly on it (then it is a
+// record boundary whatever the quoting). Otherwise the rest is scanned again from where the first
+// half really ended: correctness first.
+import { roleCell } from '../gradio/role-cells';
+import { Worker } from 'node:worker_threads';
+import { open } from 'node:fs/promises';
+import { delimiterLength, FieldBounds, scanCsv } from '../scan/csv-scan';
+import { fieldBytes } from '../scan/csv-field';
+import { digits, timestampFromBytes } from '../scan/timestamp-key';
+import { scanRange, type ScanJob, type ScanResult } from '../scan/scan-job';
+import { applyScan, type Dictionaries } from './apply-scan';
+import type { LogIndex } from './log-index';
+import { indexLog } from './index-log';
+
+/** Below this many bytes one thread is quicker than starting workers. */
+export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
+const PROBE_BYTES = 256 * 1024;
+const SAMPLE_BYTES = 256 * 1024;
+const TIMESTAMP_LINE_END = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?\r?\n/g;
+
+let source: string | undefined;
+
+/** The worker's program: the scanner's own functions as source text (one implementation). */
+function workerSource(): string {
+  source ??= [
+    "const { parentPort } = require('node:worker_threads');",
+    "const { openSync, readSync, closeSync } = require('node:fs');",
+    ...[delimiterLength, scanCsv, fieldBytes, digits, timestampFromBytes, roleCell, scanRange].map(String),
+    `const Bounds = ${String(FieldBounds)};`,
+    `const helpers = { scanCsv: ${scanCsv.name}, FieldBounds: Bounds, fieldBytes: ${fieldBytes.name},`,
+    `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync };`,
+    'parentPort.on("message", (job) => {',
+    '  const fd = openSync(job.path, "r");',
+    `  try { const r = ${scanRange.name}({ ...job, fd }, helpers);`,
+    '    parentPort.postMessage(r, [r.starts.buffer, r.lengths.buffer, r.lines.buffer, r.reasons.buffer,',
+    '      r.usernames.buffer, r.timestamps.buffer]);',
+    '  } catch (error) { parentPort.postMessage({ error: String(error && error.stack || error) }); }',
+    '  finally { closeSync(fd); }',
+    '});',
+  ].join('\n');
+  return source;
+}
+
+/** Whether worker threads can run the scanner here (not when the sources are not plain JS). */
+export function workersAvailable(): boolean {
+  try {
+    new Function(workerSource());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runInWorker(path: string, job: Omit<ScanJob, 'fd'>): Promise<ScanResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerSource(), { eval: true });
+    worker.once('message', (message: ScanResult | { error: string }) => {
+      void worker.terminate();
+      if ('error' in message) reject(new Error(message.error));
+      else resolve(message);
+    });
+    worker.once('error', reject);
+    worker.postMessage({ ...job, path });
+  });
+}
+
+/** A likely record boundary near `offset`: just after a line that ends with a timestamp. */
+async function cutNear(path: string, offset: number, end: number): Promise<number | null> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(PROBE_BYTES, end - offset));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, offset);
+    const text = buf.toString('latin1', 0, bytesRead);
+    TIMESTAMP_LINE_END.lastIndex = 0;
+    const match = TIMESTAMP_LINE_END.exec(text);
+    if (match) return offset + match.index + match[0].length;
+    const newline = text.indexOf('\n');
+    return newline >= 0 ? offset + newline + 1 : null;
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface ParallelPass {
+  final: boolean;
+  /** Use worker threads from this many bytes on (default PARALLEL_MIN_BYTES). */
+  minBytes?: number;
+  onChunk?: (log: LogIndex) => void | Promise<void>;
+}
+
+/** How the last parallel pass went (for benches and tests). */
+export let lastSplit: 'one thread' | 'two workers' | 'cut rejected' = 'one thread';
+export const lastSplitOf = (): typeof lastSplit => lastSplit;
+
+/** Indexes the log from `log.indexedEnd` to its end, on two worker threads when it is large. */
+export async function indexLogParallel(
+  log: LogIndex,
+  dictionaries: Dictionaries,
+  pass: ParallelPass,
+): Promise<number> {
+  const before = log.count;
+  lastSplit = 'one thread';
+  const handle = await open(log.path, 'r');
+  const size = (await handle.stat()).size;
+  await handle.close();
+  const from = log.indexedEnd;
+  log.size = size;
+  const cut =
+    !log.source && size - from >= (pass.minBytes ?? PARALLEL_MIN_BYTES) && workersAvailable()
+      ? await cutNear(log.path, from + Math.floor((size - from) / 2), size)
+      : null;
+  if (cut === null || cut >= size) return indexLog(log, dictionaries, pass);
+  // A first slice in this thread tells the average row size, to size the columns once. A fresh log
+  // is then scanned from its data start by the first worker, whose columns it adopts (no copy).
+  const fresh = log.count === 0 && from === log.shape.dataStart;
+  const startState = log.scanState;
+  if (log.count === 0) {
+    const sample = Math.min(SAMPLE_BYTES, Math.floor((cut - from) / 8));
+    await indexLog(log, dictionaries, { final: false, until: from + sample });
+  }
+  const quote = log.shape.dialect.quote.charCodeAt(0);
+  // Size the columns from the rows seen so far, with some slack.
+  const bytesPerRow = log.count > 0 ? (log.indexedEnd - log.shape.dataStart) / log.count : 0;
+  const expected = bytesPerRow > 0 ? Math.ceil(((size - from) / bytesPerRow) * 1.05) : 0;
+  if (expected > 0 && !fresh) log.reserve(log.count + expected);
+  const half = Math.ceil(expected / 2);
+  const common = { quote, roles: log.shape.roles, chunkBytes: 4 * 1024 * 1024, expectedRows: half };
+  const [first, second] = await Promise.all([
+    runInWorker(log.path, {
+      ...common,
+      ...(fresh
+        ? { from, state: startState, expectedRows: expected }
+        : { from: log.indexedEnd, state: log.scanState }),
+      to: cut,
+      final: false,
+    }),
+    runInWorker(log.path, {
+      ...common,
+      from: cut,
+      to: size,
+      final: pass.final,
+      state: { line: 0 },
+    }),
+  ]);
+  applyScan(log, first, dictionaries, 0, fresh);
+  lastSplit = first.end === cut ? 'two workers' : 'cut rejected';
+  if (first.end === cut) {
+    applyScan(log, second, dictionaries, first.state.line);
+    log.size = size;
+    if (pass.onChunk) await pass.onChunk(log);
+  } else {
+    if (pass.onChunk) await pass.onChunk(log);
+    await indexLog(log, dictionaries, { ...pass, until: size });
+  }
+  return log.count - before;
+}

@@ -1,0 +1,78 @@
+// The fast RecordSource: the byte-level scanner over large reads, decoding every cell.
+import type { CsvDialect, RawRecord, RecordSource } from '../gradio/contracts';
+import { decodeCellBytes } from '../gradio/cell-text';
+import { lineAt } from '../gradio/line-starts';
+import { recordHash } from '../gradio/record-hash';
+import { FieldBounds } from './csv-scan';
+import { fieldBytes } from './csv-field';
+import { scanFileChunks, type ScannedChunk } from './file-chunks';
+import { cellProblemIssue, strayQuoteIssue, unclosedQuoteIssue } from './record-issues';
+
+function toRecord(
+  chunk: ScannedChunk,
+  bounds: FieldBounds,
+  dialect: CsvDialect,
+  span: { start: number; end: number; line: number; count: number; unclosed: boolean; stray: number },
+): RawRecord {
+  const { buf, base } = chunk;
+  const { start, end, line, count } = span;
+  const quote = dialect.quote.charCodeAt(0);
+  if (span.unclosed) {
+    const hash = recordHash(buf.subarray(start, end));
+    return {
+      cells: [],
+      line,
+      start: base + start,
+      end: base + end,
+      hash,
+      error: unclosedQuoteIssue(line, count + 1),
+    };
+  }
+  const cells = new Array<string>(count);
+  let error: RawRecord['error'] = span.stray >= 0 ? strayQuoteIssue(line, span.stray + 1) : undefined;
+  for (let i = 0; i < count; i++) {
+    const bytes = fieldBytes(buf, bounds.starts[i], bounds.ends[i], quote);
+    const decoded = decodeCellBytes(bytes.toString('latin1'), dialect.encoding);
+    cells[i] = decoded.text;
+    if (decoded.problem && !error) error = cellProblemIssue(line, i + 1, decoded.problem);
+  }
+  const eol = buf[end - 1] !== 10 ? undefined : end - 2 >= start && buf[end - 2] === 13 ? 'crlf' : 'lf';
+  const body = end - (eol === 'crlf' ? 2 : eol === 'lf' ? 1 : 0);
+  const record: RawRecord = {
+    cells,
+    line,
+    start: base + start,
+    end: base + end,
+    hash: recordHash(buf.subarray(start, body)),
+  };
+  if (eol) record.eol = eol;
+  if (error) record.error = error;
+  return record;
+}
+
+export class ByteRecordSource implements RecordSource {
+  constructor(private readonly options: { chunkBytes?: number } = {}) {}
+
+  async *records(
+    file: string,
+    dialect: CsvDialect,
+    options: { start?: number; line?: number; final?: boolean } = {},
+  ): AsyncIterable<RawRecord> {
+    const start = Math.max(options.start ?? 0, dialect.bomLength);
+    const line = options.line ?? (await lineAt(file, start));
+    const bounds = new FieldBounds();
+    const pending: RawRecord[] = [];
+    const scan = {
+      file,
+      quote: dialect.quote.charCodeAt(0),
+      start,
+      state: { line },
+      final: options.final ?? false,
+      chunkBytes: this.options.chunkBytes,
+    };
+    const chunks = scanFileChunks(scan, bounds, (chunk) => (s, e, l, count, unclosed, stray) => {
+      pending.push(toRecord(chunk, bounds, dialect, { start: s, end: e, line: l, count, unclosed, stray }));
+    });
+    for await (const _chunk of chunks) yield* pending.splice(0);
+  }
+}

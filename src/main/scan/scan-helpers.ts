@@ -1,0 +1,16 @@
+// The functions scanRange needs, as this thread has them.
+import { roleCell } from '../gradio/role-cells';
+import { readSync } from 'node:fs';
+import { FieldBounds, scanCsv } from './csv-scan';
+import { fieldBytes } from './csv-field';
+import type { ScanHelpers } from './scan-job';
+import { timestampFromBytes } from './timestamp-key';
+
+export const localHelpers: ScanHelpers = {
+  scanCsv,
+  FieldBounds,
+  fieldBytes,
+  timestampFromBytes,
+  readSync,
+  roleCell,
+};

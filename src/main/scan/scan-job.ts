@@ -1,0 +1,203 @@
+// Scans one byte range of a log into plain columns. It runs in the main thread and in worker
+// threads alike: everything it calls comes in through `ScanHelpers`, so that its source text can be
+// shipped to a worker (see ../log-index/scan-workers.ts) without the module system.
+import type { roleCell } from '../gradio/role-cells';
+import type { LogShape } from '../gradio/contracts';
+import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csv-scan';
+
+export interface ScanHelpers {
+  scanCsv: typeof scanCsv;
+  FieldBounds: new () => FieldBounds;
+  fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer;
+  timestampFromBytes: (buf: Uint8Array, start: number, end: number) => number;
+  roleCell: typeof roleCell;
+  readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
+}
+
+export interface ScanJob {
+  fd: number;
+  quote: number;
+  from: number;
+  /** Scan up to here; a record running past it is left for later unless `final`. */
+  to: number;
+  /** `to` is the end of the file and a last record without terminator counts. */
+  final: boolean;
+  state: ScanState;
+  roles: LogShape['roles'];
+  chunkBytes: number;
+  /** Rows the range probably holds (sizes the columns once instead of growing them). */
+  expectedRows?: number;
+}
+
+/** Columns of the records found, role cells as raw bytes (latin1) interned per job. */
+export interface ScanResult {
+  /** Rows found; the arrays may be longer. */
+  count: number;
+  starts: Float64Array;
+  lengths: Uint32Array;
+  lines: Uint32Array;
+  reasons: Int32Array;
+  usernames: Int32Array;
+  timestamps: Float64Array;
+  reasonRaws: string[];
+  usernameRaws: string[];
+  /** Offset past the last record, and the scanner state there. */
+  end: number;
+  state: ScanState;
+  /** Problem records, as triples (line, 1-based field, 0 quote left open | 1 text after closing quote). */
+  flaws: number[];
+  /** The last record had no line terminator. */
+  tailUnterminated: boolean;
+}
+
+export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
+  const { scanCsv, fieldBytes, timestampFromBytes, readSync, roleCell } = helpers;
+  const bounds = new helpers.FieldBounds();
+  const { roles } = job;
+  const quote = job.quote;
+  const state = { line: job.state.line };
+  let capacity = Math.max(1024, job.expectedRows ?? 0);
+  let starts: Float64Array = new Float64Array(capacity);
+  let lengths: Uint32Array = new Uint32Array(capacity);
+  let lines: Uint32Array = new Uint32Array(capacity);
+  let reasons: Int32Array = new Int32Array(capacity);
+  let usernames: Int32Array = new Int32Array(capacity);
+  let timestamps: Float64Array = new Float64Array(capacity);
+  const reasonRaws: string[] = [];
+  const usernameRaws: string[] = [];
+  const reasonCodes = new Map<string, number>();
+  const usernameCodes = new Map<string, number>();
+  const flaws: number[] = [];
+  let count = 0;
+  let tailUnterminated = false;
+  const grow = (): void => {
+    capacity *= 2;
+    const f = (a: Float64Array): Float64Array => {
+      const n = new Float64Array(capacity);
+      n.set(a);
+      return n;
+    };
+    const u = (a: Uint32Array): Uint32Array => {
+      const n = new Uint32Array(capacity);
+      n.set(a);
+      return n;
+    };
+    const i = (a: Int32Array): Int32Array => {
+      const n = new Int32Array(capacity);
+      n.set(a);
+      return n;
+    };
+    starts = f(starts);
+    timestamps = f(timestamps);
+    lengths = u(lengths);
+    lines = u(lines);
+    reasons = i(reasons);
+    usernames = i(usernames);
+  };
+  let buf = Buffer.allocUnsafe(Math.max(1, Math.min(job.chunkBytes, job.to - job.from)));
+  let carry = 0;
+  let position = job.from;
+  let end = job.from;
+  let base = job.from;
+  // Short values are looked up by a hash of their bytes (checked byte by byte), so that a million
+  // rows do not make a million strings; longer ones by their text.
+  const intern = (
+    codes: Map<string, number>,
+    byHash: Map<number, number>,
+    raws: string[],
+    column: number | undefined,
+    n: number,
+  ): number => {
+    if (column === undefined || column >= n) return -1;
+    const s = bounds.starts[column];
+    const e = bounds.ends[column];
+    if (s === e) return -1;
+    const short = e - s <= 48;
+    let hash = 0x811c9dc5;
+    if (short) {
+      for (let i = s; i < e; i++) hash = Math.imul(hash ^ buf[i], 0x01000193);
+      const known = byHash.get(hash);
+      if (known !== undefined) {
+        const seen = raws[known];
+        let same = seen.length === e - s;
+        for (let i = 0; same && i < seen.length; i++) same = seen.charCodeAt(i) === buf[s + i];
+        if (same) return known;
+      }
+    }
+    const raw = buf.toString('latin1', s, e);
+    let code = codes.get(raw);
+    if (code === undefined) {
+      code = raws.length;
+      raws.push(raw);
+      codes.set(raw, code);
+    }
+    if (short) byHash.set(hash, code);
+    return code;
+  };
+  const reasonHashes = new Map<number, number>();
+  const usernameHashes = new Map<number, number>();
+  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray) => {
+    // A record that could not be read is not a row.
+    if (unclosed) {
+      flaws.push(line, n + 1, 0);
+      return;
+    }
+    if (stray >= 0 && flaws.length < 3000) flaws.push(line, stray + 1, 1);
+    if (count === capacity) grow();
+    const flag = roleCell(roles, 'flag', n);
+    const username = roleCell(roles, 'username', n);
+    const timestamp = roleCell(roles, 'timestamp', n);
+    let time = NaN;
+    if (timestamp !== undefined && timestamp < n) {
+      const s = bounds.starts[timestamp];
+      const e = bounds.ends[timestamp];
+      if (buf[s] === quote) {
+        const bytes = fieldBytes(buf, s, e, quote);
+        time = timestampFromBytes(bytes, 0, bytes.length);
+      } else time = timestampFromBytes(buf, s, e);
+    }
+    starts[count] = base + start;
+    lengths[count] = recordEnd - start;
+    lines[count] = line;
+    reasons[count] = intern(reasonCodes, reasonHashes, reasonRaws, flag, n);
+    usernames[count] = intern(usernameCodes, usernameHashes, usernameRaws, username, n);
+    timestamps[count] = time;
+    count++;
+    const last = buf[recordEnd - 1];
+    tailUnterminated = last !== 10 && last !== 13;
+  };
+  while (position < job.to) {
+    if (carry === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, carry);
+      buf = bigger;
+    }
+    const bytesRead = readSync(job.fd, buf, carry, Math.min(buf.length - carry, job.to - position), position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    const limit = carry + bytesRead;
+    base = position - limit;
+    const final = job.final && position >= job.to;
+    const stop = scanCsv(buf, 0, limit, { quote, final }, state, bounds, onRecord);
+    end = base + stop;
+    carry = limit - stop;
+    if (carry > 0) buf.copyWithin(0, stop, limit);
+  }
+  if (count > 0 && starts[count - 1] + lengths[count - 1] !== end) tailUnterminated = false;
+  return {
+    // Whole arrays (no copies): readers use the first `count` entries.
+    count,
+    starts,
+    lengths,
+    lines,
+    reasons,
+    usernames,
+    timestamps,
+    reasonRaws,
+    usernameRaws,
+    end,
+    state,
+    flaws,
+    tailUnterminated,
+  };
+}

@@ -1,0 +1,137 @@
+// Opening and closing folders: each log indexed and followed (log-tracking.ts), the folder's review
+// store attached, everything released on close.
+import { basename, resolve } from 'node:path';
+import type { WorkspaceInfo } from '../../shared/model';
+import type { ReviewStore } from '../review/contracts';
+import { folderIsReadOnly } from '../review/location';
+import { FolderState, parseSampleId } from './folder-state';
+import { folderIdOf } from './folder-id';
+import { LogTracking } from './log-tracking';
+import { logsIn } from './logs-in';
+import { readRecent, rememberRecent } from './recent';
+import type { WorkspaceContext } from './workspace-context';
+
+export class FolderLifecycle {
+  private readonly tracking: LogTracking;
+
+  constructor(private readonly ctx: WorkspaceContext) {
+    this.tracking = new LogTracking(ctx);
+  }
+
+  folderRoot(folderId: string): string | undefined {
+    return this.ctx.folders.get(folderId)?.root;
+  }
+
+  async recent(): Promise<string[]> {
+    return readRecent(this.ctx.options.recentFile);
+  }
+
+  /**
+   * Opens folders (an open one is kept as it is). Resolves once each log's first rows are indexed.
+   * A folder that cannot be opened leaves no trace; the others open, and the error names it.
+   */
+  async open(paths: string[]): Promise<WorkspaceInfo> {
+    const { ctx } = this;
+    const opened: string[] = [];
+    const failures: unknown[] = [];
+    for (const root of paths.map((path) => resolve(path))) {
+      try {
+        await this.openFolder(root);
+        opened.push(root);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (opened.length > 0) {
+      await rememberRecent(ctx.options.recentFile, opened).catch((error: unknown) => ctx.say(String(error)));
+      ctx.changed();
+    }
+    if (failures.length > 0) throw failures[0];
+    return ctx.info();
+  }
+
+  async close(folderId: string): Promise<WorkspaceInfo> {
+    const { ctx } = this;
+    const folder = ctx.folders.get(folderId);
+    if (folder) {
+      ctx.folders.delete(folderId);
+      await this.shut(folder);
+      ctx.changed();
+    }
+    return ctx.info();
+  }
+
+  async dispose(): Promise<void> {
+    const folders = [...this.ctx.folders.values()];
+    this.ctx.folders.clear();
+    await Promise.all(folders.map((folder) => this.shut(folder)));
+  }
+
+  /** Resolves when every log opened so far is fully indexed. */
+  async whenIndexed(): Promise<void> {
+    for (const folder of this.ctx.folders.values())
+      await Promise.all([...folder.logs.values()].map((e) => e.indexed));
+  }
+
+  /** Resolves when no follow check is running (tests). */
+  async whenIdle(): Promise<void> {
+    for (const folder of this.ctx.folders.values()) {
+      await Promise.all([...folder.logs.values()].map((e) => e.follower.idle()));
+    }
+  }
+
+  private async openFolder(root: string): Promise<void> {
+    const { ctx } = this;
+    const id = folderIdOf(root);
+    if (ctx.folders.has(id)) return;
+    // Nothing is written into a folder (journal, thumbnails) before a flagging log was found in it.
+    const files = await logsIn(ctx.reader, root);
+    const readOnly = await folderIsReadOnly(root);
+    const folder = new FolderState(id, root, basename(root), readOnly);
+    ctx.folders.set(id, folder);
+    try {
+      if (ctx.options.reviewStoreFor)
+        await this.attachStore(folder, await ctx.options.reviewStoreFor(id, root));
+      await Promise.all(files.map((file) => this.tracking.addLog(folder, file)));
+      // Logs were added as their shapes came in; list them in the reader's order.
+      for (const file of files) {
+        const entry = folder.logs.get(file);
+        if (!entry) continue;
+        folder.logs.delete(file);
+        folder.logs.set(file, entry);
+      }
+      if (ctx.options.follow !== false) await this.tracking.follow(folder);
+    } catch (error) {
+      ctx.folders.delete(id);
+      await this.shut(folder);
+      throw error;
+    }
+  }
+
+  private async attachStore(folder: FolderState, store: ReviewStore): Promise<void> {
+    folder.store = store;
+    const apply = (ids: Iterable<string>): void => {
+      for (const id of ids) {
+        const parsed = parseSampleId(id);
+        const entry = parsed && folder.logs.get(parsed.file);
+        if (parsed && entry)
+          entry.query.overlay.set(parsed.row, store.get(id, folder.hashes.get(id)), this.ctx.reasons);
+      }
+    };
+    folder.stopStore = store.onChange((ids) => apply(ids));
+    folder.applyStore = () => apply(store.ids());
+  }
+
+  private async shut(folder: FolderState): Promise<void> {
+    folder.closed = true;
+    if (folder.poll) clearInterval(folder.poll);
+    for (const entry of folder.logs.values()) {
+      entry.follower.close();
+      this.ctx.engine.forget(entry.query.key);
+    }
+    folder.stopStore?.();
+    await this.ctx.options.releaseStoreFor?.(folder.id);
+    await folder.closeWatch?.();
+    await Promise.all([...folder.logs.values()].map((e) => e.indexed.catch(() => undefined)));
+  }
+}

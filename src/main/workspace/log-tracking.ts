@@ -1,0 +1,167 @@
+// Each log of an open folder indexed in the background (first rows first) and followed while Gradio
+// appends: new rows, new logs and rewritten logs become events.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LogIndex } from '../log-index/log-index';
+import { indexLog } from '../log-index/index-log';
+import { indexLogParallel } from '../log-index/scan-workers';
+import type { QueryLog } from '../query/query';
+import { ReviewOverlay } from '../query/review-overlay';
+import { refreshLog, rememberTail } from '../follow/refresh-log';
+import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';
+import { watchFolder } from '../follow/folder-watch';
+import { sampleId, type FolderState, type LogEntry } from './folder-state';
+import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
+import type { WorkspaceContext } from './workspace-context';
+
+const FIRST_BYTES = 256 * 1024;
+/** The bulk index starts this long after the first rows, so the first page is served first. */
+const BULK_DELAY_MS = 60;
+const PROGRESS_MS = 100;
+
+export class LogTracking {
+  constructor(private readonly ctx: WorkspaceContext) {}
+
+  /** Adds one log: its shape now, its first rows in this thread, the rest in the background. */
+  async addLog(folder: FolderState, file: string, announce = false): Promise<LogEntry | undefined> {
+    const { ctx } = this;
+    if (folder.logs.has(file)) return folder.logs.get(file);
+    let shape;
+    try {
+      shape = await ctx.reader.shapeOf(folder.root, file);
+    } catch (error) {
+      ctx.say(`${join(folder.root, file)}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    const log = new LogIndex(join(folder.root, file), shape);
+    if (shape.dialect.format === 'jsonl') log.source = ctx.source;
+    const query: QueryLog = {
+      folderId: folder.id,
+      key: `${folder.id}/${file}`,
+      log,
+      overlay: new ReviewOverlay(),
+    };
+    const follower = new LogFollower(
+      (final) => this.refresh(folder, entry, final),
+      (error) => ctx.say(`${log.path}: ${String(error)}`),
+      ctx.options.timing ?? DEFAULT_TIMING,
+    );
+    const entry: LogEntry = { query, follower, indexed: Promise.resolve(), done: false };
+    folder.logs.set(file, entry);
+    await indexLog(log, ctx.dictionaries(), {
+      final: false,
+      until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
+    });
+    folder.applyStore?.();
+    entry.indexed = this.indexRest(folder, entry, announce);
+    return entry;
+  }
+
+  /** Indexes the rest of a log; `announce`: its rows are new to the UI (a log added while following). */
+  private async indexRest(folder: FolderState, entry: LogEntry, announce: boolean): Promise<void> {
+    const { ctx } = this;
+    const { log } = entry.query;
+    await new Promise((resolve) => setTimeout(resolve, ctx.options.bulkDelayMs ?? BULK_DELAY_MS));
+    let last = 0;
+    const progress = (): void => {
+      const now = Date.now();
+      if (now - last < PROGRESS_MS) return;
+      last = now;
+      ctx.options.emit('indexProgress', {
+        folderId: folder.id,
+        file: log.file,
+        bytesIndexed: log.indexedEnd,
+        bytesTotal: log.size,
+        rows: log.count,
+      });
+    };
+    try {
+      // A file nobody wrote to lately is whole: a last row without line terminator is read too.
+      const quietFor = Date.now() - (await stat(log.path)).mtimeMs;
+      const final = quietFor > (ctx.options.timing ?? DEFAULT_TIMING).finalQuietMs;
+      await indexLogParallel(log, ctx.dictionaries(), { final, onChunk: progress });
+      await rememberTail(log);
+    } catch (error) {
+      ctx.say(`${log.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    entry.done = true;
+    folder.applyStore?.();
+    last = 0;
+    progress();
+    if (!folder.closed) {
+      if (announce && log.count > 0) {
+        const ids = Array.from({ length: log.count }, (_, row) => sampleId(log.file, row));
+        ctx.options.emit('rowsAppended', { folderId: folder.id, file: log.file, ids });
+      }
+      ctx.changed();
+      // Whatever was appended meanwhile, and a last row without terminator.
+      entry.follower.poke();
+    }
+  }
+
+  private async refresh(folder: FolderState, entry: LogEntry, final: boolean) {
+    const { ctx } = this;
+    const { log, overlay } = entry.query;
+    if (!entry.done) return { pendingTail: false, size: log.size };
+    const result = await refreshLog(
+      log,
+      ctx.dictionaries(),
+      () => ctx.reader.shapeOf(folder.root, log.file),
+      final,
+    );
+    if (result.reset !== undefined) {
+      ctx.engine.forget(entry.query.key);
+      overlay.clear();
+      folder.applyStore?.();
+      ctx.options.emit('logReset', { folderId: folder.id, file: log.file, reason: result.reset });
+      ctx.changed();
+    }
+    // After a reset the UI reloads the log; rowsAppended is for rows added to what it has.
+    if (result.reset === undefined && log.count > result.firstNew) {
+      const ids: string[] = [];
+      for (let row = result.firstNew; row < log.count; row++) ids.push(sampleId(log.file, row));
+      folder.applyStore?.();
+      ctx.options.emit('rowsAppended', { folderId: folder.id, file: log.file, ids });
+    }
+    return result;
+  }
+
+  async follow(folder: FolderState): Promise<void> {
+    const { ctx } = this;
+    const watcher = await watchFolder(folder.root, {
+      changed: (file) => {
+        const entry = folder.logs.get(file);
+        if (entry) entry.follower.poke();
+        else if (LOG_NAME.test(file)) void this.maybeNewLog(folder, file);
+      },
+      removed: (file) => folder.logs.get(file)?.follower.poke(),
+      error: (error) => ctx.say(`${folder.root}: ${String(error)}`),
+    });
+    folder.closeWatch = () => watcher.close();
+    const pollMs = ctx.options.pollMs ?? 1000;
+    if (pollMs > 0) {
+      folder.poll = setInterval(() => {
+        for (const entry of folder.logs.values()) entry.follower.poll();
+      }, pollMs);
+      folder.poll.unref();
+    }
+  }
+
+  /** A file appeared or changed that is not a known log: add it once it is a log with a whole first line. */
+  private async maybeNewLog(folder: FolderState, file: string): Promise<void> {
+    const { ctx } = this;
+    if (folder.pending.has(file) || folder.logs.has(file) || folder.closed) return;
+    folder.pending.add(file);
+    try {
+      if (!(await hasWholeFirstLine(join(folder.root, file)))) return;
+      const logs = await ctx.reader.findLogs(folder.root).catch(() => [] as string[]);
+      if (!logs.includes(file) || folder.logs.has(file) || folder.closed) return;
+      const entry = await this.addLog(folder, file, true);
+      if (!entry) return;
+      ctx.options.emit('logAdded', { folderId: folder.id, file });
+      ctx.changed();
+    } finally {
+      folder.pending.delete(file);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// What the parts of a workspace share: the open folders, the reason and username dictionaries, the
+// query engine, the reader, and how to tell the UI that something changed.
+import type { WorkspaceInfo } from '../../shared/model';
+import type { GradioReader, RecordSource } from '../gradio/contracts';
+import { FolderReader } from '../gradio/reader';
+import { ReaderRecordSource } from '../gradio/record-source';
+import type { Dictionaries } from '../log-index/apply-scan';
+import { Interner } from '../log-index/intern';
+import { QueryEngine } from '../query/query';
+import type { FolderState } from './folder-state';
+import { logInfo } from './log-info';
+import type { WorkspaceOptions } from './options';
+
+export class WorkspaceContext {
+  readonly folders = new Map<string, FolderState>();
+  readonly reasons = new Interner();
+  readonly usernames = new Interner();
+  readonly engine = new QueryEngine({ reasons: this.reasons, usernames: this.usernames });
+  readonly reader: GradioReader;
+  readonly source: RecordSource;
+  readonly say: (message: string) => void;
+
+  constructor(readonly options: WorkspaceOptions) {
+    this.reader = options.reader ?? new FolderReader();
+    this.source = options.recordSource ?? new ReaderRecordSource();
+    this.say = options.log ?? (() => undefined);
+  }
+
+  dictionaries(): Dictionaries {
+    return { reasons: this.reasons, usernames: this.usernames };
+  }
+
+  info(): WorkspaceInfo {
+    return {
+      folders: [...this.folders.values()].map((folder) => ({
+        id: folder.id,
+        path: folder.root,
+        name: folder.name,
+        logs: [...folder.logs.values()].map((entry) => logInfo(entry.query.log)),
+        readOnly: folder.readOnly,
+      })),
+    };
+  }
+
+  changed(): void {
+    this.options.emit('workspaceChanged', this.info());
+  }
+}

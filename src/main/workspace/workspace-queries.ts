@@ -1,0 +1,127 @@
+// The query side of a workspace: pages of samples, one sample, facets, identities for review edits.
+import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
+import { badInput, notFound, notOpen } from '../../shared/call-errors';
+import { notASampleId, type SampleRef, type SampleRow } from '../../shared/model';
+import type { SampleIdentity } from '../review/contracts';
+import { readRecords } from '../log-index/read-records';
+import { SLOT, type QueryLog, type Selection } from '../query/query';
+import { parseSampleId, type LogEntry } from './folder-state';
+import { sampleRows } from './sample-rows';
+import { facetsOf } from './facets';
+import { identitiesOf } from './identities';
+import type { WorkspaceContext } from './workspace-context';
+
+export class WorkspaceQueries {
+  constructor(private readonly ctx: WorkspaceContext) {}
+
+  async query(input: {
+    filter: SampleFilter;
+    sort?: SampleSort;
+    offset: number;
+    limit: number;
+  }): Promise<QueryResult> {
+    const selection = await this.select(input.filter, input.sort);
+    const page = selection.refs.subarray(input.offset, input.offset + input.limit);
+    return { total: selection.refs.length, rows: await this.rowsOf(selection, page) };
+  }
+
+  async get(ref: SampleRef): Promise<SampleRow> {
+    const { entry, row } = this.locate(ref.folderId, ref.id);
+    const [sample] = await this.rowsOf(
+      { logs: [entry.query], refs: new Float64Array([row]) },
+      new Float64Array([row]),
+    );
+    return sample;
+  }
+
+  async facets(filter: SampleFilter): Promise<Facets> {
+    return facetsOf(await this.select(filter), this.ctx.dictionaries());
+  }
+
+  /** Identities of samples of one folder, in the order given (an unknown id throws, naming it). */
+  async identify(folderId: string, ids: string[]): Promise<SampleIdentity[]> {
+    const located = ids.map((id) => ({ id, ...this.locate(folderId, id) }));
+    return Promise.all(
+      located.map(async ({ id, entry, row }) => {
+        const [record] = await readRecords(entry.query.log, [row]);
+        this.ctx.folders.get(folderId)?.rememberHash(id, record.hash);
+        return {
+          id,
+          rowHash: record.hash,
+          originalReason: this.ctx.reasons.valueOf(entry.query.log.reasons[row]),
+        };
+      }),
+    );
+  }
+
+  /** Every sample matching a filter, grouped by folder id (bulk edits). */
+  async matching(filter: SampleFilter): Promise<Map<string, SampleIdentity[]>> {
+    return identitiesOf(await this.select(filter), this.ctx.reasons);
+  }
+
+  /** The distinct flag values found in a folder's logs. */
+  flagValues(folderId: string): (string | null)[] {
+    const folder = this.ctx.folders.get(folderId);
+    if (!folder) throw notOpen(folderId);
+    const codes = new Set<number>();
+    for (const { query } of folder.logs.values()) {
+      const { log } = query;
+      if (log.shape.roles.flag === undefined) continue;
+      for (let row = 0; row < log.count; row++) codes.add(log.reasons[row]);
+    }
+    return [...codes].map((code) => this.ctx.reasons.valueOf(code));
+  }
+
+  /** The current row hash of a sample, when it was read lately. */
+  rowHash(folderId: string, id: string): string | undefined {
+    return this.ctx.folders.get(folderId)?.hashes.get(id);
+  }
+
+  private queryLogs(): QueryLog[] {
+    return [...this.ctx.folders.values()].flatMap((folder) =>
+      [...folder.logs.values()].map((entry) => entry.query),
+    );
+  }
+
+  private select(filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
+    return this.ctx.engine.select(this.queryLogs(), filter, sort);
+  }
+
+  private locate(folderId: string, id: string): { entry: LogEntry; row: number } {
+    const folder = this.ctx.folders.get(folderId);
+    if (!folder) throw notOpen(folderId);
+    const parsed = parseSampleId(id);
+    if (!parsed) throw badInput(notASampleId(id));
+    const entry = folder.logs.get(parsed.file);
+    if (!entry || parsed.row >= entry.query.log.count) {
+      throw notFound(`no sample "${id}" in ${folder.root} (ids are <log file>#<data row>, e.g. log.csv#1)`);
+    }
+    return { entry, row: parsed.row };
+  }
+
+  private async rowsOf(selection: Selection, page: Float64Array): Promise<SampleRow[]> {
+    const bySlot = new Map<number, number[]>();
+    for (const ref of page) {
+      const slot = Math.floor(ref / SLOT);
+      let rows = bySlot.get(slot);
+      if (!rows) bySlot.set(slot, (rows = []));
+      rows.push(ref % SLOT);
+    }
+    const found = new Map<number, SampleRow>();
+    for (const [slot, rows] of bySlot) {
+      const q = selection.logs[slot];
+      const folder = this.ctx.folders.get(q.folderId);
+      if (!folder) continue;
+      const samples = await sampleRows(q, rows, {
+        reader: this.ctx.reader,
+        root: folder.root,
+        store: folder.store,
+        reasons: this.ctx.reasons,
+        usernames: this.ctx.usernames,
+        sawHash: (id, hash) => folder.rememberHash(id, hash),
+      });
+      rows.forEach((row, i) => found.set(slot * SLOT + row, samples[i]));
+    }
+    return [...page].flatMap((ref) => found.get(ref) ?? []);
+  }
+}

@@ -1,0 +1,53 @@
+// The top bar: open folders, indexing progress, view switch, settings, help, and the status line.
+import { FolderChips } from '../features/workspace/folder-chips';
+import { IndexProgressBar } from '../features/workspace/index-progress-bar';
+import { useIndexProgress } from '../features/workspace/use-index-progress';
+import type { Workspace } from '../features/workspace/use-workspace';
+
+interface Props {
+  workspace: Workspace;
+  view: 'table' | 'grid';
+  onView: (view: 'table' | 'grid') => void;
+  onOpen: () => void;
+  onSettings: () => void;
+  onHelp: () => void;
+  message: string | null;
+}
+
+export function AppHeader(props: Props): React.JSX.Element {
+  const { workspace, view } = props;
+  const progress = useIndexProgress(workspace.folders);
+  return (
+    <header className="app-header">
+      <span className="brand">Flagdeck</span>
+      <FolderChips folders={workspace.folders} onClose={(id) => void workspace.close(id)} />
+      <button type="button" onClick={props.onOpen}>
+        + Open
+      </button>
+      <span className="spacer" />
+      <span className="status-line" role="status" data-testid="status-line">
+        {props.message}
+      </span>
+      <div className="segmented" role="group" aria-label="View">
+        <button type="button" aria-pressed={view === 'table'} onClick={() => props.onView('table')}>
+          Table
+        </button>
+        <button type="button" aria-pressed={view === 'grid'} onClick={() => props.onView('grid')}>
+          Grid
+        </button>
+      </div>
+      <button type="button" onClick={props.onSettings} title="Flag options (s)">
+        Options
+      </button>
+      <button
+        type="button"
+        onClick={props.onHelp}
+        title="Keyboard shortcuts (?)"
+        aria-label="Keyboard shortcuts"
+      >
+        ?
+      </button>
+      <IndexProgressBar progress={progress} />
+    </header>
+  );
+}

@@ -1,0 +1,117 @@
+// The review screen's state: filter, sort, view, selection, the paged rows and the cursor over them,
+// facets, flag options and review actions, and what the keyboard and the mouse do with them.
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { SampleFilter, SampleSort } from '../../../shared/api';
+import { extendTo, noSelection, selectionSize, toggleRow, type Selection } from '../common/selection';
+import { usePagedRows } from '../common/use-paged-rows';
+import { useStableCallback } from '../components/use-stable-callback';
+import { activeOptions } from '../features/review/flag-options';
+import { useFacets } from '../features/review/use-facets';
+import { useFlagOptions } from '../features/review/use-flag-options';
+import { useReviewActions } from '../features/review/use-review-actions';
+import { useShortcuts } from '../features/shortcuts/use-shortcuts';
+import { cellIndex, tableColumns } from '../features/table/columns';
+import type { Workspace } from '../features/workspace/use-workspace';
+import { handleAction } from './use-action-handler';
+import { useCursor } from './use-cursor';
+
+export type Overlay = 'help' | 'settings' | 'open' | null;
+
+export function useWorkbench({ folders }: Workspace) {
+  const [filter, setFilter] = useState<SampleFilter>({});
+  const [sort, setSort] = useState<SampleSort>();
+  const [view, setView] = useState<'table' | 'grid'>('table');
+  const [wide, setWide] = useState(false);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [selection, setSelection] = useState<Selection>(noSelection);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const query = useMemo(() => ({ filter, sort }), [filter, sort]);
+  const scope = folders.map((f) => f.id).join('\u0000');
+  const rows = usePagedRows(filter, sort, scope, true);
+  const cursor = useCursor(rows, query);
+  const facets = useFacets(filter, scope, true);
+  const row = cursor.row;
+  const optionsState = useFlagOptions(row?.folderId ?? folders[0]?.id);
+  const options = activeOptions(optionsState.options);
+  const { refresh: refreshRows } = rows;
+  const { refresh: refreshFacets } = facets;
+  const onSaved = useCallback(() => {
+    refreshRows();
+    refreshFacets();
+  }, [refreshRows, refreshFacets]);
+  const review = useReviewActions(selection, row, filter, onSaved);
+  const columns = useMemo(() => tableColumns(folders, filter), [folders, filter]);
+  const index = useMemo(() => cellIndex(folders), [folders]);
+
+  const changeFilter = (next: SampleFilter): void => {
+    setFilter(next);
+    setSelection(noSelection);
+  };
+  const workbench = {
+    rows,
+    cursor,
+    review,
+    options,
+    hasSelection: selection.kind !== 'none',
+    focusNote: () => noteRef.current?.focus(),
+    focusSearch: () => searchRef.current?.focus(),
+    toggleView: () => setView((v) => (v === 'table' ? 'grid' : 'table')),
+    toggleWide: () => setWide((w) => !w),
+    openSettings: () => setOverlay('settings'),
+    openHelp: () => setOverlay('help'),
+    selectAll: () => setSelection({ kind: 'filter' }),
+    clearSelection: () => setSelection(noSelection),
+  };
+  useShortcuts((action) => overlay === null && handleAction(action, workbench));
+
+  const onRowClick = useStableCallback((offset: number, e: MouseEvent): void => {
+    const ref = rows.rowAt(offset);
+    if (!ref) return;
+    if (e.shiftKey) setSelection((s) => extendTo(s, offset, Math.max(cursor.current, 0), rows.rowAt));
+    else if (e.ctrlKey || e.metaKey) setSelection((s) => toggleRow(s, ref, offset));
+    else setSelection(noSelection);
+    cursor.moveTo(offset, false);
+  });
+  const onOpen = useStableCallback((offset: number): void => {
+    cursor.moveTo(offset, false);
+    setWide(true);
+  });
+  const jumpToNew = (): void => {
+    void rows.findFrom(cursor.current + 1, rows.isNew).then((at) => {
+      cursor.moveTo(at >= 0 ? at : rows.total - 1, true);
+      rows.acknowledgeNew();
+    });
+  };
+  const folderName = folders.find((f) => f.id === (row?.folderId ?? folders[0]?.id))?.name ?? '';
+  const selected = selectionSize(selection, rows.total);
+
+  return {
+    ...workbench,
+    filter,
+    changeFilter,
+    sort,
+    setSort,
+    view,
+    setView,
+    wide,
+    overlay,
+    setOverlay,
+    selection,
+    selected,
+    noteRef,
+    searchRef,
+    facets,
+    row,
+    optionsState,
+    columns,
+    index,
+    onRowClick,
+    onOpen,
+    jumpToNew,
+    folderName,
+  };
+}
+
+export type WorkbenchState = ReturnType<typeof useWorkbench>;

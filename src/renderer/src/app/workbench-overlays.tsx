@@ -1,0 +1,31 @@
+// The dialogs over the review screen: keyboard help, flag options, open folders.
+import { Modal } from '../components/modal';
+import { OptionsPanel } from '../features/review/options-panel';
+import { ShortcutHelp } from '../features/shortcuts/shortcut-help';
+import { OpenPanel } from '../features/workspace/open-panel';
+import type { Workspace } from '../features/workspace/use-workspace';
+import type { WorkbenchState } from './use-workbench';
+
+interface Props {
+  state: WorkbenchState;
+  workspace: Workspace;
+}
+
+export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Element {
+  const close = (): void => state.setOverlay(null);
+  return (
+    <>
+      {state.overlay === 'help' && <ShortcutHelp onClose={close} />}
+      {state.overlay === 'settings' && (
+        <Modal title="Flag options" onClose={close} testId="settings">
+          <OptionsPanel state={state.optionsState} folderName={state.folderName} />
+        </Modal>
+      )}
+      {state.overlay === 'open' && (
+        <Modal title="Open folders" onClose={close}>
+          <OpenPanel workspace={workspace} onDone={close} />
+        </Modal>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+// The review screen: header, filters, the table or grid, the detail pane, review progress.
+// Its state lives in use-workbench.ts; the list area and the dialogs have files of their own.
+import { DetailPane } from '../features/detail/detail-pane';
+import { FiltersBar } from '../features/filters/filters-bar';
+import { BulkBar } from '../features/review/bulk-bar';
+import { FacetsBar } from '../features/review/facets-bar';
+import { ReviewPanel } from '../features/review/review-panel';
+import type { Workspace } from '../features/workspace/use-workspace';
+import { AppHeader } from './app-header';
+import { SampleList } from './sample-list';
+import { useWorkbench } from './use-workbench';
+import { WorkbenchOverlays } from './workbench-overlays';
+
+export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JSX.Element {
+  const { folders } = workspace;
+  const state = useWorkbench(workspace);
+  const { rows, review, row, options, selection, selected, setOverlay } = state;
+
+  return (
+    <div className={`workbench${state.wide ? ' wide' : ''}`}>
+      <AppHeader
+        workspace={workspace}
+        view={state.view}
+        onView={state.setView}
+        onOpen={() => setOverlay('open')}
+        onSettings={() => setOverlay('settings')}
+        onHelp={() => setOverlay('help')}
+        message={review.message ?? rows.error}
+      />
+      <FiltersBar
+        filter={state.filter}
+        onChange={state.changeFilter}
+        folders={folders}
+        facets={state.facets.all}
+        reasonChoices={options}
+        matching={rows.total}
+        searchRef={state.searchRef}
+      />
+      {selected > 1 || selection.kind === 'filter' ? (
+        <BulkBar
+          count={selected}
+          matching={rows.total}
+          allMatching={selection.kind === 'filter'}
+          options={options}
+          onEdit={review.edit}
+          onSelectAll={state.selectAll}
+          onClear={state.clearSelection}
+        />
+      ) : null}
+      <main className="workbench-main">
+        <SampleList state={state} />
+        <DetailPane
+          row={row}
+          folders={folders}
+          review={
+            row && (
+              <ReviewPanel
+                key={`${row.folderId}\u0000${row.id}\u0000${row.review.note}`}
+                row={row}
+                options={options}
+                noteRef={state.noteRef}
+                onEdit={review.edit}
+              />
+            )
+          }
+        />
+      </main>
+      <FacetsBar facets={state.facets} />
+      <WorkbenchOverlays state={state} workspace={workspace} />
+    </div>
+  );
+}

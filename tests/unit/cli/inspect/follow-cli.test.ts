@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { followFolder, followLine } from '../../../../src/main/cli/inspect/follow-cli';
+
+async function until(check: () => boolean, ms = 8000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('inspect --follow', () => {
+  it('prints one JSON line per event, without the folder id', () => {
+    expect(followLine('rowsAppended', { folderId: 'f1', file: 'log.csv', ids: ['log.csv#3'] })).toBe(
+      '{"event":"rowsAppended","file":"log.csv","ids":["log.csv#3"]}',
+    );
+    expect(followLine('logReset', { folderId: 'f1', file: 'a.csv', reason: 'x' })).toBe(
+      '{"event":"logReset","file":"a.csv","reason":"x"}',
+    );
+    expect(
+      followLine('indexProgress', { folderId: 'f', file: 'a', bytesIndexed: 1, bytesTotal: 2, rows: 0 }),
+    ).toBe(undefined);
+  });
+
+  it('follows a folder until stopped', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-tail-'));
+    const log = join(root, 'dataset1.csv');
+    writeFileSync(log, 'text,timestamp\r\nhello,2024-01-01 00:00:00\r\n');
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const running = followFolder(root, (line) => lines.push(line), stop.signal, {
+      timing: { recheckMs: 40, finalQuietMs: 500 },
+      pollMs: 200,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    appendFileSync(log, 'again,2024-01-01 00:00:01\r\nthird,2024-01-01 00:00:02\r\n');
+    await until(() => lines.length > 0);
+    writeFileSync(join(root, 'dataset2.csv'), 'other,timestamp\r\nx,2024-01-01 00:00:03\r\n');
+    await until(() => lines.some((line) => line.includes('dataset2.csv#1')));
+    stop.abort();
+    await running;
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      { event: 'rowsAppended', file: 'dataset1.csv', ids: ['dataset1.csv#2', 'dataset1.csv#3'] },
+      { event: 'logAdded', file: 'dataset2.csv' },
+      { event: 'rowsAppended', file: 'dataset2.csv', ids: ['dataset2.csv#1'] },
+    ]);
+  });
+});

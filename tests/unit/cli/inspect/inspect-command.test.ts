@@ -1,0 +1,96 @@
+// `flagdeck inspect`, run through its registered command on real folders.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commands } from '../../../../src/main/cli/commands';
+import { UsageError } from '../../../../src/main/cli/command';
+import type { FolderReport } from '../../../../src/main/cli/inspect/inspect-folder';
+import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../../support/real-world';
+
+const inspect = await commands.find((command) => command.name === 'inspect')?.load();
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
+  vi.spyOn(console, 'error').mockImplementation((text: string) => void err.push(text));
+  if (!inspect) throw new Error('inspect is not registered');
+  const code = await inspect.run(argv);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('flagdeck inspect', () => {
+  it.skipIf(realWorldMissing)(needsRealWorld('prints exactly the documented JSON object'), async () => {
+    const folder = join(REAL_WORLD, 'Aditya-0009__Deepfake-image-detection/flagged');
+    const { code, out } = await run([folder, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as FolderReport;
+    expect(Object.keys(report)).toEqual(['folder', 'logs', 'assets']);
+    expect(report.folder).toBe(folder);
+    expect(report.assets).toEqual({ resolved: 4, missing: 0, outside: 0 });
+    expect(report.logs).toHaveLength(1);
+    const [log] = report.logs;
+    expect(Object.keys(log)).toEqual(['file', 'layout', 'rows', 'columns', 'errors']);
+    expect(log).toMatchObject({ file: 'log.csv', layout: 'csv-logger', rows: 4, errors: [] });
+    expect(log.columns.map((column) => `${column.name}:${column.kind}`)).toEqual([
+      'Input Image:image',
+      'True Label:label',
+      'Prediction:label',
+      'True Label:text',
+      'Face with Explainability:text',
+      'flag:flag',
+      'username:username',
+      'timestamp:timestamp',
+    ]);
+  });
+
+  it.skipIf(realWorldMissing)(
+    needsRealWorld('prints a readable table per log with warnings and asset counts'),
+    async () => {
+      const folder = join(REAL_WORLD, 'Abhishek708844__Health-companion/.gradio/flagged');
+      const { code, out } = await run([folder]);
+      expect(code).toBe(0);
+      expect(out).toContain('dataset1.csv  (dataset, 2 rows)');
+      expect(out).toContain('dataset2.csv  (dataset, 4 rows)');
+      expect(out).toMatch(/ 2 {2}Upload Image +image/);
+      expect(out).toContain('All assets: 11 resolved, 0 missing, 0 outside');
+    },
+  );
+
+  it('exits 0 when rows have errors, listing them by line', async () => {
+    const { code, out } = await run([join(__dirname, '../../../fixtures/malformed'), '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as FolderReport;
+    const middle = report.logs.find((log) => log.file === 'unterminated-quote-middle.csv');
+    expect(middle?.errors).toEqual([
+      { line: 3, message: 'unterminated quoted field (field 1) starting on line 3' },
+    ]);
+  });
+
+  it('shows the first 20 errors of a log in the table and counts the rest', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'flagdeck-inspect-'));
+    const broken = Array.from({ length: 25 }, (_, index) => `row ${index},bad \xff\n`).join('');
+    writeFileSync(join(folder, 'log.csv'), Buffer.from(`text,number,timestamp\n${broken}`, 'latin1'));
+    const { code, out } = await run([folder]);
+    expect(code).toBe(0);
+    expect(out.match(/error: line \d+: invalid UTF-8 in field 2/g)).toHaveLength(20);
+    expect(out).toContain('… 5 more errors (all of them with --json)');
+  });
+
+  it('exits 2 with a clear message when the folder cannot be read', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'flagdeck-inspect-')), 'nope');
+    const { code, err } = await run([missing]);
+    expect(code).toBe(2);
+    expect(err).toContain(`cannot read folder ${missing}: ENOENT`);
+  });
+
+  it('rejects a bad command line', async () => {
+    await expect(run([])).rejects.toBeInstanceOf(UsageError);
+    await expect(run(['a', '--yaml'])).rejects.toThrow('unknown option --yaml');
+  });
+});

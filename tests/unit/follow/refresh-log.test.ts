@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LogShape } from '../../../src/main/gradio/contracts';
+import { Interner } from '../../../src/main/log-index/intern';
+import { LogIndex } from '../../../src/main/log-index/log-index';
+import { refreshLog } from '../../../src/main/follow/refresh-log';
+
+const HEADER = 'text,flag,timestamp\r\n';
+const shape: LogShape = {
+  file: 'log.csv',
+  layout: 'csv-logger',
+  dialect: { quote: '"', bomLength: 0, encoding: 'utf-8' },
+  dataStart: HEADER.length,
+  dataLine: 2,
+  header: ['text', 'flag', 'timestamp'],
+  columns: [],
+  roles: { flag: 1, timestamp: 2 },
+  warnings: [],
+  issues: [],
+};
+
+function setup(body: string) {
+  const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-refresh-')), 'log.csv');
+  writeFileSync(path, HEADER + body);
+  const log = new LogIndex(path, shape);
+  const dictionaries = { reasons: new Interner(), usernames: new Interner() };
+  const refresh = (final = false) => refreshLog(log, dictionaries, async () => shape, final);
+  return { path, log, refresh, dictionaries };
+}
+
+describe('refreshLog', () => {
+  it('reads only complete rows, and a tail without terminator only when final', async () => {
+    const { path, log, refresh } = setup('a,x,2024-01-01 00:00:00\r\nb,y,2024-01-01 00:00:01\r\n"c half');
+    expect(await refresh()).toMatchObject({ firstNew: 0, pendingTail: true });
+    expect(log.count).toBe(2);
+    appendFileSync(path, ' done",z,2024-01-01 00:00:02');
+    expect(await refresh()).toMatchObject({ firstNew: 2, pendingTail: true });
+    expect(log.count).toBe(2);
+    expect(await refresh(true)).toMatchObject({ firstNew: 2, pendingTail: false });
+    expect(log.count).toBe(3);
+    expect(log.tailUnterminated).toBe(true);
+    // The writer was not done after all: the row is read again, with a reset.
+    appendFileSync(path, '.9\r\nd,,2024-01-01 00:00:03\r\n');
+    const grown = await refresh();
+    expect(grown.reset).toMatch(/last row was completed/);
+    expect(log.count).toBe(4);
+    expect(log.timestamps[2]).toBe(Date.UTC(2024, 0, 1, 0, 0, 2, 900));
+  });
+
+  it('notices a rewrite before the last read row, even at the same size', async () => {
+    const { path, log, refresh, dictionaries } = setup(
+      'a,x,2024-01-01 00:00:00\r\nb,y,2024-01-01 00:00:01\r\n',
+    );
+    await refresh();
+    expect(log.count).toBe(2);
+    writeFileSync(path, HEADER + 'a,x,2024-01-01 00:00:00\r\nB,q,2024-01-01 00:00:01\r\n');
+    const result = await refresh();
+    expect(result.reset).toMatch(/rewritten/);
+    expect(log.count).toBe(2);
+    expect(dictionaries.reasons.valueOf(log.reasons[1])).toBe('q');
+  });
+
+  it('starts over when the log shrinks or disappears', async () => {
+    const { path, log, refresh } = setup('a,x,2024-01-01 00:00:00\r\nb,y,2024-01-01 00:00:01\r\n');
+    await refresh();
+    writeFileSync(path, HEADER + 'z,,2024-01-01 00:00:09\r\n');
+    expect((await refresh()).reset).toMatch(/shrank/);
+    expect(log.count).toBe(1);
+    const { rmSync } = await import('node:fs');
+    rmSync(path);
+    expect((await refresh()).reset).toMatch(/removed/);
+    expect(log.count).toBe(0);
+  });
+});

@@ -1,0 +1,127 @@
+// Asset paths in every form real folders show, resolved inside the folder and never outside it.
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { AssetResolver } from '../../../src/main/gradio/asset-resolver';
+
+let base: string;
+let root: string;
+const files = [
+  'img/0a1b2c3d4e5f60718293/bus.png',
+  'Upload Image/b8f07ab38793262e7879/SRK SANJU Deepfake.jpg',
+  'Doctors Voice/aaaaaaaaaaaaaaaaaaaa/audio.wav',
+  'video file/0.mp4',
+  'output/tmpq8w7e6r5.json',
+];
+
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'flagdeck-resolve-'));
+  root = join(base, 'app', '.gradio', 'flagged');
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), file);
+  }
+  writeFileSync(join(base, 'secret.txt'), 'not yours');
+  symlinkSync(join(base, 'secret.txt'), join(root, 'img', 'link.png'));
+  mkdirSync(join(base, 'elsewhere'));
+  writeFileSync(join(base, 'elsewhere', 'x.png'), 'not yours either');
+  symlinkSync(join(base, 'elsewhere'), join(root, 'linked-dir'));
+  symlinkSync(join(root, 'img'), join(root, 'img-alias'));
+});
+
+async function resolveRef(ref: string) {
+  return new AssetResolver(root).resolve(ref, root);
+}
+
+describe('AssetResolver', () => {
+  it.each([
+    ['folder-relative', 'video file/0.mp4', 'video file/0.mp4'],
+    [
+      'cwd-relative (grandparent)',
+      '.gradio/flagged/img/0a1b2c3d4e5f60718293/bus.png',
+      'img/0a1b2c3d4e5f60718293/bus.png',
+    ],
+    [
+      'cwd-relative with backslashes',
+      '.gradio\\flagged\\img\\0a1b2c3d4e5f60718293\\bus.png',
+      'img/0a1b2c3d4e5f60718293/bus.png',
+    ],
+    [
+      'absolute POSIX of another machine',
+      '/home/alice/demo/flagged/output/tmpq8w7e6r5.json',
+      'output/tmpq8w7e6r5.json',
+    ],
+    ['absolute macOS', '/Users/bob/x/flagged/video file/0.mp4', 'video file/0.mp4'],
+    [
+      'absolute Windows, upper-case drive',
+      'C:\\project\\flagged\\img\\0a1b2c3d4e5f60718293\\bus.png',
+      'img/0a1b2c3d4e5f60718293/bus.png',
+    ],
+    [
+      'absolute Windows, lower-case drive',
+      'e:\\ui\\flagged\\img\\0a1b2c3d4e5f60718293\\bus.png',
+      'img/0a1b2c3d4e5f60718293/bus.png',
+    ],
+    ['moved folder (stale prefix)', '.gradio\\flagged\\video file\\0.mp4', 'video file/0.mp4'],
+    [
+      'label dir with emoji dropped (leading space)',
+      '.gradio\\flagged\\ Upload Image\\b8f07ab38793262e7879\\SRK SANJU Deepfake.jpg',
+      'Upload Image/b8f07ab38793262e7879/SRK SANJU Deepfake.jpg',
+    ],
+    [
+      'label dir with apostrophe dropped',
+      ".gradio/flagged/Doctor's Voice/aaaaaaaaaaaaaaaaaaaa/audio.wav",
+      'Doctors Voice/aaaaaaaaaaaaaaaaaaaa/audio.wav',
+    ],
+  ])('resolves %s', async (_form, ref, path) => {
+    const result = await resolveRef(ref);
+    expect(result).toMatchObject({ status: 'resolved', path, directory: false });
+  });
+
+  it('resolves an absolute path into the folder as written', async () => {
+    const result = await resolveRef(join(root, 'video file', '0.mp4'));
+    expect(result).toMatchObject({ status: 'resolved', path: 'video file/0.mp4' });
+  });
+
+  it('reports a stale path into the folder as missing', async () => {
+    expect(await resolveRef('flagged/img/ffffffffffffffffffff/gone.png')).toEqual({ status: 'missing' });
+    expect(await resolveRef('/home/sunil/np/flagged/input_image/tmp869r3vjy.jpg')).toEqual({
+      status: 'missing',
+    });
+  });
+
+  it('reports paths that leave the folder as outside, without reading them', async () => {
+    expect(await resolveRef('../../../secret.txt')).toEqual({ status: 'outside' });
+    expect(await resolveRef(join(base, 'secret.txt'))).toEqual({ status: 'outside' });
+    expect(await resolveRef('C:\\Users\\natha\\AppData\\Local\\Temp\\gradio\\abc\\audio.wav')).toEqual({
+      status: 'outside',
+    });
+    expect(await resolveRef('/etc/passwd')).toEqual({ status: 'outside' });
+  });
+
+  it('refuses a symlink that leaves the folder, file or directory', async () => {
+    expect(await resolveRef('img/link.png')).toEqual({ status: 'outside' });
+    expect(await resolveRef('linked-dir/x.png')).toEqual({ status: 'outside' });
+  });
+
+  it('follows a symlinked directory that stays inside', async () => {
+    const result = await resolveRef('img-alias/0a1b2c3d4e5f60718293/bus.png');
+    expect(result).toMatchObject({ status: 'resolved', path: 'img-alias/0a1b2c3d4e5f60718293/bus.png' });
+  });
+
+  it('finds a file Gradio wrote after an earlier miss, once the cached listing is stale', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+    try {
+      const resolver = new AssetResolver(root);
+      const ref = 'img/0a1b2c3d4e5f60718293/late.png';
+      expect(await resolver.resolve(ref, root)).toEqual({ status: 'missing' });
+      writeFileSync(join(root, ref), 'late');
+      expect(await resolver.resolve(ref, root)).toEqual({ status: 'missing' });
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(await resolver.resolve(ref, root)).toMatchObject({ status: 'resolved' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,38 @@
+// Which files of a folder are logs.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { expect, it } from 'vitest';
+import { findLogs } from '../../../src/main/gradio/find-logs';
+
+it('finds CSV logs and HF metadata.jsonl, in natural order, skipping asset copies and caches', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'flagdeck-find-'));
+  const files = [
+    'dataset10.csv',
+    'dataset2.csv',
+    'log.csv',
+    'demo-flags/data.csv',
+    'demo-flags/0f8e2b1c-1111-4222-8333-444455556666/metadata.jsonl',
+    'file/0123456789abcdef0123/uploaded.csv',
+    'file/0123456789abcdef0123456789abcdef01234567/old.csv',
+    'cached_examples/15/log.csv',
+    '.flagdeck/journal.jsonl',
+    '.git/x.csv',
+    'image/0123456789abcdef0123/a.png',
+  ];
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), 'x');
+  }
+  expect(await findLogs(root)).toEqual([
+    'dataset2.csv',
+    'dataset10.csv',
+    'demo-flags/0f8e2b1c-1111-4222-8333-444455556666/metadata.jsonl',
+    'demo-flags/data.csv',
+    'log.csv',
+  ]);
+});
+
+it('refuses a folder it cannot read', async () => {
+  await expect(findLogs(join(tmpdir(), 'flagdeck-no-such-folder'))).rejects.toThrow(/ENOENT/);
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LogShape } from '../../../src/main/gradio/contracts';
+import { Interner } from '../../../src/main/log-index/intern';
+import { LogIndex } from '../../../src/main/log-index/log-index';
+import { indexLog } from '../../../src/main/log-index/index-log';
+import * as workers from '../../../src/main/log-index/scan-workers';
+
+function shape(file: string, header: string): LogShape {
+  return {
+    file,
+    layout: 'csv-logger',
+    dialect: { quote: '"', bomLength: 0, encoding: 'utf-8' },
+    dataStart: Buffer.byteLength(header),
+    dataLine: 2,
+    header: ['text', 'flag', 'username', 'timestamp'],
+    columns: [],
+    roles: { flag: 1, username: 2, timestamp: 3 },
+    warnings: [],
+    issues: [],
+  };
+}
+
+const HEADER = 'text,flag,username,timestamp\r\n';
+
+function columns(log: LogIndex) {
+  const n = log.count;
+  return {
+    count: n,
+    starts: [...log.starts.subarray(0, n)],
+    lengths: [...log.lengths.subarray(0, n)],
+    lines: [...log.lines.subarray(0, n)],
+    reasons: [...log.reasons.subarray(0, n)],
+    usernames: [...log.usernames.subarray(0, n)],
+    timestamps: [...log.timestamps.subarray(0, n)],
+    end: log.indexedEnd,
+  };
+}
+
+/** Dictionaries as a workspace has them: other logs interned their values first. */
+function dictionaries() {
+  const reasons = new Interner();
+  const usernames = new Interner();
+  reasons.code('from another log');
+  usernames.code('someone else');
+  return { reasons, usernames };
+}
+
+async function both(file: string, rows: string) {
+  const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-par-')), file);
+  writeFileSync(path, HEADER + rows);
+  const serial = new LogIndex(path, shape(file, HEADER));
+  await indexLog(serial, dictionaries(), { final: true, stepBytes: 4096 });
+  const parallel = new LogIndex(path, shape(file, HEADER));
+  await workers.indexLogParallel(parallel, dictionaries(), { final: true, minBytes: 1 });
+  return { serial: columns(serial), parallel: columns(parallel), split: workers.lastSplit };
+}
+
+describe('indexLogParallel', () => {
+  it('splits a log between two workers and gives the same index as one thread', async () => {
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `"row ${i}\nsecond line",${i % 3 ? 'bad' : ''},${i % 5 ? '' : 'ann'},2024-01-01 00:00:${String(i % 60).padStart(2, '0')}.5\r\n`,
+    ).join('');
+    const { serial, parallel, split } = await both('log.csv', rows);
+    expect(workers.workersAvailable()).toBe(true);
+    expect(split).toBe('two workers');
+    expect(serial.count).toBe(3000);
+    expect(parallel).toEqual(serial);
+  });
+
+  it('rejects a cut inside a quoted field and still indexes correctly', async () => {
+    // One giant multi-line cell whose inner lines end like rows: the probe cuts inside it.
+    const inner = Array.from({ length: 4000 }, (_, i) => `fake,x,,2024-01-01 00:00:0${i % 10}\r\n`).join('');
+    const rows = `first,,,2024-01-01 00:00:00\r\n"${inner}",,,2024-01-02 00:00:00\r\nlast,y,,2024-01-03 00:00:00\r\n`;
+    const { serial, parallel, split } = await both('log.csv', rows);
+    expect(split).toBe('cut rejected');
+    expect(serial.count).toBe(3);
+    expect(parallel).toEqual(serial);
+  });
+});

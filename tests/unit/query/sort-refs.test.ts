@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sortRefs } from '../../../src/main/query/sort-refs';
+
+function expected(refs: number[], keys: number[], desc: boolean): number[] {
+  const rank = (k: number) => (Number.isNaN(k) ? Infinity : desc ? -k : k);
+  return refs
+    .map((ref, i) => ({ ref, key: rank(keys[i]), i }))
+    .sort((a, b) => (a.key === b.key ? a.i - b.i : a.key < b.key ? -1 : 1))
+    .map((e) => e.ref);
+}
+
+describe('sortRefs', () => {
+  it('orders by any double key, stably, both directions (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double(), fc.integer({ min: 0, max: 5 }), fc.constant(1.7e12 + 0.123)), {
+          maxLength: 200,
+        }),
+        fc.boolean(),
+        (keys, desc) => {
+          const clean = keys.map((k) => (Object.is(k, -0) ? 0 : k));
+          const refs = clean.map((_, i) => i * 3 + 2 ** 32);
+          const array = new Float64Array(refs);
+          sortRefs(array, new Float64Array(clean), desc);
+          expect([...array]).toEqual(expected(refs, clean, desc));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sorts small integer keys by counting, ties in place', () => {
+    const refs = new Float64Array([10, 11, 12, 13, 14]);
+    sortRefs(refs, new Float64Array([2, 0, 2, 1, 0]), false);
+    expect([...refs]).toEqual([11, 14, 13, 10, 12]);
+    const back = new Float64Array([10, 11, 12, 13, 14]);
+    sortRefs(back, new Float64Array([2, 0, 2, 1, 0]), true);
+    expect([...back]).toEqual([10, 12, 13, 11, 14]);
+  });
+});
