@@ -4,7 +4,7 @@
 import { mkdirSync, existsSync, linkSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bigLog, buildSources, dataDir, importBuilt } from './support.mjs';
+import { bigLog, buildSources, importBuilt } from './support.mjs';
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const words = ['fox', 'dog', 'lazy', 'quick', 'gradio', 'sample 1', 'second', 'jumps'];

@@ -176,13 +176,7 @@ export { ColumnKind };
  * (`forbidden`), or the handler threw.
  */
 export type CallErrorCode =
-  | 'unknown-call'
-  | 'invalid-input'
-  | 'not-found'
-  | 'conflict'
-  | 'forbidden'
-  | 'failed'
-  | 'unavailable';
+  'unknown-call' | 'invalid-input' | 'not-found' | 'conflict' | 'forbidden' | 'failed' | 'unavailable';
 
 /** The envelope both hosts return for every call (IPC reply and HTTP body alike). */
 export type CallResult<T = unknown> =

@@ -69,7 +69,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     handlers,
     dispatch: createDispatch(handlers, (name, error, expected) =>
-      log(`${name} failed: ${error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error)}`),
+      log(
+        `${name} failed: ${error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error)}`,
+      ),
     ),
     events,
     media: createMediaService(services.folderOf, thumbnailer),

@@ -16,8 +16,7 @@ export async function identify(
   ids: string[],
 ): Promise<SampleIdentity[]> {
   const malformed = ids.find((id) => !SAMPLE_ID.test(id));
-  if (malformed !== undefined)
-    throw badInput(notASampleId(malformed));
+  if (malformed !== undefined) throw badInput(notASampleId(malformed));
   const all = new Map((await directory.allSamples(root)).map((sample) => [sample.id, sample]));
   const unknown = ids.filter((id) => !all.has(id));
   if (unknown.length > 0) {

@@ -98,7 +98,12 @@ export class WorkspaceReview {
       } catch (error) {
         this.history.record(session, parts);
         if (parts.length === 0) throw error;
-        throw new Error(partialEditMessage(saved, folderLabel(store), error, joinIds(parts.map((p) => p.editId))));
+        throw new Error(
+          partialEditMessage(saved, folderLabel(store), error, joinIds(parts.map((p) => p.editId))),
+          {
+            cause: error,
+          },
+        );
       }
       parts.push({ store, editId: result.editId });
       if (result.count > 0) saved.push(`${folderLabel(store)} (${result.count} sample(s))`);

@@ -53,7 +53,6 @@ export function parseSampleId(id: string): { file: string; row: number } | undef
   return { file: id.slice(0, at), row: Number(id.slice(at + 1)) - 1 };
 }
 
-
 export function sampleId(file: string, row: number): string {
   return `${file}#${row + 1}`;
 }

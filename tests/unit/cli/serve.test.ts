@@ -43,7 +43,10 @@ describe('flagdeck serve: command line', () => {
     const print = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
     const running = serveCommand.run([base, '--port', '0']);
     await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 10_000 });
-    const match = /^Flagdeck serving at (http:\/\/127\.0\.0\.1:\d+)\/\?token=fixed-token-fixed-token-fixed-token$/.exec(lines[0]);
+    const match =
+      /^Flagdeck serving at (http:\/\/127\.0\.0\.1:\d+)\/\?token=fixed-token-fixed-token-fixed-token$/.exec(
+        lines[0],
+      );
     expect(match).not.toBeNull();
     const reply = await fetch(`${match?.[1]}/api/samples.query`, {
       method: 'POST',
