@@ -10,7 +10,8 @@ export interface Workspace {
   recent: string[];
   error: string | null;
   busy: boolean;
-  open(paths: string[]): Promise<void>;
+  /** Resolves to whether the folders were opened (the error is in `error` otherwise). */
+  open(paths: string[]): Promise<boolean>;
   close(folderId: string): Promise<void>;
   pick(): Promise<void>;
 }
@@ -42,8 +43,8 @@ export function useWorkspace(): Workspace {
   }, [client]);
 
   const open = useCallback(
-    async (paths: string[]) => {
-      if (paths.length === 0) return;
+    async (paths: string[]): Promise<boolean> => {
+      if (paths.length === 0) return false;
       setBusy(true);
       setError(null);
       try {
@@ -51,8 +52,10 @@ export function useWorkspace(): Workspace {
         setFolders(w.folders);
         const r = await client.call('workspace.recent', {});
         setRecent(r.paths);
+        return true;
       } catch (e) {
         setError(`Could not open ${paths.join(', ')}: ${errorMessage(e)}`);
+        return false;
       } finally {
         setBusy(false);
       }
