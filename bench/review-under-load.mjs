@@ -11,11 +11,10 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 // scrolling do. (A text search reads the log's bytes; 200 of those at once measure the disk.)
 const reasons = ['wrong', 'offensive', 'other'];
 
-/** `count` single edits one after the other, `gapMs` apart (a reviewer's pace, spread over the load). */
-async function editLatencies(app, folderId, count, offset, gapMs = 0) {
+/** `count` single edits one after the other, each timed from the call to its fsync'd answer. */
+async function editLatencies(app, folderId, count, offset) {
   const times = [];
   for (let i = 0; i < count; i++) {
-    if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
     const id = `log.csv#${offset + i + 1}`;
     const start = performance.now();
     const result = await app.dispatch('review.edit', {
@@ -59,7 +58,10 @@ function queryLoad(app, rows, inFlight) {
   };
 }
 
-export async function editsUnderLoad({ rows = 100_000, edits = 100, inFlight = 200 } = {}) {
+const say = (message) =>
+  process.env.BENCH_VERBOSE && console.error(`${(performance.now() / 1000).toFixed(1)} s ${message}`);
+
+export async function editsUnderLoad({ rows = 20_000, edits = 50, inFlight = 200 } = {}) {
   const log = await bigLog(rows);
   const folder = mkdtempSync(join(tmpdir(), 'flagdeck-bench-load-'));
   mkdirSync(folder, { recursive: true });
@@ -78,12 +80,16 @@ export async function editsUnderLoad({ rows = 100_000, edits = 100, inFlight = 2
     await app.handlers['samples.query']({ filter: {}, offset: 0, limit: 1 });
     const folderId = (await app.handlers['workspace.info']({})).folders[0].id;
     await new Promise((resolve) => setTimeout(resolve, 2000)); // the background index
+    say('indexed');
     await editLatencies(app, folderId, 10, 0); // warm up
-    const idle = await editLatencies(app, folderId, edits, 10, 20);
+    const idle = await editLatencies(app, folderId, edits, 10);
+    say('idle edits done');
     const load = queryLoad(app, rows, inFlight);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const loaded = await editLatencies(app, folderId, edits, 10 + edits, 20);
+    const loaded = await editLatencies(app, folderId, edits, 10 + edits);
+    say('loaded edits done');
     const queries = await load.stop();
+    say('load stopped');
     return {
       rows,
       edits,

@@ -114,7 +114,7 @@ try {
 
 // Edits while queries keep the app busy (the probe's "4 editors, 200 queries in flight").
 const { editsUnderLoad } = await import('./review-under-load.mjs');
-const load = await editsUnderLoad({ rows: Number(process.argv[4] ?? 100_000) });
+const load = await editsUnderLoad({ rows: Number(process.argv[4] ?? 20_000) });
 const f = (v) => `${v.toFixed(1)} ms`;
 console.log(
   `edit under load (${load.inFlight} queries in flight over ${load.rows.toLocaleString('en')} rows; ${load.queries.count} queries, p50 ${f(load.queries.p50)})`,
