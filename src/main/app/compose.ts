@@ -22,6 +22,8 @@ export interface Services {
 export interface ServiceContext {
   dataDir: string;
   reviewer?: string;
+  /** The desktop host's OS-keychain token reader (Electron safeStorage), tried before HF_TOKEN. */
+  readKeychainToken?: () => Promise<string | undefined>;
   emit: EventHub['emit'];
   log: (message: string) => void;
 }
@@ -33,6 +35,7 @@ export interface AppOptions {
   host: HostServices;
   services: ServicesFactory;
   reviewer?: string;
+  readKeychainToken?: () => Promise<string | undefined>;
   log?: (message: string) => void;
   /** Which folders `workspace.open` accepts (default: any; `flagdeck serve`: its roots). */
   openPolicy?: OpenPolicy;
@@ -55,6 +58,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services = await options.services({
     dataDir: options.dataDir,
     reviewer: options.reviewer,
+    readKeychainToken: options.readKeychainToken,
     emit: events.emit,
     log,
   });

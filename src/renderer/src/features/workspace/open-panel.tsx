@@ -17,7 +17,7 @@ export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
 
   // The panel stays open when the folder was refused, so the message is read where it was typed.
   const open = async (paths: string[]): Promise<void> => {
-    if (await workspace.open(paths)) onDone?.();
+    if ((await workspace.open(paths)) === null) onDone?.();
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();

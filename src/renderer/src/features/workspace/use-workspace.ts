@@ -10,8 +10,8 @@ export interface Workspace {
   recent: string[];
   error: string | null;
   busy: boolean;
-  /** Resolves to whether the folders were opened (the error is in `error` otherwise). */
-  open(paths: string[]): Promise<boolean>;
+  /** Resolves to the error shown (also kept in `error`), or null when the folders opened. */
+  open(paths: string[]): Promise<string | null>;
   close(folderId: string): Promise<void>;
   pick(): Promise<void>;
 }
@@ -43,8 +43,8 @@ export function useWorkspace(): Workspace {
   }, [client]);
 
   const open = useCallback(
-    async (paths: string[]): Promise<boolean> => {
-      if (paths.length === 0) return false;
+    async (paths: string[]): Promise<string | null> => {
+      if (paths.length === 0) return null;
       setBusy(true);
       setError(null);
       try {
@@ -52,10 +52,11 @@ export function useWorkspace(): Workspace {
         setFolders(w.folders);
         const r = await client.call('workspace.recent', {});
         setRecent(r.paths);
-        return true;
+        return null;
       } catch (e) {
-        setError(`Could not open ${paths.join(', ')}: ${errorMessage(e)}`);
-        return false;
+        const message = `Could not open ${paths.join(', ')}: ${errorMessage(e)}`;
+        setError(message);
+        return message;
       } finally {
         setBusy(false);
       }
