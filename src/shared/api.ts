@@ -69,13 +69,21 @@ export const Facets = z.object({
 });
 export type Facets = z.infer<typeof Facets>;
 
+/** A note is a reviewer's remark, not a document: bigger ones would bloat every page that shows them. */
+export const MAX_NOTE_BYTES = 64 * 1024;
+
+const Note = z.string().refine((note) => new TextEncoder().encode(note).length <= MAX_NOTE_BYTES, {
+  error: (issue) =>
+    `the note is ${new TextEncoder().encode(String(issue.input)).length.toLocaleString('en')} bytes; a note holds at most 64 KB (${MAX_NOTE_BYTES.toLocaleString('en')} bytes)`,
+});
+
 export const ReviewPatch = z
   .object({
     reason: z.string().nullable().optional(),
     /** Drop the reviewer's reason so the original stands again. */
     resetReason: z.boolean().optional(),
     status: ReviewStatus.optional(),
-    note: z.string().optional(),
+    note: Note.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'an edit must change at least one field' });
 export type ReviewPatch = z.infer<typeof ReviewPatch>;
@@ -224,8 +232,13 @@ export const isEventName = (name: string): name is EventName => Object.hasOwn(ev
 
 export { ColumnKind };
 
-/** Why a call failed: a name no host knows, input the schema refused, or the handler threw. */
-export type CallErrorCode = 'unknown-call' | 'invalid-input' | 'failed' | 'unavailable';
+/**
+ * Why a call failed: a name no host knows, input the schema refused, something that is not there
+ * (`not-found`), a folder that is not open (`conflict`), a file or folder we may not read or open
+ * (`forbidden`), or the handler threw.
+ */
+export type CallErrorCode =
+  'unknown-call' | 'invalid-input' | 'not-found' | 'conflict' | 'forbidden' | 'failed' | 'unavailable';
 
 /** The envelope both hosts return for every call (IPC reply and HTTP body alike). */
 export type CallResult<T = unknown> =

@@ -7,7 +7,9 @@ import { api, mediaState, naturalWidth, openApp, press, rowOf, screenshot, wavDu
 
 const flaggingOptions = fixture('gradio', '4.44.1', 'flagging_options', 'flagged');
 
-test.use({ serveFolders: [flaggingOptions], serveCopies: true });
+// These tests open temp copies from the UI by path: outside the served folder, so the server
+// allows opening anywhere (on loopback, once is enough).
+test.use({ serveFolders: [flaggingOptions], serveCopies: true, serveArgs: ['--allow-open-anywhere'] });
 
 // Folders these tests open from the UI are temp copies too: Flagdeck keeps thumbnails and its
 // journal beside a folder, and the fixtures must stay as they are.

@@ -25,6 +25,7 @@ export const createServices: ServicesFactory = async ({
     emit,
     log,
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
+    releaseStoreFor: (folderId) => review.close(folderId),
     recentFile: join(dataDir, 'recent.json'),
   });
   const review = new WorkspaceReview({

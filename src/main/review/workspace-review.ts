@@ -3,6 +3,7 @@
 // two are wired to each other in app/services.ts.
 import type { CallArgs, CallOutput, EventPayload, Handlers, SampleFilter } from '../../shared/api';
 import type { ReviewService, SampleIdentity } from './review-store';
+import { notOpen } from '../../shared/call-errors';
 import { openReview } from './open-review';
 import { joinIds, UndoHistory, type StepPart } from './undo-history';
 
@@ -51,7 +52,7 @@ export class WorkspaceReview {
   /** The folder's review state (for the index's filters and rows). */
   store(folderId: string): ReviewService {
     const store = this.stores.get(folderId);
-    if (!store) throw new Error(`no open folder "${folderId}"`);
+    if (!store) throw notOpen(folderId);
     return store;
   }
 
@@ -67,7 +68,11 @@ export class WorkspaceReview {
     await Promise.all([...this.stores.keys()].map((folderId) => this.close(folderId)));
   }
 
-  /** One edit over explicit samples or a filter, possibly across folders: one undo step. */
+  /**
+   * One edit over explicit samples or a filter, possibly across folders: one undo step. Each
+   * folder's part is all or nothing; when one folder fails after others were saved, the saved
+   * parts stay one undo step and the error says exactly which folders have the edit.
+   */
   async edit(
     input: CallArgs<'review.edit'>,
     session = this.options.reviewer,
@@ -77,15 +82,26 @@ export class WorkspaceReview {
         ? await this.identified(input.targets.samples)
         : await this.options.targets.matching(input.targets.filter);
     const parts: StepPart[] = [];
+    const saved: string[] = [];
     let count = 0;
     for (const [folderId, samples] of groups) {
       if (samples.length === 0) continue;
       const store = this.store(folderId);
-      const result = await store.edit(samples, input.patch, this.options.reviewer, {
-        session,
-        undoable: false,
-      });
+      let result;
+      try {
+        result = await store.edit(samples, input.patch, this.options.reviewer, { session, undoable: false });
+      } catch (error) {
+        this.history.record(session, parts);
+        if (parts.length === 0) throw error;
+        throw new Error(
+          partialEditMessage(saved, folderLabel(store), error, joinIds(parts.map((p) => p.editId))),
+          {
+            cause: error,
+          },
+        );
+      }
       parts.push({ store, editId: result.editId });
+      if (result.count > 0) saved.push(`${folderLabel(store)} (${result.count} sample(s))`);
       count += result.count;
     }
     this.history.record(session, parts);
@@ -134,4 +150,14 @@ export class WorkspaceReview {
     }
     if (changes.length > 0) this.options.emit({ changes });
   }
+}
+
+/** The flagging folder a store's journal belongs to (its journal may live in the data folder). */
+function folderLabel(store: ReviewService): string {
+  return store.location.folder ?? store.location.dir;
+}
+
+function partialEditMessage(saved: string[], failed: string, error: unknown, editId: string): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `the edit was saved only in part: saved in ${saved.join(', ')} (edit ${editId}, undo takes it back); not saved in ${failed}: ${reason}`;
 }

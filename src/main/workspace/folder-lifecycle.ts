@@ -1,6 +1,5 @@
 // Opening and closing folders: each log indexed and followed (log-tracking.ts), the folder's review
 // store attached, everything released on close.
-import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { WorkspaceInfo } from '../../shared/model';
 import type { ReviewStore } from '../review/review-store';
@@ -9,6 +8,7 @@ import { parseSampleId } from '../../shared/sample-id';
 import { FolderState } from './folder-state';
 import { folderIdOf } from './folder-id';
 import { LogTracking } from './log-tracking';
+import { logsIn } from './logs-in';
 import { readRecent, rememberRecent } from './recent';
 import type { WorkspaceContext } from './workspace-context';
 
@@ -27,15 +27,29 @@ export class FolderLifecycle {
     return readRecent(this.ctx.options.recentFile);
   }
 
-  /** Opens folders (an open one is kept as it is). Resolves once each log's first rows are indexed. */
+  /**
+   * Opens folders (an open one is kept as it is). Resolves once each log's first rows are indexed.
+   * A folder that cannot be opened leaves no trace; the others open, and the error names it.
+   */
   async open(paths: string[]): Promise<WorkspaceInfo> {
     const { ctx } = this;
-    const roots = paths.map((path) => resolve(path));
-    for (const root of roots) await this.openFolder(root);
-    await rememberRecent(ctx.options.recentFile, roots).catch((error: unknown) =>
-      ctx.logProblem(String(error)),
-    );
-    ctx.changed();
+    const opened: string[] = [];
+    const failures: unknown[] = [];
+    for (const root of paths.map((path) => resolve(path))) {
+      try {
+        await this.openFolder(root);
+        opened.push(root);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (opened.length > 0) {
+      await rememberRecent(ctx.options.recentFile, opened).catch((error: unknown) =>
+        ctx.logProblem(String(error)),
+      );
+      ctx.changed();
+    }
+    if (failures.length > 0) throw failures[0];
     return ctx.info();
   }
 
@@ -73,23 +87,28 @@ export class FolderLifecycle {
     const { ctx } = this;
     const id = folderIdOf(root);
     if (ctx.folders.has(id)) return;
-    const info = await stat(root).catch(() => null);
-    if (!info?.isDirectory()) throw new Error(`${root}: not a folder`);
+    // Nothing is written into a folder (journal, thumbnails) before a flagging log was found in it.
+    const files = await logsIn(ctx.reader, root);
     const readOnly = await folderIsReadOnly(root);
     const folder = new FolderState(id, root, basename(root), readOnly);
     ctx.folders.set(id, folder);
-    if (ctx.options.reviewStoreFor)
-      await this.attachStore(folder, await ctx.options.reviewStoreFor(id, root));
-    const files = await ctx.reader.findLogs(root);
-    await Promise.all(files.map((file) => this.tracking.addLog(folder, file)));
-    // Logs were added as their shapes came in; list them in the reader's order.
-    for (const file of files) {
-      const entry = folder.logs.get(file);
-      if (!entry) continue;
-      folder.logs.delete(file);
-      folder.logs.set(file, entry);
+    try {
+      if (ctx.options.reviewStoreFor)
+        await this.attachStore(folder, await ctx.options.reviewStoreFor(id, root));
+      await Promise.all(files.map((file) => this.tracking.addLog(folder, file)));
+      // Logs were added as their shapes came in; list them in the reader's order.
+      for (const file of files) {
+        const entry = folder.logs.get(file);
+        if (!entry) continue;
+        folder.logs.delete(file);
+        folder.logs.set(file, entry);
+      }
+      if (ctx.options.follow !== false) await this.tracking.follow(folder);
+    } catch (error) {
+      ctx.folders.delete(id);
+      await this.closeFolder(folder);
+      throw error;
     }
-    if (ctx.options.follow !== false) await this.tracking.follow(folder);
   }
 
   private async attachStore(folder: FolderState, store: ReviewStore): Promise<void> {

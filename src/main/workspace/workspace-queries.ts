@@ -1,10 +1,11 @@
 // The query side of a workspace: pages of samples, one sample, facets, identities for review edits.
 import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
+import { badInput, notFound, notOpen } from '../../shared/call-errors';
 import type { SampleRef, SampleRow } from '../../shared/model';
+import { notASampleId, parseSampleId } from '../../shared/sample-id';
 import type { SampleIdentity } from '../review/review-store';
 import type { QueryLog, Selection } from '../query/query';
 import { rowsBySlot, SLOT } from '../query/row-refs';
-import { parseSampleId } from '../../shared/sample-id';
 import type { LogEntry } from './folder-state';
 import { sampleRows } from './sample-rows';
 import { facetsOf } from './facets';
@@ -61,7 +62,7 @@ export class WorkspaceQueries {
   /** The distinct flag values found in a folder's logs. */
   flagValues(folderId: string): (string | null)[] {
     const folder = this.ctx.folders.get(folderId);
-    if (!folder) throw new Error(`no open folder "${folderId}"`);
+    if (!folder) throw notOpen(folderId);
     const codes = new Set<number>();
     for (const { query } of folder.logs.values()) {
       const { log } = query;
@@ -88,11 +89,12 @@ export class WorkspaceQueries {
 
   private locate(folderId: string, id: string): { entry: LogEntry; row: number } {
     const folder = this.ctx.folders.get(folderId);
-    if (!folder) throw new Error(`no open folder "${folderId}"`);
+    if (!folder) throw notOpen(folderId);
     const parsed = parseSampleId(id);
-    const entry = parsed && folder.logs.get(parsed.file);
-    if (!parsed || !entry || parsed.row >= entry.query.log.count) {
-      throw new Error(`no sample "${id}" in ${folder.root} (ids are <log file>#<data row>, e.g. log.csv#1)`);
+    if (!parsed) throw badInput(notASampleId(id));
+    const entry = folder.logs.get(parsed.file);
+    if (!entry || parsed.row >= entry.query.log.count) {
+      throw notFound(`no sample "${id}" in ${folder.root} (ids are <log file>#<data row>, e.g. log.csv#1)`);
     }
     return { entry, row: parsed.row };
   }

@@ -1,7 +1,7 @@
 // The review editor of the current sample: triage status, flag reason (numbered options, 0 clears),
 // the original reason beside it, and a note saved on blur or Ctrl/⌘+Enter.
 import { useState, type RefObject } from 'react';
-import type { ReviewPatch } from '../../../../shared/api';
+import { MAX_NOTE_BYTES, type ReviewPatch } from '../../../../shared/api';
 import type { ReviewStatus, SampleRow } from '../../../../shared/model';
 import { currentReason } from '../../common/rows';
 
@@ -23,6 +23,7 @@ export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX
   // The parent keys this panel by sample and saved note, so the draft restarts from the saved one.
   const [note, setNote] = useState(row.review.note);
   const reason = currentReason(row);
+  const noteBytes = new TextEncoder().encode(note).length;
   const saveNote = (): void => {
     if (note !== row.review.note) void onEdit({ note }, 'Note');
   };
@@ -89,7 +90,13 @@ export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX
           if (e.key === 'Escape') e.currentTarget.blur();
         }}
         rows={2}
+        aria-invalid={noteBytes > MAX_NOTE_BYTES}
       />
+      {noteBytes > MAX_NOTE_BYTES && (
+        <p className="error" role="alert" data-testid="note-too-long">
+          This note is {Math.ceil(noteBytes / 1024)} KB; a note holds at most 64 KB, so it will not be saved.
+        </p>
+      )}
     </div>
   );
 }

@@ -15,9 +15,9 @@ export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
   const [path, setPath] = useState('');
   const [dragging, setDragging] = useState(false);
 
+  // The panel stays open when the folder was refused, so the message is read where it was typed.
   const open = async (paths: string[]): Promise<void> => {
-    await workspace.open(paths);
-    onDone?.();
+    if ((await workspace.open(paths)) === null) onDone?.();
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
