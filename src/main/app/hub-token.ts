@@ -1,9 +1,9 @@
 // The Hugging Face Hub token, kept encrypted in one file of the app's data folder. The cipher is
 // the host's (Electron's safeStorage: the system keychain); without one, nothing is stored. The
 // token is read only by the push service and never reaches the renderer or a log.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../review/atomic-write';
 
 export interface TokenCipher {
   /** Why tokens cannot be encrypted here (no keychain), or undefined when they can. */
@@ -34,7 +34,8 @@ export function createHubTokenStore(file: string, cipher: TokenCipher): HubToken
     async set(token) {
       const unavailable = cipher.unavailableReason();
       if (unavailable) throw new Error(`cannot store the Hub token safely: ${unavailable}`);
-      await writePrivateFileAtomic(file, cipher.encrypt(token));
+      await mkdir(dirname(file), { recursive: true });
+      await writeFileAtomic(file, cipher.encrypt(token), { mode: 0o600 });
     },
     clear: () => rm(file, { force: true }),
     async read() {
@@ -48,23 +49,4 @@ export function createHubTokenStore(file: string, cipher: TokenCipher): HubToken
       }
     },
   };
-}
-
-/** temp + fsync + rename, readable by the owner only. */
-async function writePrivateFileAtomic(path: string, data: Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
