@@ -2,6 +2,7 @@
 // the handler, and wrap the outcome in the `CallResult` envelope. Never throws.
 import type { z } from 'zod';
 import { calls, isCallName, type CallName, type CallResult, type Handlers } from '../../shared/api';
+import { CallError } from '../../shared/call-errors';
 
 /** A handler's way to say "this host cannot do that" (e.g. a native dialog in serve mode). */
 export class UnavailableError extends Error {}
@@ -42,6 +43,7 @@ export function createDispatch(
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof UnavailableError) return failure('unavailable', error.message);
+      if (error instanceof CallError) return failure(error.code, error.message);
       onError?.(name, error);
       return failure('failed', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,12 +1,12 @@
 // Opening and closing folders: each log indexed and followed (log-tracking.ts), the folder's review
 // store attached, everything released on close.
-import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { WorkspaceInfo } from '../../shared/model';
 import type { ReviewStore } from '../review/contracts';
 import { folderIsReadOnly } from '../review/location';
 import { FolderState, parseSampleId } from './folder-state';
 import { folderIdOf } from './folder-id';
+import { canonicalFolder, logsToOpen } from './logs-to-open';
 import { LogTracking } from './log-tracking';
 import { readRecent, rememberRecent } from './recent';
 import type { WorkspaceContext } from './workspace-context';
@@ -26,13 +26,28 @@ export class FolderLifecycle {
     return readRecent(this.ctx.options.recentFile);
   }
 
-  /** Opens folders (an open one is kept as it is). Resolves once each log's first rows are indexed. */
+  /**
+   * Opens folders (an open one is kept as it is). Resolves once each log's first rows are indexed.
+   * A path that cannot be opened leaves no trace (no journal, no Recent entry); the others open,
+   * and the call fails with what was wrong with each refused path.
+   */
   async open(paths: string[]): Promise<WorkspaceInfo> {
     const { ctx } = this;
-    const roots = paths.map((path) => resolve(path));
-    for (const root of roots) await this.openFolder(root);
-    await rememberRecent(ctx.options.recentFile, roots).catch((error: unknown) => ctx.say(String(error)));
-    ctx.changed();
+    const opened: string[] = [];
+    const refusals: unknown[] = [];
+    for (const path of paths) {
+      try {
+        opened.push(await this.openFolder(resolve(path)));
+      } catch (error) {
+        refusals.push(error);
+      }
+    }
+    if (opened.length > 0) {
+      await rememberRecent(ctx.options.recentFile, opened).catch((error: unknown) => ctx.say(String(error)));
+      ctx.changed();
+    }
+    if (refusals.length === 1) throw refusals[0];
+    if (refusals.length > 1) throw joinedRefusal(refusals);
     return ctx.info();
   }
 
@@ -66,27 +81,34 @@ export class FolderLifecycle {
     }
   }
 
-  private async openFolder(root: string): Promise<void> {
+  /** Opens one folder; returns its canonical path. Nothing is written before its logs were found. */
+  private async openFolder(path: string): Promise<string> {
     const { ctx } = this;
+    const root = await canonicalFolder(path);
     const id = folderIdOf(root);
-    if (ctx.folders.has(id)) return;
-    const info = await stat(root).catch(() => null);
-    if (!info?.isDirectory()) throw new Error(`${root}: not a folder`);
+    if (ctx.folders.has(id)) return root;
+    const files = await logsToOpen(ctx.reader, root, (log) => ctx.ownerOf(log)?.root);
     const readOnly = await folderIsReadOnly(root);
     const folder = new FolderState(id, root, basename(root), readOnly);
     ctx.folders.set(id, folder);
-    if (ctx.options.reviewStoreFor)
-      await this.attachStore(folder, await ctx.options.reviewStoreFor(id, root));
-    const files = await ctx.reader.findLogs(root);
-    await Promise.all(files.map((file) => this.tracking.addLog(folder, file)));
-    // Logs were added as their shapes came in; list them in the reader's order.
-    for (const file of files) {
-      const entry = folder.logs.get(file);
-      if (!entry) continue;
-      folder.logs.delete(file);
-      folder.logs.set(file, entry);
+    try {
+      if (ctx.options.reviewStoreFor)
+        await this.attachStore(folder, await ctx.options.reviewStoreFor(id, root));
+      await Promise.all(files.map((file) => this.tracking.addLog(folder, file)));
+      // Logs were added as their shapes came in; list them in the reader's order.
+      for (const file of files) {
+        const entry = folder.logs.get(file);
+        if (!entry) continue;
+        folder.logs.delete(file);
+        folder.logs.set(file, entry);
+      }
+      if (ctx.options.follow !== false) await this.tracking.follow(folder);
+    } catch (error) {
+      ctx.folders.delete(id);
+      await this.shut(folder);
+      throw error;
     }
-    if (ctx.options.follow !== false) await this.tracking.follow(folder);
+    return root;
   }
 
   private async attachStore(folder: FolderState, store: ReviewStore): Promise<void> {
@@ -115,4 +137,12 @@ export class FolderLifecycle {
     await folder.closeWatch?.();
     await Promise.all([...folder.logs.values()].map((e) => e.indexed.catch(() => undefined)));
   }
+}
+
+/** Several refused paths: one error of the first one's kind, listing every message. */
+function joinedRefusal(refusals: unknown[]): unknown {
+  const [first] = refusals;
+  if (!(first instanceof Error)) return first;
+  first.message = refusals.map((e) => (e instanceof Error ? e.message : String(e))).join('; ');
+  return first;
 }

@@ -153,6 +153,8 @@ export class LogTracking {
     if (folder.pending.has(file) || folder.logs.has(file) || folder.closed) return;
     folder.pending.add(file);
     try {
+      // A log of a sub-folder opened on its own stays that folder's (one log, one journal).
+      if (ctx.ownerOf(join(folder.root, file))) return;
       if (!(await hasWholeFirstLine(join(folder.root, file)))) return;
       const logs = await ctx.reader.findLogs(folder.root).catch(() => [] as string[]);
       if (!logs.includes(file) || folder.logs.has(file) || folder.closed) return;

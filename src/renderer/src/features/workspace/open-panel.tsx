@@ -16,8 +16,8 @@ export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
   const [dragging, setDragging] = useState(false);
 
   const open = async (paths: string[]): Promise<void> => {
-    await workspace.open(paths);
-    onDone?.();
+    // A refused path keeps the panel open, its error shown under the field the path was typed in.
+    if (await workspace.open(paths)) onDone?.();
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();

@@ -10,7 +10,8 @@ export interface Workspace {
   recent: string[];
   error: string | null;
   busy: boolean;
-  open(paths: string[]): Promise<void>;
+  /** Resolves true when every path opened; false when one was refused (`error` says why). */
+  open(paths: string[]): Promise<boolean>;
   close(folderId: string): Promise<void>;
   pick(): Promise<void>;
 }
@@ -41,23 +42,31 @@ export function useWorkspace(): Workspace {
     };
   }, [client]);
 
+  const refreshRecent = useCallback(async () => {
+    const r = await client.call('workspace.recent', {}).catch(() => null);
+    if (r) setRecent(r.paths);
+  }, [client]);
+
   const open = useCallback(
     async (paths: string[]) => {
-      if (paths.length === 0) return;
+      if (paths.length === 0) return false;
       setBusy(true);
       setError(null);
       try {
         const w = await client.call('workspace.open', { paths });
         setFolders(w.folders);
-        const r = await client.call('workspace.recent', {});
-        setRecent(r.paths);
+        await refreshRecent();
+        return true;
       } catch (e) {
-        setError(`Could not open ${paths.join(', ')}: ${errorMessage(e)}`);
+        setError(`Could not open: ${errorMessage(e)}`);
+        // The paths that did open are on screen (workspaceChanged) and in Recent.
+        await refreshRecent();
+        return false;
       } finally {
         setBusy(false);
       }
     },
-    [client],
+    [client, refreshRecent],
   );
 
   const close = useCallback(
