@@ -122,6 +122,8 @@ export class LogTracking {
       for (let row = result.firstNew; row < log.count; row++) ids.push(sampleId(log.file, row));
       folder.applyStore?.();
       ctx.options.emit('rowsAppended', { folderId: folder.id, file: log.file, ids });
+      // The folder's row counts (its chip) changed too.
+      ctx.changed();
     }
     return result;
   }

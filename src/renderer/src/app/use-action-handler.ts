@@ -12,6 +12,11 @@ export interface Workbench {
   review: ReviewActions;
   options: string[];
   hasSelection: boolean;
+  /**
+   * The selection holds samples of several folders (or of another folder than the current row's):
+   * option N means each folder's own, resolved by the review service.
+   */
+  reasonByOption: boolean;
   focusNote(): void;
   focusSearch(): void;
   toggleView(): void;
@@ -39,6 +44,10 @@ export function handleAction(action: Action, w: Workbench): void {
       activeMedia()?.seek(action.seconds);
       return;
     case 'reason': {
+      if (w.reasonByOption) {
+        edit({ reasonOption: action.option }, `Reason option ${action.option} of each folder`);
+        return;
+      }
       const option = w.options[action.option - 1];
       if (option !== undefined) edit({ reason: option }, `Reason "${option}"`);
       return;

@@ -41,7 +41,7 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
           count={selected}
           matching={rows.total}
           allMatching={selection.kind === 'filter'}
-          options={options}
+          folders={state.selectionOptions}
           onEdit={review.edit}
           onSelectAll={state.selectAll}
           onClear={state.clearSelection}

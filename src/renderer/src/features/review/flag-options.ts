@@ -1,24 +1,10 @@
 // The flag reasons offered to a reviewer, and the edits of the per-folder settings panel.
 import type { FlagOptions } from '../../../../shared/api';
 
-export type CustomOption = FlagOptions['custom'][number];
+// The number-key order is the server's too (a number key over several folders): one function for both.
+export { activeOptions } from '../../../../shared/flag-options';
 
-/** Options in number-key order: the log's own values first, then the reviewer's active ones. */
-export function activeOptions(options: FlagOptions | undefined): string[] {
-  if (!options) return [];
-  const seen = new Set<string>();
-  const result: string[] = [];
-  const retired = new Set(options.custom.filter((o) => o.retired).map((o) => o.value));
-  for (const value of [
-    ...options.fromLogs,
-    ...options.custom.filter((o) => !o.retired).map((o) => o.value),
-  ]) {
-    if (value === '' || seen.has(value) || retired.has(value)) continue;
-    seen.add(value);
-    result.push(value);
-  }
-  return result;
-}
+export type CustomOption = FlagOptions['custom'][number];
 
 export function addOption(custom: CustomOption[], value: string): CustomOption[] {
   const trimmed = value.trim();
