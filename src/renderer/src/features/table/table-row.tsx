@@ -61,6 +61,7 @@ export const TableRow = memo(function TableRow(props: Props): React.JSX.Element 
       aria-rowindex={offset + 1}
       aria-selected={selected}
       data-sample={row.id}
+      data-folder={row.folderId}
       onClick={(e) => props.onClick(offset, e)}
       onDoubleClick={() => props.onOpen(offset)}
     >
