@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { appendToLog, expect, fixture, test } from './support';
-import { api, openApp, press, rowOf, screenshot } from './ui-helpers';
+import { api, openApp, press, screenshot } from './ui-helpers';
 
 test.use({
   serveFolders: [

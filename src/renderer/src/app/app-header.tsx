@@ -24,7 +24,12 @@ export function AppHeader(props: Props): React.JSX.Element {
       <button type="button" onClick={props.onOpen}>
         + Open
       </button>
-      <span className="status-line" role="status" data-testid="status-line" title={props.message ?? undefined}>
+      <span
+        className="status-line"
+        role="status"
+        data-testid="status-line"
+        title={props.message ?? undefined}
+      >
         {props.message}
       </span>
       <div className="segmented" role="group" aria-label="View">
