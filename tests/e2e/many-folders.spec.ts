@@ -85,4 +85,27 @@ test('a folder chip’s row count follows live appends', async ({ page, server }
     'live two,,4,,,2026-11-25 12:50:01.000001',
   ]);
   await expect(chip).toContainText(`${rows + 2} rows`);
+
+  // Its progress: reviewed N of M, after a triage key.
+  await expect(chip.getByTestId('chip-progress')).toHaveText(`reviewed 0/${rows + 2}`);
+  await row(page, b.id, 'log.csv#1').click();
+  await press(page, 'x');
+  await expect(chip.getByTestId('chip-progress')).toHaveText(`reviewed 1/${rows + 2}`);
+});
+
+test('a folder column, and one folder’s own columns when filtered to it', async ({ page, server }) => {
+  await openApp(page, server);
+  const [a, b] = (await api(server, 'workspace.info', {})).folders;
+  const header = page.getByTestId('sample-table').getByRole('columnheader');
+  await expect(header.filter({ hasText: 'Folder' })).toHaveCount(1);
+  await expect(row(page, a.id, 'log.csv#1').locator('.td-folder')).toHaveText('flagging_options/flagged');
+  await page.getByLabel('Filter by folder').selectOption(b.id);
+  const names = b.logs[0].columns
+    .filter((c) => !['flag', 'username', 'timestamp'].includes(c.kind))
+    .map((c) => c.name);
+  const dataHeaders = page.getByTestId('sample-table').locator('[role="columnheader"][data-column]');
+  await expect
+    .poll(() => dataHeaders.evaluateAll((els) => els.map((el) => el.getAttribute('data-column'))))
+    .toEqual(names);
+  await screenshot(page, 'many-folders-one-folder');
 });

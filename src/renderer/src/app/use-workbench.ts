@@ -113,7 +113,8 @@ export function useWorkbench({ folders }: Workspace) {
       rows.acknowledgeNew();
     });
   };
-  const folderName = folders.find((f) => f.id === (row?.folderId ?? folders[0]?.id))?.name ?? '';
+  // Most folders are called `flagged`: the options dialog names the folder by its path.
+  const folderName = folders.find((f) => f.id === (row?.folderId ?? folders[0]?.id))?.path ?? '';
   const selected = selectionSize(selection, rows.total);
 
   return {
