@@ -15,6 +15,7 @@ import { usePagedRows } from '../common/use-paged-rows';
 import { useStableCallback } from '../components/use-stable-callback';
 import { activeOptions } from '../features/review/flag-options';
 import { useFacets } from '../features/review/use-facets';
+import { useAutoAdvance } from '../features/review/use-auto-advance';
 import { useFlagOptions } from '../features/review/use-flag-options';
 import { useFoldersOptions } from '../features/review/use-folders-options';
 import { useReviewActions } from '../features/review/use-review-actions';
@@ -51,6 +52,7 @@ export function useWorkbench({ folders }: Workspace) {
     refreshFacets();
   }, [refreshRows, refreshFacets]);
   const review = useReviewActions(selection, row, filter, onSaved);
+  const autoAdvance = useAutoAdvance();
   const selectedFolders = useMemo(
     () =>
       selectionFolders(
@@ -79,6 +81,7 @@ export function useWorkbench({ folders }: Workspace) {
     review,
     options,
     hasSelection: selection.kind !== 'none',
+    autoAdvance: autoAdvance.on,
     reasonByOption:
       selectedFolders.length > 1 || (selectedFolders.length === 1 && selectedFolders[0] !== row?.folderId),
     focusNote: () => noteRef.current?.focus(),
@@ -142,6 +145,7 @@ export function useWorkbench({ folders }: Workspace) {
     jumpToNew,
     folderName,
     selectionOptions,
+    autoAdvance,
   };
 }
 

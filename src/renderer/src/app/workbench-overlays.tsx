@@ -18,7 +18,11 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
       {state.overlay === 'help' && <ShortcutHelp onClose={close} />}
       {state.overlay === 'settings' && (
         <Modal title="Flag options" onClose={close} testId="settings">
-          <OptionsPanel state={state.optionsState} folderName={state.folderName} />
+          <OptionsPanel
+            state={state.optionsState}
+            folderName={state.folderName}
+            autoAdvance={state.autoAdvance}
+          />
         </Modal>
       )}
       {state.overlay === 'open' && (

@@ -1,6 +1,6 @@
 // The review editor of the current sample: triage status, flag reason (numbered options, 0 clears),
 // the original reason beside it, and a note saved on blur or Ctrl/⌘+Enter.
-import { useState, type RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import type { ReviewPatch } from '../../../../shared/api';
 import type { ReviewStatus, SampleRow } from '../../../../shared/model';
 import { currentReason } from '../../common/rows';
@@ -22,8 +22,14 @@ interface Props {
 export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX.Element {
   // The parent keys this panel by sample and saved note, so the draft restarts from the saved one.
   const [note, setNote] = useState(row.review.note);
+  // Escape leaves the field without saving: the blur it causes must not save the draft.
+  const cancelled = useRef(false);
   const reason = currentReason(row);
   const saveNote = (): void => {
+    if (cancelled.current) {
+      cancelled.current = false;
+      return;
+    }
     if (note !== row.review.note) void onEdit({ note }, 'Note');
   };
 
@@ -76,7 +82,7 @@ export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX
         ref={noteRef}
         className="note"
         aria-label="Note"
-        placeholder="Note (e to edit, Ctrl/⌘+Enter to save)"
+        placeholder="Note (e to edit, Ctrl/⌘+Enter saves, Esc cancels)"
         value={note}
         onChange={(e) => setNote(e.target.value)}
         onBlur={saveNote}
@@ -86,7 +92,12 @@ export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX
             saveNote();
             e.currentTarget.blur();
           }
-          if (e.key === 'Escape') e.currentTarget.blur();
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            cancelled.current = true;
+            setNote(row.review.note);
+            e.currentTarget.blur();
+          }
         }}
         rows={2}
       />
