@@ -11,6 +11,14 @@ import {
   SampleRow,
   WorkspaceInfo,
 } from './model';
+import {
+  ExportFinished,
+  ExportPrivacy,
+  ExportProgress,
+  ExportStatusChoice,
+  ExportSummary,
+  ExportTargetSpec,
+} from './export';
 
 export const SortDir = z.enum(['asc', 'desc']);
 
@@ -100,6 +108,20 @@ export const FlagOptions = z.object({
 });
 export type FlagOptions = z.infer<typeof FlagOptions>;
 
+/** What an export takes: the filter (its `statuses` replaced by `statuses`), default the kept samples. */
+export const ExportSelection = z.object({
+  filter: SampleFilter.default({}),
+  statuses: z.array(ExportStatusChoice).min(1).default(['keep']),
+});
+export type ExportSelection = z.infer<typeof ExportSelection>;
+
+export const ExportStart = z.object({
+  selection: ExportSelection,
+  target: ExportTargetSpec,
+  privacy: ExportPrivacy.default({ username: 'keep', stripExif: false }),
+});
+export type ExportStart = z.infer<typeof ExportStart>;
+
 const folderId = z.object({ folderId: z.string() });
 const none = z.object({}).default({});
 
@@ -131,6 +153,10 @@ export const calls = {
     output: z.object({ url: z.string() }),
   },
   'file.reveal': { input: z.object({ folderId: z.string(), path: z.string() }), output: z.object({}) },
+  'export.summary': { input: ExportSelection, output: ExportSummary },
+  /** Starts an export in the background; `exportProgress` and `exportFinished` follow. */
+  'export.start': { input: ExportStart, output: z.object({ jobId: z.string() }) },
+  'export.cancel': { input: z.object({ jobId: z.string() }), output: z.object({}) },
 } as const;
 
 /** Every event pushed from the main process to every window. */
@@ -149,6 +175,8 @@ export const events = {
   reviewChanged: z.object({
     changes: z.array(z.object({ folderId: z.string(), id: z.string(), review: ReviewState })),
   }),
+  exportProgress: ExportProgress,
+  exportFinished: ExportFinished,
 } as const;
 
 export type Calls = typeof calls;

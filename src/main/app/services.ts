@@ -2,6 +2,7 @@
 // journal (review.*), wired to each other. The index supplies sample identities to the review;
 // the review's stores feed the index's status/reason columns.
 import { join } from 'node:path';
+import { exportHandlers } from '../export/export-jobs';
 import { locateReview } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
 import { WorkspaceReview } from '../review/workspace-review';
@@ -35,6 +36,7 @@ export const createServices: ServicesFactory = async ({ dataDir, reviewer, emit,
         return info;
       },
       ...review.handlers(),
+      ...exportHandlers({ source: ws, emit, keyFile: join(dataDir, 'export-pseudonym.key'), log }),
     },
     folderOf: (folderId) => {
       const root = ws.folderRoot(folderId);

@@ -13,6 +13,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./review')).reviewCommand,
   },
   {
+    name: 'export',
+    summary: 'Export the reviewed samples as a Gradio folder, imagefolder / audiofolder or Parquet',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
     name: 'serve',
     summary: 'Review folders in a browser (local web server)',
     load: async () => (await import('./serve')).serveCommand,

@@ -7,6 +7,7 @@ import { App } from './app/app';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/panels.css';
+import './styles/export.css';
 import './styles/table.css';
 import './styles/detail.css';
 

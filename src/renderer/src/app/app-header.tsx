@@ -10,6 +10,7 @@ interface Props {
   onView: (view: 'table' | 'grid') => void;
   onOpen: () => void;
   onSettings: () => void;
+  onExport: () => void;
   onHelp: () => void;
   message: string | null;
 }
@@ -40,6 +41,9 @@ export function AppHeader(props: Props): React.JSX.Element {
           Grid
         </button>
       </div>
+      <button type="button" onClick={props.onExport} title="Export the selection (Shift+E)">
+        Export
+      </button>
       <button type="button" onClick={props.onSettings} title="Flag options (s)">
         Options
       </button>

@@ -24,6 +24,7 @@ export interface Workbench {
   toggleView(): void;
   toggleWide(): void;
   openSettings(): void;
+  openExport(): void;
   openHelp(): void;
   selectAll(): void;
   clearSelection(): void;
@@ -78,6 +79,9 @@ export function handleAction(action: Action, w: Workbench): void {
       return;
     case 'settings':
       w.openSettings();
+      return;
+    case 'export':
+      w.openExport();
       return;
     case 'undo':
       void w.review.undo();

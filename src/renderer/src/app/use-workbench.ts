@@ -25,7 +25,7 @@ import type { Workspace } from '../features/workspace/use-workspace';
 import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
 
-export type Overlay = 'help' | 'settings' | 'open' | null;
+export type Overlay = 'help' | 'settings' | 'open' | 'export' | null;
 
 export function useWorkbench({ folders }: Workspace) {
   const [filter, setFilter] = useState<SampleFilter>({});
@@ -89,6 +89,7 @@ export function useWorkbench({ folders }: Workspace) {
     toggleView: () => setView((v) => (v === 'table' ? 'grid' : 'table')),
     toggleWide: () => setWide((w) => !w),
     openSettings: () => setOverlay('settings'),
+    openExport: () => setOverlay('export'),
     openHelp: () => setOverlay('help'),
     selectAll: () => setSelection({ kind: 'filter' }),
     clearSelection: () => setSelection(noSelection),

@@ -1,5 +1,6 @@
-// The dialogs over the review screen: keyboard help, flag options, open folders.
+// The dialogs over the review screen: keyboard help, flag options, open folders, export.
 import { Modal } from '../components/modal';
+import { ExportDialog } from '../features/export/export-dialog';
 import { OptionsPanel } from '../features/review/options-panel';
 import { ShortcutHelp } from '../features/shortcuts/shortcut-help';
 import { OpenPanel } from '../features/workspace/open-panel';
@@ -24,6 +25,9 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
             autoAdvance={state.autoAdvance}
           />
         </Modal>
+      )}
+      {state.overlay === 'export' && (
+        <ExportDialog filter={state.filter} folders={workspace.folders} onClose={close} />
       )}
       {state.overlay === 'open' && (
         <Modal title="Open folders" onClose={close}>

@@ -24,6 +24,7 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
         onView={state.setView}
         onOpen={() => setOverlay('open')}
         onSettings={() => setOverlay('settings')}
+        onExport={() => setOverlay('export')}
         onHelp={() => setOverlay('help')}
         message={review.message ?? rows.error}
       />

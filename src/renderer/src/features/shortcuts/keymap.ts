@@ -15,6 +15,7 @@ export type Action =
   | { type: 'search' }
   | { type: 'toggleView' }
   | { type: 'settings' }
+  | { type: 'export' }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'selectAll' }
@@ -101,6 +102,8 @@ export const shortcuts: Shortcut[] = [
   { keys: ['/'], label: 'Search', group: 'View', action: () => ({ type: 'search' }) },
   { keys: ['g'], label: 'Switch table / grid', group: 'View', action: () => ({ type: 'toggleView' }) },
   { keys: ['s'], label: 'Flag options settings', group: 'View', action: () => ({ type: 'settings' }) },
+  // Shift+E, as `e` edits the note; Ctrl/⌘+E belongs to the browser.
+  { keys: ['E'], label: 'Export the selection', group: 'View', action: () => ({ type: 'export' }) },
   {
     keys: ['Escape'],
     label: 'Clear selection, close overlays',
@@ -130,6 +133,7 @@ const keyNames: Record<string, string> = {
   ArrowUp: '↑',
   ArrowLeft: '←',
   ArrowRight: '→',
+  E: 'Shift+E',
 };
 
 /** How a shortcut is written in the help overlay, e.g. `Ctrl+Shift+Z`. */

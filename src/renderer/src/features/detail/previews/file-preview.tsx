@@ -2,7 +2,7 @@
 import type { AssetRef } from '../../../../../shared/model';
 import { useApi } from '../../../common/api-context';
 import { baseName } from '../../../components/asset-badge';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../../../common/format-bytes';
 
 export function FilePreview({ folderId, asset }: { folderId: string; asset: AssetRef }): React.JSX.Element {
   const { client, mediaUrl, capabilities } = useApi();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../../src/renderer/src/features/detail/previews/format-bytes';
+import { formatBytes } from '../../../../src/renderer/src/common/format-bytes';
 
 describe('formatBytes', () => {
   it('writes sizes in SI units', () => {

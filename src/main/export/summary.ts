@@ -1,0 +1,60 @@
+// What the user sees before an export runs: how many samples, per label and status, the size of
+// their files and how many are missing, and the layout their columns fit.
+import type { ExportSelection } from '../../shared/api';
+import type { ExportFormat, ExportSummary } from '../../shared/export';
+import { FILE_KINDS } from './asset-cells';
+import { ColumnMap } from './columns';
+import { countsByStatus } from './empty-selection';
+import { selectedPages, selectionFilter, type ExportSource } from './source';
+
+function suggestedFormat(images: number, audio: number): ExportFormat {
+  if (images > 0 && audio > 0) return 'parquet';
+  if (images > 0) return 'imagefolder';
+  if (audio > 0) return 'audiofolder';
+  return 'gradio';
+}
+
+export async function exportSummary(
+  source: ExportSource,
+  selection: ExportSelection,
+  signal?: AbortSignal,
+): Promise<ExportSummary> {
+  const facets = await source.facets(selectionFilter(selection));
+  const columns = new ColumnMap(source.info(), selection.filter);
+  const kinds = new Map(columns.columns.map((column) => [column.name, column.kind]));
+  const seen = new Set<string>();
+  let assetBytes = 0;
+  let assetsMissing = 0;
+  for await (const { rows } of selectedPages(source, selection, signal)) {
+    for (const row of rows) {
+      for (const [name, cell] of columns.cellsOf(row)) {
+        const fileColumn = FILE_KINDS.has(kinds.get(name) ?? 'text');
+        for (const asset of cell.assets) {
+          if (asset.status !== 'resolved') {
+            // Chat and JSON cells often name Gradio's temp files: they never skip a sample.
+            if (fileColumn) assetsMissing += 1;
+            continue;
+          }
+          const key = `${row.folderId}\0${asset.path}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          assetBytes += asset.size ?? 0;
+        }
+      }
+    }
+  }
+  const imageColumns = columns.columnsOfKind('image').map((c) => c.name);
+  const audioColumns = columns.columnsOfKind('audio').map((c) => c.name);
+  return {
+    samples: facets.total,
+    byReason: facets.byReason,
+    byStatus: facets.byStatus,
+    workspaceByStatus: await countsByStatus(source, selection),
+    assetFiles: seen.size,
+    assetBytes,
+    assetsMissing,
+    imageColumns,
+    audioColumns,
+    suggestedFormat: suggestedFormat(imageColumns.length, audioColumns.length),
+  };
+}

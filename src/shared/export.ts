@@ -1,0 +1,86 @@
+// The export part of the API contract: what is selected, where it goes, what the user is shown
+// before and after. The `hub` target kind is added beside `folder` by the Hub push.
+import { z } from 'zod';
+import { ReviewStatus } from './model';
+
+/** A dataset layout the exporter writes. */
+export const ExportFormat = z.enum(['gradio', 'imagefolder', 'audiofolder', 'parquet']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** The layouts `datasets.load_dataset` reads (what a Hub push can carry). */
+export const DatasetFormat = z.enum(['imagefolder', 'audiofolder', 'parquet']);
+export type DatasetFormat = z.infer<typeof DatasetFormat>;
+
+export const ExportStatusChoice = z.union([ReviewStatus, z.literal('any')]);
+export type ExportStatusChoice = z.infer<typeof ExportStatusChoice>;
+
+export const ExportPrivacy = z.object({
+  /** `pseudonymize`: a stable keyed hash, the same user gets the same pseudonym in every export. */
+  username: z.enum(['keep', 'drop', 'pseudonymize']).default('keep'),
+  /** Remove EXIF (GPS included), XMP and text metadata from images. */
+  stripExif: z.boolean().default(false),
+});
+export type ExportPrivacy = z.infer<typeof ExportPrivacy>;
+
+export const CountByReason = z.array(z.object({ reason: z.string().nullable(), count: z.number() }));
+
+export const ExportSummary = z.object({
+  samples: z.number().int().nonnegative(),
+  /** By exported label (the reviewer's reason, else the original). */
+  byReason: CountByReason,
+  byStatus: z.record(z.string(), z.number()),
+  /** Every sample of the workspace by status, whatever the selection (an empty selection says so). */
+  workspaceByStatus: z.record(z.string(), z.number()),
+  assetFiles: z.number().int().nonnegative(),
+  assetBytes: z.number().nonnegative(),
+  assetsMissing: z.number().int().nonnegative(),
+  /** Columns holding images / audio, to pick a layout. */
+  imageColumns: z.array(z.string()),
+  audioColumns: z.array(z.string()),
+  /** The layout that fits these columns best (Parquet when images and audio mix). */
+  suggestedFormat: ExportFormat,
+});
+export type ExportSummary = z.infer<typeof ExportSummary>;
+
+export const FolderExportTarget = z.object({
+  kind: z.literal('folder'),
+  format: ExportFormat,
+  /** The folder to create; it must not exist unless `overwrite`. */
+  out: z.string().min(1),
+  overwrite: z.boolean().default(false),
+});
+
+export const ExportTargetSpec = z.discriminatedUnion('kind', [FolderExportTarget]);
+export type ExportTargetSpec = z.infer<typeof ExportTargetSpec>;
+
+export const SkippedSample = z.object({ id: z.string(), reason: z.string() });
+export type SkippedSample = z.infer<typeof SkippedSample>;
+
+export const ExportResult = z.object({
+  rows: z.number().int().nonnegative(),
+  files: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+  /** Where the result is: the folder written (or the Hub repo for a push). */
+  out: z.string(),
+  skipped: z.array(SkippedSample),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const ExportProgress = z.object({
+  jobId: z.string(),
+  /** Samples handled so far (written or skipped) of `total`. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+  phase: z.string(),
+});
+export type ExportProgress = z.infer<typeof ExportProgress>;
+
+export const ExportFinished = z.object({
+  jobId: z.string(),
+  result: ExportResult.optional(),
+  /** Why it failed, in words for the user; absent on success. */
+  error: z.string().optional(),
+  cancelled: z.boolean().optional(),
+});
+export type ExportFinished = z.infer<typeof ExportFinished>;

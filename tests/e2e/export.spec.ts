@@ -1,0 +1,90 @@
+// Export in serve mode: keep part of a folder of 6,000 flagged images from the UI, open the Export
+// dialog (Shift+E), export the kept samples as an imagefolder with the EXIF pass, watch the
+// progress bar, and find the dataset on disk with exactly the kept samples.
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, fixture, startServe, test, type ServeHandle } from './support';
+import { openApp, press, screenshot } from './ui-helpers';
+
+const ROWS = 6000;
+let base: string;
+let server: ServeHandle & { folders: string[] };
+
+/** A CSVLogger folder: `prompt,image,flag,username,timestamp`, one image file per row. */
+async function makeFolder(root: string): Promise<void> {
+  const png = fixture('gradio', 'inputs', 'input.png');
+  const lines = ['prompt,image,flag,username,timestamp'];
+  for (let i = 1; i <= ROWS; i++) {
+    const hex = i.toString(16).padStart(20, '0');
+    await mkdir(join(root, 'image', hex), { recursive: true });
+    await copyFile(png, join(root, 'image', hex, 'input.png'));
+    const flag = i % 3 === 0 ? 'bad' : 'good';
+    lines.push(`prompt ${i},image/${hex}/input.png,${flag},tester,2026-11-25 12:00:00.000000`);
+  }
+  await writeFile(join(root, 'log.csv'), `${lines.join('\r\n')}\r\n`);
+}
+
+test.beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'flagdeck-e2e-export-'));
+  const folder = join(base, 'flagged');
+  await makeFolder(folder);
+  server = { ...(await startServe([folder])), folders: [folder] };
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await rm(base, { recursive: true, force: true });
+});
+
+test('exports the kept samples to a folder from the dialog, with progress', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, { ...server });
+  await expect(page.getByTestId('match-count')).toContainText(`${ROWS.toLocaleString('en')}`);
+
+  // Keep every sample flagged "good" (two in three), in one bulk edit.
+  await page.getByLabel('Filter by original flag').selectOption('good');
+  await expect(page.getByTestId('match-count')).toContainText('4,000');
+  await press(page, 'Control+a');
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'keep' }).click();
+  await expect(page.locator('[data-facet="status:keep"] strong')).toHaveText('4000');
+  await page.getByLabel('Filter by original flag').selectOption('');
+  await expect(page.getByTestId('match-count')).toContainText(ROWS.toLocaleString('en'));
+
+  await press(page, 'Shift+E');
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  const summary = dialog.getByTestId('export-summary');
+  await expect(summary).toContainText('4,000 samples selected');
+  await expect(summary.getByRole('table', { name: 'Samples per label' })).toContainText('good');
+  await expect(dialog.getByLabel('Layout')).toHaveValue('imagefolder');
+
+  const out = join(base, 'kept-dataset');
+  await dialog.getByLabel('Output folder').fill(out);
+  await dialog.getByLabel('Remove EXIF metadata (GPS included) from images').check();
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+
+  const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
+  await expect(bar).toBeVisible();
+  await expect
+    .poll(async () => Number(await bar.getAttribute('value')), { intervals: [20] })
+    .toBeGreaterThan(0);
+  await expect(dialog.getByRole('button', { name: 'Cancel export' })).toBeVisible();
+  await screenshot(page, 'export-progress');
+
+  const result = dialog.getByTestId('export-result');
+  await expect(result).toContainText('Exported 4,000 samples', { timeout: 60_000 });
+  await expect(dialog.getByTestId('export-path')).toHaveText(out);
+  await screenshot(page, 'export-done');
+
+  const metadata = (await readFile(join(out, 'data/train/metadata.jsonl'), 'utf8')).trim().split('\n');
+  const records = metadata.map((line) => JSON.parse(line) as Record<string, string>);
+  expect(records).toHaveLength(4000);
+  expect(new Set(records.map((r) => r.label))).toEqual(new Set(['good']));
+  expect(new Set(records.map((r) => r.status))).toEqual(new Set(['keep']));
+  expect(records[0].file_name).toMatch(/^images\/0000\/000000-input\.png$/);
+  const images = await readdir(join(out, 'data/train/images'), { recursive: true });
+  expect(images.filter((name) => name.endsWith('.png'))).toHaveLength(4000);
+  // Nothing half-written is left beside the result.
+  expect((await readdir(base)).sort()).toEqual(['flagged', 'kept-dataset']);
+});
