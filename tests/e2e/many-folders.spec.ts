@@ -44,11 +44,12 @@ test('selects across folders, sets each folder’s own option N, undoes it and s
   await press(page, '1');
   await expect(row(page, a.id, 'log.csv#3').locator('.td-reason')).toHaveText(firstA);
   await expect(row(page, b.id, 'log.csv#2').locator('.td-reason')).toHaveText(firstB);
+  const status = page.getByTestId('status-line');
+  await expect(status).toHaveText('Reason option 1 of each folder: 2 samples saved');
 
   // Undo says what it undid, in full, in a status line wide enough to read.
   await press(page, 'Escape');
   await press(page, 'Control+z');
-  const status = page.getByTestId('status-line');
   await expect(status).toHaveText('Undid: reason option 1 on 2 samples');
   await expect(row(page, b.id, 'log.csv#2').locator('.td-reason')).not.toHaveText(firstB);
   const fits = await status.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 150);
