@@ -9,7 +9,7 @@ import { layerElements, layerPolicies } from './eslint.layers.js';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 // The house rules (../shared/DESIGN.md), enforced rather than remembered:
-// - only src/main/host/electron.ts may import `electron`;
+// - only the desktop host (src/main/host/desktop/) and the preload may import `electron`;
 // - src/shared is plain TypeScript: no Node, no DOM, no Electron;
 // - the renderer never touches Node or Electron; it talks to the API client only;
 // - every room imports only the layers below it (eslint.layers.js).
@@ -50,12 +50,17 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/host/electron.ts'],
+    ignores: ['src/main/host/desktop/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only src/main/host/electron.ts may import electron.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only the desktop host (src/main/host/desktop/) may import electron.',
+            },
+          ],
         },
       ],
     },

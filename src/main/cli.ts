@@ -1,12 +1,14 @@
 // `flagdeck <command> …`: the command-line entry (bundled to out/main/cli.js; bin/flagdeck.mjs runs it).
 import { commands } from './cli/commands';
 import { UsageError } from './cli/command';
+import { namesFolders, openInDesktop } from './cli/desktop';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'Usage: flagdeck <command> [options]',
+    '       flagdeck <folder>…   open flagging folders in the desktop app',
     '',
     'Commands:',
     ...lines,
@@ -22,6 +24,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
+  if (!entry && namesFolders(argv)) return openInDesktop(argv);
+  if (!entry && /[\\/]|^\./.test(name)) {
+    console.error(`flagdeck: no such folder: ${name} (flagdeck <folder> opens a folder in the desktop app)`);
+    return 2;
+  }
   if (!entry) {
     console.error(`flagdeck: unknown command "${name}"\n\n${help()}`);
     return 2;

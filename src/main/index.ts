@@ -1,4 +1,4 @@
-// The desktop app's main-process entry. Everything Electron-specific lives in host/electron.ts.
-import { startDesktopApp } from './host/electron';
+// The desktop app's main-process entry. Everything Electron-specific lives in host/desktop/.
+import { startDesktopApp } from './host/desktop/start';
 
 startDesktopApp();

@@ -3,7 +3,7 @@
 import type { CallName, CallResult, EventName } from '../shared/api';
 
 export interface FlagdeckBridge {
-  call(name: CallName, input: unknown): Promise<CallResult>;
+  invoke(name: CallName, input: unknown): Promise<CallResult>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
   /** The file-system path of a dropped file or folder (sandboxed pages cannot read `File.path`). */
   pathForFile(file: File): string;

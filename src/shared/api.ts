@@ -11,6 +11,7 @@ import {
   SampleRow,
   WorkspaceInfo,
 } from './model';
+import { callNames, eventNames } from './contract-names';
 import {
   ExportFinished,
   ExportPrivacy,
@@ -125,6 +126,14 @@ export type ExportStart = z.infer<typeof ExportStart>;
 const folderId = z.object({ folderId: z.string() });
 const none = z.object({}).default({});
 
+/** Whether a Hugging Face Hub token is stored (the token itself never leaves the main process). */
+export const HubTokenStatus = z.object({ set: z.boolean() });
+export type HubTokenStatus = z.infer<typeof HubTokenStatus>;
+
+/** What the desktop app's native menus ask the window to do. */
+export const MenuCommand = z.enum(['openFolder', 'openRecent', 'export', 'push', 'undo', 'redo', 'settings']);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
 /** Every call: `name: { input, output }`. */
 export const calls = {
   'workspace.open': { input: z.object({ paths: z.array(z.string()).min(1) }), output: WorkspaceInfo },
@@ -153,6 +162,19 @@ export const calls = {
     output: z.object({ url: z.string() }),
   },
   'file.reveal': { input: z.object({ folderId: z.string(), path: z.string() }), output: z.object({}) },
+  /** Desktop: the Hub token, encrypted with the system keychain; serve: not available. */
+  'hubToken.status': { input: none, output: HubTokenStatus },
+  'hubToken.set': {
+    input: z.object({
+      token: z
+        .string()
+        .trim()
+        .min(1, 'the token is empty')
+        .regex(/^\S+$/, 'a Hub token has no spaces (copy it again from huggingface.co/settings/tokens)'),
+    }),
+    output: HubTokenStatus,
+  },
+  'hubToken.clear': { input: none, output: HubTokenStatus },
   'export.summary': { input: ExportSelection, output: ExportSummary },
   /** Starts an export in the background; `exportProgress` and `exportFinished` follow. */
   'export.start': { input: ExportStart, output: z.object({ jobId: z.string() }) },
@@ -175,6 +197,8 @@ export const events = {
   reviewChanged: z.object({
     changes: z.array(z.object({ folderId: z.string(), id: z.string(), review: ReviewState })),
   }),
+  /** Desktop only, to the focused window: a native menu item was chosen (`path` for Recent). */
+  menuCommand: z.object({ command: MenuCommand, path: z.string().optional() }),
   exportProgress: ExportProgress,
   exportFinished: ExportFinished,
 } as const;
@@ -198,6 +222,12 @@ export interface ApiClient {
 }
 
 export const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);
+
+// The preload cannot load zod, so it takes the names from contract-names.ts: same sets, checked here.
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const callNamesMatch: SameSet<CallName, (typeof callNames)[number]> = true;
+const eventNamesMatch: SameSet<EventName, (typeof eventNames)[number]> = true;
+void [callNamesMatch, eventNamesMatch];
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
 
 export { ColumnKind };

@@ -21,6 +21,8 @@ export interface Services {
 export interface ServiceContext {
   dataDir: string;
   reviewer?: string;
+  /** The desktop host's OS-keychain token reader (Electron safeStorage), tried before HF_TOKEN. */
+  readKeychainToken?: () => Promise<string | undefined>;
   emit: EventHub['emit'];
   log: (message: string) => void;
 }
@@ -32,6 +34,7 @@ export interface AppOptions {
   host: HostServices;
   services: ServicesFactory;
   reviewer?: string;
+  readKeychainToken?: () => Promise<string | undefined>;
   log?: (message: string) => void;
 }
 
@@ -52,6 +55,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services = await options.services({
     dataDir: options.dataDir,
     reviewer: options.reviewer,
+    readKeychainToken: options.readKeychainToken,
     emit: events.emit,
     log,
   });

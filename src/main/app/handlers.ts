@@ -3,9 +3,17 @@
 import type { Handlers } from '../../shared/api';
 import { resolveMediaPath, unsafePathReason } from '../media/resolve';
 import type { MediaFolder } from '../media/service';
+import { UnavailableError } from './dispatch';
+import type { HubTokenStore } from './hub-token';
 import type { HostServices } from './host-services';
 
-type HostCalls = 'workspace.pickFolder' | 'media.url' | 'file.reveal';
+type HostCalls =
+  | 'workspace.pickFolder'
+  | 'media.url'
+  | 'file.reveal'
+  | 'hubToken.status'
+  | 'hubToken.set'
+  | 'hubToken.clear';
 /** The calls the workspace/index and review services answer. */
 export type ServiceCalls = Omit<Handlers, HostCalls>;
 
@@ -21,6 +29,14 @@ export function createHandlers({ services, host, folderOf }: HandlerParts): Hand
     if (!found) throw new Error(`no open folder "${folderId}"`);
     return found;
   }
+  function tokenStore(): HubTokenStore {
+    if (!host.hubToken) {
+      throw new UnavailableError(
+        'only the desktop app stores a Hub token (encrypted with the system keychain)',
+      );
+    }
+    return host.hubToken;
+  }
   return {
     ...services,
     'workspace.pickFolder': async () => ({ paths: await host.pickFolder() }),
@@ -35,6 +51,15 @@ export function createHandlers({ services, host, folderOf }: HandlerParts): Hand
       if (!resolved.ok) throw new Error(resolved.reason);
       await host.reveal(resolved.file);
       return {};
+    },
+    'hubToken.status': async () => ({ set: await tokenStore().isSet() }),
+    'hubToken.set': async ({ token }) => {
+      await tokenStore().set(token);
+      return { set: true };
+    },
+    'hubToken.clear': async () => {
+      await tokenStore().clear();
+      return { set: false };
     },
   };
 }

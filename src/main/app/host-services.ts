@@ -1,6 +1,7 @@
 // What differs between the hosts, handed to the app by each: dialogs, the file manager, and the
 // form of media URLs.
 import { UnavailableError } from './dispatch';
+import type { HubTokenStore } from './hub-token';
 
 export interface HostServices {
   /** A native folder dialog; empty when cancelled. */
@@ -9,6 +10,8 @@ export interface HostServices {
   reveal(absolutePath: string): Promise<void>;
   /** The URL the renderer loads a folder's file (or its thumbnail) from. */
   mediaUrl(folderId: string, path: string, thumb?: number): string;
+  /** Where the Hub token is kept (the desktop app's keychain); absent in serve mode. */
+  hubToken?: HubTokenStore;
 }
 
 function encodedPath(folderId: string, path: string): string {

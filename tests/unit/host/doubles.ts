@@ -62,5 +62,8 @@ export function fakeHandlers(calls: { name: string; args: unknown }[] = []): Han
     })),
     'media.url': record('media.url', () => ({ url: '/media/x' })),
     'file.reveal': record('file.reveal', () => ({})),
+    'hubToken.status': record('hubToken.status', () => ({ set: false })),
+    'hubToken.set': record('hubToken.set', () => ({ set: true })),
+    'hubToken.clear': record('hubToken.clear', () => ({ set: false })),
   };
 }

@@ -9,7 +9,7 @@ export function createIpcClient(bridge: FlagdeckBridge): ApiClient {
     async call<N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> {
       let result;
       try {
-        result = await bridge.call(name, input ?? {});
+        result = await bridge.invoke(name, input ?? {});
       } catch (error) {
         throw new ApiError(error instanceof Error ? error.message : String(error), 'transport');
       }

@@ -1,7 +1,9 @@
-// The dialogs over the review screen: keyboard help, flag options, open folders, export.
+// The dialogs over the review screen: keyboard help, settings (flag options, Hub token), open
+// folders, export.
 import { Modal } from '../components/modal';
 import { ExportDialog } from '../features/export/export-dialog';
 import { OptionsPanel } from '../features/review/options-panel';
+import { HubTokenSettings } from '../features/settings/hub-token-settings';
 import { ShortcutHelp } from '../features/shortcuts/shortcut-help';
 import { OpenPanel } from '../features/workspace/open-panel';
 import type { Workspace } from '../features/workspace/use-workspace';
@@ -18,12 +20,14 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
     <>
       {state.overlay === 'help' && <ShortcutHelp onClose={close} />}
       {state.overlay === 'settings' && (
-        <Modal title="Flag options" onClose={close} testId="settings">
+        <Modal title="Settings" onClose={close} testId="settings">
+          <h3>Flag options</h3>
           <OptionsPanel
             state={state.optionsState}
             folderName={state.folderName}
             autoAdvance={state.autoAdvance}
           />
+          <HubTokenSettings />
         </Modal>
       )}
       {state.overlay === 'export' && (

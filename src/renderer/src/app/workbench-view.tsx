@@ -9,11 +9,19 @@ import type { Workspace } from '../features/workspace/use-workspace';
 import { AppHeader } from './app-header';
 import { SampleList } from './sample-list';
 import { useWorkbench } from './use-workbench';
+import { useWorkbenchMenu } from './use-workbench-menu';
 import { WorkbenchOverlays } from './workbench-overlays';
 
-export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JSX.Element {
+interface Props {
+  workspace: Workspace;
+  /** A short notice from the app (a menu item nothing here can do). */
+  notice?: string | null;
+}
+
+export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.Element {
   const { folders } = workspace;
   const state = useWorkbench(workspace);
+  useWorkbenchMenu(state, workspace);
   const { rows, review, row, options, selection, selected, setOverlay } = state;
 
   return (
@@ -26,7 +34,7 @@ export function WorkbenchView({ workspace }: { workspace: Workspace }): React.JS
         onSettings={() => setOverlay('settings')}
         onExport={() => setOverlay('export')}
         onHelp={() => setOverlay('help')}
-        message={review.message ?? rows.error}
+        message={notice ?? review.message ?? rows.error}
       />
       <FiltersBar
         filter={state.filter}

@@ -17,7 +17,7 @@ export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
 
   const open = async (paths: string[]): Promise<void> => {
     // A refused path keeps the panel open, its error shown under the field the path was typed in.
-    if (await workspace.open(paths)) onDone?.();
+    if ((await workspace.open(paths)) === null) onDone?.();
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();

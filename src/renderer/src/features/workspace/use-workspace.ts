@@ -10,8 +10,8 @@ export interface Workspace {
   recent: string[];
   error: string | null;
   busy: boolean;
-  /** Resolves true when every path opened; false when one was refused (`error` says why). */
-  open(paths: string[]): Promise<boolean>;
+  /** Resolves to the error shown (also kept in `error`), or null when the folders opened. */
+  open(paths: string[]): Promise<string | null>;
   close(folderId: string): Promise<void>;
   pick(): Promise<void>;
 }
@@ -48,20 +48,21 @@ export function useWorkspace(): Workspace {
   }, [client]);
 
   const open = useCallback(
-    async (paths: string[]) => {
-      if (paths.length === 0) return false;
+    async (paths: string[]): Promise<string | null> => {
+      if (paths.length === 0) return null;
       setBusy(true);
       setError(null);
       try {
         const w = await client.call('workspace.open', { paths });
         setFolders(w.folders);
         await refreshRecent();
-        return true;
+        return null;
       } catch (e) {
-        setError(`Could not open: ${errorMessage(e)}`);
+        const message = `Could not open: ${errorMessage(e)}`;
+        setError(message);
         // The paths that did open are on screen (workspaceChanged) and in Recent.
         await refreshRecent();
-        return false;
+        return message;
       } finally {
         setBusy(false);
       }
