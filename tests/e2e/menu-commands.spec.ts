@@ -72,9 +72,10 @@ test('menu items reach the screen: undo, settings with the Hub token, export, pu
   await rowOf(page, 'dataset1.csv#1').click();
   await press(page, 'a');
   await expect(rowOf(page, 'dataset1.csv#1').locator('.td-status')).toHaveText('keep');
+  await expect(page.getByTestId('status-line')).toHaveText('Status keep: 1 sample saved');
   await menu('undo');
   await expect(rowOf(page, 'dataset1.csv#1').locator('.td-status')).toHaveText('unreviewed');
-  await expect(page.getByTestId('status-line')).toHaveText('Undo done');
+  await expect(page.getByTestId('status-line')).toHaveText('Undid: keep on 1 sample');
 
   // File → Settings… shows the settings, with the Hub token part (serve keeps no token).
   await menu('settings');
