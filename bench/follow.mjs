@@ -83,7 +83,7 @@ async function refreshCost(rows) {
   const folder = await folderOf(rows);
   const file = join(folder, 'log.csv');
   const [log] = await indexFolder(folder);
-  const dictionaries = { reasons: new Interner(), usernames: new Interner() };
+  const interners = { reasons: new Interner(), usernames: new Interner() };
   const times = [];
   let bytes = 0;
   for (let i = 0; i < 30; i++) {
@@ -92,7 +92,7 @@ async function refreshCost(rows) {
     bytes += Buffer.byteLength(text);
     const before = log.indexedEnd;
     const t0 = performance.now();
-    await refreshLog(log, dictionaries, async () => log.shape, false);
+    await refreshLog(log, interners, async () => log.shape, false);
     times.push(performance.now() - t0);
     if (log.indexedEnd - before !== Buffer.byteLength(text))
       throw new Error('a refresh read other than the new row');

@@ -111,3 +111,14 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+
+// Edits while queries keep the app busy (the probe's "4 editors, 200 queries in flight").
+const { editsUnderLoad } = await import('./review-under-load.mjs');
+const load = await editsUnderLoad({ rows: Number(process.argv[4] ?? 20_000) });
+const f = (v) => `${v.toFixed(1)} ms`;
+console.log(
+  `edit under load (${load.inFlight} queries in flight over ${load.rows.toLocaleString('en')} rows; ${load.queries.count} queries, p50 ${f(load.queries.p50)})`,
+);
+console.log(
+  `  edit p50 ${f(load.loaded.p50)} (x${(load.loaded.p50 / load.idle.p50).toFixed(2)} idle ${f(load.idle.p50)})   p95 ${f(load.loaded.p95)} (x${(load.loaded.p95 / load.idle.p95).toFixed(2)} idle ${f(load.idle.p95)})   target p95 < 50 ms: ${load.loaded.p95 < 50 ? 'met' : 'MISSED'}`,
+);

@@ -34,8 +34,9 @@ async function bundle(entry) {
   await build({
     input: join(root, 'src', entry + '.ts'),
     platform: 'node',
-    external: [/^node:/, 'chokidar', 'csv-parse', 'zod'],
-    output: { file: out, format: 'esm' },
+    external: [/^node:/, 'chokidar', 'csv-parse', 'zod', 'sharp', 'ws', /^@huggingface\//, /^hyparquet/],
+    // The app loads export targets lazily; one file per entry keeps importBuilt simple.
+    output: { file: out, format: 'esm', codeSplitting: false },
     logLevel: 'silent',
   });
 }

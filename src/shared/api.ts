@@ -69,6 +69,14 @@ export const Facets = z.object({
 });
 export type Facets = z.infer<typeof Facets>;
 
+/** A note is a reviewer's remark, not a document: bigger ones would bloat every page that shows them. */
+export const MAX_NOTE_BYTES = 64 * 1024;
+
+const Note = z.string().refine((note) => new TextEncoder().encode(note).length <= MAX_NOTE_BYTES, {
+  error: (issue) =>
+    `the note is ${new TextEncoder().encode(String(issue.input)).length.toLocaleString('en')} bytes; a note holds at most 64 KB (${MAX_NOTE_BYTES.toLocaleString('en')} bytes)`,
+});
+
 export const ReviewPatch = z
   .object({
     reason: z.string().nullable().optional(),
@@ -80,7 +88,7 @@ export const ReviewPatch = z
     /** Drop the reviewer's reason so the original stands again. */
     resetReason: z.boolean().optional(),
     status: ReviewStatus.optional(),
-    note: z.string().optional(),
+    note: Note.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'an edit must change at least one field' });
 export type ReviewPatch = z.infer<typeof ReviewPatch>;
@@ -100,12 +108,16 @@ export const UndoResult = z.object({
   what: z.string().nullable().optional(),
 });
 
+/** A reviewer's own flag option; retired ones stay listed so the reasons given with them keep their name. */
+export const CustomFlagOption = z.object({ value: z.string(), retired: z.boolean().default(false) });
+export type CustomFlagOption = z.infer<typeof CustomFlagOption>;
+
 export const FlagOptions = z.object({
   folderId: z.string(),
   /** Options found in the logs' flag columns. */
   fromLogs: z.array(z.string()),
   /** Options the reviewer added (order = number keys 1-9), with retired ones kept for history. */
-  custom: z.array(z.object({ value: z.string(), retired: z.boolean().default(false) })),
+  custom: z.array(CustomFlagOption),
 });
 export type FlagOptions = z.infer<typeof FlagOptions>;
 
@@ -232,8 +244,13 @@ export const isEventName = (name: string): name is EventName => Object.hasOwn(ev
 
 export { ColumnKind };
 
-/** Why a call failed: a name no host knows, input the schema refused, or the handler threw. */
-export type CallErrorCode = 'unknown-call' | 'invalid-input' | 'failed' | 'unavailable';
+/**
+ * Why a call failed: a name no host knows, input the schema refused, something that is not there
+ * (`not-found`), a folder that is not open (`conflict`), a file or folder we may not read or open
+ * (`forbidden`), or the handler threw.
+ */
+export type CallErrorCode =
+  'unknown-call' | 'invalid-input' | 'not-found' | 'conflict' | 'forbidden' | 'failed' | 'unavailable';
 
 /** The envelope both hosts return for every call (IPC reply and HTTP body alike). */
 export type CallResult<T = unknown> =

@@ -50,7 +50,20 @@ export const FolderExportTarget = z.object({
   overwrite: z.boolean().default(false),
 });
 
-export const ExportTargetSpec = z.discriminatedUnion('kind', [FolderExportTarget]);
+/** A push to a Hub dataset repo; the token never travels here (the main process finds it). */
+export const HubExportTarget = z.object({
+  kind: z.literal('hub'),
+  format: DatasetFormat,
+  /** `owner/name`. */
+  repo: z.string().min(1),
+  /** New repos are private unless the user chose public. */
+  private: z.boolean().default(true),
+  /** Another Hub endpoint (default https://huggingface.co); https, or http on this machine only. */
+  hubUrl: z.string().optional(),
+});
+export type HubExportTarget = z.infer<typeof HubExportTarget>;
+
+export const ExportTargetSpec = z.discriminatedUnion('kind', [FolderExportTarget, HubExportTarget]);
 export type ExportTargetSpec = z.infer<typeof ExportTargetSpec>;
 
 export const SkippedSample = z.object({ id: z.string(), reason: z.string() });
@@ -62,6 +75,9 @@ export const ExportResult = z.object({
   bytes: z.number().nonnegative(),
   /** Where the result is: the folder written (or the Hub repo for a push). */
   out: z.string(),
+  /** A push: the dataset's page on the Hub, and the head commit after the push. */
+  url: z.string().optional(),
+  commit: z.string().optional(),
   skipped: z.array(SkippedSample),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
@@ -73,6 +89,10 @@ export const ExportProgress = z.object({
   total: z.number().int().nonnegative(),
   bytes: z.number().nonnegative(),
   phase: z.string(),
+  /** A push: bytes to upload (`bytes` is what was sent), and the commit under way of `commits`. */
+  bytesTotal: z.number().nonnegative().optional(),
+  commit: z.number().int().nonnegative().optional(),
+  commits: z.number().int().nonnegative().optional(),
 });
 export type ExportProgress = z.infer<typeof ExportProgress>;
 

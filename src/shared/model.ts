@@ -1,5 +1,6 @@
 // The data model shared by every process. Each schema is also the runtime check at the API boundary.
 import { z } from 'zod';
+import { notASampleId, SAMPLE_ID } from './sample-id';
 
 /** What a column holds, inferred from its header and cells (the header alone is not a schema). */
 export const ColumnKind = z.enum([
@@ -130,8 +131,14 @@ export const ReviewState = z.object({
 });
 export type ReviewState = z.infer<typeof ReviewState>;
 
+/**
+ * A sample's id: `<log file>#<1-based data row>`, the row written one way only (no sign, leading
+ * zero or decimals), or one row could be journaled under two ids and reviewed under neither.
+ */
+export const SampleId = z.string().regex(SAMPLE_ID, { error: (issue) => notASampleId(issue.input) });
+
 /** A sample is one data row of one log. Its id is `<log file>#<1-based data row>`, stable across restarts. */
-export const SampleRef = z.object({ folderId: z.string(), id: z.string() });
+export const SampleRef = z.object({ folderId: z.string(), id: SampleId });
 export type SampleRef = z.infer<typeof SampleRef>;
 
 export const SampleRow = z.object({

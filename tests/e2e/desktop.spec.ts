@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronExecutable } from '../../scripts/electron-binary.mjs';
-import { copyFolder, expect, removeCopy, repoRoot, sampleFolder, test } from './support';
+import { copyFolder, expect, removeCopy, repoRoot, bundledFolder, test } from './support';
 import { press, rowOf, screenshot } from './ui-helpers';
 
 const executable = electronExecutable();
@@ -16,7 +16,7 @@ const skipReason =
 test.skip(!executable, skipReason);
 
 test('opens a folder in the desktop window and journals a relabel', async () => {
-  const folder = await copyFolder(sampleFolder);
+  const folder = await copyFolder(bundledFolder);
   const userData = mkdtempSync(join(tmpdir(), 'flagdeck-electron-data-'));
   const app = await electron.launch({
     executablePath: executable,

@@ -1,12 +1,12 @@
 // The renderer's side of the desktop menus, in Chromium: a stand-in preload bridge (the page's
 // `window.flagdeck`) answers calls through `flagdeck serve`'s API and lets the test send the
 // `menuCommand` events the native menus send. Checks that each item does what it says, on screen.
-import { expect, sampleFolder, test } from './support';
+import { expect, bundledFolder, test } from './support';
 import type { Page } from '@playwright/test';
 import { press, rowOf, screenshot } from './ui-helpers';
 
 // A copy: the test relabels, and the sample folder itself must stay as shipped.
-test.use({ serveFolders: [sampleFolder] });
+test.use({ serveFolders: [bundledFolder] });
 
 /**
  * Puts a stand-in preload bridge on the page: calls go to serve's API, except the Hub token calls

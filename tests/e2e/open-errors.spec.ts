@@ -36,7 +36,7 @@ test('a refused path is explained in the Open dialog, which stays open', async (
   const empty = await mkdtemp(join(tmpdir(), 'flagdeck-e2e-empty-'));
   try {
     await openPath(page, empty);
-    await expect(alert).toContainText(`No flagging log in ${empty}`);
+    await expect(alert).toContainText(`${empty}: no flagging log in this folder`);
     await expect(alert).toContainText('.gradio/flagged/');
     await screenshot(page, 'open-error-no-log');
     expect(existsSync(join(empty, '.flagdeck'))).toBe(false);

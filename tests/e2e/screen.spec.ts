@@ -2,30 +2,32 @@
 // image and audio, live appends, the shortcut list, the grid, and the token.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appendToLog, copyFolder, expect, fixture, removeCopy, sampleFolder, test } from './support';
+import { appendToLog, copyFolder, expect, fixture, removeCopy, bundledFolder, test } from './support';
 import { api, mediaState, naturalWidth, openApp, press, rowOf, screenshot, wavDuration } from './ui-helpers';
 
 const flaggingOptions = fixture('gradio', '4.44.1', 'flagging_options', 'flagged');
 
-test.use({ serveFolders: [flaggingOptions], serveCopies: true });
+// These tests open temp copies from the UI by path: outside the served folder, so the server
+// allows opening anywhere (on loopback, once is enough).
+test.use({ serveFolders: [flaggingOptions], serveCopies: true, serveArgs: ['--allow-open-anywhere'] });
 
 // Folders these tests open from the UI are temp copies too: Flagdeck keeps thumbnails and its
 // journal beside a folder, and the fixtures must stay as they are.
-let sampleCopy = '';
+let bundledCopy = '';
 let dropCopy = '';
 test.beforeAll(async () => {
-  sampleCopy = await copyFolder(sampleFolder);
+  bundledCopy = await copyFolder(bundledFolder);
   dropCopy = await copyFolder(fixture('gradio', '5.50.0', 'username', '.gradio', 'flagged'));
 });
 test.afterAll(async () => {
-  await Promise.all([removeCopy(sampleCopy), removeCopy(dropCopy)]);
+  await Promise.all([removeCopy(bundledCopy), removeCopy(dropCopy)]);
 });
 
 test('opens a second folder by path and pages through every sample', async ({ page, server }) => {
   await openApp(page, server);
   await expect(page.getByTestId('match-count')).toHaveText('4 samples');
   await page.getByRole('button', { name: '+ Open' }).click();
-  await page.getByLabel('Folder path').fill(sampleCopy);
+  await page.getByLabel('Folder path').fill(bundledCopy);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.locator('.chip')).toHaveCount(2);
   await expect(page.getByTestId('match-count')).toHaveText('7 samples');
@@ -81,7 +83,7 @@ test('sorts by a column, both ways', async ({ page, server }) => {
 
 test('previews an image and plays an audio clip at the file’s duration', async ({ page, server }) => {
   await openApp(page, server);
-  await api(server, 'workspace.open', { paths: [sampleCopy] });
+  await api(server, 'workspace.open', { paths: [bundledCopy] });
   await page.reload();
   await page.getByLabel('Search text').fill('prompt 1');
   await expect(page.getByTestId('match-count')).toContainText('1 sample');
@@ -97,7 +99,7 @@ test('previews an image and plays an audio clip at the file’s duration', async
   ).rows[0].cells
     .flatMap((c) => c.assets)
     .filter((a) => a.media === 'audio');
-  const expected = wavDuration(join(sampleCopy, file.path ?? ''));
+  const expected = wavDuration(join(bundledCopy, file.path ?? ''));
   await expect
     .poll(async () => {
       const state = await mediaState(audio);

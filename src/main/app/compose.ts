@@ -6,8 +6,9 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createMediaService, type MediaFolder, type MediaService } from '../media/service';
 import { createThumbnailer } from '../media/thumbs';
 import { createEventHub, type EventHub } from './events';
-import { createHandlers, type ServiceCalls } from './handlers';
+import { createHandlers, type ServiceCalls } from './api-handlers';
 import type { HostServices } from './host-services';
+import { openAnywhere, type OpenPolicy } from './open-roots';
 
 /** What the services hand the app: their calls, where each folder lives, and a way to stop. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface ServiceContext {
   reviewer?: string;
   /** The desktop host's OS-keychain token reader (Electron safeStorage), tried before HF_TOKEN. */
   readKeychainToken?: () => Promise<string | undefined>;
+  /** The Hub endpoint a push uses when the dialog names none (default: HF_ENDPOINT, else huggingface.co). */
+  hubUrl?: string;
   emit: EventHub['emit'];
   log: (message: string) => void;
 }
@@ -35,7 +38,10 @@ export interface AppOptions {
   services: ServicesFactory;
   reviewer?: string;
   readKeychainToken?: () => Promise<string | undefined>;
+  hubUrl?: string;
   log?: (message: string) => void;
+  /** Which folders `workspace.open` accepts (default: any; `flagdeck serve`: its roots). */
+  openPolicy?: OpenPolicy;
 }
 
 export interface App {
@@ -56,22 +62,24 @@ export async function createApp(options: AppOptions): Promise<App> {
     dataDir: options.dataDir,
     reviewer: options.reviewer,
     readKeychainToken: options.readKeychainToken,
+    hubUrl: options.hubUrl,
     emit: events.emit,
     log,
   });
-  const handlers = createHandlers({
-    services: services.calls,
-    host: options.host,
-    folderOf: services.folderOf,
-  });
+  const handlers = withOpenPolicy(
+    createHandlers({ services: services.calls, host: options.host, folderOf: services.folderOf }),
+    options.openPolicy ?? openAnywhere,
+  );
   const thumbnailer = createThumbnailer({
     fallbackDir: join(options.dataDir, 'thumbs'),
     cacheDirFor: services.thumbDirOf,
   });
   return {
     handlers,
-    dispatch: createDispatch(handlers, (name, error) =>
-      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    dispatch: createDispatch(handlers, (name, error, expected) =>
+      log(
+        `${name} failed: ${error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error)}`,
+      ),
     ),
     events,
     media: createMediaService(services.folderOf, thumbnailer),
@@ -83,5 +91,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (paths.length === 0) await handlers['workspace.open']({ paths: [sample] });
     },
     close: () => services.close(),
+  };
+}
+
+/** `workspace.open` checks every path first (opening none when one is refused); recent folders outside are not listed. */
+function withOpenPolicy(handlers: Handlers, policy: OpenPolicy): Handlers {
+  return {
+    ...handlers,
+    'workspace.open': async (input) => {
+      for (const path of input.paths) await policy.check(path);
+      return handlers['workspace.open'](input);
+    },
+    'workspace.recent': async (input) => {
+      const { paths } = await handlers['workspace.recent'](input);
+      const allowed = await Promise.all(paths.map((path) => policy.allows(path)));
+      return { paths: paths.filter((_, i) => allowed[i]) };
+    },
   };
 }

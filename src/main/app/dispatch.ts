@@ -26,10 +26,26 @@ function failure(
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult>;
 
-export function createDispatch(
-  handlers: Handlers,
-  onError?: (name: CallName, error: unknown) => void,
-): Dispatch {
+type ErrorCode = Exclude<CallResult, { ok: true }>['error']['code'];
+
+// A file or folder the process may not read is the caller's problem to fix, not a crash of ours.
+const errnoCodes: Record<string, ErrorCode> = { EACCES: 'forbidden', EPERM: 'forbidden' };
+
+/** The code a handler's failure answers with; undefined for an unexpected one (a bug, a disk error). */
+export function expectedCode(error: unknown): ErrorCode | undefined {
+  if (error instanceof UnavailableError) return 'unavailable';
+  if (error instanceof CallError) return error.code;
+  const errno = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof errno === 'string' ? errnoCodes[errno] : undefined;
+}
+
+/**
+ * `expected`: the failure has a code of its own (not found, not open, forbidden…) and is worth one
+ * line in the log; otherwise it is a bug or a disk error, worth its stack.
+ */
+export type DispatchErrorLog = (name: CallName, error: unknown, expected: boolean) => void;
+
+export function createDispatch(handlers: Handlers, onError?: DispatchErrorLog): Dispatch {
   return async (name, input) => {
     if (!isCallName(name)) return failure('unknown-call', `unknown call "${name}"`);
     const parsed = calls[name].input.safeParse(input ?? {});
@@ -42,10 +58,11 @@ export function createDispatch(
       const handler = handlers[name] as (args: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof UnavailableError) return failure('unavailable', error.message);
-      if (error instanceof CallError) return failure(error.code, error.message);
-      onError?.(name, error);
-      return failure('failed', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      const message = error instanceof Error ? error.message : String(error);
+      const code = expectedCode(error);
+      if (code === 'unavailable') return failure(code, message);
+      onError?.(name, error, code !== undefined);
+      return code ? failure(code, message) : failure('failed', `${name} failed: ${message}`);
     }
   };
 }

@@ -1,5 +1,6 @@
 // What differs between the hosts, handed to the app by each: dialogs, the file manager, and the
-// form of media URLs.
+// token of media URLs (their form is src/shared/media-url.ts's).
+import { webMediaPath, type MediaOptions } from '../../shared/media-url';
 import { UnavailableError } from './dispatch';
 import type { HubTokenStore } from './hub-token';
 
@@ -9,13 +10,9 @@ export interface HostServices {
   /** Shows the file in the system file manager. */
   reveal(absolutePath: string): Promise<void>;
   /** The URL the renderer loads a folder's file (or its thumbnail) from. */
-  mediaUrl(folderId: string, path: string, thumb?: number): string;
+  mediaUrl(folderId: string, path: string, options?: MediaOptions): string;
   /** Where the Hub token is kept (the desktop app's keychain); absent in serve mode. */
   hubToken?: HubTokenStore;
-}
-
-function encodedPath(folderId: string, path: string): string {
-  return [folderId, ...path.split('/').filter((s) => s.length > 0)].map(encodeURIComponent).join('/');
 }
 
 /** `flagdeck serve`: no dialogs or file manager (the browser may be elsewhere); token-bearing URLs. */
@@ -24,17 +21,6 @@ export function webHostServices(token: string): HostServices {
     pickFolder: () =>
       Promise.reject(new UnavailableError('no folder dialog in serve mode: type the folder path instead')),
     reveal: () => Promise.reject(new UnavailableError('cannot open a file manager from serve mode')),
-    mediaUrl: (folderId, path, thumb) => {
-      const route = thumb ? 'thumb' : 'media';
-      const query = new URLSearchParams(thumb ? { w: String(thumb), token } : { token });
-      return `/${route}/${encodedPath(folderId, path)}?${query}`;
-    },
+    mediaUrl: (folderId, path, options = {}) => webMediaPath(folderId, path, options, token),
   };
-}
-
-/** The desktop app's `flagdeck-media://` URLs (the protocol host/electron.ts registers). */
-export function desktopMediaUrl(folderId: string, path: string, thumb?: number): string {
-  return thumb
-    ? `flagdeck-media://thumb/${encodedPath(folderId, path)}?w=${thumb}`
-    : `flagdeck-media://media/${encodedPath(folderId, path)}`;
 }

@@ -21,4 +21,4 @@ export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url
 export const rendererDir = (root = packageRoot()): string => join(root, 'out', 'renderer');
 
 /** The bundled sample flagging folder (made by real Gradio). */
-export const sampleFolder = (root = packageRoot()): string => join(root, 'resources', 'sample');
+export const bundledFolder = (root = packageRoot()): string => join(root, 'resources', 'sample');

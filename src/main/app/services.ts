@@ -3,20 +3,29 @@
 // the review's stores feed the index's status/reason columns.
 import { join } from 'node:path';
 import { exportHandlers } from '../export/export-jobs';
+import { hubRunner } from '../export/hub/hub-job';
 import { locateReview } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
 import { WorkspaceReview } from '../review/workspace-review';
-import { reviewTargets, workspaceHandlers } from '../workspace/handlers';
+import { reviewTargets, workspaceHandlers } from '../workspace/workspace-calls';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 import type { ServicesFactory } from './compose';
 
-export const createServices: ServicesFactory = async ({ dataDir, reviewer, emit, log }) => {
+export const createServices: ServicesFactory = async ({
+  dataDir,
+  reviewer,
+  emit,
+  log,
+  readKeychainToken,
+  hubUrl,
+}) => {
   // Each side needs the other; the workspace asks for a store only when a folder opens, by then
   // `review` exists.
   const ws: Workspace = createWorkspace({
     emit,
     log,
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
+    releaseStoreFor: (folderId) => review.close(folderId),
     recentFile: join(dataDir, 'recent.json'),
   });
   const review = new WorkspaceReview({
@@ -36,7 +45,20 @@ export const createServices: ServicesFactory = async ({ dataDir, reviewer, emit,
         return info;
       },
       ...review.handlers(),
-      ...exportHandlers({ source: ws, emit, keyFile: join(dataDir, 'export-pseudonym.key'), log }),
+      ...exportHandlers({
+        source: ws,
+        emit,
+        keyFile: join(dataDir, 'export-pseudonym.key'),
+        log,
+        runners: {
+          hub: hubRunner({
+            source: ws,
+            keyFile: join(dataDir, 'export-pseudonym.key'),
+            readKeychainToken,
+            defaultHubUrl: hubUrl ?? process.env.HF_ENDPOINT,
+          }),
+        },
+      }),
     },
     folderOf: (folderId) => {
       const root = ws.folderRoot(folderId);

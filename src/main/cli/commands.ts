@@ -18,6 +18,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./export')).exportCommand,
   },
   {
+    name: 'push',
+    summary: 'Push the selected samples as a dataset to a Hugging Face Hub repo',
+    load: async () => (await import('./push')).pushCommand,
+  },
+  {
     name: 'serve',
     summary: 'Review folders in a browser (local web server)',
     load: async () => (await import('./serve')).serveCommand,

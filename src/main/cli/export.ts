@@ -7,11 +7,7 @@ import type { ExportSelection } from '../../shared/api';
 import { EmptySelectionError } from '../export/empty-selection';
 import { exportToFolder, OutputExistsError } from '../export/export-to-folder';
 import { defaultDataDir } from '../review/location';
-import { defaultReviewer } from '../review/open-review';
-import { DEFAULT_TIMING } from '../follow/log-follower';
-import { WorkspaceReview } from '../review/workspace-review';
-import { reviewTargets } from '../workspace/handlers';
-import { createWorkspace, type Workspace } from '../workspace/workspace';
+import { openWorkspaceForExport } from './open-workspace';
 import { UsageError, type Command } from './command';
 
 const usage = `Usage: flagdeck export <folder>... --format gradio|imagefolder|audiofolder|parquet --out <dir>
@@ -97,41 +93,6 @@ function parse(argv: string[]): ExportArgs {
   };
 }
 
-/** The folders opened with their review journals, indexed whole, not followed. */
-async function openFolders(
-  folders: string[],
-  dataDir: string,
-): Promise<{ ws: Workspace; close(): Promise<void> }> {
-  const ws: Workspace = createWorkspace({
-    emit: () => undefined,
-    follow: false,
-    // A one-shot export reads each log whole, a last row without its line end included.
-    timing: { ...DEFAULT_TIMING, finalQuietMs: -1 },
-    reviewStoreFor: (folderId, root) => review.open(folderId, root),
-  });
-  const review = new WorkspaceReview({
-    dataDir,
-    reviewer: defaultReviewer(),
-    targets: reviewTargets(ws),
-    emit: () => undefined,
-  });
-  try {
-    await ws.open(folders);
-    await ws.whenIndexed();
-  } catch (error) {
-    await ws.dispose();
-    await review.closeAll();
-    throw error;
-  }
-  return {
-    ws,
-    close: async () => {
-      await ws.dispose();
-      await review.closeAll();
-    },
-  };
-}
-
 function ttyProgress(stream: NodeJS.WriteStream): {
   show(done: number, total: number, bytes: number): void;
   done(): void;
@@ -171,7 +132,7 @@ export const exportCommand: Command = {
   usage,
   async run(argv) {
     const args = parse(argv);
-    const { ws, close } = await openFolders(args.folders, args.dataDir);
+    const { ws, close } = await openWorkspaceForExport(args.folders, args.dataDir);
     const progress = ttyProgress(process.stderr);
     try {
       const result = await exportToFolder(

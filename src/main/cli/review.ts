@@ -1,8 +1,9 @@
 // `flagdeck review <folder>`: the folded review state, or one edit through the same journal.
 import { parseArgs } from 'node:util';
 import { ReviewStatus, type ReviewState } from '../../shared/model';
+import { notASampleId, SAMPLE_ID } from '../../shared/sample-id';
 import type { ReviewPatch } from '../../shared/api';
-import type { ReviewService, SampleIdentity } from '../review/contracts';
+import type { ReviewService, SampleIdentity } from '../review/review-store';
 import { defaultDataDir } from '../review/location';
 import { defaultReviewer, openReview } from '../review/open-review';
 import { identify, type SampleDirectory } from '../review/sample-directory';
@@ -56,6 +57,8 @@ async function run(argv: string[], directory: SampleDirectory): Promise<number> 
   if (!values.set && (ids.length > 0 || patch))
     throw new UsageError('sample ids and edit options need --set');
   if (values.set && ids.length === 0) throw new UsageError('--set needs at least one sample id');
+  const malformed = ids.find((id) => !SAMPLE_ID.test(id));
+  if (malformed !== undefined) throw new UsageError(notASampleId(malformed));
   if (values.set && !patch)
     throw new UsageError('--set needs --reason, --clear-reason, --reset-reason, --status or --note');
 

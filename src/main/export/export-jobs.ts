@@ -7,7 +7,7 @@ import type { ExportStart, Handlers } from '../../shared/api';
 import type { Emit } from '../workspace/options';
 import { emptySelectionError } from './empty-selection';
 import { selectionFilter, type ExportSource } from './source';
-import { folderRunner, type TargetRunners } from './target-runners';
+import { folderRunner, type TargetRunner, type TargetRunners } from './target-runners';
 import { exportSummary } from './summary';
 import type { LayoutOptions } from './write-dataset';
 
@@ -29,12 +29,17 @@ export function exportHandlers(options: ExportJobsOptions): Pick<Handlers, Expor
   const jobs = new Map<string, AbortController>();
   const { source, emit } = options;
 
-  const runners: TargetRunners = { folder: folderRunner(source), ...options.runners };
+  const runners: Partial<TargetRunners> = { folder: folderRunner(source), ...options.runners };
+  const runnerFor = (start: ExportStart): TargetRunner => {
+    const runner = runners[start.target.kind];
+    if (!runner) throw new Error(`exporting to a ${start.target.kind} target is not available here`);
+    return runner;
+  };
 
   async function refuseEarly(start: ExportStart): Promise<void> {
     const { total } = await source.facets(selectionFilter(start.selection));
     if (total === 0) throw await emptySelectionError(source, start.selection);
-    await runners[start.target.kind].check(start);
+    await runnerFor(start).check(start);
   }
 
   function run(jobId: string, start: ExportStart, controller: AbortController): void {
@@ -42,14 +47,14 @@ export function exportHandlers(options: ExportJobsOptions): Pick<Handlers, Expor
     const layout: LayoutOptions = {
       signal: controller.signal,
       keyFile: options.keyFile,
-      onProgress: ({ done, total, bytes, phase }) => {
+      onProgress: (progress) => {
         const now = Date.now();
-        if (now - last < PROGRESS_MS && done < total) return;
+        if (now - last < PROGRESS_MS && progress.done < progress.total) return;
         last = now;
-        emit('exportProgress', { jobId, done, total, bytes, phase: phase ?? 'writing' });
+        emit('exportProgress', { jobId, ...progress, phase: progress.phase ?? 'writing' });
       },
     };
-    runners[start.target.kind]
+    runnerFor(start)
       .run(start, layout)
       .then(
         (result) => emit('exportFinished', { jobId, result }),

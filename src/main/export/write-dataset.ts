@@ -35,6 +35,10 @@ export interface LayoutProgress {
   bytes: number;
   /** What is being done, for the progress line (default "writing"; a push adds "uploading"). */
   phase?: string;
+  /** A push: bytes to send (`bytes` then counts those sent), the commit under way of `commits`. */
+  bytesTotal?: number;
+  commit?: number;
+  commits?: number;
 }
 
 export interface LayoutOptions {

@@ -1,5 +1,7 @@
 // Watches a flagging folder for log changes and new log files. Events are hints only (LogFollower
-// re-reads and re-checks); directories that never hold logs are not watched.
+// re-reads and re-checks); directories that never hold logs are not watched, and no symlink is
+// followed (a link to `/` would otherwise have the watcher walk the whole disk), so the watches
+// stay as many as the folder's own directories.
 import { watch, type FSWatcher } from 'chokidar';
 import { relative, sep } from 'node:path';
 import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/find-logs';
@@ -20,6 +22,7 @@ function ignored(root: string, path: string): boolean {
 export async function watchFolder(root: string, events: FolderEvents): Promise<{ close(): Promise<void> }> {
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
+    followSymlinks: false,
     depth: 6,
     ignored: (path: string) => ignored(root, path),
   });

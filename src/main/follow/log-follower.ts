@@ -1,4 +1,4 @@
-// Turns unreliable change notifications into "every complete row, exactly once": each poke reads to
+// Turns unreliable change notifications into "every complete row, exactly once": each reported change reads to
 // the end of the file, then a trailing re-check follows a short quiet period (chokidar drops a
 // `change` that follows another within 50 ms and sends no trailing one). A tail without its line
 // terminator is only read once the file has stayed the same size for `finalQuietMs`.
@@ -10,7 +10,7 @@ export interface FollowCheck {
 }
 
 export interface FollowTiming {
-  /** Re-check this long after the last poke or check. */
+  /** Re-check this long after the last reported change or check. */
   recheckMs: number;
   /** Read an unterminated tail once the size has not changed for this long. */
   finalQuietMs: number;
@@ -20,7 +20,7 @@ export const DEFAULT_TIMING: FollowTiming = { recheckMs: 120, finalQuietMs: 1500
 
 export class LogFollower {
   private running: Promise<void> | null = null;
-  private queued: 'poke' | 'poll' | null = null;
+  private queued: 'change' | 'poll' | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastSize = -1;
   private sizeSince = 0;
@@ -33,8 +33,8 @@ export class LogFollower {
   ) {}
 
   /** A change was reported: check now (or right after the check under way), and once more later. */
-  poke(): void {
-    this.start('poke');
+  changeReported(): void {
+    this.start('change');
   }
 
   /** A routine look (periodic safety net): check, and keep checking only if something changed. */
@@ -52,10 +52,10 @@ export class LogFollower {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  private start(trigger: 'poke' | 'poll'): void {
+  private start(trigger: 'change' | 'poll'): void {
     if (this.closed) return;
     if (this.running) {
-      if (this.queued !== 'poke') this.queued = trigger;
+      if (this.queued !== 'change') this.queued = trigger;
       return;
     }
     this.running = this.run(trigger).finally(() => {
@@ -66,8 +66,8 @@ export class LogFollower {
     });
   }
 
-  private async run(trigger: 'poke' | 'poll'): Promise<void> {
-    let again = trigger === 'poke';
+  private async run(trigger: 'change' | 'poll'): Promise<void> {
+    let again = trigger === 'change';
     let pendingTail = false;
     try {
       const quiet = this.lastSize >= 0 && Date.now() - this.sizeSince >= this.timing.finalQuietMs;

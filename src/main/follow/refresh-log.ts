@@ -2,8 +2,8 @@
 // last complete record, or notice that the file shrank or changed before that point and index it
 // again. Only complete records are read; a tail without its line terminator waits (see `final`).
 import { open, stat } from 'node:fs/promises';
-import type { LogShape } from '../gradio/contracts';
-import type { Dictionaries } from '../log-index/apply-scan';
+import type { LogShape } from '../gradio/log-model';
+import type { SharedInterners } from '../log-index/apply-scan';
 import { indexLog } from '../log-index/index-log';
 import type { LogIndex } from '../log-index/log-index';
 
@@ -66,7 +66,7 @@ async function changedReason(log: LogIndex, size: number): Promise<string | unde
  */
 export async function refreshLog(
   log: LogIndex,
-  dictionaries: Dictionaries,
+  interners: SharedInterners,
   reshape: () => Promise<LogShape>,
   final: boolean,
 ): Promise<Refreshed> {
@@ -92,7 +92,7 @@ export async function refreshLog(
     log.needsShape = false;
   }
   const firstNew = log.count;
-  if (size > log.indexedEnd) await indexLog(log, dictionaries, { final });
+  if (size > log.indexedEnd) await indexLog(log, interners, { final });
   await rememberTail(log);
   return { firstNew, reset, pendingTail: log.indexedEnd < size, size };
 }

@@ -1,5 +1,5 @@
 // Turns a cell's bytes (carried as a latin1 string, one char per byte) into text, noting what was wrong.
-import type { CsvDialect } from './contracts';
+import type { CsvDialect } from './log-model';
 
 const cp1252 = new TextDecoder('windows-1252');
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

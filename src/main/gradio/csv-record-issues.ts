@@ -1,7 +1,7 @@
 // What went wrong in a CSV record, found and worded for the user (line, field).
 import { parse as parseStrict } from 'csv-parse/sync';
 import type { CsvError } from 'csv-parse';
-import type { LogIssue } from './contracts';
+import type { LogIssue } from './log-model';
 
 /** Larger records are reported, not loaded (a 10 MB cell is a broken log, not a sample). */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // byte) so offsets stay exact and each cell is decoded once, by the dialect's encoding.
 import { createReadStream } from 'node:fs';
 import { parse, type CsvError, type Parser } from 'csv-parse';
-import type { CsvDialect, RawRecord, RecordSource } from './contracts';
+import type { CsvDialect, RawRecord, RecordSource } from './log-model';
 import { MAX_RECORD_BYTES, describeParseError, strayQuoteField, unclosedQuote } from './csv-record-issues';
 import { countLineFeeds, toRawRecord, type ParsedRecord } from './csv-record-text';
 import { lineAt, nextLineStart } from './line-starts';

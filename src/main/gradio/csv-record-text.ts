@@ -1,5 +1,5 @@
 // A parsed record plus its bytes (a latin1 string, one char per byte) → the RawRecord the reader gives out.
-import type { CsvDialect, LogIssue, RawRecord } from './contracts';
+import type { CsvDialect, LogIssue, RawRecord } from './log-model';
 import { decodeCellBytes } from './cell-text';
 import { strayQuoteIssue } from './csv-record-issues';
 import { recordHash } from './record-hash';

@@ -1,7 +1,7 @@
 // Records of the HF saver's `metadata.jsonl` (one JSON object per line): cells are the object's values
 // in key order, strings as written and anything else as compact JSON, so cells read like CSV cells.
 import { createReadStream } from 'node:fs';
-import type { RawRecord, RecordSource } from './contracts';
+import type { RawRecord, RecordSource } from './log-model';
 import { decodeCellBytes } from './cell-text';
 import { lineAt } from './line-starts';
 import { recordHash } from './record-hash';

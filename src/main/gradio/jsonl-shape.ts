@@ -1,11 +1,11 @@
 // The shape of a HuggingFaceDatasetSaver `metadata.jsonl` (separate_dirs mode): its keys are the header.
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { CsvDialect, LogShape, RawRecord, RecordSource } from './contracts';
+import type { CsvDialect, LogShape, RawRecord, RecordSource } from './log-model';
 import type { AssetResolver } from './asset-resolver';
 import { jsonlHeader } from './jsonl-record-source';
 import type { LayoutReading } from './layout';
-import { SAMPLE_ROWS, columnsOf } from './sample-columns';
+import { PROBE_ROWS, columnsOf } from './column-probe';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -21,7 +21,7 @@ export async function jsonlShape(
   const records: RawRecord[] = [];
   for await (const record of source.records(absolute, dialect, { start: 0, line: 1, final: true })) {
     records.push(record);
-    if (records.length >= SAMPLE_ROWS) break;
+    if (records.length >= PROBE_ROWS) break;
   }
   const reading: LayoutReading = {
     layout: 'hf-saver-jsonl',

@@ -1,7 +1,7 @@
 // Which Gradio writer produced a log, from its name and first record (gradio-formats.md §4, §12.1).
 import { basename } from 'node:path';
 import type { ColumnKind, LogLayout } from '../../shared/model';
-import type { LogShape } from './contracts';
+import type { LogShape } from './log-model';
 import { undoInjectionEscape } from './injection-escape';
 
 export interface LayoutReading {

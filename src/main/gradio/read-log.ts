@@ -1,11 +1,11 @@
 // A whole log read into memory (for `flagdeck inspect` and tests; the index reads large logs in pages).
 import { dirname, join, resolve } from 'node:path';
 import type { Cell, Column, LogIssue } from '../../shared/model';
-import type { LogShape } from './contracts';
+import type { LogShape } from './log-model';
 import { KindVotes } from './column-kinds';
 import { readCell } from './cell-reading';
 import type { FolderReader } from './reader';
-import { columnAt } from './sample-columns';
+import { columnAt } from './column-probe';
 
 export interface LogRow {
   /** 1-based data row number: the sample id is `<file>#<ordinal>`. */

@@ -1,7 +1,7 @@
 // The GradioReader the rest of the app uses: one asset resolver (with its listing cache) per folder.
 import { resolve } from 'node:path';
 import type { Cell, Column } from '../../shared/model';
-import type { FolderContext, GradioReader, LogShape, RecordSource } from './contracts';
+import type { FolderContext, GradioReader, LogShape, RecordSource } from './log-model';
 import { AssetResolver } from './asset-resolver';
 import { decodeCell } from './decode-cell';
 import { findLogs } from './find-logs';

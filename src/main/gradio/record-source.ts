@@ -1,4 +1,4 @@
-import type { CsvDialect, RawRecord, RecordSource } from './contracts';
+import type { CsvDialect, RawRecord, RecordSource } from './log-model';
 import { CsvRecordSource } from './csv-record-source';
 import { JsonlRecordSource } from './jsonl-record-source';
 

@@ -4,7 +4,7 @@
 // row's end, not under their header names. Gradio 5's CSVLogger ends every row with the timestamp
 // but writes flag / username only when the call had them, so only the timestamp moves.
 // (The byte scanner in ../scan/scan-job.ts runs in worker threads and repeats this arithmetic.)
-import type { LogShape } from './contracts';
+import type { LogShape } from './log-model';
 
 export type Role = 'flag' | 'username' | 'timestamp';
 

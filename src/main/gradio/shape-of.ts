@@ -1,10 +1,10 @@
 // A log's shape from its header and first records: layout, dialect, named columns with kinds, roles.
 import { dirname, join } from 'node:path';
-import type { CsvDialect, LogShape, RawRecord, RecordSource } from './contracts';
+import type { CsvDialect, LogShape, RawRecord, RecordSource } from './log-model';
 import type { AssetResolver } from './asset-resolver';
 import { jsonlShape } from './jsonl-shape';
 import { readLayout } from './layout';
-import { SAMPLE_ROWS, columnsOf } from './sample-columns';
+import { PROBE_ROWS, columnsOf } from './column-probe';
 import { sniffDialect } from './sniff-dialect';
 
 export async function shapeOf(
@@ -17,12 +17,12 @@ export async function shapeOf(
   if (file.endsWith('.jsonl')) return jsonlShape(root, file, source, resolver);
   const sniffed = await sniffDialect(absolute);
   let dialect = sniffed.dialect;
-  let records = await firstRecords(source, absolute, dialect, SAMPLE_ROWS + 1);
+  let records = await firstRecords(source, absolute, dialect, PROBE_ROWS + 1);
   let reading = readLayout(file, records[0]?.cells, dialect.quote);
   if (sniffed.invalidUtf8 && reading.layout === 'simple') {
     // SimpleCSVLogger ≤ 4.31 wrote with the platform encoding: cp1252 on Windows.
     dialect = { ...dialect, encoding: 'windows-1252' };
-    records = await firstRecords(source, absolute, dialect, SAMPLE_ROWS + 1);
+    records = await firstRecords(source, absolute, dialect, PROBE_ROWS + 1);
     reading = readLayout(file, records[0]?.cells, dialect.quote);
     reading.warnings.push('not UTF-8: read as Windows-1252 (SimpleCSVLogger on Windows before Gradio 4.32)');
   }

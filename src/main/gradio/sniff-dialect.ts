@@ -1,6 +1,6 @@
 // Looks at a log's first bytes to choose how to split it into records.
 import { open } from 'node:fs/promises';
-import type { CsvDialect } from './contracts';
+import type { CsvDialect } from './log-model';
 
 const SNIFF_BYTES = 64 * 1024;
 /** A complete `'`-quoted first field (Gradio ≤ 3.1.7), not a `'`-escaped `'-x` cell. */

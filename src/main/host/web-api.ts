@@ -9,6 +9,9 @@ const maxBodyBytes = 4 * 1024 * 1024;
 const statusOf: Record<Exclude<CallResult, { ok: true }>['error']['code'], number> = {
   'invalid-input': 400,
   'unknown-call': 404,
+  'not-found': 404,
+  conflict: 409,
+  forbidden: 403,
   failed: 500,
   unavailable: 501,
 };

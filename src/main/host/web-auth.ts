@@ -13,10 +13,25 @@ export function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The shortest `FLAGDECK_TOKEN` accepted: a short one can be guessed by anyone who can connect. */
+export const MIN_TOKEN_LENGTH = 32;
+
+/** Why a token chosen by the user cannot guard the server, or undefined when it can. */
+export function weakTokenReason(token: string): string | undefined {
+  if (token.length >= MIN_TOKEN_LENGTH) return undefined;
+  return `FLAGDECK_TOKEN has ${token.length} characters; use at least ${MIN_TOKEN_LENGTH} (e.g. \`openssl rand -base64 33\`), or unset it for a random one`;
+}
+
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      // A malformed escape (`%`, `%zz`) is no token at all: the request is answered 401.
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -51,6 +66,16 @@ export function allowedHosts(bindHost: string, port: number): Set<string> {
     names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost.toLowerCase());
   }
   return new Set([...names].map((name) => `${name}:${port}`));
+}
+
+/**
+ * `Sec-Fetch-Site` of a request for media: the browser says whether a page of another site (or
+ * another port of this host: same-site, not same-origin) asked for it. The cookie is scoped to the
+ * host, not the port, so such a page could otherwise probe our files as images.
+ */
+export function fetchedCrossSite(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
 export function hostAllowed(req: IncomingMessage, allowed: Set<string>): boolean {

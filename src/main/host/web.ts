@@ -4,10 +4,19 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { MediaService } from '../media/service';
 import type { Dispatch } from '../app/dispatch';
 import { handleApiCall } from './web-api';
-import { allowedHosts, cookieName, hasToken, hostAllowed, sameToken } from './web-auth';
+import {
+  allowedHosts,
+  cookieName,
+  fetchedCrossSite,
+  hasToken,
+  hostAllowed,
+  sameToken,
+  weakTokenReason,
+} from './web-auth';
 import { createEventSocket, type Subscribe } from './web-events';
 import { handleMedia } from './web-media';
 import { sendStatic } from './web-static';
@@ -22,7 +31,7 @@ export interface WebHostOptions {
   host?: string;
   /** Default 0: any free port. */
   port?: number;
-  /** Default: `FLAGDECK_TOKEN`, else random. */
+  /** Default: `defaultAccessToken()`. */
   token?: string;
   /** Unexpected failures (a handler that threw is already answered with a 500). */
   onError?: (error: unknown) => void;
@@ -42,12 +51,24 @@ function plain(res: ServerResponse, status: number, message: string): void {
   res.end(`${message}\n`);
 }
 
+function refuseUpgrade(socket: Duplex, status: string): void {
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
 const unauthorized =
   'Flagdeck needs its access token: open the address `flagdeck serve` printed (the one ending in ?token=…).';
 
+/** The token when none is given: `FLAGDECK_TOKEN` unless unset or empty (an empty token guards nothing), else random. */
+export function defaultAccessToken(): string {
+  return process.env.FLAGDECK_TOKEN || randomBytes(24).toString('base64url');
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bindHost = options.host ?? '127.0.0.1';
-  const token = options.token ?? process.env.FLAGDECK_TOKEN ?? randomBytes(24).toString('base64url');
+  const token = options.token ?? defaultAccessToken();
+  const weak = weakTokenReason(token);
+  if (weak) throw new Error(weak);
   let port = 0;
   let allowed = new Set<string>();
 
@@ -59,6 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!hasToken(req, query, port, token)) return plain(res, 401, unauthorized);
     if (rawPath.startsWith('/api/')) return handleApiCall(rawPath.slice(5), req, res, options.dispatch);
     if (rawPath.startsWith('/media/') || rawPath.startsWith('/thumb/')) {
+      if (fetchedCrossSite(req)) return plain(res, 403, 'Flagdeck media are not served to other sites');
       return handleMedia(rawPath, query, req, res, options.media);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'use GET');
@@ -88,15 +110,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       hasToken(req, new URLSearchParams((req.url ?? '').split('?', 2)[1] ?? ''), port, token),
     tokenMatches: (given) => sameToken(given, token),
   });
-  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
-    const path = (req.url ?? '').split('?', 1)[0];
-    if (path !== '/api/events' || !hostAllowed(req, allowed)) {
-      socket.end(
-        `HTTP/1.1 ${path !== '/api/events' ? '404 Not Found' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`,
-      );
-      return;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Nothing a client sends may end the process: an upgrade that throws is answered 400.
+    socket.on('error', () => socket.destroy());
+    try {
+      const path = (req.url ?? '').split('?', 1)[0];
+      if (path !== '/api/events') return refuseUpgrade(socket, '404 Not Found');
+      if (!hostAllowed(req, allowed)) return refuseUpgrade(socket, '403 Forbidden');
+      events.handleUpgrade(req, socket, head);
+    } catch (error) {
+      options.onError?.(error);
+      refuseUpgrade(socket, '400 Bad Request');
     }
-    events.handleUpgrade(req, socket, head);
   });
 
   await new Promise<void>((resolve, reject) => {

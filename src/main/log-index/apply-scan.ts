@@ -10,7 +10,7 @@ import { strayQuoteIssue, unclosedQuoteIssue } from '../scan/record-issues';
 export const MAX_ERRORS = 1000;
 
 /** Interned values shared by every log of a workspace. */
-export interface Dictionaries {
+export interface SharedInterners {
   reasons: Interner;
   usernames: Interner;
 }
@@ -31,13 +31,13 @@ function remap(raws: string[], interner: Interner, decode: (raw: string) => stri
 export function applyScan(
   log: LogIndex,
   result: ScanResult,
-  dictionaries: Dictionaries,
+  interners: SharedInterners,
   lineOffset = 0,
   adopt = false,
 ): void {
   const decode = (raw: string): string | null => roleText(raw, log.shape.dialect);
-  const reasons = remap(result.reasonRaws, dictionaries.reasons, decode);
-  const usernames = remap(result.usernameRaws, dictionaries.usernames, decode);
+  const reasons = remap(result.reasonRaws, interners.reasons, decode);
+  const usernames = remap(result.usernameRaws, interners.usernames, decode);
   if (adopt) {
     for (let i = 0; i < result.count; i++) {
       result.reasons[i] = reasons[result.reasons[i] + 1];
@@ -53,11 +53,13 @@ export function applyScan(
       (i) => usernames[result.usernames[i] + 1],
     );
   }
-  const flaws = result.flaws;
-  for (let i = 0; i < flaws.length && log.errors.length < MAX_ERRORS; i += 3) {
-    const line = flaws[i] + lineOffset;
+  const quoteIssues = result.quoteIssues;
+  for (let i = 0; i < quoteIssues.length && log.errors.length < MAX_ERRORS; i += 3) {
+    const line = quoteIssues[i] + lineOffset;
     log.errors.push(
-      flaws[i + 2] === 0 ? unclosedQuoteIssue(line, flaws[i + 1]) : strayQuoteIssue(line, flaws[i + 1]),
+      quoteIssues[i + 2] === 0
+        ? unclosedQuoteIssue(line, quoteIssues[i + 1])
+        : strayQuoteIssue(line, quoteIssues[i + 1]),
     );
   }
   log.indexedEnd = result.end;

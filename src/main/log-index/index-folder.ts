@@ -1,9 +1,9 @@
 // Every log of a folder indexed (on two cores when large), with progress.
 import { join, resolve } from 'node:path';
-import type { GradioReader, LogShape } from '../gradio/contracts';
+import type { GradioReader, LogShape } from '../gradio/log-model';
 import { FolderReader } from '../gradio/reader';
 import { ReaderRecordSource } from '../gradio/record-source';
-import type { Dictionaries } from './apply-scan';
+import type { SharedInterners } from './apply-scan';
 import { Interner } from './intern';
 import { indexLog } from './index-log';
 import { LogIndex } from './log-index';
@@ -17,15 +17,15 @@ export type OnProgress = (file: string, bytesIndexed: number, bytesTotal: number
 export async function indexOneLog(
   root: string,
   shape: LogShape,
-  dictionaries: Dictionaries,
+  interners: SharedInterners,
   onProgress?: OnProgress,
 ): Promise<LogIndex> {
   const log = new LogIndex(join(root, shape.file), shape);
   if (shape.dialect.format === 'jsonl') log.source = new ReaderRecordSource();
   const report = (): void => onProgress?.(shape.file, log.indexedEnd, log.size, log.count);
-  await indexLogParallel(log, dictionaries, { final: true, onChunk: report });
+  await indexLogParallel(log, interners, { final: true, onChunk: report });
   // Whatever was appended while the workers ran.
-  await indexLog(log, dictionaries, { final: true, onChunk: report });
+  await indexLog(log, interners, { final: true, onChunk: report });
   report();
   return log;
 }
@@ -37,11 +37,11 @@ export async function indexFolder(
 ): Promise<LogIndex[]> {
   const reader = options.reader ?? new FolderReader();
   const folder = resolve(root);
-  const dictionaries = { reasons: new Interner(), usernames: new Interner() };
+  const interners = { reasons: new Interner(), usernames: new Interner() };
   const logs: LogIndex[] = [];
   for (const file of await reader.findLogs(folder)) {
     const shape = await reader.shapeOf(folder, file);
-    logs.push(await indexOneLog(folder, shape, dictionaries, options.onProgress));
+    logs.push(await indexOneLog(folder, shape, interners, options.onProgress));
   }
   return logs;
 }

@@ -3,12 +3,12 @@
 // rest stays on disk. Whole large logs go through scan-workers.ts instead.
 import { open } from 'node:fs/promises';
 import type { LogIndex } from './log-index';
-import { applyScan, type Dictionaries } from './apply-scan';
+import { applyScan, type SharedInterners } from './apply-scan';
 import { scanRange } from '../scan/scan-job';
 import { localHelpers } from '../scan/scan-helpers';
 import { indexWithSource } from './source-index';
 
-export type { Dictionaries };
+export type { SharedInterners };
 
 export const STEP_BYTES = 2 * 1024 * 1024;
 
@@ -23,8 +23,8 @@ export interface IndexPass {
 }
 
 /** Indexes the log's records from `log.indexedEnd` on. Returns the number of rows added. */
-export async function indexLog(log: LogIndex, dictionaries: Dictionaries, pass: IndexPass): Promise<number> {
-  if (log.source) return indexWithSource(log, log.source, dictionaries, pass.final);
+export async function indexLog(log: LogIndex, interners: SharedInterners, pass: IndexPass): Promise<number> {
+  if (log.source) return indexWithSource(log, log.source, interners, pass.final);
   const before = log.count;
   const handle = await open(log.path, 'r');
   try {
@@ -51,7 +51,7 @@ export async function indexLog(log: LogIndex, dictionaries: Dictionaries, pass: 
       if (result.end === log.indexedEnd && to === until) break;
       // A record longer than the step: read a wider window next time.
       if (result.count === 0) step *= 2;
-      applyScan(log, result, dictionaries);
+      applyScan(log, result, interners);
       if (pass.onChunk) await pass.onChunk(log);
     }
   } finally {

@@ -1,7 +1,7 @@
 // The columnar index of one log: per row only numbers (byte offsets, line, interned reason and
 // username codes, timestamp); a page's cells are read back from the file by offset when asked.
 import type { LogIssue } from '../../shared/model';
-import type { LogShape, RecordSource } from '../gradio/contracts';
+import type { LogShape, RecordSource } from '../gradio/log-model';
 import type { ScanState } from '../scan/csv-scan';
 import { grown } from './growable';
 

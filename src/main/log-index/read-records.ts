@@ -1,6 +1,6 @@
 // Reads given rows of an indexed log back from the file by byte offset, with every cell decoded.
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { RawRecord } from '../gradio/contracts';
+import type { RawRecord } from '../gradio/log-model';
 import { decodeCellBytes } from '../gradio/cell-text';
 import { recordHash } from '../gradio/record-hash';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
@@ -59,18 +59,20 @@ function decodeRecord(log: LogIndex, row: number, buf: Buffer, at: number): RawR
 }
 
 /**
- * The records of `rows` (0-based, any order), in that order. Reads are synchronous: a page is a
- * few small reads from the page cache, quicker than three thread-pool round trips per call.
+ * Visits each of `rows` (0-based, any order) with the buffer holding its bytes and where they start
+ * in it. Rows that sit near each other in the file are read in one go. Reads are synchronous: a
+ * page is a few small reads from the page cache, quicker than three thread-pool round trips per call.
  */
-export async function readRecords(log: LogIndex, rows: readonly number[]): Promise<RawRecord[]> {
-  if (log.source) return readWithSource(log, log.source, rows);
-  const out = new Array<RawRecord>(rows.length);
+function visitRowBytes(
+  log: LogIndex,
+  rows: readonly number[],
+  visit: (index: number, buf: Buffer, at: number) => void,
+): void {
   const order = rows.map((row, i) => i).sort((a, b) => rows[a] - rows[b]);
   const fd = openSync(log.path, 'r');
   try {
     let i = 0;
     while (i < order.length) {
-      // Group rows that sit near each other in the file into one read.
       let j = i + 1;
       const first = rows[order[i]];
       let last = first;
@@ -86,20 +88,30 @@ export async function readRecords(log: LogIndex, rows: readonly number[]): Promi
       const bytesRead = readSync(fd, buf, 0, buf.length, from);
       if (bytesRead < buf.length)
         throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
-      for (let k = i; k < j; k++) {
-        const row = rows[order[k]];
-        out[order[k]] = decodeRecord(log, row, buf, log.starts[row] - from);
-      }
+      for (let k = i; k < j; k++) visit(order[k], buf, log.starts[rows[order[k]]] - from);
       i = j;
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** The records of `rows` (0-based, any order), in that order, every cell decoded. */
+export async function readRecords(log: LogIndex, rows: readonly number[]): Promise<RawRecord[]> {
+  if (log.source) return readWithSource(log, log.source, rows);
+  const out = new Array<RawRecord>(rows.length);
+  visitRowBytes(log, rows, (index, buf, at) => {
+    out[index] = decodeRecord(log, rows[index], buf, at);
+  });
   return out;
 }
 
-/** The row hash of each of `rows`, without decoding cells. */
+/** The row hash of each of `rows`, in that order, from the rows' bytes (no cell is decoded). */
 export async function readRowHashes(log: LogIndex, rows: readonly number[]): Promise<string[]> {
-  const records = await readRecords(log, rows);
-  return records.map((record) => record.hash);
+  if (log.source) return (await readWithSource(log, log.source, rows)).map((record) => record.hash);
+  const out = new Array<string>(rows.length);
+  visitRowBytes(log, rows, (index, buf, at) => {
+    out[index] = rowHash(buf, at, at + log.lengths[rows[index]]);
+  });
+  return out;
 }

@@ -9,7 +9,7 @@ import { delimiterLength, FieldBounds, scanCsv } from '../scan/csv-scan';
 import { fieldBytes } from '../scan/csv-field';
 import { digits, timestampFromBytes } from '../scan/timestamp-key';
 import { scanRange, type ScanJob, type ScanResult } from '../scan/scan-job';
-import { applyScan, type Dictionaries } from './apply-scan';
+import { applyScan, type SharedInterners } from './apply-scan';
 import type { LogIndex } from './log-index';
 import { indexLog } from './index-log';
 
@@ -96,7 +96,7 @@ export const lastSplitOf = (): typeof lastSplit => lastSplit;
 /** Indexes the log from `log.indexedEnd` to its end, on two worker threads when it is large. */
 export async function indexLogParallel(
   log: LogIndex,
-  dictionaries: Dictionaries,
+  interners: SharedInterners,
   pass: ParallelPass,
 ): Promise<number> {
   const before = log.count;
@@ -110,14 +110,14 @@ export async function indexLogParallel(
     !log.source && size - from >= (pass.minBytes ?? PARALLEL_MIN_BYTES) && workersAvailable()
       ? await cutNear(log.path, from + Math.floor((size - from) / 2), size)
       : null;
-  if (cut === null || cut >= size) return indexLog(log, dictionaries, pass);
+  if (cut === null || cut >= size) return indexLog(log, interners, pass);
   // A first slice in this thread tells the average row size, to size the columns once. A fresh log
   // is then scanned from its data start by the first worker, whose columns it adopts (no copy).
   const fresh = log.count === 0 && from === log.shape.dataStart;
   const startState = log.scanState;
   if (log.count === 0) {
     const sample = Math.min(SAMPLE_BYTES, Math.floor((cut - from) / 8));
-    await indexLog(log, dictionaries, { final: false, until: from + sample });
+    await indexLog(log, interners, { final: false, until: from + sample });
   }
   const quote = log.shape.dialect.quote.charCodeAt(0);
   // Size the columns from the rows seen so far, with some slack.
@@ -143,15 +143,15 @@ export async function indexLogParallel(
       state: { line: 0 },
     }),
   ]);
-  applyScan(log, first, dictionaries, 0, fresh);
+  applyScan(log, first, interners, 0, fresh);
   lastSplit = first.end === cut ? 'two workers' : 'cut rejected';
   if (first.end === cut) {
-    applyScan(log, second, dictionaries, first.state.line);
+    applyScan(log, second, interners, first.state.line);
     log.size = size;
     if (pass.onChunk) await pass.onChunk(log);
   } else {
     if (pass.onChunk) await pass.onChunk(log);
-    await indexLog(log, dictionaries, { ...pass, until: size });
+    await indexLog(log, interners, { ...pass, until: size });
   }
   return log.count - before;
 }

@@ -1,9 +1,9 @@
 // Logs the byte scanner does not read (the HF saver's `metadata.jsonl`) are indexed through the
 // reader's RecordSource instead: same columns, same queries, a slower path for small files.
-import type { LogShape, RawRecord, RecordSource } from '../gradio/contracts';
+import type { LogShape, RawRecord, RecordSource } from '../gradio/log-model';
 import { roleCell } from '../gradio/role-cells';
 import { undoInjectionEscape } from '../gradio/injection-escape';
-import type { Dictionaries } from './apply-scan';
+import type { SharedInterners } from './apply-scan';
 import { NO_VALUE, type Interner } from './intern';
 import type { LogIndex } from './log-index';
 import { timestampFromBytes } from '../scan/timestamp-key';
@@ -25,7 +25,7 @@ function cellsOfRoles(roles: LogShape['roles'], cells: number) {
 export async function indexWithSource(
   log: LogIndex,
   source: RecordSource,
-  dictionaries: Dictionaries,
+  interners: SharedInterners,
   final: boolean,
 ): Promise<number> {
   const before = log.count;
@@ -44,8 +44,8 @@ export async function indexWithSource(
       record.start,
       record.end - record.start,
       record.line,
-      codeOf(dictionaries.reasons, record.cells, flag),
-      codeOf(dictionaries.usernames, record.cells, username),
+      codeOf(interners.reasons, record.cells, flag),
+      codeOf(interners.usernames, record.cells, username),
       timestampFromBytes(Buffer.from(time, 'latin1'), 0, time.length),
     );
     log.tailUnterminated = record.eol === undefined;

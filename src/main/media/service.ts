@@ -40,31 +40,43 @@ export function createMediaService(
   folderOf: (folderId: string) => MediaFolder | undefined,
   thumbnailer: Thumbnailer,
 ): MediaService {
+  async function respond(request: MediaRequest): Promise<MediaResponse> {
+    // Escapes are refused as such (403) whichever folder they name, before any lookup.
+    const unsafe = unsafePathReason(request.path);
+    if (unsafe) return errorResponse(403, `${unsafe}: ${JSON.stringify(request.path)}`);
+    const folder = folderOf(request.folderId);
+    if (!folder) return errorResponse(404, `no open folder "${request.folderId}"`);
+    const resolved = await resolveMediaPath(folder.root, request.path);
+    if (!resolved.ok) return errorResponse(resolved.status, resolved.reason);
+    if (request.kind === 'media') {
+      return fileResponse(resolved.file, resolved.stats, await contentTypeOf(resolved.file), request);
+    }
+    let thumb: string;
+    try {
+      thumb = await thumbnailer.thumbnail(
+        { ...folder, ...resolved },
+        thumbWidth(request.width),
+        request.signal,
+      );
+    } catch (error) {
+      if (error instanceof ThumbnailAbandoned) return errorResponse(503, error.message);
+      const reason = error instanceof Error ? error.message : String(error);
+      return errorResponse(415, `cannot make a thumbnail of ${request.path}: ${reason}`);
+    }
+    return fileResponse(thumb, await stat(thumb), 'image/webp', request, 'private, max-age=86400');
+  }
   return {
     async respond(request) {
-      // Escapes are refused as such (403) whichever folder they name, before any lookup.
-      const unsafe = unsafePathReason(request.path);
-      if (unsafe) return errorResponse(403, `${unsafe}: ${JSON.stringify(request.path)}`);
-      const folder = folderOf(request.folderId);
-      if (!folder) return errorResponse(404, `no open folder "${request.folderId}"`);
-      const resolved = await resolveMediaPath(folder.root, request.path);
-      if (!resolved.ok) return errorResponse(resolved.status, resolved.reason);
-      if (request.kind === 'media') {
-        return fileResponse(resolved.file, resolved.stats, await contentTypeOf(resolved.file), request);
-      }
-      let thumb: string;
       try {
-        thumb = await thumbnailer.thumbnail(
-          { ...folder, ...resolved },
-          thumbWidth(request.width),
-          request.signal,
-        );
+        return await respond(request);
       } catch (error) {
-        if (error instanceof ThumbnailAbandoned) return errorResponse(503, error.message);
-        const reason = error instanceof Error ? error.message : String(error);
-        return errorResponse(415, `cannot make a thumbnail of ${request.path}: ${reason}`);
+        // A file we may not read (or that went away meanwhile) is the request's answer, not a crash.
+        const code = (error as NodeJS.ErrnoException | null)?.code;
+        if (code === 'EACCES' || code === 'EPERM')
+          return errorResponse(403, `cannot read ${request.path} (${code})`);
+        if (code === 'ENOENT') return errorResponse(404, `no such file: ${request.path}`);
+        throw error;
       }
-      return fileResponse(thumb, await stat(thumb), 'image/webp', request, 'private, max-age=86400');
     },
   };
 }

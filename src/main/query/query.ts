@@ -1,13 +1,14 @@
 // Filter, sort and page over the indexed logs of a workspace. A query walks typed arrays only; the
 // text and column filters it needs are built once per log and extended on append.
 import type { SampleFilter, SampleSort } from '../../shared/api';
-import type { Dictionaries } from '../log-index/apply-scan';
+import type { SharedInterners } from '../log-index/apply-scan';
 import { ColumnValues } from './column-values';
 import { Interner, NO_VALUE } from '../log-index/intern';
 import type { LogIndex } from '../log-index/log-index';
 import { STATUSES, type ReviewOverlay } from './review-overlay';
 import { byteNeedles, TextMatches } from './text-search';
 import { timestampBound } from '../scan/timestamp-key';
+import { SLOT } from './row-refs';
 import { sortRefs } from './sort-refs';
 
 /** One log as the query engine sees it. */
@@ -18,9 +19,6 @@ export interface QueryLog {
   log: LogIndex;
   overlay: ReviewOverlay;
 }
-
-/** Rows are referred to as `slot * 2^32 + row`, `slot` being the log's position in the query. */
-export const SLOT = 2 ** 32;
 
 export interface Selection {
   logs: QueryLog[];
@@ -75,7 +73,7 @@ export class QueryEngine {
   private readonly orders = new Map<string, { version: string; refs: Float64Array; global: Uint32Array }>();
   private readonly recent = new Map<string, Selection>();
 
-  constructor(private readonly dictionaries: Dictionaries) {}
+  constructor(private readonly interners: SharedInterners) {}
 
   /** Drops what was built for a log that left the workspace. */
   forget(key: string): void {
@@ -130,7 +128,7 @@ export class QueryEngine {
         (!filter.folderIds || filter.folderIds.includes(q.folderId)) &&
         (!filter.logs || filter.logs.includes(q.key)),
     );
-    const { reasons, usernames } = this.dictionaries;
+    const { reasons, usernames } = this.interners;
     const wantReasons = codesOf(filter.reasons, reasons);
     const wantOriginal = codesOf(filter.originalReasons, reasons);
     const wantUsers = codesOf(filter.usernames, usernames);
@@ -271,7 +269,7 @@ export class QueryEngine {
         keys[i] = logs[Math.floor(ref / SLOT)].overlay.status(ref % SLOT);
       }
     } else if (by === 'reason' || by === 'username') {
-      const ranks = (by === 'reason' ? this.dictionaries.reasons : this.dictionaries.usernames).ranks();
+      const ranks = (by === 'reason' ? this.interners.reasons : this.interners.usernames).ranks();
       for (let i = 0; i < refs.length; i++) {
         const ref = refs[i];
         const q = logs[Math.floor(ref / SLOT)];

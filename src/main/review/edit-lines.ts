@@ -3,7 +3,7 @@
 // an edit later from the journal alone (`flagdeck review --undo`, or after a restart).
 import { randomBytes } from 'node:crypto';
 import type { ReviewPatch } from '../../shared/api';
-import type { SampleIdentity } from './contracts';
+import type { SampleIdentity } from './review-store';
 import { changedFields, type FieldName, type FoldedState, type SampleFold } from './fold';
 import type { FieldChanges, JournalLine } from './journal-line';
 

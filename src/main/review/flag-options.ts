@@ -2,16 +2,13 @@
 // journal. Retired options stay listed so the reasons already given with them keep their name.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { FlagOptions } from '../../shared/api';
+import { CustomFlagOption, type FlagOptions } from '../../shared/api';
 import { writeFileAtomic } from './atomic-write';
 
-export type CustomOption = FlagOptions['custom'][number];
-
-const CustomOptions = z.array(z.object({ value: z.string(), retired: z.boolean().default(false) }));
-const Config = z.looseObject({ flagOptions: CustomOptions.optional() });
+const Config = z.looseObject({ flagOptions: z.array(CustomFlagOption).optional() });
 
 /** The custom options in `config.json`; a missing file means none, a broken one is an error saying where. */
-export async function readCustomOptions(configPath: string): Promise<CustomOption[]> {
+export async function readCustomOptions(configPath: string): Promise<CustomFlagOption[]> {
   const config = await readConfig(configPath);
   return config.flagOptions ?? [];
 }
@@ -19,8 +16,8 @@ export async function readCustomOptions(configPath: string): Promise<CustomOptio
 /** Replaces the custom options (other settings in the file are kept) and returns them as saved. */
 export async function writeCustomOptions(
   configPath: string,
-  custom: CustomOption[],
-): Promise<CustomOption[]> {
+  custom: CustomFlagOption[],
+): Promise<CustomFlagOption[]> {
   const cleaned = normalizeOptions(custom);
   const config = await readConfig(configPath);
   await writeFileAtomic(configPath, `${JSON.stringify({ ...config, flagOptions: cleaned }, null, 2)}\n`);
@@ -28,7 +25,7 @@ export async function writeCustomOptions(
 }
 
 /** Trims values and refuses empty or duplicate ones, naming the offending entry. */
-export function normalizeOptions(custom: CustomOption[]): CustomOption[] {
+export function normalizeOptions(custom: CustomFlagOption[]): CustomFlagOption[] {
   const seen = new Set<string>();
   return custom.map((option, index) => {
     const value = option.value.trim();
@@ -43,7 +40,7 @@ export function normalizeOptions(custom: CustomOption[]): CustomOption[] {
 export function flagOptions(
   folderId: string,
   fromLogs: Iterable<string | null>,
-  custom: CustomOption[],
+  custom: CustomFlagOption[],
 ): FlagOptions {
   const values = new Set<string>();
   for (const value of fromLogs) if (value !== null && value.trim() !== '') values.add(value);

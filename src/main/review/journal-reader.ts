@@ -1,5 +1,6 @@
 // Reads complete lines of the journal from a byte offset. A last line without its newline is left
 // for later: another process may still be writing it (or it is torn by a crash, see `pending`).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -16,26 +17,51 @@ export interface TailRead {
   lineNo: number;
 }
 
+interface Source {
+  size: number;
+  read(buffer: Buffer, length: number, position: number): number | Promise<number>;
+  close(): void | Promise<void>;
+}
+
+async function openSource(path: string, sync: boolean): Promise<Source> {
+  if (sync) {
+    const fd = openSync(path, 'r');
+    return {
+      size: fstatSync(fd).size,
+      read: (buffer, length, position) => readSync(fd, buffer, 0, length, position),
+      close: () => closeSync(fd),
+    };
+  }
+  const handle = await open(path, 'r');
+  return {
+    size: (await handle.stat()).size,
+    read: async (buffer, length, position) => (await handle.read(buffer, 0, length, position)).bytesRead,
+    close: () => handle.close(),
+  };
+}
+
 /**
  * Calls `onLine` for every complete line from `offset` to the end of the file, with the line's
- * 1-based number (counting from `firstLineNo`). Empty lines are skipped but counted.
+ * 1-based number (counting from `firstLineNo`). Empty lines are skipped but counted. `sync` reads
+ * without libuv's file-system threads (a short tail read while queries keep them busy).
  */
 export async function readLines(
   path: string,
   offset: number,
   firstLineNo: number,
   onLine: (text: string, lineNo: number) => void,
+  sync = false,
 ): Promise<TailRead> {
-  const handle = await open(path, 'r');
+  const source = await openSource(path, sync);
   try {
-    const { size } = await handle.stat();
+    const { size } = source;
     let position = offset;
     let lineNo = firstLineNo;
     let carry = Buffer.alloc(0);
     while (position + carry.length < size) {
       const length = Math.min(CHUNK, size - position - carry.length);
       const chunk = Buffer.allocUnsafe(length);
-      const { bytesRead } = await handle.read(chunk, 0, length, position + carry.length);
+      const bytesRead = await source.read(chunk, length, position + carry.length);
       if (bytesRead === 0) break;
       const data =
         carry.length > 0
@@ -53,6 +79,6 @@ export async function readLines(
     }
     return { offset: position, pending: size - position, size, lineNo };
   } finally {
-    await handle.close();
+    await source.close();
   }
 }

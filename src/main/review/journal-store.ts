@@ -1,10 +1,10 @@
 // One folder's review state: the journal folded in memory, kept current by watching the journal
 // (other windows, `flagdeck serve` processes, reviewers on a shared folder), and written through.
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { FlagOptions, ReviewPatch } from '../../shared/api';
 import type { ReviewState } from '../../shared/model';
-import type { Orphan, ReviewService, SampleIdentity } from './contracts';
+import type { Orphan, ReviewService, SampleIdentity } from './review-store';
 import {
   changesFromLines,
   editLines,
@@ -21,13 +21,15 @@ import { readLines } from './journal-reader';
 import { watchJournal } from './journal-watch';
 import type { JournalWriter } from './journal-writer';
 import type { ReviewLocation } from './location';
-import { Serial } from './serial';
+import { TaskQueue } from './task-queue';
 import { readSnapshot, snapshotFolds, writeSnapshot } from './snapshot';
 import type { UndoHistory } from './undo-history';
 
 /** How much this process remembers to revert its edits (older ones fall off the undo stacks). */
 const REVERTIBLE_EDITS = 500;
 const REVERTIBLE_SAMPLES = 200_000;
+/** Tails up to this size are read synchronously (see readTail). */
+const SYNC_TAIL_BYTES = 4 * 1024 * 1024;
 
 export interface StoreSettings {
   location: ReviewLocation;
@@ -44,8 +46,8 @@ export class JournalStore implements ReviewService {
   readonly location: ReviewLocation;
   private readonly folded = new FoldedState();
   private readonly listeners = new Set<(ids: string[]) => void>();
-  private readonly writes = new Serial();
-  private readonly reads = new Serial();
+  private readonly writes = new TaskQueue();
+  private readonly reads = new TaskQueue();
   private readonly revertible = new Map<string, SampleChange[]>();
   private revertibleSamples = 0;
   private readonly ownLines = new Map<string, JournalLine>();
@@ -199,7 +201,8 @@ export class JournalStore implements ReviewService {
     // text spares parsing them again, which is most of a bulk edit's cost.
     texts.forEach((text, i) => this.ownLines.set(text.slice(0, -1), edit.lines[i]));
     try {
-      await this.settings.writer.append(texts.join(''));
+      // No tail read may run meanwhile: it would fold lines of a batch the writer then cuts back.
+      await this.reads.run(() => this.settings.writer.append(texts.join('')));
       this.remember(editId, edit.changes);
       await this.refresh();
     } finally {
@@ -234,7 +237,7 @@ export class JournalStore implements ReviewService {
 
   private async readTail(opening: boolean): Promise<void> {
     const journal = this.location.journal;
-    const info = await stat(journal).catch(() => null);
+    const info = statSync(journal, { throwIfNoEntry: false }) ?? null;
     const size = info?.size ?? 0;
     const replaced = info !== null && this.inode !== undefined && info.ino !== this.inode;
     if (info) this.inode = info.ino;
@@ -247,14 +250,22 @@ export class JournalStore implements ReviewService {
       this.offset = this.snapshotOffset = 0;
       this.lineNo = 1;
     }
-    if (size === this.offset && changed.size === 0) return;
+    // A journal deleted under us reads as empty; the next append makes a new one.
+    if (!info || (size === this.offset && changed.size === 0)) {
+      if (changed.size > 0) this.emit([...changed]);
+      return;
+    }
     const name = basename(journal);
-    const read = await readLines(journal, this.offset, this.lineNo, (text, lineNo) => {
+    const onLine = (text: string, lineNo: number): void => {
       const own = this.ownLines.get(text);
       const parsed = own ? { line: own } : parseLine(text, name, lineNo);
       if ('error' in parsed) this.problems.add(parsed.error);
       else if (this.folded.apply(parsed.line)) changed.add(parsed.line.sample);
-    });
+    };
+    // A short tail (an edit, another process's lines) is read at once, not behind the queries'
+    // file reads; a long one (opening, a journal re-read whole) is read in the background.
+    const short = size - this.offset <= SYNC_TAIL_BYTES;
+    const read = await readLines(journal, this.offset, this.lineNo, onLine, short);
     this.offset = read.offset;
     this.lineNo = read.lineNo;
     if (opening && read.pending > 0) {

@@ -5,40 +5,95 @@
 // Each batch but the file's first starts with a newline: if a writer ever died mid-write (power loss, a short write),
 // its torn line is ended there instead of swallowing the next writer's first line. The blank lines
 // this leaves between batches are skipped by readers.
-import { open, stat, type FileHandle } from 'node:fs/promises';
+//
+// A batch is all or nothing: when a write or the fsync fails (disk full, an immutable file), the
+// journal is cut back to where the batch started, so no line of a failed edit is ever applied.
+//
+// The calls are synchronous on purpose: queries keep libuv's four file-system threads busy (a page
+// resolves a hundred asset paths), and an edit's stat, write and fsync queued behind them took
+// seconds. A few small synchronous calls per edit cost the event loop about one fsync.
+// Through the module object, so a test can watch the write and the fsync happen in order.
+import fs from 'node:fs';
+
+const { closeSync, fstatSync, ftruncateSync, openSync, statSync } = fs;
+
+/** The one write call, replaceable by tests that need a short write or a full disk on cue. */
+export type WriteChunk = (fd: number, data: Buffer, offset: number, length: number) => number;
+
+const writeChunk: WriteChunk = (fd, data, offset, length) => fs.writeSync(fd, data, offset, length);
+
+/** An append that failed; `kept` says whether part of the batch is still in the journal. */
+export class JournalWriteError extends Error {
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+    readonly kept: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const codeOf = (error: unknown): string =>
+  (error as NodeJS.ErrnoException | null)?.code ?? (error instanceof Error ? error.message : String(error));
 
 export class JournalWriter {
   private constructor(
-    private handle: FileHandle,
+    private fd: number,
     private readonly path: string,
+    private readonly write: WriteChunk,
   ) {}
 
-  static async open(path: string): Promise<JournalWriter> {
-    return new JournalWriter(await open(path, 'a'), path);
+  static async open(path: string, write: WriteChunk = writeChunk): Promise<JournalWriter> {
+    return new JournalWriter(openSync(path, 'a'), path, write);
   }
 
-  /** Appends `text` (whole lines) and resolves once it is on disk. */
+  /** Appends `text` (whole lines) and resolves once it is on disk; on failure nothing of it stays. */
   async append(text: string): Promise<void> {
-    const { size } = await this.handle.stat();
+    const { size } = fstatSync(this.fd);
     const data = Buffer.from(size === 0 ? text : `\n${text}`, 'utf8');
     let written = 0;
-    while (written < data.length) {
-      // A short write is rare (disk full, signal); what is left is appended right after.
-      const { bytesWritten } = await this.handle.write(data, written, data.length - written);
-      written += bytesWritten;
+    try {
+      while (written < data.length) {
+        // A short write is rare (disk full, signal); what is left is appended right after.
+        written += this.write(this.fd, data, written, data.length - written);
+      }
+      fs.fsyncSync(this.fd);
+    } catch (error) {
+      const kept = written > 0 && !this.cutBack(size, written);
+      throw new JournalWriteError(
+        kept
+          ? `could not write ${this.path} (${codeOf(error)}), nor cut it back to where this edit started: part of the edit may stay in it`
+          : `could not write ${this.path} (${codeOf(error)}); nothing of this edit was saved`,
+        error,
+        kept,
+      );
     }
-    await this.handle.sync();
+  }
+
+  /** Cuts the journal back to `start` when the only bytes after it are the `written` of ours. */
+  private cutBack(start: number, written: number): boolean {
+    try {
+      const { size } = fstatSync(this.fd);
+      if (size !== start + written && size !== start) return false;
+      if (size === start) return true;
+      ftruncateSync(this.fd, start);
+      fs.fsyncSync(this.fd);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Reopens when the journal was replaced (deleted, moved) under us, so lines go where readers look. */
   async follow(): Promise<void> {
-    const [mine, current] = await Promise.all([this.handle.stat(), stat(this.path).catch(() => null)]);
+    const mine = fstatSync(this.fd);
+    const current = statSync(this.path, { throwIfNoEntry: false });
     if (current && current.ino === mine.ino && current.dev === mine.dev) return;
-    await this.handle.close();
-    this.handle = await open(this.path, 'a');
+    closeSync(this.fd);
+    this.fd = openSync(this.path, 'a');
   }
 
   async close(): Promise<void> {
-    await this.handle.close();
+    closeSync(this.fd);
   }
 }

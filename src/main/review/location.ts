@@ -14,6 +14,8 @@ export interface ReviewLocation {
   config: string;
   /** True when the files live inside the flagging folder itself. */
   inFolder: boolean;
+  /** The flagging folder these files belong to (absent for an explicit review folder). */
+  folder?: string;
   /** Why the data folder is used instead of the flagging folder. */
   reason?: string;
 }
@@ -39,7 +41,7 @@ export async function locateReview(root: string, options: LocateOptions): Promis
   const reason = hubClone
     ? `the folder is a Hub saver clone (${hubClone}), which Gradio uploads whole`
     : ((await markedReadOnlyReason(folder)) ?? (await unwritableReason(join(folder, '.flagdeck'))));
-  if (!reason) return prepared(join(folder, '.flagdeck'), true);
+  if (!reason) return { ...(await prepared(join(folder, '.flagdeck'), true)), folder };
   const dir = join(
     options.dataDir,
     'journals',
@@ -48,7 +50,7 @@ export async function locateReview(root: string, options: LocateOptions): Promis
   const location = await prepared(dir, false);
   // Says which flagging folder this journal belongs to, for a person browsing the data folder.
   await writeFile(join(dir, 'folder.txt'), `${folder}\n`, { flag: 'wx' }).catch(() => undefined);
-  return { ...location, reason };
+  return { ...location, reason, folder };
 }
 
 async function prepared(dir: string, inFolder: boolean): Promise<ReviewLocation> {

@@ -1,6 +1,6 @@
 // The entry point: open one flagging folder's review state.
 import { userInfo } from 'node:os';
-import type { ReviewService } from './contracts';
+import type { ReviewService } from './review-store';
 import { JournalStore } from './journal-store';
 import { JournalWriter } from './journal-writer';
 import { locateReview, type LocateOptions } from './location';

@@ -1,6 +1,8 @@
 // How the review CLI learns which samples a folder holds: their ids, row hashes and original
 // reasons. The desktop app and `serve` get these from the index instead.
-import type { SampleIdentity } from './contracts';
+import { notASampleId, SAMPLE_ID } from '../../shared/sample-id';
+import { badInput } from '../../shared/call-errors';
+import type { SampleIdentity } from './review-store';
 
 export interface SampleDirectory {
   /** Every sample of every log in the folder, in log then row order. */
@@ -13,6 +15,8 @@ export async function identify(
   root: string,
   ids: string[],
 ): Promise<SampleIdentity[]> {
+  const malformed = ids.find((id) => !SAMPLE_ID.test(id));
+  if (malformed !== undefined) throw badInput(notASampleId(malformed));
   const all = new Map((await directory.allSamples(root)).map((sample) => [sample.id, sample]));
   const unknown = ids.filter((id) => !all.has(id));
   if (unknown.length > 0) {

@@ -1,13 +1,9 @@
 // The review side of a workspace: one journal per open folder, one undo history across them, and
-// the `review.*` calls of the API contract. The index supplies the samples (`ReviewTargets`).
-// Wiring, both ways through closures:
-//   const review = new WorkspaceReview({ dataDir, reviewer, emit, targets: {
-//     identify: (f, ids) => workspace.identify(f, ids), matching: (q) => workspace.matching(q),
-//     flagValues: (f) => workspace.flagValues(f) } });
-//   const workspace = new Workspace({ emit, reviewStoreFor: (f, root) => review.open(f, root) });
-//   handlers: { ...workspaceCalls, ...review.handlers() }
+// the `review.*` calls of the API contract. The index supplies the samples (`ReviewTargets`); the
+// two are wired to each other in app/services.ts.
 import type { CallArgs, CallOutput, EventPayload, Handlers, SampleFilter } from '../../shared/api';
-import type { ReviewService, SampleIdentity } from './contracts';
+import type { ReviewService, SampleIdentity } from './review-store';
+import { notOpen } from '../../shared/call-errors';
 import { EditSummaries, summarizeEdit } from './edit-summary';
 import { openReview } from './open-review';
 import { patchesPerFolder, type FolderOptions } from './reason-option';
@@ -61,7 +57,7 @@ export class WorkspaceReview {
   /** The folder's review state (for the index's filters and rows). */
   store(folderId: string): ReviewService {
     const store = this.stores.get(folderId);
-    if (!store) throw new Error(`no open folder "${folderId}"`);
+    if (!store) throw notOpen(folderId);
     return store;
   }
 
@@ -77,7 +73,11 @@ export class WorkspaceReview {
     await Promise.all([...this.stores.keys()].map((folderId) => this.close(folderId)));
   }
 
-  /** One edit over explicit samples or a filter, possibly across folders: one undo step. */
+  /**
+   * One edit over explicit samples or a filter, possibly across folders: one undo step. Each
+   * folder's part is all or nothing; when one folder fails after others were saved, the saved
+   * parts stay one undo step and the error says exactly which folders have the edit.
+   */
   async edit(
     input: CallArgs<'review.edit'>,
     session = this.options.reviewer,
@@ -93,16 +93,27 @@ export class WorkspaceReview {
         ? undefined
         : patchesPerFolder({ ...input.patch, reasonOption }, await this.optionsOf(groups));
     const parts: StepPart[] = [];
+    const saved: string[] = [];
     let count = 0;
     for (const [folderId, samples] of groups) {
       const patch = patches ? patches.get(folderId) : input.patch;
       if (samples.length === 0 || !patch) continue;
       const store = this.store(folderId);
-      const result = await store.edit(samples, patch, this.options.reviewer, {
-        session,
-        undoable: false,
-      });
+      let result;
+      try {
+        result = await store.edit(samples, patch, this.options.reviewer, { session, undoable: false });
+      } catch (error) {
+        this.history.record(session, parts);
+        if (parts.length === 0) throw error;
+        throw new Error(
+          partialEditMessage(saved, folderLabel(store), error, joinIds(parts.map((p) => p.editId))),
+          {
+            cause: error,
+          },
+        );
+      }
       parts.push({ store, editId: result.editId });
+      if (result.count > 0) saved.push(`${folderLabel(store)} (${result.count} sample(s))`);
       count += result.count;
     }
     this.history.record(session, parts);
@@ -174,4 +185,14 @@ export class WorkspaceReview {
     }
     if (changes.length > 0) this.options.emit({ changes });
   }
+}
+
+/** The flagging folder a store's journal belongs to (its journal may live in the data folder). */
+function folderLabel(store: ReviewService): string {
+  return store.location.folder ?? store.location.dir;
+}
+
+function partialEditMessage(saved: string[], failed: string, error: unknown, editId: string): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `the edit was saved only in part: saved in ${saved.join(', ')} (edit ${editId}, undo takes it back); not saved in ${failed}: ${reason}`;
 }

@@ -1,5 +1,5 @@
 // The display text of a flag reason or username cell, decoded once per distinct raw value.
-import type { CsvDialect } from '../gradio/contracts';
+import type { CsvDialect } from '../gradio/log-model';
 import { decodeCellBytes } from '../gradio/cell-text';
 import { fieldBytes } from './csv-field';
 import { undoInjectionEscape } from '../gradio/injection-escape';

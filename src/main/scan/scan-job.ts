@@ -2,7 +2,7 @@
 // threads alike: everything it calls comes in through `ScanHelpers`, so that its source text can be
 // shipped to a worker (see ../log-index/scan-workers.ts) without the module system.
 import type { roleCell } from '../gradio/role-cells';
-import type { LogShape } from '../gradio/contracts';
+import type { LogShape } from '../gradio/log-model';
 import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csv-scan';
 
 export interface ScanHelpers {
@@ -45,7 +45,7 @@ export interface ScanResult {
   end: number;
   state: ScanState;
   /** Problem records, as triples (line, 1-based field, 0 quote left open | 1 text after closing quote). */
-  flaws: number[];
+  quoteIssues: number[];
   /** The last record had no line terminator. */
   tailUnterminated: boolean;
 }
@@ -67,7 +67,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const usernameRaws: string[] = [];
   const reasonCodes = new Map<string, number>();
   const usernameCodes = new Map<string, number>();
-  const flaws: number[] = [];
+  const quoteIssues: number[] = [];
   let count = 0;
   let tailUnterminated = false;
   const grow = (): void => {
@@ -139,10 +139,10 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray) => {
     // A record that could not be read is not a row.
     if (unclosed) {
-      flaws.push(line, n + 1, 0);
+      quoteIssues.push(line, n + 1, 0);
       return;
     }
-    if (stray >= 0 && flaws.length < 3000) flaws.push(line, stray + 1, 1);
+    if (stray >= 0 && quoteIssues.length < 3000) quoteIssues.push(line, stray + 1, 1);
     if (count === capacity) grow();
     const flag = roleCell(roles, 'flag', n);
     const username = roleCell(roles, 'username', n);
@@ -197,7 +197,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     usernameRaws,
     end,
     state,
-    flaws,
+    quoteIssues,
     tailUnterminated,
   };
 }

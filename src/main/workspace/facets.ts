@@ -1,14 +1,15 @@
 // Counts of a selection by status, current reason, log and username (the sidebar's facets).
 import type { Facets } from '../../shared/api';
-import type { Dictionaries } from '../log-index/apply-scan';
-import { SLOT, type Selection } from '../query/query';
+import type { SharedInterners } from '../log-index/apply-scan';
+import type { Selection } from '../query/query';
+import { SLOT } from '../query/row-refs';
 import { STATUSES } from '../query/review-overlay';
 
 function byCount(counts: Map<number, number>): [number, number][] {
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
-export function facetsOf({ logs, refs }: Selection, dictionaries: Dictionaries): Facets {
+export function facetsOf({ logs, refs }: Selection, interners: SharedInterners): Facets {
   const byStatus: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
   const reasons = new Map<number, number>();
   const users = new Map<number, number>();
@@ -27,12 +28,12 @@ export function facetsOf({ logs, refs }: Selection, dictionaries: Dictionaries):
     total: refs.length,
     byStatus,
     byReason: byCount(reasons).map(([code, count]) => ({
-      reason: dictionaries.reasons.valueOf(code),
+      reason: interners.reasons.valueOf(code),
       count,
     })),
     byLog: logs.map((q, slot) => ({ key: q.key, count: perLog[slot] })).filter((l) => l.count > 0),
     byUsername: byCount(users).map(([code, count]) => ({
-      username: dictionaries.usernames.valueOf(code),
+      username: interners.usernames.valueOf(code),
       count,
     })),
   };

@@ -2,9 +2,10 @@
 // store attached, everything released on close.
 import { basename, resolve } from 'node:path';
 import type { WorkspaceInfo } from '../../shared/model';
-import type { ReviewStore } from '../review/contracts';
+import type { ReviewStore } from '../review/review-store';
 import { folderIsReadOnly } from '../review/location';
-import { FolderState, parseSampleId } from './folder-state';
+import { parseSampleId } from '../../shared/sample-id';
+import { FolderState } from './folder-state';
 import { folderIdOf } from './folder-id';
 import { canonicalFolder, logsToOpen } from './logs-to-open';
 import { LogTracking } from './log-tracking';
@@ -43,7 +44,9 @@ export class FolderLifecycle {
       }
     }
     if (opened.length > 0) {
-      await rememberRecent(ctx.options.recentFile, opened).catch((error: unknown) => ctx.say(String(error)));
+      await rememberRecent(ctx.options.recentFile, opened).catch((error: unknown) =>
+        ctx.logProblem(String(error)),
+      );
       ctx.changed();
     }
     if (refusals.length === 1) throw refusals[0];
@@ -56,7 +59,7 @@ export class FolderLifecycle {
     const folder = ctx.folders.get(folderId);
     if (folder) {
       ctx.folders.delete(folderId);
-      await this.shut(folder);
+      await this.closeFolder(folder);
       ctx.changed();
     }
     return ctx.info();
@@ -65,13 +68,13 @@ export class FolderLifecycle {
   async dispose(): Promise<void> {
     const folders = [...this.ctx.folders.values()];
     this.ctx.folders.clear();
-    await Promise.all(folders.map((folder) => this.shut(folder)));
+    await Promise.all(folders.map((folder) => this.closeFolder(folder)));
   }
 
   /** Resolves when every log opened so far is fully indexed. */
   async whenIndexed(): Promise<void> {
     for (const folder of this.ctx.folders.values())
-      await Promise.all([...folder.logs.values()].map((e) => e.indexed));
+      await Promise.all([...folder.logs.values()].map((e) => e.indexing));
   }
 
   /** Resolves when no follow check is running (tests). */
@@ -105,7 +108,7 @@ export class FolderLifecycle {
       if (ctx.options.follow !== false) await this.tracking.follow(folder);
     } catch (error) {
       ctx.folders.delete(id);
-      await this.shut(folder);
+      await this.closeFolder(folder);
       throw error;
     }
     return root;
@@ -122,10 +125,17 @@ export class FolderLifecycle {
       }
     };
     folder.stopStore = store.onChange((ids) => apply(ids));
-    folder.applyStore = () => apply(store.ids());
+    folder.applyStore = (file, fromRow = 0) => {
+      const ids: string[] = [];
+      for (const id of store.ids()) {
+        const parsed = parseSampleId(id);
+        if (parsed && parsed.file === file && parsed.row >= fromRow) ids.push(id);
+      }
+      apply(ids);
+    };
   }
 
-  private async shut(folder: FolderState): Promise<void> {
+  private async closeFolder(folder: FolderState): Promise<void> {
     folder.closed = true;
     if (folder.poll) clearInterval(folder.poll);
     for (const entry of folder.logs.values()) {
@@ -135,7 +145,7 @@ export class FolderLifecycle {
     folder.stopStore?.();
     await this.ctx.options.releaseStoreFor?.(folder.id);
     await folder.closeWatch?.();
-    await Promise.all([...folder.logs.values()].map((e) => e.indexed.catch(() => undefined)));
+    await Promise.all([...folder.logs.values()].map((e) => e.indexing.catch(() => undefined)));
   }
 }
 

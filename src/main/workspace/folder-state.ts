@@ -1,6 +1,6 @@
 // One opened flagging folder: its logs (each with its index, review overlay and follower), its
 // review store, its watcher.
-import type { ReviewStore } from '../review/contracts';
+import type { ReviewStore } from '../review/review-store';
 import type { LogFollower } from '../follow/log-follower';
 import type { QueryLog } from '../query/query';
 
@@ -8,8 +8,9 @@ export interface LogEntry {
   query: QueryLog;
   follower: LogFollower;
   /** Settles when the first full index of the log is done. */
-  indexed: Promise<void>;
-  done: boolean;
+  indexing: Promise<void>;
+  /** The first full index is done: until then follow checks leave the log to it. */
+  indexed: boolean;
 }
 
 const MAX_HASHES = 100_000;
@@ -18,8 +19,12 @@ export class FolderState {
   readonly logs = new Map<string, LogEntry>();
   store?: ReviewStore;
   stopStore?: () => void;
-  /** Copies the store's whole state into the logs' overlays (after rows were added or reset). */
-  applyStore?: () => void;
+  /**
+   * Copies the store's state of one log's rows into that log's overlay (the overlay is an index
+   * derived from the store, written nowhere else): of the rows `fromRow` on, after rows were
+   * indexed, appended or read again.
+   */
+  applyStore?: (file: string, fromRow?: number) => void;
   closeWatch?: () => Promise<void>;
   poll?: NodeJS.Timeout;
   /** Row hashes seen lately, by sample id (for the review's orphan checks). */
@@ -43,17 +48,4 @@ export class FolderState {
     readonly name: string,
     readonly readOnly: boolean,
   ) {}
-}
-
-/** `<log file>#<1-based row>` → its parts; undefined when the id has another form. */
-export function parseSampleId(id: string): { file: string; row: number } | undefined {
-  const at = id.lastIndexOf('#');
-  if (at <= 0) return undefined;
-  const ordinal = Number(id.slice(at + 1));
-  if (!Number.isInteger(ordinal) || ordinal < 1) return undefined;
-  return { file: id.slice(0, at), row: ordinal - 1 };
-}
-
-export function sampleId(file: string, row: number): string {
-  return `${file}#${row + 1}`;
 }

@@ -1,33 +1,28 @@
 // What the review journal needs to know about samples (id, row hash, original reason), for every
-// row of a selection: the rows' bytes are read back to hash them.
-import type { SampleIdentity } from '../review/contracts';
+// row of a selection. The index knows where each row's bytes are; they are read back and hashed,
+// without decoding a cell (keeping a hash per row in the index would slow every open and follow).
+import type { SampleIdentity } from '../review/review-store';
 import type { Interner } from '../log-index/intern';
-import { SLOT, type Selection } from '../query/query';
-import { readRecords } from '../log-index/read-records';
-import { sampleId } from './folder-state';
+import type { Selection } from '../query/query';
+import { rowsBySlot } from '../query/row-refs';
+import { readRowHashes } from '../log-index/read-records';
+import { sampleId } from '../../shared/sample-id';
 
 /** The identities of a selection's rows, grouped by folder id. */
 export async function identitiesOf(
   { logs, refs }: Selection,
   reasons: Interner,
 ): Promise<Map<string, SampleIdentity[]>> {
-  const rowsBySlot = new Map<number, number[]>();
-  for (const ref of refs) {
-    const slot = Math.floor(ref / SLOT);
-    let rows = rowsBySlot.get(slot);
-    if (!rows) rowsBySlot.set(slot, (rows = []));
-    rows.push(ref % SLOT);
-  }
   const groups = new Map<string, SampleIdentity[]>();
-  for (const [slot, rows] of rowsBySlot) {
+  for (const [slot, rows] of rowsBySlot(refs)) {
     const { log, folderId } = logs[slot];
-    const records = await readRecords(log, rows);
+    const hashes = await readRowHashes(log, rows);
     let group = groups.get(folderId);
     if (!group) groups.set(folderId, (group = []));
-    records.forEach((record, i) => {
+    hashes.forEach((hash, i) => {
       group.push({
         id: sampleId(log.file, rows[i]),
-        rowHash: record.hash,
+        rowHash: hash,
         originalReason: reasons.valueOf(log.reasons[rows[i]]),
       });
     });

@@ -10,7 +10,8 @@ import { ReviewOverlay } from '../query/review-overlay';
 import { refreshLog, rememberTail } from '../follow/refresh-log';
 import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';
 import { watchFolder } from '../follow/folder-watch';
-import { sampleId, type FolderState, type LogEntry } from './folder-state';
+import { sampleId } from '../../shared/sample-id';
+import type { FolderState, LogEntry } from './folder-state';
 import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
 import type { WorkspaceContext } from './workspace-context';
 
@@ -30,7 +31,7 @@ export class LogTracking {
     try {
       shape = await ctx.reader.shapeOf(folder.root, file);
     } catch (error) {
-      ctx.say(`${join(folder.root, file)}: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.logProblem(`${join(folder.root, file)}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
     const log = new LogIndex(join(folder.root, file), shape);
@@ -43,17 +44,17 @@ export class LogTracking {
     };
     const follower = new LogFollower(
       (final) => this.refresh(folder, entry, final),
-      (error) => ctx.say(`${log.path}: ${String(error)}`),
+      (error) => ctx.logProblem(`${log.path}: ${String(error)}`),
       ctx.options.timing ?? DEFAULT_TIMING,
     );
-    const entry: LogEntry = { query, follower, indexed: Promise.resolve(), done: false };
+    const entry: LogEntry = { query, follower, indexing: Promise.resolve(), indexed: false };
     folder.logs.set(file, entry);
-    await indexLog(log, ctx.dictionaries(), {
+    await indexLog(log, ctx.interners(), {
       final: false,
       until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
     });
-    folder.applyStore?.();
-    entry.indexed = this.indexRest(folder, entry, announce);
+    folder.applyStore?.(file);
+    entry.indexing = this.indexRest(folder, entry, announce);
     return entry;
   }
 
@@ -79,13 +80,13 @@ export class LogTracking {
       // A file nobody wrote to lately is whole: a last row without line terminator is read too.
       const quietFor = Date.now() - (await stat(log.path)).mtimeMs;
       const final = quietFor > (ctx.options.timing ?? DEFAULT_TIMING).finalQuietMs;
-      await indexLogParallel(log, ctx.dictionaries(), { final, onChunk: progress });
+      await indexLogParallel(log, ctx.interners(), { final, onChunk: progress });
       await rememberTail(log);
     } catch (error) {
-      ctx.say(`${log.path}: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.logProblem(`${log.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    entry.done = true;
-    folder.applyStore?.();
+    entry.indexed = true;
+    folder.applyStore?.(log.file);
     last = 0;
     progress();
     if (!folder.closed) {
@@ -95,24 +96,24 @@ export class LogTracking {
       }
       ctx.changed();
       // Whatever was appended meanwhile, and a last row without terminator.
-      entry.follower.poke();
+      entry.follower.changeReported();
     }
   }
 
   private async refresh(folder: FolderState, entry: LogEntry, final: boolean) {
     const { ctx } = this;
     const { log, overlay } = entry.query;
-    if (!entry.done) return { pendingTail: false, size: log.size };
+    if (!entry.indexed) return { pendingTail: false, size: log.size };
     const result = await refreshLog(
       log,
-      ctx.dictionaries(),
+      ctx.interners(),
       () => ctx.reader.shapeOf(folder.root, log.file),
       final,
     );
     if (result.reset !== undefined) {
       ctx.engine.forget(entry.query.key);
       overlay.clear();
-      folder.applyStore?.();
+      folder.applyStore?.(log.file);
       ctx.options.emit('logReset', { folderId: folder.id, file: log.file, reason: result.reset });
       ctx.changed();
     }
@@ -120,7 +121,7 @@ export class LogTracking {
     if (result.reset === undefined && log.count > result.firstNew) {
       const ids: string[] = [];
       for (let row = result.firstNew; row < log.count; row++) ids.push(sampleId(log.file, row));
-      folder.applyStore?.();
+      folder.applyStore?.(log.file, result.firstNew);
       ctx.options.emit('rowsAppended', { folderId: folder.id, file: log.file, ids });
       // The folder's row counts (its chip) changed too.
       ctx.changed();
@@ -133,11 +134,11 @@ export class LogTracking {
     const watcher = await watchFolder(folder.root, {
       changed: (file) => {
         const entry = folder.logs.get(file);
-        if (entry) entry.follower.poke();
+        if (entry) entry.follower.changeReported();
         else if (LOG_NAME.test(file)) void this.maybeNewLog(folder, file);
       },
-      removed: (file) => folder.logs.get(file)?.follower.poke(),
-      error: (error) => ctx.say(`${folder.root}: ${String(error)}`),
+      removed: (file) => folder.logs.get(file)?.follower.changeReported(),
+      error: (error) => ctx.logProblem(`${folder.root}: ${String(error)}`),
     });
     folder.closeWatch = () => watcher.close();
     const pollMs = ctx.options.pollMs ?? 1000;

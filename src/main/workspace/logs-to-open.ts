@@ -1,15 +1,16 @@
 // What opening a path means before anything is written: the folder's canonical path (a symlink, a
 // trailing slash or `..` all name the same folder), and the logs it brings that no open folder
-// holds yet. Each refusal is bad input saying what is wrong with the path the user typed.
+// holds yet. Each refusal says what is wrong with the path the user typed: not found (404), cannot
+// be read (403), a file or logs already open elsewhere (400).
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { badInput } from '../../shared/call-errors';
-import type { GradioReader } from '../gradio/contracts';
+import { badInput, forbidden, notFound } from '../../shared/call-errors';
+import type { GradioReader } from '../gradio/log-model';
 
 function refusal(path: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return badInput(`${path} does not exist`);
-  if (code === 'EACCES' || code === 'EPERM') return badInput(`${path} cannot be read (${code})`);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return notFound(`${path} does not exist`);
+  if (code === 'EACCES' || code === 'EPERM') return forbidden(`${path} cannot be read (${code})`);
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -42,7 +43,7 @@ export async function logsToOpen(
   const found = await reader.findLogs(root).catch((error: unknown) => {
     throw refusal(root, error);
   });
-  if (found.length === 0) throw badInput(`No flagging log in ${root}. ${NO_LOG_HINT}.`);
+  if (found.length === 0) throw notFound(`${root}: no flagging log in this folder. ${NO_LOG_HINT}.`);
   const free = found.filter((file) => ownerOf(join(root, file)) === undefined);
   if (free.length === 0) {
     const owners = [...new Set(found.map((file) => ownerOf(join(root, file))))].join(', ');

@@ -1,7 +1,7 @@
 // How a Workspace is set up: where events go, the reader, the review stores, follow timing.
 import type { EventName, EventPayload } from '../../shared/api';
-import type { GradioReader, RecordSource } from '../gradio/contracts';
-import type { ReviewStore } from '../review/contracts';
+import type { GradioReader, RecordSource } from '../gradio/log-model';
+import type { ReviewStore } from '../review/review-store';
 import type { FollowTiming } from '../follow/log-follower';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -2,12 +2,12 @@
 import { roleCell } from '../gradio/role-cells';
 import { dirname, join } from 'node:path';
 import type { Column, ReviewState, SampleRow } from '../../shared/model';
-import type { GradioReader } from '../gradio/contracts';
-import type { ReviewStore } from '../review/contracts';
+import type { GradioReader } from '../gradio/log-model';
+import type { ReviewStore } from '../review/review-store';
 import { readRecords } from '../log-index/read-records';
 import type { Interner } from '../log-index/intern';
 import type { QueryLog } from '../query/query';
-import { sampleId } from './folder-state';
+import { sampleId } from '../../shared/sample-id';
 
 export const UNREVIEWED: ReviewState = { status: 'unreviewed', note: '' };
 

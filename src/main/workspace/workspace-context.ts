@@ -1,10 +1,10 @@
-// What the parts of a workspace share: the open folders, the reason and username dictionaries, the
+// What the parts of a workspace share: the open folders, the reason and username interners, the
 // query engine, the reader, and how to tell the UI that something changed.
 import type { WorkspaceInfo } from '../../shared/model';
-import type { GradioReader, RecordSource } from '../gradio/contracts';
+import type { GradioReader, RecordSource } from '../gradio/log-model';
 import { FolderReader } from '../gradio/reader';
 import { ReaderRecordSource } from '../gradio/record-source';
-import type { Dictionaries } from '../log-index/apply-scan';
+import type { SharedInterners } from '../log-index/apply-scan';
 import { Interner } from '../log-index/intern';
 import { QueryEngine } from '../query/query';
 import type { FolderState } from './folder-state';
@@ -18,15 +18,15 @@ export class WorkspaceContext {
   readonly engine = new QueryEngine({ reasons: this.reasons, usernames: this.usernames });
   readonly reader: GradioReader;
   readonly source: RecordSource;
-  readonly say: (message: string) => void;
+  readonly logProblem: (message: string) => void;
 
   constructor(readonly options: WorkspaceOptions) {
     this.reader = options.reader ?? new FolderReader();
     this.source = options.recordSource ?? new ReaderRecordSource();
-    this.say = options.log ?? (() => undefined);
+    this.logProblem = options.log ?? (() => undefined);
   }
 
-  dictionaries(): Dictionaries {
+  interners(): SharedInterners {
     return { reasons: this.reasons, usernames: this.usernames };
   }
 

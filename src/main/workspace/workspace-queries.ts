@@ -1,10 +1,12 @@
 // The query side of a workspace: pages of samples, one sample, facets, identities for review edits.
 import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
+import { badInput, notFound, notOpen } from '../../shared/call-errors';
 import type { SampleRef, SampleRow } from '../../shared/model';
-import type { SampleIdentity } from '../review/contracts';
-import { readRecords } from '../log-index/read-records';
-import { SLOT, type QueryLog, type Selection } from '../query/query';
-import { parseSampleId, type LogEntry } from './folder-state';
+import { notASampleId, parseSampleId } from '../../shared/sample-id';
+import type { SampleIdentity } from '../review/review-store';
+import type { QueryLog, Selection } from '../query/query';
+import { rowsBySlot, SLOT } from '../query/row-refs';
+import type { LogEntry } from './folder-state';
 import { sampleRows } from './sample-rows';
 import { facetsOf } from './facets';
 import { identitiesOf } from './identities';
@@ -34,23 +36,22 @@ export class WorkspaceQueries {
   }
 
   async facets(filter: SampleFilter): Promise<Facets> {
-    return facetsOf(await this.select(filter), this.ctx.dictionaries());
+    return facetsOf(await this.select(filter), this.ctx.interners());
   }
 
   /** Identities of samples of one folder, in the order given (an unknown id throws, naming it). */
   async identify(folderId: string, ids: string[]): Promise<SampleIdentity[]> {
-    const located = ids.map((id) => ({ id, ...this.locate(folderId, id) }));
-    return Promise.all(
-      located.map(async ({ id, entry, row }) => {
-        const [record] = await readRecords(entry.query.log, [row]);
-        this.ctx.folders.get(folderId)?.rememberHash(id, record.hash);
-        return {
-          id,
-          rowHash: record.hash,
-          originalReason: this.ctx.reasons.valueOf(entry.query.log.reasons[row]),
-        };
-      }),
-    );
+    const located = ids.map((id) => this.locate(folderId, id));
+    const logs = [...new Set(located.map(({ entry }) => entry.query))];
+    const refs = Float64Array.from(located, ({ entry, row }) => logs.indexOf(entry.query) * SLOT + row);
+    const found = (await identitiesOf({ logs, refs }, this.ctx.reasons)).get(folderId) ?? [];
+    const byId = new Map(found.map((identity) => [identity.id, identity]));
+    for (const identity of found) this.ctx.folders.get(folderId)?.rememberHash(identity.id, identity.rowHash);
+    return ids.map((id) => {
+      const identity = byId.get(id);
+      if (!identity) throw new Error(`no sample "${id}" in folder "${folderId}"`);
+      return identity;
+    });
   }
 
   /** Every sample matching a filter, grouped by folder id (bulk edits). */
@@ -61,7 +62,7 @@ export class WorkspaceQueries {
   /** The distinct flag values found in a folder's logs. */
   flagValues(folderId: string): (string | null)[] {
     const folder = this.ctx.folders.get(folderId);
-    if (!folder) throw new Error(`no open folder "${folderId}"`);
+    if (!folder) throw notOpen(folderId);
     const codes = new Set<number>();
     for (const { query } of folder.logs.values()) {
       const { log } = query;
@@ -88,25 +89,19 @@ export class WorkspaceQueries {
 
   private locate(folderId: string, id: string): { entry: LogEntry; row: number } {
     const folder = this.ctx.folders.get(folderId);
-    if (!folder) throw new Error(`no open folder "${folderId}"`);
+    if (!folder) throw notOpen(folderId);
     const parsed = parseSampleId(id);
-    const entry = parsed && folder.logs.get(parsed.file);
-    if (!parsed || !entry || parsed.row >= entry.query.log.count) {
-      throw new Error(`no sample "${id}" in ${folder.root} (ids are <log file>#<data row>, e.g. log.csv#1)`);
+    if (!parsed) throw badInput(notASampleId(id));
+    const entry = folder.logs.get(parsed.file);
+    if (!entry || parsed.row >= entry.query.log.count) {
+      throw notFound(`no sample "${id}" in ${folder.root} (ids are <log file>#<data row>, e.g. log.csv#1)`);
     }
     return { entry, row: parsed.row };
   }
 
   private async rowsOf(selection: Selection, page: Float64Array): Promise<SampleRow[]> {
-    const bySlot = new Map<number, number[]>();
-    for (const ref of page) {
-      const slot = Math.floor(ref / SLOT);
-      let rows = bySlot.get(slot);
-      if (!rows) bySlot.set(slot, (rows = []));
-      rows.push(ref % SLOT);
-    }
     const found = new Map<number, SampleRow>();
-    for (const [slot, rows] of bySlot) {
+    for (const [slot, rows] of rowsBySlot(page)) {
       const q = selection.logs[slot];
       const folder = this.ctx.folders.get(q.folderId);
       if (!folder) continue;

@@ -4,7 +4,7 @@
 // The folder lifecycle and the queries live in their own files; this is the one face both share.
 import type { Facets, QueryResult, SampleFilter, SampleSort } from '../../shared/api';
 import type { SampleRef, SampleRow, WorkspaceInfo } from '../../shared/model';
-import type { SampleIdentity } from '../review/contracts';
+import type { SampleIdentity } from '../review/review-store';
 import { FolderLifecycle } from './folder-lifecycle';
 import type { Emit, WorkspaceOptions } from './options';
 import { WorkspaceContext } from './workspace-context';

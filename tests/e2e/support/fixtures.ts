@@ -18,16 +18,19 @@ interface WorkerFixtures {
    * could write into the shared real-world folders, which must stay as they are.
    */
   serveCopies: boolean;
+  /** Extra `flagdeck serve` arguments (e.g. `--allow-open-anywhere` for tests opening temp folders by path). */
+  serveArgs: string[];
   server: Server;
 }
 
 export const test = base.extend<object, WorkerFixtures>({
   serveFolders: [[], { option: true, scope: 'worker' }],
   serveCopies: [true, { option: true, scope: 'worker' }],
+  serveArgs: [[], { option: true, scope: 'worker' }],
   server: [
-    async ({ serveFolders, serveCopies }, use) => {
+    async ({ serveFolders, serveCopies, serveArgs }, use) => {
       const folders = serveCopies ? await Promise.all(serveFolders.map(copyFolder)) : serveFolders;
-      const handle = await startServe(folders);
+      const handle = await startServe(folders, { args: serveArgs });
       try {
         await use({ ...handle, folders });
       } finally {

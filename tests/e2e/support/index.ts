@@ -2,4 +2,4 @@
 export { test, expect, type Server } from './fixtures';
 export { startServe, type ServeHandle, type ServeOptions } from './serve';
 export { copyFolder, removeCopy, appendToLog } from './folders';
-export { repoRoot, fixture, sampleFolder, realWorld, realWorldMissing } from './paths';
+export { repoRoot, fixture, bundledFolder, realWorld, realWorldMissing } from './paths';

@@ -9,7 +9,7 @@ export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '.
 export const fixture = (...parts: string[]): string => resolve(repoRoot, 'tests/fixtures', ...parts);
 
 /** The bundled sample folder `flagdeck serve` opens when given no folder. */
-export const sampleFolder = resolve(repoRoot, 'resources/sample');
+export const bundledFolder = resolve(repoRoot, 'resources/sample');
 
 const realWorldRoot = resolve(process.env.FLAGDECK_REAL_WORLD ?? resolve(repoRoot, '../shared/real-world'));
 

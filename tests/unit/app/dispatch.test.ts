@@ -59,7 +59,7 @@ describe('dispatch', () => {
   it('turns a thrown handler error into a failed result and reports it', async () => {
     const seen: unknown[] = [];
     const dispatch = createDispatch(fakeHandlers(), (_name, error) => seen.push(error));
-    expect(await dispatch('samples.get', { folderId: 'f', id: 'x' })).toEqual({
+    expect(await dispatch('samples.get', { folderId: 'f', id: 'log.csv#1' })).toEqual({
       ok: false,
       error: { code: 'failed', message: 'samples.get failed: no such sample', issues: [] },
     });

@@ -52,10 +52,10 @@ function refusal(result: CallResult): { code: string; message: string } {
   return result.error;
 }
 
-describe('workspace.open refuses bad paths as bad input, saying what is wrong', () => {
+describe('workspace.open refuses bad paths, saying what is wrong', () => {
   it('a path that does not exist', async () => {
     const error = refusal(await open(join(base, 'nonexistent')));
-    expect(error.code).toBe('invalid-input');
+    expect(error.code).toBe('not-found');
     expect(error.message).toBe(`${join(base, 'nonexistent')} does not exist`);
   });
 
@@ -84,8 +84,8 @@ describe('workspace.open refuses bad paths as bad input, saying what is wrong', 
     await mkdir(empty);
     await writeFile(join(empty, 'notes.txt'), 'not a log');
     const error = refusal(await open(empty));
-    expect(error.code).toBe('invalid-input');
-    expect(error.message).toContain(`No flagging log in ${empty}`);
+    expect(error.code).toBe('not-found');
+    expect(error.message).toContain(`${empty}: no flagging log in this folder`);
     expect(error.message).toContain('flagged/');
     expect(error.message).toContain('.gradio/flagged/');
     expect(existsSync(join(empty, '.flagdeck'))).toBe(false);

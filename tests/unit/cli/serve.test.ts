@@ -38,16 +38,19 @@ describe('flagdeck serve: command line', () => {
   });
 
   it('prints exactly one line with the address and token, serves, and stops on SIGTERM', async () => {
-    vi.stubEnv('FLAGDECK_TOKEN', 'fixed-token');
+    vi.stubEnv('FLAGDECK_TOKEN', 'fixed-token-fixed-token-fixed-token');
     const lines: string[] = [];
     const print = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
     const running = serveCommand.run([base, '--port', '0']);
     await vi.waitFor(() => expect(lines).toHaveLength(1), { timeout: 10_000 });
-    const match = /^Flagdeck serving at (http:\/\/127\.0\.0\.1:\d+)\/\?token=fixed-token$/.exec(lines[0]);
+    const match =
+      /^Flagdeck serving at (http:\/\/127\.0\.0\.1:\d+)\/\?token=fixed-token-fixed-token-fixed-token$/.exec(
+        lines[0],
+      );
     expect(match).not.toBeNull();
     const reply = await fetch(`${match?.[1]}/api/samples.query`, {
       method: 'POST',
-      headers: { Authorization: 'Bearer fixed-token' },
+      headers: { Authorization: 'Bearer fixed-token-fixed-token-fixed-token' },
       body: JSON.stringify({ offset: 0, limit: 10 }),
     });
     const body = (await reply.json()) as { value: { total: number; rows: { cells: { text: string }[] }[] } };

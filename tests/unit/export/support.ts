@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ReviewPatch } from '../../../src/shared/api';
 import { WorkspaceReview } from '../../../src/main/review/workspace-review';
-import { reviewTargets } from '../../../src/main/workspace/handlers';
+import { reviewTargets } from '../../../src/main/workspace/workspace-calls';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/gradio');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogShape } from '../../../src/main/gradio/contracts';
+import type { LogShape } from '../../../src/main/gradio/log-model';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { refreshLog } from '../../../src/main/follow/refresh-log';
@@ -25,9 +25,9 @@ function setup(body: string) {
   const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-refresh-')), 'log.csv');
   writeFileSync(path, HEADER + body);
   const log = new LogIndex(path, shape);
-  const dictionaries = { reasons: new Interner(), usernames: new Interner() };
-  const refresh = (final = false) => refreshLog(log, dictionaries, async () => shape, final);
-  return { path, log, refresh, dictionaries };
+  const interners = { reasons: new Interner(), usernames: new Interner() };
+  const refresh = (final = false) => refreshLog(log, interners, async () => shape, final);
+  return { path, log, refresh, interners };
 }
 
 describe('refreshLog', () => {
@@ -50,16 +50,14 @@ describe('refreshLog', () => {
   });
 
   it('notices a rewrite before the last read row, even at the same size', async () => {
-    const { path, log, refresh, dictionaries } = setup(
-      'a,x,2024-01-01 00:00:00\r\nb,y,2024-01-01 00:00:01\r\n',
-    );
+    const { path, log, refresh, interners } = setup('a,x,2024-01-01 00:00:00\r\nb,y,2024-01-01 00:00:01\r\n');
     await refresh();
     expect(log.count).toBe(2);
     writeFileSync(path, HEADER + 'a,x,2024-01-01 00:00:00\r\nB,q,2024-01-01 00:00:01\r\n');
     const result = await refresh();
     expect(result.reset).toMatch(/rewritten/);
     expect(log.count).toBe(2);
-    expect(dictionaries.reasons.valueOf(log.reasons[1])).toBe('q');
+    expect(interners.reasons.valueOf(log.reasons[1])).toBe('q');
   });
 
   it('starts over when the log shrinks or disappears', async () => {

@@ -3,7 +3,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CsvDialect, RawRecord } from '../../../src/main/gradio/contracts';
+import type { CsvDialect, RawRecord } from '../../../src/main/gradio/log-model';
 import { CsvRecordSource } from '../../../src/main/gradio/csv-record-source';
 import { recordHash } from '../../../src/main/gradio/record-hash';
 

@@ -14,7 +14,7 @@ import { fakeHandlers } from './doubles';
 let base: string;
 let host: WebHost;
 const listeners = new Set<EventListener>();
-const token = 'test-token-123';
+const token = 'test-token-123-test-token-123-test-token';
 
 interface Reply {
   status: number;
@@ -137,7 +137,7 @@ describe('web host: API', () => {
     expect((await call('nope.nothing', '{}')).status).toBe(404);
     expect((await send('/api/workspace.info', { headers: auth })).status).toBe(405);
     expect((await call('workspace.pickFolder', '{}')).status).toBe(501);
-    expect((await call('samples.get', '{"folderId":"f","id":"x"}')).status).toBe(500);
+    expect((await call('samples.get', '{"folderId":"f","id":"log.csv#1"}')).status).toBe(500);
     expect((await call('workspace.info', '')).status).toBe(200);
   });
 });

@@ -2,26 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogShape } from '../../../src/main/gradio/contracts';
+import { csvLoggerShape } from './csv-logger-shape';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexLog } from '../../../src/main/log-index/index-log';
 import * as workers from '../../../src/main/log-index/scan-workers';
-
-function shape(file: string, header: string): LogShape {
-  return {
-    file,
-    layout: 'csv-logger',
-    dialect: { quote: '"', bomLength: 0, encoding: 'utf-8' },
-    dataStart: Buffer.byteLength(header),
-    dataLine: 2,
-    header: ['text', 'flag', 'username', 'timestamp'],
-    columns: [],
-    roles: { flag: 1, username: 2, timestamp: 3 },
-    warnings: [],
-    issues: [],
-  };
-}
 
 const HEADER = 'text,flag,username,timestamp\r\n';
 
@@ -39,8 +24,8 @@ function columns(log: LogIndex) {
   };
 }
 
-/** Dictionaries as a workspace has them: other logs interned their values first. */
-function dictionaries() {
+/** Interners as a workspace has them: other logs interned their values first. */
+function interners() {
   const reasons = new Interner();
   const usernames = new Interner();
   reasons.code('from another log');
@@ -51,10 +36,10 @@ function dictionaries() {
 async function both(file: string, rows: string) {
   const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-par-')), file);
   writeFileSync(path, HEADER + rows);
-  const serial = new LogIndex(path, shape(file, HEADER));
-  await indexLog(serial, dictionaries(), { final: true, stepBytes: 4096 });
-  const parallel = new LogIndex(path, shape(file, HEADER));
-  await workers.indexLogParallel(parallel, dictionaries(), { final: true, minBytes: 1 });
+  const serial = new LogIndex(path, csvLoggerShape(file, HEADER));
+  await indexLog(serial, interners(), { final: true, stepBytes: 4096 });
+  const parallel = new LogIndex(path, csvLoggerShape(file, HEADER));
+  await workers.indexLogParallel(parallel, interners(), { final: true, minBytes: 1 });
   return { serial: columns(serial), parallel: columns(parallel), split: workers.lastSplit };
 }
 

@@ -7,7 +7,8 @@ import type { SampleFilter, SampleSort } from '../../../src/shared/api';
 import { FolderReader } from '../../../src/main/gradio/reader';
 import { Interner } from '../../../src/main/log-index/intern';
 import { indexOneLog } from '../../../src/main/log-index/index-folder';
-import { QueryEngine, SLOT, type QueryLog } from '../../../src/main/query/query';
+import { QueryEngine, type QueryLog } from '../../../src/main/query/query';
+import { SLOT } from '../../../src/main/query/row-refs';
 import { ReviewOverlay } from '../../../src/main/query/review-overlay';
 
 const FIRST = ['text,flag,username,timestamp', 'a red cat,bad,ann,2024-03-02 10:00:00'];
@@ -19,7 +20,7 @@ const FIRST_ROWS = [
 const SECOND = ['text,flag,username,timestamp', 'cat on a mat,good,cy,2024-02-28 23:59:59'];
 
 let root: string;
-const dictionaries = { reasons: new Interner(), usernames: new Interner() };
+const interners = { reasons: new Interner(), usernames: new Interner() };
 let logs: QueryLog[];
 
 beforeAll(async () => {
@@ -30,7 +31,7 @@ beforeAll(async () => {
   logs = [];
   for (const file of ['first.csv', 'second.csv']) {
     const shape = await reader.shapeOf(root, file);
-    const log = await indexOneLog(root, shape, dictionaries);
+    const log = await indexOneLog(root, shape, interners);
     logs.push({ folderId: 'f', key: `f/${file}`, log, overlay: new ReviewOverlay() });
   }
 });
@@ -47,7 +48,7 @@ async function rows(engine: QueryEngine, filter: SampleFilter, sort?: SampleSort
 }
 
 describe('QueryEngine', () => {
-  const engine = new QueryEngine(dictionaries);
+  const engine = new QueryEngine(interners);
 
   it('returns every row of every log in log order without a filter', async () => {
     expect(await rows(engine, {})).toEqual([
@@ -97,10 +98,10 @@ describe('QueryEngine', () => {
   });
 
   it('sees review edits: current reason and status filters follow the overlay', async () => {
-    const fresh = new QueryEngine(dictionaries);
+    const fresh = new QueryEngine(interners);
     expect(await rows(fresh, { statuses: ['keep'] })).toEqual([]);
     const overlay = logs[0].overlay;
-    overlay.set(1, { status: 'keep', note: 'Looks Fine', reason: 'bad' }, dictionaries.reasons);
+    overlay.set(1, { status: 'keep', note: 'Looks Fine', reason: 'bad' }, interners.reasons);
     try {
       expect(await rows(fresh, { statuses: ['keep'] })).toEqual(['first.csv#1']);
       expect(await rows(fresh, { reasons: ['bad'] })).toEqual(['first.csv#0', 'first.csv#1', 'first.csv#3']);
@@ -112,10 +113,10 @@ describe('QueryEngine', () => {
   });
 
   it('keeps a selection until its data changes', async () => {
-    const fresh = new QueryEngine(dictionaries);
+    const fresh = new QueryEngine(interners);
     const first = await fresh.select(logs, { text: 'cat' });
     expect(await fresh.select(logs, { text: 'cat' })).toBe(first);
-    logs[1].overlay.set(0, { status: 'drop', note: '' }, dictionaries.reasons);
+    logs[1].overlay.set(0, { status: 'drop', note: '' }, interners.reasons);
     try {
       const after = await fresh.select(logs, { text: 'cat' });
       expect(after).not.toBe(first);

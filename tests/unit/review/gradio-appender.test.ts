@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SampleIdentity } from '../../../src/main/review/contracts';
+import type { SampleIdentity } from '../../../src/main/review/review-store';
 import { openReview } from '../../../src/main/review/open-review';
 import { runChild } from './support/child';
 // @ts-expect-error: a plain ES module shared with the appender process, without type declarations.

@@ -1,7 +1,8 @@
-import { appendFile, open as fsOpen, readFile, rename, writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { ReviewService } from '../../../src/main/review/contracts';
+import type { ReviewService } from '../../../src/main/review/review-store';
 import { openReview } from '../../../src/main/review/open-review';
 import { samples, tempFolder } from './support/temp-folder';
 
@@ -59,11 +60,8 @@ describe('the review journal', () => {
   it('resolves an edit only after its line was written and fsynced', async () => {
     const root = await tempFolder();
     const store = await open(root);
-    const probe = await fsOpen(join(root, 'probe'), 'w');
-    const handlePrototype = Object.getPrototypeOf(probe) as { write(): unknown; sync(): unknown };
-    await probe.close();
-    const write = vi.spyOn(handlePrototype, 'write');
-    const sync = vi.spyOn(handlePrototype, 'sync');
+    const write = vi.spyOn(fs, 'writeSync');
+    const sync = vi.spyOn(fs, 'fsyncSync');
     const resolved = vi.fn();
     await store.edit(samples(1), { status: 'keep' }, 'ana').then(resolved);
     const last = (order: number[]) => order[order.length - 1];

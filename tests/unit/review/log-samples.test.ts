@@ -34,8 +34,11 @@ describe('the samples the review CLI sees', () => {
     await writeFile(join(root, 'log.csv'), log.replace('cat,dog', 'cat,fox'));
     const [after] = await identify(logSamples, root, ['log.csv#2']);
     expect(after.rowHash).not.toBe(before.rowHash);
-    await expect(identify(logSamples, root, ['log.csv#4', 'nope'])).rejects.toThrow(
-      /no such sample in .*: log\.csv#4, nope/,
+    await expect(identify(logSamples, root, ['log.csv#4', 'log.csv#9'])).rejects.toThrow(
+      /no such sample in .*: log\.csv#4, log\.csv#9/,
+    );
+    await expect(identify(logSamples, root, ['log.csv#2', 'nope'])).rejects.toThrow(
+      '"nope" is not a sample id',
     );
   });
 });

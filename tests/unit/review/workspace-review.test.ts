@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../src/shared/api';
-import type { SampleIdentity } from '../../../src/main/review/contracts';
+import type { SampleIdentity } from '../../../src/main/review/review-store';
 import { WorkspaceReview, type ReviewTargets } from '../../../src/main/review/workspace-review';
 import { samples, tempFolder } from './support/temp-folder';
 

@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ByteRecordSource } from '../../../src/main/scan/byte-record-source';
+import { ByteRecordSource } from '../../support/byte-record-source';
 import { CsvRecordSource } from '../../../src/main/gradio/csv-record-source';
 import { sniffDialect } from '../../../src/main/gradio/sniff-dialect';
-import type { CsvDialect, RawRecord, RecordSource } from '../../../src/main/gradio/contracts';
+import type { CsvDialect, RawRecord, RecordSource } from '../../../src/main/gradio/log-model';
 import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
 
 const FIXTURES = join(__dirname, '../../fixtures');

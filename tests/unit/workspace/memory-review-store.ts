@@ -1,7 +1,7 @@
 // A test double of the review journal: review states in a Map, change listeners called at once.
 import type { ReviewPatch } from '../../../src/shared/api';
 import type { ReviewState } from '../../../src/shared/model';
-import type { ReviewStore, SampleIdentity } from '../../../src/main/review/contracts';
+import type { ReviewStore, SampleIdentity } from '../../../src/main/review/review-store';
 
 export class MemoryReviewStore implements ReviewStore {
   readonly states = new Map<string, ReviewState>();

@@ -12,12 +12,12 @@ import { summarizeByReading, type LogSummarizer } from './inspect-folder';
 /** Logs from this size on are summarized from the index (smaller ones are simply read). */
 export const LARGE_LOG_BYTES = 8 * 1024 * 1024;
 /** In a large log, assets are checked on this many rows at its start and as many at its end. */
-export const ASSET_SAMPLE_ROWS = 250;
+export const ASSET_PROBE_ROWS = 250;
 
-function sampleRows(count: number): number[] {
-  if (count <= 2 * ASSET_SAMPLE_ROWS) return Array.from({ length: count }, (_, row) => row);
-  const head = Array.from({ length: ASSET_SAMPLE_ROWS }, (_, row) => row);
-  return [...head, ...head.map((row) => count - ASSET_SAMPLE_ROWS + row)];
+function probedRows(count: number): number[] {
+  if (count <= 2 * ASSET_PROBE_ROWS) return Array.from({ length: count }, (_, row) => row);
+  const head = Array.from({ length: ASSET_PROBE_ROWS }, (_, row) => row);
+  return [...head, ...head.map((row) => count - ASSET_PROBE_ROWS + row)];
 }
 
 const FILE_KINDS = new Set([
@@ -33,8 +33,8 @@ const FILE_KINDS = new Set([
   'dataframe',
 ]);
 
-async function sampledAssets(reader: FolderReader, root: string, log: LogIndex): Promise<AssetRef[]> {
-  const rows = sampleRows(log.count);
+async function probedAssets(reader: FolderReader, root: string, log: LogIndex): Promise<AssetRef[]> {
+  const rows = probedRows(log.count);
   const records = await readRecords(log, rows);
   const context = { root, logDir: dirname(log.path) };
   const columns: Column[] = log.shape.columns;
@@ -51,19 +51,19 @@ async function sampledAssets(reader: FolderReader, root: string, log: LogIndex):
 
 /**
  * inspectFolder's per-log work through the index for large logs: exact rows and record errors,
- * assets checked on a sample of rows (said in a warning). Small logs are read as before.
+ * assets checked on the first and last rows (said in a warning). Small logs are read as before.
  */
 export function summarizeByIndex(onProgress?: OnProgress): LogSummarizer {
-  const dictionaries = { reasons: new Interner(), usernames: new Interner() };
+  const interners = { reasons: new Interner(), usernames: new Interner() };
   return async (reader, root, file) => {
     const size = (await stat(join(root, file))).size;
     if (size < LARGE_LOG_BYTES) return summarizeByReading(reader, root, file);
     const shape = await reader.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
-    const log = await indexOneLog(root, shape, dictionaries, onProgress);
+    const log = await indexOneLog(root, shape, interners, onProgress);
     const warnings = [...shape.warnings];
-    if (log.count > 2 * ASSET_SAMPLE_ROWS) {
-      warnings.push(`assets checked on the first and last ${ASSET_SAMPLE_ROWS} of ${log.count} rows`);
+    if (log.count > 2 * ASSET_PROBE_ROWS) {
+      warnings.push(`assets checked on the first and last ${ASSET_PROBE_ROWS} of ${log.count} rows`);
     }
     const errors = [...shape.issues, ...log.errors];
     return {
@@ -75,7 +75,7 @@ export function summarizeByIndex(onProgress?: OnProgress): LogSummarizer {
         errors: errors.map(({ line, message }) => ({ line, message })),
       },
       warnings,
-      assets: await sampledAssets(reader, root, log),
+      assets: await probedAssets(reader, root, log),
     };
   };
 }

@@ -2,7 +2,8 @@
 // keychain-backed Hub token.
 import { BrowserWindow, dialog, shell, type OpenDialogOptions } from 'electron';
 import { join } from 'node:path';
-import { desktopMediaUrl, type HostServices } from '../../app/host-services';
+import type { HostServices } from '../../app/host-services';
+import { desktopMediaUrl } from '../../../shared/media-url';
 import { createHubTokenStore } from '../../app/hub-token';
 import { keychainCipher } from './hub-token';
 

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
 import type { MenuCommand } from '../../../shared/api';
 import { createApp, type App } from '../../app/compose';
-import { sampleFolder } from '../../app/paths';
+import { bundledFolder } from '../../app/paths';
 import { createServices } from '../../app/services';
 import { desktopServices } from './dialogs';
 import { forwardEvents, registerCalls, sendToWindow } from './ipc';
@@ -16,7 +16,7 @@ import { appUrl, createWindow, focusWindow } from './window';
 
 /** The sample folder ships beside the app when packaged, in the source tree otherwise. */
 function bundledSample(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'sample') : sampleFolder();
+  return app.isPackaged ? join(process.resourcesPath, 'sample') : bundledFolder();
 }
 
 function sendCommand(command: MenuCommand, path?: string): void {

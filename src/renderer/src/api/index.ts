@@ -2,7 +2,8 @@
 // is present, else HTTP + WebSocket); nothing else in the renderer knows which host it runs under.
 import type { ApiClient } from '../../../shared/api';
 import { createIpcClient } from './ipc';
-import { ipcMediaUrl, webMediaUrl, type MediaOptions, type MediaUrlBuilder } from './media';
+import type { MediaOptions } from '../../../shared/media-url';
+import { ipcMediaUrl, webMediaUrl, type MediaUrlBuilder } from './media';
 import { takeToken } from './token';
 import { createWebClient } from './web';
 
@@ -72,4 +73,3 @@ export function capabilities(): Capabilities {
 }
 
 export { ApiError } from './errors';
-export type { MediaOptions } from './media';

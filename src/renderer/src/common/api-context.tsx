@@ -1,11 +1,7 @@
 // The one door from React to the API: the client (whatever its transport) and media URLs.
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../../../shared/api';
-
-export interface MediaOptions {
-  /** Longest side in pixels of a server-made thumbnail; omit for the original file. */
-  thumb?: number;
-}
+import type { MediaOptions } from '../../../shared/media-url';
 
 export interface RendererApi {
   client: ApiClient;

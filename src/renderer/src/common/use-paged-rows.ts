@@ -9,6 +9,7 @@ import { errorMessage } from './errors';
 import { PageCache } from './page-cache';
 import { PAGE_SIZE, type PagedRows } from './paged-rows';
 import { findRowFrom } from './find-row-from';
+import { queryDependsOnReview } from './review-dependent-query';
 import { useNewRows } from './use-new-rows';
 
 export { PAGE_SIZE, type PagedRows };
@@ -112,7 +113,7 @@ export function usePagedRows(
           return review ? { ...row, review } : row;
         });
         setVersion((v) => v + 1);
-        refresh();
+        if (queryDependsOnReview(query.current.filter, query.current.sort)) refresh();
       }),
       client.on('logReset', refresh),
       client.on('logAdded', refresh),

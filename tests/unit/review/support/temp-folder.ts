@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { SampleIdentity } from '../../../../src/main/review/contracts';
+import type { SampleIdentity } from '../../../../src/main/review/review-store';
 
 const made: string[] = [];
 

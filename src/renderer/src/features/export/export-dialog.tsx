@@ -2,10 +2,24 @@
 // the privacy pass, then progress with cancel, and the result's path at the end.
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { ExportSelection, SampleFilter } from '../../../../shared/api';
-import type { ExportFormat, ExportPrivacy, ExportStatusChoice } from '../../../../shared/export';
+import type {
+  DatasetFormat,
+  ExportFormat,
+  ExportPrivacy,
+  ExportStatusChoice,
+  ExportTargetSpec,
+} from '../../../../shared/export';
 import type { FolderInfo } from '../../../../shared/model';
 import { Modal } from '../../components/modal';
 import { ExportProgressView } from './export-progress-view';
+import {
+  hubTarget,
+  rememberedHubFields,
+  rememberHubFields,
+  repoIdProblem,
+  type HubFields,
+} from './hub-fields';
+import { HubTargetFields } from './hub-target-fields';
 import { SelectionSummary } from './selection-summary';
 import { useExportJob } from './use-export-job';
 import { useExportSummary } from './use-export-summary';
@@ -38,19 +52,30 @@ export function ExportDialog({ filter, folders, onClose }: Props): React.JSX.Ele
   const [out, setOut] = useState<string | null>(null);
   const [overwrite, setOverwrite] = useState(false);
   const [privacy, setPrivacy] = useState<ExportPrivacy>({ username: 'keep', stripExif: false });
+  const [targetKind, setTargetKind] = useState<'folder' | 'hub'>('folder');
+  const [hub, setHub] = useState<HubFields>(rememberedHubFields);
   const selection = useMemo<ExportSelection>(() => ({ filter, statuses: [status] }), [filter, status]);
   const { summary, loading, error: summaryError } = useExportSummary(selection);
   const { job, start, cancel, reset } = useExportJob();
 
-  const format = chosenFormat ?? summary?.suggestedFormat ?? 'imagefolder';
+  const pushing = targetKind === 'hub';
+  const format = datasetFormatFor(pushing, chosenFormat ?? summary?.suggestedFormat ?? 'imagefolder');
   const outPath = out ?? (folders[0] ? `${folders[0].path}-${format}` : '');
   const running = job.state === 'running';
-  const canStart = !running && !loading && (summary?.samples ?? 0) > 0 && outPath.trim() !== '';
+  const targetReady = pushing
+    ? hub.repo.trim() !== '' && repoIdProblem(hub.repo) === null
+    : outPath.trim() !== '';
+  const canStart = !running && !loading && (summary?.samples ?? 0) > 0 && targetReady;
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!canStart) return;
-    void start({ selection, target: { kind: 'folder', format, out: outPath.trim(), overwrite }, privacy });
+    let target: ExportTargetSpec = { kind: 'folder', format, out: outPath.trim(), overwrite };
+    if (pushing && format !== 'gradio') {
+      rememberHubFields(hub);
+      target = hubTarget(hub, format);
+    }
+    void start({ selection, target, privacy });
   };
   const change =
     <T,>(set: (value: T) => void) =>
@@ -90,10 +115,24 @@ export function ExportDialog({ filter, folders, onClose }: Props): React.JSX.Ele
         )}
         <fieldset disabled={running}>
           <legend>Target</legend>
-          {/* The Hub push adds its target here: a "Push to a Hub dataset" choice beside "Folder". */}
           <div className="export-targets" role="radiogroup" aria-label="Export target">
             <label>
-              <input type="radio" name={`${id}-target`} checked readOnly /> Folder on this computer
+              <input
+                type="radio"
+                name={`${id}-target`}
+                checked={!pushing}
+                onChange={() => change(setTargetKind)('folder')}
+              />{' '}
+              Folder on this computer
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-target`}
+                checked={pushing}
+                onChange={() => change(setTargetKind)('hub')}
+              />{' '}
+              Push to a Hugging Face Hub dataset
             </label>
           </div>
           <label htmlFor={`${id}-format`}>Layout</label>
@@ -102,27 +141,33 @@ export function ExportDialog({ filter, folders, onClose }: Props): React.JSX.Ele
             value={format}
             onChange={(e) => change(setFormat)(e.target.value as ExportFormat)}
           >
-            {FORMATS.map((f) => (
+            {FORMATS.filter((f) => !pushing || f.value !== 'gradio').map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
               </option>
             ))}
           </select>
-          <label htmlFor={`${id}-out`}>Output folder</label>
-          <input
-            id={`${id}-out`}
-            value={outPath}
-            onChange={(e) => change(setOut)(e.target.value)}
-            spellCheck={false}
-          />
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={overwrite}
-              onChange={(e) => change(setOverwrite)(e.target.checked)}
-            />
-            Replace the folder if it exists
-          </label>
+          {pushing ? (
+            <HubTargetFields id={id} fields={hub} onChange={change(setHub)} />
+          ) : (
+            <>
+              <label htmlFor={`${id}-out`}>Output folder</label>
+              <input
+                id={`${id}-out`}
+                value={outPath}
+                onChange={(e) => change(setOut)(e.target.value)}
+                spellCheck={false}
+              />
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={overwrite}
+                  onChange={(e) => change(setOverwrite)(e.target.checked)}
+                />
+                Replace the folder if it exists
+              </label>
+            </>
+          )}
         </fieldset>
         <fieldset disabled={running}>
           <legend>Privacy</legend>
@@ -151,7 +196,7 @@ export function ExportDialog({ filter, folders, onClose }: Props): React.JSX.Ele
         <div className="export-actions">
           {running ? (
             <button type="button" onClick={cancel}>
-              Cancel export
+              {pushing ? 'Cancel push' : 'Cancel export'}
             </button>
           ) : (
             <>
@@ -159,7 +204,7 @@ export function ExportDialog({ filter, folders, onClose }: Props): React.JSX.Ele
                 Close
               </button>
               <button type="submit" className="primary" disabled={!canStart}>
-                Export
+                {pushing ? 'Push' : 'Export'}
               </button>
             </>
           )}
@@ -167,4 +212,9 @@ export function ExportDialog({ filter, folders, onClose }: Props): React.JSX.Ele
       </form>
     </Modal>
   );
+}
+
+/** A push carries a dataset layout only: the Gradio folder layout falls back to Parquet. */
+function datasetFormatFor(pushing: boolean, format: ExportFormat): ExportFormat {
+  return pushing && format === 'gradio' ? ('parquet' satisfies DatasetFormat) : format;
 }

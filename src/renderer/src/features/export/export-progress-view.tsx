@@ -1,34 +1,30 @@
 // The export's progress bar while it runs, then its outcome: the result's path (with a copy
 // button), the samples skipped and why, or the error in words.
 import { formatBytes } from '../../common/format-bytes';
+import { HubResult } from './hub-result';
+import { progressBar, progressText } from './progress-text';
 import type { ExportJob } from './use-export-job';
+import type { SkippedSample } from '../../../../shared/export';
 
 const SKIPPED_SHOWN = 10;
 
 export function ExportProgressView({ job }: { job: ExportJob }): React.JSX.Element | null {
   if (job.state === 'idle') return null;
   if (job.state === 'running') {
-    const progress = job.progress;
-    const total = progress?.total ?? 0;
+    const bar = progressBar(job.progress);
     return (
       <div className="export-progress" data-testid="export-progress">
-        <progress
-          aria-label="Export progress"
-          max={total || 1}
-          value={total ? (progress?.done ?? 0) : undefined}
-        />
-        <span>
-          {total
-            ? `${progress?.done.toLocaleString('en')} / ${total.toLocaleString('en')} samples · ${formatBytes(progress?.bytes ?? 0)}`
-            : 'Starting…'}
-        </span>
+        <progress aria-label="Export progress" max={bar.max} value={bar.value} />
+        <span>{progressText(job.progress)}</span>
       </div>
     );
   }
   if (job.state === 'cancelled') {
     return (
       <p className="muted" role="status">
-        Export cancelled: nothing was written.
+        {job.push
+          ? 'Push cancelled: nothing was advertised on the Hub (files already sent are reused next time).'
+          : 'Export cancelled: nothing was written.'}
       </p>
     );
   }
@@ -40,6 +36,14 @@ export function ExportProgressView({ job }: { job: ExportJob }): React.JSX.Eleme
     );
   }
   const { result } = job;
+  if (result.url) {
+    return (
+      <div className="export-result" role="status" data-testid="export-result">
+        <HubResult result={result} url={result.url} />
+        <SkippedList skipped={result.skipped} />
+      </div>
+    );
+  }
   return (
     <div className="export-result" role="status" data-testid="export-result">
       <p>
@@ -58,22 +62,25 @@ export function ExportProgressView({ job }: { job: ExportJob }): React.JSX.Eleme
           Copy path
         </button>
       </p>
-      {result.skipped.length > 0 && (
-        <details>
-          <summary>{result.skipped.length} samples skipped</summary>
-          <ul>
-            {result.skipped.slice(0, SKIPPED_SHOWN).map((s) => (
-              <li key={s.id}>
-                <code>{s.id}</code>: {s.reason}
-              </li>
-            ))}
-            {result.skipped.length > SKIPPED_SHOWN && (
-              <li>… and {result.skipped.length - SKIPPED_SHOWN} more</li>
-            )}
-          </ul>
-        </details>
-      )}
+      <SkippedList skipped={result.skipped} />
     </div>
+  );
+}
+
+function SkippedList({ skipped }: { skipped: SkippedSample[] }): React.JSX.Element | null {
+  if (skipped.length === 0) return null;
+  return (
+    <details>
+      <summary>{skipped.length} samples skipped</summary>
+      <ul>
+        {skipped.slice(0, SKIPPED_SHOWN).map((s) => (
+          <li key={s.id}>
+            <code>{s.id}</code>: {s.reason}
+          </li>
+        ))}
+        {skipped.length > SKIPPED_SHOWN && <li>… and {skipped.length - SKIPPED_SHOWN} more</li>}
+      </ul>
+    </details>
   );
 }
 

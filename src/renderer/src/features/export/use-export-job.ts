@@ -9,7 +9,7 @@ export type ExportJob =
   | { state: 'idle' }
   | { state: 'running'; jobId: string | null; progress: ExportProgress | null }
   | { state: 'done'; result: ExportResult }
-  | { state: 'cancelled' }
+  | { state: 'cancelled'; push: boolean }
   | { state: 'failed'; message: string };
 
 export interface ExportJobControl {
@@ -23,6 +23,7 @@ export function useExportJob(): ExportJobControl {
   const { client } = useApi();
   const [job, setJob] = useState<ExportJob>({ state: 'idle' });
   const jobId = job.state === 'running' ? job.jobId : null;
+  const [pushing, setPushing] = useState(false);
 
   useEffect(() => {
     if (jobId === null) return;
@@ -32,17 +33,18 @@ export function useExportJob(): ExportJobControl {
     const offFinished = client.on('exportFinished', (finished) => {
       if (finished.jobId !== jobId) return;
       if (finished.result) setJob({ state: 'done', result: finished.result });
-      else if (finished.cancelled) setJob({ state: 'cancelled' });
+      else if (finished.cancelled) setJob({ state: 'cancelled', push: pushing });
       else setJob({ state: 'failed', message: finished.error ?? 'the export failed' });
     });
     return () => {
       offProgress();
       offFinished();
     };
-  }, [client, jobId]);
+  }, [client, jobId, pushing]);
 
   const start = useCallback(
     async (request: ExportStart) => {
+      setPushing(request.target.kind === 'hub');
       setJob({ state: 'running', jobId: null, progress: null });
       try {
         const started = await client.call('export.start', request);

@@ -1,7 +1,7 @@
 // The review editor of the current sample: triage status, flag reason (numbered options, 0 clears),
 // the original reason beside it, and a note saved on blur or Ctrl/⌘+Enter.
 import { useRef, useState, type RefObject } from 'react';
-import type { ReviewPatch } from '../../../../shared/api';
+import { MAX_NOTE_BYTES, type ReviewPatch } from '../../../../shared/api';
 import type { ReviewStatus, SampleRow } from '../../../../shared/model';
 import { currentReason } from '../../common/rows';
 
@@ -25,6 +25,7 @@ export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX
   // Escape leaves the field without saving: the blur it causes must not save the draft.
   const cancelled = useRef(false);
   const reason = currentReason(row);
+  const noteBytes = new TextEncoder().encode(note).length;
   const saveNote = (): void => {
     if (cancelled.current) {
       cancelled.current = false;
@@ -100,7 +101,13 @@ export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX
           }
         }}
         rows={2}
+        aria-invalid={noteBytes > MAX_NOTE_BYTES}
       />
+      {noteBytes > MAX_NOTE_BYTES && (
+        <p className="error" role="alert" data-testid="note-too-long">
+          This note is {Math.ceil(noteBytes / 1024)} KB; a note holds at most 64 KB, so it will not be saved.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,14 +1,13 @@
 // The flag options of one folder, and saving the reviewer's edits of them.
 import { useCallback, useEffect, useState } from 'react';
-import type { FlagOptions } from '../../../../shared/api';
+import type { CustomFlagOption, FlagOptions } from '../../../../shared/api';
 import { useApi } from '../../common/api-context';
 import { errorMessage } from '../../common/errors';
-import type { CustomOption } from './flag-options';
 
 export interface FlagOptionsState {
   options: FlagOptions | undefined;
   error: string | null;
-  save(custom: CustomOption[]): Promise<void>;
+  save(custom: CustomFlagOption[]): Promise<void>;
   reload(): void;
 }
 
@@ -33,7 +32,7 @@ export function useFlagOptions(folderId: string | undefined): FlagOptionsState {
   useEffect(() => client.on('rowsAppended', () => setVersion((v) => v + 1)), [client]);
 
   const save = useCallback(
-    async (custom: CustomOption[]) => {
+    async (custom: CustomFlagOption[]) => {
       if (!folderId) return;
       try {
         setOptions(await client.call('review.setOptions', { folderId, custom }));

@@ -15,8 +15,8 @@ export function OpenPanel({ workspace, onDone }: Props): React.JSX.Element {
   const [path, setPath] = useState('');
   const [dragging, setDragging] = useState(false);
 
+  // The panel stays open when the folder was refused, so the message is read where it was typed.
   const open = async (paths: string[]): Promise<void> => {
-    // A refused path keeps the panel open, its error shown under the field the path was typed in.
     if ((await workspace.open(paths)) === null) onDone?.();
   };
   const submit = (e: FormEvent): void => {

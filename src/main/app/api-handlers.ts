@@ -1,6 +1,7 @@
 // One handler per call of the contract: the services' calls as they are, plus the few calls whose
 // answer depends on the host (folder dialog, file manager, media URLs).
 import type { Handlers } from '../../shared/api';
+import { badInput, notFound, notOpen } from '../../shared/call-errors';
 import { resolveMediaPath, unsafePathReason } from '../media/resolve';
 import type { MediaFolder } from '../media/service';
 import { UnavailableError } from './dispatch';
@@ -26,7 +27,7 @@ export interface HandlerParts {
 export function createHandlers({ services, host, folderOf }: HandlerParts): Handlers {
   function folder(folderId: string): MediaFolder {
     const found = folderOf(folderId);
-    if (!found) throw new Error(`no open folder "${folderId}"`);
+    if (!found) throw notOpen(folderId);
     return found;
   }
   function tokenStore(): HubTokenStore {
@@ -43,12 +44,12 @@ export function createHandlers({ services, host, folderOf }: HandlerParts): Hand
     'media.url': async ({ folderId, path, thumb }) => {
       folder(folderId);
       const unsafe = unsafePathReason(path);
-      if (unsafe) throw new Error(`${unsafe}: ${JSON.stringify(path)}`);
-      return { url: host.mediaUrl(folderId, path, thumb) };
+      if (unsafe) throw badInput(`${unsafe}: ${JSON.stringify(path)}`);
+      return { url: host.mediaUrl(folderId, path, { thumb }) };
     },
     'file.reveal': async ({ folderId, path }) => {
       const resolved = await resolveMediaPath(folder(folderId).root, path);
-      if (!resolved.ok) throw new Error(resolved.reason);
+      if (!resolved.ok) throw notFound(resolved.reason);
       await host.reveal(resolved.file);
       return {};
     },

@@ -1,5 +1,5 @@
 // Runs async tasks one at a time, in call order (a failed task does not block the next).
-export class Serial {
+export class TaskQueue {
   private last: Promise<unknown> = Promise.resolve();
 
   run<T>(task: () => Promise<T>): Promise<T> {

@@ -1,13 +1,13 @@
-// Columns of a log: named by the layout, typed by the majority kind of their sampled cells.
+// Columns of a log: named by the layout, typed by the majority kind of the cells of its first rows (the probe).
 import type { Column } from '../../shared/model';
 import type { AssetResolver } from './asset-resolver';
 import { readCell } from './cell-reading';
 import { KindVotes } from './column-kinds';
-import type { RawRecord } from './contracts';
+import type { RawRecord } from './log-model';
 import type { LayoutReading } from './layout';
 
 /** Data records whose cells decide column kinds. */
-export const SAMPLE_ROWS = 200;
+export const PROBE_ROWS = 200;
 
 export async function columnsOf(
   reading: LayoutReading,

@@ -1,12 +1,14 @@
-// The fast RecordSource: the byte-level scanner over large reads, decoding every cell.
-import type { CsvDialect, RawRecord, RecordSource } from '../gradio/contracts';
-import { decodeCellBytes } from '../gradio/cell-text';
-import { lineAt } from '../gradio/line-starts';
-import { recordHash } from '../gradio/record-hash';
-import { FieldBounds } from './csv-scan';
-import { fieldBytes } from './csv-field';
+// A test oracle: a RecordSource over the byte-level scanner in large reads, decoding every cell,
+// so the scanner can be checked against the reader's CsvRecordSource (the app runs the scanner in
+// scan-job.ts instead).
+import type { CsvDialect, RawRecord, RecordSource } from '../../src/main/gradio/log-model';
+import { decodeCellBytes } from '../../src/main/gradio/cell-text';
+import { lineAt } from '../../src/main/gradio/line-starts';
+import { recordHash } from '../../src/main/gradio/record-hash';
+import { FieldBounds } from '../../src/main/scan/csv-scan';
+import { fieldBytes } from '../../src/main/scan/csv-field';
 import { scanFileChunks, type ScannedChunk } from './file-chunks';
-import { cellProblemIssue, strayQuoteIssue, unclosedQuoteIssue } from './record-issues';
+import { cellProblemIssue, strayQuoteIssue, unclosedQuoteIssue } from '../../src/main/scan/record-issues';
 
 function toRecord(
   chunk: ScannedChunk,

@@ -1,0 +1,40 @@
+// A workspace opened for a one-shot command (export, push): the folders indexed in full with their
+// review journals, not followed, and not added to the app's recent folders.
+import { DEFAULT_TIMING } from '../follow/log-follower';
+import { WorkspaceReview } from '../review/workspace-review';
+import { defaultReviewer } from '../review/open-review';
+import { reviewTargets } from '../workspace/workspace-calls';
+import { createWorkspace, type Workspace } from '../workspace/workspace';
+
+export interface OpenedWorkspace {
+  ws: Workspace;
+  close(): Promise<void>;
+}
+
+export async function openWorkspaceForExport(paths: string[], dataDir: string): Promise<OpenedWorkspace> {
+  const ws: Workspace = createWorkspace({
+    emit: () => undefined,
+    follow: false,
+    // A one-shot command reads each log whole, a last row without its line end included.
+    timing: { ...DEFAULT_TIMING, finalQuietMs: -1 },
+    reviewStoreFor: (folderId, root) => review.open(folderId, root),
+  });
+  const review = new WorkspaceReview({
+    dataDir,
+    reviewer: defaultReviewer(),
+    targets: reviewTargets(ws),
+    emit: () => undefined,
+  });
+  const close = async () => {
+    await ws.dispose();
+    await review.closeAll();
+  };
+  try {
+    await ws.open(paths);
+    await ws.whenIndexed();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { ws, close };
+}
