@@ -80,6 +80,11 @@ const Note = z.string().refine((note) => new TextEncoder().encode(note).length <
 export const ReviewPatch = z
   .object({
     reason: z.string().nullable().optional(),
+    /**
+     * The reason that is option N (1-9, number-key order) of each sample's own folder: a number key
+     * over samples of several folders. Refused, changing nothing, when a folder has no option N.
+     */
+    reasonOption: z.number().int().min(1).max(9).optional(),
     /** Drop the reviewer's reason so the original stands again. */
     resetReason: z.boolean().optional(),
     status: ReviewStatus.optional(),
@@ -95,6 +100,13 @@ export const EditInput = z.object({
 });
 
 export const EditResult = z.object({ editId: z.string(), count: z.number().int().nonnegative() });
+
+export const UndoResult = z.object({
+  /** The edit that did the undo (or redo); null when there was nothing to undo. */
+  editId: z.string().nullable(),
+  /** What the step undone (or redone) had done, e.g. `drop on 3 samples`, when known. */
+  what: z.string().nullable().optional(),
+});
 
 /** A reviewer's own flag option; retired ones stay listed so the reasons given with them keep their name. */
 export const CustomFlagOption = z.object({ value: z.string(), retired: z.boolean().default(false) });
@@ -146,8 +158,8 @@ export const calls = {
   'samples.get': { input: SampleRef, output: SampleRow },
   'samples.facets': { input: z.object({ filter: SampleFilter.default({}) }), output: Facets },
   'review.edit': { input: EditInput, output: EditResult },
-  'review.undo': { input: none, output: z.object({ editId: z.string().nullable() }) },
-  'review.redo': { input: none, output: z.object({ editId: z.string().nullable() }) },
+  'review.undo': { input: none, output: UndoResult },
+  'review.redo': { input: none, output: UndoResult },
   'review.options': { input: folderId, output: FlagOptions },
   'review.setOptions': {
     input: folderId.extend({ custom: FlagOptions.shape.custom }),

@@ -72,9 +72,10 @@ test('menu items reach the screen: undo, settings with the Hub token, export, pu
   await rowOf(page, 'dataset1.csv#1').click();
   await press(page, 'a');
   await expect(rowOf(page, 'dataset1.csv#1').locator('.td-status')).toHaveText('keep');
+  await expect(page.getByTestId('status-line')).toHaveText('Status keep: 1 sample saved');
   await menu('undo');
   await expect(rowOf(page, 'dataset1.csv#1').locator('.td-status')).toHaveText('unreviewed');
-  await expect(page.getByTestId('status-line')).toHaveText('Undo done');
+  await expect(page.getByTestId('status-line')).toHaveText('Undid: keep on 1 sample');
 
   // File → Settings… shows the settings, with the Hub token part (serve keeps no token).
   await menu('settings');
@@ -98,7 +99,7 @@ test('menu items reach the screen: undo, settings with the Hub token, export, pu
   // File → Open Recent with a folder that has gone shows the open panel with the reason.
   await menu('openRecent', '/nonexistent/flagged');
   await expect(page.getByTestId('open-panel').getByRole('alert')).toContainText(
-    'Could not open /nonexistent/flagged',
+    'Could not open: /nonexistent/flagged does not exist',
   );
   await expect(page.getByTestId('status-line')).not.toContainText('Push to Hub');
   await screenshot(page, 'menu-open-recent-missing');

@@ -20,6 +20,9 @@ test('relabels, triages, bulk edits, undoes, and keeps it all after a reload', a
   await expect(rowOf(page, 'log.csv#1').locator('.td-originalReason')).toHaveText('wrong');
   await press(page, 'a');
   await expect(rowOf(page, 'log.csv#1').locator('.td-status')).toHaveText('keep');
+  // Auto-advance (on by default) moved on to the next unreviewed sample; back to the first for its note.
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', 'log.csv#2');
+  await rowOf(page, 'log.csv#1').click();
   await press(page, 'e');
   await page.keyboard.type('answer is 4, flagged as wrong');
   await page.keyboard.press('Control+Enter');

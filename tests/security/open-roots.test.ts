@@ -40,10 +40,12 @@ describe('open roots', () => {
     expect(info.folders.map((f) => f.path)).toEqual([root]);
     expect(existsSync(join(outside, '.flagdeck'))).toBe(false);
 
+    // Inside the roots, but its log already belongs to the open root (one log, one folder, one journal).
     const opened = await served.call('workspace.open', { paths: [inner] });
-    expect(opened.status).toBe(200);
-    info = opened.body.value as Info;
-    expect(info.folders.map((f) => f.path)).toEqual([root, inner]);
+    expect(opened.status).toBe(400);
+    expect(opened.body.error?.message).toBe(`${inner}: its flagging logs are already open, in ${root}`);
+    info = (await served.call('workspace.info', {})).body.value as Info;
+    expect(info.folders.map((f) => f.path)).toEqual([root]);
 
     // /media of a refused folder: no folder id names it.
     const passwd = await raw(served.web.port, {

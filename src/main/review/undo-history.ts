@@ -38,6 +38,13 @@ export class UndoHistory {
     return this.move(this.redos, this.undos, session, by);
   }
 
+  /** The id of the step `undo` (or `redo`) would move next, if any. */
+  next(session: string, kind: 'undo' | 'redo'): string | undefined {
+    const steps = (kind === 'undo' ? this.undos : this.redos).get(session);
+    const step = steps?.[steps.length - 1];
+    return step && joinIds(step.map((part) => part.editId));
+  }
+
   /** Forgets the steps made in one store (its folder was closed). */
   forget(store: Revertible): void {
     for (const stacks of [this.undos, this.redos]) {

@@ -4,7 +4,9 @@
 import type { CallArgs, CallOutput, EventPayload, Handlers, SampleFilter } from '../../shared/api';
 import type { ReviewService, SampleIdentity } from './review-store';
 import { notOpen } from '../../shared/call-errors';
+import { EditSummaries, summarizeEdit } from './edit-summary';
 import { openReview } from './open-review';
+import { patchesPerFolder, type FolderOptions } from './reason-option';
 import { joinIds, UndoHistory, type StepPart } from './undo-history';
 
 /** What the review needs from the index. */
@@ -15,6 +17,8 @@ export interface ReviewTargets {
   matching(filter: SampleFilter): Promise<Map<string, SampleIdentity[]>>;
   /** The distinct values of the folder's flag columns. */
   flagValues(folderId: string): Iterable<string | null> | Promise<Iterable<string | null>>;
+  /** How a folder is named to the user (its path), for messages. */
+  folderLabel?(folderId: string): string | undefined;
   /** The sample's current row hash, so that edits of an older row (orphans) stay out of events. */
   rowHash?(folderId: string, id: string): string | undefined;
 }
@@ -32,6 +36,7 @@ type ReviewCalls = 'review.edit' | 'review.undo' | 'review.redo' | 'review.optio
 
 export class WorkspaceReview {
   private readonly history = new UndoHistory();
+  private readonly summaries = new EditSummaries();
   private readonly stores = new Map<string, ReviewService>();
 
   constructor(private readonly options: WorkspaceReviewOptions) {}
@@ -81,15 +86,22 @@ export class WorkspaceReview {
       'samples' in input.targets
         ? await this.identified(input.targets.samples)
         : await this.options.targets.matching(input.targets.filter);
+    const { reasonOption } = input.patch;
+    // Only a number key over several folders needs each folder's options (a config read each).
+    const patches =
+      reasonOption === undefined
+        ? undefined
+        : patchesPerFolder({ ...input.patch, reasonOption }, await this.optionsOf(groups));
     const parts: StepPart[] = [];
     const saved: string[] = [];
     let count = 0;
     for (const [folderId, samples] of groups) {
-      if (samples.length === 0) continue;
+      const patch = patches ? patches.get(folderId) : input.patch;
+      if (samples.length === 0 || !patch) continue;
       const store = this.store(folderId);
       let result;
       try {
-        result = await store.edit(samples, input.patch, this.options.reviewer, { session, undoable: false });
+        result = await store.edit(samples, patch, this.options.reviewer, { session, undoable: false });
       } catch (error) {
         this.history.record(session, parts);
         if (parts.length === 0) throw error;
@@ -105,28 +117,51 @@ export class WorkspaceReview {
       count += result.count;
     }
     this.history.record(session, parts);
-    return { editId: joinIds(parts.map((part) => part.editId)), count };
+    const editId = joinIds(parts.map((part) => part.editId));
+    this.summaries.set(editId, summarizeEdit(input.patch, count));
+    return { editId, count };
   }
 
-  undo(session = this.options.reviewer): Promise<string | null> {
-    return this.history.undo(session, this.options.reviewer);
+  async undo(session = this.options.reviewer): Promise<string | null> {
+    return (await this.move('undo', session)).editId;
   }
 
-  redo(session = this.options.reviewer): Promise<string | null> {
-    return this.history.redo(session, this.options.reviewer);
+  async redo(session = this.options.reviewer): Promise<string | null> {
+    return (await this.move('redo', session)).editId;
+  }
+
+  /** Undoes or redoes the session's last step; `what` says what that step did ("drop on 3 samples"). */
+  async move(kind: 'undo' | 'redo', session = this.options.reviewer): Promise<CallOutput<'review.undo'>> {
+    const step = this.history.next(session, kind);
+    const editId = await this.history[kind](session, this.options.reviewer);
+    return { editId, what: this.summaries.carry(step, editId) };
   }
 
   /** The `review.*` handlers; the undo session is the reviewer (a host that knows its callers may call `undo(session)`). */
   handlers(): Pick<Handlers, ReviewCalls> {
     return {
       'review.edit': (input) => this.edit(input),
-      'review.undo': async () => ({ editId: await this.undo() }),
-      'review.redo': async () => ({ editId: await this.redo() }),
-      'review.options': async ({ folderId }) =>
-        this.store(folderId).options(folderId, await this.options.targets.flagValues(folderId)),
+      'review.undo': () => this.move('undo'),
+      'review.redo': () => this.move('redo'),
+      'review.options': ({ folderId }) => this.flagOptions(folderId),
       'review.setOptions': async ({ folderId, custom }) =>
         this.store(folderId).setOptions(folderId, await this.options.targets.flagValues(folderId), custom),
     };
+  }
+
+  private async flagOptions(folderId: string): Promise<CallOutput<'review.options'>> {
+    return this.store(folderId).options(folderId, await this.options.targets.flagValues(folderId));
+  }
+
+  /** The flag options of each folder with samples in an edit. */
+  private async optionsOf(groups: Map<string, SampleIdentity[]>): Promise<Map<string, FolderOptions>> {
+    const folders = new Map<string, FolderOptions>();
+    for (const [folderId, samples] of groups) {
+      if (samples.length === 0) continue;
+      const label = this.options.targets.folderLabel?.(folderId) ?? folderId;
+      folders.set(folderId, { label, options: await this.flagOptions(folderId) });
+    }
+    return folders;
   }
 
   private async identified(refs: { folderId: string; id: string }[]): Promise<Map<string, SampleIdentity[]>> {

@@ -7,8 +7,8 @@ import { folderIsReadOnly } from '../review/location';
 import { parseSampleId } from '../../shared/sample-id';
 import { FolderState } from './folder-state';
 import { folderIdOf } from './folder-id';
+import { canonicalFolder, logsToOpen } from './logs-to-open';
 import { LogTracking } from './log-tracking';
-import { logsIn } from './logs-in';
 import { readRecent, rememberRecent } from './recent';
 import type { WorkspaceContext } from './workspace-context';
 
@@ -29,18 +29,18 @@ export class FolderLifecycle {
 
   /**
    * Opens folders (an open one is kept as it is). Resolves once each log's first rows are indexed.
-   * A folder that cannot be opened leaves no trace; the others open, and the error names it.
+   * A path that cannot be opened leaves no trace (no journal, no Recent entry); the others open,
+   * and the call fails with what was wrong with each refused path.
    */
   async open(paths: string[]): Promise<WorkspaceInfo> {
     const { ctx } = this;
     const opened: string[] = [];
-    const failures: unknown[] = [];
-    for (const root of paths.map((path) => resolve(path))) {
+    const refusals: unknown[] = [];
+    for (const path of paths) {
       try {
-        await this.openFolder(root);
-        opened.push(root);
+        opened.push(await this.openFolder(resolve(path)));
       } catch (error) {
-        failures.push(error);
+        refusals.push(error);
       }
     }
     if (opened.length > 0) {
@@ -49,7 +49,8 @@ export class FolderLifecycle {
       );
       ctx.changed();
     }
-    if (failures.length > 0) throw failures[0];
+    if (refusals.length === 1) throw refusals[0];
+    if (refusals.length > 1) throw joinedRefusal(refusals);
     return ctx.info();
   }
 
@@ -83,12 +84,13 @@ export class FolderLifecycle {
     }
   }
 
-  private async openFolder(root: string): Promise<void> {
+  /** Opens one folder; returns its canonical path. Nothing is written before its logs were found. */
+  private async openFolder(path: string): Promise<string> {
     const { ctx } = this;
+    const root = await canonicalFolder(path);
     const id = folderIdOf(root);
-    if (ctx.folders.has(id)) return;
-    // Nothing is written into a folder (journal, thumbnails) before a flagging log was found in it.
-    const files = await logsIn(ctx.reader, root);
+    if (ctx.folders.has(id)) return root;
+    const files = await logsToOpen(ctx.reader, root, (log) => ctx.ownerOf(log)?.root);
     const readOnly = await folderIsReadOnly(root);
     const folder = new FolderState(id, root, basename(root), readOnly);
     ctx.folders.set(id, folder);
@@ -109,6 +111,7 @@ export class FolderLifecycle {
       await this.closeFolder(folder);
       throw error;
     }
+    return root;
   }
 
   private async attachStore(folder: FolderState, store: ReviewStore): Promise<void> {
@@ -144,4 +147,12 @@ export class FolderLifecycle {
     await folder.closeWatch?.();
     await Promise.all([...folder.logs.values()].map((e) => e.indexing.catch(() => undefined)));
   }
+}
+
+/** Several refused paths: one error of the first one's kind, listing every message. */
+function joinedRefusal(refusals: unknown[]): unknown {
+  const [first] = refusals;
+  if (!(first instanceof Error)) return first;
+  first.message = refusals.map((e) => (e instanceof Error ? e.message : String(e))).join('; ');
+  return first;
 }

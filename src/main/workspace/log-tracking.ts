@@ -123,6 +123,8 @@ export class LogTracking {
       for (let row = result.firstNew; row < log.count; row++) ids.push(sampleId(log.file, row));
       folder.applyStore?.(log.file, result.firstNew);
       ctx.options.emit('rowsAppended', { folderId: folder.id, file: log.file, ids });
+      // The folder's row counts (its chip) changed too.
+      ctx.changed();
     }
     return result;
   }
@@ -154,6 +156,8 @@ export class LogTracking {
     if (folder.pending.has(file) || folder.logs.has(file) || folder.closed) return;
     folder.pending.add(file);
     try {
+      // A log of a sub-folder opened on its own stays that folder's (one log, one journal).
+      if (ctx.ownerOf(join(folder.root, file))) return;
       if (!(await hasWholeFirstLine(join(folder.root, file)))) return;
       const logs = await ctx.reader.findLogs(folder.root).catch(() => [] as string[]);
       if (!logs.includes(file) || folder.logs.has(file) || folder.closed) return;

@@ -31,5 +31,6 @@ export function reviewTargets(workspace: Workspace): ReviewTargets {
     matching: (filter) => workspace.matching(filter),
     flagValues: async (folderId) => workspace.flagValues(folderId),
     rowHash: (folderId, id) => workspace.rowHash(folderId, id),
+    folderLabel: (folderId) => workspace.folderRoot(folderId),
   };
 }

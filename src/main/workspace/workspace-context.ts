@@ -42,6 +42,14 @@ export class WorkspaceContext {
     };
   }
 
+  /** The open folder that holds the log at this absolute path (a log belongs to one folder only). */
+  ownerOf(logPath: string): FolderState | undefined {
+    for (const folder of this.folders.values()) {
+      for (const entry of folder.logs.values()) if (entry.query.log.path === logPath) return folder;
+    }
+    return undefined;
+  }
+
   changed(): void {
     this.options.emit('workspaceChanged', this.info());
   }

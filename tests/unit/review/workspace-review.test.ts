@@ -48,10 +48,15 @@ describe('review across a workspace', () => {
     const changed = events.flatMap((e) => e.changes.map((c) => `${c.folderId}/${c.id}:${c.review.status}`));
     expect(changed.sort()).toEqual(['f1/log.csv#2:drop', 'f1/log.csv#4:drop', 'f2/dataset1.csv#2:drop']);
 
-    expect((await handlers['review.undo']({})).editId).toMatch(/\+/);
+    // The undo and the redo say what the step did, for the status line.
+    const undone = await handlers['review.undo']({});
+    expect(undone.editId).toMatch(/\+/);
+    expect(undone.what).toBe('drop on 3 samples');
     expect(review.store('f1').get('log.csv#4', 'h4')?.status).toBe('unreviewed');
     expect(review.store('f2').get('dataset1.csv#2', 'h2')?.status).toBe('unreviewed');
-    expect((await handlers['review.redo']({})).editId).not.toBeNull();
+    const redone = await handlers['review.redo']({});
+    expect(redone.editId).not.toBeNull();
+    expect(redone.what).toBe('drop on 3 samples');
     expect(review.store('f2').get('dataset1.csv#2', 'h2')?.status).toBe('drop');
     await review.closeAll();
   });
@@ -91,8 +96,8 @@ describe('review across a workspace', () => {
 
   it('undoes nothing when there is nothing to undo', async () => {
     const { review, handlers } = await workspace();
-    expect(await handlers['review.undo']({})).toEqual({ editId: null });
-    expect(await handlers['review.redo']({})).toEqual({ editId: null });
+    expect(await handlers['review.undo']({})).toEqual({ editId: null, what: null });
+    expect(await handlers['review.redo']({})).toEqual({ editId: null, what: null });
     await review.closeAll();
   });
 });

@@ -81,6 +81,11 @@ describe('following a folder while another process writes', () => {
       { op: 'append', file: first, data: halves.slice(70) },
     ]);
     await until(() => appended('dataset1.csv').length === 35, '35 appended rows');
+    // The folder's row count (its chip) follows: a workspaceChanged after the appends says 38 rows.
+    const lastInfo = () =>
+      events.filter((e) => e.event === 'workspaceChanged').at(-1)
+        ?.payload as EventPayload<'workspaceChanged'>;
+    await until(() => lastInfo().folders[0].logs[0].rows === 38, 'a workspaceChanged with 38 rows', 2000);
 
     // Gradio 5 starts dataset2.csv when the interface changes.
     const second = join(root, 'dataset2.csv');

@@ -25,8 +25,12 @@ export function AppHeader(props: Props): React.JSX.Element {
       <button type="button" onClick={props.onOpen}>
         + Open
       </button>
-      <span className="spacer" />
-      <span className="status-line" role="status" data-testid="status-line">
+      <span
+        className="status-line"
+        role="status"
+        data-testid="status-line"
+        title={props.message ?? undefined}
+      >
         {props.message}
       </span>
       <div className="segmented" role="group" aria-label="View">

@@ -12,6 +12,13 @@ export interface Workbench {
   review: ReviewActions;
   options: string[];
   hasSelection: boolean;
+  /** After a triage key on one sample, go to the next unreviewed one. */
+  autoAdvance: boolean;
+  /**
+   * The selection holds samples of several folders (or of another folder than the current row's):
+   * option N means each folder's own, resolved by the review service.
+   */
+  reasonByOption: boolean;
   focusNote(): void;
   focusSearch(): void;
   toggleView(): void;
@@ -40,6 +47,10 @@ export function handleAction(action: Action, w: Workbench): void {
       activeMedia()?.seek(action.seconds);
       return;
     case 'reason': {
+      if (w.reasonByOption) {
+        edit({ reasonOption: action.option }, `Reason option ${action.option} of each folder`);
+        return;
+      }
       const option = w.options[action.option - 1];
       if (option !== undefined) edit({ reason: option }, `Reason "${option}"`);
       return;
@@ -47,13 +58,15 @@ export function handleAction(action: Action, w: Workbench): void {
     case 'clearReason':
       edit({ reason: null }, 'Reason cleared');
       return;
-    case 'status':
-      edit({ status: action.status }, `Status ${action.status}`);
+    case 'status': {
+      const advance = w.autoAdvance && !w.hasSelection && action.status !== 'unreviewed';
+      void w.review
+        .edit({ status: action.status }, `Status ${action.status}`)
+        .then((saved) => saved && advance && nextUnreviewed(w));
       return;
+    }
     case 'nextUnreviewed':
-      void w.rows
-        .findFrom(w.cursor.current + 1, (r) => r.review.status === 'unreviewed')
-        .then((at) => at >= 0 && w.cursor.moveTo(at, true));
+      nextUnreviewed(w);
       return;
     case 'note':
       w.focusNote();
@@ -86,4 +99,10 @@ export function handleAction(action: Action, w: Workbench): void {
       w.openHelp();
       return;
   }
+}
+
+function nextUnreviewed(w: Workbench): void {
+  void w.rows
+    .findFrom(w.cursor.current + 1, (r) => r.review.status === 'unreviewed')
+    .then((at) => at >= 0 && w.cursor.moveTo(at, true));
 }

@@ -2,12 +2,22 @@
 // facets, flag options and review actions, and what the keyboard and the mouse do with them.
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { SampleFilter, SampleSort } from '../../../shared/api';
-import { extendTo, noSelection, selectionSize, toggleRow, type Selection } from '../common/selection';
+import { folderLabels } from '../common/folder-labels';
+import {
+  extendTo,
+  noSelection,
+  selectionFolders,
+  selectionSize,
+  toggleRow,
+  type Selection,
+} from '../common/selection';
 import { usePagedRows } from '../common/use-paged-rows';
 import { useStableCallback } from '../components/use-stable-callback';
 import { activeOptions } from '../features/review/flag-options';
 import { useFacets } from '../features/review/use-facets';
+import { useAutoAdvance } from '../features/review/use-auto-advance';
 import { useFlagOptions } from '../features/review/use-flag-options';
+import { useFoldersOptions } from '../features/review/use-folders-options';
 import { useReviewActions } from '../features/review/use-review-actions';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { cellIndex, tableColumns } from '../features/table/columns';
@@ -42,6 +52,22 @@ export function useWorkbench({ folders }: Workspace) {
     refreshFacets();
   }, [refreshRows, refreshFacets]);
   const review = useReviewActions(selection, row, filter, onSaved);
+  const autoAdvance = useAutoAdvance();
+  const selectedFolders = useMemo(
+    () =>
+      selectionFolders(
+        selection,
+        filter,
+        folders.map((f) => f.id),
+      ),
+    [selection, filter, folders],
+  );
+  const foldersOptions = useFoldersOptions(selectedFolders);
+  const labels = useMemo(() => folderLabels(folders), [folders]);
+  const selectionOptions = selectedFolders.map((id) => ({
+    label: labels.get(id) ?? id,
+    options: foldersOptions.get(id) ?? [],
+  }));
   const columns = useMemo(() => tableColumns(folders, filter), [folders, filter]);
   const index = useMemo(() => cellIndex(folders), [folders]);
 
@@ -55,6 +81,9 @@ export function useWorkbench({ folders }: Workspace) {
     review,
     options,
     hasSelection: selection.kind !== 'none',
+    autoAdvance: autoAdvance.on,
+    reasonByOption:
+      selectedFolders.length > 1 || (selectedFolders.length === 1 && selectedFolders[0] !== row?.folderId),
     focusNote: () => noteRef.current?.focus(),
     focusSearch: () => searchRef.current?.focus(),
     toggleView: () => setView((v) => (v === 'table' ? 'grid' : 'table')),
@@ -71,7 +100,10 @@ export function useWorkbench({ folders }: Workspace) {
     const ref = rows.rowAt(offset);
     if (!ref) return;
     if (e.shiftKey) setSelection((s) => extendTo(s, offset, Math.max(cursor.current, 0), rows.rowAt));
-    else if (e.ctrlKey || e.metaKey) setSelection((s) => toggleRow(s, ref, offset));
+    else if (e.ctrlKey || e.metaKey)
+      setSelection((s) =>
+        toggleRow(s, ref, offset, cursor.current >= 0 ? rows.rowAt(cursor.current) : undefined),
+      );
     else setSelection(noSelection);
     cursor.moveTo(offset, false);
   });
@@ -85,7 +117,8 @@ export function useWorkbench({ folders }: Workspace) {
       rows.acknowledgeNew();
     });
   };
-  const folderName = folders.find((f) => f.id === (row?.folderId ?? folders[0]?.id))?.name ?? '';
+  // Most folders are called `flagged`: the options dialog names the folder by its path.
+  const folderName = folders.find((f) => f.id === (row?.folderId ?? folders[0]?.id))?.path ?? '';
   const selected = selectionSize(selection, rows.total);
 
   return {
@@ -112,6 +145,8 @@ export function useWorkbench({ folders }: Workspace) {
     onOpen,
     jumpToNew,
     folderName,
+    selectionOptions,
+    autoAdvance,
   };
 }
 

@@ -22,7 +22,11 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
       {state.overlay === 'settings' && (
         <Modal title="Settings" onClose={close} testId="settings">
           <h3>Flag options</h3>
-          <OptionsPanel state={state.optionsState} folderName={state.folderName} />
+          <OptionsPanel
+            state={state.optionsState}
+            folderName={state.folderName}
+            autoAdvance={state.autoAdvance}
+          />
           <HubTokenSettings />
         </Modal>
       )}

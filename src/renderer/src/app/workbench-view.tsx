@@ -50,7 +50,7 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
           count={selected}
           matching={rows.total}
           allMatching={selection.kind === 'filter'}
-          options={options}
+          folders={state.selectionOptions}
           onEdit={review.edit}
           onSelectAll={state.selectAll}
           onClear={state.clearSelection}

@@ -71,6 +71,9 @@ function contentParts(content: Json): ChatPart[] {
     const file = content.file ?? content.path;
     if (typeof file === 'string') return [{ kind: 'file', ref: file }];
     if (isRecord(file) && typeof file.path === 'string') return [{ kind: 'file', ref: file.path }];
+    // 3.x file messages: `{name, mime_type, alt_text, data, is_file}`.
+    if (typeof content.name === 'string' && ('is_file' in content || 'mime_type' in content))
+      return [{ kind: 'file', ref: content.name }];
   }
   return [{ kind: 'text', text: JSON.stringify(content) }];
 }
@@ -127,9 +130,17 @@ export function parseHighlight(value: Json): HighlightSpan[] | null {
   return spans;
 }
 
-/** Gallery captions keyed by the reference written in the cell. */
+/**
+ * Gallery captions keyed by the reference written in the cell: a list of `{image, caption}` (4.x
+ * on), or 3.x's `captions.json` object, `{ "<image path>": caption | null }`.
+ */
 export function galleryCaptions(value: Json): Map<string, string> {
   const captions = new Map<string, string>();
+  if (isRecord(value)) {
+    for (const [ref, caption] of Object.entries(value))
+      if (typeof caption === 'string' && caption !== '') captions.set(ref, caption);
+    return captions;
+  }
   if (!Array.isArray(value)) return captions;
   for (const item of value) {
     if (!isRecord(item) || typeof item.caption !== 'string') continue;

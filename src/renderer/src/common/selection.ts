@@ -10,8 +10,19 @@ export const noSelection: Selection = { kind: 'none' };
 
 export const refKey = (ref: SampleRef): string => `${ref.folderId}\u0000${ref.id}`;
 
-export function toggleRow(selection: Selection, ref: SampleRef, offset: number): Selection {
+/**
+ * Ctrl-click: adds or removes a row. With nothing selected yet, the current row (the one clicked
+ * before) starts the selection, as in every file manager: click A, ctrl-click B selects both.
+ */
+export function toggleRow(
+  selection: Selection,
+  ref: SampleRef,
+  offset: number,
+  current?: SampleRef,
+): Selection {
   const refs = new Map(selection.kind === 'rows' ? selection.refs : []);
+  if (selection.kind === 'none' && current)
+    refs.set(refKey(current), { folderId: current.folderId, id: current.id });
   const key = refKey(ref);
   if (refs.has(key)) refs.delete(key);
   else refs.set(key, ref);
@@ -59,4 +70,22 @@ export function editTargets(
   if (selection.kind === 'filter') return { filter };
   if (selection.kind === 'rows' && selection.refs.size > 1) return { samples: [...selection.refs.values()] };
   return current ? { samples: [{ folderId: current.folderId, id: current.id }] } : undefined;
+}
+
+/**
+ * The folders an edit of the selection may touch (a number key means option N of each one's own
+ * options): those of the selected rows, or, for "all matching", the filter's folders or every open one.
+ */
+export function selectionFolders(
+  selection: Selection,
+  filter: SampleFilter,
+  openFolders: string[],
+): string[] {
+  if (selection.kind === 'rows') return [...new Set([...selection.refs.values()].map((ref) => ref.folderId))];
+  if (selection.kind === 'filter') {
+    const fromLogs = filter.logs?.map((key) => key.slice(0, key.indexOf('/')));
+    const named = filter.folderIds ?? fromLogs;
+    return named && named.length > 0 ? [...new Set(named)] : openFolders;
+  }
+  return [];
 }

@@ -1,5 +1,6 @@
 // A dialog over the app; Escape and a click outside close it.
-import { useEffect, type ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
+import { useStableCallback } from './use-stable-callback';
 
 interface Props {
   title: string;
@@ -9,16 +10,19 @@ interface Props {
 }
 
 export function Modal({ title, onClose, children, testId }: Props): React.JSX.Element {
-  useEffect(() => {
+  // One listener for the dialog's life, attached before the first paint: re-attaching it on every
+  // render (the parent's new onClose) left gaps in which an Escape was lost.
+  const close = useStableCallback(onClose);
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') {
         e.stopPropagation();
-        onClose();
+        close();
       }
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
+  }, [close]);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="modal" role="dialog" aria-label={title} data-testid={testId}>

@@ -59,6 +59,18 @@ describe('cell values', () => {
       { role: 'assistant', parts: [{ kind: 'text', text: 'a' }] },
       { role: 'user', parts: [{ kind: 'text', text: 'q2' }] },
     ]);
+    // Gradio 3.50.2 tuples with a file message: a FileData-like object named by `name`.
+    const file = {
+      name: '/tmp/gradio/ab/input.png',
+      mime_type: 'image/png',
+      alt_text: null,
+      data: null,
+      is_file: true,
+    };
+    expect(parseChat([[file, 'nice picture']])).toEqual([
+      { role: 'user', parts: [{ kind: 'file', ref: '/tmp/gradio/ab/input.png' }] },
+      { role: 'assistant', parts: [{ kind: 'text', text: 'nice picture' }] },
+    ]);
     expect(parseChat('not chat')).toBeNull();
     expect(parseChat([1, 2, 3])).toBeNull();
   });
@@ -89,5 +101,9 @@ describe('cell values', () => {
         ['g/2.png', 'two'],
       ]),
     );
+    // Gradio 3.x: captions.json is an object of image path → caption (or null).
+    expect(
+      galleryCaptions({ '/f/gallery/u/a/input.png': 'first caption', '/f/gallery/u/b/photo.jpg': null }),
+    ).toEqual(new Map([['/f/gallery/u/a/input.png', 'first caption']]));
   });
 });

@@ -21,6 +21,16 @@ describe('selection', () => {
     expect(toggleRow(s, ref(2), 1)).toEqual(noSelection);
   });
 
+  it('starts a ctrl-click selection with the row clicked before it', () => {
+    const both = toggleRow(noSelection, ref(2), 1, ref(1));
+    expect(selectionSize(both, 100)).toBe(2);
+    expect(isSelected(both, ref(1)) && isSelected(both, ref(2))).toBe(true);
+    // Ctrl-clicking the current row itself leaves nothing selected; a running selection is kept as it is.
+    expect(toggleRow(noSelection, ref(1), 0, ref(1))).toEqual(noSelection);
+    const three = toggleRow(both, ref(3), 2, ref(2));
+    expect(selectionSize(three, 100)).toBe(3);
+  });
+
   it('extends from the anchor to the clicked row (shift-click), either direction', () => {
     const down = extendTo(noSelection, 4, 1, (o) => ref(o));
     expect(selectionSize(down, 100)).toBe(4);

@@ -93,3 +93,37 @@ describe('table columns', () => {
     expect(currentReason(row('dataset1.csv', [], { status: 'keep', note: '', reason: null }))).toBeNull();
   });
 });
+
+describe('columns of several folders', () => {
+  const two: FolderInfo[] = [
+    ...folders,
+    {
+      id: 'g',
+      path: '/other/flagged',
+      name: 'flagged',
+      readOnly: false,
+      logs: [
+        log('log.csv', [
+          ['prompt', 'text'],
+          ['answer', 'text'],
+          ['img', 'image'],
+        ]),
+      ],
+    },
+  ];
+  const dataTitles = (filter: object) =>
+    tableColumns(two, filter)
+      .filter((c) => c.type === 'data')
+      .map((c) => c.title);
+
+  it('adds a folder column naming each row’s folder', () => {
+    const folder = tableColumns(two, {}).find((c) => c.id === 'folder');
+    expect(folder?.type === 'fixed' && folder.labels?.get('g')).toBe('flagged');
+    expect(tableColumns(folders, {}).some((c) => c.id === 'folder')).toBe(false);
+  });
+
+  it('shows one folder’s own columns, in its log’s order, when the filter holds that folder', () => {
+    expect(dataTitles({ folderIds: ['g'] })).toEqual(['prompt', 'answer', 'img']);
+    expect(dataTitles({})).toEqual(['img', 'out', 'text', 'prompt', 'answer']);
+  });
+});

@@ -38,6 +38,15 @@ export function withLog(filter: SampleFilter, value: string): SampleFilter {
   return next;
 }
 
+/** One folder's samples (its own columns), or every folder's; a log of another folder is dropped. */
+export function withFolder(filter: SampleFilter, value: string): SampleFilter {
+  const next = { ...filter };
+  delete next.logs;
+  if (value === ANY) delete next.folderIds;
+  else next.folderIds = [value];
+  return next;
+}
+
 export function withText(filter: SampleFilter, text: string): SampleFilter {
   const next = { ...filter };
   if (text.trim() === '') delete next.text;

@@ -12,6 +12,7 @@ import {
   encodeNullable,
   selectValue,
   withDates,
+  withFolder,
   withList,
   withLog,
   withStatus,
@@ -63,7 +64,10 @@ export function FiltersBar({
     ...new Set<string | null>([...(facets?.byReason.map((r) => r.reason) ?? []), ...reasonChoices, null]),
   ];
   const labels = folderLabels(folders);
-  const logs = folders.flatMap((f) =>
+  const inFolders = filter.folderIds?.length
+    ? folders.filter((f) => filter.folderIds?.includes(f.id))
+    : folders;
+  const logs = inFolders.flatMap((f) =>
     f.logs.map((l) => ({
       key: logKey(f.id, l.file),
       name: folders.length > 1 ? `${labels.get(f.id) ?? f.name}/${l.file}` : l.file,
@@ -118,6 +122,23 @@ export function FiltersBar({
           ))}
         </select>
       </label>
+      {folders.length > 1 && (
+        <label>
+          Folder
+          <select
+            aria-label="Filter by folder"
+            value={filter.folderIds?.[0] ?? ANY}
+            onChange={(e) => onChange(withFolder(filter, e.target.value))}
+          >
+            <option value={ANY}>all</option>
+            {folders.map((f) => (
+              <option key={f.id} value={f.id} title={f.path}>
+                {labels.get(f.id) ?? f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {logs.length > 1 && (
         <label>
           Log

@@ -1,22 +1,8 @@
 // The flag reasons offered to a reviewer, and the edits of the per-folder settings panel.
-import type { CustomFlagOption, FlagOptions } from '../../../../shared/api';
+import type { CustomFlagOption } from '../../../../shared/api';
 
-/** Options in number-key order: the log's own values first, then the reviewer's active ones. */
-export function activeOptions(options: FlagOptions | undefined): string[] {
-  if (!options) return [];
-  const seen = new Set<string>();
-  const result: string[] = [];
-  const retired = new Set(options.custom.filter((o) => o.retired).map((o) => o.value));
-  for (const value of [
-    ...options.fromLogs,
-    ...options.custom.filter((o) => !o.retired).map((o) => o.value),
-  ]) {
-    if (value === '' || seen.has(value) || retired.has(value)) continue;
-    seen.add(value);
-    result.push(value);
-  }
-  return result;
-}
+// The number-key order is the server's too (a number key over several folders): one function for both.
+export { activeOptions } from '../../../../shared/flag-options';
 
 export function addOption(custom: CustomFlagOption[], value: string): CustomFlagOption[] {
   const trimmed = value.trim();

@@ -1,15 +1,18 @@
 // Per-folder settings: the flag options a reviewer picks from. Options found in the log are
 // listed (they can be retired, not renamed); the reviewer's own can be added, renamed, retired.
 import { useState } from 'react';
+import type { AutoAdvance } from './use-auto-advance';
 import type { FlagOptionsState } from './use-flag-options';
 import { activeOptions, addOption, renameOption, setRetired } from './flag-options';
 
 export function OptionsPanel({
   state,
   folderName,
+  autoAdvance,
 }: {
   state: FlagOptionsState;
   folderName: string;
+  autoAdvance: AutoAdvance;
 }): React.JSX.Element {
   const [draft, setDraft] = useState('');
   const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
@@ -21,6 +24,10 @@ export function OptionsPanel({
 
   return (
     <div className="options-panel" data-testid="options-panel">
+      <label className="setting">
+        <input type="checkbox" checked={autoAdvance.on} onChange={(e) => autoAdvance.set(e.target.checked)} />{' '}
+        After a triage key (a / x / u), go to the next unreviewed sample
+      </label>
       <p className="muted">
         Flag options for <strong>{folderName}</strong>, in number-key order. Renaming keeps the old value in
         the history of samples already flagged with it.

@@ -1,6 +1,6 @@
 // The review editor of the current sample: triage status, flag reason (numbered options, 0 clears),
 // the original reason beside it, and a note saved on blur or Ctrl/⌘+Enter.
-import { useState, type RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { MAX_NOTE_BYTES, type ReviewPatch } from '../../../../shared/api';
 import type { ReviewStatus, SampleRow } from '../../../../shared/model';
 import { currentReason } from '../../common/rows';
@@ -22,9 +22,15 @@ interface Props {
 export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX.Element {
   // The parent keys this panel by sample and saved note, so the draft restarts from the saved one.
   const [note, setNote] = useState(row.review.note);
+  // Escape leaves the field without saving: the blur it causes must not save the draft.
+  const cancelled = useRef(false);
   const reason = currentReason(row);
   const noteBytes = new TextEncoder().encode(note).length;
   const saveNote = (): void => {
+    if (cancelled.current) {
+      cancelled.current = false;
+      return;
+    }
     if (note !== row.review.note) void onEdit({ note }, 'Note');
   };
 
@@ -77,7 +83,7 @@ export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX
         ref={noteRef}
         className="note"
         aria-label="Note"
-        placeholder="Note (e to edit, Ctrl/⌘+Enter to save)"
+        placeholder="Note (e to edit, Ctrl/⌘+Enter saves, Esc cancels)"
         value={note}
         onChange={(e) => setNote(e.target.value)}
         onBlur={saveNote}
@@ -87,7 +93,12 @@ export function ReviewPanel({ row, options, noteRef, onEdit }: Props): React.JSX
             saveNote();
             e.currentTarget.blur();
           }
-          if (e.key === 'Escape') e.currentTarget.blur();
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            cancelled.current = true;
+            setNote(row.review.note);
+            e.currentTarget.blur();
+          }
         }}
         rows={2}
         aria-invalid={noteBytes > MAX_NOTE_BYTES}

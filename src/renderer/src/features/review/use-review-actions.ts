@@ -47,9 +47,10 @@ export function useReviewActions(
   const step = useCallback(
     async (name: 'review.undo' | 'review.redo') => {
       try {
-        const { editId } = await client.call(name, {});
-        const verb = name === 'review.undo' ? 'Undo' : 'Redo';
-        setMessage(editId ? `${verb} done` : `Nothing to ${verb.toLowerCase()}`);
+        const { editId, what } = await client.call(name, {});
+        const undo = name === 'review.undo';
+        if (!editId) setMessage(undo ? 'Nothing to undo' : 'Nothing to redo');
+        else setMessage(`${undo ? 'Undid' : 'Redid'}: ${what ?? 'the last edit'}`);
         if (editId) onSaved();
       } catch (e) {
         setMessage(errorMessage(e));

@@ -2,13 +2,22 @@
 // the cell for a column (logs of one workspace have different headers).
 import type { SampleFilter } from '../../../../shared/api';
 import type { Cell, ColumnKind, FolderInfo, SampleRow } from '../../../../shared/model';
+import { folderLabels } from '../../common/folder-labels';
 import { logKey } from '../../common/rows';
 
 export type FixedColumn =
-  'ordinal' | 'log' | 'status' | 'originalReason' | 'reason' | 'username' | 'timestamp';
+  'ordinal' | 'folder' | 'log' | 'status' | 'originalReason' | 'reason' | 'username' | 'timestamp';
 
 export type TableColumn =
-  | { type: 'fixed'; id: FixedColumn; title: string; width: number; sortBy: string }
+  | {
+      type: 'fixed';
+      id: FixedColumn;
+      title: string;
+      width: number;
+      sortBy: string;
+      /** The folder column: each folder's short label, by folder id. */
+      labels?: ReadonlyMap<string, string>;
+    }
   | { type: 'data'; id: string; title: string; width: number; sortBy: string; kind: ColumnKind };
 
 const widthByKind: Record<ColumnKind, number> = {
@@ -33,10 +42,24 @@ const widthByKind: Record<ColumnKind, number> = {
 
 const metaKinds = new Set<ColumnKind>(['flag', 'username', 'timestamp']);
 
-/** Fixed columns around the data columns: original and new reason side by side. */
+/** The logs a filter can show rows of: those it names, those of the folders it names, or all. */
+function logsInView(folders: FolderInfo[], filter: SampleFilter) {
+  const logs = folders.flatMap((f) =>
+    f.logs.map((l) => ({ key: logKey(f.id, l.file), folderId: f.id, log: l })),
+  );
+  if (filter.logs?.length) return logs.filter((l) => filter.logs?.includes(l.key));
+  if (filter.folderIds?.length) return logs.filter((l) => filter.folderIds?.includes(l.folderId));
+  return logs;
+}
+
+/**
+ * Fixed columns around the data columns: original and new reason side by side. The data columns
+ * are those of the logs in view, in each log's own (Gradio's) order: a filter holding one log or
+ * one folder shows exactly its columns.
+ */
 export function tableColumns(folders: FolderInfo[], filter: SampleFilter): TableColumn[] {
-  const logs = folders.flatMap((f) => f.logs.map((l) => ({ key: logKey(f.id, l.file), log: l })));
-  const shown = filter.logs?.length ? logs.filter((l) => filter.logs?.includes(l.key)) : logs;
+  const logs = folders.flatMap((f) => f.logs);
+  const shown = logsInView(folders, filter);
   const data = new Map<string, ColumnKind>();
   for (const { log } of shown) {
     for (const column of log.columns) {
@@ -44,15 +67,17 @@ export function tableColumns(folders: FolderInfo[], filter: SampleFilter): Table
       data.set(column.name, column.kind);
     }
   }
-  const fixed = (id: FixedColumn, title: string, width: number, sortBy = id): TableColumn => ({
-    type: 'fixed',
-    id,
-    title,
-    width,
-    sortBy,
-  });
+  const fixed = (
+    id: FixedColumn,
+    title: string,
+    width: number,
+    sortBy: string = id,
+  ): Extract<TableColumn, { type: 'fixed' }> => ({ type: 'fixed', id, title, width, sortBy });
   return [
     fixed('ordinal', '#', 56),
+    ...(folders.length > 1
+      ? [{ ...fixed('folder', 'Folder', 150, 'log'), labels: folderLabels(folders) }]
+      : []),
     ...(logs.length > 1 ? [fixed('log', 'Log', 110)] : []),
     fixed('status', 'Status', 100),
     fixed('originalReason', 'Flag (original)', 116, 'originalReason'),

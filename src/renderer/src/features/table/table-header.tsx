@@ -24,6 +24,7 @@ export function TableHeader({ columns, template, sort, onSort }: Props): React.J
             type="button"
             role="columnheader"
             key={`${c.type}:${c.id}`}
+            data-column={c.type === 'data' ? c.id : undefined}
             className={`th${active ? ' sorted' : ''}`}
             onClick={() => click(c.sortBy)}
             title={`Sort by ${c.title}`}

@@ -20,10 +20,12 @@ interface Props {
   onOpen: (offset: number) => void;
 }
 
-function fixedCell(row: SampleRow, id: string): React.ReactNode {
-  switch (id) {
+function fixedCell(row: SampleRow, column: Extract<TableColumn, { type: 'fixed' }>): React.ReactNode {
+  switch (column.id) {
     case 'ordinal':
       return row.ordinal;
+    case 'folder':
+      return column.labels?.get(row.folderId) ?? row.folderId;
     case 'log':
       return row.log;
     case 'status':
@@ -61,6 +63,7 @@ export const TableRow = memo(function TableRow(props: Props): React.JSX.Element 
       aria-rowindex={offset + 1}
       aria-selected={selected}
       data-sample={row.id}
+      data-folder={row.folderId}
       onClick={(e) => props.onClick(offset, e)}
       onDoubleClick={() => props.onOpen(offset)}
     >
@@ -72,7 +75,7 @@ export const TableRow = memo(function TableRow(props: Props): React.JSX.Element 
           data-column={c.type === 'data' ? c.id : undefined}
         >
           {c.type === 'fixed' ? (
-            fixedCell(row, c.id)
+            fixedCell(row, c)
           ) : (
             <CellView folderId={row.folderId} cell={cellFor(index, row, c.id)} kind={c.kind} />
           )}

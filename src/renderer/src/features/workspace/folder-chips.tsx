@@ -1,6 +1,25 @@
-// The open folders, each closable, with their log and row counts.
+// The open folders, each closable, with their log and row counts. The strip scrolls when they do
+// not fit; a newly opened folder's chip is scrolled into view.
+import { useEffect, useRef } from 'react';
 import type { FolderInfo } from '../../../../shared/model';
 import { folderLabels } from '../../common/folder-labels';
+import { useFolderProgress } from './use-folder-progress';
+
+function useNewChipInView(folders: FolderInfo[]) {
+  const list = useRef<HTMLUListElement>(null);
+  const known = useRef(new Set<string>());
+  useEffect(() => {
+    const fresh = folders.filter((f) => !known.current.has(f.id));
+    const first = known.current.size === 0;
+    known.current = new Set(folders.map((f) => f.id));
+    const last = fresh.at(-1);
+    if (first || !last) return;
+    list.current
+      ?.querySelector(`[data-folder-chip="${last.id}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [folders]);
+  return list;
+}
 
 export function FolderChips({
   folders,
@@ -10,17 +29,25 @@ export function FolderChips({
   onClose: (id: string) => void;
 }): React.JSX.Element {
   const labels = folderLabels(folders);
+  const list = useNewChipInView(folders);
+  const progress = useFolderProgress(folders);
   return (
-    <ul className="folder-chips" aria-label="Open folders">
+    <ul className="folder-chips" aria-label="Open folders" ref={list}>
       {folders.map((f) => {
         const rows = f.logs.reduce((n, l) => n + l.rows, 0);
         const problems = f.logs.reduce((n, l) => n + l.errors.length + l.warnings.length, 0);
         return (
-          <li key={f.id} className="chip" title={f.path}>
+          <li key={f.id} className="chip" title={f.path} data-folder-chip={f.id}>
             <span className="chip-name">{labels.get(f.id) ?? f.name}</span>
             <span className="muted">
               {f.logs.length} log{f.logs.length === 1 ? '' : 's'} · {rows.toLocaleString('en-US')} rows
             </span>
+            {progress.has(f.id) && (
+              <span className="chip-progress" data-testid="chip-progress">
+                reviewed {progress.get(f.id)?.reviewed.toLocaleString('en-US')}/
+                {progress.get(f.id)?.total.toLocaleString('en-US')}
+              </span>
+            )}
             {f.readOnly && <span className="badge">read-only</span>}
             {problems > 0 && (
               <span

@@ -42,6 +42,11 @@ export function useWorkspace(): Workspace {
     };
   }, [client]);
 
+  const refreshRecent = useCallback(async () => {
+    const r = await client.call('workspace.recent', {}).catch(() => null);
+    if (r) setRecent(r.paths);
+  }, [client]);
+
   const open = useCallback(
     async (paths: string[]): Promise<string | null> => {
       if (paths.length === 0) return null;
@@ -50,18 +55,19 @@ export function useWorkspace(): Workspace {
       try {
         const w = await client.call('workspace.open', { paths });
         setFolders(w.folders);
-        const r = await client.call('workspace.recent', {});
-        setRecent(r.paths);
+        await refreshRecent();
         return null;
       } catch (e) {
-        const message = `Could not open ${paths.join(', ')}: ${errorMessage(e)}`;
+        const message = `Could not open: ${errorMessage(e)}`;
         setError(message);
+        // The paths that did open are on screen (workspaceChanged) and in Recent.
+        await refreshRecent();
         return message;
       } finally {
         setBusy(false);
       }
     },
-    [client],
+    [client, refreshRecent],
   );
 
   const close = useCallback(

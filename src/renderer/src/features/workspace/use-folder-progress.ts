@@ -1,0 +1,50 @@
+// How far the review of each open folder is: reviewed N of M (any status but unreviewed), fetched
+// again (at most every 300 ms) when reviews change or rows are appended.
+import { useEffect, useState } from 'react';
+import type { FolderInfo } from '../../../../shared/model';
+import { useApi } from '../../common/api-context';
+
+export interface FolderProgress {
+  reviewed: number;
+  total: number;
+}
+
+export function useFolderProgress(folders: FolderInfo[]): Map<string, FolderProgress> {
+  const { client } = useApi();
+  const [progress, setProgress] = useState(new Map<string, FolderProgress>());
+  const [version, setVersion] = useState(0);
+  const ids = folders.map((f) => f.id).join('\u0000');
+  const rows = folders.reduce((n, f) => n + f.logs.reduce((m, l) => m + l.rows, 0), 0);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bump = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion((v) => v + 1), 300);
+    };
+    const offs = [client.on('reviewChanged', bump), client.on('logReset', bump)];
+    return () => {
+      clearTimeout(timer);
+      offs.forEach((off) => off());
+    };
+  }, [client]);
+
+  useEffect(() => {
+    let live = true;
+    const folderIds = ids === '' ? [] : ids.split('\u0000');
+    void Promise.all(
+      folderIds.map(async (id) => {
+        const facets = await client.call('samples.facets', { filter: { folderIds: [id] } });
+        const unreviewed = facets.byStatus.unreviewed ?? 0;
+        return [id, { reviewed: facets.total - unreviewed, total: facets.total }] as const;
+      }),
+    )
+      .then((pairs) => live && setProgress(new Map(pairs)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client, ids, rows, version]);
+
+  return progress;
+}
