@@ -8,7 +8,12 @@ import type { Page } from '@playwright/test';
 import { expect, fixture, test } from './support';
 import { api, openApp, screenshot } from './ui-helpers';
 
-test.use({ serveFolders: [fixture('gradio', '5.50.0', 'blocks_callback', 'flagged_data_points')] });
+// The refusals under test are the workspace's own (missing, a file, no log), so the server may open
+// anywhere; the roots rule has its own tests in tests/security/.
+test.use({
+  serveFolders: [fixture('gradio', '5.50.0', 'blocks_callback', 'flagged_data_points')],
+  serveArgs: ['--allow-open-anywhere'],
+});
 
 async function openPath(page: Page, path: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Open folders' });

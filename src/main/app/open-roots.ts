@@ -29,7 +29,7 @@ async function real(path: string): Promise<string> {
     return await realpath(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw notFound(`${path}: no such folder`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw notFound(`${path} does not exist`);
     if (code === 'EACCES' || code === 'EPERM') throw forbidden(`${path}: cannot read this folder (${code})`);
     throw error;
   }
