@@ -27,6 +27,7 @@ export const createServices: ServicesFactory = async ({
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
     releaseStoreFor: (folderId) => review.close(folderId),
     recentFile: join(dataDir, 'recent.json'),
+    indexCache: { dataDir },
   });
   const review = new WorkspaceReview({
     dataDir,

@@ -18,6 +18,7 @@ export async function openWorkspaceForExport(paths: string[], dataDir: string): 
     // A one-shot command reads each log whole, a last row without its line end included.
     timing: { ...DEFAULT_TIMING, finalQuietMs: -1 },
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
+    indexCache: { dataDir },
   });
   const review = new WorkspaceReview({
     dataDir,

@@ -2,7 +2,7 @@
 // re-reads and re-checks); directories that never hold logs are not watched, and no symlink is
 // followed (a link to `/` would otherwise have the watcher walk the whole disk), so the watches
 // stay as many as the folder's own directories.
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { relative, sep } from 'node:path';
 import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/find-logs';
 
@@ -20,6 +20,8 @@ function ignored(root: string, path: string): boolean {
 }
 
 export async function watchFolder(root: string, events: FolderEvents): Promise<{ close(): Promise<void> }> {
+  // Loaded when a folder is first followed: one-shot commands never pay for it.
+  const { watch } = await import('chokidar');
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     followSymlinks: false,

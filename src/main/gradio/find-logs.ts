@@ -54,7 +54,9 @@ function isLog(name: string, relative: string): boolean {
   return !relative.split('/').some((segment) => ASSET_HASH_DIR.test(segment));
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
+// Made on first use: an ICU collator costs tens of milliseconds, and a folder of one log never sorts.
+let collator: Intl.Collator | undefined;
 function naturalOrder(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { numeric: true });
   return collator.compare(a, b);
 }

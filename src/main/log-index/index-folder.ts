@@ -1,4 +1,6 @@
-// Every log of a folder indexed (on two cores when large), with progress.
+// Every log of a folder indexed (on two cores when large), with progress, reusing and refreshing
+// the persisted index when a cache is given.
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GradioReader, LogShape } from '../gradio/log-model';
 import { FolderReader } from '../gradio/reader';
@@ -7,11 +9,18 @@ import type { SharedInterners } from './apply-scan';
 import { Interner } from './intern';
 import { indexLog } from './index-log';
 import { LogIndex } from './log-index';
+import { persistIndex, restoreIndex, type IndexCacheOptions, type Restored } from './persisted-index';
 import { indexLogParallel, lastSplitOf } from './scan-workers';
 
 export { lastSplitOf };
 
 export type OnProgress = (file: string, bytesIndexed: number, bytesTotal: number, rows: number) => void;
+
+export interface IndexedLog {
+  log: LogIndex;
+  /** What became of the persisted index (`none` without a cache). */
+  restored: Restored;
+}
 
 /** Indexes one log of a folder to its end (a last row without terminator included). */
 export async function indexOneLog(
@@ -20,20 +29,40 @@ export async function indexOneLog(
   interners: SharedInterners,
   onProgress?: OnProgress,
 ): Promise<LogIndex> {
+  return (await indexOneLogCached(root, shape, interners, onProgress)).log;
+}
+
+/**
+ * indexOneLog starting from the log's persisted index where `cache` is given and it still holds
+ * (then only bytes past it are scanned), and leaving the index persisted for the next time.
+ */
+export async function indexOneLogCached(
+  root: string,
+  shape: LogShape,
+  interners: SharedInterners,
+  onProgress?: OnProgress,
+  cache?: IndexCacheOptions,
+): Promise<IndexedLog> {
   const log = new LogIndex(join(root, shape.file), shape);
   if (shape.dialect.format === 'jsonl') log.source = new ReaderRecordSource();
+  const restored: Restored = cache
+    ? await restoreIndex(log, interners, cache, (await stat(log.path)).size)
+    : { kind: 'none' };
+  const reusedEnd = log.indexedEnd;
   const report = (): void => onProgress?.(shape.file, log.indexedEnd, log.size, log.count);
   await indexLogParallel(log, interners, { final: true, onChunk: report });
   // Whatever was appended while the workers ran.
   await indexLog(log, interners, { final: true, onChunk: report });
   report();
-  return log;
+  if (cache && (restored.kind !== 'reused' || log.indexedEnd !== reusedEnd))
+    await persistIndex(log, interners, cache);
+  return { log, restored };
 }
 
 /** Every log of `root` indexed. */
 export async function indexFolder(
   root: string,
-  options: { onProgress?: OnProgress; reader?: GradioReader } = {},
+  options: { onProgress?: OnProgress; reader?: GradioReader; cache?: IndexCacheOptions } = {},
 ): Promise<LogIndex[]> {
   const reader = options.reader ?? new FolderReader();
   const folder = resolve(root);
@@ -41,7 +70,7 @@ export async function indexFolder(
   const logs: LogIndex[] = [];
   for (const file of await reader.findLogs(folder)) {
     const shape = await reader.shapeOf(folder, file);
-    logs.push(await indexOneLog(folder, shape, interners, options.onProgress));
+    logs.push((await indexOneLogCached(folder, shape, interners, options.onProgress, options.cache)).log);
   }
   return logs;
 }

@@ -3,7 +3,6 @@
 // record boundary whatever the quoting). Otherwise the rest is scanned again from where the first
 // half really ended: correctness first.
 import { roleCell } from '../gradio/role-cells';
-import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
 import { delimiterLength, FieldBounds, scanCsv } from '../scan/csv-scan';
 import { fieldBytes } from '../scan/csv-field';
@@ -52,7 +51,9 @@ export function workersAvailable(): boolean {
   }
 }
 
-function runInWorker(path: string, job: Omit<ScanJob, 'fd'>): Promise<ScanResult> {
+async function runInWorker(path: string, job: Omit<ScanJob, 'fd'>): Promise<ScanResult> {
+  // Loaded for large logs only: small folders open without it.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerSource(), { eval: true });
     worker.once('message', (message: ScanResult | { error: string }) => {

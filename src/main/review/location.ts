@@ -95,7 +95,7 @@ async function unwritableReason(dir: string): Promise<string | undefined> {
   }
 }
 
-async function hubSaverMarker(folder: string): Promise<string | undefined> {
+export async function hubSaverMarker(folder: string): Promise<string | undefined> {
   const exists = (name: string) =>
     access(join(folder, name)).then(
       () => true,

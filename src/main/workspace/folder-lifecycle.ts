@@ -9,6 +9,7 @@ import { FolderState } from './folder-state';
 import { folderIdOf } from './folder-id';
 import { canonicalFolder, logsToOpen } from './logs-to-open';
 import { LogTracking } from './log-tracking';
+import { keepIndex } from './kept-index';
 import { readRecent, rememberRecent } from './recent';
 import type { WorkspaceContext } from './workspace-context';
 
@@ -146,6 +147,8 @@ export class FolderLifecycle {
     await this.ctx.options.releaseStoreFor?.(folder.id);
     await folder.closeWatch?.();
     await Promise.all([...folder.logs.values()].map((e) => e.indexing.catch(() => undefined)));
+    // Rows appended while the folder was open are kept for the next open.
+    for (const entry of folder.logs.values()) if (entry.indexed) await keepIndex(this.ctx, entry);
   }
 }
 

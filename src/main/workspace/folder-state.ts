@@ -11,6 +11,8 @@ export interface LogEntry {
   indexing: Promise<void>;
   /** The first full index is done: until then follow checks leave the log to it. */
   indexed: boolean;
+  /** `indexedEnd` of the log as last persisted (or restored); undefined when never. */
+  keptEnd?: number;
 }
 
 const MAX_HASHES = 100_000;

@@ -13,6 +13,7 @@ import { watchFolder } from '../follow/folder-watch';
 import { sampleId } from '../../shared/sample-id';
 import type { FolderState, LogEntry } from './folder-state';
 import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
+import { keepIndex, restoreKeptIndex } from './kept-index';
 import type { WorkspaceContext } from './workspace-context';
 
 const FIRST_BYTES = 256 * 1024;
@@ -49,10 +50,13 @@ export class LogTracking {
     );
     const entry: LogEntry = { query, follower, indexing: Promise.resolve(), indexed: false };
     folder.logs.set(file, entry);
-    await indexLog(log, ctx.interners(), {
-      final: false,
-      until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
-    });
+    const restored = await restoreKeptIndex(ctx, log);
+    if (restored.kind === 'reused') entry.keptEnd = log.indexedEnd;
+    else
+      await indexLog(log, ctx.interners(), {
+        final: false,
+        until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
+      });
     folder.applyStore?.(file);
     entry.indexing = this.indexRest(folder, entry, announce);
     return entry;
@@ -97,6 +101,7 @@ export class LogTracking {
       ctx.changed();
       // Whatever was appended meanwhile, and a last row without terminator.
       entry.follower.changeReported();
+      await keepIndex(ctx, entry);
     }
   }
 

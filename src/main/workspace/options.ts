@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../shared/api';
 import type { GradioReader, RecordSource } from '../gradio/log-model';
 import type { ReviewStore } from '../review/review-store';
 import type { FollowTiming } from '../follow/log-follower';
+import type { IndexCacheOptions } from '../log-index/persisted-index';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -27,4 +28,6 @@ export interface WorkspaceOptions {
   bulkDelayMs?: number;
   /** Watch folders for changes (default true). */
   follow?: boolean;
+  /** Reuse and keep each large log's index on disk (see log-index/persisted-index.ts); default: no. */
+  indexCache?: IndexCacheOptions;
 }

@@ -37,13 +37,17 @@ export async function followFolder(
 }
 
 /** Runs followFolder until SIGINT/SIGTERM. */
-export async function followUntilInterrupted(root: string, print: (line: string) => void): Promise<void> {
+export async function followUntilInterrupted(
+  root: string,
+  print: (line: string) => void,
+  options: Partial<WorkspaceOptions> = {},
+): Promise<void> {
   const stop = new AbortController();
   const abort = (): void => stop.abort();
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
   try {
-    await followFolder(root, print, stop.signal);
+    await followFolder(root, print, stop.signal, options);
   } finally {
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);

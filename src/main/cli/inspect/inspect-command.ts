@@ -3,9 +3,9 @@ import { FolderUnreadableError, inspectFolder, type FolderInspection } from './i
 import { UsageError, type Command } from '../command';
 import { summarizeByIndex } from './summarize-by-index';
 import { ttyProgress } from './tty-progress';
-import { followUntilInterrupted } from './follow-cli';
+import { defaultDataDir } from '../../review/location';
 
-const usage = `Usage: flagdeck inspect <folder> [--json] [--follow]
+const usage = `Usage: flagdeck inspect <folder> [--json] [--follow] [--no-cache]
 
 Reads every log of a Gradio flagging folder (log.csv, datasetN.csv, data.csv, metadata.jsonl) and prints,
 per log: its layout, row count, columns with their kinds, errors (by line) and asset counts.
@@ -13,8 +13,13 @@ per log: its layout, row count, columns with their kinds, errors (by line) and a
   --follow keep watching after the report and print one JSON line per change, until interrupted:
            {"event":"rowsAppended","file","ids":[…]}, {"event":"logAdded","file"},
            {"event":"logReset","file","reason"} (with --json the report itself is one line)
-Large logs are read through the index (both cores); a progress line shows on a terminal.
+  --no-cache  neither read nor write the persisted index of large logs
+Large logs are read through the index (both cores); a progress line shows on a terminal. Their
+index is kept in <folder>/.flagdeck/index/ (or the data folder, for a read-only folder) and reused
+while the log is unchanged or only appended to.
 Exit status: 0 even when rows have errors; 2 when the folder cannot be read.`;
+
+const OPTIONS = new Set(['--json', '--follow', '--no-cache']);
 
 /** A broken log can have an error per row: the table shows the first ones. */
 const ERRORS_SHOWN = 20;
@@ -25,16 +30,20 @@ export const inspectCommand: Command = {
   async run(argv) {
     const json = argv.includes('--json');
     const follow = argv.includes('--follow');
-    const unknown = argv.filter((arg) => arg.startsWith('-') && arg !== '--json' && arg !== '--follow');
+    const noCache = argv.includes('--no-cache');
+    const unknown = argv.filter((arg) => arg.startsWith('-') && !OPTIONS.has(arg));
     const folders = argv.filter((arg) => !arg.startsWith('-'));
     if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}`);
     if (folders.length !== 1) throw new UsageError('give exactly one folder');
     let inspection: FolderInspection;
+    const cache = noCache ? undefined : { dataDir: defaultDataDir() };
     try {
       const progress = ttyProgress(process.stderr);
-      inspection = await inspectFolder(folders[0], summarizeByIndex(progress.onProgress)).finally(
-        progress.done,
-      );
+      const notice = (message: string): void => console.error(`flagdeck inspect: ${message}`);
+      inspection = await inspectFolder(
+        folders[0],
+        summarizeByIndex(progress.onProgress, cache, notice),
+      ).finally(progress.done);
     } catch (error) {
       if (!(error instanceof FolderUnreadableError)) throw error;
       console.error(`flagdeck inspect: ${error.message}`);
@@ -43,7 +52,12 @@ export const inspectCommand: Command = {
     console.log(
       json ? JSON.stringify(inspection.report, null, follow ? undefined : 2) : describe(inspection),
     );
-    if (follow) await followUntilInterrupted(inspection.report.folder, (line) => console.log(line));
+    if (follow) {
+      const { followUntilInterrupted } = await import('./follow-cli');
+      await followUntilInterrupted(inspection.report.folder, (line) => console.log(line), {
+        indexCache: cache,
+      });
+    }
     return 0;
   },
 };

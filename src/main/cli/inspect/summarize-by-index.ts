@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import type { AssetRef, Column } from '../../../shared/model';
 import { FolderReader } from '../../gradio/reader';
 import { Interner } from '../../log-index/intern';
-import { indexOneLog, type OnProgress } from '../../log-index/index-folder';
+import { indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
+import type { IndexCacheOptions } from '../../log-index/persisted-index';
 import type { LogIndex } from '../../log-index/log-index';
 import { readRecords } from '../../log-index/read-records';
 import { summarizeByReading, type LogSummarizer } from './inspect-folder';
@@ -50,17 +51,25 @@ async function probedAssets(reader: FolderReader, root: string, log: LogIndex): 
 }
 
 /**
- * inspectFolder's per-log work through the index for large logs: exact rows and record errors,
+ * inspectFolder's per-log work through the index for large logs (reused from, and left in, the
+ * persisted index when `cache` is given): exact rows and record errors,
  * assets checked on the first and last rows (said in a warning). Small logs are read as before.
  */
-export function summarizeByIndex(onProgress?: OnProgress): LogSummarizer {
+export function summarizeByIndex(
+  onProgress?: OnProgress,
+  cache?: IndexCacheOptions,
+  notice: (message: string) => void = () => undefined,
+): LogSummarizer {
   const interners = { reasons: new Interner(), usernames: new Interner() };
   return async (reader, root, file) => {
     const size = (await stat(join(root, file))).size;
     if (size < LARGE_LOG_BYTES) return summarizeByReading(reader, root, file);
     const shape = await reader.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
-    const log = await indexOneLog(root, shape, interners, onProgress);
+    const { log, restored } = await indexOneLogCached(root, shape, interners, onProgress, cache);
+    if (restored.kind === 'stale') notice(`${file}: indexed again: ${restored.reason}`);
+    if (restored.kind === 'ignored')
+      notice(`${file}: the index file was ignored and rebuilt: ${restored.reason}`);
     const warnings = [...shape.warnings];
     if (log.count > 2 * ASSET_PROBE_ROWS) {
       warnings.push(`assets checked on the first and last ${ASSET_PROBE_ROWS} of ${log.count} rows`);
