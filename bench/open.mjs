@@ -1,17 +1,126 @@
 #!/usr/bin/env node
-// Opening a 1,000,000-row flagging log: time to the first page, time to the full index (the index
-// `flagdeck inspect` uses, end to end), peak RSS, and for the same file in the same run a bare
-// csv-parse pass, Python's csv.reader and `wc -l`, printed as ratios. Each measure runs in its own
-// process so that its peak RSS is its own.
-// Usage: node bench/open.mjs [rows] [--repeat N] [--no-cli: skip the built `flagdeck inspect --json`]
-// (the CLI is timed when `npm run build` has made out/main/cli.js)
+// Opening flagging logs, against the peers on the same file in the same run, interleaved:
+// - fixed cost: `flagdeck inspect --json` on a 10-row folder, and the app's first page of it after
+//   the open call (beside `node -e 0`, the floor of any Node process);
+// - first open of a large log (no persisted index): `flagdeck inspect --json --no-cache` end to end,
+//   the index alone, the first page, peak RSS; beside Python csv.reader, polars (lazy row count and
+//   read_csv), DuckDB reading every column, csv-parse and `wc -l`;
+// - reopen (the persisted index written by the previous run): inspect, the first page, the whole index.
+// Every measure runs in a fresh process; rounds alternate the tools; the best round is printed.
+// polars and duckdb come from a venv this script makes under bench/.data/ (pinned versions).
+// Usage: node bench/open.mjs [rows…] [--rounds N] [--no-peers]   (default rows: 1000000 100000)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, linkSync, existsSync, createReadStream } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { bigLog, buildSources, dataDir, importBuilt, root } from './support.mjs';
+import { HEADER, bigLog, buildSources, dataDir, importBuilt, root, row } from './support.mjs';
 
+const POLARS = 'polars==2.1.0';
+const DUCKDB = 'duckdb==2.0.1';
 const args = process.argv.slice(2);
-const task = args[0] === '--task' ? args[1] : null;
+const cacheDir = join(dataDir, 'open-cache');
+
+function peakMb() {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+// Measures that run inside a child process (`--task NAME folder`), printing one JSON line.
+const tasks = {
+  async firstPage(folder, cached) {
+    const { createWorkspace } = await importBuilt('main/workspace/workspace');
+    const t0 = performance.now();
+    const ws = createWorkspace({
+      emit: () => {},
+      follow: false,
+      ...(cached === 'cached' ? { indexCache: { dataDir: cacheDir } } : {}),
+    });
+    await ws.open([folder]);
+    const page = await ws.query({ filter: {}, offset: 0, limit: 100 });
+    const ms = performance.now() - t0;
+    if (page.rows.length !== Math.min(100, page.total)) throw new Error('first page is short');
+    return { ms, rss: peakMb(), rows: page.total };
+  },
+  async wholeIndex(folder, cached) {
+    const { createWorkspace } = await importBuilt('main/workspace/workspace');
+    const t0 = performance.now();
+    const ws = createWorkspace({
+      emit: () => {},
+      follow: false,
+      bulkDelayMs: 0,
+      ...(cached === 'cached' ? { indexCache: { dataDir: cacheDir } } : {}),
+    });
+    await ws.open([folder]);
+    await ws.whenIndexed();
+    const ms = performance.now() - t0;
+    return { ms, rss: peakMb(), rows: ws.info().folders[0].logs[0].rows };
+  },
+  async indexOnly(folder) {
+    const { indexFolder, lastSplitOf } = await importBuilt('main/log-index/index-folder');
+    const t0 = performance.now();
+    const logs = await indexFolder(folder);
+    return { ms: performance.now() - t0, rss: peakMb(), rows: logs[0].count, split: lastSplitOf() };
+  },
+};
+
+const hasTime = existsSync('/usr/bin/time');
+
+/** Runs a command; wall time measured here, peak RSS by /usr/bin/time where it exists. */
+function timed(command, commandArgs) {
+  const rssFile = join(dataDir, `rss-${process.pid}.txt`);
+  const [cmd, argv] = hasTime
+    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...commandArgs]]
+    : [command, commandArgs];
+  const t0 = performance.now();
+  const result = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${result.stderr}`);
+  const rss = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
+  return { ms, rss, out: result.stdout };
+}
+
+function inChild(name, folder, cached = '') {
+  const run = timed(process.execPath, [join(root, 'bench/open.mjs'), '--task', name, folder, cached]);
+  return { ...JSON.parse(run.out.trim().split('\n').at(-1)), wall: run.ms };
+}
+
+const PY_CSV = `import csv,sys
+n=0
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    for r in csv.reader(f): n+=1
+print(n-1)`;
+const PY_POLARS_COUNT = `import sys, polars as pl
+print(pl.scan_csv(sys.argv[1]).select(pl.len()).collect().item())`;
+const PY_POLARS_READ = `import sys, polars as pl
+print(pl.read_csv(sys.argv[1]).height)`;
+const PY_DUCKDB = `import sys, duckdb
+duckdb.sql(f"create table t as select * from read_csv('{sys.argv[1]}')")
+print(duckdb.sql("select count(*) from t").fetchall()[0][0])`;
+
+/** A venv with polars and duckdb, made once; undefined (with the reason printed) when it cannot be. */
+function peersPython() {
+  const venv = join(dataDir, 'peers-venv');
+  const python = join(venv, 'bin/python');
+  const ready = join(venv, `.ready-${POLARS}-${DUCKDB}`);
+  if (existsSync(ready)) return python;
+  console.log(`making ${venv} with ${POLARS} ${DUCKDB} (once) …`);
+  rmSync(venv, { recursive: true, force: true });
+  const steps = [
+    ['python3', ['-m', 'venv', venv]],
+    [python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', POLARS, DUCKDB]],
+  ];
+  for (const [command, commandArgs] of steps) {
+    const result = spawnSync(command, commandArgs, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    if (result.status !== 0) {
+      console.log(`peers unavailable (${command} failed): ${result.stderr.trim().split('\n').at(-1)}`);
+      return undefined;
+    }
+  }
+  writeFileSync(ready, '');
+  return python;
+}
 
 async function folderWith(rows) {
   const log = await bigLog(rows);
@@ -21,146 +130,126 @@ async function folderWith(rows) {
   return { folder, log };
 }
 
-function peakMb() {
-  return process.resourceUsage().maxRSS / 1024;
+function smallFolder() {
+  const folder = join(dataDir, 'folder-10');
+  mkdirSync(folder, { recursive: true });
+  let text = HEADER;
+  for (let i = 1; i <= 10; i++) text += row(i, Date.UTC(2024, 0, 1) + i * 1000);
+  writeFileSync(join(folder, 'log.csv'), text);
+  return folder;
 }
 
-const tasks = {
-  async firstPage(folder) {
-    const { createWorkspace } = await importBuilt('main/workspace/workspace');
-    const t0 = performance.now();
-    const ws = createWorkspace({ emit: () => {}, follow: false });
-    await ws.open([folder]);
-    const page = await ws.query({ filter: {}, offset: 0, limit: 100 });
-    const ms = performance.now() - t0;
-    if (page.rows.length !== 100)
-      throw new Error(`first page is short: ${page.rows.length} of ${page.total}`);
-    return { ms, rss: peakMb() };
-  },
-  async fullIndex(folder) {
-    const { indexFolder, lastSplitOf } = await importBuilt('main/log-index/index-folder');
-    const t0 = performance.now();
-    const logs = await indexFolder(folder);
-    const ms = performance.now() - t0;
-    return { ms, rss: peakMb(), rows: logs[0].count, split: lastSplitOf() };
-  },
-  async workspaceIndex(folder) {
-    const { createWorkspace } = await importBuilt('main/workspace/workspace');
-    const t0 = performance.now();
-    const ws = createWorkspace({ emit: () => {}, follow: false });
-    await ws.open([folder]);
-    await ws.whenIndexed();
-    const ms = performance.now() - t0;
-    return { ms, rss: peakMb(), rows: ws.info().folders[0].logs[0].rows };
-  },
-  async inspectCli(folder) {
-    // The built CLI, as `flagdeck inspect <folder> --json` runs it; its report goes nowhere.
-    const t0 = performance.now();
-    console.log = () => {};
-    process.argv = [process.argv[0], 'flagdeck', 'inspect', folder, '--json'];
-    await import(join(root, 'out/main/cli.js'));
-    await new Promise((resolve) => {
-      const wait = () => (process.exitCode === undefined ? setTimeout(wait, 5) : resolve());
-      wait();
-    });
-    return { ms: performance.now() - t0, rss: peakMb() };
-  },
-  async csvParse(folder) {
-    const { parse } = await import('csv-parse');
-    const t0 = performance.now();
-    let rows = 0;
-    const parser = createReadStream(join(folder, 'log.csv')).pipe(
-      parse({
-        encoding: 'latin1',
-        relax_quotes: true,
-        relax_column_count: true,
-        record_delimiter: ['\r\n', '\n'],
-      }),
+const cli = (folder, ...flags) => [join(root, 'bin/flagdeck.mjs'), 'inspect', folder, '--json', ...flags];
+
+/** Runs each measure once per round, in turn; keeps every round's result. */
+function rounds(count, measures) {
+  const runs = Object.fromEntries(Object.keys(measures).map((name) => [name, []]));
+  for (let r = 0; r < count; r++)
+    for (const [name, measure] of Object.entries(measures)) runs[name].push(measure());
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => [name, list.reduce((best, x) => (x.ms < best.ms ? x : best))]),
+  );
+}
+
+const s = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const mbText = (rss) => (Number.isFinite(rss) ? `${rss.toFixed(0)} MB` : 'n/a');
+
+function fixedCost(count) {
+  const folder = smallFolder();
+  const best = rounds(count, {
+    node: () => timed(process.execPath, ['-e', '0']),
+    inspect: () => timed(process.execPath, cli(folder)),
+    firstPage: () => inChild('firstPage', folder),
+  });
+  console.log('\n== fixed cost: a 10-row folder ==');
+  console.log(
+    `flagdeck inspect --json: ${s(best.inspect.ms)} wall (node -e 0: ${s(best.node.ms)}, so ${s(best.inspect.ms - best.node.ms)} of our own)   target < 60 ms`,
+  );
+  console.log(`app first page after the open call: ${best.firstPage.ms.toFixed(1)} ms   target < 100 ms`);
+}
+
+function largeLog(rows, log, folder, python, count) {
+  const size = statSync(log).size;
+  const mb = size / 1024 / 1024;
+  const peers = python
+    ? {
+        polarsCount: () => timed(python, ['-c', PY_POLARS_COUNT, log]),
+        polarsRead: () => timed(python, ['-c', PY_POLARS_READ, log]),
+        duckdb: () => timed(python, ['-c', PY_DUCKDB, log]),
+      }
+    : {};
+  // The reopen figures need the index the first open writes.
+  timed(process.execPath, cli(folder));
+  const best = rounds(count, {
+    inspectFirst: () => timed(process.execPath, cli(folder, '--no-cache')),
+    python: () => timed('python3', ['-c', PY_CSV, log]),
+    ...peers,
+    indexOnly: () => inChild('indexOnly', folder),
+    firstPage: () => inChild('firstPage', folder),
+    inspectReopen: () => timed(process.execPath, cli(folder)),
+    pageReopen: () => inChild('firstPage', folder, 'cached'),
+    indexReopen: () => inChild('wholeIndex', folder, 'cached'),
+    wc: () => timed('wc', ['-l', log]),
+  });
+  const x = (a, b) => (b ? `${(a.ms / b.ms).toFixed(2)} x` : 'n/a');
+  console.log(`\n== ${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB (${log}) ==`);
+  console.log('first open (no persisted index):');
+  console.log(
+    `  flagdeck inspect --json --no-cache  ${s(best.inspectFirst.ms)}  peak ${mbText(best.inspectFirst.rss)} = ${(best.inspectFirst.rss / mb).toFixed(2)} x file   target <= 0.5 x file`,
+  );
+  if (best.polarsCount)
+    console.log(`    = ${x(best.inspectFirst, best.polarsCount)} polars lazy count   target <= 1 (1M rows)`);
+  console.log(`    = ${x(best.inspectFirst, best.python)} Python csv.reader   target < 1 (100k rows)`);
+  if (best.duckdb)
+    console.log(
+      `    = ${x(best.inspectFirst, best.duckdb)} DuckDB, ${x(best.inspectFirst, best.polarsRead)} polars read_csv`,
     );
-    for await (const _record of parser) rows++;
-    return { ms: performance.now() - t0, rss: peakMb(), rows: rows - 1 };
-  },
-};
-
-function timed(command, commandArgs) {
-  const t0 = performance.now();
-  const result = spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
-  return { ms: performance.now() - t0, out: result.stdout };
-}
-
-function inChild(name, folder) {
-  const { out } = timed(process.execPath, [join(root, 'bench/open.mjs'), '--task', name, folder]);
-  return JSON.parse(out.trim().split('\n').at(-1));
-}
-
-const PYTHON = `import csv,sys
-n=0
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
-    for r in csv.reader(f): n+=1
-print(n-1)`;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  console.log(
+    `  index alone (in process)            ${s(best.indexOnly.ms)}  peak ${mbText(best.indexOnly.rss)}  (${best.indexOnly.rows} rows, ${best.indexOnly.split})`,
+  );
+  console.log(`  app first page (open + 100 rows)    ${s(best.firstPage.ms)}`);
+  console.log('reopen (persisted index):');
+  console.log(
+    `  flagdeck inspect --json             ${s(best.inspectReopen.ms)}  = ${x(best.inspectReopen, best.python)} Python csv.reader   peak ${mbText(best.inspectReopen.rss)}`,
+  );
+  console.log(`  app first page                      ${s(best.pageReopen.ms)}   target < 100 ms`);
+  console.log(
+    `  app whole index                     ${s(best.indexReopen.ms)}  = ${x(best.indexReopen, best.python)} Python csv.reader   target < 0.1 x`,
+  );
+  console.log('peers, same file, same rounds:');
+  console.log(`  Python csv.reader                   ${s(best.python.ms)}  peak ${mbText(best.python.rss)}`);
+  if (best.polarsCount) {
+    console.log(
+      `  polars lazy row count               ${s(best.polarsCount.ms)}  peak ${mbText(best.polarsCount.rss)}`,
+    );
+    console.log(
+      `  polars read_csv                     ${s(best.polarsRead.ms)}  peak ${mbText(best.polarsRead.rss)}`,
+    );
+    console.log(
+      `  DuckDB, every column                ${s(best.duckdb.ms)}  peak ${mbText(best.duckdb.rss)}`,
+    );
+  }
+  console.log(`  wc -l                               ${s(best.wc.ms)}`);
 }
 
 async function main() {
-  if (task) {
-    const result = await tasks[task](args[2]);
+  if (args[0] === '--task') {
+    const result = await tasks[args[1]](args[2], args[3]);
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }
-  const repeatAt = args.indexOf('--repeat');
-  const rows = Number(args.find((a, i) => /^\d+$/.test(a) && i !== repeatAt + 1) ?? 1_000_000);
-  const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
-  const { folder, log } = await folderWith(rows);
+  if (!existsSync(join(root, 'out/main/cli.js'))) throw new Error('run `npm run build` first');
+  const roundsAt = args.indexOf('--rounds');
+  const count = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+  const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== roundsAt + 1).map(Number);
   await buildSources(['main/workspace/workspace', 'main/log-index/index-folder']);
-  const size = statSync(log).size;
-  const withCli = !args.includes('--no-cli') && existsSync(join(root, 'out/main/cli.js'));
-  const names = ['firstPage', 'fullIndex', 'workspaceIndex', ...(withCli ? ['inspectCli'] : []), 'csvParse'];
-  const runs = Object.fromEntries([...names, 'python', 'wc'].map((name) => [name, []]));
-  let last = {};
-  for (let r = 0; r < repeat; r++) {
-    for (const name of names) {
-      last[name] = inChild(name, folder);
-      runs[name].push(last[name].ms);
-    }
-    runs.python.push(timed('python3', ['-c', PYTHON, log]).ms);
-    runs.wc.push(timed('wc', ['-l', log]).ms);
+  const python = args.includes('--no-peers') ? undefined : peersPython();
+  console.log(`best of ${count} interleaved rounds, fresh processes; load ${loadavg()[0].toFixed(1)}`);
+  fixedCost(Math.max(count, 5));
+  for (const rows of sizes.length > 0 ? sizes : [1_000_000, 100_000]) {
+    const { folder, log } = await folderWith(rows);
+    largeLog(rows, log, folder, python, count);
   }
-  const m = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)]));
-  const mb = size / 1024 / 1024;
-  const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(
-    `log: ${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB (${log}); median of ${repeat} run(s); load ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
-  );
-  console.log(`time to first page (open + 100 rows):   ${m.firstPage.toFixed(0)} ms   target < 300 ms`);
-  console.log(
-    `full index (indexFolder, end to end):   ${fmt(m.fullIndex)}   (${last.fullIndex.rows} rows, ${last.fullIndex.split})`,
-  );
-  console.log(`  = ${(m.fullIndex / m.python).toFixed(2)} x Python csv.reader   target <= 0.5`);
-  console.log(
-    `  = ${(m.fullIndex / m.csvParse).toFixed(2)} x csv-parse,  ${(m.fullIndex / m.wc).toFixed(1)} x wc -l`,
-  );
-  console.log(
-    `workspace open until fully indexed:     ${fmt(m.workspaceIndex)}   = ${(m.workspaceIndex / m.python).toFixed(2)} x Python`,
-  );
-  if (withCli) {
-    console.log(
-      `flagdeck inspect --json (built CLI):     ${fmt(m.inspectCli)}   = ${(m.inspectCli / m.python).toFixed(2)} x Python   target <= 0.5   (peak RSS ${last.inspectCli.rss.toFixed(0)} MB = ${(last.inspectCli.rss / mb).toFixed(2)} x file size)`,
-    );
-  }
-  console.log(
-    `baselines: Python csv.reader ${fmt(m.python)}, csv-parse ${fmt(m.csvParse)} (${last.csvParse.rows} rows), wc -l ${fmt(m.wc)}`,
-  );
-  const rss = last.fullIndex.rss;
-  console.log(
-    `peak RSS, full index: ${rss.toFixed(0)} MB = ${(rss / mb).toFixed(2)} x file size   target <= 0.5`,
-  );
-  console.log(
-    `peak RSS, workspace:  ${last.workspaceIndex.rss.toFixed(0)} MB = ${(last.workspaceIndex.rss / mb).toFixed(2)} x file size`,
-  );
 }
 
 await main();
