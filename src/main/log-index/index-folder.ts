@@ -20,6 +20,8 @@ export interface IndexedLog {
   log: LogIndex;
   /** What became of the persisted index (`none` without a cache). */
   restored: Restored;
+  /** Why the index could not be kept on disk (the log was indexed all the same). */
+  notKept?: string;
 }
 
 /** Indexes one log of a folder to its end (a last row without terminator included). */
@@ -46,7 +48,9 @@ export async function indexOneLogCached(
   const log = new LogIndex(join(root, shape.file), shape);
   if (shape.dialect.format === 'jsonl') log.source = new ReaderRecordSource();
   const restored: Restored = cache
-    ? await restoreIndex(log, interners, cache, (await stat(log.path)).size)
+    ? await restoreIndex(log, interners, cache, (await stat(log.path)).size).catch(
+        (error: unknown): Restored => ({ kind: 'ignored', reason: String(error) }),
+      )
     : { kind: 'none' };
   const reusedEnd = log.indexedEnd;
   const report = (): void => onProgress?.(shape.file, log.indexedEnd, log.size, log.count);
@@ -54,9 +58,13 @@ export async function indexOneLogCached(
   // Whatever was appended while the workers ran.
   await indexLog(log, interners, { final: true, onChunk: report });
   report();
+  let notKept: string | undefined;
   if (cache && (restored.kind !== 'reused' || log.indexedEnd !== reusedEnd))
-    await persistIndex(log, interners, cache);
-  return { log, restored };
+    notKept = await persistIndex(log, interners, cache).then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+  return { log, restored, ...(notKept ? { notKept } : {}) };
 }
 
 /** Every log of `root` indexed. */

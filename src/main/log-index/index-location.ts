@@ -3,7 +3,7 @@
 // folder, or Gradio 4's Hub saver clone, which uploads its whole folder on every flag).
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { hubSaverMarker, markedReadOnlyReason } from '../review/location';
 
@@ -14,11 +14,12 @@ function shortHash(text: string): string {
 async function mayWriteInside(root: string): Promise<boolean> {
   if ((await hubSaverMarker(root)) || (await markedReadOnlyReason(root))) return false;
   const flagdeck = join(root, '.flagdeck');
-  const target = await access(flagdeck).then(
-    () => flagdeck,
-    () => root,
+  const kind = await stat(flagdeck).then(
+    (found) => (found.isDirectory() ? 'folder' : 'other'),
+    () => 'none',
   );
-  return access(target, constants.W_OK).then(
+  if (kind === 'other') return false;
+  return access(kind === 'folder' ? flagdeck : root, constants.W_OK).then(
     () => true,
     () => false,
   );

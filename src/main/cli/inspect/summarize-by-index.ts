@@ -66,7 +66,8 @@ export function summarizeByIndex(
     if (size < LARGE_LOG_BYTES) return summarizeByReading(reader, root, file);
     const shape = await reader.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
-    const { log, restored } = await indexOneLogCached(root, shape, interners, onProgress, cache);
+    const { log, restored, notKept } = await indexOneLogCached(root, shape, interners, onProgress, cache);
+    if (notKept) notice(`${file}: the index could not be kept: ${notKept}`);
     if (restored.kind === 'stale') notice(`${file}: indexed again: ${restored.reason}`);
     if (restored.kind === 'ignored')
       notice(`${file}: the index file was ignored and rebuilt: ${restored.reason}`);

@@ -89,6 +89,16 @@ describe('flagdeck inspect and the persisted index', () => {
     expect((await run([folder])).err).toBe('');
   });
 
+  it('keeps the index in the data folder when .flagdeck is not a folder it can write', async () => {
+    const folder = folderWith(rows);
+    writeFileSync(join(folder, '.flagdeck'), 'a file in the way');
+    const first = await run([folder]);
+    expect(first.err).toBe('');
+    const again = await run([folder]);
+    expect(again.report).toEqual(first.report);
+    expect(readdirSync(join(process.env.XDG_DATA_HOME ?? '', 'flagdeck', 'indexes'))).not.toHaveLength(0);
+  });
+
   it('--no-cache neither reads nor writes an index', async () => {
     const folder = folderWith(rows);
     const { report } = await run([folder, '--no-cache']);
