@@ -224,8 +224,18 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
+/**
+ * Who made a call, as the host knows it. `session` keys what each client keeps apart (its undo
+ * history): a desktop window, a browser tab of `flagdeck serve`. Absent: the reviewer's own.
+ */
+export interface Caller {
+  session?: string;
+}
+
 /** What a host needs to serve the API: one async handler per call. */
-export type Handlers = { [N in CallName]: (args: CallArgs<N>) => Promise<CallOutput<N>> };
+export type Handlers = {
+  [N in CallName]: (args: CallArgs<N>, caller?: Caller) => Promise<CallOutput<N>>;
+};
 
 /** What the renderer sees, whatever the transport. */
 export interface ApiClient {

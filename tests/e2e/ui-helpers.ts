@@ -77,7 +77,11 @@ export async function keepFlaggedAndOpenExport(
   }
   await press(page, 'Shift+E');
   const dialog = page.getByTestId('export-dialog');
-  await expect(dialog.getByTestId('export-summary')).toContainText(`${count} samples selected`);
+  await expect(dialog).toBeVisible();
+  // The summary counts files on disk ("Counting…" meanwhile): thousands take a while on a busy machine.
+  await expect(dialog.getByTestId('export-summary')).toContainText(`${count} samples selected`, {
+    timeout: 30_000,
+  });
   return dialog;
 }
 
