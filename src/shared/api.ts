@@ -34,6 +34,8 @@ export const SampleFilter = z.object({
   usernames: z.array(z.string().nullable()).optional(),
   /** Case-insensitive substring over text-like cells and notes. */
   text: z.string().optional(),
+  /** True: only samples with a reviewer's note; false: only those without. */
+  hasNote: z.boolean().optional(),
   /** Inclusive timestamp range, `YYYY-MM-DD[ HH:MM[:SS]]` as Gradio writes it (local, naive). */
   from: z.string().optional(),
   to: z.string().optional(),

@@ -5,6 +5,7 @@ import { FiltersBar } from '../features/filters/filters-bar';
 import { BulkBar } from '../features/review/bulk-bar';
 import { FacetsBar } from '../features/review/facets-bar';
 import { ReviewPanel } from '../features/review/review-panel';
+import { useFolderProgress } from '../features/workspace/use-folder-progress';
 import type { Workspace } from '../features/workspace/use-workspace';
 import { AppHeader } from './app-header';
 import { SampleList } from './sample-list';
@@ -22,12 +23,14 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
   const { folders } = workspace;
   const state = useWorkbench(workspace);
   useWorkbenchMenu(state, workspace);
+  const folderProgress = useFolderProgress(folders);
   const { rows, review, row, options, selection, selected, setOverlay } = state;
 
   return (
     <div className={`workbench${state.wide ? ' wide' : ''}`}>
       <AppHeader
         workspace={workspace}
+        folderProgress={folderProgress}
         view={state.view}
         onView={state.setView}
         onOpen={() => setOverlay('open')}
@@ -74,7 +77,7 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
           }
         />
       </main>
-      <FacetsBar facets={state.facets} />
+      <FacetsBar facets={state.facets} folders={folders} folderProgress={folderProgress} />
       <WorkbenchOverlays state={state} workspace={workspace} />
     </div>
   );

@@ -13,6 +13,7 @@ import {
   selectValue,
   withDates,
   withFolder,
+  withHasNote,
   withList,
   withLog,
   withStatus,
@@ -168,6 +169,14 @@ export function FiltersBar({
           </select>
         </label>
       )}
+      <label className="checkbox-filter">
+        <input
+          type="checkbox"
+          checked={filter.hasNote === true}
+          onChange={(e) => onChange(withHasNote(filter, e.target.checked))}
+        />
+        Has note
+      </label>
       <label>
         From
         <input

@@ -1,5 +1,8 @@
 // Review progress: counts per status and per reason, "in the filter / in the workspace".
 import type { Facets } from '../../../../shared/api';
+import type { FolderInfo } from '../../../../shared/model';
+import type { FolderProgress } from '../workspace/use-folder-progress';
+import { FolderProgressList } from './folder-progress-list';
 import type { FacetPair } from './use-facets';
 
 const statuses = ['unreviewed', 'keep', 'drop', 'unsure'];
@@ -8,7 +11,13 @@ function reasonCount(facets: Facets | undefined, reason: string | null): number 
   return facets?.byReason.find((r) => r.reason === reason)?.count ?? 0;
 }
 
-export function FacetsBar({ facets }: { facets: FacetPair }): React.JSX.Element | null {
+interface Props {
+  facets: FacetPair;
+  folders: FolderInfo[];
+  folderProgress: ReadonlyMap<string, FolderProgress>;
+}
+
+export function FacetsBar({ facets, folders, folderProgress }: Props): React.JSX.Element | null {
   const { all, filtered } = facets;
   if (!all) return null;
   const reviewed = all.total - (all.byStatus.unreviewed ?? 0);
@@ -33,6 +42,7 @@ export function FacetsBar({ facets }: { facets: FacetPair }): React.JSX.Element 
           </span>
         ))}
       </span>
+      <FolderProgressList folders={folders} progress={folderProgress} />
     </footer>
   );
 }
