@@ -14,6 +14,7 @@ interface Props {
   onOpen: () => void;
   onSettings: () => void;
   onExport: () => void;
+  onColumns: () => void;
   onHelp: () => void;
   message: string | null;
 }
@@ -48,6 +49,14 @@ export function AppHeader(props: Props): React.JSX.Element {
           Grid
         </button>
       </div>
+      <button
+        type="button"
+        onClick={props.onColumns}
+        disabled={view !== 'table'}
+        title="Show, hide and reorder columns"
+      >
+        Columns
+      </button>
       <button type="button" onClick={props.onExport} title="Export the selection (Shift+E)">
         Export
       </button>

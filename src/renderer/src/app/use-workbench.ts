@@ -20,12 +20,14 @@ import { useFlagOptions } from '../features/review/use-flag-options';
 import { useFoldersOptions } from '../features/review/use-folders-options';
 import { useReviewActions } from '../features/review/use-review-actions';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
+import { visibleColumns } from '../features/table/column-layout';
 import { cellIndex, tableColumns } from '../features/table/columns';
+import { layoutKey, useColumnLayout } from '../features/table/use-column-layout';
 import type { Workspace } from '../features/workspace/use-workspace';
 import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
 
-export type Overlay = 'help' | 'settings' | 'open' | 'export' | null;
+export type Overlay = 'help' | 'settings' | 'open' | 'export' | 'columns' | null;
 
 export function useWorkbench({ folders }: Workspace) {
   const [filter, setFilter] = useState<SampleFilter>({});
@@ -68,7 +70,13 @@ export function useWorkbench({ folders }: Workspace) {
     label: labels.get(id) ?? id,
     options: foldersOptions.get(id) ?? [],
   }));
-  const columns = useMemo(() => tableColumns(folders, filter), [folders, filter]);
+  const allColumns = useMemo(() => tableColumns(folders, filter), [folders, filter]);
+  const columnScope = layoutKey(folders, filter);
+  const columnLayout = useColumnLayout(columnScope);
+  const columns = useMemo(
+    () => visibleColumns(allColumns, columnLayout.layout),
+    [allColumns, columnLayout.layout],
+  );
   const index = useMemo(() => cellIndex(folders), [folders]);
 
   const changeFilter = (next: SampleFilter): void => {
@@ -140,6 +148,9 @@ export function useWorkbench({ folders }: Workspace) {
     row,
     optionsState,
     columns,
+    allColumns,
+    columnLayout,
+    columnScope,
     index,
     onRowClick,
     onOpen,

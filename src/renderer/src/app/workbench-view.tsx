@@ -36,6 +36,7 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
         onOpen={() => setOverlay('open')}
         onSettings={() => setOverlay('settings')}
         onExport={() => setOverlay('export')}
+        onColumns={() => setOverlay('columns')}
         onHelp={() => setOverlay('help')}
         message={notice ?? review.message ?? rows.error}
       />
