@@ -5,6 +5,7 @@ import { FiltersBar } from '../features/filters/filters-bar';
 import { BulkBar } from '../features/review/bulk-bar';
 import { FacetsBar } from '../features/review/facets-bar';
 import { ReviewPanel } from '../features/review/review-panel';
+import { SampleHistory } from '../features/review/sample-history';
 import { useFolderProgress } from '../features/workspace/use-folder-progress';
 import type { Workspace } from '../features/workspace/use-workspace';
 import { AppHeader } from './app-header';
@@ -67,13 +68,16 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
           folders={folders}
           review={
             row && (
-              <ReviewPanel
-                key={`${row.folderId}\u0000${row.id}\u0000${row.review.note}`}
-                row={row}
-                options={options}
-                noteRef={state.noteRef}
-                onEdit={review.edit}
-              />
+              <>
+                <ReviewPanel
+                  key={`${row.folderId}\u0000${row.id}\u0000${row.review.note}`}
+                  row={row}
+                  options={options}
+                  noteRef={state.noteRef}
+                  onEdit={review.edit}
+                />
+                <SampleHistory row={row} onUndo={(patch, what) => review.editSample(row, patch, what)} />
+              </>
             )
           }
         />
