@@ -26,12 +26,13 @@ import { layoutKey, useColumnLayout } from '../features/table/use-column-layout'
 import type { Workspace } from '../features/workspace/use-workspace';
 import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
+import { initialUrlState, useUrlState } from './use-url-state';
 
 export type Overlay = 'help' | 'settings' | 'open' | 'export' | 'columns' | null;
 
 export function useWorkbench({ folders }: Workspace) {
-  const [filter, setFilter] = useState<SampleFilter>({});
-  const [sort, setSort] = useState<SampleSort>();
+  const [filter, setFilter] = useState<SampleFilter>(() => initialUrlState().filter);
+  const [sort, setSort] = useState<SampleSort | undefined>(() => initialUrlState().sort);
   const [view, setView] = useState<'table' | 'grid'>('table');
   const [wide, setWide] = useState(false);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -45,6 +46,7 @@ export function useWorkbench({ folders }: Workspace) {
   const cursor = useCursor(rows, query);
   const facets = useFacets(filter, scope, true);
   const row = cursor.row;
+  useUrlState(filter, sort, row, rows, cursor);
   const optionsState = useFlagOptions(row?.folderId ?? folders[0]?.id);
   const options = activeOptions(optionsState.options);
   const { refresh: refreshRows } = rows;

@@ -2,10 +2,12 @@
 // Its state lives in use-workbench.ts; the list area and the dialogs have files of their own.
 import { DetailPane } from '../features/detail/detail-pane';
 import { FiltersBar } from '../features/filters/filters-bar';
+import { SavedViewsBar } from '../features/filters/saved-views-bar';
 import { BulkBar } from '../features/review/bulk-bar';
 import { FacetsBar } from '../features/review/facets-bar';
 import { ReviewPanel } from '../features/review/review-panel';
 import { SampleHistory } from '../features/review/sample-history';
+import { FolderProgressList } from '../features/workspace/folder-progress-list';
 import { useFolderProgress } from '../features/workspace/use-folder-progress';
 import type { Workspace } from '../features/workspace/use-workspace';
 import { AppHeader } from './app-header';
@@ -49,6 +51,18 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
         reasonChoices={options}
         matching={rows.total}
         searchRef={state.searchRef}
+        views={
+          <SavedViewsBar
+            filter={state.filter}
+            sort={state.sort}
+            openPaths={folders.map((f) => f.path)}
+            shownPaths={state.columnScope.split('\n')}
+            onApply={(view) => {
+              state.changeFilter(view.filter);
+              state.setSort(view.sort);
+            }}
+          />
+        }
       />
       {selected > 1 || selection.kind === 'filter' ? (
         <BulkBar
@@ -82,7 +96,9 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
           }
         />
       </main>
-      <FacetsBar facets={state.facets} folders={folders} folderProgress={folderProgress} />
+      <FacetsBar facets={state.facets}>
+        <FolderProgressList folders={folders} progress={folderProgress} />
+      </FacetsBar>
       <WorkbenchOverlays state={state} workspace={workspace} />
     </div>
   );

@@ -1,8 +1,5 @@
 // Review progress: counts per status and per reason, "in the filter / in the workspace".
 import type { Facets } from '../../../../shared/api';
-import type { FolderInfo } from '../../../../shared/model';
-import type { FolderProgress } from '../workspace/use-folder-progress';
-import { FolderProgressList } from './folder-progress-list';
 import type { FacetPair } from './use-facets';
 
 const statuses = ['unreviewed', 'keep', 'drop', 'unsure'];
@@ -13,11 +10,11 @@ function reasonCount(facets: Facets | undefined, reason: string | null): number 
 
 interface Props {
   facets: FacetPair;
-  folders: FolderInfo[];
-  folderProgress: ReadonlyMap<string, FolderProgress>;
+  /** More progress below the counts (each folder's, when several are open). */
+  children?: React.ReactNode;
 }
 
-export function FacetsBar({ facets, folders, folderProgress }: Props): React.JSX.Element | null {
+export function FacetsBar({ facets, children }: Props): React.JSX.Element | null {
   const { all, filtered } = facets;
   if (!all) return null;
   const reviewed = all.total - (all.byStatus.unreviewed ?? 0);
@@ -42,7 +39,7 @@ export function FacetsBar({ facets, folders, folderProgress }: Props): React.JSX
           </span>
         ))}
       </span>
-      <FolderProgressList folders={folders} progress={folderProgress} />
+      {children}
     </footer>
   );
 }

@@ -1,7 +1,7 @@
 // The column layout of what is in view, remembered per folder in this browser's / window's local
 // storage (where the other UI settings live): one folder in view keys it by that folder's path,
 // several by their paths together.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SampleFilter } from '../../../../shared/api';
 import type { FolderInfo } from '../../../../shared/model';
 import { noLayout, type ColumnLayout } from './column-layout';
@@ -39,9 +39,6 @@ export interface ColumnLayoutState {
 
 export function useColumnLayout(key: string): ColumnLayoutState {
   const [state, setState] = useState(() => ({ key, layout: read(key) }));
-  useEffect(() => {
-    if (state.key !== key) setState({ key, layout: read(key) });
-  }, [key, state.key]);
   const set = useCallback(
     (layout: ColumnLayout) => {
       setState({ key, layout });

@@ -2,7 +2,7 @@
 // Shown when several folders are open (with one, the footer's own counts are that folder's).
 import type { FolderInfo } from '../../../../shared/model';
 import { folderLabels } from '../../common/folder-labels';
-import type { FolderProgress } from '../workspace/use-folder-progress';
+import type { FolderProgress } from './use-folder-progress';
 
 const statuses = ['keep', 'drop', 'unsure', 'unreviewed'];
 
