@@ -106,12 +106,7 @@ export class FolderLifecycle {
         folder.logs.delete(file);
         folder.logs.set(file, entry);
       }
-      // Loading the watcher and walking the folder take longer than a small folder's first page:
-      // they run after the open (what changed meanwhile is looked at once the watcher runs).
-      if (ctx.options.follow !== false)
-        folder.watching = this.tracking
-          .follow(folder)
-          .catch((error: unknown) => ctx.logProblem(`${root}: not followed: ${String(error)}`));
+      if (ctx.options.follow !== false) await this.tracking.follow(folder);
     } catch (error) {
       ctx.folders.delete(id);
       await this.closeFolder(folder);
@@ -143,7 +138,6 @@ export class FolderLifecycle {
 
   private async closeFolder(folder: FolderState): Promise<void> {
     folder.closed = true;
-    await folder.watching;
     if (folder.poll) clearInterval(folder.poll);
     for (const entry of folder.logs.values()) {
       entry.follower.close();

@@ -28,8 +28,6 @@ export class FolderState {
    */
   applyStore?: (file: string, fromRow?: number) => void;
   closeWatch?: () => Promise<void>;
-  /** Settles once the folder's watcher is running (it starts after the open, off the first page's path). */
-  watching?: Promise<void>;
   poll?: NodeJS.Timeout;
   /** Row hashes seen lately, by sample id (for the review's orphan checks). */
   readonly hashes = new Map<string, string>();

@@ -153,15 +153,6 @@ export class LogTracking {
       }, pollMs);
       folder.poll.unref();
     }
-    await this.catchUp(folder);
-  }
-
-  /** What changed between the open and the watcher's start: appended rows, new logs. */
-  private async catchUp(folder: FolderState): Promise<void> {
-    if (folder.closed) return;
-    for (const entry of folder.logs.values()) if (entry.indexed) entry.follower.changeReported();
-    const logs = await this.ctx.reader.findLogs(folder.root).catch(() => [] as string[]);
-    for (const file of logs) if (!folder.logs.has(file)) void this.maybeNewLog(folder, file);
   }
 
   /** A file appeared or changed that is not a known log: add it once it is a log with a whole first line. */
