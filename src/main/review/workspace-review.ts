@@ -6,6 +6,7 @@ import type { ReviewService, SampleIdentity } from './review-store';
 import { notOpen } from '../../shared/call-errors';
 import { EditSummaries, summarizeEdit } from './edit-summary';
 import { openReview } from './open-review';
+import { sampleHistory } from './sample-history';
 import { patchesPerFolder, type FolderOptions } from './reason-option';
 import { joinIds, UndoHistory, type StepPart } from './undo-history';
 
@@ -32,7 +33,8 @@ export interface WorkspaceReviewOptions {
   pollMs?: number;
 }
 
-type ReviewCalls = 'review.edit' | 'review.undo' | 'review.redo' | 'review.options' | 'review.setOptions';
+type ReviewCalls =
+  'review.edit' | 'review.undo' | 'review.redo' | 'review.options' | 'review.setOptions' | 'review.history';
 
 export class WorkspaceReview {
   private readonly history = new UndoHistory();
@@ -149,6 +151,9 @@ export class WorkspaceReview {
       'review.options': ({ folderId }) => this.flagOptions(folderId),
       'review.setOptions': async ({ folderId, custom }) =>
         this.store(folderId).setOptions(folderId, await this.options.targets.flagValues(folderId), custom),
+      'review.history': async ({ folderId, id }) => ({
+        entries: await sampleHistory(this.store(folderId).location.journal, id),
+      }),
     };
   }
 

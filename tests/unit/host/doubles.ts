@@ -60,6 +60,7 @@ export function fakeHandlers(calls: { name: string; args: unknown; caller?: Call
       fromLogs: [],
       custom: [],
     })),
+    'review.history': record('review.history', () => ({ entries: [] })),
     'media.url': record('media.url', () => ({ url: '/media/x' })),
     'file.reveal': record('file.reveal', () => ({})),
     'hubToken.status': record('hubToken.status', () => ({ set: false })),
