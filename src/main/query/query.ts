@@ -268,13 +268,18 @@ export class QueryEngine {
         const ref = refs[i];
         keys[i] = logs[Math.floor(ref / SLOT)].overlay.status(ref % SLOT);
       }
-    } else if (by === 'reason' || by === 'username') {
-      const ranks = (by === 'reason' ? this.interners.reasons : this.interners.usernames).ranks();
+    } else if (by === 'reason' || by === 'originalReason' || by === 'username') {
+      const ranks = (by === 'username' ? this.interners.usernames : this.interners.reasons).ranks();
       for (let i = 0; i < refs.length; i++) {
         const ref = refs[i];
         const q = logs[Math.floor(ref / SLOT)];
         const row = ref % SLOT;
-        const code = by === 'reason' ? q.overlay.reason(row, q.log.reasons[row]) : q.log.usernames[row];
+        const code =
+          by === 'reason'
+            ? q.overlay.reason(row, q.log.reasons[row])
+            : by === 'originalReason'
+              ? q.log.reasons[row]
+              : q.log.usernames[row];
         keys[i] = ranks[code + 1];
       }
     } else {
