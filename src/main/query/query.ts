@@ -10,6 +10,7 @@ import { byteNeedles, TextMatches } from './text-search';
 import { timestampBound } from '../scan/timestamp-key';
 import { SLOT } from './row-refs';
 import { sortRefs } from './sort-refs';
+import { columnRanks } from './column-ranks';
 
 /** One log as the query engine sees it. */
 export interface QueryLog {
@@ -283,13 +284,16 @@ export class QueryEngine {
         keys[i] = ranks[code + 1];
       }
     } else {
-      const perLog = await Promise.all(logs.map((q) => this.columnCodes(q, by)));
-      const interner = this.columnInterners.get(by);
-      const ranks = interner ? interner.ranks() : new Uint32Array(1);
+      const ranks = await columnRanks(
+        logs.map((q) => q.log),
+        by,
+      );
+      const bases = new Float64Array(logs.length);
+      for (let slot = 1; slot < logs.length; slot++) bases[slot] = bases[slot - 1] + logs[slot - 1].log.count;
       for (let i = 0; i < refs.length; i++) {
         const ref = refs[i];
-        const found = perLog[Math.floor(ref / SLOT)];
-        keys[i] = found ? ranks[found.codes[ref % SLOT] + 1] : 0;
+        const slot = Math.floor(ref / SLOT);
+        keys[i] = ranks[bases[slot] + (ref - slot * SLOT)];
       }
     }
     sortRefs(refs, keys, desc);

@@ -1,0 +1,190 @@
+// One column's values for a run of rows as UTF-8 bytes packed in one buffer (a sort's working set):
+// each cell decoded as the reader decodes it (quoting, CSV-injection escape), cut to a prefix so
+// that the buffer stays small; a cut value is read whole again only when a sort needs it.
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { LogIndex } from '../log-index/log-index';
+import { decodeCellBytes } from '../gradio/cell-text';
+import { undoInjectionEscape } from '../gradio/injection-escape';
+import { fieldBytes } from '../scan/csv-field';
+import { FieldBounds, scanCsv } from '../scan/csv-scan';
+
+/** Bytes kept per value; longer values are marked cut and compared whole on demand. */
+export const PREFIX_BYTES = 192;
+
+const PIECE_BYTES = 8 * 1024 * 1024;
+const QUOTE_AT_START = 39; // `'`
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+
+/** Values of `count` items: item i is `bytes[starts[i], starts[i] + lengths[i])`; absent = empty cell. */
+export class ColumnBytes {
+  bytes = new Uint8Array(1 << 20);
+  used = 0;
+  readonly starts: Uint32Array;
+  readonly lengths: Uint32Array;
+  readonly present: Uint8Array;
+  readonly cut: Uint8Array;
+
+  constructor(readonly count: number) {
+    this.starts = new Uint32Array(count);
+    this.lengths = new Uint32Array(count);
+    this.present = new Uint8Array(count);
+    this.cut = new Uint8Array(count);
+  }
+
+  /** Stores item i's value from `source[from, to)`, cut to `limit` bytes. */
+  put(item: number, source: Uint8Array, from: number, to: number, limit = PREFIX_BYTES): void {
+    const length = Math.min(to - from, limit);
+    if (this.used + length > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + length));
+      bigger.set(this.bytes.subarray(0, this.used));
+      this.bytes = bigger;
+    }
+    this.bytes.set(source.subarray(from, from + length), this.used);
+    this.starts[item] = this.used;
+    this.lengths[item] = length;
+    this.present[item] = 1;
+    this.cut[item] = to - from > limit ? 1 : 0;
+    this.used += length;
+  }
+
+  /** Bytes held: what a cache of these pays. */
+  get size(): number {
+    return this.bytes.length + this.count * 14;
+  }
+}
+
+/** The value's bytes as the reader shows the cell (`null` for an empty cell). */
+function decoded(raw: Buffer, encoding: 'utf-8' | 'windows-1252'): Buffer | null {
+  const text = undoInjectionEscape(decodeCellBytes(raw.toString('latin1'), encoding).text);
+  return text.length === 0 ? null : Buffer.from(text, 'utf8');
+}
+
+/** Field `column` of the record `buf[at, end)` through the byte scanner (rows the fast path leaves). */
+function exactField(buf: Buffer, at: number, end: number, column: number, quote: number): Buffer | null {
+  const bounds = new FieldBounds();
+  let field: Buffer | null = null;
+  scanCsv(buf, at, end, { quote, final: true }, { line: 1 }, bounds, (_s, _e, _l, count, unclosed) => {
+    if (field !== null || unclosed || column >= count) return;
+    field = fieldBytes(buf, bounds.starts[column], bounds.ends[column], quote);
+  });
+  return field;
+}
+
+/**
+ * Where field `column` lies in the record `buf[at, end)` when it is plainly written: unquoted
+ * without quotes, or quoted with nothing after its closing quote. `field` is its raw extent, `from`
+ * / `to` its text; `plain`: that text is the value as it stands (no `""`, no NUL byte). Returns
+ * false for anything else: the exact scanner then reads the record.
+ */
+const found = { start: 0, end: 0, from: 0, to: 0, plain: true };
+function plainField(buf: Buffer, at: number, end: number, column: number, quote: number): boolean {
+  let body = end;
+  if (body > at && buf[body - 1] === LF) body -= body - 2 >= at && buf[body - 2] === CR ? 2 : 1;
+  let p = at;
+  for (let field = 0; ; field++) {
+    const start = p;
+    let from = p;
+    let to: number;
+    let plain = true;
+    if (p < body && buf[p] === quote) {
+      from = ++p;
+      for (;;) {
+        if (p >= body) return false;
+        const c = buf[p];
+        if (c !== quote) {
+          if (c === 0) plain = false;
+          p++;
+        } else if (p + 1 < body && buf[p + 1] === quote) {
+          plain = false;
+          p += 2;
+        } else break;
+      }
+      to = p++;
+      if (p < body && buf[p] !== COMMA) return false;
+    } else {
+      for (; p < body; p++) {
+        const c = buf[p];
+        if (c === COMMA) break;
+        if (c === quote) return false;
+        if (c === 0) plain = false;
+      }
+      to = p;
+    }
+    if (field === column) {
+      Object.assign(found, { start, end: p, from, to, plain });
+      return true;
+    }
+    if (p >= body) {
+      Object.assign(found, { start: body, end: body, from: body, to: body, plain: true });
+      return true;
+    }
+    p++; // past the comma
+  }
+}
+
+/** The value of field `column` of the record at `buf[at, end)`, as a byte range, or null when empty. */
+function readField(
+  log: LogIndex,
+  column: number,
+  buf: Buffer,
+  at: number,
+  end: number,
+): { bytes: Uint8Array; from: number; to: number } | null {
+  const { quote: quoteChar, encoding } = log.shape.dialect;
+  const quote = quoteChar.charCodeAt(0);
+  let raw: Buffer | null;
+  if (encoding === 'utf-8' && plainField(buf, at, end, column, quote)) {
+    const { from, to, plain } = found;
+    if (from === to) return null;
+    if (plain && buf[from] !== QUOTE_AT_START) return { bytes: buf, from, to };
+    raw = fieldBytes(buf, found.start, found.end, quote);
+  } else raw = exactField(buf, at, end, column, quote);
+  const value = raw && decoded(raw, encoding);
+  return value && { bytes: value, from: 0, to: value.length };
+}
+
+/** Puts rows `[0, log.count)` of column `column` into `out` as items `first + row`. */
+export function readColumnBytes(log: LogIndex, column: number, out: ColumnBytes, first: number): void {
+  const fd = openSync(log.path, 'r');
+  try {
+    let row = 0;
+    let buf = Buffer.allocUnsafe(PIECE_BYTES);
+    while (row < log.count) {
+      const pieceStart = log.starts[row];
+      let last = row;
+      while (
+        last + 1 < log.count &&
+        log.starts[last + 1] + log.lengths[last + 1] - pieceStart <= PIECE_BYTES
+      ) {
+        last++;
+      }
+      const pieceBytes = log.starts[last] + log.lengths[last] - pieceStart;
+      if (pieceBytes > buf.length) buf = Buffer.allocUnsafe(pieceBytes);
+      if (readSync(fd, buf, 0, pieceBytes, pieceStart) < pieceBytes) {
+        throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
+      }
+      for (; row <= last; row++) {
+        const at = log.starts[row] - pieceStart;
+        const value = readField(log, column, buf, at, at + log.lengths[row]);
+        if (value) out.put(first + row, value.bytes, value.from, value.to);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Row `row`'s whole value of column `column` (for values cut to their prefix). */
+export function wholeValue(log: LogIndex, column: number, row: number): Uint8Array {
+  const buf = Buffer.allocUnsafe(log.lengths[row]);
+  const fd = openSync(log.path, 'r');
+  try {
+    readSync(fd, buf, 0, buf.length, log.starts[row]);
+  } finally {
+    closeSync(fd);
+  }
+  const value = readField(log, column, buf, 0, buf.length);
+  return value ? value.bytes.subarray(value.from, value.to) : new Uint8Array(0);
+}
