@@ -81,6 +81,11 @@ export const queryCommand: Command = {
   usage,
   async run(argv) {
     const args = parseQueryArgs(argv);
+    // `flagdeck query … | head`: a reader that has seen enough is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
     const { ws, close } = await openWorkspaceForExport(args.folders, defaultDataDir());
     try {
       checkColumns(args, knownColumns(ws));

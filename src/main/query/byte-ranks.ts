@@ -25,6 +25,28 @@ function compareFrom(values: ColumnBytes, a: number, b: number, depth: number, w
   return la - lb;
 }
 
+/** How far past `depth` the values of order[lo, hi) all agree (bounded by the shortest of them). */
+function commonPrefix(
+  values: ColumnBytes,
+  order: Uint32Array,
+  lo: number,
+  hi: number,
+  depth: number,
+): number {
+  const { bytes, starts, lengths } = values;
+  const first = starts[order[lo]];
+  let shared = lengths[order[lo]];
+  for (let i = lo + 1; i < hi && shared > depth; i++) {
+    const item = order[i];
+    const start = starts[item];
+    const end = Math.min(shared, lengths[item]);
+    let k = depth;
+    while (k < end && bytes[start + k] === bytes[first + k]) k++;
+    shared = k;
+  }
+  return Math.max(shared, depth);
+}
+
 /**
  * rank[i] for every item: 0 for an empty cell, else 1 + the number of distinct smaller values
  * (equal values share a rank). `whole` settles ties between cut values.
@@ -32,11 +54,12 @@ function compareFrom(values: ColumnBytes, a: number, b: number, depth: number, w
 export function byteRanks(values: ColumnBytes, whole: WholeCompare): Uint32Array {
   const { count, bytes, starts, lengths, present, cut } = values;
   const ranks = new Uint32Array(count);
-  let order = new Uint32Array(count);
+  const all = new Uint32Array(count);
   let m = 0;
-  for (let i = 0; i < count; i++) if (present[i] === 1) order[m++] = i;
-  order = order.subarray(0, m);
+  for (let i = 0; i < count; i++) if (present[i] === 1) all[m++] = i;
+  const order = all.subarray(0, m);
   const scratch = new Uint32Array(m);
+  const digits = new Uint16Array(m);
   const counts = new Uint32Array(257);
   let rank = 0;
   // Ranges [lo, hi) whose items agree on their first `depth` bytes; popped smallest first.
@@ -63,11 +86,14 @@ export function byteRanks(values: ColumnBytes, whole: WholeCompare): Uint32Array
     counts.fill(0);
     for (let i = lo; i < hi; i++) {
       const item = order[i];
-      counts[lengths[item] > depth ? bytes[starts[item] + depth] + 1 : 0]++;
+      // Each value's byte at `depth` is read once per level and kept beside the order.
+      const digit = lengths[item] > depth ? bytes[starts[item] + depth] + 1 : 0;
+      digits[i] = digit;
+      counts[digit]++;
     }
-    if (counts[0] === 0 && counts[bytes[starts[order[lo]] + depth] + 1] === hi - lo) {
-      // One shared byte: go one deeper without moving anything.
-      stack.push(lo, hi, depth + 1);
+    if (counts[digits[lo]] === hi - lo && digits[lo] !== 0) {
+      // Every value goes on alike (JSON cells, repeated values): skip to where they part.
+      stack.push(lo, hi, commonPrefix(values, order, lo, hi, depth + 1));
       continue;
     }
     const ended = counts[0];
@@ -76,10 +102,7 @@ export function byteRanks(values: ColumnBytes, whole: WholeCompare): Uint32Array
       counts[b] = at;
       at += size;
     }
-    for (let i = lo; i < hi; i++) {
-      const item = order[i];
-      scratch[counts[lengths[item] > depth ? bytes[starts[item] + depth] + 1 : 0]++] = item;
-    }
+    for (let i = lo; i < hi; i++) scratch[counts[digits[i]]++] = order[i];
     order.set(scratch.subarray(lo, hi), lo);
     // Buckets now end at counts[b]; the values that ended here come first and are equal, unless cut.
     if (ended > 0) {

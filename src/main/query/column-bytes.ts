@@ -41,7 +41,9 @@ export class ColumnBytes {
       bigger.set(this.bytes.subarray(0, this.used));
       this.bytes = bigger;
     }
-    this.bytes.set(source.subarray(from, from + length), this.used);
+    const bytes = this.bytes;
+    const at = this.used;
+    for (let i = 0; i < length; i++) bytes[at + i] = source[from + i];
     this.starts[item] = this.used;
     this.lengths[item] = length;
     this.present[item] = 1;
@@ -75,10 +77,10 @@ function exactField(buf: Buffer, at: number, end: number, column: number, quote:
 /**
  * Where field `column` lies in the record `buf[at, end)` when it is plainly written: unquoted
  * without quotes, or quoted with nothing after its closing quote. `field` is its raw extent, `from`
- * / `to` its text; `plain`: that text is the value as it stands (no `""`, no NUL byte). Returns
+ * / `to` its text; `plain`: no NUL byte in it; `doubled`: it holds `""` (one quote each). Returns
  * false for anything else: the exact scanner then reads the record.
  */
-const found = { start: 0, end: 0, from: 0, to: 0, plain: true };
+const found = { start: 0, end: 0, from: 0, to: 0, plain: true, doubled: false };
 function plainField(buf: Buffer, at: number, end: number, column: number, quote: number): boolean {
   let body = end;
   if (body > at && buf[body - 1] === LF) body -= body - 2 >= at && buf[body - 2] === CR ? 2 : 1;
@@ -88,6 +90,7 @@ function plainField(buf: Buffer, at: number, end: number, column: number, quote:
     let from = p;
     let to: number;
     let plain = true;
+    let doubled = false;
     if (p < body && buf[p] === quote) {
       from = ++p;
       for (;;) {
@@ -97,7 +100,7 @@ function plainField(buf: Buffer, at: number, end: number, column: number, quote:
           if (c === 0) plain = false;
           p++;
         } else if (p + 1 < body && buf[p + 1] === quote) {
-          plain = false;
+          doubled = true;
           p += 2;
         } else break;
       }
@@ -113,15 +116,34 @@ function plainField(buf: Buffer, at: number, end: number, column: number, quote:
       to = p;
     }
     if (field === column) {
-      Object.assign(found, { start, end: p, from, to, plain });
+      Object.assign(found, { start, end: p, from, to, plain, doubled });
       return true;
     }
     if (p >= body) {
-      Object.assign(found, { start: body, end: body, from: body, to: body, plain: true });
+      Object.assign(found, { start: body, end: body, from: body, to: body, plain: true, doubled: false });
       return true;
     }
     p++; // past the comma
   }
+}
+
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** A quoted field's text with each `""` made one quote, in a buffer reused by the next call. */
+function undoubled(
+  buf: Buffer,
+  from: number,
+  to: number,
+  quote: number,
+): { bytes: Uint8Array; from: number; to: number } {
+  if (scratch.length < to - from) scratch = Buffer.allocUnsafe(to - from);
+  let n = 0;
+  for (let p = from; p < to; p++) {
+    const c = buf[p];
+    scratch[n++] = c;
+    if (c === quote) p++;
+  }
+  return { bytes: scratch, from: 0, to: n };
 }
 
 /** The value of field `column` of the record at `buf[at, end)`, as a byte range, or null when empty. */
@@ -136,28 +158,36 @@ function readField(
   const quote = quoteChar.charCodeAt(0);
   let raw: Buffer | null;
   if (encoding === 'utf-8' && plainField(buf, at, end, column, quote)) {
-    const { from, to, plain } = found;
+    const { from, to, plain, doubled } = found;
     if (from === to) return null;
-    if (plain && buf[from] !== QUOTE_AT_START) return { bytes: buf, from, to };
+    if (plain && buf[from] !== QUOTE_AT_START) {
+      return doubled ? undoubled(buf, from, to, quote) : { bytes: buf, from, to };
+    }
     raw = fieldBytes(buf, found.start, found.end, quote);
   } else raw = exactField(buf, at, end, column, quote);
   const value = raw && decoded(raw, encoding);
   return value && { bytes: value, from: 0, to: value.length };
 }
 
-/** Puts rows `[0, log.count)` of column `column` into `out` as items `first + row`. */
-export function readColumnBytes(log: LogIndex, column: number, out: ColumnBytes, first: number): void {
+/** Calls `visit(row, bytes, from, to)` with the value of each row in [first, end) (`bytes` null: empty). */
+export type VisitValue = (row: number, bytes: Uint8Array | null, from: number, to: number) => void;
+
+/** Every value of column `column` in rows [first, end) of a CSV log, read from the file in large pieces. */
+export function forEachValue(
+  log: LogIndex,
+  column: number,
+  first: number,
+  end: number,
+  visit: VisitValue,
+): void {
   const fd = openSync(log.path, 'r');
   try {
-    let row = 0;
+    let row = first;
     let buf = Buffer.allocUnsafe(PIECE_BYTES);
-    while (row < log.count) {
+    while (row < end) {
       const pieceStart = log.starts[row];
       let last = row;
-      while (
-        last + 1 < log.count &&
-        log.starts[last + 1] + log.lengths[last + 1] - pieceStart <= PIECE_BYTES
-      ) {
+      while (last + 1 < end && log.starts[last + 1] + log.lengths[last + 1] - pieceStart <= PIECE_BYTES) {
         last++;
       }
       const pieceBytes = log.starts[last] + log.lengths[last] - pieceStart;
@@ -168,12 +198,20 @@ export function readColumnBytes(log: LogIndex, column: number, out: ColumnBytes,
       for (; row <= last; row++) {
         const at = log.starts[row] - pieceStart;
         const value = readField(log, column, buf, at, at + log.lengths[row]);
-        if (value) out.put(first + row, value.bytes, value.from, value.to);
+        if (value) visit(row, value.bytes, value.from, value.to);
+        else visit(row, null, 0, 0);
       }
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** Puts rows `[0, log.count)` of column `column` into `out` as items `first + row`. */
+export function readColumnBytes(log: LogIndex, column: number, out: ColumnBytes, first: number): void {
+  forEachValue(log, column, 0, log.count, (row, bytes, from, to) => {
+    if (bytes) out.put(first + row, bytes, from, to);
+  });
 }
 
 /** Row `row`'s whole value of column `column` (for values cut to their prefix). */
@@ -186,5 +224,5 @@ export function wholeValue(log: LogIndex, column: number, row: number): Uint8Arr
     closeSync(fd);
   }
   const value = readField(log, column, buf, 0, buf.length);
-  return value ? value.bytes.subarray(value.from, value.to) : new Uint8Array(0);
+  return value ? value.bytes.slice(value.from, value.to) : new Uint8Array(0);
 }
