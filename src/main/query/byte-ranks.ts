@@ -48,16 +48,15 @@ function commonPrefix(
 }
 
 /**
- * rank[i] for every item: 0 for an empty cell, else 1 + the number of distinct smaller values
- * (equal values share a rank). `whole` settles ties between cut values.
+ * rank[v] for every stored value: 1 + the number of distinct smaller values (equal values, which
+ * only cut ones can be, share a rank). `whole` settles ties between cut values.
  */
 export function byteRanks(values: ColumnBytes, whole: WholeCompare): Uint32Array {
-  const { count, bytes, starts, lengths, present, cut } = values;
+  const { count, bytes, starts, lengths, cut } = values;
   const ranks = new Uint32Array(count);
-  const all = new Uint32Array(count);
-  let m = 0;
-  for (let i = 0; i < count; i++) if (present[i] === 1) all[m++] = i;
-  const order = all.subarray(0, m);
+  const m = count;
+  const order = new Uint32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
   const scratch = new Uint32Array(m);
   const digits = new Uint16Array(m);
   const counts = new Uint32Array(257);

@@ -46,15 +46,23 @@ export async function columnRanks(logs: readonly LogIndex[], name: string): Prom
     await new Promise((resolve) => setImmediate(resolve));
   }
   const wholes = new Map<number, Uint8Array>();
-  const whole = (item: number): Uint8Array => {
-    let bytes = wholes.get(item);
+  const whole = (value: number): Uint8Array => {
+    let bytes = wholes.get(value);
     if (!bytes) {
+      const item = values.firstItem[value];
       let slot = bases.length - 1;
       while (bases[slot] > item) slot--;
       bytes = wholeValue(logs[slot], columns[slot] as number, item - bases[slot]);
-      wholes.set(item, bytes);
+      wholes.set(value, bytes);
     }
     return bytes;
   };
-  return byteRanks(values, (a, b) => Buffer.compare(whole(a), whole(b)));
+  const valueRanks = byteRanks(values, (a, b) => Buffer.compare(whole(a), whole(b)));
+  const ranks = new Uint32Array(total);
+  const { valueOf } = values;
+  for (let item = 0; item < total; item++) {
+    const value = valueOf[item];
+    ranks[item] = value < 0 ? 0 : valueRanks[value];
+  }
+  return ranks;
 }

@@ -93,7 +93,7 @@ describe('columnRanks', () => {
           expect([...ranks]).toEqual(await expectedRanks(log, 1));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.RANK_RUNS ?? 150) },
     );
   });
 
