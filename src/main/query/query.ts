@@ -81,10 +81,20 @@ interface KeptOrder {
   global: Uint32Array;
 }
 
-type Cached = TextMatches | ColumnMatches | KeptOrder;
+/** A column's ranks over the rows of some logs as they were (both directions of a sort share them). */
+interface KeptRanks {
+  version: string;
+  ranks: Uint32Array;
+}
+
+type Cached = TextMatches | ColumnMatches | KeptOrder | KeptRanks;
 
 const bytesOf = (value: Cached): number =>
-  'hits' in value ? value.hits.byteLength : value.refs.byteLength + value.global.byteLength;
+  'hits' in value
+    ? value.hits.byteLength
+    : 'ranks' in value
+      ? value.ranks.byteLength
+      : value.refs.byteLength + value.global.byteLength;
 
 export class QueryEngine {
   private readonly cache = new ByteBudgetCache<Cached>(CACHE_BYTES, bytesOf);
@@ -306,10 +316,7 @@ export class QueryEngine {
         keys[i] = ranks[code + 1];
       }
     } else {
-      const ranks = await columnRanks(
-        logs.map((q) => q.log),
-        by,
-      );
+      const ranks = await this.ranksOf(logs, by);
       const bases = new Float64Array(logs.length);
       for (let slot = 1; slot < logs.length; slot++) bases[slot] = bases[slot - 1] + logs[slot - 1].log.count;
       for (let i = 0; i < refs.length; i++) {
@@ -319,5 +326,21 @@ export class QueryEngine {
       }
     }
     sortRefs(refs, keys, desc);
+  }
+
+  /** The ranks of column `by` over `logs`, kept until a log changes (review edits do not touch them). */
+  private async ranksOf(logs: QueryLog[], by: string): Promise<Uint32Array> {
+    const version = logs
+      .map((q) => `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}`)
+      .join('|');
+    const cacheKey = `ranks\0${by}`;
+    const kept = this.cache.get(cacheKey) as KeptRanks | undefined;
+    if (kept?.version === version) return kept.ranks;
+    const ranks = await columnRanks(
+      logs.map((q) => q.log),
+      by,
+    );
+    this.cache.set(cacheKey, { version, ranks });
+    return ranks;
   }
 }
