@@ -57,7 +57,10 @@ afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-describe('flagdeck query --json', () => {
+// Each case starts real processes; a loaded machine needs more than the default minute for some.
+const SLOW = { timeout: 240_000 };
+
+describe('flagdeck query --json', SLOW, () => {
   it('prints every sample in the issue shape: ids, reasons, review, user, time, cells as shown', async () => {
     const result = await query(options);
     expect(result.total).toBe(4);
@@ -83,13 +86,16 @@ describe('flagdeck query --json', () => {
     expect(rows[0].cells['-result']).toBe('=1+1');
   });
 
-  it('filters by search, reason, original reason, user, time range and column value', async () => {
+  it('filters by search, reason, original reason and user', async () => {
     expect(ids(await query(options, '--search', 'JOKE'))).toEqual(['log.csv#2']);
     expect(ids(await query(options, '--reason', 'wrong'))).toEqual(['log.csv#1', 'log.csv#4']);
     expect(ids(await query(options, '--reason', 'wrong', '--user', 'alice'))).toEqual(['log.csv#4']);
     expect(ids(await query(options, '--original-reason', 'offensive', '--original-reason', 'other'))).toEqual(
       ['log.csv#2', 'log.csv#3'],
     );
+  });
+
+  it('filters by time range and column value', async () => {
     expect(ids(await query(options, '--from', '2026-11-25 12:45:15', '--to', '2026-11-25 12:45:15'))).toEqual(
       ['log.csv#2', 'log.csv#3'],
     );
@@ -190,7 +196,7 @@ describe('flagdeck query --json', () => {
   });
 });
 
-describe('flagdeck query, for people and for mistakes', () => {
+describe('flagdeck query, for people and for mistakes', SLOW, () => {
   it('prints a table with a header, one line per sample and the count', async () => {
     const { code, stdout } = await flagdeck('query', options, '--sort', 'question', '--limit', '2');
     expect(code).toBe(0);
