@@ -45,7 +45,7 @@ export const SampleFilter = z.object({
 export type SampleFilter = z.infer<typeof SampleFilter>;
 
 export const SampleSort = z.object({
-  /** `ordinal`, `timestamp`, `reason`, `status`, `log`, or a column name. */
+  /** `ordinal`, `timestamp`, `reason`, `originalReason`, `status`, `log`, `username`, or a column name. */
   by: z.string(),
   dir: SortDir,
 });

@@ -13,6 +13,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./review')).reviewCommand,
   },
   {
+    name: 'query',
+    summary: 'Print the samples matching a filter, sorted on any column (table or JSON)',
+    load: async () => (await import('./query')).queryCommand,
+  },
+  {
     name: 'export',
     summary: 'Export the reviewed samples as a Gradio folder, imagefolder / audiofolder or Parquet',
     load: async () => (await import('./export')).exportCommand,

@@ -2,7 +2,8 @@
 // text and column filters it needs are built once per log and extended on append.
 import type { SampleFilter, SampleSort } from '../../shared/api';
 import type { SharedInterners } from '../log-index/apply-scan';
-import { ColumnValues } from './column-values';
+import { ByteBudgetCache } from './byte-budget-cache';
+import { ColumnMatches } from './column-matches';
 import { Interner, NO_VALUE } from '../log-index/intern';
 import type { LogIndex } from '../log-index/log-index';
 import { STATUSES, type ReviewOverlay } from './review-overlay';
@@ -10,6 +11,7 @@ import { byteNeedles, TextMatches } from './text-search';
 import { timestampBound } from '../scan/timestamp-key';
 import { SLOT } from './row-refs';
 import { sortRefs } from './sort-refs';
+import { columnRanks } from './column-ranks';
 
 /** One log as the query engine sees it. */
 export interface QueryLog {
@@ -28,7 +30,8 @@ export interface Selection {
 
 interface LogTest {
   text: Uint8Array | null;
-  columns: { codes: Int32Array; wanted: Set<number> }[];
+  /** Row bits of each `column = value` filter. */
+  columns: Uint8Array[];
 }
 
 function codesOf(values: readonly (string | null)[] | undefined, interner: Interner): Set<number> | null {
@@ -66,41 +69,68 @@ function dataVersion(logs: QueryLog[]): string {
     .join('|');
 }
 
+/**
+ * What the engine's caches (row bits of searches and column filters, kept sort orders) may hold in
+ * all; the least recently used go first. A kept order costs 12 bytes a row, a bit set 1.
+ */
+const CACHE_BYTES = 48 * 1024 * 1024;
+
+interface KeptOrder {
+  version: string;
+  refs: Float64Array;
+  global: Uint32Array;
+}
+
+/** A column's ranks over the rows of some logs as they were (both directions of a sort share them). */
+interface KeptRanks {
+  version: string;
+  ranks: Uint32Array;
+}
+
+type Cached = TextMatches | ColumnMatches | KeptOrder | KeptRanks;
+
+const bytesOf = (value: Cached): number =>
+  'hits' in value
+    ? value.hits.byteLength
+    : 'ranks' in value
+      ? value.ranks.byteLength
+      : value.refs.byteLength + value.global.byteLength;
+
 export class QueryEngine {
-  private readonly text = new Map<string, TextMatches>();
-  private readonly columns = new Map<string, ColumnValues>();
-  private readonly columnInterners = new Map<string, Interner>();
-  private readonly orders = new Map<string, { version: string; refs: Float64Array; global: Uint32Array }>();
+  private readonly cache = new ByteBudgetCache<Cached>(CACHE_BYTES, bytesOf);
   private readonly recent = new Map<string, Selection>();
 
   constructor(private readonly interners: SharedInterners) {}
 
   /** Drops what was built for a log that left the workspace. */
   forget(key: string): void {
-    for (const cache of [this.text, this.columns]) {
-      for (const name of cache.keys()) if (name.startsWith(`${key}\0`)) cache.delete(name);
-    }
+    this.cache.deletePrefix(`text\0${key}\0`);
+    this.cache.deletePrefix(`column\0${key}\0`);
   }
 
-  async columnCodes(q: QueryLog, name: string): Promise<{ codes: Int32Array; interner: Interner } | null> {
+  /** Bytes held by the caches (tests, benches). */
+  get cachedBytes(): number {
+    return this.cache.bytes;
+  }
+
+  /** Row bits of `column` in one of `values`, or null when the log has no such column. */
+  private async columnHits(q: QueryLog, name: string, values: readonly string[]): Promise<Uint8Array | null> {
     const column = q.log.shape.columns.find((c) => c.name === name);
     if (!column) return null;
-    let interner = this.columnInterners.get(name);
-    if (!interner) this.columnInterners.set(name, (interner = new Interner()));
-    const cacheKey = `${q.key}\0${name}`;
-    let values = this.columns.get(cacheKey);
-    if (!values || values.column !== column.index) {
-      values = new ColumnValues(column.index, interner);
-      this.columns.set(cacheKey, values);
-    }
-    return { codes: await values.update(q.log), interner };
+    const cacheKey = `column\0${q.key}\0${column.index}\0${JSON.stringify(values)}`;
+    const matches =
+      (this.cache.get(cacheKey) as ColumnMatches | undefined) ?? new ColumnMatches(column.index, values);
+    const hits = await matches.update(q.log);
+    this.cache.set(cacheKey, matches);
+    return hits;
   }
 
   private async textHits(q: QueryLog, needles: string[]): Promise<Uint8Array> {
-    const cacheKey = `${q.key}\0${needles.join('\0')}`;
-    let matches = this.text.get(cacheKey);
-    if (!matches) this.text.set(cacheKey, (matches = new TextMatches(needles)));
-    return matches.update(q.log);
+    const cacheKey = `text\0${q.key}\0${needles.join('\0')}`;
+    const matches = (this.cache.get(cacheKey) as TextMatches | undefined) ?? new TextMatches(needles);
+    const hits = await matches.update(q.log);
+    this.cache.set(cacheKey, matches);
+    return hits;
   }
 
   /**
@@ -154,9 +184,9 @@ export class QueryEngine {
       const test: LogTest = { text: needle ? await this.textHits(q, needle) : null, columns: [] };
       let missingColumn = false;
       for (const { column, values } of filter.columns ?? []) {
-        const found = await this.columnCodes(q, column);
-        if (!found) missingColumn = true;
-        else test.columns.push({ codes: found.codes, wanted: codesOf(values, found.interner) ?? new Set() });
+        const hits = await this.columnHits(q, column, values);
+        if (!hits) missingColumn = true;
+        else test.columns.push(hits);
       }
       if (missingColumn) continue;
       const count = log.count;
@@ -191,8 +221,8 @@ export class QueryEngine {
           if (note === undefined || !note.includes(noteNeedle)) continue;
         }
         let columnsPass = true;
-        for (const { codes, wanted } of test.columns) {
-          if (!wanted.has(codes[row])) {
+        for (const hits of test.columns) {
+          if (hits[row] !== 1) {
             columnsPass = false;
             break;
           }
@@ -223,7 +253,8 @@ export class QueryEngine {
     sort: SampleSort,
   ): Promise<Float64Array> {
     const version = `${sort.by}\0${sort.dir}\0${dataVersion(logs)}`;
-    let order = this.orders.get(`${sort.by}\0${sort.dir}`);
+    const cacheKey = `order\0${sort.by}\0${sort.dir}`;
+    let order = this.cache.get(cacheKey) as KeptOrder | undefined;
     if (order?.version !== version) {
       const refs = new Float64Array(total);
       let n = 0;
@@ -240,9 +271,8 @@ export class QueryEngine {
         global[i] = bases[slot] + (ref - slot * SLOT);
       }
       order = { version, refs, global };
-      this.orders.set(`${sort.by}\0${sort.dir}`, order);
-      // A few sorts are kept (the UI switches between a handful).
-      if (this.orders.size > 4) this.orders.delete(this.orders.keys().next().value as string);
+      // Kept while the budget allows: the UI switches between a handful of sorts.
+      this.cache.set(cacheKey, order);
     }
     if (count === total) return order.refs.slice();
     const out = new Float64Array(count);
@@ -271,25 +301,46 @@ export class QueryEngine {
         const ref = refs[i];
         keys[i] = logs[Math.floor(ref / SLOT)].overlay.status(ref % SLOT);
       }
-    } else if (by === 'reason' || by === 'username') {
-      const ranks = (by === 'reason' ? this.interners.reasons : this.interners.usernames).ranks();
+    } else if (by === 'reason' || by === 'originalReason' || by === 'username') {
+      const ranks = (by === 'username' ? this.interners.usernames : this.interners.reasons).ranks();
       for (let i = 0; i < refs.length; i++) {
         const ref = refs[i];
         const q = logs[Math.floor(ref / SLOT)];
         const row = ref % SLOT;
-        const code = by === 'reason' ? q.overlay.reason(row, q.log.reasons[row]) : q.log.usernames[row];
+        const code =
+          by === 'reason'
+            ? q.overlay.reason(row, q.log.reasons[row])
+            : by === 'originalReason'
+              ? q.log.reasons[row]
+              : q.log.usernames[row];
         keys[i] = ranks[code + 1];
       }
     } else {
-      const perLog = await Promise.all(logs.map((q) => this.columnCodes(q, by)));
-      const interner = this.columnInterners.get(by);
-      const ranks = interner ? interner.ranks() : new Uint32Array(1);
+      const ranks = await this.ranksOf(logs, by);
+      const bases = new Float64Array(logs.length);
+      for (let slot = 1; slot < logs.length; slot++) bases[slot] = bases[slot - 1] + logs[slot - 1].log.count;
       for (let i = 0; i < refs.length; i++) {
         const ref = refs[i];
-        const found = perLog[Math.floor(ref / SLOT)];
-        keys[i] = found ? ranks[found.codes[ref % SLOT] + 1] : 0;
+        const slot = Math.floor(ref / SLOT);
+        keys[i] = ranks[bases[slot] + (ref - slot * SLOT)];
       }
     }
     sortRefs(refs, keys, desc);
+  }
+
+  /** The ranks of column `by` over `logs`, kept until a log changes (review edits do not touch them). */
+  private async ranksOf(logs: QueryLog[], by: string): Promise<Uint32Array> {
+    const version = logs
+      .map((q) => `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}`)
+      .join('|');
+    const cacheKey = `ranks\0${by}`;
+    const kept = this.cache.get(cacheKey) as KeptRanks | undefined;
+    if (kept?.version === version) return kept.ranks;
+    const ranks = await columnRanks(
+      logs.map((q) => q.log),
+      by,
+    );
+    this.cache.set(cacheKey, { version, ranks });
+    return ranks;
   }
 }

@@ -132,6 +132,19 @@ describe('QueryEngine', () => {
     }
   });
 
+  it('sorts on a plain text column across logs, both directions, ties in log order', async () => {
+    const fresh = new QueryEngine(interners);
+    const ascending = await rows(fresh, {}, { by: 'text', dir: 'asc' });
+    // a bird, a blue dog, a red cat, another cat, cat on a mat
+    expect(ascending).toEqual(['first.csv#3', 'first.csv#1', 'first.csv#0', 'first.csv#2', 'second.csv#0']);
+    expect(await rows(fresh, {}, { by: 'text', dir: 'desc' })).toEqual([...ascending].reverse());
+    expect(await rows(fresh, { text: 'cat' }, { by: 'text', dir: 'desc' })).toEqual([
+      'second.csv#0',
+      'first.csv#2',
+      'first.csv#0',
+    ]);
+  });
+
   it('keeps a selection until its data changes', async () => {
     const fresh = new QueryEngine(interners);
     const first = await fresh.select(logs, { text: 'cat' });

@@ -1,0 +1,49 @@
+// A cache that holds at most a byte budget, evicting the least recently used entries first, so that
+// any sequence of searches, filters and sorts keeps the process's memory bounded.
+
+export class ByteBudgetCache<V> {
+  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private held = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly sizeOf: (value: V) => number,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  /** Stores `value` (re-measured: a value may have grown since it was first stored). */
+  set(key: string, value: V): void {
+    this.delete(key);
+    const bytes = this.sizeOf(value);
+    this.entries.set(key, { value, bytes });
+    this.held += bytes;
+    // The newest entry stays even when it alone is over budget: it is the one in use.
+    for (const [oldest] of this.entries) {
+      if (this.held <= this.budget || oldest === key) break;
+      this.delete(oldest);
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.held -= entry.bytes;
+  }
+
+  /** Drops every entry whose key starts with `prefix`. */
+  deletePrefix(prefix: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.delete(key);
+  }
+
+  get bytes(): number {
+    return this.held;
+  }
+}

@@ -1,0 +1,43 @@
+// The engine's caches stay within their byte budget whatever is asked, dropping the least recently
+// used first and never the entry just stored.
+import { describe, expect, it } from 'vitest';
+import { ByteBudgetCache } from '../../../src/main/query/byte-budget-cache';
+
+const cache = () => new ByteBudgetCache<Uint8Array>(100, (value) => value.byteLength);
+
+describe('ByteBudgetCache', () => {
+  it('evicts the least recently used entries once over budget', () => {
+    const c = cache();
+    c.set('a', new Uint8Array(40));
+    c.set('b', new Uint8Array(40));
+    expect(c.get('a')).toBeDefined(); // a is now the most recent
+    c.set('c', new Uint8Array(40));
+    expect(c.get('b')).toBeUndefined();
+    expect(c.get('a')).toBeDefined();
+    expect(c.get('c')).toBeDefined();
+    expect(c.bytes).toBe(80);
+  });
+
+  it('re-measures an entry stored again after it grew, and keeps the newest even when it alone is too big', () => {
+    const c = cache();
+    c.set('a', new Uint8Array(30));
+    c.set('b', new Uint8Array(30));
+    c.set('a', new Uint8Array(90));
+    expect(c.get('b')).toBeUndefined();
+    expect(c.bytes).toBe(90);
+    c.set('huge', new Uint8Array(500));
+    expect(c.get('huge')).toBeDefined();
+    expect(c.get('a')).toBeUndefined();
+    expect(c.bytes).toBe(500);
+  });
+
+  it('drops the entries of a log by key prefix', () => {
+    const c = cache();
+    c.set('text\0f/log.csv\0x', new Uint8Array(10));
+    c.set('text\0f/other.csv\0x', new Uint8Array(10));
+    c.deletePrefix('text\0f/log.csv\0');
+    expect(c.get('text\0f/log.csv\0x')).toBeUndefined();
+    expect(c.get('text\0f/other.csv\0x')).toBeDefined();
+    expect(c.bytes).toBe(10);
+  });
+});

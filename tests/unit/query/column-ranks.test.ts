@@ -1,0 +1,120 @@
+// Sorting on a plain column ranks each row's value as the reader decodes the cell (quoting, the
+// CSV-injection escape, UTF-8), in code-point order (Python's sorted()), whatever the cell holds:
+// quotes, commas, line breaks, long values sharing a long prefix, empty cells, short rows.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FolderReader } from '../../../src/main/gradio/reader';
+import { Interner } from '../../../src/main/log-index/intern';
+import { indexOneLog } from '../../../src/main/log-index/index-folder';
+import { readRecords } from '../../../src/main/log-index/read-records';
+import { undoInjectionEscape } from '../../../src/main/gradio/injection-escape';
+import { columnRanks } from '../../../src/main/query/column-ranks';
+import { PREFIX_BYTES } from '../../../src/main/query/column-bytes';
+
+const root = mkdtempSync(join(tmpdir(), 'flagdeck-column-ranks-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) || text.startsWith('"') ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A Gradio 4 CSVLogger log: the given columns, then flag, username, timestamp. */
+async function indexed(file: string, header: string[], rows: string[][]) {
+  const lines = [
+    [...header, 'flag', 'username', 'timestamp'],
+    ...rows.map((cells, i) => [
+      ...cells,
+      '',
+      '',
+      `2024-05-01 10:00:${String(i % 60).padStart(2, '0')}.000001`,
+    ]),
+  ];
+  const text = lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  writeFileSync(join(root, file), text);
+  const shape = await new FolderReader().shapeOf(root, file);
+  return indexOneLog(root, shape, { reasons: new Interner(), usernames: new Interner() });
+}
+
+/** What the ranks must say: the reader's cells compared as code points, empty first. */
+async function expectedRanks(log: Awaited<ReturnType<typeof indexed>>, column: number): Promise<number[]> {
+  const records = await readRecords(
+    log,
+    Array.from({ length: log.count }, (_, row) => row),
+  );
+  const values = records.map((record) => {
+    const cell = undoInjectionEscape(record.cells[column] ?? '');
+    return cell === '' ? null : Buffer.from(cell, 'utf8');
+  });
+  const distinct = [...new Map(values.filter((v) => v !== null).map((v) => [v.toString('hex'), v])).values()];
+  distinct.sort(Buffer.compare);
+  const rankOf = new Map(distinct.map((value, i) => [value.toString('hex'), i + 1]));
+  return values.map((value) => (value === null ? 0 : (rankOf.get(value.toString('hex')) as number)));
+}
+
+const long = 'x'.repeat(PREFIX_BYTES - 3);
+const cellText = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(
+    '',
+    '"',
+    '""',
+    "'=1+1",
+    "'-x",
+    "'plain",
+    'a,b',
+    'two\nlines',
+    'é',
+    '日本',
+    '🎉',
+    'Z',
+    'z',
+    '\u00e9',
+  ),
+  fc.string({ maxLength: 8 }).map((tail) => long + tail),
+  fc.string({ maxLength: 8 }).map((tail) => `${long}abcdef${tail}`),
+);
+
+describe('columnRanks', () => {
+  it('ranks every value as the reader decodes it, in code-point order, ties sharing a rank (fast-check)', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(cellText, cellText), { minLength: 1, maxLength: 60 }),
+        async (rows) => {
+          const log = await indexed(
+            `log-${run++}.csv`,
+            ['prompt', 'answer', 'flag'],
+            rows.map(([a, b]) => [a, b, '']),
+          );
+          const ranks = await columnRanks([log], 'answer');
+          expect([...ranks]).toEqual(await expectedRanks(log, 1));
+        },
+      ),
+      { numRuns: Number(process.env.RANK_RUNS ?? 150) },
+    );
+  });
+
+  it('ranks across logs on one scale; a log without the column ranks as empty', async () => {
+    const a = await indexed(
+      'a.csv',
+      ['text', 'flag'],
+      [
+        ['pear', ''],
+        ['apple', ''],
+      ],
+    );
+    const b = await indexed(
+      'b.csv',
+      ['other', 'text', 'flag'],
+      [
+        ['x', 'banana', ''],
+        ['y', 'apple', ''],
+      ],
+    );
+    const c = await indexed('c.csv', ['other'], [['q']]);
+    expect([...(await columnRanks([a, b, c], 'text'))]).toEqual([3, 1, 2, 1, 0]);
+  });
+});
