@@ -115,9 +115,18 @@ export class AssetResolver {
 
   /** A stale path into this folder (missing) rather than a path elsewhere (outside)? */
   private meantInside(written: string, segments: string[], drive: boolean): boolean {
+    // Gradio's upload cache on the demo's machine: a copy of the sample that never reached this folder.
+    if (isGradioTempPath(segments)) return true;
     if (!drive && !isAbsolute(written))
       return !segments.includes('..') || !!this.insideParts(resolve(this.root, written));
     const names = new Set([looseName(this.root.split(sep).pop() ?? ''), 'flagged']);
     return segments.some((segment) => names.has(looseName(segment)));
   }
+}
+
+/** `…\Temp\gradio\…` (Windows) or `/tmp/gradio/…`: where Gradio keeps uploads and chat files. */
+function isGradioTempPath(segments: string[]): boolean {
+  return segments.some(
+    (segment, index) => /^(?:temp|tmp)$/i.test(segment) && segments[index + 1]?.toLowerCase() === 'gradio',
+  );
 }
