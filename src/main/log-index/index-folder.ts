@@ -4,6 +4,7 @@ import type { GradioReader, LogShape } from '../gradio/log-model';
 import { FolderReader } from '../gradio/reader';
 import { ReaderRecordSource } from '../gradio/record-source';
 import type { SharedInterners } from './apply-scan';
+import type { AssetCellsCollector } from '../scan/scan-job';
 import { Interner } from './intern';
 import { indexLog } from './index-log';
 import { LogIndex } from './log-index';
@@ -19,13 +20,14 @@ export async function indexOneLog(
   shape: LogShape,
   interners: SharedInterners,
   onProgress?: OnProgress,
+  assets?: AssetCellsCollector,
 ): Promise<LogIndex> {
   const log = new LogIndex(join(root, shape.file), shape);
   if (shape.dialect.format === 'jsonl') log.source = new ReaderRecordSource();
   const report = (): void => onProgress?.(shape.file, log.indexedEnd, log.size, log.count);
-  await indexLogParallel(log, interners, { final: true, onChunk: report });
+  await indexLogParallel(log, interners, { final: true, onChunk: report, assets });
   // Whatever was appended while the workers ran.
-  await indexLog(log, interners, { final: true, onChunk: report });
+  await indexLog(log, interners, { final: true, onChunk: report, assets });
   report();
   return log;
 }
