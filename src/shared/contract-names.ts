@@ -34,4 +34,5 @@ export const eventNames = [
   'menuCommand',
   'exportProgress',
   'exportFinished',
+  'assetsArrived',
 ] as const;

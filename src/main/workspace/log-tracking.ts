@@ -146,8 +146,20 @@ export class LogTracking {
     if (pollMs > 0) {
       folder.poll = setInterval(() => {
         for (const entry of folder.logs.values()) entry.follower.poll();
+        void this.announceLateAssets(folder);
       }, pollMs);
       folder.poll.unref();
+    }
+  }
+
+  /** Rows shown with a missing file that has now arrived: the UI fetches them again. */
+  private async announceLateAssets(folder: FolderState): Promise<void> {
+    try {
+      const ids = await folder.lateAssets.arrived(this.ctx.reader);
+      if (ids.length > 0 && !folder.closed)
+        this.ctx.options.emit('assetsArrived', { folderId: folder.id, ids });
+    } catch (error) {
+      this.ctx.logProblem(`${folder.root}: ${String(error)}`);
     }
   }
 
