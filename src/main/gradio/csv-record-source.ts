@@ -62,7 +62,7 @@ class ParsePass {
       encoding: 'latin1',
       quote: dialect.quote,
       escape: dialect.quote,
-      record_delimiter: ['\r\n', '\n'],
+      record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
       max_record_size: MAX_RECORD_BYTES,
@@ -109,7 +109,10 @@ class ParsePass {
       }
       const where = { start: this.recordStart, line: this.recordLine };
       const record = toRawRecord(parsed, text, where, this.dialect, stray);
-      if (record && !record.eol && !keepUnterminated) break;
+      // A `\r` at the end of what is written so far may be the first half of `\r\n`: wait too.
+      const atEnd = parsed.end === this.windowBase + this.window.length;
+      const open = !record?.eol || (record.eol === 'cr' && atEnd);
+      if (record && open && !keepUnterminated) break;
       this.recordStart = parsed.end;
       this.recordLine += countLineFeeds(text);
       if (record) yield record;
