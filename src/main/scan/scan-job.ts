@@ -57,7 +57,7 @@ export interface ScanResult {
   /** Offset past the last record, and the scanner state there. */
   end: number;
   state: ScanState;
-  /** Problem records, as triples (line, 1-based field, 0 quote left open | 1 text after closing quote). */
+  /** Problem records, as triples (line, 1-based field, 0 quote left open | 1 text after closing quote | 2 over 8 MiB). */
   quoteIssues: number[];
   /** The last record had no line terminator. */
   tailUnterminated: boolean;
@@ -154,10 +154,10 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const assets = job.assets
     ? helpers.assetCellsCollector(job.assets, quote, fieldBytes, helpers.refHash)
     : undefined;
-  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray) => {
+  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray, tooLarge) => {
     // A record that could not be read is not a row.
     if (unclosed) {
-      quoteIssues.push(line, n + 1, 0);
+      quoteIssues.push(line, n + 1, tooLarge ? 2 : 0);
       return;
     }
     if (stray >= 0 && quoteIssues.length < 3000) quoteIssues.push(line, stray + 1, 1);
