@@ -51,10 +51,8 @@ function toRecord(
     cells[i] = decoded.text;
     if (decoded.problem && !error) error = cellProblemIssue(line, i + 1, decoded.problem);
   }
-  const last = buf[end - 1];
-  const eol =
-    last === 13 ? 'cr' : last !== 10 ? undefined : end - 2 >= start && buf[end - 2] === 13 ? 'crlf' : 'lf';
-  const body = end - (eol === 'crlf' ? 2 : eol ? 1 : 0);
+  const eol = buf[end - 1] !== 10 ? undefined : end - 2 >= start && buf[end - 2] === 13 ? 'crlf' : 'lf';
+  const body = end - (eol === 'crlf' ? 2 : eol === 'lf' ? 1 : 0);
   const record: RawRecord = {
     cells,
     line,

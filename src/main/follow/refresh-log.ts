@@ -39,7 +39,7 @@ async function readBytes(path: string, from: number, length: number): Promise<Bu
 
 async function hasWholeLine(path: string): Promise<boolean> {
   const head = await readBytes(path, 0, 64 * 1024).catch(() => Buffer.alloc(0));
-  return head.includes(10) || head.includes(13);
+  return head.includes(10);
 }
 
 async function sizeOf(path: string): Promise<number | null> {

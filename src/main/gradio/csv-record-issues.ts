@@ -15,12 +15,7 @@ export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 export function strayQuoteField(cells: string[], text: string, quote: '"' | "'"): number | undefined {
   if (!cells.some((cell) => cell.startsWith(quote))) return undefined;
   try {
-    parseStrict(text, {
-      quote,
-      escape: quote,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-    });
+    parseStrict(text, { quote, escape: quote, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
     return undefined;
   } catch (error) {
     const { code, column } = error as CsvError & { column?: number };

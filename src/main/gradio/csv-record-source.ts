@@ -63,7 +63,7 @@ class ParsePass {
       encoding: 'latin1',
       quote: dialect.quote,
       escape: dialect.quote,
-      record_delimiter: ['\r\n', '\n', '\r'],
+      record_delimiter: ['\r\n', '\n'],
       relax_column_count: true,
       relax_quotes: true,
       max_record_size: MAX_RECORD_BYTES,
@@ -110,10 +110,7 @@ class ParsePass {
       }
       const where = { start: this.recordStart, line: this.recordLine };
       const record = toRawRecord(parsed, text, where, this.dialect, stray);
-      // A `\r` at the end of what is written so far may be the first half of `\r\n`: wait too.
-      const atEnd = parsed.end === this.windowBase + this.window.length;
-      const open = !record?.eol || (record.eol === 'cr' && atEnd);
-      if (record && open && !keepUnterminated) break;
+      if (record && !record.eol && !keepUnterminated) break;
       this.recordStart = parsed.end;
       this.recordLine += countLineFeeds(text);
       if (record) yield record;

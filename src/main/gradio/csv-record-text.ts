@@ -18,14 +18,8 @@ export function toRawRecord(
   dialect: CsvDialect,
   strayField: number | undefined,
 ): RawRecord | undefined {
-  const eol = text.endsWith('\r\n')
-    ? 'crlf'
-    : text.endsWith('\n')
-      ? 'lf'
-      : text.endsWith('\r')
-        ? 'cr'
-        : undefined;
-  const body = text.slice(0, text.length - (eol === 'crlf' ? 2 : eol ? 1 : 0));
+  const eol = text.endsWith('\r\n') ? 'crlf' : text.endsWith('\n') ? 'lf' : undefined;
+  const body = text.slice(0, text.length - (eol === 'crlf' ? 2 : eol === 'lf' ? 1 : 0));
   if (body === '') return undefined;
   const { line } = where;
   let error: LogIssue | undefined = strayField === undefined ? undefined : strayQuoteIssue(line, strayField);
@@ -48,12 +42,9 @@ export function toRawRecord(
   return record;
 }
 
-/**
- * Lines are counted by LF, as editors do (csv-parse's own count also counts a lone CR), and by a
- * lone CR that ends the record (a log written with classic Mac line ends).
- */
+/** Lines are counted by LF, as editors do (csv-parse's own count also counts a lone CR). */
 export function countLineFeeds(text: string): number {
-  let count = text.endsWith('\r') ? 1 : 0;
+  let count = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
   return count;
 }

@@ -23,7 +23,7 @@ export interface RawRecord {
   start: number;
   end: number;
   /** The record's line terminator; absent on a last record that has none. */
-  eol?: 'crlf' | 'lf' | 'cr';
+  eol?: 'crlf' | 'lf';
   /** sha256 (hex, first 16 chars) of the record's bytes without its line terminator. */
   hash: string;
   /**

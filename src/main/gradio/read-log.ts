@@ -64,10 +64,10 @@ export async function readLog(reader: FolderReader, root: string, file: string):
 
 /** Gradio ends every record with CRLF; git may turn them to LF. A file with both was edited by hand. */
 class LineEndings {
-  private first: 'crlf' | 'lf' | 'cr' | undefined;
+  private first: 'crlf' | 'lf' | undefined;
   private reported = false;
 
-  see(eol: 'crlf' | 'lf' | 'cr' | undefined, line: number): LogIssue | undefined {
+  see(eol: 'crlf' | 'lf' | undefined, line: number): LogIssue | undefined {
     if (!eol) return undefined;
     this.first ??= eol;
     if (eol === this.first || this.reported) return undefined;

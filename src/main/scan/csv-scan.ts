@@ -1,6 +1,6 @@
 // The byte-level CSV state machine behind the fast index. It mirrors csv-parse 7 as the reader runs
 // it (gradio/csv-record-source.ts: `relax_quotes`, `relax_column_count`, escape = quote, record
-// delimiters `\r\n`, `\n` and a lone `\r`), byte for byte, quirks included, so both RecordSources agree:
+// delimiters `\r\n` and `\n`), byte for byte, quirks included, so both RecordSources agree:
 // - a quote opens a quoted field only as the field's first byte;
 // - inside quotes a doubled quote is a quote; a quote followed by `,`, a record delimiter, a NUL
 //   byte or the end of the file closes the field; followed by anything else it stays literal
@@ -10,7 +10,7 @@
 // - the reader re-reads strictly any record where a quote was kept literal: when the first such
 //   quote is a closing quote followed by text, that field is "stray"; when a stray field spans
 //   lines, its quote swallowed the rows after it, and the record is lost like an unclosed one;
-// - lines are counted by `\n`, as editors do (and the reader), and by a record's lone `\r` end.
+// - lines are counted by `\n`, as editors do (and the reader).
 // Byte values are literals (44 `,`, 13 `\r`, 10 `\n`): these functions are also sent to worker
 // threads as source text (see ../log-index/scan-workers.ts), where module constants do not exist.
 
@@ -57,16 +57,13 @@ export interface ScanOptions {
   final: boolean;
 }
 
-/**
- * Length of the record delimiter at `p` (`\r\n` 2, `\n` 1, a lone `\r` 1: classic Mac line ends),
- * 0 if none, -1 if more bytes are needed.
- */
+/** Length of the record delimiter at `p` (`\r\n` 2, `\n` 1), 0 if none, -1 if more bytes are needed. */
 export function delimiterLength(buf: Uint8Array, p: number, limit: number, final: boolean): number {
   const c = buf[p];
   if (c === 10) return 1;
   if (c !== 13) return 0;
-  if (p + 1 >= limit) return final ? 1 : -1;
-  return buf[p + 1] === 10 ? 2 : 1;
+  if (p + 1 >= limit) return final ? 0 : -1;
+  return buf[p + 1] === 10 ? 2 : 0;
 }
 
 /**

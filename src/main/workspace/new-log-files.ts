@@ -11,7 +11,7 @@ export async function hasWholeFirstLine(path: string): Promise<boolean> {
     try {
       const buf = Buffer.alloc(64 * 1024);
       const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      return buf.subarray(0, bytesRead).some((byte) => byte === 10 || byte === 13);
+      return buf.subarray(0, bytesRead).includes(10);
     } finally {
       await handle.close();
     }

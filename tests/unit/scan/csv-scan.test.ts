@@ -78,9 +78,7 @@ describe('scanCsv', () => {
   it('waits for the byte after a closing quote and after a \\r at the end of a chunk', () => {
     expect(scan('"a"', false).stopped).toBe(0);
     expect(scan('a\r', false).stopped).toBe(0);
-    // A lone \r ends a record (classic Mac line ends) once it is known not to start a \r\n.
-    expect(scan('a\r', true).records.map((r) => r.fields)).toEqual([['a']]);
-    expect(scan('a\rb\r', true).records.map((r) => r.fields)).toEqual([['a'], ['b']]);
+    expect(scan('a\r', true).records.map((r) => r.fields)).toEqual([['a\r']]);
   });
 
   it('reports a quote never closed: the record has no cells, spans its first line, and reading resumes', () => {
@@ -111,15 +109,15 @@ describe('scanCsv', () => {
 describe('delimiterLength', () => {
   const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-  it('is 2 for \\r\\n, 1 for \\n and a lone \\r, 0 for anything else', () => {
+  it('is 2 for \\r\\n, 1 for \\n, 0 for anything else', () => {
     expect(delimiterLength(bytes('\r\nx'), 0, 3, false)).toBe(2);
     expect(delimiterLength(bytes('\nx'), 0, 2, false)).toBe(1);
     expect(delimiterLength(bytes('x\n'), 0, 2, false)).toBe(0);
-    expect(delimiterLength(bytes('\rx'), 0, 2, false)).toBe(1);
+    expect(delimiterLength(bytes('\rx'), 0, 2, false)).toBe(0);
   });
 
   it('asks for more bytes after a \\r at the limit, unless the bytes are final', () => {
     expect(delimiterLength(bytes('\r'), 0, 1, false)).toBe(-1);
-    expect(delimiterLength(bytes('\r'), 0, 1, true)).toBe(1);
+    expect(delimiterLength(bytes('\r'), 0, 1, true)).toBe(0);
   });
 });
