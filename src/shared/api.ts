@@ -242,6 +242,8 @@ export const events = {
   menuCommand: z.object({ command: MenuCommand, path: z.string().optional() }),
   exportProgress: ExportProgress,
   exportFinished: ExportFinished,
+  /** Files of these rows, missing when they were shown, have arrived: fetch the rows again. */
+  assetsArrived: z.object({ folderId: z.string(), ids: z.array(z.string()) }),
 } as const;
 
 export type Calls = typeof calls;

@@ -35,4 +35,5 @@ export const eventNames = [
   'menuCommand',
   'exportProgress',
   'exportFinished',
+  'assetsArrived',
 ] as const;

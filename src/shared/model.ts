@@ -42,6 +42,8 @@ export const LogLayout = z.enum([
   'hf-saver',
   'hf-saver-jsonl',
   'legacy',
+  /** An `examples=` directory's `log.csv`: a header, then component cells only. */
+  'examples',
 ]);
 export type LogLayout = z.infer<typeof LogLayout>;
 

@@ -8,13 +8,26 @@ import { recordHash } from '../../src/main/gradio/record-hash';
 import { FieldBounds } from '../../src/main/scan/csv-scan';
 import { fieldBytes } from '../../src/main/scan/csv-field';
 import { scanFileChunks, type ScannedChunk } from './file-chunks';
-import { cellProblemIssue, strayQuoteIssue, unclosedQuoteIssue } from '../../src/main/scan/record-issues';
+import {
+  cellProblemIssue,
+  strayQuoteIssue,
+  tooLargeIssue,
+  unclosedQuoteIssue,
+} from '../../src/main/scan/record-issues';
 
 function toRecord(
   chunk: ScannedChunk,
   bounds: FieldBounds,
   dialect: CsvDialect,
-  span: { start: number; end: number; line: number; count: number; unclosed: boolean; stray: number },
+  span: {
+    start: number;
+    end: number;
+    line: number;
+    count: number;
+    unclosed: boolean;
+    stray: number;
+    tooLarge?: boolean;
+  },
 ): RawRecord {
   const { buf, base } = chunk;
   const { start, end, line, count } = span;
@@ -27,7 +40,7 @@ function toRecord(
       start: base + start,
       end: base + end,
       hash,
-      error: unclosedQuoteIssue(line, count + 1),
+      error: span.tooLarge ? tooLargeIssue(line) : unclosedQuoteIssue(line, count + 1),
     };
   }
   const cells = new Array<string>(count);
@@ -72,8 +85,9 @@ export class ByteRecordSource implements RecordSource {
       final: options.final ?? false,
       chunkBytes: this.options.chunkBytes,
     };
-    const chunks = scanFileChunks(scan, bounds, (chunk) => (s, e, l, count, unclosed, stray) => {
-      pending.push(toRecord(chunk, bounds, dialect, { start: s, end: e, line: l, count, unclosed, stray }));
+    const chunks = scanFileChunks(scan, bounds, (chunk) => (s, e, l, count, unclosed, stray, tooLarge) => {
+      const span = { start: s, end: e, line: l, count, unclosed, stray, tooLarge };
+      pending.push(toRecord(chunk, bounds, dialect, span));
     });
     for await (const _chunk of chunks) yield* pending.splice(0);
   }

@@ -1,6 +1,7 @@
 // The reference RecordSource: csv-parse over a byte stream. Bytes travel as latin1 strings (one char per
 // byte) so offsets stay exact and each cell is decoded once, by the dialect's encoding.
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import type { CsvDialect, RawRecord, RecordSource } from './log-model';
 import { MAX_RECORD_BYTES, describeParseError, strayQuoteField, unclosedQuote } from './csv-record-issues';
@@ -124,15 +125,33 @@ class ParsePass {
   /** The unreadable record (no cells) from its start to the next line, then where to resume. */
   private async *fail(error: CsvError): AsyncGenerator<RawRecord | Resume> {
     const resync = await nextLineStart(this.file, this.recordStart);
-    const text = this.window.slice(0, resync - this.windowBase);
+    // A record refused for its size stops the parse before its first line ends: read the rest.
+    const bytes =
+      this.windowBase + this.window.length >= resync
+        ? Buffer.from(
+            this.window.slice(this.recordStart - this.windowBase, resync - this.windowBase),
+            'latin1',
+          )
+        : await readRange(this.file, this.recordStart, resync);
     yield {
       cells: [],
       line: this.recordLine,
       start: this.recordStart,
       end: resync,
-      hash: recordHash(Buffer.from(text, 'latin1')),
+      hash: recordHash(bytes),
       error: describeParseError(error, this.recordLine),
     };
     yield { resume: { start: resync, line: this.recordLine + 1 } };
+  }
+}
+
+async function readRange(file: string, start: number, end: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(end - start);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, start);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }

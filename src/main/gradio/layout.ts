@@ -95,6 +95,36 @@ function chat(): LayoutReading {
   };
 }
 
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DATA_LIKE = /^[[{(]|[\\/]|\.[a-z0-9]{2,5}$/i;
+
+/** A short label, as a header names a component: not a number, a path, JSON or several lines. */
+function isName(cell: string): boolean {
+  const text = cell.trim();
+  return (
+    text !== '' && text.length <= 64 && !NUMBER.test(text) && !DATA_LIKE.test(text) && !/[\r\n]/.test(text)
+  );
+}
+
+/**
+ * A log without Gradio's trailing columns whose first record is a header all the same: an
+ * `examples=` directory's `log.csv` (`input,output` / `10,20`), which Gradio reads by taking the
+ * first columns. The first record is all distinct names, and under at least one of them the data
+ * holds what no name is (numbers, paths, JSON). A SimpleCSVLogger log of plain words stays headerless.
+ */
+export function examplesLayout(first: string[], data: string[][]): LayoutReading | undefined {
+  const names = first.map(undoInjectionEscape);
+  if (names.length === 0 || !names.every(isName) || new Set(names).size !== names.length) return undefined;
+  const dataUnderName = names.some((_, index) =>
+    data.some((cells) => cells[index] !== undefined && cells[index].trim() !== '' && !isName(cells[index])),
+  );
+  if (!dataUnderName) return undefined;
+  return {
+    ...withHeader('examples', names, {}, '"'),
+    warnings: ['no flag or timestamp columns: an examples log (read with its header)'],
+  };
+}
+
 function headerless(width: number): LayoutReading {
   return {
     layout: 'simple',

@@ -31,6 +31,9 @@ const GROUPS: [MediaKind, string[]][] = [
 ];
 for (const [kind, extensions] of GROUPS) for (const extension of extensions) BY_EXTENSION[extension] = kind;
 
+/** Every extension mediaByExtension knows, lower case, without the dot. */
+export const MEDIA_EXTENSIONS: readonly string[] = GROUPS.flatMap(([, extensions]) => extensions);
+
 /** The lower-case extension of a path's last segment, without the dot. */
 export function extensionOf(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? '';

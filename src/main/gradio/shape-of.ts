@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { CsvDialect, LogShape, RawRecord, RecordSource } from './log-model';
 import type { AssetResolver } from './asset-resolver';
 import { jsonlShape } from './jsonl-shape';
-import { readLayout } from './layout';
+import { examplesLayout, readLayout } from './layout';
 import { PROBE_ROWS, columnsOf } from './column-probe';
 import { sniffDialect } from './sniff-dialect';
 
@@ -25,6 +25,10 @@ export async function shapeOf(
     records = await firstRecords(source, absolute, dialect, PROBE_ROWS + 1);
     reading = readLayout(file, records[0]?.cells, dialect.quote);
     reading.warnings.push('not UTF-8: read as Windows-1252 (SimpleCSVLogger on Windows before Gradio 4.32)');
+  }
+  if (reading.layout === 'simple' && records.length > 1) {
+    const data = records.slice(1).map((record) => record.cells);
+    reading = examplesLayout(records[0].cells, data) ?? reading;
   }
   const headerRecord = reading.hasHeader ? records[0] : undefined;
   const data = records.slice(reading.hasHeader ? 1 : 0);

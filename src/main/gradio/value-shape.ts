@@ -8,7 +8,7 @@ const isObject = (value: Json): value is Record<string, Json> =>
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Keys whose string values are file paths in Gradio's data models (FileData, Video, ImageEditor…). */
-const PATH_KEYS = new Set([
+export const PATH_KEYS: ReadonlySet<string> = new Set([
   'path',
   'video',
   'image',

@@ -4,7 +4,7 @@ import type { Interner } from './intern';
 import type { LogIndex } from './log-index';
 import type { ScanResult } from '../scan/scan-job';
 import { roleText } from '../scan/role-text';
-import { strayQuoteIssue, unclosedQuoteIssue } from '../scan/record-issues';
+import { strayQuoteIssue, tooLargeIssue, unclosedQuoteIssue } from '../scan/record-issues';
 
 /** Problems kept per log (a broken writer can flaw every row). */
 export const MAX_ERRORS = 1000;
@@ -59,7 +59,9 @@ export function applyScan(
     log.errors.push(
       quoteIssues[i + 2] === 0
         ? unclosedQuoteIssue(line, quoteIssues[i + 1])
-        : strayQuoteIssue(line, quoteIssues[i + 1]),
+        : quoteIssues[i + 2] === 2
+          ? tooLargeIssue(line)
+          : strayQuoteIssue(line, quoteIssues[i + 1]),
     );
   }
   log.indexedEnd = result.end;

@@ -6,6 +6,7 @@ import type { GradioReader, LogShape } from '../gradio/log-model';
 import { FolderReader } from '../gradio/reader';
 import { ReaderRecordSource } from '../gradio/record-source';
 import type { SharedInterners } from './apply-scan';
+import type { AssetCellsCollector } from '../scan/scan-job';
 import { Interner } from './intern';
 import { indexLog } from './index-log';
 import { LogIndex } from './log-index';
@@ -30,8 +31,9 @@ export async function indexOneLog(
   shape: LogShape,
   interners: SharedInterners,
   onProgress?: OnProgress,
+  assets?: AssetCellsCollector,
 ): Promise<LogIndex> {
-  return (await indexOneLogCached(root, shape, interners, onProgress)).log;
+  return (await indexOneLogCached(root, shape, interners, onProgress, undefined, assets)).log;
 }
 
 /**
@@ -44,6 +46,8 @@ export async function indexOneLogCached(
   interners: SharedInterners,
   onProgress?: OnProgress,
   cache?: IndexCacheOptions,
+  /** Collects asset cells of the scanned bytes only: not of rows restored from the cache. */
+  assets?: AssetCellsCollector,
 ): Promise<IndexedLog> {
   const log = new LogIndex(join(root, shape.file), shape);
   if (shape.dialect.format === 'jsonl') log.source = new ReaderRecordSource();
@@ -54,9 +58,9 @@ export async function indexOneLogCached(
     : { kind: 'none' };
   const reusedEnd = log.indexedEnd;
   const report = (): void => onProgress?.(shape.file, log.indexedEnd, log.size, log.count);
-  await indexLogParallel(log, interners, { final: true, onChunk: report });
+  await indexLogParallel(log, interners, { final: true, onChunk: report, assets });
   // Whatever was appended while the workers ran.
-  await indexLog(log, interners, { final: true, onChunk: report });
+  await indexLog(log, interners, { final: true, onChunk: report, assets });
   report();
   let notKept: string | undefined;
   if (cache && (restored.kind !== 'reused' || log.indexedEnd !== reusedEnd))

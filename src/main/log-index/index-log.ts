@@ -4,7 +4,7 @@
 import { open } from 'node:fs/promises';
 import type { LogIndex } from './log-index';
 import { applyScan, type SharedInterners } from './apply-scan';
-import { scanRange } from '../scan/scan-job';
+import { scanRange, type AssetCellsCollector } from '../scan/scan-job';
 import { localHelpers } from '../scan/scan-helpers';
 import { indexWithSource } from './source-index';
 
@@ -20,6 +20,8 @@ export interface IndexPass {
   /** Stop at this offset (default: the file's size now). */
   until?: number;
   stepBytes?: number;
+  /** Collect the cells of these columns too (`flagdeck inspect`). */
+  assets?: AssetCellsCollector;
 }
 
 /** Indexes the log's records from `log.indexedEnd` on. Returns the number of rows added. */
@@ -45,9 +47,11 @@ export async function indexLog(log: LogIndex, interners: SharedInterners, pass: 
           state: log.scanState,
           roles: log.shape.roles,
           chunkBytes: step,
+          ...(pass.assets ? { assets: pass.assets.job } : {}),
         },
         localHelpers,
       );
+      if (result.assetCells) pass.assets?.take(result.assetCells);
       if (result.end === log.indexedEnd && to === until) break;
       // A record longer than the step: read a wider window next time.
       if (result.count === 0) step *= 2;

@@ -7,7 +7,8 @@ import { open } from 'node:fs/promises';
 import { delimiterLength, FieldBounds, scanCsv } from '../scan/csv-scan';
 import { fieldBytes } from '../scan/csv-field';
 import { digits, timestampFromBytes } from '../scan/timestamp-key';
-import { scanRange, type ScanJob, type ScanResult } from '../scan/scan-job';
+import { assetCellsCollector, refHash } from '../scan/asset-cells';
+import { scanRange, type AssetCellsCollector, type ScanJob, type ScanResult } from '../scan/scan-job';
 import { applyScan, type SharedInterners } from './apply-scan';
 import type { LogIndex } from './log-index';
 import { indexLog } from './index-log';
@@ -25,10 +26,21 @@ function workerSource(): string {
   source ??= [
     "const { parentPort } = require('node:worker_threads');",
     "const { openSync, readSync, closeSync } = require('node:fs');",
-    ...[delimiterLength, scanCsv, fieldBytes, digits, timestampFromBytes, roleCell, scanRange].map(String),
+    ...[
+      delimiterLength,
+      scanCsv,
+      fieldBytes,
+      digits,
+      timestampFromBytes,
+      roleCell,
+      scanRange,
+      assetCellsCollector,
+      refHash,
+    ].map(String),
     `const Bounds = ${String(FieldBounds)};`,
     `const helpers = { scanCsv: ${scanCsv.name}, FieldBounds: Bounds, fieldBytes: ${fieldBytes.name},`,
-    `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync };`,
+    `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync,`,
+    `  assetCellsCollector: ${assetCellsCollector.name}, refHash: ${refHash.name} };`,
     'parentPort.on("message", (job) => {',
     '  const fd = openSync(job.path, "r");',
     `  try { const r = ${scanRange.name}({ ...job, fd }, helpers);`,
@@ -88,6 +100,8 @@ export interface ParallelPass {
   /** Use worker threads from this many bytes on (default PARALLEL_MIN_BYTES). */
   minBytes?: number;
   onChunk?: (log: LogIndex) => void | Promise<void>;
+  /** Collect the cells of these columns too (`flagdeck inspect`). */
+  assets?: AssetCellsCollector;
 }
 
 /** How the last parallel pass went (for benches and tests). */
@@ -118,7 +132,7 @@ export async function indexLogParallel(
   const startState = log.scanState;
   if (log.count === 0) {
     const sample = Math.min(SAMPLE_BYTES, Math.floor((cut - from) / 8));
-    await indexLog(log, interners, { final: false, until: from + sample });
+    await indexLog(log, interners, { final: false, until: from + sample, assets: pass.assets });
   }
   const quote = log.shape.dialect.quote.charCodeAt(0);
   // Size the columns from the rows seen so far, with some slack.
@@ -126,7 +140,13 @@ export async function indexLogParallel(
   const expected = bytesPerRow > 0 ? Math.ceil(((size - from) / bytesPerRow) * 1.05) : 0;
   if (expected > 0 && !fresh) log.reserve(log.count + expected);
   const half = Math.ceil(expected / 2);
-  const common = { quote, roles: log.shape.roles, chunkBytes: 4 * 1024 * 1024, expectedRows: half };
+  const common = {
+    quote,
+    roles: log.shape.roles,
+    chunkBytes: 4 * 1024 * 1024,
+    expectedRows: half,
+    ...(pass.assets ? { assets: pass.assets.job } : {}),
+  };
   const [first, second] = await Promise.all([
     runInWorker(log.path, {
       ...common,
@@ -145,9 +165,11 @@ export async function indexLogParallel(
     }),
   ]);
   applyScan(log, first, interners, 0, fresh);
+  if (first.assetCells) pass.assets?.take(first.assetCells);
   lastSplit = first.end === cut ? 'two workers' : 'cut rejected';
   if (first.end === cut) {
     applyScan(log, second, interners, first.state.line);
+    if (second.assetCells) pass.assets?.take(second.assetCells);
     log.size = size;
     if (pass.onChunk) await pass.onChunk(log);
   } else {

@@ -47,6 +47,8 @@ export type OnRecord = (
   count: number,
   unclosed: boolean,
   stray: number,
+  /** With `unclosed`: the record was refused for holding more than 8 MiB, not for a quote. */
+  tooLarge?: boolean,
 ) => void;
 
 export interface ScanOptions {
@@ -203,13 +205,35 @@ export function scanCsv(
         return recordStart;
       }
     }
+    // The reader's csv-parse refuses a record whose cells hold more than 8 MiB (max_record_size:
+    // it stops once they hold 2 bytes more): lost like an unclosed one, reported as too large.
+    let tooLarge = false;
+    if (unclosed ? final && limit - recordStart > 8388609 : recordEnd - recordStart > 8388609) {
+      let content = unclosed ? limit - recordStart : 0;
+      for (let f = 0; !unclosed && f < count; f++) {
+        const s = bounds.starts[f];
+        const e = bounds.ends[f];
+        if (buf[s] !== quote || e - s < 2) {
+          content += e - s;
+          continue;
+        }
+        content += e - s - 2;
+        for (let i = s + 1; i < e - 2; i++) {
+          if (buf[i] === quote && buf[i + 1] === quote) {
+            content--;
+            i++;
+          }
+        }
+      }
+      if (content > 8388609) tooLarge = unclosed = true;
+    }
     if (unclosed) {
       // As the reader: the record is lost up to the end of its first line; go on from there.
       let next = recordStart;
       while (next < limit && buf[next] !== 10) next++;
       p = next < limit ? next + 1 : limit;
       line = recordLine + 1;
-      onRecord(recordStart, p, recordLine, count, true, -1);
+      onRecord(recordStart, p, recordLine, count, true, -1, tooLarge);
       continue;
     }
     p = recordEnd;

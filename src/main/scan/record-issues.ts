@@ -16,3 +16,7 @@ export function strayQuoteIssue(line: number, field: number): LogIssue {
 export function cellProblemIssue(line: number, field: number, problem: string): LogIssue {
   return { line, column: field, message: `${problem} in field ${field}` };
 }
+
+export function tooLargeIssue(line: number): LogIssue {
+  return { line, message: `record larger than 8 MiB starting on line ${line}` };
+}

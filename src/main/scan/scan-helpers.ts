@@ -4,6 +4,7 @@ import { readSync } from 'node:fs';
 import { FieldBounds, scanCsv } from './csv-scan';
 import { fieldBytes } from './csv-field';
 import type { ScanHelpers } from './scan-job';
+import { assetCellsCollector, refHash } from './asset-cells';
 import { timestampFromBytes } from './timestamp-key';
 
 export const localHelpers: ScanHelpers = {
@@ -13,4 +14,6 @@ export const localHelpers: ScanHelpers = {
   timestampFromBytes,
   readSync,
   roleCell,
+  assetCellsCollector,
+  refHash,
 };

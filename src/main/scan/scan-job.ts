@@ -4,6 +4,9 @@
 import type { roleCell } from '../gradio/role-cells';
 import type { LogShape } from '../gradio/log-model';
 import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csv-scan';
+import type { AssetCells, AssetCellsJob, assetCellsCollector, refHash } from './asset-cells';
+
+export type { AssetCells, AssetCellsJob };
 
 export interface ScanHelpers {
   scanCsv: typeof scanCsv;
@@ -11,6 +14,8 @@ export interface ScanHelpers {
   fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer;
   timestampFromBytes: (buf: Uint8Array, start: number, end: number) => number;
   roleCell: typeof roleCell;
+  assetCellsCollector: typeof assetCellsCollector;
+  refHash: typeof refHash;
   readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
 }
 
@@ -27,6 +32,14 @@ export interface ScanJob {
   chunkBytes: number;
   /** Rows the range probably holds (sizes the columns once instead of growing them). */
   expectedRows?: number;
+  /** Also collect the distinct cells of these columns (`flagdeck inspect` counts their assets). */
+  assets?: AssetCellsJob;
+}
+
+/** An AssetCellsJob and where each scanned range's cells go. */
+export interface AssetCellsCollector {
+  job: AssetCellsJob;
+  take(cells: AssetCells): void;
 }
 
 /** Columns of the records found, role cells as raw bytes (latin1) interned per job. */
@@ -44,10 +57,12 @@ export interface ScanResult {
   /** Offset past the last record, and the scanner state there. */
   end: number;
   state: ScanState;
-  /** Problem records, as triples (line, 1-based field, 0 quote left open | 1 text after closing quote). */
+  /** Problem records, as triples (line, 1-based field, 0 quote left open | 1 text after closing quote | 2 over 8 MiB). */
   quoteIssues: number[];
   /** The last record had no line terminator. */
   tailUnterminated: boolean;
+  /** What `job.assets` asked for. */
+  assetCells?: AssetCells;
 }
 
 export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
@@ -136,10 +151,13 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   };
   const reasonHashes = new Map<number, number>();
   const usernameHashes = new Map<number, number>();
-  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray) => {
+  const assets = job.assets
+    ? helpers.assetCellsCollector(job.assets, quote, fieldBytes, helpers.refHash)
+    : undefined;
+  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray, tooLarge) => {
     // A record that could not be read is not a row.
     if (unclosed) {
-      quoteIssues.push(line, n + 1, 0);
+      quoteIssues.push(line, n + 1, tooLarge ? 2 : 0);
       return;
     }
     if (stray >= 0 && quoteIssues.length < 3000) quoteIssues.push(line, stray + 1, 1);
@@ -162,6 +180,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     reasons[count] = intern(reasonCodes, reasonHashes, reasonRaws, flag, n);
     usernames[count] = intern(usernameCodes, usernameHashes, usernameRaws, username, n);
     timestamps[count] = time;
+    assets?.add(buf, bounds, n);
     count++;
     const last = buf[recordEnd - 1];
     tailUnterminated = last !== 10 && last !== 13;
@@ -199,5 +218,6 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     state,
     quoteIssues,
     tailUnterminated,
+    ...(assets ? { assetCells: assets.result() } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // review store, its watcher.
 import type { ReviewStore } from '../review/review-store';
 import type { LogFollower } from '../follow/log-follower';
+import { LateAssets } from '../follow/late-assets';
 import type { QueryLog } from '../query/query';
 
 export interface LogEntry {
@@ -31,6 +32,8 @@ export class FolderState {
   poll?: NodeJS.Timeout;
   /** Row hashes seen lately, by sample id (for the review's orphan checks). */
   readonly hashes = new Map<string, string>();
+  /** Rows shown with missing files, checked again while following. */
+  readonly lateAssets = new LateAssets();
   /** Files being looked at as possible new logs. */
   readonly pending = new Set<string>();
   closed = false;

@@ -122,8 +122,9 @@ export class LogTracking {
       ctx.options.emit('logReset', { folderId: folder.id, file: log.file, reason: result.reset });
       ctx.changed();
     }
-    // After a reset the UI reloads the log; rowsAppended is for rows added to what it has.
-    if (result.reset === undefined && log.count > result.firstNew) {
+    // After a reset the re-read rows are announced too (from row 0), so that every listener (the
+    // UI's "N new", `inspect --follow`) learns of them the same way as of appended ones.
+    if (log.count > result.firstNew) {
       const ids: string[] = [];
       for (let row = result.firstNew; row < log.count; row++) ids.push(sampleId(log.file, row));
       folder.applyStore?.(log.file, result.firstNew);
@@ -150,8 +151,20 @@ export class LogTracking {
     if (pollMs > 0) {
       folder.poll = setInterval(() => {
         for (const entry of folder.logs.values()) entry.follower.poll();
+        void this.announceLateAssets(folder);
       }, pollMs);
       folder.poll.unref();
+    }
+  }
+
+  /** Rows shown with a missing file that has now arrived: the UI fetches them again. */
+  private async announceLateAssets(folder: FolderState): Promise<void> {
+    try {
+      const ids = await folder.lateAssets.arrived(this.ctx.reader);
+      if (ids.length > 0 && !folder.closed)
+        this.ctx.options.emit('assetsArrived', { folderId: folder.id, ids });
+    } catch (error) {
+      this.ctx.logProblem(`${folder.root}: ${String(error)}`);
     }
   }
 

@@ -8,6 +8,7 @@ import { readRecords } from '../log-index/read-records';
 import type { Interner } from '../log-index/intern';
 import type { QueryLog } from '../query/query';
 import { sampleId } from '../../shared/sample-id';
+import type { MissingCell } from '../follow/late-assets';
 
 export const UNREVIEWED: ReviewState = { status: 'unreviewed', note: '' };
 
@@ -19,6 +20,8 @@ export interface RowContext {
   usernames: Interner;
   /** Told each row's hash as it is read. */
   sawHash(id: string, hash: string): void;
+  /** Told each row's cells with missing files (none: an empty list), to notice files arriving late. */
+  sawMissing?(id: string, cells: MissingCell[]): void;
 }
 
 function columnFor(columns: Column[], index: number): Column {
@@ -38,6 +41,14 @@ export async function sampleRows(q: QueryLog, rows: number[], context: RowContex
       context.sawHash(id, record.hash);
       const cells = await Promise.all(
         record.cells.map((raw, index) => context.reader.decodeCell(raw, columnFor(columns, index), folder)),
+      );
+      context.sawMissing?.(
+        id,
+        cells.flatMap((cell, index) => {
+          const missing = cell.assets.filter((asset) => asset.status === 'missing').length;
+          const column = columnFor(columns, index);
+          return missing > 0 ? [{ raw: record.cells[index], column, context: folder, missing }] : [];
+        }),
       );
       const at = roleCell(roles, 'timestamp', record.cells.length);
       const timestamp = at === undefined ? undefined : record.cells[at];

@@ -112,6 +112,7 @@ export class WorkspaceQueries {
         reasons: this.ctx.reasons,
         usernames: this.ctx.usernames,
         sawHash: (id, hash) => folder.rememberHash(id, hash),
+        sawMissing: (id, cells) => folder.lateAssets.note(id, cells),
       });
       rows.forEach((row, i) => found.set(slot * SLOT + row, samples[i]));
     }

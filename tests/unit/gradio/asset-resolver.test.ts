@@ -94,10 +94,16 @@ describe('AssetResolver', () => {
   it('reports paths that leave the folder as outside, without reading them', async () => {
     expect(await resolveRef('../../../secret.txt')).toEqual({ status: 'outside' });
     expect(await resolveRef(join(base, 'secret.txt'))).toEqual({ status: 'outside' });
-    expect(await resolveRef('C:\\Users\\natha\\AppData\\Local\\Temp\\gradio\\abc\\audio.wav')).toEqual({
-      status: 'outside',
-    });
     expect(await resolveRef('/etc/passwd')).toEqual({ status: 'outside' });
+    expect(await resolveRef('../../../../etc/passwd')).toEqual({ status: 'outside' });
+    expect(await resolveRef('/etc/hostname')).toEqual({ status: 'outside' });
+  });
+
+  it("reports Gradio's temp copies on the demo machine as missing, not outside", async () => {
+    expect(await resolveRef('C:\\Users\\natha\\AppData\\Local\\Temp\\gradio\\abc\\audio.wav')).toEqual({
+      status: 'missing',
+    });
+    expect(await resolveRef('/tmp/gradio/0f3a/image.png')).toEqual({ status: 'missing' });
   });
 
   it('refuses a symlink that leaves the folder, file or directory', async () => {

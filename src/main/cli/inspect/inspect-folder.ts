@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { AssetRef, AssetStatus, ColumnKind, LogLayout } from '../../../shared/model';
 import { readLog } from '../../gradio/read-log';
 import { FolderReader } from '../../gradio/reader';
+import { refHash } from '../../scan/asset-cells';
 
 export interface LogReport {
   file: string;
@@ -26,6 +27,8 @@ export interface LogSummary {
   report: LogReport;
   warnings: string[];
   assets: AssetRef[];
+  /** References known to be missing by their refHash only (a large log's plain paths). */
+  settledMissing?: number[][];
 }
 
 /** Per-log work, in one function so a faster one (the index, for huge logs) can take its place. */
@@ -68,10 +71,9 @@ export async function inspectFolder(
   for (const file of files) {
     const summary = await summarize(reader, folder, file);
     const logAssets = new AssetTally();
-    for (const asset of summary.assets) {
-      logAssets.add(asset);
-      folderAssets.add(asset);
-    }
+    for (const asset of summary.assets) logAssets.add(asset);
+    for (const hashes of summary.settledMissing ?? []) logAssets.addMissing(hashes);
+    folderAssets.absorb(logAssets);
     logs.push(summary.report);
     details.push({ warnings: summary.warnings, assets: logAssets.counts() });
   }
@@ -90,18 +92,49 @@ async function assertReadableFolder(folder: string): Promise<void> {
   if (!isDirectory) throw new FolderUnreadableError(`not a folder: ${folder}`);
 }
 
-/** Counts distinct files: a resolved asset by where it resolved, others by the reference as written. */
+/**
+ * Counts distinct files: a resolved asset by where it resolved, others by the reference as written
+ * (by its refHash, so that references the scan settled without their text count alike). A million
+ * missing references are kept as numbers and counted once sorted, not inserted into a map.
+ */
 class AssetTally {
-  private readonly seen = new Map<string, AssetStatus>();
+  private files = new Set<string>();
+  private outside = new Set<number>();
+  private missing: number[][] = [];
+
+  absorb(other: AssetTally): void {
+    for (const file of other.files) this.files.add(file);
+    for (const ref of other.outside) this.outside.add(ref);
+    this.missing.push(...other.missing);
+  }
 
   add(asset: AssetRef): void {
-    const key = asset.status === 'resolved' ? `file:${asset.path}` : `ref:${asset.ref}`;
-    if (!this.seen.has(key)) this.seen.set(key, asset.status);
+    if (asset.status === 'resolved') {
+      this.files.add(asset.path ?? asset.ref);
+      return;
+    }
+    const bytes = Buffer.from(asset.ref);
+    const key = refHash(bytes, 0, bytes.length);
+    if (asset.status === 'outside') this.outside.add(key);
+    else this.missing.push([key]);
+  }
+
+  addMissing(hashes: number[]): void {
+    this.missing.push(hashes);
   }
 
   counts(): AssetCounts {
-    const counts: AssetCounts = { resolved: 0, missing: 0, outside: 0 };
-    for (const status of this.seen.values()) counts[status] += 1;
-    return counts;
+    const keys = new Float64Array(this.missing.reduce((total, list) => total + list.length, 0));
+    let at = 0;
+    for (const list of this.missing) {
+      keys.set(list, at);
+      at += list.length;
+    }
+    keys.sort();
+    let missing = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if ((i === 0 || keys[i] !== keys[i - 1]) && !this.outside.has(keys[i])) missing += 1;
+    }
+    return { resolved: this.files.size, missing, outside: this.outside.size };
   }
 }

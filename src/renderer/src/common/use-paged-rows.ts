@@ -116,6 +116,8 @@ export function usePagedRows(
         if (queryDependsOnReview(query.current.filter, query.current.sort)) refresh();
       }),
       client.on('logReset', refresh),
+      // A file that arrived after its row: the rows on screen are fetched again (their cells change).
+      client.on('assetsArrived', refresh),
       client.on('logAdded', refresh),
       // While a log is indexed, the total grows: follow it (twice a second, and at the end).
       client.on('indexProgress', (p) => {

@@ -48,4 +48,25 @@ describe('inspect --follow', () => {
       { event: 'rowsAppended', file: 'dataset2.csv', ids: ['dataset2.csv#1'] },
     ]);
   });
+
+  it('announces the rows of a rewritten log after its logReset', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-tail-'));
+    const log = join(root, 'log.csv');
+    writeFileSync(log, 'text,timestamp\r\na,2024-01-01 00:00:00\r\nb,2024-01-01 00:00:01\r\n');
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const running = followFolder(root, (line) => lines.push(line), stop.signal, {
+      timing: { recheckMs: 40, finalQuietMs: 500 },
+      pollMs: 200,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    writeFileSync(log, 'text,timestamp\r\nnew,2024-01-02 00:00:00\r\n');
+    await until(() => lines.some((line) => line.includes('rowsAppended')));
+    stop.abort();
+    await running;
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      { event: 'logReset', file: 'log.csv', reason: expect.stringMatching(/shrank/) },
+      { event: 'rowsAppended', file: 'log.csv', ids: ['log.csv#1'] },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 // `flagdeck inspect`, run through its registered command on real folders.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -80,6 +80,26 @@ describe('flagdeck inspect', () => {
     expect(code).toBe(0);
     expect(out.match(/error: line \d+: invalid UTF-8 in field 2/g)).toHaveLength(20);
     expect(out).toContain('… 5 more errors (all of them with --json)');
+  });
+
+  it('counts a path that leaves the folder as outside, and a Gradio temp copy as missing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'flagdeck-inspect-'));
+    mkdirSync(join(folder, 'img'));
+    for (const name of ['a.png', 'b.png']) writeFileSync(join(folder, 'img', name), 'png');
+    const cells = [
+      'img/a.png',
+      'img/b.png',
+      '../../../../etc/passwd',
+      '/etc/hostname',
+      'C:\\Users\\ann\\AppData\\Local\\Temp\\gradio\\0f3a\\photo.png',
+    ];
+    const rows = cells.map((cell, index) => `${cell},,,2024-05-01 10:00:0${index}\r\n`).join('');
+    writeFileSync(join(folder, 'log.csv'), `photo,flag,username,timestamp\r\n${rows}`);
+    const { code, out } = await run([folder, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as FolderReport;
+    expect(report.logs[0].columns[0]).toEqual({ name: 'photo', kind: 'image' });
+    expect(report.assets).toEqual({ resolved: 2, missing: 1, outside: 2 });
   });
 
   it('exits 2 with a clear message when the folder cannot be read', async () => {

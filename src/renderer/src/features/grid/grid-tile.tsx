@@ -2,10 +2,11 @@
 import { memo, type MouseEvent } from 'react';
 import type { SampleRow } from '../../../../shared/model';
 import { useApi } from '../../common/api-context';
-import { AssetBadge } from '../../components/asset-badge';
+import { AssetBadge, baseName } from '../../components/asset-badge';
 import { StatusPill } from '../../components/status-pill';
 import { currentReason } from '../../common/rows';
-import { firstImage } from './first-image';
+import { firstImage, firstVideo } from './first-image';
+import { VideoFrame } from './video-frame';
 
 interface Props {
   row: SampleRow | undefined;
@@ -22,6 +23,7 @@ export const GridTile = memo(function GridTile(props: Props): React.JSX.Element 
   const { mediaUrl } = useApi();
   if (!row) return <div className="tile placeholder" style={{ width: size, height: size }} />;
   const image = firstImage(row);
+  const video = image ? undefined : firstVideo(row);
   return (
     <div
       className={`tile${current ? ' current' : ''}${selected ? ' selected' : ''}`}
@@ -39,6 +41,10 @@ export const GridTile = memo(function GridTile(props: Props): React.JSX.Element 
         />
       ) : image ? (
         <AssetBadge asset={image} />
+      ) : video?.status === 'resolved' && video.path ? (
+        <VideoFrame src={mediaUrl(row.folderId, video.path)} name={baseName(video.ref)} />
+      ) : video ? (
+        <AssetBadge asset={video} />
       ) : (
         <span className="muted">no image</span>
       )}

@@ -1,0 +1,113 @@
+// Every asset reference of every row of a large log, for `flagdeck inspect`: the scan (on both
+// cores, with the index) hands over the distinct cells of the columns that can hold files; a cell
+// whose file name occurs nowhere in the folder is classified at once, from the folder's one
+// listing; the few others go through the reader, as a page of the UI would.
+import type { AssetRef, Column, ColumnKind, MediaKind } from '../../../shared/model';
+import { notFoundStatus } from '../../gradio/asset-resolver';
+import { decodeCellBytes } from '../../gradio/cell-text';
+import { lastSegment, type FolderListing } from '../../gradio/folder-listing';
+import { undoInjectionEscape } from '../../gradio/injection-escape';
+import type { CsvDialect, FolderContext } from '../../gradio/log-model';
+import { MEDIA_EXTENSIONS, mediaByExtension } from '../../gradio/media-kind';
+import type { FolderReader } from '../../gradio/reader';
+import { looksLikePath } from '../../gradio/value-shape';
+import { refHash } from '../../scan/asset-cells';
+import type { AssetCellsCollector } from '../../scan/scan-job';
+
+/** Columns whose every cell is a file reference (or empty), and what such a file holds. */
+const FILE_COLUMNS: ReadonlyMap<ColumnKind, MediaKind> = new Map<ColumnKind, MediaKind>([
+  ['image', 'image'],
+  ['audio', 'audio'],
+  ['video', 'video'],
+  ['model3d', 'model3d'],
+  ['file', 'file'],
+  ['gallery', 'image'],
+]);
+/** Columns whose cells hold a reference only now and then (a file in a chat, a 3.x side file). */
+const SOMETIMES_FILES: ReadonlySet<ColumnKind> = new Set(['json', 'label', 'chat', 'dataframe', 'text']);
+
+const STRUCTURED = /^[[{(]/;
+const SCALAR = /^(?:|null|None|True|False|true|false|-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
+
+export class AssetCensus {
+  private readonly columns: Column[];
+  /** Per column, the candidate cells of each scanned range. */
+  private readonly cells: string[][][];
+  /** Hashes of the references the scan settled as missing, per scanned range. */
+  private readonly missing: number[][] = [];
+
+  constructor(
+    allColumns: Column[],
+    private readonly listing: FolderListing,
+    private readonly dialect: CsvDialect,
+  ) {
+    this.columns = allColumns.filter(
+      (column) => FILE_COLUMNS.has(column.kind) || SOMETIMES_FILES.has(column.kind),
+    );
+    this.cells = this.columns.map(() => []);
+  }
+
+  /** What the scan is asked to collect, and where its cells go. */
+  collector(): AssetCellsCollector {
+    return {
+      job: {
+        columns: this.columns.map((column) => column.index),
+        structured: this.columns.map((column) => !FILE_COLUMNS.has(column.kind)),
+        extensions: [...MEDIA_EXTENSIONS],
+        folderNames: nameHashes(this.listing),
+      },
+      take: ({ cells, missing }) => {
+        cells.forEach((column, index) => this.cells[index].push(column));
+        this.missing.push(missing);
+      },
+    };
+  }
+
+  /** refHash of each reference the scan settled as missing (repeats included). */
+  settledMissing(): number[][] {
+    return this.missing.splice(0);
+  }
+
+  /** Every reference of the other collected cells (a reference met twice is counted once by the tally). */
+  async assets(reader: FolderReader, context: FolderContext): Promise<AssetRef[]> {
+    const assets: AssetRef[] = [];
+    for (const [index, column] of this.columns.entries()) {
+      for (const range of this.cells[index].splice(0)) {
+        for (const bytes of range) {
+          const raw = decodeCellBytes(bytes, this.dialect.encoding).text;
+          const quick = this.quickAsset(raw, column, context.root);
+          if (quick === 'none') continue;
+          if (quick) assets.push(quick);
+          else assets.push(...(await reader.decodeCell(raw, column, context)).assets);
+        }
+      }
+    }
+    return assets;
+  }
+
+  /**
+   * The reference of a plain path cell whose file name occurs nowhere in the folder (or 'none');
+   * undefined when the reader must decide (structured cells, names the folder holds).
+   */
+  private quickAsset(raw: string, column: Column, root: string): AssetRef | 'none' | undefined {
+    const ref = undoInjectionEscape(raw).trim();
+    if (SCALAR.test(ref)) return 'none';
+    const name = lastSegment(ref);
+    if (STRUCTURED.test(ref) || this.listing.mayHold(name)) return undefined;
+    if (!looksLikePath(ref)) return 'none';
+    const fileColumn = FILE_COLUMNS.get(column.kind);
+    const extension = mediaByExtension(name);
+    // decodeCell's rules: a text column keeps resolved files only; other columns need an extension.
+    if (column.kind === 'text' || (!fileColumn && !extension)) return 'none';
+    return { ref, status: notFoundStatus(root, ref), media: extension ?? fileColumn ?? 'file' };
+  }
+}
+
+function nameHashes(listing: FolderListing): number[] | null {
+  return (
+    listing.everyName()?.map((name) => {
+      const bytes = Buffer.from(name);
+      return refHash(bytes, 0, bytes.length);
+    }) ?? null
+  );
+}
