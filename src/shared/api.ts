@@ -20,6 +20,15 @@ import {
   ExportSummary,
   ExportTargetSpec,
 } from './export';
+import {
+  ReplayFinished,
+  ReplayMapping,
+  ReplayOutcome,
+  ReplayProgress,
+  ReplayResult,
+  ReplayRunSummary,
+  Endpoint,
+} from './replay';
 
 export const SortDir = z.enum(['asc', 'desc']);
 
@@ -191,6 +200,49 @@ export const calls = {
   /** Starts an export in the background; `exportProgress` and `exportFinished` follow. */
   'export.start': { input: ExportStart, output: z.object({ jobId: z.string() }) },
   'export.cancel': { input: z.object({ jobId: z.string() }), output: z.object({}) },
+  /** Connects to a Gradio app (URL or Space id): its endpoints and the mapping proposed for the folder. */
+  'replay.connect': {
+    input: z.object({ folderId: z.string(), app: z.string().trim().min(1, 'give the app URL or Space id') }),
+    output: z.object({
+      app: z.string(),
+      gradioVersion: z.string().nullable(),
+      endpoints: z.array(Endpoint),
+      /** apiName -> proposed (or remembered) mapping. */
+      proposals: z.record(z.string(), ReplayMapping),
+      /** The folder's content columns, for the mapping pickers. */
+      columns: z.array(z.string()),
+    }),
+  },
+  /** Starts a run in the background (refused at once when the mapping or selection is wrong); `replayProgress` and `replayFinished` follow. */
+  'replay.start': {
+    input: z.object({
+      folderId: z.string(),
+      app: z.string().min(1),
+      apiName: z.string(),
+      mapping: ReplayMapping,
+      /** Explicit samples, else the filter (restricted to the folder). */
+      ids: z.array(z.string()).min(1).optional(),
+      filter: SampleFilter.default({}),
+      concurrency: z.number().int().min(1).max(64).default(4),
+    }),
+    output: z.object({ run: z.string(), total: z.number().int().nonnegative() }),
+  },
+  'replay.cancel': { input: z.object({ run: z.string() }), output: z.object({}) },
+  'replay.runs': { input: folderId, output: z.object({ runs: z.array(ReplayRunSummary) }) },
+  /** A run's outcome per sample (for the table's replay column and its filter). */
+  'replay.outcomes': {
+    input: folderId.extend({ run: z.string() }),
+    output: z.object({
+      outcomes: z.array(z.object({ id: z.string(), outcome: ReplayOutcome })),
+      /** Where the run's files are, relative to the folder (for media URLs); null when kept elsewhere. */
+      filesBase: z.string().nullable(),
+    }),
+  },
+  /** One sample's replayed outputs, compared. */
+  'replay.result': {
+    input: folderId.extend({ run: z.string(), id: z.string() }),
+    output: z.object({ result: ReplayResult.nullable(), filesBase: z.string().nullable() }),
+  },
 } as const;
 
 /** Every event pushed from the main process to every window. */
@@ -213,6 +265,8 @@ export const events = {
   menuCommand: z.object({ command: MenuCommand, path: z.string().optional() }),
   exportProgress: ExportProgress,
   exportFinished: ExportFinished,
+  replayProgress: ReplayProgress,
+  replayFinished: ReplayFinished,
 } as const;
 
 export type Calls = typeof calls;

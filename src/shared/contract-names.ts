@@ -22,6 +22,12 @@ export const callNames = [
   'export.summary',
   'export.start',
   'export.cancel',
+  'replay.connect',
+  'replay.start',
+  'replay.cancel',
+  'replay.runs',
+  'replay.outcomes',
+  'replay.result',
 ] as const;
 
 export const eventNames = [
@@ -34,4 +40,6 @@ export const eventNames = [
   'menuCommand',
   'exportProgress',
   'exportFinished',
+  'replayProgress',
+  'replayFinished',
 ] as const;

@@ -45,6 +45,11 @@ export interface ReplayCallbacks {
   onResult?: (result: ReplayResult, done: number, counts: ReplayCounts) => void;
 }
 
+export interface PreparedRun {
+  info: ReplayRunInfo;
+  run(callbacks?: ReplayCallbacks): Promise<ReplayReport>;
+}
+
 export interface ReplayReport extends RunOutcome {
   run: string;
   endpoint: string;
@@ -92,6 +97,16 @@ export class ReplayService {
   }
 
   async start(request: ReplayRequest, callbacks: ReplayCallbacks = {}): Promise<ReplayReport> {
+    const prepared = await this.prepare(request);
+    callbacks.onStart?.(prepared.info);
+    return prepared.run(callbacks);
+  }
+
+  /**
+   * Everything that can be refused before a run starts (no app, no such endpoint, a mapping that
+   * names what is not there, an empty selection), then the run itself when asked for.
+   */
+  async prepare(request: ReplayRequest): Promise<PreparedRun> {
     const app = await connectApp(request.app);
     try {
       const endpoint = pickEndpoint(app.endpoints, request.apiName, request.app);
@@ -112,10 +127,19 @@ export class ReplayService {
         endedAt: null,
         state: 'running',
       });
-      callbacks.onStart?.(store.run);
-      return await this.runOn(app, endpoint, store, rows, request, callbacks);
-    } finally {
+      return {
+        info: store.run,
+        run: async (callbacks = {}) => {
+          try {
+            return await this.runOn(app, endpoint, store, rows, request, callbacks);
+          } finally {
+            app.close();
+          }
+        },
+      };
+    } catch (error) {
       app.close();
+      throw error;
     }
   }
 
