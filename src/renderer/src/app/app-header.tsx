@@ -11,6 +11,7 @@ interface Props {
   onOpen: () => void;
   onSettings: () => void;
   onExport: () => void;
+  onReplay: () => void;
   onHelp: () => void;
   message: string | null;
 }
@@ -43,6 +44,13 @@ export function AppHeader(props: Props): React.JSX.Element {
       </div>
       <button type="button" onClick={props.onExport} title="Export the selection (Shift+E)">
         Export
+      </button>
+      <button
+        type="button"
+        onClick={props.onReplay}
+        title="Replay the flagged inputs against a live Gradio app"
+      >
+        Replay
       </button>
       <button type="button" onClick={props.onSettings} title="Flag options (s)">
         Options

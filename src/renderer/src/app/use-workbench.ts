@@ -25,7 +25,7 @@ import type { Workspace } from '../features/workspace/use-workspace';
 import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
 
-export type Overlay = 'help' | 'settings' | 'open' | 'export' | null;
+export type Overlay = 'help' | 'settings' | 'open' | 'export' | 'replay' | null;
 
 export function useWorkbench({ folders }: Workspace) {
   const [filter, setFilter] = useState<SampleFilter>({});

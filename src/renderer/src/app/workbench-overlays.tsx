@@ -2,6 +2,7 @@
 // folders, export.
 import { Modal } from '../components/modal';
 import { ExportDialog } from '../features/export/export-dialog';
+import { ReplayDialog } from '../features/replay/replay-dialog';
 import { OptionsPanel } from '../features/review/options-panel';
 import { HubTokenSettings } from '../features/settings/hub-token-settings';
 import { ShortcutHelp } from '../features/shortcuts/shortcut-help';
@@ -32,6 +33,9 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
       )}
       {state.overlay === 'export' && (
         <ExportDialog filter={state.filter} folders={workspace.folders} onClose={close} />
+      )}
+      {state.overlay === 'replay' && (
+        <ReplayDialog filter={state.filter} folders={workspace.folders} onClose={close} />
       )}
       {state.overlay === 'open' && (
         <Modal title="Open folders" onClose={close}>

@@ -33,6 +33,7 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
         onOpen={() => setOverlay('open')}
         onSettings={() => setOverlay('settings')}
         onExport={() => setOverlay('export')}
+        onReplay={() => setOverlay('replay')}
         onHelp={() => setOverlay('help')}
         message={notice ?? review.message ?? rows.error}
       />
