@@ -11,7 +11,7 @@ import { openApp, press, rowOf, screenshot } from './ui-helpers';
 
 let base: string;
 let apps: RunningApps;
-let server: ServeHandle;
+let server: ServeHandle & { folders: string[] };
 
 test.skip(!gradioPython, NO_GRADIO);
 
@@ -19,7 +19,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   base = await mkdtemp(join(tmpdir(), 'flagdeck-e2e-replay-'));
   apps = await startApps({ apps: ['image'], flagInto: base });
-  server = await startServe([join(base, 'image')]);
+  server = { ...(await startServe([join(base, 'image')])), folders: [join(base, 'image')] };
 });
 
 test.afterAll(async () => {
@@ -66,7 +66,7 @@ test('replays a filtered selection against a live Gradio app and shows an image 
   // Both images loaded (decoded to their 6 × 3 pixels), not broken links.
   for (const image of [flagged, replayed]) {
     await expect(image).toBeVisible();
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(6);
+    await expect.poll(() => image.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBe(6);
   }
   await dialog.getByRole('button', { name: /^same \(1\)$/ }).click();
   await expect(dialog.getByRole('list', { name: 'Samples same' })).toContainText('dataset1.csv#1');

@@ -2,7 +2,7 @@
 // results.jsonl (one line per sample, appended and fsynced, so a crash keeps every finished
 // result) and the output files the app returned, under files/.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../review/atomic-write';
 import { ReplayResult, ReplayRunInfo, type ReplayCounts } from '../../shared/replay';
@@ -24,6 +24,9 @@ export function replaysDir(reviewDir: string): string {
 }
 
 export class RunStore {
+  private tailChecked = false;
+  private appending: Promise<void> = Promise.resolve();
+
   private constructor(
     readonly dir: string,
     private info: ReplayRunInfo,
@@ -55,14 +58,36 @@ export class RunStore {
   }
 
   /** Appends one result and fsyncs it before returning: it survives a crash from then on. */
-  async append(result: ReplayResult): Promise<void> {
-    const handle = await open(join(this.dir, RESULTS_FILE), 'a');
+  append(result: ReplayResult): Promise<void> {
+    // One append at a time: the torn-tail check and the lines of concurrent workers never interleave.
+    const next = this.appending.then(() => this.appendNow(result));
+    this.appending = next.catch(() => undefined);
+    return next;
+  }
+
+  private async appendNow(result: ReplayResult): Promise<void> {
+    const handle = await open(join(this.dir, RESULTS_FILE), 'a+');
     try {
-      await handle.appendFile(`${JSON.stringify(result)}\n`);
+      const line = `${JSON.stringify(result)}\n`;
+      await handle.appendFile((await this.endsTorn(handle)) ? `\n${line}` : line);
       await handle.datasync();
     } finally {
       await handle.close();
     }
+  }
+
+  /**
+   * A crash mid-write leaves a last line without its end: the first append of this process starts
+   * on a new line, so the torn line stays alone (ignored) instead of swallowing the new result.
+   */
+  private async endsTorn(handle: FileHandle): Promise<boolean> {
+    if (this.tailChecked) return false;
+    this.tailChecked = true;
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
   }
 
   results(): Promise<ReplayResult[]> {
