@@ -77,4 +77,15 @@ test('replays a filtered selection against a live Gradio app and shows an image 
     .click();
   await expect(comparison.getByRole('img', { name: 'replayed output' })).toBeVisible();
   await screenshot(page, 'replay-side-by-side');
+
+  // Triage every changed sample in one edit: the table shows it.
+  await dialog
+    .getByRole('group', { name: 'Triage the changed samples' })
+    .getByRole('button', { name: 'keep' })
+    .click();
+  await expect(dialog.getByText('keep: 1 changed sample saved')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByLabel('Filter by status').selectOption('keep');
+  await expect(page.locator('.tr[data-sample]')).toHaveCount(1);
+  await expect(rowOf(page, 'dataset1.csv#2').locator('.td-status')).toHaveText('keep');
 });

@@ -1,12 +1,13 @@
 // A finished (or cancelled) run: its counts as filter buttons, the samples with the chosen outcome,
 // and the side-by-side view of the one picked.
 import { useEffect, useState } from 'react';
-import type { FolderInfo } from '../../../../shared/model';
+import type { FolderInfo, ReviewStatus } from '../../../../shared/model';
 import type { ReplayOutcome } from '../../../../shared/replay';
 import { useApi } from '../../common/api-context';
 import { ReplayComparison } from './replay-comparison';
 
 const OUTCOMES: ReplayOutcome[] = ['changed', 'same', 'error', 'skipped'];
+const TRIAGE: ReviewStatus[] = ['keep', 'drop', 'unsure'];
 
 export function ReplayResults({ folder, run }: { folder: FolderInfo; run: string }): React.JSX.Element {
   const { client } = useApi();
@@ -20,6 +21,17 @@ export function ReplayResults({ folder, run }: { folder: FolderInfo; run: string
     });
   }, [client, folder.id, run]);
   const matching = outcomes.filter((item) => item.outcome === shown);
+  const [triaged, setTriaged] = useState<string | null>(null);
+  // One review edit (one undo step) over every sample with the outcome shown.
+  const triage = async (status: ReviewStatus): Promise<void> => {
+    const samples = matching.map((item) => ({ folderId: folder.id, id: item.id }));
+    try {
+      const { count } = await client.call('review.edit', { targets: { samples }, patch: { status } });
+      setTriaged(`${status}: ${count} ${shown} sample${count === 1 ? '' : 's'} saved`);
+    } catch (error) {
+      setTriaged(error instanceof Error ? error.message : String(error));
+    }
+  };
   return (
     <div className="replay-results">
       <div className="segmented" role="group" aria-label="Replay outcome">
@@ -31,12 +43,28 @@ export function ReplayResults({ folder, run }: { folder: FolderInfo; run: string
             onClick={() => {
               setShown(outcome);
               setPicked(null);
+              setTriaged(null);
             }}
           >
             {outcome} ({outcomes.filter((item) => item.outcome === outcome).length})
           </button>
         ))}
       </div>
+      {matching.length > 0 && (
+        <div className="replay-triage" role="group" aria-label={`Triage the ${shown} samples`}>
+          Mark all {matching.length} {shown}:{' '}
+          {TRIAGE.map((status) => (
+            <button key={status} type="button" onClick={() => void triage(status)}>
+              {status}
+            </button>
+          ))}{' '}
+          {triaged && (
+            <span className="muted" role="status">
+              {triaged}
+            </span>
+          )}
+        </div>
+      )}
       <div className="replay-results-body">
         <ul className="replay-sample-list" aria-label={`Samples ${shown}`}>
           {matching.length === 0 && <li className="muted">none</li>}
