@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: lint, type check, build, unit tests (Vitest), end-to-end tests (Playwright in Debian
-// Chromium). Ends with one plain `N passed, N failed` line of the totals, which CI reads.
+// `npm test`: lint, type check, build, unit tests (Vitest), the long reliability tests (Vitest,
+// tests/long), end-to-end tests (Playwright in Debian Chromium). Ends with one plain
+// `N passed, N failed` line of the totals, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -58,6 +59,19 @@ if (!only || only === 'unit') {
     `--outputFile.json=${outDir}/vitest.json`,
   ]);
   add('unit tests', countVitest(`${outDir}/vitest.json`));
+}
+if (!only || only === 'long') {
+  // The long reliability runs (tests/long): 100,000 appended rows, 100 kills, 10,000 random CSVs.
+  run('long reliability tests', 'npx', [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.long.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outDir}/vitest-long.json`,
+  ]);
+  add('long reliability tests', countVitest(`${outDir}/vitest-long.json`));
 }
 if ((!only || only === 'e2e') && built) {
   run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {

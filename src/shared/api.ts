@@ -43,6 +43,8 @@ export const SampleFilter = z.object({
   usernames: z.array(z.string().nullable()).optional(),
   /** Case-insensitive substring over text-like cells and notes. */
   text: z.string().optional(),
+  /** True: only samples with a reviewer's note; false: only those without. */
+  hasNote: z.boolean().optional(),
   /** Inclusive timestamp range, `YYYY-MM-DD[ HH:MM[:SS]]` as Gradio writes it (local, naive). */
   from: z.string().optional(),
   to: z.string().optional(),
@@ -107,6 +109,7 @@ export const EditInput = z.object({
   targets: z.union([z.object({ samples: z.array(SampleRef).min(1) }), z.object({ filter: SampleFilter })]),
   patch: ReviewPatch,
 });
+export type EditInput = z.input<typeof EditInput>;
 
 export const EditResult = z.object({ editId: z.string(), count: z.number().int().nonnegative() });
 
@@ -116,6 +119,30 @@ export const UndoResult = z.object({
   /** What the step undone (or redone) had done, e.g. `drop on 3 samples`, when known. */
   what: z.string().nullable().optional(),
 });
+
+/** Review fields as one journal entry set them (or found them); `resetReason`: the original reason stands. */
+export const ReviewFields = z.object({
+  reason: z.string().nullable().optional(),
+  resetReason: z.boolean().optional(),
+  status: ReviewStatus.optional(),
+  note: z.string().optional(),
+});
+export type ReviewFields = z.infer<typeof ReviewFields>;
+
+/** One change to one sample, from the journal: who changed what, when, and what it replaced. */
+export const HistoryEntry = z.object({
+  edit: z.string(),
+  at: z.string(),
+  by: z.string(),
+  set: ReviewFields,
+  /** The values before the change (absent in journals written before `was` was recorded). */
+  was: ReviewFields.optional(),
+  /** The row's hash when the change was made: another hash means an earlier version of the row. */
+  rowHash: z.string(),
+  /** Set when this entry undid (or redid) another edit. */
+  reverts: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 /** A reviewer's own flag option; retired ones stay listed so the reasons given with them keep their name. */
 export const CustomFlagOption = z.object({ value: z.string(), retired: z.boolean().default(false) });
@@ -174,6 +201,8 @@ export const calls = {
     input: folderId.extend({ custom: FlagOptions.shape.custom }),
     output: FlagOptions,
   },
+  /** One sample's changes from its folder's journal, oldest first (undo one: `review.edit` with its `was`). */
+  'review.history': { input: SampleRef, output: z.object({ entries: z.array(HistoryEntry) }) },
   'media.url': {
     input: z.object({
       folderId: z.string(),
@@ -278,8 +307,18 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
+/**
+ * Who made a call, as the host knows it. `session` keys what each client keeps apart (its undo
+ * history): a desktop window, a browser tab of `flagdeck serve`. Absent: the reviewer's own.
+ */
+export interface Caller {
+  session?: string;
+}
+
 /** What a host needs to serve the API: one async handler per call. */
-export type Handlers = { [N in CallName]: (args: CallArgs<N>) => Promise<CallOutput<N>> };
+export type Handlers = {
+  [N in CallName]: (args: CallArgs<N>, caller?: Caller) => Promise<CallOutput<N>>;
+};
 
 /** What the renderer sees, whatever the transport. */
 export interface ApiClient {

@@ -22,6 +22,7 @@ export const callNames = [
   'export.summary',
   'export.start',
   'export.cancel',
+  'review.history',
   'replay.connect',
   'replay.start',
   'replay.cancel',

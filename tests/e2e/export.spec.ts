@@ -1,34 +1,20 @@
 // Export in serve mode: keep part of a folder of 6,000 flagged images from the UI, open the Export
 // dialog (Shift+E), export the kept samples as an imagefolder with the EXIF pass, watch the
 // progress bar, and find the dataset on disk with exactly the kept samples.
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, fixture, startServe, test, type ServeHandle } from './support';
-import { openApp, press, screenshot } from './ui-helpers';
+import { expect, imageLogFolder, startServe, test, type ServeHandle } from './support';
+import { keepFlaggedAndOpenExport, openApp, screenshot } from './ui-helpers';
 
 const ROWS = 6000;
 let base: string;
 let server: ServeHandle & { folders: string[] };
 
-/** A CSVLogger folder: `prompt,image,flag,username,timestamp`, one image file per row. */
-async function makeFolder(root: string): Promise<void> {
-  const png = fixture('gradio', 'inputs', 'input.png');
-  const lines = ['prompt,image,flag,username,timestamp'];
-  for (let i = 1; i <= ROWS; i++) {
-    const hex = i.toString(16).padStart(20, '0');
-    await mkdir(join(root, 'image', hex), { recursive: true });
-    await copyFile(png, join(root, 'image', hex, 'input.png'));
-    const flag = i % 3 === 0 ? 'bad' : 'good';
-    lines.push(`prompt ${i},image/${hex}/input.png,${flag},tester,2026-11-25 12:00:00.000000`);
-  }
-  await writeFile(join(root, 'log.csv'), `${lines.join('\r\n')}\r\n`);
-}
-
 test.beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'flagdeck-e2e-export-'));
   const folder = join(base, 'flagged');
-  await makeFolder(folder);
+  await imageLogFolder(folder, ROWS);
   server = { ...(await startServe([folder])), folders: [folder] };
 });
 
@@ -43,19 +29,8 @@ test('exports the kept samples to a folder from the dialog, with progress', asyn
   await expect(page.getByTestId('match-count')).toContainText(`${ROWS.toLocaleString('en')}`);
 
   // Keep every sample flagged "good" (two in three), in one bulk edit.
-  await page.getByLabel('Filter by original flag').selectOption('good');
-  await expect(page.getByTestId('match-count')).toContainText('4,000');
-  await press(page, 'Control+a');
-  await page.getByTestId('bulk-bar').getByRole('button', { name: 'keep' }).click();
-  await expect(page.locator('[data-facet="status:keep"] strong')).toHaveText('4000');
-  await page.getByLabel('Filter by original flag').selectOption('');
-  await expect(page.getByTestId('match-count')).toContainText(ROWS.toLocaleString('en'));
-
-  await press(page, 'Shift+E');
-  const dialog = page.getByTestId('export-dialog');
-  await expect(dialog).toBeVisible();
+  const dialog = await keepFlaggedAndOpenExport(page, { flag: 'good', kept: 4000, total: ROWS });
   const summary = dialog.getByTestId('export-summary');
-  await expect(summary).toContainText('4,000 samples selected');
   await expect(summary.getByRole('table', { name: 'Samples per label' })).toContainText('good');
   await expect(dialog.getByLabel('Layout')).toHaveValue('imagefolder');
 

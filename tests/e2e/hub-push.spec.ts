@@ -2,12 +2,12 @@
 // choose "Push to a Hugging Face Hub dataset", name the repo and the local Hub server, and watch
 // the byte progress (the server answers uploads slowly so the bar is seen mid-push), then follow
 // the link to the result. The token comes from the serve process's HF_TOKEN, never the page.
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHubServer, type HubServer } from '../support/hub-server';
-import { expect, fixture, startServe, test, type ServeHandle } from './support';
-import { openApp, press, screenshot } from './ui-helpers';
+import { expect, imageLogFolder, startServe, test, type ServeHandle } from './support';
+import { keepFlaggedAndOpenExport, openApp, press, screenshot } from './ui-helpers';
 
 const ROWS = 90;
 const TOKEN = 'hf_e2e_push_token_5c0ffee';
@@ -15,27 +15,12 @@ let base: string;
 let hub: HubServer;
 let server: ServeHandle & { folders: string[] };
 
-async function makeFolder(root: string): Promise<void> {
-  const png = fixture('gradio', 'inputs', 'input.png');
-  const lines = ['prompt,image,flag,username,timestamp'];
-  for (let i = 1; i <= ROWS; i++) {
-    const hex = i.toString(16).padStart(20, '0');
-    await mkdir(join(root, 'image', hex), { recursive: true });
-    await copyFile(png, join(root, 'image', hex, 'input.png'));
-    // Distinct bytes per image (after the PNG's end, where readers ignore them), so each is its
-    // own upload and the media outweigh the card and metadata on the progress bar.
-    await writeFile(join(root, 'image', hex, 'input.png'), Buffer.alloc(8000, i), { flag: 'a' });
-    lines.push(
-      `prompt ${i},image/${hex}/input.png,${i % 3 === 0 ? 'bad' : 'good'},tester,2026-11-25 12:00:00.000000`,
-    );
-  }
-  await writeFile(join(root, 'log.csv'), `${lines.join('\r\n')}\r\n`);
-}
-
 test.beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'flagdeck-e2e-hub-'));
   const folder = join(base, 'flagged');
-  await makeFolder(folder);
+  // Distinct bytes per image, so each is its own upload and the media outweigh the card and
+  // metadata on the progress bar.
+  await imageLogFolder(folder, ROWS, 8000);
   hub = await startHubServer({ tokens: { [TOKEN]: { user: { name: 'reviewer' }, role: 'write' } } });
   const env = { HF_TOKEN: TOKEN, HF_ENDPOINT: '' };
   server = { ...(await startServe([folder], { env })), folders: [folder] };
@@ -52,16 +37,7 @@ test('pushes the kept samples to a Hub dataset from the dialog, with byte progre
 }) => {
   test.setTimeout(120_000);
   await openApp(page, { ...server });
-  await page.getByLabel('Filter by original flag').selectOption('good');
-  await expect(page.getByTestId('match-count')).toContainText('60');
-  await press(page, 'Control+a');
-  await page.getByTestId('bulk-bar').getByRole('button', { name: 'keep' }).click();
-  await expect(page.locator('[data-facet="status:keep"] strong')).toHaveText('60');
-  await page.getByLabel('Filter by original flag').selectOption('');
-
-  await press(page, 'Shift+E');
-  const dialog = page.getByTestId('export-dialog');
-  await expect(dialog.getByTestId('export-summary')).toContainText('60 samples selected');
+  const dialog = await keepFlaggedAndOpenExport(page, { flag: 'good', kept: 60 });
   await dialog.getByLabel('Push to a Hugging Face Hub dataset').check();
   await expect(dialog.getByLabel('Output folder')).toHaveCount(0);
   await dialog.getByLabel('Dataset repo').fill('reviewer bad id');

@@ -56,6 +56,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * Keeps every sample originally flagged `flag` (one bulk edit over the filter), clears the filter
+ * (checking that all `total` samples show again, when given) and opens the Export dialog
+ * (Shift+E), checking on the way that `kept` samples were kept and are selected.
+ */
+export async function keepFlaggedAndOpenExport(
+  page: Page,
+  { flag, kept, total }: { flag: string; kept: number; total?: number },
+): Promise<Locator> {
+  const count = kept.toLocaleString('en');
+  await page.getByLabel('Filter by original flag').selectOption(flag);
+  await expect(page.getByTestId('match-count')).toContainText(count);
+  await press(page, 'Control+a');
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'keep' }).click();
+  await expect(page.locator('[data-facet="status:keep"] strong')).toHaveText(String(kept));
+  await page.getByLabel('Filter by original flag').selectOption('');
+  if (total !== undefined) {
+    await expect(page.getByTestId('match-count')).toContainText(total.toLocaleString('en'));
+  }
+  await press(page, 'Shift+E');
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  // The summary counts files on disk ("Counting…" meanwhile): thousands take a while on a busy machine.
+  await expect(dialog.getByTestId('export-summary')).toContainText(`${count} samples selected`, {
+    timeout: 30_000,
+  });
+  return dialog;
+}
+
 /** The table row showing a sample. */
 export const rowOf = (page: Page, id: string) => page.locator(`.tr[data-sample="${id}"]`);
 

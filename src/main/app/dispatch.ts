@@ -1,7 +1,14 @@
 // The one dispatch both hosts use: check the call name and its input against the contract, run
 // the handler, and wrap the outcome in the `CallResult` envelope. Never throws.
 import type { z } from 'zod';
-import { calls, isCallName, type CallName, type CallResult, type Handlers } from '../../shared/api';
+import {
+  calls,
+  isCallName,
+  type Caller,
+  type CallName,
+  type CallResult,
+  type Handlers,
+} from '../../shared/api';
 import { CallError } from '../../shared/call-errors';
 
 /** A handler's way to say "this host cannot do that" (e.g. a native dialog in serve mode). */
@@ -24,7 +31,8 @@ function failure(
   return { ok: false, error: { code, message, issues } };
 }
 
-export type Dispatch = (name: string, input: unknown) => Promise<CallResult>;
+/** `caller`: who made the call, when the host can tell (see `Caller`). */
+export type Dispatch = (name: string, input: unknown, caller?: Caller) => Promise<CallResult>;
 
 type ErrorCode = Exclude<CallResult, { ok: true }>['error']['code'];
 
@@ -46,7 +54,7 @@ export function expectedCode(error: unknown): ErrorCode | undefined {
 export type DispatchErrorLog = (name: CallName, error: unknown, expected: boolean) => void;
 
 export function createDispatch(handlers: Handlers, onError?: DispatchErrorLog): Dispatch {
-  return async (name, input) => {
+  return async (name, input, caller) => {
     if (!isCallName(name)) return failure('unknown-call', `unknown call "${name}"`);
     const parsed = calls[name].input.safeParse(input ?? {});
     if (!parsed.success) {
@@ -55,8 +63,8 @@ export function createDispatch(handlers: Handlers, onError?: DispatchErrorLog): 
       return failure('invalid-input', `invalid input for ${name}: ${detail}`, issues);
     }
     try {
-      const handler = handlers[name] as (args: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      const handler = handlers[name] as (args: unknown, caller?: Caller) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, caller) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const code = expectedCode(error);

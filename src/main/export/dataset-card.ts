@@ -1,10 +1,12 @@
 // The README.md dataset card of a dataset export: YAML front matter the Hub and `datasets` read
 // (configs / data_files, features), then where the data came from, how it was selected, the
 // counts per label and what the privacy pass did.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ExportSelection } from '../../shared/api';
 import type { ExportPrivacy } from '../../shared/export';
 import type { DatasetField } from './dataset-fields';
-import type { ExportTotals } from './target';
+import type { ExportTotals, TargetPlan } from './target';
 
 export interface CardInput {
   format: 'imagefolder' | 'audiofolder' | 'parquet';
@@ -80,4 +82,16 @@ export function datasetCard(input: CardInput): string {
     `Image metadata (EXIF, GPS, XMP): ${privacy.stripExif ? 'removed' : 'kept as flagged'}.`,
     '',
   ].join('\n');
+}
+
+/** Writes the card as the export's `README.md` (never over an existing one); resolves to its bytes. */
+export async function writeDatasetCard(
+  plan: TargetPlan,
+  layout: Pick<CardInput, 'format' | 'dataFiles' | 'fields'>,
+  totals: ExportTotals,
+): Promise<number> {
+  const { selection, privacy, sources } = plan;
+  const card = datasetCard({ ...layout, selection, privacy, sources, totals, skipped: totals.skipped });
+  await writeFile(join(plan.dir, 'README.md'), card, { flag: 'wx' });
+  return Buffer.byteLength(card);
 }

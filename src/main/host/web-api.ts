@@ -2,6 +2,7 @@
 // says how the call went (400 for input the contract refuses, 404 for an unknown call…).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallResult } from '../../shared/api';
+import { TAB_HEADER, tabSession } from '../../shared/tab-session';
 import type { Dispatch } from '../app/dispatch';
 
 const maxBodyBytes = 4 * 1024 * 1024;
@@ -62,6 +63,6 @@ export async function handleApiCall(
     const reason = error instanceof Error ? error.message : String(error);
     return sendJson(res, 400, refused(`the body of /api/${name} is not JSON: ${reason}`));
   }
-  const result = await dispatch(name, input);
+  const result = await dispatch(name, input, { session: tabSession(req.headers[TAB_HEADER]) });
   sendJson(res, result.ok ? 200 : statusOf[result.error.code], result);
 }

@@ -138,6 +138,7 @@ export class QueryEngine {
     const byTime = filter.from !== undefined || filter.to !== undefined;
     const needle = filter.text ? byteNeedles(filter.text) : null;
     const noteNeedle = filter.text?.toLowerCase() ?? '';
+    const wantNote = filter.hasNote;
 
     let total = 0;
     for (const q of logs) total += q.log.count;
@@ -165,6 +166,7 @@ export class QueryEngine {
         !wantStatuses &&
         !wantUsers &&
         !byTime &&
+        wantNote === undefined &&
         !test.text &&
         test.columns.length === 0;
       if (everyRow) {
@@ -179,6 +181,7 @@ export class QueryEngine {
         if (wantReasons && !wantReasons.has(overlay.reason(row, original))) continue;
         if (wantStatuses && !wantStatuses.has(overlay.status(row))) continue;
         if (wantUsers && !wantUsers.has(log.usernames[row])) continue;
+        if (wantNote !== undefined && overlay.notes.has(row) !== wantNote) continue;
         if (byTime) {
           const time = log.timestamps[row];
           if (!(time >= from && time <= to)) continue;

@@ -11,7 +11,7 @@ export interface TailRead {
   offset: number;
   /** Bytes after `offset` that do not end with a newline yet. */
   pending: number;
-  /** The file's size at the time of reading. */
+  /** The file's size at the time of reading (or `until`, when smaller). */
   size: number;
   /** The number of the line that starts at `offset`. */
   lineNo: number;
@@ -40,21 +40,27 @@ async function openSource(path: string, sync: boolean): Promise<Source> {
   };
 }
 
+export interface ReadOptions {
+  /** Read without libuv's file-system threads (a short tail read while queries keep them busy). */
+  sync?: boolean;
+  /** Stop at this byte offset instead of the end of the file. */
+  until?: number;
+}
+
 /**
- * Calls `onLine` for every complete line from `offset` to the end of the file, with the line's
- * 1-based number (counting from `firstLineNo`). Empty lines are skipped but counted. `sync` reads
- * without libuv's file-system threads (a short tail read while queries keep them busy).
+ * Calls `onLine` for every complete line from `offset` to the end of the file (or `until`), with
+ * the line's 1-based number (counting from `firstLineNo`). Empty lines are skipped but counted.
  */
 export async function readLines(
   path: string,
   offset: number,
   firstLineNo: number,
   onLine: (text: string, lineNo: number) => void,
-  sync = false,
+  { sync = false, until = Infinity }: ReadOptions = {},
 ): Promise<TailRead> {
   const source = await openSource(path, sync);
   try {
-    const { size } = source;
+    const size = Math.min(source.size, until);
     let position = offset;
     let lineNo = firstLineNo;
     let carry = Buffer.alloc(0);

@@ -33,6 +33,12 @@ export class JournalWriteError extends Error {
   }
 }
 
+/** Where a batch landed: its first line starts at `start`, its last ends just before `end`. */
+export interface Landed {
+  start: number;
+  end: number;
+}
+
 const codeOf = (error: unknown): string =>
   (error as NodeJS.ErrnoException | null)?.code ?? (error instanceof Error ? error.message : String(error));
 
@@ -47,10 +53,15 @@ export class JournalWriter {
     return new JournalWriter(openSync(path, 'a'), path, write);
   }
 
-  /** Appends `text` (whole lines) and resolves once it is on disk; on failure nothing of it stays. */
-  async append(text: string): Promise<void> {
+  /**
+   * Appends `text` (whole lines) and resolves once it is on disk, to where it landed; on failure
+   * nothing of it stays. Null when another process appended meanwhile: then only a read can tell
+   * where (O_APPEND puts the batch at whatever the end was at the moment of the write).
+   */
+  async append(text: string): Promise<Landed | null> {
     const { size } = fstatSync(this.fd);
-    const data = Buffer.from(size === 0 ? text : `\n${text}`, 'utf8');
+    const separator = size === 0 ? '' : '\n';
+    const data = Buffer.from(`${separator}${text}`, 'utf8');
     let written = 0;
     try {
       while (written < data.length) {
@@ -68,6 +79,9 @@ export class JournalWriter {
         kept,
       );
     }
+    // The file grew by exactly our bytes: nobody appended between the size read and now.
+    const end = size + data.length;
+    return fstatSync(this.fd).size === end ? { start: size + separator.length, end } : null;
   }
 
   /** Cuts the journal back to `start` when the only bytes after it are the `written` of ours. */

@@ -6,6 +6,7 @@ import type { ReviewService, SampleIdentity } from './review-store';
 import { notOpen } from '../../shared/call-errors';
 import { EditSummaries, summarizeEdit } from './edit-summary';
 import { openReview } from './open-review';
+import { sampleHistory } from './sample-history';
 import { patchesPerFolder, type FolderOptions } from './reason-option';
 import { joinIds, UndoHistory, type StepPart } from './undo-history';
 
@@ -32,7 +33,8 @@ export interface WorkspaceReviewOptions {
   pollMs?: number;
 }
 
-type ReviewCalls = 'review.edit' | 'review.undo' | 'review.redo' | 'review.options' | 'review.setOptions';
+type ReviewCalls =
+  'review.edit' | 'review.undo' | 'review.redo' | 'review.options' | 'review.setOptions' | 'review.history';
 
 export class WorkspaceReview {
   private readonly history = new UndoHistory();
@@ -80,7 +82,7 @@ export class WorkspaceReview {
    */
   async edit(
     input: CallArgs<'review.edit'>,
-    session = this.options.reviewer,
+    session: string = this.options.reviewer,
   ): Promise<CallOutput<'review.edit'>> {
     const groups =
       'samples' in input.targets
@@ -131,21 +133,27 @@ export class WorkspaceReview {
   }
 
   /** Undoes or redoes the session's last step; `what` says what that step did ("drop on 3 samples"). */
-  async move(kind: 'undo' | 'redo', session = this.options.reviewer): Promise<CallOutput<'review.undo'>> {
+  async move(
+    kind: 'undo' | 'redo',
+    session: string = this.options.reviewer,
+  ): Promise<CallOutput<'review.undo'>> {
     const step = this.history.next(session, kind);
     const editId = await this.history[kind](session, this.options.reviewer);
     return { editId, what: this.summaries.carry(step, editId) };
   }
 
-  /** The `review.*` handlers; the undo session is the reviewer (a host that knows its callers may call `undo(session)`). */
+  /** The `review.*` handlers; the undo session is the caller's (a window, a tab), else the reviewer's. */
   handlers(): Pick<Handlers, ReviewCalls> {
     return {
-      'review.edit': (input) => this.edit(input),
-      'review.undo': () => this.move('undo'),
-      'review.redo': () => this.move('redo'),
+      'review.edit': (input, caller) => this.edit(input, caller?.session),
+      'review.undo': (_input, caller) => this.move('undo', caller?.session),
+      'review.redo': (_input, caller) => this.move('redo', caller?.session),
       'review.options': ({ folderId }) => this.flagOptions(folderId),
       'review.setOptions': async ({ folderId, custom }) =>
         this.store(folderId).setOptions(folderId, await this.options.targets.flagValues(folderId), custom),
+      'review.history': async ({ folderId, id }) => ({
+        entries: await sampleHistory(this.store(folderId).location.journal, id),
+      }),
     };
   }
 

@@ -1,6 +1,6 @@
 // Temporary copies of fixture folders, so a test may append to a log (Gradio's files are never
 // written by Flagdeck, but a test plays Gradio's part).
-import { appendFile, chmod, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, chmod, copyFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { fixture, realWorld } from './paths';
@@ -48,4 +48,24 @@ async function makeWritable(dir: string): Promise<void> {
 /** Appends CSV text to a log the way Gradio does: one write, records ending in `\r\n`. */
 export async function appendToLog(file: string, records: string[]): Promise<void> {
   await appendFile(file, records.map((r) => `${r}\r\n`).join(''));
+}
+
+/**
+ * A CSVLogger folder of flagged images: `prompt,image,flag,username,timestamp`, one image file per
+ * row, every third row flagged `bad`, the others `good`. `distinctBytes` appends that many bytes
+ * of the row's number after each PNG's end (readers ignore them), so every file is its own upload.
+ */
+export async function imageLogFolder(root: string, rows: number, distinctBytes = 0): Promise<void> {
+  const png = fixture('gradio', 'inputs', 'input.png');
+  const lines = ['prompt,image,flag,username,timestamp'];
+  for (let i = 1; i <= rows; i++) {
+    const hex = i.toString(16).padStart(20, '0');
+    const file = join(root, 'image', hex, 'input.png');
+    await mkdir(join(root, 'image', hex), { recursive: true });
+    await copyFile(png, file);
+    if (distinctBytes > 0) await writeFile(file, Buffer.alloc(distinctBytes, i), { flag: 'a' });
+    const flag = i % 3 === 0 ? 'bad' : 'good';
+    lines.push(`prompt ${i},image/${hex}/input.png,${flag},tester,2026-11-25 12:00:00.000000`);
+  }
+  await writeFile(join(root, 'log.csv'), `${lines.join('\r\n')}\r\n`);
 }

@@ -1,14 +1,14 @@
 // A tiny in-test `Handlers` for host tests: every call answers something recognisable.
-import type { CallArgs, CallName, CallOutput, Handlers } from '../../../src/shared/api';
+import type { Caller, CallArgs, CallName, CallOutput, Handlers } from '../../../src/shared/api';
 import { UnavailableError } from '../../../src/main/app/dispatch';
 
 const empty = { folders: [] };
 
-export function fakeHandlers(calls: { name: string; args: unknown }[] = []): Handlers {
+export function fakeHandlers(calls: { name: string; args: unknown; caller?: Caller }[] = []): Handlers {
   const record =
     <N extends CallName>(name: N, value: (args: CallArgs<N>) => CallOutput<N>) =>
-    async (args: CallArgs<N>): Promise<CallOutput<N>> => {
-      calls.push({ name, args });
+    async (args: CallArgs<N>, caller?: Caller): Promise<CallOutput<N>> => {
+      calls.push({ name, args, caller });
       return value(args);
     };
   return {
@@ -72,6 +72,7 @@ export function fakeHandlers(calls: { name: string; args: unknown }[] = []): Han
       fromLogs: [],
       custom: [],
     })),
+    'review.history': record('review.history', () => ({ entries: [] })),
     'media.url': record('media.url', () => ({ url: '/media/x' })),
     'file.reveal': record('file.reveal', () => ({})),
     'hubToken.status': record('hubToken.status', () => ({ set: false })),

@@ -9,11 +9,13 @@ import { startWebHost, type WebHost } from '../../../src/main/host/web';
 import type { EventListener } from '../../../src/main/host/web-events';
 import { createMediaService } from '../../../src/main/media/service';
 import { createThumbnailer } from '../../../src/main/media/thumbs';
+import { TAB_HEADER } from '../../../src/shared/tab-session';
 import { fakeHandlers } from './doubles';
 
 let base: string;
 let host: WebHost;
 const listeners = new Set<EventListener>();
+const handled: Parameters<typeof fakeHandlers>[0] = [];
 const token = 'test-token-123-test-token-123-test-token';
 
 interface Reply {
@@ -59,7 +61,7 @@ beforeAll(async () => {
   );
   await writeFile(join(base, 'secret.txt'), 'CONTENT-OF-SECRET');
   host = await startWebHost({
-    dispatch: createDispatch(fakeHandlers()),
+    dispatch: createDispatch(fakeHandlers(handled)),
     media: createMediaService(
       (id) => (id === 'f1' ? { root: folder, readOnly: false } : undefined),
       createThumbnailer({ fallbackDir: join(base, 'thumbs') }),
@@ -139,6 +141,19 @@ describe('web host: API', () => {
     expect((await call('workspace.pickFolder', '{}')).status).toBe(501);
     expect((await call('samples.get', '{"folderId":"f","id":"log.csv#1"}')).status).toBe(500);
     expect((await call('workspace.info', '')).status).toBe(200);
+  });
+
+  it("passes a tab's id on as the caller's session (its own undo history); a malformed id is dropped", async () => {
+    const undo = async (tab?: string) => {
+      handled.length = 0;
+      await call('review.undo', '{}', tab === undefined ? auth : { ...auth, [TAB_HEADER]: tab });
+      return handled.find((h) => h.name === 'review.undo')?.caller;
+    };
+    expect(await undo('0f3a9c2e-7b1d-4e5f-9a8b-1c2d3e4f5a6b')).toEqual({
+      session: 'tab:0f3a9c2e-7b1d-4e5f-9a8b-1c2d3e4f5a6b',
+    });
+    expect(await undo('../../etc')).toEqual({ session: undefined });
+    expect(await undo()).toEqual({ session: undefined });
   });
 });
 

@@ -112,6 +112,26 @@ describe('QueryEngine', () => {
     }
   });
 
+  it('filters on whether a sample has a note (an emptied note counts as none)', async () => {
+    const fresh = new QueryEngine(interners);
+    expect(await rows(fresh, { hasNote: true })).toEqual([]);
+    const overlay = logs[0].overlay;
+    overlay.set(2, { status: 'unreviewed', note: 'check the crop' }, interners.reasons);
+    overlay.set(3, { status: 'keep', note: '' }, interners.reasons);
+    try {
+      expect(await rows(fresh, { hasNote: true })).toEqual(['first.csv#2']);
+      expect(await rows(fresh, { hasNote: false })).toEqual([
+        'first.csv#0',
+        'first.csv#1',
+        'first.csv#3',
+        'second.csv#0',
+      ]);
+      expect(await rows(fresh, { hasNote: true, statuses: ['keep'] })).toEqual([]);
+    } finally {
+      overlay.clear();
+    }
+  });
+
   it('keeps a selection until its data changes', async () => {
     const fresh = new QueryEngine(interners);
     const first = await fresh.select(logs, { text: 'cat' });

@@ -1,19 +1,23 @@
-// A test double of the review journal: review states in a Map, change listeners called at once.
+// A test double of the review journal: the journal's own fold, kept in memory (no file), with
+// change listeners called at once.
 import type { ReviewPatch } from '../../../src/shared/api';
 import type { ReviewState } from '../../../src/shared/model';
+import { editLines, patchToChanges } from '../../../src/main/review/edit-lines';
+import { FoldedState, toReviewState } from '../../../src/main/review/fold';
 import type { ReviewStore, SampleIdentity } from '../../../src/main/review/review-store';
 
 export class MemoryReviewStore implements ReviewStore {
-  readonly states = new Map<string, ReviewState>();
+  private readonly folded = new FoldedState();
   private readonly listeners = new Set<(ids: string[]) => void>();
   private edits = 0;
 
-  get(id: string): ReviewState | undefined {
-    return this.states.get(id);
+  get(id: string, rowHash?: string): ReviewState | undefined {
+    const fold = this.folded.get(id, rowHash);
+    return fold ? toReviewState(fold) : undefined;
   }
 
   ids(): Iterable<string> {
-    return this.states.keys();
+    return this.folded.ids();
   }
 
   onChange(listener: (ids: string[]) => void): () => void {
@@ -26,16 +30,11 @@ export class MemoryReviewStore implements ReviewStore {
     patch: ReviewPatch,
     by: string,
   ): Promise<{ editId: string; count: number }> {
-    for (const { id } of samples) {
-      const previous = this.states.get(id) ?? { status: 'unreviewed', note: '' };
-      const next: ReviewState = { ...previous, updatedBy: by };
-      if (patch.status) next.status = patch.status;
-      if (patch.note !== undefined) next.note = patch.note;
-      if (patch.reason !== undefined) next.reason = patch.reason;
-      if (patch.resetReason) delete next.reason;
-      this.states.set(id, next);
-    }
-    for (const listener of this.listeners) listener(samples.map((s) => s.id));
-    return { editId: `e${++this.edits}`, count: samples.length };
+    const stamp = { edit: `e${++this.edits}`, at: new Date().toISOString(), by };
+    const { lines } = editLines(this.folded, samples, patchToChanges(patch), stamp);
+    for (const line of lines) this.folded.apply(line);
+    const ids = lines.map((line) => line.sample);
+    for (const listener of this.listeners) listener(ids);
+    return { editId: stamp.edit, count: lines.length };
   }
 }

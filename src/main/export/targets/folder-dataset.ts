@@ -4,12 +4,12 @@
 //   data/train/images/0000/000000-x.png    the files, 1,000 per folder (the Hub wants < 10,000)
 // The first image (audio) column is `file_name` (loaded as `image` / `audio`); further ones are
 // `<name>_file_name`. A sample whose file is missing, or that has none, is skipped.
-import { open, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportPrivacy } from '../../../shared/export';
 import type { ExportColumn } from '../columns';
 import { firstAssetOf, resolvedAsset, safeFileName, unusableReason } from '../asset-cells';
-import { datasetCard } from '../dataset-card';
+import { writeDatasetCard } from '../dataset-card';
 import { datasetFields, textValue, type DatasetField } from '../dataset-fields';
 import { FolderMaker, SampleFiles } from '../place-file';
 import type { ExportSample } from '../sample';
@@ -134,18 +134,8 @@ export class FolderDatasetTarget implements ExportTarget<string> {
       bytes += (await metadata.stat()).size;
       await metadata.close();
     }
-    const card = datasetCard({
-      format: this.format,
-      dataFiles: `${FOLDER_SPLIT_DIR}/**`,
-      fields: this.fields,
-      selection: this.plan.selection,
-      privacy: this.plan.privacy,
-      sources: this.plan.sources,
-      totals,
-      skipped: totals.skipped,
-    });
-    await writeFile(join(this.plan.dir, 'README.md'), card, { flag: 'wx' });
-    return { files: 2, bytes: bytes + Buffer.byteLength(card) };
+    const layout = { format: this.format, dataFiles: `${FOLDER_SPLIT_DIR}/**`, fields: this.fields };
+    return { files: 2, bytes: bytes + (await writeDatasetCard(this.plan, layout, totals)) };
   }
 
   async abort(): Promise<void> {

@@ -4,11 +4,11 @@
 // metadata, so `datasets` decodes them; every other column is a string. Row groups of 100 rows
 // (the Hub's advice for media), shards of at most about 500 MB. The layout for rows that mix
 // images and audio.
-import { rename, writeFile } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParquetWriter as ParquetWriterType } from 'hyparquet-writer';
 import { firstAssetOf, resolvedAsset, unusableReason } from '../asset-cells';
-import { datasetCard } from '../dataset-card';
+import { writeDatasetCard } from '../dataset-card';
 import { datasetFields, textValue, type DatasetField } from '../dataset-fields';
 import { FolderMaker, SampleFiles } from '../place-file';
 import type { ExportSample } from '../sample';
@@ -165,19 +165,9 @@ export class ParquetDatasetTarget implements ExportTarget<ParquetRow> {
       await shard.writer.finish();
       await rename(shard.temp, join(this.plan.dir, 'data', `train-${pad(i)}-of-${pad(count)}.parquet`));
     }
-    const card = datasetCard({
-      format: 'parquet',
-      dataFiles: 'data/train-*.parquet',
-      fields: this.fields,
-      selection: this.plan.selection,
-      privacy: this.plan.privacy,
-      sources: this.plan.sources,
-      totals,
-      skipped: totals.skipped,
-    });
-    await writeFile(join(this.plan.dir, 'README.md'), card, { flag: 'wx' });
+    const layout = { format: 'parquet' as const, dataFiles: 'data/train-*.parquet', fields: this.fields };
     // Media bytes were counted as each sample was placed; the shards' own overhead is small.
-    return { files: count + 1, bytes: Buffer.byteLength(card) };
+    return { files: count + 1, bytes: await writeDatasetCard(this.plan, layout, totals) };
   }
 
   async abort(): Promise<void> {

@@ -4,6 +4,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { CallResult, EventName } from '../../../shared/api';
 import { callNames } from '../../../shared/contract-names';
 import { callChannel, channels } from '../../../shared/channels';
+import { windowSession } from '../../../shared/tab-session';
 import type { App } from '../../app/compose';
 import { isTrustedFrameUrl } from '../trusted-sender';
 
@@ -20,7 +21,8 @@ export function registerCalls(flagdeck: App, appUrl: string): void {
       // A frame that navigated away, or a subframe, has the preload too: it gets nothing.
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isTrustedFrameUrl(frameUrl, appUrl)) return untrusted();
-      return flagdeck.dispatch(name, input);
+      // Each window keeps its own undo history.
+      return flagdeck.dispatch(name, input, { session: windowSession(event.sender.id) });
     });
   }
 }

@@ -4,7 +4,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createIpcClient } from './ipc';
 import type { MediaOptions } from '../../../shared/media-url';
 import { ipcMediaUrl, webMediaUrl, type MediaUrlBuilder } from './media';
-import { takeToken } from './token';
+import { randomTabId, tabId, takeToken } from './token';
 import { createWebClient } from './web';
 
 export interface Capabilities {
@@ -33,7 +33,7 @@ function connect(): Connection {
   const token = takeToken(window.location, window.sessionStorage, window.history);
   const origin = window.location.origin;
   return {
-    client: createWebClient({ origin, token }),
+    client: createWebClient({ origin, token, tabId: tabId(window.sessionStorage, randomTabId) }),
     mediaUrl: webMediaUrl(origin, token),
     capabilities: { pickFolder: false, reveal: false },
   };

@@ -10,6 +10,7 @@ import type {
   EventName,
   EventPayload,
 } from '../../../shared/api';
+import { TAB_HEADER } from '../../../shared/tab-session';
 import { ApiError, unwrap } from './errors';
 import { Listeners } from './listeners';
 
@@ -17,11 +18,13 @@ export interface WebClientOptions {
   /** Origin of the server, e.g. `http://127.0.0.1:5123`. */
   origin: string;
   token: string | null;
+  /** This tab's id, sent with every call so the server keeps this tab's undo history apart. */
+  tabId?: string;
 }
 
 const maxBackoffMs = 5000;
 
-export function createWebClient({ origin, token }: WebClientOptions): ApiClient {
+export function createWebClient({ origin, token, tabId }: WebClientOptions): ApiClient {
   const listeners = new Listeners();
   let socket: WebSocket | null = null;
   let backoffMs = 250;
@@ -43,6 +46,7 @@ export function createWebClient({ origin, token }: WebClientOptions): ApiClient 
         headers: {
           'Content-Type': 'application/json',
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(tabId ? { [TAB_HEADER]: tabId } : {}),
         },
         body: JSON.stringify(input ?? {}),
       });

@@ -1,16 +1,20 @@
 // The top bar: open folders, indexing progress, view switch, settings, help, and the status line.
 import { FolderChips } from '../features/workspace/folder-chips';
+import type { FolderProgress } from '../features/workspace/use-folder-progress';
 import { IndexProgressBar } from '../features/workspace/index-progress-bar';
 import { useIndexProgress } from '../features/workspace/use-index-progress';
 import type { Workspace } from '../features/workspace/use-workspace';
 
 interface Props {
   workspace: Workspace;
+  /** Each folder's review progress (the chips show reviewed N/M). */
+  folderProgress: ReadonlyMap<string, FolderProgress>;
   view: 'table' | 'grid';
   onView: (view: 'table' | 'grid') => void;
   onOpen: () => void;
   onSettings: () => void;
   onExport: () => void;
+  onColumns: () => void;
   onReplay: () => void;
   onHelp: () => void;
   message: string | null;
@@ -22,7 +26,11 @@ export function AppHeader(props: Props): React.JSX.Element {
   return (
     <header className="app-header">
       <span className="brand">Flagdeck</span>
-      <FolderChips folders={workspace.folders} onClose={(id) => void workspace.close(id)} />
+      <FolderChips
+        folders={workspace.folders}
+        progress={props.folderProgress}
+        onClose={(id) => void workspace.close(id)}
+      />
       <button type="button" onClick={props.onOpen}>
         + Open
       </button>
@@ -42,6 +50,14 @@ export function AppHeader(props: Props): React.JSX.Element {
           Grid
         </button>
       </div>
+      <button
+        type="button"
+        onClick={props.onColumns}
+        disabled={view !== 'table'}
+        title="Show, hide and reorder columns"
+      >
+        Columns
+      </button>
       <button type="button" onClick={props.onExport} title="Export the selection (Shift+E)">
         Export
       </button>

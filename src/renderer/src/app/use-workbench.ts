@@ -20,16 +20,19 @@ import { useFlagOptions } from '../features/review/use-flag-options';
 import { useFoldersOptions } from '../features/review/use-folders-options';
 import { useReviewActions } from '../features/review/use-review-actions';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
+import { visibleColumns } from '../features/table/column-layout';
 import { cellIndex, tableColumns } from '../features/table/columns';
+import { layoutKey, useColumnLayout } from '../features/table/use-column-layout';
 import type { Workspace } from '../features/workspace/use-workspace';
 import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
+import { initialUrlState, useUrlState } from './use-url-state';
 
-export type Overlay = 'help' | 'settings' | 'open' | 'export' | 'replay' | null;
+export type Overlay = 'help' | 'settings' | 'open' | 'export' | 'columns' | 'replay' | null;
 
 export function useWorkbench({ folders }: Workspace) {
-  const [filter, setFilter] = useState<SampleFilter>({});
-  const [sort, setSort] = useState<SampleSort>();
+  const [filter, setFilter] = useState<SampleFilter>(() => initialUrlState().filter);
+  const [sort, setSort] = useState<SampleSort | undefined>(() => initialUrlState().sort);
   const [view, setView] = useState<'table' | 'grid'>('table');
   const [wide, setWide] = useState(false);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -43,6 +46,7 @@ export function useWorkbench({ folders }: Workspace) {
   const cursor = useCursor(rows, query);
   const facets = useFacets(filter, scope, true);
   const row = cursor.row;
+  useUrlState(filter, sort, row, rows, cursor);
   const optionsState = useFlagOptions(row?.folderId ?? folders[0]?.id);
   const options = activeOptions(optionsState.options);
   const { refresh: refreshRows } = rows;
@@ -68,7 +72,13 @@ export function useWorkbench({ folders }: Workspace) {
     label: labels.get(id) ?? id,
     options: foldersOptions.get(id) ?? [],
   }));
-  const columns = useMemo(() => tableColumns(folders, filter), [folders, filter]);
+  const allColumns = useMemo(() => tableColumns(folders, filter), [folders, filter]);
+  const columnScope = layoutKey(folders, filter);
+  const columnLayout = useColumnLayout(columnScope);
+  const columns = useMemo(
+    () => visibleColumns(allColumns, columnLayout.layout),
+    [allColumns, columnLayout.layout],
+  );
   const index = useMemo(() => cellIndex(folders), [folders]);
 
   const changeFilter = (next: SampleFilter): void => {
@@ -140,6 +150,9 @@ export function useWorkbench({ folders }: Workspace) {
     row,
     optionsState,
     columns,
+    allColumns,
+    columnLayout,
+    columnScope,
     index,
     onRowClick,
     onOpen,

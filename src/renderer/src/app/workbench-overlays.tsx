@@ -5,6 +5,7 @@ import { ExportDialog } from '../features/export/export-dialog';
 import { ReplayDialog } from '../features/replay/replay-dialog';
 import { OptionsPanel } from '../features/review/options-panel';
 import { HubTokenSettings } from '../features/settings/hub-token-settings';
+import { ColumnPicker } from '../features/table/column-picker';
 import { ShortcutHelp } from '../features/shortcuts/shortcut-help';
 import { OpenPanel } from '../features/workspace/open-panel';
 import type { Workspace } from '../features/workspace/use-workspace';
@@ -34,6 +35,15 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
       {state.overlay === 'export' && (
         <ExportDialog filter={state.filter} folders={workspace.folders} onClose={close} />
       )}
+      {state.overlay === 'columns' && (
+        <ColumnPicker
+          columns={state.allColumns}
+          layout={state.columnLayout.layout}
+          onChange={state.columnLayout.set}
+          onClose={close}
+          scope={scopeName(state.columnScope)}
+        />
+      )}
       {state.overlay === 'replay' && (
         <ReplayDialog filter={state.filter} folders={workspace.folders} onClose={close} />
       )}
@@ -44,4 +54,10 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
       )}
     </>
   );
+}
+
+/** The folders a column layout is remembered for, as the picker names them. */
+function scopeName(scope: string): string {
+  const paths = scope.split('\n');
+  return paths.length === 1 ? paths[0] : `these ${paths.length} folders together`;
 }

@@ -2,9 +2,13 @@
 // Its state lives in use-workbench.ts; the list area and the dialogs have files of their own.
 import { DetailPane } from '../features/detail/detail-pane';
 import { FiltersBar } from '../features/filters/filters-bar';
+import { SavedViewsBar } from '../features/filters/saved-views-bar';
 import { BulkBar } from '../features/review/bulk-bar';
 import { FacetsBar } from '../features/review/facets-bar';
 import { ReviewPanel } from '../features/review/review-panel';
+import { SampleHistory } from '../features/review/sample-history';
+import { FolderProgressList } from '../features/workspace/folder-progress-list';
+import { useFolderProgress } from '../features/workspace/use-folder-progress';
 import type { Workspace } from '../features/workspace/use-workspace';
 import { AppHeader } from './app-header';
 import { SampleList } from './sample-list';
@@ -22,17 +26,20 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
   const { folders } = workspace;
   const state = useWorkbench(workspace);
   useWorkbenchMenu(state, workspace);
+  const folderProgress = useFolderProgress(folders);
   const { rows, review, row, options, selection, selected, setOverlay } = state;
 
   return (
     <div className={`workbench${state.wide ? ' wide' : ''}`}>
       <AppHeader
         workspace={workspace}
+        folderProgress={folderProgress}
         view={state.view}
         onView={state.setView}
         onOpen={() => setOverlay('open')}
         onSettings={() => setOverlay('settings')}
         onExport={() => setOverlay('export')}
+        onColumns={() => setOverlay('columns')}
         onReplay={() => setOverlay('replay')}
         onHelp={() => setOverlay('help')}
         message={notice ?? review.message ?? rows.error}
@@ -45,6 +52,18 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
         reasonChoices={options}
         matching={rows.total}
         searchRef={state.searchRef}
+        views={
+          <SavedViewsBar
+            filter={state.filter}
+            sort={state.sort}
+            openPaths={folders.map((f) => f.path)}
+            shownPaths={state.columnScope.split('\n')}
+            onApply={(view) => {
+              state.changeFilter(view.filter);
+              state.setSort(view.sort);
+            }}
+          />
+        }
       />
       {selected > 1 || selection.kind === 'filter' ? (
         <BulkBar
@@ -64,18 +83,23 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
           folders={folders}
           review={
             row && (
-              <ReviewPanel
-                key={`${row.folderId}\u0000${row.id}\u0000${row.review.note}`}
-                row={row}
-                options={options}
-                noteRef={state.noteRef}
-                onEdit={review.edit}
-              />
+              <>
+                <ReviewPanel
+                  key={`${row.folderId}\u0000${row.id}\u0000${row.review.note}`}
+                  row={row}
+                  options={options}
+                  noteRef={state.noteRef}
+                  onEdit={review.edit}
+                />
+                <SampleHistory row={row} onUndo={(patch, what) => review.editSample(row, patch, what)} />
+              </>
             )
           }
         />
       </main>
-      <FacetsBar facets={state.facets} />
+      <FacetsBar facets={state.facets}>
+        <FolderProgressList folders={folders} progress={folderProgress} />
+      </FacetsBar>
       <WorkbenchOverlays state={state} workspace={workspace} />
     </div>
   );

@@ -150,3 +150,28 @@ export function galleryCaptions(value: Json): Map<string, string> {
   }
   return captions;
 }
+
+/**
+ * Which message of a ChatCSVLogger conversation the like / dislike was given to: the log's `index`
+ * is a message's position (messages format) or `[pair, side]` (5.x tuples format), counted here
+ * in the messages `parseChat` makes. Null when it does not point at a message.
+ */
+export function feedbackMessage(value: Json, index: string): number | null {
+  if (!Array.isArray(value)) return null;
+  const text = index.trim();
+  if (/^\d+$/.test(text)) {
+    const at = Number(text);
+    return at < value.length && !Array.isArray(value[at]) ? at : null;
+  }
+  const pair = /^\[\s*(\d+)\s*,\s*([01])\s*\]$/.exec(text);
+  if (!pair) return null;
+  const [row, side] = [Number(pair[1]), Number(pair[2])];
+  let at = 0;
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (!Array.isArray(item) || item.length !== 2) return null;
+    if (i === row) return item[side] == null ? null : at + (side === 1 && item[0] != null ? 1 : 0);
+    at += (item[0] != null ? 1 : 0) + (item[1] != null ? 1 : 0);
+  }
+  return null;
+}

@@ -10,5 +10,5 @@ export function queryDependsOnReview(filter: SampleFilter, sort: SampleSort | un
   const filtered = [filter.statuses, filter.reasons, filter.text].some(
     (value) => value !== undefined && value.length > 0,
   );
-  return filtered || (sort !== undefined && REVIEW_SORTS.has(sort.by));
+  return filtered || filter.hasNote !== undefined || (sort !== undefined && REVIEW_SORTS.has(sort.by));
 }

@@ -14,12 +14,13 @@ import { fake } from './fake-electron';
 
 const opened: string[][] = [];
 let context: ServiceContext | undefined;
+const handled: Parameters<typeof fakeHandlers>[0] = [];
 
 vi.mock('electron', async () => (await import('./fake-electron')).fake.electron);
 vi.mock('../../../../src/main/app/services', () => ({
   createServices: async (serviceContext: ServiceContext) => {
     context = serviceContext;
-    const handlers = fakeHandlers();
+    const handlers = fakeHandlers(handled);
     return {
       calls: {
         ...handlers,
@@ -41,7 +42,7 @@ vi.mock('../../../../src/main/app/services', () => ({
 const rendererPage = pathToFileURL(
   join(import.meta.dirname, '../../../../src/main/host/renderer/index.html'),
 ).href;
-const fromPage = { senderFrame: { url: `${rendererPage}#/` } };
+const fromPage = { senderFrame: { url: `${rendererPage}#/` }, sender: { id: 1 } };
 const savedArgv = process.argv;
 
 beforeAll(async () => {
@@ -114,6 +115,13 @@ describe('desktop host: IPC', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
+  });
+
+  it('gives each window its own undo session', async () => {
+    handled.length = 0;
+    await call('review.undo', {});
+    await call('review.undo', {}, { ...fromPage, sender: { id: 2 } });
+    expect(handled.map((h) => h.caller)).toEqual([{ session: 'window:1' }, { session: 'window:2' }]);
   });
 
   it('refuses a foreign sender frame', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takeToken } from '../../../../src/renderer/src/api/token';
+import { randomTabId, tabId, takeToken } from '../../../../src/renderer/src/api/token';
 
 function page(href: string) {
   const store = new Map<string, string>();
@@ -30,5 +30,16 @@ describe('takeToken', () => {
     p.store.set('flagdeck.token', 'kept');
     expect(takeToken(p.location, p.storage, p.history)).toBe('kept');
     expect(p.replaced).toEqual([]);
+  });
+});
+
+describe('tabId', () => {
+  it('makes an id once per tab and keeps it across reloads; another tab makes its own', () => {
+    const first = page('http://127.0.0.1:7870/');
+    const id = tabId(first.storage, randomTabId);
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(tabId(first.storage, randomTabId)).toBe(id);
+    const second = page('http://127.0.0.1:7870/');
+    expect(tabId(second.storage, randomTabId)).not.toBe(id);
   });
 });

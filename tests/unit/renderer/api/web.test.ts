@@ -47,6 +47,12 @@ describe('web transport: calls', () => {
     expect(init.body).toBe('{}');
   });
 
+  it("names the tab in every call, so the server keeps the tab's undo history apart", async () => {
+    const fetch = stubFetch(200, { ok: true, value: { editId: null } });
+    await createWebClient({ origin, token: 'tok', tabId: 'tab-one-1234' }).call('review.undo', {});
+    expect(fetch.mock.calls[0][1].headers).toMatchObject({ 'x-flagdeck-tab': 'tab-one-1234' });
+  });
+
   it('throws an ApiError carrying the host message and issues', async () => {
     stubFetch(400, {
       ok: false,

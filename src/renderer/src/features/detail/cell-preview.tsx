@@ -3,6 +3,7 @@
 import type { Cell, ColumnKind } from '../../../../shared/model';
 import {
   cellValue,
+  feedbackMessage,
   galleryCaptions,
   parseChat,
   parseDataframe,
@@ -21,6 +22,8 @@ interface Props {
   folderId: string;
   cell: Cell;
   kind: ColumnKind;
+  /** A ChatCSVLogger row's `index` and feedback: which message was liked or disliked. */
+  feedback?: { index: string; value: string | null };
 }
 
 /** The structured view of a cell's value, when its kind has one and the value fits it. */
@@ -43,7 +46,7 @@ function structured(kind: ColumnKind, value: unknown, cell: Cell): React.JSX.Ele
   }
 }
 
-export function CellPreview({ folderId, cell, kind }: Props): React.JSX.Element {
+export function CellPreview({ folderId, cell, kind, feedback }: Props): React.JSX.Element {
   if (cell.text === '' && cell.assets.length === 0) return <p className="muted">empty</p>;
   const value = cellValue(cell);
   if (Array.isArray(value) && value.length === 0 && cell.assets.length === 0) {
@@ -54,7 +57,17 @@ export function CellPreview({ folderId, cell, kind }: Props): React.JSX.Element 
   }
   if (kind === 'chat') {
     const messages = parseChat(value);
-    if (messages) return <ChatPreview folderId={folderId} messages={messages} assets={cell.assets} />;
+    const message = feedback ? feedbackMessage(value, feedback.index) : null;
+    if (messages) {
+      return (
+        <ChatPreview
+          folderId={folderId}
+          messages={messages}
+          assets={cell.assets}
+          feedback={feedback && message !== null ? { message, value: feedback.value } : undefined}
+        />
+      );
+    }
   }
   const view = structured(kind, value, cell);
   const assets = cell.assets.map((a, i) => <AssetView key={i} folderId={folderId} asset={a} />);

@@ -38,6 +38,9 @@ export function DetailPane({ row, folders, review }: Props): React.JSX.Element {
     const cell = row.cells[c.index];
     return cell !== undefined && (!metaKinds.has(c.kind) || cell.assets.length > 0);
   });
+  // A ChatCSVLogger row: its `index` says which message the feedback (the flag) was given to.
+  const feedback =
+    log?.layout === 'chat' ? { index: row.cells[1]?.text ?? '', value: row.originalReason } : undefined;
   const images = columns.filter((c) => c.kind === 'image');
   const others = columns.filter((c) => c.kind !== 'image');
   const field = (c: (typeof columns)[number]): React.JSX.Element => (
@@ -45,7 +48,12 @@ export function DetailPane({ row, folders, review }: Props): React.JSX.Element {
       <h4>
         {c.name} <span className="kind">{c.kind}</span>
       </h4>
-      <CellPreview folderId={row.folderId} cell={row.cells[c.index]} kind={c.kind} />
+      <CellPreview
+        folderId={row.folderId}
+        cell={row.cells[c.index]}
+        kind={c.kind}
+        feedback={c.kind === 'chat' ? feedback : undefined}
+      />
     </section>
   );
   return (

@@ -47,6 +47,14 @@ export function withFolder(filter: SampleFilter, value: string): SampleFilter {
   return next;
 }
 
+/** Only samples with a note, or any (a "no note" filter is not offered: search covers that need). */
+export function withHasNote(filter: SampleFilter, on: boolean): SampleFilter {
+  const next = { ...filter };
+  if (on) next.hasNote = true;
+  else delete next.hasNote;
+  return next;
+}
+
 export function withText(filter: SampleFilter, text: string): SampleFilter {
   const next = { ...filter };
   if (text.trim() === '') delete next.text;
@@ -74,6 +82,7 @@ export function activeFilterCount(filter: SampleFilter): number {
     'usernames',
     'logs',
     'text',
+    'hasNote',
     'from',
     'to',
   ];

@@ -13,6 +13,7 @@ import {
   selectValue,
   withDates,
   withFolder,
+  withHasNote,
   withList,
   withLog,
   withStatus,
@@ -28,6 +29,8 @@ interface Props {
   reasonChoices: string[];
   matching: number;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The saved views' controls. */
+  views?: React.ReactNode;
 }
 
 function ReasonOptions({ values }: { values: (string | null)[] }): React.JSX.Element {
@@ -51,6 +54,7 @@ export function FiltersBar({
   reasonChoices,
   matching,
   searchRef,
+  views,
 }: Props): React.JSX.Element {
   const [text, setText] = useState(filter.text ?? '');
   const settled = useDebounced(text, 250);
@@ -59,6 +63,12 @@ export function FiltersBar({
     // Only the settled text drives this; the filter is read at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settled]);
+  // A filter set from elsewhere (a saved view) shows its text in the field.
+  const [shownText, setShownText] = useState(filter.text ?? '');
+  if ((filter.text ?? '') !== shownText) {
+    setShownText(filter.text ?? '');
+    if ((filter.text ?? '') !== settled) setText(filter.text ?? '');
+  }
 
   const reasons = [
     ...new Set<string | null>([...(facets?.byReason.map((r) => r.reason) ?? []), ...reasonChoices, null]),
@@ -168,6 +178,14 @@ export function FiltersBar({
           </select>
         </label>
       )}
+      <label className="checkbox-filter">
+        <input
+          type="checkbox"
+          checked={filter.hasNote === true}
+          onChange={(e) => onChange(withHasNote(filter, e.target.checked))}
+        />
+        Has note
+      </label>
       <label>
         From
         <input
@@ -198,6 +216,7 @@ export function FiltersBar({
           Clear filters
         </button>
       )}
+      {views}
       <span className="match-count" data-testid="match-count" aria-live="polite">
         {matching.toLocaleString('en-US')} {matching === 1 ? 'sample' : 'samples'}
         {facets && activeFilterCount(filter) > 0 && (

@@ -8,7 +8,13 @@ function reasonCount(facets: Facets | undefined, reason: string | null): number 
   return facets?.byReason.find((r) => r.reason === reason)?.count ?? 0;
 }
 
-export function FacetsBar({ facets }: { facets: FacetPair }): React.JSX.Element | null {
+interface Props {
+  facets: FacetPair;
+  /** More progress below the counts (each folder's, when several are open). */
+  children?: React.ReactNode;
+}
+
+export function FacetsBar({ facets, children }: Props): React.JSX.Element | null {
   const { all, filtered } = facets;
   if (!all) return null;
   const reviewed = all.total - (all.byStatus.unreviewed ?? 0);
@@ -33,6 +39,7 @@ export function FacetsBar({ facets }: { facets: FacetPair }): React.JSX.Element 
           </span>
         ))}
       </span>
+      {children}
     </footer>
   );
 }

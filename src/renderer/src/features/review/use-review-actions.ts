@@ -1,7 +1,7 @@
 // Review edits (one journal entry per edit, bulk included, so one undo step each), undo and redo,
 // with a short message for the status line.
 import { useCallback, useState } from 'react';
-import type { ReviewPatch, SampleFilter } from '../../../../shared/api';
+import type { EditInput, ReviewPatch, SampleFilter } from '../../../../shared/api';
 import type { SampleRef } from '../../../../shared/model';
 import { useApi } from '../../common/api-context';
 import { errorMessage } from '../../common/errors';
@@ -10,6 +10,8 @@ import { editTargets, type Selection } from '../../common/selection';
 export interface ReviewActions {
   message: string | null;
   edit(patch: ReviewPatch, what: string): Promise<boolean>;
+  /** Edits exactly this sample, whatever is selected (undoing one entry of its history). */
+  editSample(sample: SampleRef, patch: ReviewPatch, what: string): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -24,13 +26,8 @@ export function useReviewActions(
   const { client } = useApi();
   const [message, setMessage] = useState<string | null>(null);
 
-  const edit = useCallback(
-    async (patch: ReviewPatch, what: string): Promise<boolean> => {
-      const targets = editTargets(selection, current, filter);
-      if (!targets) {
-        setMessage('Select a sample first');
-        return false;
-      }
+  const save = useCallback(
+    async (targets: EditInput['targets'], patch: ReviewPatch, what: string): Promise<boolean> => {
       try {
         const { count } = await client.call('review.edit', { targets, patch });
         setMessage(`${what}: ${count} sample${count === 1 ? '' : 's'} saved`);
@@ -41,7 +38,23 @@ export function useReviewActions(
         return false;
       }
     },
-    [client, selection, current, filter, onSaved],
+    [client, onSaved],
+  );
+
+  const edit = useCallback(
+    async (patch: ReviewPatch, what: string): Promise<boolean> => {
+      const targets = editTargets(selection, current, filter);
+      if (targets) return save(targets, patch, what);
+      setMessage('Select a sample first');
+      return false;
+    },
+    [save, selection, current, filter],
+  );
+
+  const editSample = useCallback(
+    (sample: SampleRef, patch: ReviewPatch, what: string) =>
+      save({ samples: [{ folderId: sample.folderId, id: sample.id }] }, patch, what),
+    [save],
   );
 
   const step = useCallback(
@@ -62,6 +75,7 @@ export function useReviewActions(
   return {
     message,
     edit,
+    editSample,
     undo: useCallback(() => step('review.undo'), [step]),
     redo: useCallback(() => step('review.redo'), [step]),
   };

@@ -14,6 +14,8 @@ export function useShortcuts(handle: (action: Action) => void): void {
       if (event.defaultPrevented || typing(event.target)) return;
       // Space and Enter on a focused button keep their native meaning.
       if ((event.key === ' ' || event.key === 'Enter') && event.target instanceof HTMLButtonElement) return;
+      // A focused player's own controls have already played or paused it: toggling again would undo that.
+      if (event.key === ' ' && event.target instanceof HTMLMediaElement) return;
       const action = actionFor(event);
       if (!action) return;
       event.preventDefault();

@@ -23,7 +23,16 @@ interface Props {
 function fixedCell(row: SampleRow, column: Extract<TableColumn, { type: 'fixed' }>): React.ReactNode {
   switch (column.id) {
     case 'ordinal':
-      return row.ordinal;
+      return (
+        <>
+          {row.ordinal}
+          {row.review.note !== '' && (
+            <span className="note-marker" role="img" aria-label="Has note" title={row.review.note}>
+              ✎
+            </span>
+          )}
+        </>
+      );
     case 'folder':
       return column.labels?.get(row.folderId) ?? row.folderId;
     case 'log':

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { FolderInfo } from '../../../../shared/model';
 import { folderLabels } from '../../common/folder-labels';
-import { useFolderProgress } from './use-folder-progress';
+import type { FolderProgress } from './use-folder-progress';
 
 function useNewChipInView(folders: FolderInfo[]) {
   const list = useRef<HTMLUListElement>(null);
@@ -23,14 +23,15 @@ function useNewChipInView(folders: FolderInfo[]) {
 
 export function FolderChips({
   folders,
+  progress,
   onClose,
 }: {
   folders: FolderInfo[];
+  progress: ReadonlyMap<string, FolderProgress>;
   onClose: (id: string) => void;
 }): React.JSX.Element {
   const labels = folderLabels(folders);
   const list = useNewChipInView(folders);
-  const progress = useFolderProgress(folders);
   return (
     <ul className="folder-chips" aria-label="Open folders" ref={list}>
       {folders.map((f) => {

@@ -1,12 +1,15 @@
-// How far the review of each open folder is: reviewed N of M (any status but unreviewed), fetched
-// again (at most every 300 ms) when reviews change or rows are appended.
+// How far the review of each open folder is: reviewed N of M (any status but unreviewed), and its
+// counts per status and reason (the footer's per-folder progress), fetched again (at most every 300 ms) when reviews change or rows are appended.
 import { useEffect, useState } from 'react';
+import type { Facets } from '../../../../shared/api';
 import type { FolderInfo } from '../../../../shared/model';
 import { useApi } from '../../common/api-context';
 
 export interface FolderProgress {
   reviewed: number;
   total: number;
+  /** The folder's counts per status and per reason. */
+  facets: Facets;
 }
 
 export function useFolderProgress(folders: FolderInfo[]): Map<string, FolderProgress> {
@@ -36,7 +39,7 @@ export function useFolderProgress(folders: FolderInfo[]): Map<string, FolderProg
       folderIds.map(async (id) => {
         const facets = await client.call('samples.facets', { filter: { folderIds: [id] } });
         const unreviewed = facets.byStatus.unreviewed ?? 0;
-        return [id, { reviewed: facets.total - unreviewed, total: facets.total }] as const;
+        return [id, { reviewed: facets.total - unreviewed, total: facets.total, facets }] as const;
       }),
     )
       .then((pairs) => live && setProgress(new Map(pairs)))

@@ -7,11 +7,12 @@ import { elementControl, registerMedia } from './media-control';
 export function AudioPreview({ src, name }: { src: string; name: string }): React.JSX.Element {
   const audio = useRef<HTMLAudioElement>(null);
   const wave = useRef<HTMLDivElement>(null);
+  const area = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const element = audio.current;
-    if (!element || !wave.current) return;
-    const unregister = registerMedia(elementControl(element));
+    if (!element || !wave.current || !area.current) return;
+    const unregister = registerMedia(elementControl(element), area.current);
     const styles = getComputedStyle(document.documentElement);
     const surfer = WaveSurfer.create({
       container: wave.current,
@@ -28,7 +29,7 @@ export function AudioPreview({ src, name }: { src: string; name: string }): Reac
   }, [src]);
 
   return (
-    <div className="audio-preview">
+    <div className="audio-preview" ref={area}>
       <div ref={wave} className="waveform" />
       <audio
         ref={audio}

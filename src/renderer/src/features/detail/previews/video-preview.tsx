@@ -6,7 +6,7 @@ export function VideoPreview({ src, name }: { src: string; name: string }): Reac
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (!video.current) return;
-    return registerMedia(elementControl(video.current));
+    return registerMedia(elementControl(video.current), video.current);
   }, [src]);
   return (
     <video
