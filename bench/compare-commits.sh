@@ -8,7 +8,7 @@
 #   rounds  how many times each bench runs per commit (default 3)
 #   bench   which of bench/*.mjs to run, with arguments in quotes (default: "open.mjs" "query.mjs" "follow.mjs")
 # Example: bench/compare-commits.sh b035a5d HEAD 3 "open.mjs 1000000 --no-cli" query.mjs follow.mjs
-# The worktrees share this checkout's node_modules (set FLAGDECK_BENCH_NPM_CI=1 to `npm ci` each
+# The worktrees share this checkout's node_modules and bench/.data (set FLAGDECK_BENCH_NPM_CI=1 to `npm ci` each
 # instead, when the two commits' dependencies differ in a way the benches notice).
 set -euo pipefail
 
@@ -42,6 +42,9 @@ prepare() {
   else
     ln -s "$repo/node_modules" "$work/$side/node_modules"
   fi
+  # One copy of the generated logs (same generator on both sides), kept in this checkout.
+  mkdir -p "$repo/bench/.data"
+  ln -s "$repo/bench/.data" "$work/$side/bench/.data"
   (cd "$work/$side" && npx electron-vite build >/dev/null 2>&1)
   echo "$side = $(git -C "$work/$side" log --oneline -1)"
 }
@@ -53,8 +56,12 @@ for bench in "${benches[@]}"; do
   for round in $(seq 1 "$rounds"); do
     for side in base head; do
       echo "running $side $bench (round $round/$rounds)" >&2
-      (cd "$work/$side" && node "bench/${words[0]}" "${words[@]:1}") >"$work/${words[0]}.$side.$round.txt" 2>&1 ||
-        echo "  $side $bench failed: see the ratios below for what it printed" >&2
+      # The checkout's path is taken out, so that lines naming a file match across the two sides.
+      (cd "$work/$side" && node "bench/${words[0]}" "${words[@]:1}" 2>&1 || echo "exit status $?") |
+        sed "s#$work/$side#<checkout>#g" >"$work/${words[0]}.$side.$round.txt"
+      if grep -q '^exit status' "$work/${words[0]}.$side.$round.txt"; then
+        echo "  $side $bench failed: what it printed is compared below" >&2
+      fi
     done
   done
 done

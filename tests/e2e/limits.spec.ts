@@ -21,7 +21,7 @@ test('says a note over 64 KB was not saved, and why', async ({ page, server }) =
   await openApp(page, server);
   await rowOf(page, 'log.csv#2').click();
   await press(page, 'e');
-  await page.getByLabel('Note').fill('x'.repeat(64 * 1024 + 10));
+  await page.getByLabel('Note', { exact: true }).fill('x'.repeat(64 * 1024 + 10));
   // Said under the note while typing, and again when saving is refused.
   await expect(page.getByTestId('note-too-long')).toHaveText(
     'This note is 65 KB; a note holds at most 64 KB, so it will not be saved.',

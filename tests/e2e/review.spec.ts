@@ -56,9 +56,11 @@ test('relabels, triages, bulk edits, undoes, and keeps it all after a reload', a
   await expect(rowOf(page, 'log.csv#1').locator('.td-status')).toHaveText('keep');
   await expect(rowOf(page, 'log.csv#4').locator('.td-status')).toHaveText('unreviewed');
   await rowOf(page, 'log.csv#1').click();
-  await expect(page.getByLabel('Note')).toHaveValue('answer is 4, flagged as wrong');
+  await expect(page.getByLabel('Note', { exact: true })).toHaveValue('answer is 4, flagged as wrong');
 
-  // "Next unreviewed" skips the reviewed first row.
+  // "Next unreviewed" skips the reviewed first row (the bulk edit's filter, kept in the address
+  // bar across the reload, is cleared first so that every row is in view).
+  await page.getByLabel('Filter by original flag').selectOption('');
   await press(page, 'n');
   await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', 'log.csv#2');
   await press(page, '0');

@@ -37,7 +37,7 @@ test('a triage key moves to the next unreviewed sample, unless the setting is of
 test('Escape in the note field cancels the edit; Ctrl+Enter saves', async ({ page, server }) => {
   await openApp(page, server);
   await rowOf(page, 'log.csv#1').click();
-  const note = page.getByLabel('Note');
+  const note = page.getByLabel('Note', { exact: true });
   await press(page, 'e');
   await page.keyboard.type('kept note');
   await page.keyboard.press('Control+Enter');
