@@ -26,6 +26,7 @@ export default tseslint.config(
       'bench/.data/**',
       '.ci-out/**',
       '.venv-py/**',
+      '.venv-gradio/**',
     ],
   },
   js.configs.recommended,

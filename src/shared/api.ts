@@ -2,16 +2,10 @@
 // `flagdeck serve`). Every call names its input and output schema; both hosts validate the input
 // before a handler runs. Events are part of the contract too.
 import { z } from 'zod';
-import {
-  ColumnKind,
-  FolderInfo,
-  ReviewState,
-  ReviewStatus,
-  SampleRef,
-  SampleRow,
-  WorkspaceInfo,
-} from './model';
+import { ColumnKind, FolderInfo, ReviewState, SampleRef, SampleRow, WorkspaceInfo } from './model';
 import { callNames, eventNames } from './contract-names';
+import { Facets, QueryInput, QueryResult, SampleFilter } from './query-api';
+import { EditInput, EditResult, HistoryEntry, UndoResult } from './review-api';
 import {
   ExportFinished,
   ExportPrivacy,
@@ -20,120 +14,15 @@ import {
   ExportSummary,
   ExportTargetSpec,
 } from './export';
-
-export const SortDir = z.enum(['asc', 'desc']);
-
-export const SampleFilter = z.object({
-  folderIds: z.array(z.string()).optional(),
-  /** `<folderId>/<log file>` keys. */
-  logs: z.array(z.string()).optional(),
-  /** Current reason (the reviewer's, else the original); `null` matches "no reason". */
-  reasons: z.array(z.string().nullable()).optional(),
-  originalReasons: z.array(z.string().nullable()).optional(),
-  statuses: z.array(ReviewStatus).optional(),
-  usernames: z.array(z.string().nullable()).optional(),
-  /** Case-insensitive substring over text-like cells and notes. */
-  text: z.string().optional(),
-  /** True: only samples with a reviewer's note; false: only those without. */
-  hasNote: z.boolean().optional(),
-  /** Inclusive timestamp range, `YYYY-MM-DD[ HH:MM[:SS]]` as Gradio writes it (local, naive). */
-  from: z.string().optional(),
-  to: z.string().optional(),
-  /** Equality / set membership on a named column. */
-  columns: z.array(z.object({ column: z.string(), values: z.array(z.string()) })).optional(),
-});
-export type SampleFilter = z.infer<typeof SampleFilter>;
-
-export const SampleSort = z.object({
-  /** `ordinal`, `timestamp`, `reason`, `originalReason`, `status`, `log`, `username`, or a column name. */
-  by: z.string(),
-  dir: SortDir,
-});
-export type SampleSort = z.infer<typeof SampleSort>;
-
-export const QueryInput = z.object({
-  filter: SampleFilter.default({}),
-  sort: SampleSort.optional(),
-  offset: z.number().int().nonnegative(),
-  limit: z.number().int().positive().max(1000),
-});
-export type QueryInput = z.input<typeof QueryInput>;
-
-export const QueryResult = z.object({ total: z.number().int().nonnegative(), rows: z.array(SampleRow) });
-export type QueryResult = z.infer<typeof QueryResult>;
-
-export const Facets = z.object({
-  total: z.number().int().nonnegative(),
-  byStatus: z.record(z.string(), z.number()),
-  byReason: z.array(z.object({ reason: z.string().nullable(), count: z.number() })),
-  byLog: z.array(z.object({ key: z.string(), count: z.number() })),
-  byUsername: z.array(z.object({ username: z.string().nullable(), count: z.number() })),
-});
-export type Facets = z.infer<typeof Facets>;
-
-/** A note is a reviewer's remark, not a document: bigger ones would bloat every page that shows them. */
-export const MAX_NOTE_BYTES = 64 * 1024;
-
-const Note = z.string().refine((note) => new TextEncoder().encode(note).length <= MAX_NOTE_BYTES, {
-  error: (issue) =>
-    `the note is ${new TextEncoder().encode(String(issue.input)).length.toLocaleString('en')} bytes; a note holds at most 64 KB (${MAX_NOTE_BYTES.toLocaleString('en')} bytes)`,
-});
-
-export const ReviewPatch = z
-  .object({
-    reason: z.string().nullable().optional(),
-    /**
-     * The reason that is option N (1-9, number-key order) of each sample's own folder: a number key
-     * over samples of several folders. Refused, changing nothing, when a folder has no option N.
-     */
-    reasonOption: z.number().int().min(1).max(9).optional(),
-    /** Drop the reviewer's reason so the original stands again. */
-    resetReason: z.boolean().optional(),
-    status: ReviewStatus.optional(),
-    note: Note.optional(),
-  })
-  .refine((p) => Object.keys(p).length > 0, { message: 'an edit must change at least one field' });
-export type ReviewPatch = z.infer<typeof ReviewPatch>;
-
-export const EditInput = z.object({
-  /** Explicit samples, or every sample matching a filter (bulk edit). */
-  targets: z.union([z.object({ samples: z.array(SampleRef).min(1) }), z.object({ filter: SampleFilter })]),
-  patch: ReviewPatch,
-});
-export type EditInput = z.input<typeof EditInput>;
-
-export const EditResult = z.object({ editId: z.string(), count: z.number().int().nonnegative() });
-
-export const UndoResult = z.object({
-  /** The edit that did the undo (or redo); null when there was nothing to undo. */
-  editId: z.string().nullable(),
-  /** What the step undone (or redone) had done, e.g. `drop on 3 samples`, when known. */
-  what: z.string().nullable().optional(),
-});
-
-/** Review fields as one journal entry set them (or found them); `resetReason`: the original reason stands. */
-export const ReviewFields = z.object({
-  reason: z.string().nullable().optional(),
-  resetReason: z.boolean().optional(),
-  status: ReviewStatus.optional(),
-  note: z.string().optional(),
-});
-export type ReviewFields = z.infer<typeof ReviewFields>;
-
-/** One change to one sample, from the journal: who changed what, when, and what it replaced. */
-export const HistoryEntry = z.object({
-  edit: z.string(),
-  at: z.string(),
-  by: z.string(),
-  set: ReviewFields,
-  /** The values before the change (absent in journals written before `was` was recorded). */
-  was: ReviewFields.optional(),
-  /** The row's hash when the change was made: another hash means an earlier version of the row. */
-  rowHash: z.string(),
-  /** Set when this entry undid (or redid) another edit. */
-  reverts: z.string().optional(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
+import {
+  ReplayFinished,
+  ReplayMapping,
+  ReplayOutcome,
+  ReplayProgress,
+  ReplayResult,
+  ReplayRunSummary,
+  Endpoint,
+} from './replay';
 
 /** A reviewer's own flag option; retired ones stay listed so the reasons given with them keep their name. */
 export const CustomFlagOption = z.object({ value: z.string(), retired: z.boolean().default(false) });
@@ -220,6 +109,49 @@ export const calls = {
   /** Starts an export in the background; `exportProgress` and `exportFinished` follow. */
   'export.start': { input: ExportStart, output: z.object({ jobId: z.string() }) },
   'export.cancel': { input: z.object({ jobId: z.string() }), output: z.object({}) },
+  /** Connects to a Gradio app (URL or Space id): its endpoints and the mapping proposed for the folder. */
+  'replay.connect': {
+    input: z.object({ folderId: z.string(), app: z.string().trim().min(1, 'give the app URL or Space id') }),
+    output: z.object({
+      app: z.string(),
+      gradioVersion: z.string().nullable(),
+      endpoints: z.array(Endpoint),
+      /** apiName -> proposed (or remembered) mapping. */
+      proposals: z.record(z.string(), ReplayMapping),
+      /** The folder's content columns, for the mapping pickers. */
+      columns: z.array(z.string()),
+    }),
+  },
+  /** Starts a run in the background (refused at once when the mapping or selection is wrong); `replayProgress` and `replayFinished` follow. */
+  'replay.start': {
+    input: z.object({
+      folderId: z.string(),
+      app: z.string().min(1),
+      apiName: z.string(),
+      mapping: ReplayMapping,
+      /** Explicit samples, else the filter (restricted to the folder). */
+      ids: z.array(z.string()).min(1).optional(),
+      filter: SampleFilter.default({}),
+      concurrency: z.number().int().min(1).max(64).default(4),
+    }),
+    output: z.object({ run: z.string(), total: z.number().int().nonnegative() }),
+  },
+  'replay.cancel': { input: z.object({ run: z.string() }), output: z.object({}) },
+  'replay.runs': { input: folderId, output: z.object({ runs: z.array(ReplayRunSummary) }) },
+  /** A run's outcome per sample (for the table's replay column and its filter). */
+  'replay.outcomes': {
+    input: folderId.extend({ run: z.string() }),
+    output: z.object({
+      outcomes: z.array(z.object({ id: z.string(), outcome: ReplayOutcome })),
+      /** Where the run's files are, relative to the folder (for media URLs); null when kept elsewhere. */
+      filesBase: z.string().nullable(),
+    }),
+  },
+  /** One sample's replayed outputs, compared. */
+  'replay.result': {
+    input: folderId.extend({ run: z.string(), id: z.string() }),
+    output: z.object({ result: ReplayResult.nullable(), filesBase: z.string().nullable() }),
+  },
 } as const;
 
 /** Every event pushed from the main process to every window. */
@@ -244,6 +176,8 @@ export const events = {
   exportFinished: ExportFinished,
   /** Files of these rows, missing when they were shown, have arrived: fetch the rows again. */
   assetsArrived: z.object({ folderId: z.string(), ids: z.array(z.string()) }),
+  replayProgress: ReplayProgress,
+  replayFinished: ReplayFinished,
 } as const;
 
 export type Calls = typeof calls;
@@ -284,6 +218,8 @@ void [callNamesMatch, eventNamesMatch];
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
 
 export { ColumnKind };
+export * from './query-api';
+export * from './review-api';
 
 /**
  * Why a call failed: a name no host knows, input the schema refused, something that is not there

@@ -23,6 +23,12 @@ export const callNames = [
   'export.start',
   'export.cancel',
   'review.history',
+  'replay.connect',
+  'replay.start',
+  'replay.cancel',
+  'replay.runs',
+  'replay.outcomes',
+  'replay.result',
 ] as const;
 
 export const eventNames = [
@@ -36,4 +42,6 @@ export const eventNames = [
   'exportProgress',
   'exportFinished',
   'assetsArrived',
+  'replayProgress',
+  'replayFinished',
 ] as const;

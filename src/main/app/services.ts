@@ -4,6 +4,8 @@
 import { join } from 'node:path';
 import { exportHandlers } from '../export/export-jobs';
 import { hubRunner } from '../export/hub/hub-job';
+import { replayHandlers } from '../replay/replay-calls';
+import { ReplayService } from '../replay/replay-service';
 import { locateReview } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
 import { WorkspaceReview } from '../review/workspace-review';
@@ -60,6 +62,7 @@ export const createServices: ServicesFactory = async ({
           }),
         },
       }),
+      ...replayHandlers(new ReplayService(ws, dataDir), emit, log),
     },
     folderOf: (folderId) => {
       const root = ws.folderRoot(folderId);

@@ -28,6 +28,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./push')).pushCommand,
   },
   {
+    name: 'replay',
+    summary: 'Send flagged inputs to a live Gradio app again and compare its answers',
+    load: async () => (await import('./replay')).replayCommand,
+  },
+  {
     name: 'serve',
     summary: 'Review folders in a browser (local web server)',
     load: async () => (await import('./serve')).serveCommand,

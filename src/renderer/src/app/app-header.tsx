@@ -15,6 +15,7 @@ interface Props {
   onSettings: () => void;
   onExport: () => void;
   onColumns: () => void;
+  onReplay: () => void;
   onHelp: () => void;
   message: string | null;
 }
@@ -59,6 +60,13 @@ export function AppHeader(props: Props): React.JSX.Element {
       </button>
       <button type="button" onClick={props.onExport} title="Export the selection (Shift+E)">
         Export
+      </button>
+      <button
+        type="button"
+        onClick={props.onReplay}
+        title="Replay the flagged inputs against a live Gradio app"
+      >
+        Replay
       </button>
       <button type="button" onClick={props.onSettings} title="Flag options (s)">
         Options

@@ -28,7 +28,7 @@ import { handleAction } from './use-action-handler';
 import { useCursor } from './use-cursor';
 import { initialUrlState, useUrlState } from './use-url-state';
 
-export type Overlay = 'help' | 'settings' | 'open' | 'export' | 'columns' | null;
+export type Overlay = 'help' | 'settings' | 'open' | 'export' | 'columns' | 'replay' | null;
 
 export function useWorkbench({ folders }: Workspace) {
   const [filter, setFilter] = useState<SampleFilter>(() => initialUrlState().filter);

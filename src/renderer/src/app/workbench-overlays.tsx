@@ -2,6 +2,7 @@
 // folders, export.
 import { Modal } from '../components/modal';
 import { ExportDialog } from '../features/export/export-dialog';
+import { ReplayDialog } from '../features/replay/replay-dialog';
 import { OptionsPanel } from '../features/review/options-panel';
 import { HubTokenSettings } from '../features/settings/hub-token-settings';
 import { ColumnPicker } from '../features/table/column-picker';
@@ -42,6 +43,9 @@ export function WorkbenchOverlays({ state, workspace }: Props): React.JSX.Elemen
           onClose={close}
           scope={scopeName(state.columnScope)}
         />
+      )}
+      {state.overlay === 'replay' && (
+        <ReplayDialog filter={state.filter} folders={workspace.folders} onClose={close} />
       )}
       {state.overlay === 'open' && (
         <Modal title="Open folders" onClose={close}>

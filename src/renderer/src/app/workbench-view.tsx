@@ -40,6 +40,7 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
         onSettings={() => setOverlay('settings')}
         onExport={() => setOverlay('export')}
         onColumns={() => setOverlay('columns')}
+        onReplay={() => setOverlay('replay')}
         onHelp={() => setOverlay('help')}
         message={notice ?? review.message ?? rows.error}
       />

@@ -1,0 +1,114 @@
+// The `replay.*` calls of the contract: runs go on in the background, reporting `replayProgress`
+// (at most every 100 ms) and one `replayFinished`. What can be refused at once (no app, a wrong
+// mapping, an empty selection) is refused by `replay.start` itself, on the screen where the user
+// clicked.
+import { relative, sep } from 'node:path';
+import type { Handlers } from '../../shared/api';
+import type { Emit } from '../workspace/options';
+import { contentColumns } from './mapping';
+import type { ReplayService } from './replay-service';
+
+const PROGRESS_MS = 100;
+
+export type ReplayCalls =
+  'replay.connect' | 'replay.start' | 'replay.cancel' | 'replay.runs' | 'replay.outcomes' | 'replay.result';
+
+export function replayHandlers(
+  service: ReplayService,
+  emit: Emit,
+  log?: (message: string) => void,
+): Pick<Handlers, ReplayCalls> {
+  const running = new Map<string, AbortController>();
+
+  /** The run folder relative to the flagging folder, when it lies inside it (media URLs need that). */
+  const filesBase = (folderId: string, dir: string): string | null => {
+    const rel = relative(service.folder(folderId).path, dir);
+    return rel.startsWith('..') || rel === '' ? null : rel.split(sep).join('/');
+  };
+
+  return {
+    'replay.connect': async ({ folderId, app }) => {
+      const { app: gradio, proposals } = await service.connect(folderId, app);
+      gradio.close();
+      const columns = new Set(
+        service
+          .folder(folderId)
+          .logs.flatMap((log) => contentColumns(log.columns).map((column) => column.name)),
+      );
+      return {
+        app,
+        gradioVersion: gradio.gradioVersion,
+        endpoints: gradio.endpoints,
+        proposals: Object.fromEntries(proposals),
+        columns: [...columns],
+      };
+    },
+    'replay.start': async ({ folderId, app, apiName, mapping, ids, filter, concurrency }) => {
+      const prepared = await service.prepare({
+        folderId,
+        app,
+        apiName,
+        mapping,
+        ...(ids ? { ids } : { filter }),
+        concurrency,
+      });
+      const { run, samples } = prepared.info;
+      const controller = new AbortController();
+      running.set(run, controller);
+      let last = 0;
+      prepared
+        .run({
+          signal: controller.signal,
+          onResult: (_result, done, counts) => {
+            const now = Date.now();
+            if (now - last < PROGRESS_MS && done < samples.length) return;
+            last = now;
+            emit('replayProgress', { folderId, run, done, total: samples.length, counts });
+          },
+        })
+        .then(
+          (report) =>
+            emit('replayFinished', {
+              folderId,
+              run,
+              state: report.state,
+              counts: report.counts,
+              ...(report.message ? { message: report.message } : {}),
+            }),
+          (error: unknown) => {
+            log?.(
+              `replay ${run} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
+            emit('replayFinished', {
+              folderId,
+              run,
+              state: 'interrupted',
+              counts: { replayed: 0, same: 0, changed: 0, errors: 0, skipped: 0 },
+              message: error instanceof Error ? error.message : String(error),
+            });
+          },
+        )
+        .finally(() => running.delete(run));
+      return { run, total: samples.length };
+    },
+    'replay.cancel': async ({ run }) => {
+      running.get(run)?.abort();
+      return {};
+    },
+    'replay.runs': async ({ folderId }) => ({ runs: await service.runs(folderId) }),
+    'replay.outcomes': async ({ folderId, run }) => {
+      const { dir, results } = await service.results(folderId, run);
+      return {
+        outcomes: results.map(({ id, outcome }) => ({ id, outcome })),
+        filesBase: filesBase(folderId, dir),
+      };
+    },
+    'replay.result': async ({ folderId, run, id }) => {
+      const { dir, results } = await service.results(folderId, run);
+      return {
+        result: results.find((result) => result.id === id) ?? null,
+        filesBase: filesBase(folderId, dir),
+      };
+    },
+  };
+}

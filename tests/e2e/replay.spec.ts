@@ -1,0 +1,91 @@
+// Replay in the browser against a real Gradio app: an image → image app flagged by its version 1,
+// served in its version 2. Drop one sample, filter to the unreviewed ones, connect, check the
+// proposed mapping, replay with progress, filter on `changed`, and look at the image sample side
+// by side (the flagged output and the one version 2 returns now).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gradioPython, NO_GRADIO, startApps, type RunningApps } from '../support/gradio-apps';
+import { expect, startServe, test, type ServeHandle } from './support';
+import { openApp, press, rowOf, screenshot } from './ui-helpers';
+
+let base: string;
+let apps: RunningApps;
+let server: ServeHandle & { folders: string[] };
+
+test.skip(!gradioPython, NO_GRADIO);
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  base = await mkdtemp(join(tmpdir(), 'flagdeck-e2e-replay-'));
+  apps = await startApps({ apps: ['image'], flagInto: base });
+  server = { ...(await startServe([join(base, 'image')])), folders: [join(base, 'image')] };
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await apps?.stop();
+  if (base) await rm(base, { recursive: true, force: true });
+});
+
+test('replays a filtered selection against a live Gradio app and shows an image side by side', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, server);
+  await rowOf(page, 'dataset1.csv#3').click();
+  await press(page, 'x');
+  await expect(rowOf(page, 'dataset1.csv#3').locator('.td-status')).toHaveText('drop');
+  await page.getByLabel('Filter by status').selectOption('unreviewed');
+  await expect(page.locator('.tr[data-sample]')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Replay', exact: true }).click();
+  const dialog = page.getByTestId('replay-dialog');
+  await dialog.getByLabel('Gradio app (URL or Space id)').fill(apps.apps.image ?? '');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog).toContainText(`Gradio ${apps.gradio}`);
+  await expect(dialog.getByLabel('Column for input photo')).toHaveValue('photo');
+  await expect(dialog.getByLabel('Column for output inverted')).toHaveValue('inverted');
+  await expect(dialog).toContainText('same pixels after decoding');
+  await screenshot(page, 'replay-mapping');
+
+  await dialog.getByRole('button', { name: 'Replay the samples of the current filter' }).click();
+  await expect(dialog.getByTestId('replay-summary')).toContainText(
+    'Replayed 2 of 2: 1 same, 1 changed, 0 errors, 0 skipped',
+  );
+  await dialog.getByRole('button', { name: /^changed \(1\)$/ }).click();
+  await dialog
+    .getByRole('list', { name: 'Samples changed' })
+    .getByRole('button', { name: 'dataset1.csv#2' })
+    .click();
+  const comparison = dialog.getByTestId('replay-comparison');
+  await expect(comparison).toContainText('changed');
+  await expect(comparison).toContainText('perceptual-hash distance');
+  const flagged = comparison.getByRole('img', { name: 'flagged output' });
+  const replayed = comparison.getByRole('img', { name: 'replayed output' });
+  // Both images loaded (decoded to their 6 × 3 pixels), not broken links.
+  for (const image of [flagged, replayed]) {
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBe(6);
+  }
+  await dialog.getByRole('button', { name: /^same \(1\)$/ }).click();
+  await expect(dialog.getByRole('list', { name: 'Samples same' })).toContainText('dataset1.csv#1');
+  await dialog.getByRole('button', { name: /^changed \(1\)$/ }).click();
+  await dialog
+    .getByRole('list', { name: 'Samples changed' })
+    .getByRole('button', { name: 'dataset1.csv#2' })
+    .click();
+  await expect(comparison.getByRole('img', { name: 'replayed output' })).toBeVisible();
+  await screenshot(page, 'replay-side-by-side');
+
+  // Triage every changed sample in one edit: the table shows it.
+  await dialog
+    .getByRole('group', { name: 'Triage the changed samples' })
+    .getByRole('button', { name: 'keep' })
+    .click();
+  await expect(dialog.getByText('keep: 1 changed sample saved')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByLabel('Filter by status').selectOption('keep');
+  await expect(page.locator('.tr[data-sample]')).toHaveCount(1);
+  await expect(rowOf(page, 'dataset1.csv#2').locator('.td-status')).toHaveText('keep');
+});
