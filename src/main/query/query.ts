@@ -4,7 +4,6 @@ import type { SampleFilter, SampleSort } from '../../shared/api';
 import type { SharedInterners } from '../log-index/apply-scan';
 import { ByteBudgetCache } from './byte-budget-cache';
 import { ColumnMatches } from './column-matches';
-import { Interner, NO_VALUE } from '../log-index/intern';
 import type { LogIndex } from '../log-index/log-index';
 import { STATUSES, type ReviewOverlay } from './review-overlay';
 import { byteNeedles, TextMatches } from './text-search';
@@ -12,6 +11,16 @@ import { timestampBound } from '../scan/timestamp-key';
 import { SLOT } from './row-refs';
 import { sortRefs } from './sort-refs';
 import { columnRanks } from './column-ranks';
+import {
+  bytesOf,
+  CACHE_BYTES,
+  dataVersion,
+  serialOf,
+  type Cached,
+  type KeptOrder,
+  type KeptRanks,
+} from './query-cache';
+import { codesOf } from './filter-codes';
 
 /** One log as the query engine sees it. */
 export interface QueryLog {
@@ -34,67 +43,8 @@ interface LogTest {
   columns: Uint8Array[];
 }
 
-function codesOf(values: readonly (string | null)[] | undefined, interner: Interner): Set<number> | null {
-  if (!values) return null;
-  const codes = new Set<number>();
-  for (const value of values) {
-    if (value === null) codes.add(NO_VALUE);
-    else {
-      const code = interner.find(value);
-      if (code !== undefined) codes.add(code);
-    }
-  }
-  return codes;
-}
-
 /** How many recent selections are kept (each is 8 bytes per matching row). */
 const RECENT_SELECTIONS = 3;
-
-/** A serial per index object, so a folder closed and opened again never matches its old self. */
-const serials = new WeakMap<object, number>();
-let nextSerial = 0;
-function serialOf(object: object): number {
-  let serial = serials.get(object);
-  if (serial === undefined) serials.set(object, (serial = nextSerial++));
-  return serial;
-}
-
-/** Changes whenever rows are appended, a log is re-indexed or reopened, or a review edit lands. */
-function dataVersion(logs: QueryLog[]): string {
-  return logs
-    .map(
-      (q) =>
-        `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}:${serialOf(q.overlay)}:${q.overlay.version}`,
-    )
-    .join('|');
-}
-
-/**
- * What the engine's caches (row bits of searches and column filters, kept sort orders) may hold in
- * all; the least recently used go first. A kept order costs 12 bytes a row, a bit set 1.
- */
-const CACHE_BYTES = 48 * 1024 * 1024;
-
-interface KeptOrder {
-  version: string;
-  refs: Float64Array;
-  global: Uint32Array;
-}
-
-/** A column's ranks over the rows of some logs as they were (both directions of a sort share them). */
-interface KeptRanks {
-  version: string;
-  ranks: Uint32Array;
-}
-
-type Cached = TextMatches | ColumnMatches | KeptOrder | KeptRanks;
-
-const bytesOf = (value: Cached): number =>
-  'hits' in value
-    ? value.hits.byteLength
-    : 'ranks' in value
-      ? value.ranks.byteLength
-      : value.refs.byteLength + value.global.byteLength;
 
 export class QueryEngine {
   private readonly cache = new ByteBudgetCache<Cached>(CACHE_BYTES, bytesOf);
