@@ -58,16 +58,22 @@ export function FiltersBar({
 }: Props): React.JSX.Element {
   const [text, setText] = useState(filter.text ?? '');
   const settled = useDebounced(text, 250);
+  // The text this field last put in the filter: a filter text that differs came from elsewhere.
+  const [sentText, setSentText] = useState(filter.text ?? '');
   useEffect(() => {
-    if ((filter.text ?? '') !== settled) onChange(withText(filter, settled));
+    if ((filter.text ?? '') === settled) return;
+    // Recorded as it is sent (one extra render per settled search) so the echo is told apart.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSentText(settled);
+    onChange(withText(filter, settled));
     // Only the settled text drives this; the filter is read at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settled]);
-  // A filter set from elsewhere (a saved view) shows its text in the field.
-  const [shownText, setShownText] = useState(filter.text ?? '');
-  if ((filter.text ?? '') !== shownText) {
-    setShownText(filter.text ?? '');
-    if ((filter.text ?? '') !== settled) setText(filter.text ?? '');
+  // A filter set from elsewhere (Clear filters, a saved view, the address bar) shows its text in
+  // the field at once, even while a debounced older text is pending, which would otherwise win.
+  if ((filter.text ?? '') !== sentText) {
+    setSentText(filter.text ?? '');
+    setText(filter.text ?? '');
   }
 
   const reasons = [
