@@ -16,7 +16,7 @@ const TEXT_LIKE: ReadonlySet<ColumnKind> = new Set([
 ]);
 
 /** Columns whose plain-text cells are file references, and what a reference there holds. */
-const FILE_COLUMNS: ReadonlyMap<ColumnKind, MediaKind> = new Map<ColumnKind, MediaKind>([
+export const FILE_COLUMNS: ReadonlyMap<ColumnKind, MediaKind> = new Map<ColumnKind, MediaKind>([
   ['image', 'image'],
   ['audio', 'audio'],
   ['video', 'video'],

@@ -2,8 +2,9 @@
 // cores, with the index) hands over the distinct cells of the columns that can hold files; a cell
 // whose file name occurs nowhere in the folder is classified at once, from the folder's one
 // listing; the few others go through the reader, as a page of the UI would.
-import type { AssetRef, Column, ColumnKind, MediaKind } from '../../../shared/model';
+import type { AssetRef, Column, ColumnKind } from '../../../shared/model';
 import { notFoundStatus } from '../../gradio/asset-resolver';
+import { FILE_COLUMNS } from '../../gradio/decode-cell';
 import { decodeCellBytes } from '../../gradio/cell-text';
 import { lastSegment, type FolderListing } from '../../gradio/folder-listing';
 import { undoInjectionEscape } from '../../gradio/injection-escape';
@@ -14,15 +15,6 @@ import { looksLikePath } from '../../gradio/value-shape';
 import { refHash } from '../../scan/asset-cells';
 import type { AssetCellsCollector } from '../../scan/scan-job';
 
-/** Columns whose every cell is a file reference (or empty), and what such a file holds. */
-const FILE_COLUMNS: ReadonlyMap<ColumnKind, MediaKind> = new Map<ColumnKind, MediaKind>([
-  ['image', 'image'],
-  ['audio', 'audio'],
-  ['video', 'video'],
-  ['model3d', 'model3d'],
-  ['file', 'file'],
-  ['gallery', 'image'],
-]);
 /** Columns whose cells hold a reference only now and then (a file in a chat, a 3.x side file). */
 const SOMETIMES_FILES: ReadonlySet<ColumnKind> = new Set(['json', 'label', 'chat', 'dataframe', 'text']);
 

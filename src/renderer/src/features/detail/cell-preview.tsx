@@ -16,7 +16,7 @@ import { DataframePreview } from './previews/dataframe-preview';
 import { GalleryPreview } from './previews/gallery-preview';
 import { HighlightPreview } from './previews/highlight-preview';
 import { JsonPreview } from './previews/json-preview';
-import { LabelPreview } from './previews/label-preview';
+import { LabelPreview } from '../../common/label-preview';
 
 interface Props {
   folderId: string;

@@ -6,6 +6,7 @@ import type { Cell, FolderInfo, SampleRow } from '../../../../shared/model';
 import type { ReplayedOutput, ReplayResult } from '../../../../shared/replay';
 import { useApi } from '../../common/api-context';
 import { cellValue, parseChat, parseLabel, type LabelValue } from '../../common/cell-values';
+import { LabelPreview } from '../../common/label-preview';
 import { wordDiff } from './word-diff';
 
 interface Props {
@@ -134,20 +135,7 @@ function Media({ kind, src, alt }: { kind: string; src: string; alt: string }): 
 
 function LabelBars({ value }: { value: LabelValue | null }): React.JSX.Element {
   if (!value) return <span className="muted">no label</span>;
-  return (
-    <div className="label-preview">
-      <div className="label-top">{value.label ?? <span className="muted">no label</span>}</div>
-      {value.confidences.slice(0, 10).map((c) => (
-        <div className="confidence" key={c.label}>
-          <span className="confidence-name">{c.label}</span>
-          <span className="confidence-bar">
-            <span style={{ width: `${Math.max(0, Math.min(1, c.confidence)) * 100}%` }} />
-          </span>
-          <span className="confidence-value">{(c.confidence * 100).toFixed(1)}%</span>
-        </div>
-      ))}
-    </div>
-  );
+  return <LabelPreview value={value} />;
 }
 
 function Transcript({ value }: { value: unknown }): React.JSX.Element {

@@ -1,5 +1,5 @@
 // A classifier label with its confidences as bars.
-import type { LabelValue } from '../../../common/cell-values';
+import type { LabelValue } from './cell-values';
 
 export function LabelPreview({ value }: { value: LabelValue }): React.JSX.Element {
   return (
