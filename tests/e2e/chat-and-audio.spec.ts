@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, fixture, test } from './support';
-import { api, mediaState, openApp, screenshot } from './ui-helpers';
+import { api, mediaState, openApp, rowIn, screenshot } from './ui-helpers';
 
 // A log whose rows hold two audio files: what a voice demo flags (input and output).
 const twoAudio = mkdtempSync(join(tmpdir(), 'flagdeck-two-audio-'));
@@ -28,11 +28,12 @@ test('the chat preview highlights the liked or disliked message', async ({ page,
   await openApp(page, server);
   const [chat] = (await api(server, 'workspace.info', {})).folders;
   await page.getByRole('combobox', { name: 'Filter by folder' }).selectOption(chat.id);
-  await expect(page.locator(`.tr[data-folder="${chat.id}"]`)).toHaveCount(await countOf(server, chat.id));
+  // Every row shown is the chat folder's: the other folder's rows are gone, not merely outnumbered.
+  await expect(page.locator('.tr[data-sample]')).toHaveCount(await countOf(server, chat.id));
   const detail = page.getByTestId('detail-pane');
 
   // Row 1: index 1, Like: the assistant's answer (message 2 of 2).
-  await page.locator('.tr[data-sample="log.csv#1"]').click();
+  await rowIn(page, chat.id, 'log.csv#1').click();
   const marked = detail.getByTestId('chat-feedback-message');
   await expect(marked).toHaveCount(1);
   await expect(marked).toContainText('👍 Liked');
@@ -40,7 +41,7 @@ test('the chat preview highlights the liked or disliked message', async ({ page,
   await expect(marked).toHaveClass(/bubble-assistant/);
 
   // Row 2: index 3, Dislike: the fourth message, not the first answer.
-  await page.locator('.tr[data-sample="log.csv#2"]').click();
+  await rowIn(page, chat.id, 'log.csv#2').click();
   await expect(marked).toHaveCount(1);
   await expect(marked).toContainText('👎 Disliked');
   await expect(marked).not.toContainText('Hello — how can I help?');

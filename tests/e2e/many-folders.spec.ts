@@ -2,9 +2,8 @@
 // gives each folder its own option N and the bulk list says what each choice means per folder; an
 // undo says what it undid, readable in the header; a folder chip's row count follows live appends.
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { appendToLog, expect, fixture, test } from './support';
-import { api, openApp, press, screenshot } from './ui-helpers';
+import { api, openApp, press, rowIn, screenshot } from './ui-helpers';
 
 test.use({
   serveFolders: [
@@ -12,9 +11,6 @@ test.use({
     fixture('gradio', '5.50.0', 'classic_logger', '.gradio', 'flagged'),
   ],
 });
-
-const row = (page: Page, folderId: string, id: string) =>
-  page.locator(`.tr[data-folder="${folderId}"][data-sample="${id}"]`);
 
 test('selects across folders, sets each folder’s own option N, undoes it and says so', async ({
   page,
@@ -29,11 +25,11 @@ test('selects across folders, sets each folder’s own option N, undoes it and s
   expect(firstA).not.toBe(firstB);
 
   // Click a row of A, ctrl-click a row of B: both selected, the bulk bar shows.
-  await row(page, a.id, 'log.csv#3').click();
-  await row(page, b.id, 'log.csv#2').click({ modifiers: ['Control'] });
+  await rowIn(page, a.id, 'log.csv#3').click();
+  await rowIn(page, b.id, 'log.csv#2').click({ modifiers: ['Control'] });
   const bulk = page.getByTestId('bulk-bar');
   await expect(bulk).toContainText('2 selected');
-  await expect(row(page, a.id, 'log.csv#3')).toHaveAttribute('aria-selected', 'true');
+  await expect(rowIn(page, a.id, 'log.csv#3')).toHaveAttribute('aria-selected', 'true');
 
   // The bulk list says what option 1 means in each folder.
   const choices = bulk.getByLabel('Set reason on selection').locator('option');
@@ -42,8 +38,8 @@ test('selects across folders, sets each folder’s own option N, undoes it and s
 
   // Key 1: each folder's own option 1.
   await press(page, '1');
-  await expect(row(page, a.id, 'log.csv#3').locator('.td-reason')).toHaveText(firstA);
-  await expect(row(page, b.id, 'log.csv#2').locator('.td-reason')).toHaveText(firstB);
+  await expect(rowIn(page, a.id, 'log.csv#3').locator('.td-reason')).toHaveText(firstA);
+  await expect(rowIn(page, b.id, 'log.csv#2').locator('.td-reason')).toHaveText(firstB);
   const status = page.getByTestId('status-line');
   await expect(status).toHaveText('Reason option 1 of each folder: 2 samples saved');
 
@@ -51,7 +47,7 @@ test('selects across folders, sets each folder’s own option N, undoes it and s
   await press(page, 'Escape');
   await press(page, 'Control+z');
   await expect(status).toHaveText('Undid: reason option 1 on 2 samples');
-  await expect(row(page, b.id, 'log.csv#2').locator('.td-reason')).not.toHaveText(firstB);
+  await expect(rowIn(page, b.id, 'log.csv#2').locator('.td-reason')).not.toHaveText(firstB);
   const fits = await status.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 150);
   expect(fits).toBe(true);
   await screenshot(page, 'many-folders-undo');
@@ -67,12 +63,12 @@ test('a number key over a folder without that option changes nothing and says wh
   await api(server, 'review.setOptions', { folderId: a.id, custom });
   const optionsB = await api(server, 'review.options', { folderId: b.id });
   const beyondB = optionsB.fromLogs.length + optionsB.custom.length + 1;
-  await row(page, a.id, 'log.csv#1').click();
-  await row(page, b.id, 'log.csv#1').click({ modifiers: ['Control'] });
-  const before = await row(page, a.id, 'log.csv#1').locator('.td-reason').textContent();
+  await rowIn(page, a.id, 'log.csv#1').click();
+  await rowIn(page, b.id, 'log.csv#1').click({ modifiers: ['Control'] });
+  const before = await rowIn(page, a.id, 'log.csv#1').locator('.td-reason').textContent();
   await press(page, String(beyondB));
   await expect(page.getByTestId('status-line')).toContainText(`no flag option ${beyondB} in every folder`);
-  await expect(row(page, a.id, 'log.csv#1').locator('.td-reason')).toHaveText(before ?? '');
+  await expect(rowIn(page, a.id, 'log.csv#1').locator('.td-reason')).toHaveText(before ?? '');
 });
 
 test('a folder chip’s row count follows live appends', async ({ page, server }) => {
@@ -89,7 +85,7 @@ test('a folder chip’s row count follows live appends', async ({ page, server }
 
   // Its progress: reviewed N of M, after a triage key.
   await expect(chip.getByTestId('chip-progress')).toHaveText(`reviewed 0/${rows + 2}`);
-  await row(page, b.id, 'log.csv#1').click();
+  await rowIn(page, b.id, 'log.csv#1').click();
   await press(page, 'x');
   await expect(chip.getByTestId('chip-progress')).toHaveText(`reviewed 1/${rows + 2}`);
 });
@@ -99,7 +95,7 @@ test('a folder column, and one folder’s own columns when filtered to it', asyn
   const [a, b] = (await api(server, 'workspace.info', {})).folders;
   const header = page.getByTestId('sample-table').getByRole('columnheader');
   await expect(header.filter({ hasText: 'Folder' })).toHaveCount(1);
-  await expect(row(page, a.id, 'log.csv#1').locator('.td-folder')).toHaveText('flagging_options/flagged');
+  await expect(rowIn(page, a.id, 'log.csv#1').locator('.td-folder')).toHaveText('flagging_options/flagged');
   await page.getByLabel('Filter by folder').selectOption(b.id);
   const names = b.logs[0].columns
     .filter((c) => !['flag', 'username', 'timestamp'].includes(c.kind))

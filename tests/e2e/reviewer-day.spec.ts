@@ -1,9 +1,8 @@
 // The rest of a reviewer's day over two folders: a note marker and a "Has note" filter, progress per
 // folder in the footer, a column picker remembered per folder, a sample's history with undo of one
 // entry, and the filter and selected sample kept in the address bar, with saved views.
-import type { Page } from '@playwright/test';
 import { expect, fixture, test } from './support';
-import { api, openApp, press, screenshot } from './ui-helpers';
+import { api, openApp, press, rowIn, screenshot } from './ui-helpers';
 
 test.use({
   serveFolders: [
@@ -11,9 +10,6 @@ test.use({
     fixture('gradio', '5.50.0', 'classic_logger', '.gradio', 'flagged'),
   ],
 });
-
-const row = (page: Page, folderId: string, id: string) =>
-  page.locator(`.tr[data-folder="${folderId}"][data-sample="${id}"]`);
 
 async function folderIds(server: Parameters<typeof api>[0]): Promise<[string, string]> {
   const [a, b] = (await api(server, 'workspace.info', {})).folders;
@@ -26,15 +22,15 @@ test('a saved note shows a marker in the table, and "Has note" filters to those 
 }) => {
   await openApp(page, server);
   const [a] = await folderIds(server);
-  await row(page, a, 'log.csv#2').click();
+  await rowIn(page, a, 'log.csv#2').click();
   await press(page, 'e');
   await page.keyboard.type('answer is off by one');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('status-line')).toContainText('Note: 1 sample saved');
-  const marker = row(page, a, 'log.csv#2').getByRole('img', { name: 'Has note' });
+  const marker = rowIn(page, a, 'log.csv#2').getByRole('img', { name: 'Has note' });
   await expect(marker).toBeVisible();
   await expect(marker).toHaveAttribute('title', 'answer is off by one');
-  await expect(row(page, a, 'log.csv#1').getByRole('img', { name: 'Has note' })).toHaveCount(0);
+  await expect(rowIn(page, a, 'log.csv#1').getByRole('img', { name: 'Has note' })).toHaveCount(0);
 
   await page.getByRole('checkbox', { name: 'Has note' }).check();
   await expect(page.getByTestId('match-count')).toContainText('1 sample');
@@ -50,9 +46,9 @@ test('the footer shows each folder’s progress: reviewed N of M, per status and
 }) => {
   await openApp(page, server);
   const [a, b] = await folderIds(server);
-  await row(page, b, 'log.csv#1').click();
+  await rowIn(page, b, 'log.csv#1').click();
   await press(page, 'x');
-  await expect(row(page, b, 'log.csv#1').locator('.td-status')).toHaveText('drop');
+  await expect(rowIn(page, b, 'log.csv#1').locator('.td-status')).toHaveText('drop');
 
   await page.getByText('Progress by folder').click();
   const list = page.getByRole('list', { name: 'Progress by folder' });
@@ -124,12 +120,12 @@ test('a sample’s history says who changed what, and undoes one entry with a ne
 }) => {
   await openApp(page, server);
   const [a] = await folderIds(server);
-  await row(page, a, 'log.csv#3').click();
+  await rowIn(page, a, 'log.csv#3').click();
   const detail = page.getByTestId('detail-pane');
   await detail.getByRole('button', { name: /^unsure/ }).click();
   const reason = (await api(server, 'review.options', { folderId: a })).fromLogs[0];
   await detail.getByRole('button', { name: new RegExp(`^1 ${reason}$`) }).click();
-  await expect(row(page, a, 'log.csv#3').locator('.td-reason')).toHaveText(reason);
+  await expect(rowIn(page, a, 'log.csv#3').locator('.td-reason')).toHaveText(reason);
 
   const history = page.getByTestId('sample-history');
   await history.getByText(/^History/).click();
@@ -143,8 +139,8 @@ test('a sample’s history says who changed what, and undoes one entry with a ne
     .nth(1)
     .getByRole('button', { name: /^Undo: status unreviewed → unsure/ })
     .click();
-  await expect(row(page, a, 'log.csv#3').locator('.td-status')).toHaveText('unreviewed');
-  await expect(row(page, a, 'log.csv#3').locator('.td-reason')).toHaveText(reason);
+  await expect(rowIn(page, a, 'log.csv#3').locator('.td-status')).toHaveText('unreviewed');
+  await expect(rowIn(page, a, 'log.csv#3').locator('.td-reason')).toHaveText(reason);
   await expect(entries).toHaveCount(3);
   await expect(entries.nth(0)).toContainText('status unsure → unreviewed');
   const journal = await api(server, 'review.history', { folderId: a, id: 'log.csv#3' });
@@ -165,13 +161,13 @@ test('the filter and the selected sample survive a reload; a saved view brings a
   await page.getByRole('combobox', { name: 'Filter by folder' }).selectOption(b);
   await page.getByRole('searchbox', { name: 'Search text' }).fill('classic one');
   await expect(page.getByTestId('match-count')).toContainText('1 sample');
-  await row(page, b, 'log.csv#1').click();
+  await rowIn(page, b, 'log.csv#1').click();
   await expect(page).toHaveURL(/sample=/);
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Filter by folder' })).toHaveValue(b);
   await expect(page.getByRole('searchbox', { name: 'Search text' })).toHaveValue('classic one');
   await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', 'log.csv#1');
-  await expect(row(page, b, 'log.csv#1')).toHaveClass(/current/);
+  await expect(rowIn(page, b, 'log.csv#1')).toHaveClass(/current/);
 
   await page.getByRole('button', { name: 'Save view' }).click();
   await page.getByRole('textbox', { name: 'View name' }).fill('classic only');

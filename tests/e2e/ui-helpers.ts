@@ -88,6 +88,10 @@ export async function keepFlaggedAndOpenExport(
 /** The table row showing a sample. */
 export const rowOf = (page: Page, id: string) => page.locator(`.tr[data-sample="${id}"]`);
 
+/** The table row showing a sample of one folder: sample ids repeat across folders. */
+export const rowIn = (page: Page, folderId: string, id: string) =>
+  page.locator(`.tr[data-folder="${folderId}"][data-sample="${id}"]`);
+
 /** Presses a key as a shortcut: first takes focus out of any field or button. */
 export async function press(page: Page, key: string): Promise<void> {
   await page.evaluate(() => {
