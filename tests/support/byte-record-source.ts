@@ -4,6 +4,7 @@
 import type { CsvDialect, RawRecord, RecordSource } from '../../src/main/gradio/log-model';
 import { decodeCellBytes } from '../../src/main/gradio/cell-text';
 import { lineAt } from '../../src/main/gradio/line-starts';
+import { newlineByte, recordBodyEnd } from '../../src/main/gradio/line-end';
 import { recordHash } from '../../src/main/gradio/record-hash';
 import { FieldBounds } from '../../src/main/scan/csv-scan';
 import { fieldBytes } from '../../src/main/scan/csv-field';
@@ -51,8 +52,9 @@ function toRecord(
     cells[i] = decoded.text;
     if (decoded.problem && !error) error = cellProblemIssue(line, i + 1, decoded.problem);
   }
-  const eol = buf[end - 1] !== 10 ? undefined : end - 2 >= start && buf[end - 2] === 13 ? 'crlf' : 'lf';
-  const body = end - (eol === 'crlf' ? 2 : eol === 'lf' ? 1 : 0);
+  const newline = newlineByte(dialect);
+  const body = recordBodyEnd(buf, start, end, newline);
+  const eol = body === end ? undefined : newline === 13 ? 'cr' : end - body === 2 ? 'crlf' : 'lf';
   const record: RawRecord = {
     cells,
     line,
@@ -74,12 +76,13 @@ export class ByteRecordSource implements RecordSource {
     options: { start?: number; line?: number; final?: boolean } = {},
   ): AsyncIterable<RawRecord> {
     const start = Math.max(options.start ?? 0, dialect.bomLength);
-    const line = options.line ?? (await lineAt(file, start));
+    const line = options.line ?? (await lineAt(file, start, newlineByte(dialect)));
     const bounds = new FieldBounds();
     const pending: RawRecord[] = [];
     const scan = {
       file,
       quote: dialect.quote.charCodeAt(0),
+      newline: newlineByte(dialect),
       start,
       state: { line },
       final: options.final ?? false,

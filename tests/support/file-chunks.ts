@@ -8,6 +8,8 @@ export const CHUNK_BYTES = 4 * 1024 * 1024;
 export interface ChunkScan {
   file: string;
   quote: number;
+  /** The record-ending byte (13 in a lone-CR log); 10 when absent. */
+  newline?: number;
   /** File offset of a record boundary to start from. */
   start: number;
   /** Scanner state at `start` (its line). */
@@ -62,7 +64,7 @@ export async function* scanFileChunks(
       const base = position - limit;
       const final = position >= size && scan.final;
       const chunk: ScannedChunk = { buf, base, end, size, state };
-      const options = { quote: scan.quote, final };
+      const options = { quote: scan.quote, final, newline: scan.newline };
       const stop = scanCsv(buf, 0, limit, options, state, bounds, recordsOf(chunk));
       end = chunk.end = base + stop;
       yield chunk;

@@ -1,7 +1,8 @@
 // Turns unreliable change notifications into "every complete row, exactly once": each reported change reads to
 // the end of the file, then a trailing re-check follows a short quiet period (chokidar drops a
 // `change` that follows another within 50 ms and sends no trailing one). A tail without its line
-// terminator is only read once the file has stayed the same size for `finalQuietMs`.
+// terminator is only read once the file has stayed the same size for `finalQuietMs`, and still has
+// that size when it is read (the writer may have started again since it was last looked at).
 
 export interface FollowCheck {
   /** Bytes past the last complete record remain. */
@@ -27,7 +28,8 @@ export class LogFollower {
   private closed = false;
 
   constructor(
-    private readonly check: (final: boolean) => Promise<FollowCheck>,
+    /** `quietSize`: the size the file has kept for `finalQuietMs`, if it has (see refreshLog). */
+    private readonly check: (quietSize: number | undefined) => Promise<FollowCheck>,
     private readonly onError: (error: unknown) => void,
     private readonly timing: FollowTiming = DEFAULT_TIMING,
   ) {}
@@ -71,7 +73,7 @@ export class LogFollower {
     let pendingTail = false;
     try {
       const quiet = this.lastSize >= 0 && Date.now() - this.sizeSince >= this.timing.finalQuietMs;
-      const result = await this.check(quiet);
+      const result = await this.check(quiet ? this.lastSize : undefined);
       if (result.size !== this.lastSize) {
         this.lastSize = result.size;
         this.sizeSince = Date.now();

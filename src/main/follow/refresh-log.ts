@@ -3,6 +3,7 @@
 // again. Only complete records are read; a tail without its line terminator waits (see `final`).
 import { open, stat } from 'node:fs/promises';
 import type { LogShape } from '../gradio/log-model';
+import { holdsWholeLine } from '../gradio/line-end';
 import type { SharedInterners } from '../log-index/apply-scan';
 import { indexLog } from '../log-index/index-log';
 import type { LogIndex } from '../log-index/log-index';
@@ -39,7 +40,7 @@ async function readBytes(path: string, from: number, length: number): Promise<Bu
 
 async function hasWholeLine(path: string): Promise<boolean> {
   const head = await readBytes(path, 0, 64 * 1024).catch(() => Buffer.alloc(0));
-  return head.includes(10);
+  return holdsWholeLine(head);
 }
 
 async function sizeOf(path: string): Promise<number | null> {
@@ -61,16 +62,19 @@ async function changedReason(log: LogIndex, size: number): Promise<string | unde
 }
 
 /**
- * Brings the index up to date with the file. `reshape` reads the header again (after a rewrite);
- * `final` also reads a last record that has no terminator (the writer has been quiet long enough).
+ * Brings the index up to date with the file. `reshape` reads the header again (after a rewrite).
+ * `quietSize`: the size the file kept while the writer was quiet long enough; if the file still has
+ * it, a last record without terminator is read too. Judged on the size found now, not on what was
+ * last seen: a writer that started again meanwhile may be half-way through a row.
  */
 export async function refreshLog(
   log: LogIndex,
   interners: SharedInterners,
   reshape: () => Promise<LogShape>,
-  final: boolean,
+  quietSize: number | undefined,
 ): Promise<Refreshed> {
   const size = await sizeOf(log.path);
+  const final = size !== null && size === quietSize;
   if (size === null) {
     const hadRows = log.count > 0;
     log.reset(log.shape);

@@ -4,9 +4,16 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import type { CsvDialect, RawRecord, RecordSource } from './log-model';
-import { MAX_RECORD_BYTES, describeParseError, strayQuoteField, unclosedQuote } from './csv-record-issues';
+import {
+  MAX_RECORD_BYTES,
+  describeParseError,
+  recordDelimiters,
+  strayQuoteField,
+  unclosedQuote,
+} from './csv-record-issues';
 import { countLineFeeds, toRawRecord, type ParsedRecord } from './csv-record-text';
 import { lineAt, nextLineStart } from './line-starts';
+import { newlineByte } from './line-end';
 import { recordHash } from './record-hash';
 
 export { MAX_RECORD_BYTES };
@@ -23,7 +30,7 @@ export class CsvRecordSource implements RecordSource {
     options: { start?: number; line?: number; final?: boolean } = {},
   ): AsyncIterable<RawRecord> {
     let start = Math.max(options.start ?? 0, dialect.bomLength);
-    let line = options.line ?? (await lineAt(file, start));
+    let line = options.line ?? (await lineAt(file, start, newlineByte(dialect)));
     // After a record it cannot read, parsing starts again on the next physical line.
     for (;;) {
       let resume: Resume['resume'] | undefined;
@@ -63,7 +70,7 @@ class ParsePass {
       encoding: 'latin1',
       quote: dialect.quote,
       escape: dialect.quote,
-      record_delimiter: ['\r\n', '\n'],
+      record_delimiter: recordDelimiters(dialect),
       relax_column_count: true,
       relax_quotes: true,
       max_record_size: MAX_RECORD_BYTES,
@@ -103,7 +110,7 @@ class ParsePass {
     for (const parsed of this.queue.splice(0)) {
       if (this.runaway !== undefined) break;
       const text = this.window.slice(this.recordStart - this.windowBase, parsed.end - this.windowBase);
-      const stray = strayQuoteField(parsed.cells, text, this.dialect.quote);
+      const stray = strayQuoteField(parsed.cells, text, this.dialect);
       if (stray !== undefined && /[\r\n]/.test(parsed.cells[stray])) {
         this.runaway = stray;
         break;
@@ -112,7 +119,7 @@ class ParsePass {
       const record = toRawRecord(parsed, text, where, this.dialect, stray);
       if (record && !record.eol && !keepUnterminated) break;
       this.recordStart = parsed.end;
-      this.recordLine += countLineFeeds(text);
+      this.recordLine += countLineFeeds(text, this.dialect);
       if (record) yield record;
     }
     // Only when records were given out: re-slicing a long open record on every chunk is quadratic.
@@ -124,7 +131,7 @@ class ParsePass {
 
   /** The unreadable record (no cells) from its start to the next line, then where to resume. */
   private async *fail(error: CsvError): AsyncGenerator<RawRecord | Resume> {
-    const resync = await nextLineStart(this.file, this.recordStart);
+    const resync = await nextLineStart(this.file, this.recordStart, newlineByte(this.dialect));
     // A record refused for its size stops the parse before its first line ends: read the rest.
     const bytes =
       this.windowBase + this.window.length >= resync

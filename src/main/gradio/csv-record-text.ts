@@ -3,6 +3,7 @@ import type { CsvDialect, LogIssue, RawRecord } from './log-model';
 import { decodeCellBytes } from './cell-text';
 import { strayQuoteIssue } from './csv-record-issues';
 import { recordHash } from './record-hash';
+import { newlineByte } from './line-end';
 
 export interface ParsedRecord {
   cells: string[];
@@ -18,8 +19,8 @@ export function toRawRecord(
   dialect: CsvDialect,
   strayField: number | undefined,
 ): RawRecord | undefined {
-  const eol = text.endsWith('\r\n') ? 'crlf' : text.endsWith('\n') ? 'lf' : undefined;
-  const body = text.slice(0, text.length - (eol === 'crlf' ? 2 : eol === 'lf' ? 1 : 0));
+  const eol = lineEndOf(text, dialect);
+  const body = text.slice(0, text.length - (eol === 'crlf' ? 2 : eol ? 1 : 0));
   if (body === '') return undefined;
   const { line } = where;
   let error: LogIssue | undefined = strayField === undefined ? undefined : strayQuoteIssue(line, strayField);
@@ -42,9 +43,15 @@ export function toRawRecord(
   return record;
 }
 
-/** Lines are counted by LF, as editors do (csv-parse's own count also counts a lone CR). */
-export function countLineFeeds(text: string): number {
+function lineEndOf(text: string, dialect: CsvDialect): RawRecord['eol'] {
+  if (dialect.lineEnd === 'cr') return text.endsWith('\r') ? 'cr' : undefined;
+  return text.endsWith('\r\n') ? 'crlf' : text.endsWith('\n') ? 'lf' : undefined;
+}
+
+/** Lines are counted at the log's newline byte, as editors do (csv-parse's own count mixes both). */
+export function countLineFeeds(text: string, dialect: CsvDialect): number {
+  const newline = String.fromCharCode(newlineByte(dialect));
   let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
+  for (let at = text.indexOf(newline); at >= 0; at = text.indexOf(newline, at + 1)) count += 1;
   return count;
 }

@@ -12,18 +12,20 @@ export interface CsvDialect {
   encoding: 'utf-8' | 'windows-1252';
   /** `jsonl` for the HF saver's per-sample `metadata.jsonl` (one JSON object per line); CSV otherwise. */
   format?: 'jsonl';
+  /** `cr` when the first record ends with a lone CR (classic Mac): see line-end.ts. */
+  lineEnd?: 'cr';
 }
 
 /** One CSV record as found in the file, before any meaning is given to its cells. */
 export interface RawRecord {
   cells: string[];
-  /** 1-based physical line where the record starts (lines end at LF; a lone CR does not end one). */
+  /** 1-based physical line where the record starts (lines end at the log's newline byte: line-end.ts). */
   line: number;
   /** Byte offsets of the record in the file: [start, end), `end` past its line terminator. */
   start: number;
   end: number;
   /** The record's line terminator; absent on a last record that has none. */
-  eol?: 'crlf' | 'lf';
+  eol?: 'crlf' | 'lf' | 'cr';
   /** sha256 (hex, first 16 chars) of the record's bytes without its line terminator. */
   hash: string;
   /**

@@ -1,7 +1,7 @@
 // A whole log read into memory (for `flagdeck inspect` and tests; the index reads large logs in pages).
 import { dirname, join, resolve } from 'node:path';
 import type { Cell, Column, LogIssue } from '../../shared/model';
-import type { LogShape } from './log-model';
+import type { LogShape, RawRecord } from './log-model';
 import { KindVotes } from './column-kinds';
 import { readCell } from './cell-reading';
 import type { FolderReader } from './reader';
@@ -64,10 +64,10 @@ export async function readLog(reader: FolderReader, root: string, file: string):
 
 /** Gradio ends every record with CRLF; git may turn them to LF. A file with both was edited by hand. */
 class LineEndings {
-  private first: 'crlf' | 'lf' | undefined;
+  private first: RawRecord['eol'];
   private reported = false;
 
-  see(eol: 'crlf' | 'lf' | undefined, line: number): LogIssue | undefined {
+  see(eol: RawRecord['eol'], line: number): LogIssue | undefined {
     if (!eol) return undefined;
     this.first ??= eol;
     if (eol === this.first || this.reported) return undefined;

@@ -1,6 +1,7 @@
 // Looks at a log's first bytes to choose how to split it into records.
 import { open } from 'node:fs/promises';
 import type { CsvDialect } from './log-model';
+import { endsWithLoneCr } from './line-end';
 
 const SNIFF_BYTES = 64 * 1024;
 /** A complete `'`-quoted first field (Gradio ≤ 3.1.7), not a `'`-escaped `'-x` cell. */
@@ -26,6 +27,7 @@ export async function sniffDialect(file: string, format?: 'jsonl'): Promise<Snif
     const quote = SINGLE_QUOTED_FIRST_FIELD.test(body.subarray(0, 4096).toString('latin1')) ? "'" : '"';
     const dialect: CsvDialect = { quote, bomLength, encoding: 'utf-8' };
     if (format) dialect.format = format;
+    else if (endsWithLoneCr(body, quote.charCodeAt(0), bytesRead === size)) dialect.lineEnd = 'cr';
     return { dialect, invalidUtf8: !isUtf8(body, bytesRead < size), size };
   } finally {
     await handle.close();

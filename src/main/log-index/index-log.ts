@@ -7,6 +7,7 @@ import { applyScan, type SharedInterners } from './apply-scan';
 import { scanRange, type AssetCellsCollector } from '../scan/scan-job';
 import { localHelpers } from '../scan/scan-helpers';
 import { indexWithSource } from './source-index';
+import { newlineByte } from '../gradio/line-end';
 
 export type { SharedInterners };
 
@@ -41,6 +42,7 @@ export async function indexLog(log: LogIndex, interners: SharedInterners, pass: 
         {
           fd: handle.fd,
           quote: log.shape.dialect.quote.charCodeAt(0),
+          newline: newlineByte(log.shape.dialect),
           from: log.indexedEnd,
           to,
           final,

@@ -3,6 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { RawRecord } from '../gradio/log-model';
 import { decodeCellBytes } from '../gradio/cell-text';
 import { recordHash } from '../gradio/record-hash';
+import { newlineByte, recordBodyEnd, type NewlineByte } from '../gradio/line-end';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
 import { fieldBytes } from '../scan/csv-field';
 import type { LogIndex } from './log-index';
@@ -10,10 +11,8 @@ import { readWithSource } from './source-index';
 import { cellProblemIssue, strayQuoteIssue, unclosedQuoteIssue } from '../scan/record-issues';
 
 /** The reader's row hash: of the record's bytes without its line terminator. */
-export function rowHash(buf: Buffer, start: number, end: number): string {
-  let body = end;
-  if (body > start && buf[body - 1] === 10) body -= buf[body - 2] === 13 && body - 2 >= start ? 2 : 1;
-  return recordHash(buf.subarray(start, body));
+export function rowHash(buf: Buffer, start: number, end: number, newline: NewlineByte): string {
+  return recordHash(buf.subarray(start, recordBodyEnd(buf, start, end, newline)));
 }
 
 /** Rows closer than this are read in one go. */
@@ -32,7 +31,7 @@ function decodeRecord(log: LogIndex, row: number, buf: Buffer, at: number): RawR
     buf,
     at,
     at + length,
-    { quote, final: true },
+    { quote, final: true, newline: newlineByte(log.shape.dialect) },
     state,
     bounds,
     (_s, _e, _line, count, unclosed, stray) => {
@@ -53,7 +52,13 @@ function decodeRecord(log: LogIndex, row: number, buf: Buffer, at: number): RawR
     },
   );
   const start = log.starts[row];
-  const record: RawRecord = { cells, line, start, end: start + length, hash: rowHash(buf, at, at + length) };
+  const record: RawRecord = {
+    cells,
+    line,
+    start,
+    end: start + length,
+    hash: rowHash(buf, at, at + length, newlineByte(log.shape.dialect)),
+  };
   if (error) record.error = error;
   return record;
 }
@@ -110,8 +115,9 @@ export async function readRecords(log: LogIndex, rows: readonly number[]): Promi
 export async function readRowHashes(log: LogIndex, rows: readonly number[]): Promise<string[]> {
   if (log.source) return (await readWithSource(log, log.source, rows)).map((record) => record.hash);
   const out = new Array<string>(rows.length);
+  const newline = newlineByte(log.shape.dialect);
   visitRowBytes(log, rows, (index, buf, at) => {
-    out[index] = rowHash(buf, at, at + log.lengths[rows[index]]);
+    out[index] = rowHash(buf, at, at + log.lengths[rows[index]], newline);
   });
   return out;
 }

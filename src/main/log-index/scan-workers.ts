@@ -3,6 +3,7 @@
 // record boundary whatever the quoting). Otherwise the rest is scanned again from where the first
 // half really ended: correctness first.
 import { roleCell } from '../gradio/role-cells';
+import { newlineByte, type NewlineByte } from '../gradio/line-end';
 import { open } from 'node:fs/promises';
 import { delimiterLength, FieldBounds, scanCsv } from '../scan/csv-scan';
 import { fieldBytes } from '../scan/csv-field';
@@ -17,7 +18,12 @@ import { indexLog } from './index-log';
 export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
 const PROBE_BYTES = 256 * 1024;
 const SAMPLE_BYTES = 256 * 1024;
-const TIMESTAMP_LINE_END = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?\r?\n/g;
+const TIMESTAMP = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?`;
+/** A line that ends with a timestamp, by the log's newline byte (line-end.ts). */
+const TIMESTAMP_LINE_END = {
+  10: new RegExp(`${TIMESTAMP}\\r?\\n`, 'g'),
+  13: new RegExp(`${TIMESTAMP}\\r`, 'g'),
+};
 
 let source: string | undefined;
 
@@ -79,17 +85,23 @@ async function runInWorker(path: string, job: Omit<ScanJob, 'fd'>): Promise<Scan
 }
 
 /** A likely record boundary near `offset`: just after a line that ends with a timestamp. */
-async function cutNear(path: string, offset: number, end: number): Promise<number | null> {
+async function cutNear(
+  path: string,
+  offset: number,
+  end: number,
+  newline: NewlineByte,
+): Promise<number | null> {
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(Math.min(PROBE_BYTES, end - offset));
     const { bytesRead } = await handle.read(buf, 0, buf.length, offset);
     const text = buf.toString('latin1', 0, bytesRead);
-    TIMESTAMP_LINE_END.lastIndex = 0;
-    const match = TIMESTAMP_LINE_END.exec(text);
+    const lineEnd = TIMESTAMP_LINE_END[newline];
+    lineEnd.lastIndex = 0;
+    const match = lineEnd.exec(text);
     if (match) return offset + match.index + match[0].length;
-    const newline = text.indexOf('\n');
-    return newline >= 0 ? offset + newline + 1 : null;
+    const at = text.indexOf(String.fromCharCode(newline));
+    return at >= 0 ? offset + at + 1 : null;
   } finally {
     await handle.close();
   }
@@ -123,7 +135,7 @@ export async function indexLogParallel(
   log.size = size;
   const cut =
     !log.source && size - from >= (pass.minBytes ?? PARALLEL_MIN_BYTES) && workersAvailable()
-      ? await cutNear(log.path, from + Math.floor((size - from) / 2), size)
+      ? await cutNear(log.path, from + Math.floor((size - from) / 2), size, newlineByte(log.shape.dialect))
       : null;
   if (cut === null || cut >= size) return indexLog(log, interners, pass);
   // A first slice in this thread tells the average row size, to size the columns once. A fresh log
@@ -142,6 +154,7 @@ export async function indexLogParallel(
   const half = Math.ceil(expected / 2);
   const common = {
     quote,
+    newline: newlineByte(log.shape.dialect),
     roles: log.shape.roles,
     chunkBytes: 4 * 1024 * 1024,
     expectedRows: half,

@@ -5,6 +5,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { LogIndex } from '../log-index/log-index';
 import { decodeCellBytes } from '../gradio/cell-text';
 import { undoInjectionEscape } from '../gradio/injection-escape';
+import { newlineByte, recordBodyEnd, type NewlineByte } from '../gradio/line-end';
 import { fieldBytes } from '../scan/csv-field';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
 
@@ -14,8 +15,6 @@ export const PREFIX_BYTES = 192;
 const PIECE_BYTES = 8 * 1024 * 1024;
 const QUOTE_AT_START = 39; // `'`
 const COMMA = 44;
-const CR = 13;
-const LF = 10;
 
 function grownTo<T extends Uint32Array | Uint8Array>(array: T, size: number): T {
   if (size <= array.length) return array;
@@ -134,13 +133,28 @@ function decoded(raw: Buffer, encoding: 'utf-8' | 'windows-1252'): Buffer | null
 }
 
 /** Field `column` of the record `buf[at, end)` through the byte scanner (rows the fast path leaves). */
-function exactField(buf: Buffer, at: number, end: number, column: number, quote: number): Buffer | null {
+function exactField(
+  buf: Buffer,
+  at: number,
+  end: number,
+  column: number,
+  dialect: { quote: number; newline: NewlineByte },
+): Buffer | null {
+  const { quote, newline } = dialect;
   const bounds = new FieldBounds();
   let field: Buffer | null = null;
-  scanCsv(buf, at, end, { quote, final: true }, { line: 1 }, bounds, (_s, _e, _l, count, unclosed) => {
-    if (field !== null || unclosed || column >= count) return;
-    field = fieldBytes(buf, bounds.starts[column], bounds.ends[column], quote);
-  });
+  scanCsv(
+    buf,
+    at,
+    end,
+    { quote, final: true, newline },
+    { line: 1 },
+    bounds,
+    (_s, _e, _l, count, unclosed) => {
+      if (field !== null || unclosed || column >= count) return;
+      field = fieldBytes(buf, bounds.starts[column], bounds.ends[column], quote);
+    },
+  );
   return field;
 }
 
@@ -151,9 +165,15 @@ function exactField(buf: Buffer, at: number, end: number, column: number, quote:
  * false for anything else: the exact scanner then reads the record.
  */
 const found = { start: 0, end: 0, from: 0, to: 0, plain: true, doubled: false };
-function plainField(buf: Buffer, at: number, end: number, column: number, quote: number): boolean {
-  let body = end;
-  if (body > at && buf[body - 1] === LF) body -= body - 2 >= at && buf[body - 2] === CR ? 2 : 1;
+function plainField(
+  buf: Buffer,
+  at: number,
+  end: number,
+  column: number,
+  dialect: { quote: number; newline: NewlineByte },
+): boolean {
+  const quote = dialect.quote;
+  const body = recordBodyEnd(buf, at, end, dialect.newline);
   let p = at;
   for (let field = 0; ; field++) {
     const start = p;
@@ -226,15 +246,16 @@ function readField(
 ): { bytes: Uint8Array; from: number; to: number } | null {
   const { quote: quoteChar, encoding } = log.shape.dialect;
   const quote = quoteChar.charCodeAt(0);
+  const bytes = { quote, newline: newlineByte(log.shape.dialect) };
   let raw: Buffer | null;
-  if (encoding === 'utf-8' && plainField(buf, at, end, column, quote)) {
+  if (encoding === 'utf-8' && plainField(buf, at, end, column, bytes)) {
     const { from, to, plain, doubled } = found;
     if (from === to) return null;
     if (plain && buf[from] !== QUOTE_AT_START) {
       return doubled ? undoubled(buf, from, to, quote) : { bytes: buf, from, to };
     }
     raw = fieldBytes(buf, found.start, found.end, quote);
-  } else raw = exactField(buf, at, end, column, quote);
+  } else raw = exactField(buf, at, end, column, bytes);
   const value = raw && decoded(raw, encoding);
   return value && { bytes: value, from: 0, to: value.length };
 }

@@ -1,6 +1,7 @@
 // The byte-level CSV state machine behind the fast index. It mirrors csv-parse 7 as the reader runs
 // it (gradio/csv-record-source.ts: `relax_quotes`, `relax_column_count`, escape = quote, record
-// delimiters `\r\n` and `\n`), byte for byte, quirks included, so both RecordSources agree:
+// delimiters `\r\n` and `\n`, or `\r` alone in a lone-CR log), byte for byte, quirks included, so
+// both RecordSources agree:
 // - a quote opens a quoted field only as the field's first byte;
 // - inside quotes a doubled quote is a quote; a quote followed by `,`, a record delimiter, a NUL
 //   byte or the end of the file closes the field; followed by anything else it stays literal
@@ -10,7 +11,8 @@
 // - the reader re-reads strictly any record where a quote was kept literal: when the first such
 //   quote is a closing quote followed by text, that field is "stray"; when a stray field spans
 //   lines, its quote swallowed the rows after it, and the record is lost like an unclosed one;
-// - lines are counted by `\n`, as editors do (and the reader).
+// - lines are counted by the newline byte, as editors do (and the reader): `\n`, or `\r` in a
+//   lone-CR log, where `\n` is text (the rule is gradio/line-end.ts's, decided once per log).
 // Byte values are literals (44 `,`, 13 `\r`, 10 `\n`): these functions are also sent to worker
 // threads as source text (see ../log-index/scan-workers.ts), where module constants do not exist.
 
@@ -55,11 +57,23 @@ export interface ScanOptions {
   quote: number;
   /** true when `limit` is the end of the file (an unterminated last record counts). */
   final: boolean;
+  /** 13 in a lone-CR log (its records end at `\r`), else 10 (the default). */
+  newline?: number;
 }
 
-/** Length of the record delimiter at `p` (`\r\n` 2, `\n` 1), 0 if none, -1 if more bytes are needed. */
-export function delimiterLength(buf: Uint8Array, p: number, limit: number, final: boolean): number {
+/**
+ * Length of the record delimiter at `p` (`\r\n` 2, `\n` 1; in a lone-CR log, `newline` 13, `\r`
+ * 1 and nothing else), 0 if none, -1 if more bytes are needed.
+ */
+export function delimiterLength(
+  buf: Uint8Array,
+  p: number,
+  limit: number,
+  final: boolean,
+  newline = 10,
+): number {
   const c = buf[p];
+  if (newline === 13) return c === 13 ? 1 : 0;
   if (c === 10) return 1;
   if (c !== 13) return 0;
   if (p + 1 >= limit) return final ? 0 : -1;
@@ -81,6 +95,7 @@ export function scanCsv(
 ): number {
   const quote = options.quote;
   const final = options.final;
+  const newline = options.newline ?? 10;
   let line = state.line;
   let p = start;
   while (p < limit) {
@@ -109,7 +124,7 @@ export function scanCsv(
           }
           const c = buf[p];
           if (c !== quote) {
-            if (c === 10) line++;
+            if (c === newline) line++;
             p++;
             continue;
           }
@@ -133,7 +148,7 @@ export function scanCsv(
             raw = true;
             break;
           }
-          const length = delimiterLength(buf, p, limit, final);
+          const length = delimiterLength(buf, p, limit, final, newline);
           if (length === -1) {
             needMore = true;
             break;
@@ -165,7 +180,7 @@ export function scanCsv(
           }
           if (c === quote && literal === -1) literal = -2;
           if (c === 10 || c === 13) {
-            const length = delimiterLength(buf, p, limit, final);
+            const length = delimiterLength(buf, p, limit, final, newline);
             if (length === -1) {
               needMore = true;
               break;
@@ -199,8 +214,10 @@ export function scanCsv(
         }
       }
       // The reader only judges such a record once csv-parse has seen 2 bytes past its delimiter's
-      // first byte; at the end of what a writer has written so far, it waits for more.
-      if (unclosed && !final && limit < recordEnd + (delimiter === 2 ? 1 : 2)) {
+      // first byte (its longest delimiter is 2 bytes); with `\r` its only one, 1 byte past it. At
+      // the end of what a writer has written so far, it waits for more.
+      const lookahead = newline === 13 ? 1 : delimiter === 2 ? 1 : 2;
+      if (unclosed && !final && limit < recordEnd + lookahead) {
         state.line = recordLine;
         return recordStart;
       }
@@ -230,7 +247,7 @@ export function scanCsv(
     if (unclosed) {
       // As the reader: the record is lost up to the end of its first line; go on from there.
       let next = recordStart;
-      while (next < limit && buf[next] !== 10) next++;
+      while (next < limit && buf[next] !== newline) next++;
       p = next < limit ? next + 1 : limit;
       line = recordLine + 1;
       onRecord(recordStart, p, recordLine, count, true, -1, tooLarge);

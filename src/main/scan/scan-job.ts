@@ -22,6 +22,8 @@ export interface ScanHelpers {
 export interface ScanJob {
   fd: number;
   quote: number;
+  /** The record-ending byte: 13 in a lone-CR log, else 10 (gradio/line-end.ts). */
+  newline?: number;
   from: number;
   /** Scan up to here; a record running past it is left for later unless `final`. */
   to: number;
@@ -70,6 +72,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const bounds = new helpers.FieldBounds();
   const { roles } = job;
   const quote = job.quote;
+  const newline = job.newline ?? 10;
   const state = { line: job.state.line };
   let capacity = Math.max(1024, job.expectedRows ?? 0);
   let starts: Float64Array = new Float64Array(capacity);
@@ -183,7 +186,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     assets?.add(buf, bounds, n);
     count++;
     const last = buf[recordEnd - 1];
-    tailUnterminated = last !== 10 && last !== 13;
+    tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
   };
   while (position < job.to) {
     if (carry === buf.length) {
@@ -197,7 +200,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     const limit = carry + bytesRead;
     base = position - limit;
     const final = job.final && position >= job.to;
-    const stop = scanCsv(buf, 0, limit, { quote, final }, state, bounds, onRecord);
+    const stop = scanCsv(buf, 0, limit, { quote, final, newline }, state, bounds, onRecord);
     end = base + stop;
     carry = limit - stop;
     if (carry > 0) buf.copyWithin(0, stop, limit);

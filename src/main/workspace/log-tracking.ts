@@ -44,7 +44,7 @@ export class LogTracking {
       overlay: new ReviewOverlay(),
     };
     const follower = new LogFollower(
-      (final) => this.refresh(folder, entry, final),
+      (quietSize) => this.refresh(folder, entry, quietSize),
       (error) => ctx.logProblem(`${log.path}: ${String(error)}`),
       ctx.options.timing ?? DEFAULT_TIMING,
     );
@@ -105,7 +105,7 @@ export class LogTracking {
     }
   }
 
-  private async refresh(folder: FolderState, entry: LogEntry, final: boolean) {
+  private async refresh(folder: FolderState, entry: LogEntry, quietSize: number | undefined) {
     const { ctx } = this;
     const { log, overlay } = entry.query;
     if (!entry.indexed) return { pendingTail: false, size: log.size };
@@ -113,7 +113,7 @@ export class LogTracking {
       log,
       ctx.interners(),
       () => ctx.reader.shapeOf(folder.root, log.file),
-      final,
+      quietSize,
     );
     if (result.reset !== undefined) {
       ctx.engine.forget(entry.query.key);

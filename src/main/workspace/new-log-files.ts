@@ -1,6 +1,7 @@
 // A file that appears in a followed folder may be a new log (Gradio 5 starts `datasetN.csv` when the
 // interface changes): it is looked at once its first line (the header) is whole.
 import { open } from 'node:fs/promises';
+import { holdsWholeLine } from '../gradio/line-end';
 
 /** Files that may be logs (findLogs decides). */
 export const LOG_NAME = /(?:\.csv|metadata\.jsonl)$/i;
@@ -11,7 +12,7 @@ export async function hasWholeFirstLine(path: string): Promise<boolean> {
     try {
       const buf = Buffer.alloc(64 * 1024);
       const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      return buf.subarray(0, bytesRead).includes(10);
+      return holdsWholeLine(buf.subarray(0, bytesRead));
     } finally {
       await handle.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogShape } from '../../../src/main/gradio/log-model';
@@ -26,7 +26,9 @@ function setup(body: string) {
   writeFileSync(path, HEADER + body);
   const log = new LogIndex(path, shape);
   const interners = { reasons: new Interner(), usernames: new Interner() };
-  const refresh = (final = false) => refreshLog(log, interners, async () => shape, final);
+  // `final`: the writer has been quiet at the size the file has now.
+  const refresh = (final = false) =>
+    refreshLog(log, interners, async () => shape, final ? statSync(path).size : undefined);
   return { path, log, refresh, interners };
 }
 
@@ -47,6 +49,48 @@ describe('refreshLog', () => {
     expect(grown.reset).toMatch(/last row was completed/);
     expect(log.count).toBe(4);
     expect(log.timestamps[2]).toBe(Date.UTC(2024, 0, 1, 0, 0, 2, 900));
+  });
+
+  it('leaves a row half-written after the writer was quiet: quiet means at the size found now', async () => {
+    const { path, log } = setup('a,x,2024-01-01 00:00:00\r\n');
+    const interners = { reasons: new Interner(), usernames: new Interner() };
+    const quietSize = statSync(path).size;
+    // The writer was quiet at `quietSize`, then started the next row before this refresh.
+    appendFileSync(path, '"b, half');
+    const result = await refreshLog(log, interners, async () => shape, quietSize);
+    expect(result).toMatchObject({ firstNew: 0, pendingTail: true });
+    expect(log.count).toBe(1);
+    expect(log.errors).toEqual([]);
+    appendFileSync(path, ' done",y,2024-01-01 00:00:01\r\n');
+    expect(await refreshLog(log, interners, async () => shape, undefined)).toMatchObject({ firstNew: 1 });
+    expect(log.count).toBe(2);
+  });
+
+  it('follows a lone-CR log: each appended row is read as soon as its CR is written', async () => {
+    const crShape: LogShape = {
+      ...shape,
+      dialect: { ...shape.dialect, lineEnd: 'cr' },
+      dataStart: HEADER.length - 1,
+    };
+    const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-refresh-')), 'log.csv');
+    writeFileSync(path, 'text,flag,timestamp\r"a\rtwo lines",x,2024-01-01 00:00:00\r');
+    const log = new LogIndex(path, crShape);
+    const interners = { reasons: new Interner(), usernames: new Interner() };
+    const refresh = () => refreshLog(log, interners, async () => crShape, undefined);
+    expect(await refresh()).toMatchObject({ firstNew: 0, pendingTail: false });
+    appendFileSync(path, 'b,y,2024-01-01 00:00:01\r');
+    expect(await refresh()).toMatchObject({ firstNew: 1, pendingTail: false });
+    appendFileSync(path, 'c,z,2024-01-01 00:00:02');
+    expect(await refresh()).toMatchObject({ firstNew: 2, pendingTail: true });
+    appendFileSync(path, '\rd,,2024-01-01 00:00:03\r');
+    expect(await refresh()).toMatchObject({ firstNew: 2, pendingTail: false });
+    expect(log.count).toBe(4);
+    // Lines are counted at CR: the two-line first row starts on line 2, the others after it.
+    expect(Array.from(log.lines.subarray(0, 4))).toEqual([2, 4, 5, 6]);
+    expect(Array.from(log.timestamps.subarray(0, 4))).toEqual(
+      [0, 1, 2, 3].map((s) => Date.UTC(2024, 0, 1, 0, 0, s)),
+    );
+    expect(log.errors).toEqual([]);
   });
 
   it('notices a rewrite before the last read row, even at the same size', async () => {
