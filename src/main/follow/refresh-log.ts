@@ -51,11 +51,18 @@ async function sizeOf(path: string): Promise<number | null> {
   }
 }
 
-/** Why the indexed part of the log is no longer what was read, or undefined if it is. */
-async function changedReason(log: LogIndex, size: number): Promise<string | undefined> {
-  if (size < log.indexedEnd) return `the log shrank from ${log.indexedEnd} to ${size} bytes`;
+const shrank = (log: LogIndex, size: number): string =>
+  `the log shrank from ${log.indexedEnd} to ${size} bytes`;
+
+/**
+ * Why the indexed part of the log is no longer what was read, or undefined if it is. `size` was
+ * taken just before: a log rewritten shorter since then reads short here, and shrank all the same.
+ */
+export async function changedReason(log: LogIndex, size: number): Promise<string | undefined> {
+  if (size < log.indexedEnd) return shrank(log, size);
   if (log.tail.length === 0) return undefined;
   const now = await readBytes(log.path, log.indexedEnd - log.tail.length, log.tail.length);
+  if (now.length < log.tail.length) return shrank(log, (await sizeOf(log.path)) ?? 0);
   if (!now.equals(log.tail)) return 'the log was rewritten before its last read row';
   if (log.tailUnterminated && size > log.indexedEnd) return 'the last row was completed after it was read';
   return undefined;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { LogShape } from '../../../src/main/gradio/log-model';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
-import { refreshLog } from '../../../src/main/follow/refresh-log';
+import { changedReason, refreshLog } from '../../../src/main/follow/refresh-log';
 
 const HEADER = 'text,flag,timestamp\r\n';
 const shape: LogShape = {
@@ -91,6 +91,17 @@ describe('refreshLog', () => {
       [0, 1, 2, 3].map((s) => Date.UTC(2024, 0, 1, 0, 0, s)),
     );
     expect(log.errors).toEqual([]);
+  });
+
+  it('says a log rewritten shorter shrank, even when its size was taken just before the rewrite', async () => {
+    const { path, log, refresh } = setup('a,x,2024-01-01 00:00:00\r\nb,y,2024-01-01 00:00:01\r\n');
+    await refresh();
+    const sizeBefore = statSync(path).size;
+    const shorter = HEADER + 'new,,2024-01-02 00:00:00\r\n';
+    writeFileSync(path, shorter);
+    expect(await changedReason(log, sizeBefore)).toBe(
+      `the log shrank from ${sizeBefore} to ${shorter.length} bytes`,
+    );
   });
 
   it('notices a rewrite before the last read row, even at the same size', async () => {

@@ -49,7 +49,9 @@ describe('following a folder while another process writes', () => {
     const events: Seen[] = [];
     const ws: Workspace = createWorkspace({
       emit: (event, payload) => events.push({ event, payload }),
-      timing: { recheckMs: 40, finalQuietMs: 800 },
+      // Every row written here ends with its terminator: no read needs the writer to be quiet, and
+      // a writer stalled by a loaded machine must not look quiet half-way through a row.
+      timing: { recheckMs: 40, finalQuietMs: 5000 },
       pollMs: 300,
       log: (message) => console.error(message),
     });
@@ -136,7 +138,9 @@ describe('following a folder while another process writes', () => {
     const events: Seen[] = [];
     const ws = createWorkspace({
       emit: (event, payload) => events.push({ event, payload }),
-      timing: { recheckMs: 40, finalQuietMs: 800 },
+      // Every row written here ends with its terminator: no read needs the writer to be quiet, and
+      // a writer stalled by a loaded machine must not look quiet half-way through a row.
+      timing: { recheckMs: 40, finalQuietMs: 5000 },
       pollMs: 300,
     });
     cleanup.push(() => ws.dispose());

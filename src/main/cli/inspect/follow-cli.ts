@@ -12,12 +12,16 @@ export function followLine<E extends EventName>(event: E, payload: EventPayload<
   return JSON.stringify({ event, ...rest });
 }
 
-/** Follows `root`, calling `print` per event, until `stop` is aborted. */
+/**
+ * Follows `root`, calling `print` per event, until `stop` is aborted. `ready` is called once the
+ * folder is indexed and watched: changes made before then are part of the first reading, not events.
+ */
 export async function followFolder(
   root: string,
   print: (line: string) => void,
   stop: AbortSignal,
   options: Partial<WorkspaceOptions> = {},
+  ready?: () => void,
 ): Promise<void> {
   const workspace = createWorkspace({
     ...options,
@@ -29,6 +33,7 @@ export async function followFolder(
   try {
     await workspace.open([root]);
     await workspace.whenIndexed();
+    ready?.();
     if (!stop.aborted)
       await new Promise((resolve) => stop.addEventListener('abort', resolve, { once: true }));
   } finally {

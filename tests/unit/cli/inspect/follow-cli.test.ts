@@ -12,6 +12,18 @@ async function until(check: () => boolean, ms = 8000): Promise<void> {
   }
 }
 
+/**
+ * Follows `root` into `lines`. Changes are made once it is `ready`: made earlier (a fixed wait used
+ * to stand here), they were part of the first reading on a loaded machine, and no event came.
+ */
+function follow(root: string, lines: string[], stop: AbortSignal) {
+  let ready!: () => void;
+  const isReady = new Promise<void>((resolve) => (ready = resolve));
+  const options = { timing: { recheckMs: 40, finalQuietMs: 500 }, pollMs: 200 };
+  const done = followFolder(root, (line) => lines.push(line), stop, options, ready);
+  return { ready: Promise.race([isReady, done]), done };
+}
+
 describe('inspect --follow', () => {
   it('prints one JSON line per event, without the folder id', () => {
     expect(followLine('rowsAppended', { folderId: 'f1', file: 'log.csv', ids: ['log.csv#3'] })).toBe(
@@ -31,17 +43,14 @@ describe('inspect --follow', () => {
     writeFileSync(log, 'text,timestamp\r\nhello,2024-01-01 00:00:00\r\n');
     const lines: string[] = [];
     const stop = new AbortController();
-    const running = followFolder(root, (line) => lines.push(line), stop.signal, {
-      timing: { recheckMs: 40, finalQuietMs: 500 },
-      pollMs: 200,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const running = follow(root, lines, stop.signal);
+    await running.ready;
     appendFileSync(log, 'again,2024-01-01 00:00:01\r\nthird,2024-01-01 00:00:02\r\n');
     await until(() => lines.length > 0);
     writeFileSync(join(root, 'dataset2.csv'), 'other,timestamp\r\nx,2024-01-01 00:00:03\r\n');
     await until(() => lines.some((line) => line.includes('dataset2.csv#1')));
     stop.abort();
-    await running;
+    await running.done;
     expect(lines.map((line) => JSON.parse(line))).toEqual([
       { event: 'rowsAppended', file: 'dataset1.csv', ids: ['dataset1.csv#2', 'dataset1.csv#3'] },
       { event: 'logAdded', file: 'dataset2.csv' },
@@ -55,15 +64,12 @@ describe('inspect --follow', () => {
     writeFileSync(log, 'text,timestamp\r\na,2024-01-01 00:00:00\r\nb,2024-01-01 00:00:01\r\n');
     const lines: string[] = [];
     const stop = new AbortController();
-    const running = followFolder(root, (line) => lines.push(line), stop.signal, {
-      timing: { recheckMs: 40, finalQuietMs: 500 },
-      pollMs: 200,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const running = follow(root, lines, stop.signal);
+    await running.ready;
     writeFileSync(log, 'text,timestamp\r\nnew,2024-01-02 00:00:00\r\n');
     await until(() => lines.some((line) => line.includes('rowsAppended')));
     stop.abort();
-    await running;
+    await running.done;
     expect(lines.map((line) => JSON.parse(line))).toEqual([
       { event: 'logReset', file: 'log.csv', reason: expect.stringMatching(/shrank/) },
       { event: 'rowsAppended', file: 'log.csv', ids: ['log.csv#1'] },
