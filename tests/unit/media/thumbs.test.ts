@@ -29,10 +29,15 @@ describe('thumbnail queue', () => {
     const thumbnailer = createThumbnailer({ fallbackDir: join(root, 'data'), concurrency: 1 });
     const gone = new AbortController();
     const busy = thumbnailer.thumbnail(await source('a.png'), 64);
-    const skipped = thumbnailer.thumbnail(await source('b.png'), 64, gone.signal);
+    // Observed from the start: the skipped one may be refused before `busy` is done, and a
+    // rejection nobody listened to yet is an unhandled error in the run (it was, now and then).
+    const skipped = thumbnailer.thumbnail(await source('b.png'), 64, gone.signal).then(
+      () => 'made',
+      (error: unknown) => error,
+    );
     gone.abort();
     await busy;
-    await expect(skipped).rejects.toBeInstanceOf(ThumbnailAbandoned);
+    expect(await skipped).toBeInstanceOf(ThumbnailAbandoned);
     expect(await thumbs()).toHaveLength(1);
   });
 
