@@ -49,13 +49,14 @@ export interface ReadOptions {
 
 /**
  * Calls `onLine` for every complete line from `offset` to the end of the file (or `until`), with
- * the line's 1-based number (counting from `firstLineNo`). Empty lines are skipped but counted.
+ * the line's 1-based number (counting from `firstLineNo`) and the byte offset where it starts.
+ * Empty lines are skipped but counted.
  */
 export async function readLines(
   path: string,
   offset: number,
   firstLineNo: number,
-  onLine: (text: string, lineNo: number) => void,
+  onLine: (text: string, lineNo: number, offset: number) => void,
   { sync = false, until = Infinity }: ReadOptions = {},
 ): Promise<TailRead> {
   const source = await openSource(path, sync);
@@ -76,7 +77,7 @@ export async function readLines(
       let start = 0;
       for (let end = data.indexOf(NEWLINE); end !== -1; end = data.indexOf(NEWLINE, start)) {
         const text = data.toString('utf8', start, end).replace(/\r$/, '');
-        if (text.trim() !== '') onLine(text, lineNo);
+        if (text.trim() !== '') onLine(text, lineNo, position + start);
         lineNo += 1;
         start = end + 1;
       }

@@ -1,6 +1,6 @@
 // One folder's review state: the journal folded in memory, kept current by watching the journal
 // (other windows, `flagdeck serve` processes, reviewers on a shared folder), and written through.
-import type { FlagOptions, ReviewPatch } from '../../shared/api';
+import type { FlagOptions, HistoryEntry, ReviewPatch } from '../../shared/api';
 import type { ReviewState } from '../../shared/model';
 import type { Orphan, ReviewService, SampleIdentity } from './review-store';
 import { editLines, newEditId, patchToChanges, revertLines, type EditLines } from './edit-lines';
@@ -12,6 +12,7 @@ import { watchJournal } from './journal-watch';
 import type { JournalWriter } from './journal-writer';
 import type { ReviewLocation } from './location';
 import { RevertibleEdits } from './revertible-edits';
+import { sampleHistory } from './sample-history';
 import { TaskQueue } from './task-queue';
 import { readSnapshot, snapshotFolds, writeSnapshot } from './snapshot';
 import type { UndoHistory } from './undo-history';
@@ -137,6 +138,12 @@ export class JournalStore implements ReviewService {
       });
     }
     return orphans;
+  }
+
+  /** Reads what other writers appended first, then only the sample's own lines. */
+  async history(id: string): Promise<HistoryEntry[]> {
+    await this.refresh();
+    return sampleHistory(this.location.journal, id, await this.tail.sampleLines.of(id));
   }
 
   warnings(): string[] {

@@ -4,9 +4,10 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { FoldedState } from './fold';
-import { parseLine, type JournalLine } from './journal-line';
+import { formatLine, parseLine, type JournalLine } from './journal-line';
 import { readLines } from './journal-reader';
 import type { Landed } from './journal-writer';
+import { SampleLines } from './sample-lines';
 
 /** Tails up to this size are read synchronously (see `read`). */
 const SYNC_TAIL_BYTES = 4 * 1024 * 1024;
@@ -18,12 +19,16 @@ export class JournalTail {
   snapshotOffset = 0;
   private lineNo = 1;
   private inode: number | undefined;
+  /** Where each sample's lines are, for its history. */
+  readonly sampleLines: SampleLines;
 
   constructor(
     private readonly journal: string,
     private readonly folded: FoldedState,
     private readonly problems: Set<string>,
-  ) {}
+  ) {
+    this.sampleLines = new SampleLines(journal);
+  }
 
   /** Lines folded so far (the snapshot's count of lines before `offset`). */
   get lines(): number {
@@ -34,6 +39,7 @@ export class JournalTail {
   startAfter(covered: { offset: number; lines: number }): void {
     this.offset = this.snapshotOffset = covered.offset;
     this.lineNo = covered.lines + 1;
+    this.sampleLines.restartAt(covered.offset);
   }
 
   /**
@@ -50,10 +56,11 @@ export class JournalTail {
     // A journal deleted under us reads as empty; the next append makes a new one.
     if (!info || size <= this.offset) return changed;
     const name = basename(this.journal);
-    const onLine = (text: string, lineNo: number): void => {
+    const onLine = (text: string, lineNo: number, offset: number): void => {
       const parsed = parseLine(text, name, lineNo);
-      if ('error' in parsed) this.problems.add(parsed.error);
-      else if (this.folded.apply(parsed.line)) changed.add(parsed.line.sample);
+      if ('error' in parsed) return void this.problems.add(parsed.error);
+      this.sampleLines.add(parsed.line.sample, offset);
+      if (this.folded.apply(parsed.line)) changed.add(parsed.line.sample);
     };
     // A short tail (an edit, another process's lines) is read at once, not behind the queries'
     // file reads; a long one (opening, a journal re-read whole) is read in the background.
@@ -82,7 +89,12 @@ export class JournalTail {
       for (const id of await this.read(false)) changed.add(id);
       return changed;
     }
-    for (const line of lines) if (this.folded.apply(line)) changed.add(line.sample);
+    let offset = landed.start;
+    for (const line of lines) {
+      this.sampleLines.add(line.sample, offset);
+      offset += Buffer.byteLength(formatLine(line));
+      if (this.folded.apply(line)) changed.add(line.sample);
+    }
     this.offset = landed.end;
     this.lineNo += lines.length;
     return changed;
@@ -95,5 +107,6 @@ export class JournalTail {
     this.folded.clear();
     this.offset = this.snapshotOffset = 0;
     this.lineNo = 1;
+    this.sampleLines.restartAt(0);
   }
 }

@@ -1,5 +1,5 @@
 // The seam between the review journal (this folder) and the rest of the main process.
-import type { FlagOptions, ReviewPatch } from '../../shared/api';
+import type { FlagOptions, HistoryEntry, ReviewPatch } from '../../shared/api';
 import type { ReviewState } from '../../shared/model';
 import type { ReviewLocation } from './location';
 
@@ -64,6 +64,8 @@ export interface ReviewService extends ReviewStore {
   ): Promise<FlagOptions>;
   /** Journal entries whose row is gone or changed, given each id's current row hash. */
   orphans(currentHash: (id: string) => string | undefined): Orphan[];
+  /** One sample's journal entries, oldest first (other writers' lines included). */
+  history(id: string): Promise<HistoryEntry[]>;
   /** Problems met reading the journal (torn or invalid lines), each with file and line. */
   warnings(): string[];
   /** Reads lines other writers appended, now (the watcher does this by itself). */

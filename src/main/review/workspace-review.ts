@@ -6,7 +6,6 @@ import type { ReviewService, SampleIdentity } from './review-store';
 import { notOpen } from '../../shared/call-errors';
 import { EditSummaries, summarizeEdit } from './edit-summary';
 import { openReview } from './open-review';
-import { sampleHistory } from './sample-history';
 import { patchesPerFolder, type FolderOptions } from './reason-option';
 import { joinIds, UndoHistory, type StepPart } from './undo-history';
 
@@ -152,7 +151,7 @@ export class WorkspaceReview {
       'review.setOptions': async ({ folderId, custom }) =>
         this.store(folderId).setOptions(folderId, await this.options.targets.flagValues(folderId), custom),
       'review.history': async ({ folderId, id }) => ({
-        entries: await sampleHistory(this.store(folderId).location.journal, id),
+        entries: await this.store(folderId).history(id),
       }),
     };
   }
