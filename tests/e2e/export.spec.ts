@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, imageLogFolder, startServe, test, type ServeHandle } from './support';
-import { keepFlaggedAndOpenExport, openApp, screenshot } from './ui-helpers';
+import { keepFlaggedAndOpenExport, matchCount, openApp, screenshot } from './ui-helpers';
 
 const ROWS = 6000;
 let base: string;
@@ -26,7 +26,7 @@ test.afterAll(async () => {
 test('exports the kept samples to a folder from the dialog, with progress', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page, { ...server });
-  await expect(page.getByTestId('match-count')).toContainText(`${ROWS.toLocaleString('en')}`);
+  await expect(page.getByTestId('match-count')).toHaveText(matchCount(ROWS));
 
   // Keep every sample flagged "good" (two in three), in one bulk edit.
   const dialog = await keepFlaggedAndOpenExport(page, { flag: 'good', kept: 4000, total: ROWS });

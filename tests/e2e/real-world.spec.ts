@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { SampleRow } from '../../src/shared/model';
 import { expect, realWorld, realWorldMissing, test } from './support';
-import { api, naturalWidth, openApp, press, screenshot } from './ui-helpers';
+import { api, expectCurrent, matchCount, naturalWidth, openApp, press, screenshot } from './ui-helpers';
 
 const folders = [
   realWorld('Aditya-0009__Deepfake-image-detection', 'flagged'),
@@ -49,7 +49,7 @@ test('shows every present asset and badges every missing one, row by row', async
   let badged = 0;
   for (const row of rows) {
     await press(page, 'j');
-    await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', row.id);
+    await expectCurrent(page, row);
     const counts = await checkAssets(page, row);
     shown += counts.shown;
     badged += counts.badged;
@@ -71,7 +71,7 @@ test('draws the ChatCSVLogger conversation as bubbles', async ({ page, server })
   });
   expect(rows.length).toBe(2);
   await page.getByLabel('Filter by log').selectOption(`${chat?.id}/${chat?.logs[0].file}`);
-  await expect(page.getByTestId('match-count')).toContainText('2 samples');
+  await expect(page.getByTestId('match-count')).toHaveText(matchCount(2));
   await page.locator('.tr[data-sample]').first().click();
   await expect(page.locator('.bubble-user').first()).toBeVisible();
   await expect(page.locator('.bubble-assistant').first()).toBeVisible();
@@ -87,7 +87,7 @@ test('shows the Windows-path images side by side with a ragged row’s extra cel
   const aditya = info.folders.find((f) => f.logs[0]?.columns.some((c) => c.name === 'True Label'));
   expect(aditya).toBeDefined();
   await page.getByLabel('Filter by log').selectOption(`${aditya?.id}/${aditya?.logs[0].file}`);
-  await expect(page.getByTestId('match-count')).toContainText('4 samples');
+  await expect(page.getByTestId('match-count')).toHaveText(matchCount(4));
   await page.locator('.tr[data-sample]').first().click();
   await expect(page.locator('.image-row [data-testid="preview-image"]').first()).toBeVisible();
   await screenshot(page, 'real-world-images');

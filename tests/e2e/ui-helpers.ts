@@ -65,17 +65,17 @@ export async function keepFlaggedAndOpenExport(
   page: Page,
   { flag, kept, total }: { flag: string; kept: number; total?: number },
 ): Promise<Locator> {
-  const count = kept.toLocaleString('en');
   await page.getByLabel('Filter by original flag').selectOption(flag);
-  await expect(page.getByTestId('match-count')).toContainText(count);
+  await expect(page.getByTestId('match-count')).toHaveText(matchCount(kept));
   await press(page, 'Control+a');
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'keep' }).click();
   await expect(page.locator('[data-facet="status:keep"] strong')).toHaveText(String(kept));
   await page.getByLabel('Filter by original flag').selectOption('');
   if (total !== undefined) {
-    await expect(page.getByTestId('match-count')).toContainText(total.toLocaleString('en'));
+    await expect(page.getByTestId('match-count')).toHaveText(matchCount(total));
   }
   await press(page, 'Shift+E');
+  const count = kept.toLocaleString('en');
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog).toBeVisible();
   // The summary counts files on disk ("Counting…" meanwhile): thousands take a while on a busy machine.
@@ -91,6 +91,24 @@ export const rowOf = (page: Page, id: string) => page.locator(`.tr[data-sample="
 /** The table row showing a sample of one folder: sample ids repeat across folders. */
 export const rowIn = (page: Page, folderId: string, id: string) =>
   page.locator(`.tr[data-folder="${folderId}"][data-sample="${id}"]`);
+
+/**
+ * Waits until `row` is the current sample: its own table row (folder and id) is marked current
+ * and the detail pane shows it. The pane's id alone can pass too early: the row before may have
+ * had the same id in another folder.
+ */
+export async function expectCurrent(page: Page, row: { folderId: string; id: string }): Promise<void> {
+  await expect(rowIn(page, row.folderId, row.id)).toHaveClass(/current/);
+  await expect(page.getByTestId('detail-pane')).toHaveAttribute('data-sample', row.id);
+}
+
+/**
+ * The match count's whole text for `n` samples ("1 sample", "12 samples of 40"): a plain
+ * `toContainText('1 sample')` would also pass on "11 samples", before the count changed.
+ */
+export function matchCount(n: number): RegExp {
+  return new RegExp(`^${n.toLocaleString('en-US')} samples?( of [\\d,]+)?$`);
+}
 
 /** Presses a key as a shortcut: first takes focus out of any field or button. */
 export async function press(page: Page, key: string): Promise<void> {
