@@ -19,8 +19,9 @@ export async function sampleHistory(
   offsets?: readonly number[],
 ): Promise<HistoryEntry[]> {
   try {
-    const lines = offsets ? await linesAt(journal, offsets) : undefined;
-    if (lines?.every((line) => line?.sample === id)) return lines.map((line) => entryOf(line!));
+    const lines = offsets ? await linesAt(journal, offsets) : [];
+    const own = lines.filter((line): line is JournalLine => line?.sample === id);
+    if (offsets && own.length === lines.length) return own.map(entryOf);
     return await scanJournal(journal, id);
   } catch (error) {
     // No journal yet: nothing was ever changed in this folder.
