@@ -105,9 +105,8 @@ export function replayHandlers(
       };
     },
     'replay.result': async ({ folderId, run, id }) => {
-      const { results } = await service.results(folderId, run);
       return {
-        result: results.find((result) => result.id === id) ?? null,
+        result: (await service.result(folderId, run, id)) ?? null,
         filesBase: filesBase(run),
       };
     },

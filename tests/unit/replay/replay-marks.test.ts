@@ -1,7 +1,7 @@
 // The table's `replay` column and its filter: every row carries its outcome in the folder's latest
 // run (or the run chosen), and the `replay` filter selects by outcome through the query engine, so
 // pages, facets and bulk edits over "changed" all see the same samples.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,5 +144,22 @@ describe('the replay column and filter', () => {
     expect(grown).not.toBe(first);
     expect([...(grown?.codes ?? [])]).toEqual([0, 2, 1]);
     void ws;
+  });
+
+  it('counts a line only once it is complete, whatever the order of its fields', async () => {
+    const { ws, reviewDir } = await openFolder(3);
+    const { store } = await storeRun(reviewDir, 1, { 'log.csv#1': 'changed' });
+    const results = join(store.dir, 'results.jsonl');
+    // A line being written (no line end yet) is not read; once ended, it is.
+    appendFileSync(results, '{"id":"log.csv#2","rowHash":"h","outcome":"changed",');
+    expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual(['log.csv#1']);
+    appendFileSync(results, '"outputs":[],"durationMs":1,"at":"2026-01-01T00:00:00Z"}\n');
+    // Another writer's field order, and a line that is not JSON (ignored).
+    appendFileSync(results, '{"outcome":"changed","id":"log.csv#3","rowHash":"h"}\nnot json\n');
+    expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual([
+      'log.csv#1',
+      'log.csv#2',
+      'log.csv#3',
+    ]);
   });
 });
