@@ -21,6 +21,7 @@ import {
   type KeptRanks,
 } from './query-cache';
 import { codesOf } from './filter-codes';
+import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-marks';
 
 /** One log as the query engine sees it. */
 export interface QueryLog {
@@ -88,21 +89,31 @@ export class QueryEngine {
    * scrolling, so the last few selections are kept until the data they were computed from changes
    * (an append, a re-index, a review edit): a page then costs its own rows only.
    */
-  async select(all: QueryLog[], filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
-    const key = `${JSON.stringify([filter, sort ?? null])}\0${dataVersion(all)}`;
+  async select(
+    all: QueryLog[],
+    filter: SampleFilter,
+    sort?: SampleSort,
+    marks?: MarksByLog,
+  ): Promise<Selection> {
+    const key = `${JSON.stringify([filter, sort ?? null])}\0${dataVersion(all)}\0${marksVersion(marks)}`;
     const cached = this.recent.get(key);
     if (cached) {
       this.recent.delete(key);
       this.recent.set(key, cached);
       return cached;
     }
-    const selection = await this.compute(all, filter, sort);
+    const selection = await this.compute(all, filter, sort, marks);
     this.recent.set(key, selection);
     if (this.recent.size > RECENT_SELECTIONS) this.recent.delete(this.recent.keys().next().value as string);
     return selection;
   }
 
-  private async compute(all: QueryLog[], filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
+  private async compute(
+    all: QueryLog[],
+    filter: SampleFilter,
+    sort?: SampleSort,
+    marks?: MarksByLog,
+  ): Promise<Selection> {
     const logs = all.filter(
       (q) =>
         (!filter.folderIds || filter.folderIds.includes(q.folderId)) &&
@@ -119,6 +130,8 @@ export class QueryEngine {
     const needle = filter.text ? byteNeedles(filter.text) : null;
     const noteNeedle = filter.text?.toLowerCase() ?? '';
     const wantNote = filter.hasNote;
+    const outcomes = filter.replay?.outcomes;
+    const wantMarks = outcomes ? new Set(outcomes.map((mark) => MARK_CODES.indexOf(mark))) : null;
 
     let total = 0;
     for (const q of logs) total += q.log.count;
@@ -140,6 +153,7 @@ export class QueryEngine {
       }
       if (missingColumn) continue;
       const count = log.count;
+      const logMarks = marks?.get(q.key);
       const everyRow =
         !wantOriginal &&
         !wantReasons &&
@@ -147,6 +161,7 @@ export class QueryEngine {
         !wantUsers &&
         !byTime &&
         wantNote === undefined &&
+        !wantMarks &&
         !test.text &&
         test.columns.length === 0;
       if (everyRow) {
@@ -162,6 +177,7 @@ export class QueryEngine {
         if (wantStatuses && !wantStatuses.has(overlay.status(row))) continue;
         if (wantUsers && !wantUsers.has(log.usernames[row])) continue;
         if (wantNote !== undefined && overlay.notes.has(row) !== wantNote) continue;
+        if (wantMarks && !wantMarks.has(markOf(logMarks, row))) continue;
         if (byTime) {
           const time = log.timestamps[row];
           if (!(time >= from && time <= to)) continue;
