@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gradioPython, NO_GRADIO, startApps, type RunningApps } from '../support/gradio-apps';
 import { expect, startServe, test, type ServeHandle } from './support';
-import { openApp, press, rowOf, screenshot } from './ui-helpers';
+import { matchCount, openApp, press, rowOf, screenshot } from './ui-helpers';
 
 let base: string;
 let apps: RunningApps;
@@ -104,7 +104,7 @@ test('replays a filtered selection against a live Gradio app and shows an image 
   // Filter the table on `changed`: the same query path as every filter (the count says so too).
   await page.getByLabel('Filter by replay outcome').selectOption('changed');
   await expect(page.locator('.tr[data-sample]')).toHaveCount(1);
-  await expect(page.getByTestId('match-count')).toContainText('1 sample');
+  await expect(page.getByTestId('match-count')).toHaveText(matchCount(1));
   await expect(rowOf(page, 'dataset1.csv#2').locator('.td-status')).toHaveText('keep');
 
   // The side-by-side view in the detail pane: the flagged and the replayed image, the rule, the verdict.
