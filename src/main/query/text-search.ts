@@ -4,7 +4,8 @@
 import { open } from 'node:fs/promises';
 import type { LogIndex } from '../log-index/log-index';
 
-const PIECE_BYTES = 8 * 1024 * 1024;
+// Small pieces: each is held three times while searched (bytes, text, lowercased text).
+const PIECE_BYTES = 2 * 1024 * 1024;
 
 /**
  * The needles as they must appear in latin1-lowercased file bytes. Lowercasing bytes folds ASCII
