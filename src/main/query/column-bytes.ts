@@ -7,12 +7,10 @@ import { decodeCellBytes } from '../gradio/cell-text';
 import { undoInjectionEscape } from '../gradio/injection-escape';
 import { fieldBytes } from '../scan/csv-field';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
+import { plainField, undoubleInto, type FoundField } from './plain-field';
 
 const PIECE_BYTES = 4 * 1024 * 1024;
 const QUOTE_AT_START = 39; // `'`
-const COMMA = 44;
-const CR = 13;
-const LF = 10;
 
 /** The value's bytes as the reader shows the cell (`null` for an empty cell). */
 function decoded(raw: Buffer, encoding: 'utf-8' | 'windows-1252'): Buffer | null {
@@ -31,59 +29,7 @@ function exactField(buf: Buffer, at: number, end: number, column: number, quote:
   return field;
 }
 
-/**
- * Where field `column` lies in the record `buf[at, end)` when it is plainly written: unquoted
- * without quotes, or quoted with nothing after its closing quote. `field` is its raw extent, `from`
- * / `to` its text; `plain`: no NUL byte in it; `doubled`: it holds `""` (one quote each). Returns
- * false for anything else: the exact scanner then reads the record.
- */
-const found = { start: 0, end: 0, from: 0, to: 0, plain: true, doubled: false };
-function plainField(buf: Buffer, at: number, end: number, column: number, quote: number): boolean {
-  let body = end;
-  if (body > at && buf[body - 1] === LF) body -= body - 2 >= at && buf[body - 2] === CR ? 2 : 1;
-  let p = at;
-  for (let field = 0; ; field++) {
-    const start = p;
-    let from = p;
-    let to: number;
-    let plain = true;
-    let doubled = false;
-    if (p < body && buf[p] === quote) {
-      from = ++p;
-      for (;;) {
-        if (p >= body) return false;
-        const c = buf[p];
-        if (c !== quote) {
-          if (c === 0) plain = false;
-          p++;
-        } else if (p + 1 < body && buf[p + 1] === quote) {
-          doubled = true;
-          p += 2;
-        } else break;
-      }
-      to = p++;
-      if (p < body && buf[p] !== COMMA) return false;
-    } else {
-      for (; p < body; p++) {
-        const c = buf[p];
-        if (c === COMMA) break;
-        if (c === quote) return false;
-        if (c === 0) plain = false;
-      }
-      to = p;
-    }
-    if (field === column) {
-      Object.assign(found, { start, end: p, from, to, plain, doubled });
-      return true;
-    }
-    if (p >= body) {
-      Object.assign(found, { start: body, end: body, from: body, to: body, plain: true, doubled: false });
-      return true;
-    }
-    p++; // past the comma
-  }
-}
-
+const found: FoundField = { start: 0, end: 0, from: 0, to: 0, plain: true, doubled: false };
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
 /** A quoted field's text with each `""` made one quote, in a buffer reused by the next call. */
@@ -94,13 +40,7 @@ function undoubled(
   quote: number,
 ): { bytes: Uint8Array; from: number; to: number } {
   if (scratch.length < to - from) scratch = Buffer.allocUnsafe(to - from);
-  let n = 0;
-  for (let p = from; p < to; p++) {
-    const c = buf[p];
-    scratch[n++] = c;
-    if (c === quote) p++;
-  }
-  return { bytes: scratch, from: 0, to: n };
+  return { bytes: scratch, from: 0, to: undoubleInto(buf, from, to, quote, scratch) };
 }
 
 /** The value of field `column` of the record at `buf[at, end)`, as a byte range, or null when empty. */
@@ -114,7 +54,7 @@ function readField(
   const { quote: quoteChar, encoding } = log.shape.dialect;
   const quote = quoteChar.charCodeAt(0);
   let raw: Buffer | null;
-  if (encoding === 'utf-8' && plainField(buf, at, end, column, quote)) {
+  if (encoding === 'utf-8' && plainField(buf, at, end, column, quote, found)) {
     const { from, to, plain, doubled } = found;
     if (from === to) return null;
     if (plain && buf[from] !== QUOTE_AT_START) {

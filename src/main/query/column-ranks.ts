@@ -6,7 +6,9 @@
 import type { LogIndex } from '../log-index/log-index';
 import { ColumnSource } from './column-source';
 import { ItemKeys } from './item-keys';
-import { sampleSplitters, SAMPLE_ITEMS } from './splitters';
+import { PARALLEL_MIN_ROWS, startKeyRowsInWorker } from './key-workers';
+import { wholeValues } from './column-bytes';
+import { sampleSplitters } from './splitters';
 
 export interface RankOptions {
   /** Values sampled as splitters (tests use few, to make every path run). */
@@ -53,6 +55,55 @@ async function settle(ties: Tie[], source: ColumnSource, order: Uint32Array): Pr
 }
 
 /**
+ * Keys every item: a large log's later half in a worker thread meanwhile (the rows it leaves, and
+ * all of them if it fails, are keyed here).
+ */
+async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
+  const put = (item: number, bytes: Uint8Array | null, from: number, to: number): void =>
+    keys.put(item, bytes, from, to);
+  for (let slot = 0; slot < source.logs.length; slot++) {
+    const log = source.logs[slot];
+    const column = source.columnIn(slot);
+    const split =
+      column !== undefined &&
+      !log.source &&
+      log.shape.dialect.encoding === 'utf-8' &&
+      log.count >= PARALLEL_KEYS.minRows;
+    if (!split) {
+      await source.forEachIn(slot, 0, log.count, put);
+      continue;
+    }
+    const mid = Math.floor(log.count / 2);
+    const starts = log.starts.slice(mid, log.count);
+    const lengths = log.lengths.slice(mid, log.count);
+    const job = { path: log.path, quote: log.shape.dialect.quote.charCodeAt(0), column, starts, lengths };
+    const base = source.bases[slot] + mid;
+    const started = await startKeyRowsInWorker({ ...job, base, tables: keys.tables }).catch(() => null);
+    const finished = started?.done.then(
+      (rows) => rows.map((row) => row + mid),
+      () => null,
+    );
+    await source.forEachIn(slot, 0, mid, put);
+    const left = (await finished) ?? null;
+    PARALLEL_KEYS.last = left === null ? 'worker failed' : 'two threads';
+    if (left === null) await source.forEachIn(slot, mid, log.count, put);
+    else {
+      const values = wholeValues(log, column, left);
+      left.forEach((row, i) => {
+        const value = values[i];
+        put(source.bases[slot] + row, value, 0, value?.length ?? 0);
+      });
+    }
+  }
+}
+
+/** From how many rows a log is keyed on two threads, and how the last such log went (tests). */
+export const PARALLEL_KEYS = {
+  minRows: PARALLEL_MIN_ROWS,
+  last: 'none' as 'none' | 'two threads' | 'worker failed',
+};
+
+/**
  * rank per row of `logs` taken in order (log 0's rows, then log 1's…), 0 for an empty cell or a log
  * without the column. Ranks compare across the logs and are dense (1, 2, 3… one per distinct value).
  */
@@ -62,9 +113,9 @@ export async function columnRanks(
   options: RankOptions = {},
 ): Promise<Uint32Array> {
   const source = new ColumnSource(logs, name);
-  const splitters = await sampleSplitters(source, options.sampleItems ?? SAMPLE_ITEMS);
+  const splitters = await sampleSplitters(source, options.sampleItems);
   const keys = new ItemKeys(source.total, splitters);
-  await source.forEach((item, bytes, from, to) => keys.put(item, bytes, from, to));
+  await putAllKeys(source, keys);
   const order = keys.order();
   let ties: Tie[] = [];
   let pending = 0;

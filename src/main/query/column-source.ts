@@ -38,25 +38,35 @@ export class ColumnSource {
   /** Every item's value, in item order; other calls may run between logs. */
   async forEach(visit: VisitItem): Promise<void> {
     for (let slot = 0; slot < this.logs.length; slot++) {
-      const log = this.logs[slot];
-      const column = this.columns[slot];
-      const base = this.bases[slot];
-      if (column === undefined) {
-        for (let row = 0; row < log.count; row++) visit(base + row, null, 0, 0);
-      } else if (log.source) {
-        for (let first = 0; first < log.count; first += RECORD_BATCH) {
-          const rows = Array.from({ length: Math.min(RECORD_BATCH, log.count - first) }, (_, i) => first + i);
-          const records = await readRecords(log, rows);
-          records.forEach((record, i) => {
-            const bytes = cellBytes(record.cells[column]);
-            visit(base + rows[i], bytes, 0, bytes?.length ?? 0);
-          });
-        }
-      } else {
-        forEachValue(log, column, 0, log.count, (row, bytes, from, to) => visit(base + row, bytes, from, to));
-      }
+      await this.forEachIn(slot, 0, this.logs[slot].count, visit);
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** The values of rows [first, end) of the log in `slot`, as items. */
+  async forEachIn(slot: number, first: number, end: number, visit: VisitItem): Promise<void> {
+    const log = this.logs[slot];
+    const column = this.columns[slot];
+    const base = this.bases[slot];
+    if (column === undefined) {
+      for (let row = first; row < end; row++) visit(base + row, null, 0, 0);
+    } else if (log.source) {
+      for (let from = first; from < end; from += RECORD_BATCH) {
+        const rows = Array.from({ length: Math.min(RECORD_BATCH, end - from) }, (_, i) => from + i);
+        const records = await readRecords(log, rows);
+        records.forEach((record, i) => {
+          const bytes = cellBytes(record.cells[column]);
+          visit(base + rows[i], bytes, 0, bytes?.length ?? 0);
+        });
+      }
+    } else {
+      forEachValue(log, column, first, end, (row, bytes, from, to) => visit(base + row, bytes, from, to));
+    }
+  }
+
+  /** The column's index in the log of `slot` (undefined: the log has no such column). */
+  columnIn(slot: number): number | undefined {
+    return this.columns[slot];
   }
 
   /** The whole values of `items` (ascending), copied. */

@@ -2,12 +2,8 @@
 // its next 7 bytes past the bytes its gap shares, how many bytes follow, and a 64-bit hash of the
 // rest. Items whose keys differ are in key order; items of one gap whose 7 bytes agree and that go
 // on are told apart by their hashes (equal values) and, between distinct values, by reading them.
+import { CUT, putKey, type KeyTables } from './key-tables';
 import type { Splitters } from './splitters';
-
-/** Bytes of a value a key holds past its gap's shared prefix. */
-const KEY_BYTES = 7;
-/** The low byte of a key's second word: the bytes left, CUT meaning "more than KEY_BYTES". */
-export const CUT = KEY_BYTES + 1;
 
 /** One stable counting pass: `order` sorted by `digits[item]` (< `range`) into `next`. */
 function countingPass(
@@ -26,54 +22,58 @@ function countingPass(
   }
 }
 
+/** A typed array over shared memory (a worker fills part of it). */
+function shared<T>(Type: new (buffer: SharedArrayBuffer) => T, bytes: number): T {
+  return new Type(new SharedArrayBuffer(Math.max(bytes, 8)));
+}
+
 export class ItemKeys {
-  /** 0: empty cell; 2j + 1: in gap j; 2j + 2: equal to splitter j. */
-  readonly buckets: Uint16Array | Uint32Array;
-  /** Gap items: [2i] bytes 0–3 past the shared prefix, [2i + 1] bytes 4–6 and the count left. */
-  readonly keys: Uint32Array;
-  /** For CUT keys: two hashes of the bytes past the key's; others 0. */
-  readonly hashes: Uint32Array;
-  /** Whether any item lies in a gap (else the buckets alone order the items). */
-  anyGap = false;
+  readonly tables: KeyTables;
 
   constructor(
     readonly count: number,
-    private readonly splitters: Splitters,
+    splitters: Splitters,
   ) {
-    this.buckets = this.bucketCount <= 0xffff ? new Uint16Array(count) : new Uint32Array(count);
-    this.keys = new Uint32Array(count * 2);
-    this.hashes = new Uint32Array(count * 2);
+    const wide = this.bucketsFor(splitters) > 0xffff;
+    this.tables = {
+      values: splitters.values,
+      shared: splitters.shared,
+      withLower: splitters.withLower,
+      withUpper: splitters.withUpper,
+      buckets: wide ? shared(Uint32Array, count * 4) : shared(Uint16Array, count * 2),
+      keys: shared(Uint32Array, count * 8),
+      hashes: shared(Uint32Array, count * 8),
+      flags: shared(Uint8Array, 1),
+    };
+  }
+
+  private bucketsFor(splitters: Splitters): number {
+    return 2 * splitters.values.length + 2;
   }
 
   get bucketCount(): number {
-    return 2 * this.splitters.values.length + 2;
+    return 2 * this.tables.values.length + 2;
+  }
+
+  get buckets(): Uint16Array | Uint32Array {
+    return this.tables.buckets;
+  }
+
+  get keys(): Uint32Array {
+    return this.tables.keys;
+  }
+
+  get hashes(): Uint32Array {
+    return this.tables.hashes;
+  }
+
+  /** Whether any item lies in a gap (else the buckets alone order the items). */
+  get anyGap(): boolean {
+    return this.tables.flags[0] === 1;
   }
 
   put(item: number, bytes: Uint8Array | null, from: number, to: number): void {
-    if (bytes === null || from === to) return;
-    const place = this.splitters.place(bytes, from, to);
-    this.buckets[item] = place + 1;
-    if ((place & 1) === 1) return;
-    this.anyGap = true;
-    const at = from + this.splitters.shared[place >>> 1];
-    const left = to - at;
-    let hi = 0;
-    let lo = 0;
-    for (let i = 0; i < 4; i++) hi = (hi << 8) | (i < left ? bytes[at + i] : 0);
-    for (let i = 4; i < KEY_BYTES; i++) lo = (lo << 8) | (i < left ? bytes[at + i] : 0);
-    this.keys[2 * item] = hi >>> 0;
-    this.keys[2 * item + 1] = ((lo << 8) | Math.min(left, CUT)) >>> 0;
-    if (left <= KEY_BYTES) return;
-    // FNV-1a and a multiply-rotate hash: two independent 32-bit views of the same bytes.
-    let h0 = 0x811c9dc5;
-    let h1 = left;
-    for (let i = at + KEY_BYTES; i < to; i++) {
-      const byte = bytes[i];
-      h0 = Math.imul(h0 ^ byte, 0x01000193);
-      h1 = Math.imul((h1 << 5) | (h1 >>> 27), 0x9e3779b1) ^ byte;
-    }
-    this.hashes[2 * item] = h0 >>> 0;
-    this.hashes[2 * item + 1] = h1 >>> 0;
+    putKey(this.tables, item, bytes, from, to);
   }
 
   /** Whether a and b have equal keys that go on past them (a tie only reading can settle). */

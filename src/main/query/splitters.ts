@@ -3,9 +3,10 @@
 // neighbours, and then it starts with everything the two neighbours share (a common path, a JSON
 // prefix): what tells values of one gap apart comes after that shared prefix.
 import type { ColumnSource } from './column-source';
+import { placeValue } from './key-tables';
 
-/** Values sampled per column (a few ms of reads; more splitters, smaller gaps). */
-export const SAMPLE_ITEMS = 2048;
+/** Values sampled per column (a few ms of reads; more splitters, smaller gaps). Tests lower it. */
+export const SAMPLING = { items: 2048 };
 
 function lcp(a: Uint8Array, b: Uint8Array): number {
   const end = Math.min(a.length, b.length);
@@ -24,10 +25,10 @@ export class Splitters {
    * For each value as the midpoint of the binary search (its bounds are fixed by where it sits):
    * the bytes it shares with its lower bound and with its upper bound (Manber and Myers).
    */
-  private readonly withLower: Uint32Array;
-  private readonly withUpper: Uint32Array;
+  readonly withLower: Uint32Array;
+  readonly withUpper: Uint32Array;
 
-  constructor(readonly values: readonly Uint8Array[]) {
+  constructor(readonly values: Uint8Array[]) {
     const m = values.length;
     this.shared = new Uint32Array(m + 1);
     for (let j = 1; j < m; j++) this.shared[j] = lcp(values[j - 1], values[j]);
@@ -45,65 +46,17 @@ export class Splitters {
     }
   }
 
-  /**
-   * Where `bytes[from, to)` falls: `2j + 1` when it equals value j, `2j` when it lies in gap j. A
-   * binary search that never compares a byte twice past what the value shares with its bounds.
-   */
+  /** See placeValue. */
   place(bytes: Uint8Array, from: number, to: number): number {
-    const values = this.values;
-    const length = to - from;
-    let lo = -1;
-    let hi = values.length;
-    // Bytes the value shares with the lower and the upper bound.
-    let low = 0;
-    let high = 0;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >>> 1;
-      let start: number;
-      if (low >= high) {
-        const known = this.withLower[mid];
-        if (known > low) {
-          lo = mid; // mid goes on like the lower bound, past where the value rose above it
-          continue;
-        }
-        if (known < low) {
-          hi = mid; // mid rose above the lower bound where the value still follows it
-          high = known;
-          continue;
-        }
-        start = low;
-      } else {
-        const known = this.withUpper[mid];
-        if (known > high) {
-          hi = mid;
-          continue;
-        }
-        if (known < high) {
-          lo = mid;
-          low = known;
-          continue;
-        }
-        start = high;
-      }
-      const splitter = values[mid];
-      const end = Math.min(length, splitter.length);
-      let i = start;
-      while (i < end && bytes[from + i] === splitter[i]) i++;
-      if (i === end && length === splitter.length) return 2 * mid + 1;
-      if (i < end ? bytes[from + i] < splitter[i] : length < splitter.length) {
-        hi = mid;
-        high = i;
-      } else {
-        lo = mid;
-        low = i;
-      }
-    }
-    return 2 * hi;
+    return placeValue(this, bytes, from, to);
   }
 }
 
 /** Splitters from up to `sampleItems` items spread evenly over the column (empty cells left out). */
-export async function sampleSplitters(source: ColumnSource, sampleItems = SAMPLE_ITEMS): Promise<Splitters> {
+export async function sampleSplitters(
+  source: ColumnSource,
+  sampleItems = SAMPLING.items,
+): Promise<Splitters> {
   const total = source.total;
   const picks = Math.min(sampleItems, total);
   const items: number[] = [];

@@ -52,6 +52,7 @@ export async function searchRows(
 ): Promise<void> {
   if (from >= to || needles.every((needle) => needle.length === 0)) return;
   const handle = await open(log.path, 'r');
+  let buf = Buffer.allocUnsafe(PIECE_BYTES);
   try {
     let row = from;
     while (row < to) {
@@ -75,9 +76,10 @@ export async function searchRows(
           last += step;
       }
       const pieceEnd = log.starts[last] + log.lengths[last];
-      const buf = Buffer.allocUnsafe(pieceEnd - pieceStart);
-      await handle.read(buf, 0, buf.length, pieceStart);
-      const text = buf.toString('latin1').toLowerCase();
+      // One buffer for every piece: a new one each would wait for a collection to be freed.
+      if (buf.length < pieceEnd - pieceStart) buf = Buffer.allocUnsafe(pieceEnd - pieceStart);
+      await handle.read(buf, 0, pieceEnd - pieceStart, pieceStart);
+      const text = buf.toString('latin1', 0, pieceEnd - pieceStart).toLowerCase();
       for (const needle of needles) markHits(log, text, needle, pieceStart, row, last, hits);
       row = last + 1;
     }
