@@ -5,7 +5,8 @@
 // The working set is about 26 bytes a row whatever the values' size; nothing is held as a string.
 import type { LogIndex } from '../log-index/log-index';
 import { ColumnSource } from './column-source';
-import { ItemKeys } from './item-keys';
+import { ItemKeys, WORKING_BYTES_PER_ITEM } from './item-keys';
+import { acquireWorking } from './working-memory';
 import { PARALLEL_MIN_ROWS, startKeyRowsInWorker } from './key-workers';
 import { wholeValues } from './column-bytes';
 import { sampleSplitters } from './splitters';
@@ -15,8 +16,8 @@ export interface RankOptions {
   sampleItems?: number;
 }
 
-/** Bytes per row that a ranking holds while it runs (keys, hashes, two orders, the ranks). */
-export const RANKS_WORKING_BYTES = 26;
+/** Bytes per row that a ranking holds while it runs: its working memory and the ranks it makes. */
+export const RANKS_WORKING_BYTES = WORKING_BYTES_PER_ITEM + 4;
 
 /** Distinct values read per batch when settling ties (bounds the memory they take). */
 const READ_BATCH = 4096;
@@ -114,26 +115,31 @@ export async function columnRanks(
 ): Promise<Uint32Array> {
   const source = new ColumnSource(logs, name);
   const splitters = await sampleSplitters(source, options.sampleItems);
-  const keys = new ItemKeys(source.total, splitters);
-  await putAllKeys(source, keys);
-  const order = keys.order();
-  let ties: Tie[] = [];
-  let pending = 0;
-  for (let start = 0; start < order.length;) {
-    let end = start + 1;
-    while (end < order.length && keys.tied(order[start], order[end])) end++;
-    if (end - start > 1) {
-      const tie = tieOf(keys, order, start, end);
-      ties.push(tie);
-      if (tie.groups.length > 1) pending += tie.groups.length;
-      if (pending >= READ_BATCH) {
-        await settle(ties, source, order);
-        ties = [];
-        pending = 0;
+  const working = acquireWorking(WORKING_BYTES_PER_ITEM * source.total + 8);
+  try {
+    const keys = new ItemKeys(source.total, splitters, working.buffer);
+    await putAllKeys(source, keys);
+    const order = keys.order();
+    let ties: Tie[] = [];
+    let pending = 0;
+    for (let start = 0; start < order.length;) {
+      let end = start + 1;
+      while (end < order.length && keys.tied(order[start], order[end])) end++;
+      if (end - start > 1) {
+        const tie = tieOf(keys, order, start, end);
+        ties.push(tie);
+        if (tie.groups.length > 1) pending += tie.groups.length;
+        if (pending >= READ_BATCH) {
+          await settle(ties, source, order);
+          ties = [];
+          pending = 0;
+        }
       }
+      start = end;
     }
-    start = end;
+    await settle(ties, source, order);
+    return keys.ranks(order);
+  } finally {
+    working.release();
   }
-  await settle(ties, source, order);
-  return keys.ranks(order);
 }

@@ -22,33 +22,34 @@ function countingPass(
   }
 }
 
-/** A typed array over shared memory (a worker fills part of it). */
-function shared<T>(Type: new (buffer: SharedArrayBuffer) => T, bytes: number): T {
-  return new Type(new SharedArrayBuffer(Math.max(bytes, 8)));
-}
+/** Bytes of working memory per item: keys 8, hashes 8, bucket 4, two orders 8, a radix digit 2. */
+export const WORKING_BYTES_PER_ITEM = 30;
 
 export class ItemKeys {
   readonly tables: KeyTables;
+  private readonly orders: [Uint32Array, Uint32Array];
+  private readonly digits: Uint16Array;
 
+  /** `memory`: zeroed, at least WORKING_BYTES_PER_ITEM bytes per item (+ 8), shared with a worker. */
   constructor(
     readonly count: number,
     splitters: Splitters,
+    memory: SharedArrayBuffer,
   ) {
-    const wide = this.bucketsFor(splitters) > 0xffff;
+    const n = count;
     this.tables = {
       values: splitters.values,
       shared: splitters.shared,
       withLower: splitters.withLower,
       withUpper: splitters.withUpper,
-      buckets: wide ? shared(Uint32Array, count * 4) : shared(Uint16Array, count * 2),
-      keys: shared(Uint32Array, count * 8),
-      hashes: shared(Uint32Array, count * 8),
-      flags: shared(Uint8Array, 1),
+      keys: new Uint32Array(memory, 0, 2 * n),
+      hashes: new Uint32Array(memory, 8 * n, 2 * n),
+      buckets: new Uint32Array(memory, 16 * n, n),
+      flags: new Uint8Array(memory, 20 * n, 1),
     };
-  }
-
-  private bucketsFor(splitters: Splitters): number {
-    return 2 * splitters.values.length + 2;
+    const at = 20 * n + 4;
+    this.orders = [new Uint32Array(memory, at, n), new Uint32Array(memory, at + 4 * n, n)];
+    this.digits = new Uint16Array(memory, at + 8 * n, n);
   }
 
   get bucketCount(): number {
@@ -96,11 +97,10 @@ export class ItemKeys {
   /** Items in key order (bucket, then key), ties in item order: LSD radix passes of 16 bits. */
   order(): Uint32Array {
     const n = this.count;
-    let order = new Uint32Array(n);
-    let next = new Uint32Array(n);
+    let [order, next] = this.orders;
     for (let i = 0; i < n; i++) order[i] = i;
     if (this.anyGap) {
-      const digits = new Uint16Array(n);
+      const digits = this.digits;
       for (const [word, shift] of [
         [1, 0],
         [1, 16],

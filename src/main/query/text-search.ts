@@ -1,10 +1,10 @@
 // Case-insensitive substring search over the bytes of a log's rows. Nothing is kept in memory but
-// one bit per row: the file is read in large pieces, lowercased as one-byte text (which keeps every
-// byte at its offset) and searched natively; each hit is mapped to its row by offset.
+// one bit per row: the file is read in pieces into one buffer, lowercased in place as one-byte text
+// (which keeps every byte at its offset; no string is made, so nothing waits for a collection) and
+// searched natively; each hit is mapped to its row by offset.
 import { open } from 'node:fs/promises';
 import type { LogIndex } from '../log-index/log-index';
 
-// Small pieces: each is held three times while searched (bytes, text, lowercased text).
 const PIECE_BYTES = 2 * 1024 * 1024;
 
 /**
@@ -53,6 +53,7 @@ export async function searchRows(
   if (from >= to || needles.every((needle) => needle.length === 0)) return;
   const handle = await open(log.path, 'r');
   let buf = Buffer.allocUnsafe(PIECE_BYTES);
+  const bytes = needles.filter((needle) => needle.length > 0).map((needle) => Buffer.from(needle, 'latin1'));
   try {
     let row = from;
     while (row < to) {
@@ -79,8 +80,9 @@ export async function searchRows(
       // One buffer for every piece: a new one each would wait for a collection to be freed.
       if (buf.length < pieceEnd - pieceStart) buf = Buffer.allocUnsafe(pieceEnd - pieceStart);
       await handle.read(buf, 0, pieceEnd - pieceStart, pieceStart);
-      const text = buf.toString('latin1', 0, pieceEnd - pieceStart).toLowerCase();
-      for (const needle of needles) markHits(log, text, needle, pieceStart, row, last, hits);
+      const piece = buf.subarray(0, pieceEnd - pieceStart);
+      lowerAscii(piece);
+      for (const needle of bytes) markHits(log, piece, needle, pieceStart, row, last, hits);
       row = last + 1;
     }
   } finally {
@@ -88,10 +90,21 @@ export async function searchRows(
   }
 }
 
+/**
+ * Lowercases the ASCII letters of `piece` in place. The needles are lowercased as one-byte text,
+ * which folds beyond ASCII too (À..Þ): those bytes are folded here as well, as latin1 would.
+ */
+function lowerAscii(piece: Uint8Array): void {
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece[i];
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) piece[i] = c | 32;
+  }
+}
+
 function markHits(
   log: LogIndex,
-  text: string,
-  needle: string,
+  text: Buffer,
+  needle: Buffer,
   pieceStart: number,
   first: number,
   last: number,
