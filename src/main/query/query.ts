@@ -216,7 +216,9 @@ export class QueryEngine {
     const out = new Float64Array(count);
     let n = 0;
     let slot = 0;
-    for (const item of order.global) {
+    const global = order.global;
+    for (let i = 0; i < total; i++) {
+      const item = global[i];
       if (count !== total && member[item] !== 1) continue;
       // Items of one log are contiguous: find the slot, starting from the last one when it still fits.
       if (item < slots[slot] || item >= slots[slot + 1]) {

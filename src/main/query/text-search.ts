@@ -8,8 +8,8 @@ import type { LogIndex } from '../log-index/log-index';
 const PIECE_BYTES = 2 * 1024 * 1024;
 
 /**
- * The needles as they must appear in latin1-lowercased file bytes. Lowercasing bytes folds ASCII
- * only, so a word beyond ASCII is looked for as typed, in lower case and in upper case; and each
+ * The needles as they must appear in file bytes whose ASCII letters are lowercased. Only ASCII is
+ * folded, so a word beyond ASCII is looked for as typed, in lower case and in upper case; and each
  * also as Python's `json.dumps` writes it inside JSON cells (`\u00fc`, one escape per UTF-16
  * unit), since Gradio stores label, chat and JSON values that way.
  */
@@ -17,10 +17,14 @@ export function byteNeedles(text: string): string[] {
   const spellings = new Set([text, text.toLowerCase(), text.toUpperCase()]);
   const needles = new Set<string>();
   for (const spelling of spellings) {
-    needles.add(Buffer.from(spelling, 'utf8').toString('latin1').toLowerCase());
-    needles.add(jsonEscaped(spelling).toLowerCase());
+    needles.add(asciiLower(Buffer.from(spelling, 'utf8').toString('latin1')));
+    needles.add(asciiLower(jsonEscaped(spelling)));
   }
   return [...needles];
+}
+
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
 function jsonEscaped(text: string): string {
@@ -91,13 +95,21 @@ export async function searchRows(
 }
 
 /**
- * Lowercases the ASCII letters of `piece` in place. The needles are lowercased as one-byte text,
- * which folds beyond ASCII too (À..Þ): those bytes are folded here as well, as latin1 would.
+ * Lowercases the ASCII letters of `piece` in place, four bytes at a time: per byte, the high bit of
+ * `letter` is set when it is below 0x80, at least `A` and at most `Z`; 0x80 >> 2 is the case bit.
  */
-function lowerAscii(piece: Uint8Array): void {
-  for (let i = 0; i < piece.length; i++) {
+function lowerAscii(piece: Buffer): void {
+  const words = piece.byteOffset % 4 === 0 ? Math.floor(piece.length / 4) : 0;
+  const view = new Uint32Array(piece.buffer, piece.byteOffset, words);
+  for (let i = 0; i < words; i++) {
+    const w = view[i];
+    const low = w & 0x7f7f7f7f;
+    const letter = ~w & (low + 0x3f3f3f3f) & ~(low + 0x25252525) & 0x80808080;
+    if (letter !== 0) view[i] = w | (letter >>> 2);
+  }
+  for (let i = words * 4; i < piece.length; i++) {
     const c = piece[i];
-    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) piece[i] = c | 32;
+    if (c >= 65 && c <= 90) piece[i] = c | 32;
   }
 }
 
