@@ -4,6 +4,7 @@
 // the CSV-injection escape), which this thread then reads.
 import { plainField, undoubleInto, type FoundField } from './plain-field';
 import { placeValue, putKey, type KeyTables } from './key-tables';
+import { startWorker } from './function-worker';
 
 /** Below this many rows one thread is quicker than starting a worker. */
 export const PARALLEL_MIN_ROWS = 100_000;
@@ -72,39 +73,19 @@ export function keyRows(job: KeyJob, fs: FileCalls, h: KeyHelpers): number[] {
   return left;
 }
 
-let source: string | undefined;
+let program: string | undefined;
 
-/** The worker's program: the functions above as source text (one implementation). */
-function workerSource(): string {
-  source ??= [
-    "const { parentPort } = require('node:worker_threads');",
+/** keyRows in a worker thread: see startWorker. */
+export function startKeyRowsInWorker(job: KeyJob): Promise<{ done: Promise<number[]> }> {
+  program ??= [
     "const fs = require('node:fs');",
     ...[plainField, undoubleInto, placeValue, putKey, keyRows].map(String),
     `const helpers = { plainField: ${plainField.name}, undoubleInto: ${undoubleInto.name}, putKey: ${putKey.name} };`,
-    'parentPort.on("message", (job) => {',
-    `  try { parentPort.postMessage({ left: ${keyRows.name}(job, fs, helpers) }); }`,
-    '  catch (error) { parentPort.postMessage({ error: String((error && error.stack) || error) }); }',
-    '});',
+    `const run = (job) => ${keyRows.name}(job, fs, helpers);`,
   ].join('\n');
-  return source;
-}
-
-/**
- * Starts keyRows in a worker thread; resolves once it runs, with the promise of its result (which
- * rejects when the worker fails).
- */
-export async function startKeyRowsInWorker(job: KeyJob): Promise<{ done: Promise<number[]> }> {
-  const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(workerSource(), { eval: true });
-  const done = new Promise<number[]>((resolve, reject) => {
-    worker.once('message', (message: { left: number[] } | { error: string }) => {
-      void worker.terminate();
-      if ('error' in message) reject(new Error(message.error));
-      else resolve(message.left);
-    });
-    worker.once('error', reject);
-  });
   // The row columns are the job's own copies: handed over, not copied again.
-  worker.postMessage(job, [job.starts.buffer, job.lengths.buffer]);
-  return { done };
+  return startWorker<number[]>(program, job, [
+    job.starts.buffer as ArrayBuffer,
+    job.lengths.buffer as ArrayBuffer,
+  ]);
 }

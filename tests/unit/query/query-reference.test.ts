@@ -17,6 +17,7 @@ import { QueryEngine, type QueryLog } from '../../../src/main/query/query';
 import { SLOT } from '../../../src/main/query/row-refs';
 import { ReviewOverlay } from '../../../src/main/query/review-overlay';
 import { SAMPLING } from '../../../src/main/query/splitters';
+import { SEARCH_SPLIT } from '../../../src/main/query/text-search';
 
 const CELLS = [
   'plain',
@@ -121,18 +122,22 @@ function reference(text: string | undefined, sort?: SampleSort): string[] {
 const SEARCHES = [undefined, 'cat', 'CAFÉ', 'quoted', 'lines', '日本', 'tail', '=1+1', 'nothing like it'];
 
 describe('QueryEngine against a reference', () => {
-  for (const [name, budget, sampled] of [
-    ['the default budget', undefined, SAMPLING.items],
-    ['a one-byte budget (everything evicted)', 1, SAMPLING.items],
-    ['3 sampled splitters (values told apart by keys, hashes and reads)', undefined, 3],
+  for (const [name, budget, sampled, splitRows] of [
+    ['the default budget', undefined, SAMPLING.items, SEARCH_SPLIT.minRows],
+    ['a one-byte budget (everything evicted)', 1, SAMPLING.items, SEARCH_SPLIT.minRows],
+    ['3 sampled splitters (values told apart by keys, hashes and reads)', undefined, 3, SEARCH_SPLIT.minRows],
+    ['searches split between this thread and a worker', 1, SAMPLING.items, 2],
   ] as const) {
     it(`sorts every column both ways, alone and after each search, with ${name}`, async () => {
-      const engine = new QueryEngine(interners, budget);
-      const items = SAMPLING.items;
+      const saved = { items: SAMPLING.items, minRows: SEARCH_SPLIT.minRows };
       SAMPLING.items = sampled;
+      SEARCH_SPLIT.minRows = splitRows;
+      SEARCH_SPLIT.last = 'none';
       onTestFinished(() => {
-        SAMPLING.items = items;
+        SAMPLING.items = saved.items;
+        SEARCH_SPLIT.minRows = saved.minRows;
       });
+      const engine = new QueryEngine(interners, budget);
       for (const text of SEARCHES) {
         const filter: SampleFilter = text === undefined ? {} : { text };
         expect(await rows(engine, filter)).toEqual(reference(text));
@@ -143,6 +148,7 @@ describe('QueryEngine against a reference', () => {
         }
       }
       if (budget !== undefined) expect(engine.cachedBytes).toBeLessThanOrEqual(8 * order.length);
+      if (splitRows === 2) expect(SEARCH_SPLIT.last).toBe('two threads');
     });
   }
 });
