@@ -30,7 +30,12 @@ export const CUT = KEY_BYTES + 1;
  * binary search that never compares a byte twice past what the value shares with its bounds
  * (Manber and Myers).
  */
-export function placeValue(t: KeyTables, bytes: Uint8Array, from: number, to: number): number {
+export function placeValue(
+  t: Pick<KeyTables, 'values' | 'withLower' | 'withUpper'>,
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+): number {
   const values = t.values;
   const length = to - from;
   let lo = -1;

@@ -106,13 +106,11 @@ export const SEARCH_SPLIT = { minRows: 100_000, last: 'none' as 'none' | 'two th
 
 let program: string | undefined;
 
-function jobOf(log: LogIndex, needles: Uint8Array[], from: number, to: number): SearchJob {
-  return {
-    path: log.path,
-    starts: log.starts.slice(from, to),
-    lengths: log.lengths.slice(from, to),
-    needles,
-  };
+/** Rows [from, to) as a job: views of the index, or copies (`own`) to hand over to a worker. */
+function jobOf(log: LogIndex, needles: Uint8Array[], from: number, to: number, own = false): SearchJob {
+  const starts = own ? log.starts.slice(from, to) : log.starts.subarray(from, to);
+  const lengths = own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to);
+  return { path: log.path, starts, lengths, needles };
 }
 
 /** Marks `hits[row] = 1` for rows in [from, to) whose bytes contain the needle. */
