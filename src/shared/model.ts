@@ -1,5 +1,6 @@
 // The data model shared by every process. Each schema is also the runtime check at the API boundary.
 import { z } from 'zod';
+import { ReplayOutcome } from './replay';
 import { notASampleId, SAMPLE_ID } from './sample-id';
 
 /** What a column holds, inferred from its header and cells (the header alone is not a schema). */
@@ -155,5 +156,7 @@ export const SampleRow = z.object({
   username: z.string().nullable(),
   timestamp: z.string().nullable(),
   review: ReviewState,
+  /** Its outcome in the replay run the table shows (absent: not replayed there, or no run). */
+  replay: z.object({ run: z.string(), outcome: ReplayOutcome }).optional(),
 });
 export type SampleRow = z.infer<typeof SampleRow>;

@@ -1,8 +1,23 @@
 // The query part of the API contract: which samples, in which order, and the facets of a folder.
 import { z } from 'zod';
 import { ReviewStatus, SampleRow } from './model';
+import { ReplayOutcome } from './replay';
 
 export const SortDir = z.enum(['asc', 'desc']);
+
+/** A sample's replay outcome in the run the table shows; `none`: the run has no result for it. */
+export const ReplayMark = z.union([ReplayOutcome, z.literal('none')]);
+export type ReplayMark = z.infer<typeof ReplayMark>;
+
+/**
+ * Which replay run the table's `replay` column shows (a run id: the folder holding it shows that
+ * run, the others their latest; absent: each folder's latest), and which outcomes pass.
+ */
+export const ReplayFilter = z.object({
+  run: z.string().optional(),
+  outcomes: z.array(ReplayMark).optional(),
+});
+export type ReplayFilter = z.infer<typeof ReplayFilter>;
 
 export const SampleFilter = z.object({
   folderIds: z.array(z.string()).optional(),
@@ -22,6 +37,8 @@ export const SampleFilter = z.object({
   to: z.string().optional(),
   /** Equality / set membership on a named column. */
   columns: z.array(z.object({ column: z.string(), values: z.array(z.string()) })).optional(),
+  /** The replay run shown and its outcomes wanted (see ReplayFilter). */
+  replay: ReplayFilter.optional(),
 });
 export type SampleFilter = z.infer<typeof SampleFilter>;
 

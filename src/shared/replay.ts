@@ -65,6 +65,8 @@ export const ReplayResult = z.object({
   durationMs: z.number().nonnegative(),
   /** Why the sample errored or was skipped. */
   error: z.string().optional(),
+  /** Calls sent again after the app could not be reached or its queue was full. */
+  retries: z.number().int().nonnegative().optional(),
   at: z.string(),
 });
 export type ReplayResult = z.infer<typeof ReplayResult>;

@@ -1,7 +1,8 @@
 // Replay in the browser against a real Gradio app: an image → image app flagged by its version 1,
 // served in its version 2. Drop one sample, filter to the unreviewed ones, connect, check the
-// proposed mapping, replay with progress, filter on `changed`, and look at the image sample side
-// by side (the flagged output and the one version 2 returns now).
+// proposed mapping, replay with progress, list the `changed` ones in the panel and triage them; then
+// filter the table on its `replay` column and look at the image sample side by side in the detail
+// pane (the flagged output and the one version 2 returns now).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,8 @@ test.skip(!gradioPython, NO_GRADIO);
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   base = await mkdtemp(join(tmpdir(), 'flagdeck-e2e-replay-'));
-  apps = await startApps({ apps: ['image'], flagInto: base });
+  // Each call of version 2 takes 1.5 s (flagging version 1 does not wait): progress can be seen.
+  apps = await startApps({ apps: ['image'], flagInto: base, delay: 1.5 });
   server = { ...(await startServe([join(base, 'image')])), folders: [join(base, 'image')] };
 });
 
@@ -49,7 +51,13 @@ test('replays a filtered selection against a live Gradio app and shows an image 
   await expect(dialog).toContainText('same pixels after decoding');
   await screenshot(page, 'replay-mapping');
 
+  await dialog.getByLabel('Calls at once').fill('1');
   await dialog.getByRole('button', { name: 'Replay the samples of the current filter' }).click();
+  // One call at a time: the progress bar stands at 1 of 2 while the second call runs.
+  const progress = dialog.getByRole('progressbar', { name: 'Replay progress' });
+  await expect(progress).toHaveAttribute('value', '1');
+  await expect(progress).toHaveAttribute('max', '2');
+  await expect(dialog.getByRole('status')).toContainText('1 / 2 replayed');
   await expect(dialog.getByTestId('replay-summary')).toContainText(
     'Replayed 2 of 2: 1 same, 1 changed, 0 errors, 0 skipped',
   );
@@ -85,7 +93,39 @@ test('replays a filtered selection against a live Gradio app and shows an image 
     .click();
   await expect(dialog.getByText('keep: 1 changed sample saved')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await page.getByLabel('Filter by status').selectOption('keep');
+
+  // The table's replay column shows each sample's outcome in the latest run; the dropped sample
+  // was not in the selection.
+  await page.getByLabel('Filter by status').selectOption('');
+  await expect(page.locator('.tr[data-sample]')).toHaveCount(3);
+  await expect(rowOf(page, 'dataset1.csv#1').locator('.td-replay')).toHaveText('same');
+  await expect(rowOf(page, 'dataset1.csv#2').locator('.td-replay')).toHaveText('changed');
+  await expect(rowOf(page, 'dataset1.csv#3').locator('.td-replay')).toHaveText('');
+  // Filter the table on `changed`: the same query path as every filter (the count says so too).
+  await page.getByLabel('Filter by replay outcome').selectOption('changed');
   await expect(page.locator('.tr[data-sample]')).toHaveCount(1);
+  await expect(page.getByTestId('match-count')).toContainText('1 sample');
   await expect(rowOf(page, 'dataset1.csv#2').locator('.td-status')).toHaveText('keep');
+
+  // The side-by-side view in the detail pane: the flagged and the replayed image, the rule, the verdict.
+  await rowOf(page, 'dataset1.csv#2').click();
+  const detail = page.getByTestId('detail-pane');
+  const side = detail.getByTestId('replay-comparison');
+  await expect(side).toContainText('changed');
+  await expect(side).toContainText('rule: same pixels after decoding');
+  await expect(side).toContainText('perceptual-hash distance');
+  for (const name of ['flagged output', 'replayed output']) {
+    const image = side.getByRole('img', { name });
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBe(6);
+  }
+  await screenshot(page, 'replay-detail');
+
+  // `not replayed` finds the dropped sample; `same` the other one.
+  await page.getByLabel('Filter by replay outcome').selectOption('none');
+  await expect(page.locator('.tr[data-sample]')).toHaveCount(1);
+  await expect(rowOf(page, 'dataset1.csv#3')).toBeVisible();
+  await page.getByLabel('Filter by replay outcome').selectOption('same');
+  await expect(page.locator('.tr[data-sample]')).toHaveCount(1);
+  await expect(rowOf(page, 'dataset1.csv#1')).toBeVisible();
 });

@@ -33,6 +33,8 @@ export interface AppOptions {
   serve?: boolean;
   /** Seconds every call sleeps (a slow app). */
   delay?: number;
+  /** One call at a time and this many waiting: the app refuses more ("queue is full"). */
+  queueSize?: number;
 }
 
 /** Starts one Python process (one Gradio import) for all the apps; resolves once they listen. */
@@ -42,6 +44,7 @@ export function startApps(options: AppOptions): Promise<RunningApps> {
   if (options.flagInto) args.push('--flag-into', options.flagInto);
   if (options.serve !== false) args.push('--serve');
   if (options.delay) args.push('--delay', String(options.delay));
+  if (options.queueSize) args.push('--queue-size', String(options.queueSize));
   const child = spawn(gradioPython, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, GRADIO_ANALYTICS_ENABLED: 'False', NO_PROXY: '127.0.0.1,localhost' },

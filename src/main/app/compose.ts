@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { createDispatch, type Dispatch } from './dispatch';
-import { createMediaService, type MediaFolder, type MediaService } from '../media/service';
+import { createMediaService, type MediaFolder, type MediaMount, type MediaService } from '../media/service';
 import { createThumbnailer } from '../media/thumbs';
 import { createEventHub, type EventHub } from './events';
 import { createHandlers, type ServiceCalls } from './api-handlers';
@@ -14,6 +14,8 @@ import { openAnywhere, type OpenPolicy } from './open-roots';
 export interface Services {
   calls: ServiceCalls;
   folderOf(folderId: string): MediaFolder | undefined;
+  /** Request paths served from outside the folder (a replay run's output files). */
+  mediaMount?: MediaMount;
   /** Where a folder's thumbnails go: beside its review journal. */
   thumbDirOf(root: string): Promise<string>;
   close(): Promise<void>;
@@ -82,7 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ),
     ),
     events,
-    media: createMediaService(services.folderOf, thumbnailer),
+    media: createMediaService(services.folderOf, thumbnailer, services.mediaMount),
     async open(paths) {
       await handlers['workspace.open']({ paths });
     },

@@ -6,6 +6,8 @@ import { exportHandlers } from '../export/export-jobs';
 import { hubRunner } from '../export/hub/hub-job';
 import { replayHandlers } from '../replay/replay-calls';
 import { ReplayService } from '../replay/replay-service';
+import { RunMarks } from '../replay/run-marks';
+import { replayFilesMount } from '../replay/replay-media';
 import { locateReview } from '../review/location';
 import { defaultReviewer } from '../review/open-review';
 import { WorkspaceReview } from '../review/workspace-review';
@@ -30,6 +32,7 @@ export const createServices: ServicesFactory = async ({
     releaseStoreFor: (folderId) => review.close(folderId),
     recentFile: join(dataDir, 'recent.json'),
     indexCache: { dataDir },
+    replayMarks: new RunMarks(dataDir),
   });
   const review = new WorkspaceReview({
     dataDir,
@@ -69,6 +72,7 @@ export const createServices: ServicesFactory = async ({
       // Where thumbnails may be written is thumbDirOf's answer, so `readOnly` is not consulted.
       return root === undefined ? undefined : { root, readOnly: false };
     },
+    mediaMount: replayFilesMount(dataDir, (folderId) => ws.folderRoot(folderId)),
     thumbDirOf: async (root) => join((await locateReview(root, { dataDir })).dir, 'thumbs'),
     close: async () => {
       await ws.dispose();

@@ -5,6 +5,7 @@ import { WorkspaceReview } from '../review/workspace-review';
 import { defaultReviewer } from '../review/open-review';
 import { reviewTargets } from '../workspace/workspace-calls';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
+import { RunMarks } from '../replay/run-marks';
 
 export interface OpenedWorkspace {
   ws: Workspace;
@@ -19,6 +20,8 @@ export async function openWorkspaceForExport(paths: string[], dataDir: string): 
     timing: { ...DEFAULT_TIMING, finalQuietMs: -1 },
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
     indexCache: { dataDir },
+    // A `replay` filter (the latest run's outcomes) works in every one-shot command too.
+    replayMarks: new RunMarks(dataDir),
   });
   const review = new WorkspaceReview({
     dataDir,

@@ -26,6 +26,16 @@ export interface MediaRequest {
   signal?: AbortSignal;
 }
 
+/**
+ * A place outside the folder that some request paths are served from (a replay run's output
+ * files, kept beside the journal wherever that lives): the directory and the path inside it, or
+ * undefined when the request path is the folder's own.
+ */
+export type MediaMount = (
+  folderId: string,
+  path: string,
+) => Promise<{ root: string; path: string } | undefined>;
+
 export interface MediaService {
   respond(request: MediaRequest): Promise<MediaResponse>;
 }
@@ -39,6 +49,7 @@ export function thumbWidth(asked: number | undefined): number {
 export function createMediaService(
   folderOf: (folderId: string) => MediaFolder | undefined,
   thumbnailer: Thumbnailer,
+  mount?: MediaMount,
 ): MediaService {
   async function respond(request: MediaRequest): Promise<MediaResponse> {
     // Escapes are refused as such (403) whichever folder they name, before any lookup.
@@ -46,7 +57,10 @@ export function createMediaService(
     if (unsafe) return errorResponse(403, `${unsafe}: ${JSON.stringify(request.path)}`);
     const folder = folderOf(request.folderId);
     if (!folder) return errorResponse(404, `no open folder "${request.folderId}"`);
-    const resolved = await resolveMediaPath(folder.root, request.path);
+    const mounted = await mount?.(request.folderId, request.path);
+    const resolved = mounted
+      ? await resolveMediaPath(mounted.root, mounted.path)
+      : await resolveMediaPath(folder.root, request.path);
     if (!resolved.ok) return errorResponse(resolved.status, resolved.reason);
     if (request.kind === 'media') {
       return fileResponse(resolved.file, resolved.stats, await contentTypeOf(resolved.file), request);

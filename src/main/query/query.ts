@@ -21,6 +21,7 @@ import {
   type KeptRanks,
 } from './query-cache';
 import { codesOf } from './filter-codes';
+import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-marks';
 
 /** One log as the query engine sees it. */
 export interface QueryLog {
@@ -90,16 +91,26 @@ export class QueryEngine {
    * scrolling, so recent selections are kept (within the caches' budget) until the data they were
    * computed from changes (an append, a re-index, a review edit): a page then costs its own rows only.
    */
-  async select(all: QueryLog[], filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
-    const key = `selection\0${JSON.stringify([filter, sort ?? null])}\0${dataVersion(all)}`;
+  async select(
+    all: QueryLog[],
+    filter: SampleFilter,
+    sort?: SampleSort,
+    marks?: MarksByLog,
+  ): Promise<Selection> {
+    const key = `selection\0${JSON.stringify([filter, sort ?? null])}\0${dataVersion(all)}\0${marksVersion(marks)}`;
     const cached = this.cache.get(key) as Selection | undefined;
     if (cached) return cached;
-    const selection = await this.compute(all, filter, sort);
+    const selection = await this.compute(all, filter, sort, marks);
     this.cache.set(key, selection);
     return selection;
   }
 
-  private async compute(all: QueryLog[], filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
+  private async compute(
+    all: QueryLog[],
+    filter: SampleFilter,
+    sort?: SampleSort,
+    marks?: MarksByLog,
+  ): Promise<Selection> {
     const logs = all.filter(
       (q) =>
         (!filter.folderIds || filter.folderIds.includes(q.folderId)) &&
@@ -116,6 +127,8 @@ export class QueryEngine {
     const needle = filter.text ? byteNeedles(filter.text) : null;
     const noteNeedle = filter.text?.toLowerCase() ?? '';
     const wantNote = filter.hasNote;
+    const outcomes = filter.replay?.outcomes;
+    const wantMarks = outcomes ? new Set(outcomes.map((mark) => MARK_CODES.indexOf(mark))) : null;
 
     let total = 0;
     for (const q of logs) total += q.log.count;
@@ -138,6 +151,7 @@ export class QueryEngine {
       }
       if (missingColumn) continue;
       const count = log.count;
+      const logMarks = marks?.get(q.key);
       const everyRow =
         !wantOriginal &&
         !wantReasons &&
@@ -145,6 +159,7 @@ export class QueryEngine {
         !wantUsers &&
         !byTime &&
         wantNote === undefined &&
+        !wantMarks &&
         !test.text &&
         test.columns.length === 0;
       if (everyRow) {
@@ -161,6 +176,7 @@ export class QueryEngine {
         if (wantStatuses && !wantStatuses.has(overlay.status(row))) continue;
         if (wantUsers && !wantUsers.has(log.usernames[row])) continue;
         if (wantNote !== undefined && overlay.notes.has(row) !== wantNote) continue;
+        if (wantMarks && !wantMarks.has(markOf(logMarks, row))) continue;
         if (byTime) {
           const time = log.timestamps[row];
           if (!(time >= from && time <= to)) continue;

@@ -120,8 +120,10 @@ async function callEndpoint(
   return Promise.race([answer, cancelled]);
 }
 
+// A full queue is answered (HTTP 503 or a `queue_full` message) with the client's "This application
+// is currently busy. Please try again." status, not with the word "queue".
 const RETRYABLE =
-  /fetch failed|ECONNREFUSED|ECONNRESET|socket|network|Connection errored|queue is full|queue full|timed? ?out|Could not (connect|resolve)|Failed to fetch|other side closed/i;
+  /fetch failed|ECONNREFUSED|ECONNRESET|socket|network|Connection errored|queue is full|queue full|currently busy|timed? ?out|Could not (connect|resolve)|Failed to fetch|other side closed/i;
 
 function statusError(status: StatusMessage): Error {
   const text = status.message ?? 'the app reported an error';

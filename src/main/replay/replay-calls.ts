@@ -2,10 +2,11 @@
 // (at most every 100 ms) and one `replayFinished`. What can be refused at once (no app, a wrong
 // mapping, an empty selection) is refused by `replay.start` itself, on the screen where the user
 // clicked.
-import { relative, sep } from 'node:path';
+import { dirname } from 'node:path/posix';
 import type { Handlers } from '../../shared/api';
 import type { Emit } from '../workspace/options';
 import { contentColumns } from './mapping';
+import { runFilesBase } from './replay-media';
 import type { ReplayService } from './replay-service';
 
 const PROGRESS_MS = 100;
@@ -20,11 +21,11 @@ export function replayHandlers(
 ): Pick<Handlers, ReplayCalls> {
   const running = new Map<string, AbortController>();
 
-  /** The run folder relative to the flagging folder, when it lies inside it (media URLs need that). */
-  const filesBase = (folderId: string, dir: string): string | null => {
-    const rel = relative(service.folder(folderId).path, dir);
-    return rel.startsWith('..') || rel === '' ? null : rel.split(sep).join('/');
-  };
+  /**
+   * The run folder as media URLs name it under the flagging folder, wherever it really is (a
+   * read-only folder's runs are in the data folder): the media mount maps it back (replay-media.ts).
+   */
+  const filesBase = (run: string): string => dirname(runFilesBase(run));
 
   return {
     'replay.connect': async ({ folderId, app }) => {
@@ -97,17 +98,16 @@ export function replayHandlers(
     },
     'replay.runs': async ({ folderId }) => ({ runs: await service.runs(folderId) }),
     'replay.outcomes': async ({ folderId, run }) => {
-      const { dir, results } = await service.results(folderId, run);
+      const { results } = await service.results(folderId, run);
       return {
         outcomes: results.map(({ id, outcome }) => ({ id, outcome })),
-        filesBase: filesBase(folderId, dir),
+        filesBase: filesBase(run),
       };
     },
     'replay.result': async ({ folderId, run, id }) => {
-      const { dir, results } = await service.results(folderId, run);
       return {
-        result: results.find((result) => result.id === id) ?? null,
-        filesBase: filesBase(folderId, dir),
+        result: (await service.result(folderId, run, id)) ?? null,
+        filesBase: filesBase(run),
       };
     },
   };

@@ -103,12 +103,14 @@ export async function replayRows(plan: ReplayPlan): Promise<RunOutcome> {
 async function replayOne(plan: ReplayPlan, row: SampleRow, signal: AbortSignal): Promise<ReplayResult> {
   const started = performance.now();
   const base = { id: row.id, rowHash: row.rowHash };
+  let retries = 0;
   const finish = (outcome: ReplayOutcome, outputs: ReplayedOutput[], error?: string): ReplayResult => ({
     ...base,
     outcome,
     outputs,
     durationMs: Math.round(performance.now() - started),
     ...(error !== undefined ? { error } : {}),
+    ...(retries > 0 ? { retries } : {}),
     at: new Date().toISOString(),
   });
   const columns = plan.columnsOf(row.log);
@@ -126,6 +128,7 @@ async function replayOne(plan: ReplayPlan, row: SampleRow, signal: AbortSignal):
       () => plan.app.call(plan.endpoint.apiName, inputs, signal),
       plan.retry ?? DEFAULT_RETRY,
       signal,
+      () => (retries += 1),
     );
   } catch (error) {
     if (error instanceof CallFailed) return finish('error', [], error.message);
@@ -137,13 +140,19 @@ async function replayOne(plan: ReplayPlan, row: SampleRow, signal: AbortSignal):
   return finish(compared.length === 0 ? 'changed' : outcome, outputs);
 }
 
-async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy, signal: AbortSignal): Promise<T> {
+async function withRetry<T>(
+  call: () => Promise<T>,
+  policy: RetryPolicy,
+  signal: AbortSignal,
+  onRetry: () => void,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await call();
     } catch (error) {
       if (!(error instanceof ConnectionFailed) || attempt >= policy.attempts || signal.aborted) throw error;
       await sleep(policy.firstDelayMs * 2 ** (attempt - 1), signal);
+      onRetry();
     }
   }
 }

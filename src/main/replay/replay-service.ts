@@ -15,7 +15,15 @@ import { locateReview } from '../review/location';
 import { connectApp, type GradioApp } from './gradio-app';
 import { applyOverrides, checkMapping, MappingError, proposeMapping } from './mapping';
 import { replayRows, type RetryPolicy, type RunOutcome } from './replay-run';
-import { countOutcomes, listRunDirs, newRunId, readResults, readRunInfo, RunStore } from './run-store';
+import {
+  countOutcomes,
+  listRunDirs,
+  newRunId,
+  readResult,
+  readResults,
+  readRunInfo,
+  RunStore,
+} from './run-store';
 import { savedMapping, saveMapping } from './saved-mappings';
 
 /** What replay needs from a workspace (the Workspace class has these). */
@@ -189,6 +197,12 @@ export class ReplayService {
   ): Promise<{ info: ReplayRunInfo; dir: string; results: ReplayResult[] }> {
     const store = await RunStore.open(await this.reviewDir(folderId), run);
     return { info: store.run, dir: store.dir, results: await store.results() };
+  }
+
+  /** One sample's result in a run (undefined when it has none). */
+  async result(folderId: string, run: string, id: string): Promise<ReplayResult | undefined> {
+    const store = await RunStore.open(await this.reviewDir(folderId), run);
+    return readResult(store.dir, id);
   }
 
   private async runOn(

@@ -128,6 +128,23 @@ export async function readResults(dir: string): Promise<ReplayResult[]> {
   return [...byId.values()];
 }
 
+/**
+ * One sample's last result (the detail pane asks for one at a time): found by the start of its
+ * line, as append writes it, without parsing the others; any other shape falls back to a full read.
+ */
+export async function readResult(dir: string, id: string): Promise<ReplayResult | undefined> {
+  const text = await readFile(join(dir, RESULTS_FILE), 'utf8').catch(() => '');
+  const start = `{"id":${JSON.stringify(id)},`;
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (!line.startsWith(start)) continue;
+    const parsed = parseLine(line);
+    if (parsed) return parsed;
+  }
+  return (await readResults(dir)).find((result) => result.id === id);
+}
+
 function parseLine(line: string): ReplayResult | undefined {
   try {
     const parsed = ReplayResult.safeParse(JSON.parse(line));

@@ -4,6 +4,7 @@ import type { GradioReader, RecordSource } from '../gradio/log-model';
 import type { ReviewStore } from '../review/review-store';
 import type { FollowTiming } from '../follow/log-follower';
 import type { IndexCacheOptions } from '../log-index/persisted-index';
+import type { MarksByLog } from '../query/replay-marks';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -30,4 +31,19 @@ export interface WorkspaceOptions {
   follow?: boolean;
   /** Reuse and keep each large log's index on disk (see log-index/persisted-index.ts); default: no. */
   indexCache?: IndexCacheOptions;
+  /** The replay outcome of each row in the run shown (the replay room's, wired by the app). */
+  replayMarks?: ReplayMarksSource;
+}
+
+/** The folders a query spans, for the replay marks of their logs. */
+export interface MarkedFolder {
+  id: string;
+  root: string;
+  /** Log file → its query key and row count. */
+  logs: { file: string; key: string; count: number }[];
+}
+
+export interface ReplayMarksSource {
+  /** Marks of each folder's latest run, or of `run` in the folder that holds it. */
+  marksFor(folders: MarkedFolder[], run: string | undefined): Promise<MarksByLog>;
 }

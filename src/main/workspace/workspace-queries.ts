@@ -5,6 +5,8 @@ import type { SampleRef, SampleRow } from '../../shared/model';
 import { notASampleId, parseSampleId } from '../../shared/sample-id';
 import type { SampleIdentity } from '../review/review-store';
 import type { QueryLog, Selection } from '../query/query';
+import { MARK_CODES, markOf, type MarksByLog } from '../query/replay-marks';
+import type { ReplayOutcome } from '../../shared/replay';
 import { rowsBySlot, SLOT } from '../query/row-refs';
 import type { LogEntry } from './folder-state';
 import { sampleRows } from './sample-rows';
@@ -21,9 +23,10 @@ export class WorkspaceQueries {
     offset: number;
     limit: number;
   }): Promise<QueryResult> {
-    const selection = await this.select(input.filter, input.sort);
+    const marks = await this.marksFor(input.filter);
+    const selection = await this.select(input.filter, input.sort, marks);
     const page = selection.refs.subarray(input.offset, input.offset + input.limit);
-    return { total: selection.refs.length, rows: await this.rowsOf(selection, page) };
+    return { total: selection.refs.length, rows: await this.rowsOf(selection, page, marks) };
   }
 
   async get(ref: SampleRef): Promise<SampleRow> {
@@ -31,6 +34,7 @@ export class WorkspaceQueries {
     const [sample] = await this.rowsOf(
       { logs: [entry.query], refs: new Float64Array([row]) },
       new Float64Array([row]),
+      await this.marksFor({}),
     );
     return sample;
   }
@@ -83,8 +87,24 @@ export class WorkspaceQueries {
     );
   }
 
-  private select(filter: SampleFilter, sort?: SampleSort): Promise<Selection> {
-    return this.ctx.engine.select(this.queryLogs(), filter, sort);
+  private async select(filter: SampleFilter, sort?: SampleSort, marks?: MarksByLog): Promise<Selection> {
+    return this.ctx.engine.select(this.queryLogs(), filter, sort, marks ?? (await this.marksFor(filter)));
+  }
+
+  /** The replay outcome of every row in the run the filter shows (none without replay runs). */
+  private async marksFor(filter: SampleFilter): Promise<MarksByLog | undefined> {
+    const source = this.ctx.options.replayMarks;
+    if (!source) return undefined;
+    const folders = [...this.ctx.folders.values()].map((folder) => ({
+      id: folder.id,
+      root: folder.root,
+      logs: [...folder.logs].map(([file, entry]) => ({
+        file,
+        key: entry.query.key,
+        count: entry.query.log.count,
+      })),
+    }));
+    return source.marksFor(folders, filter.replay?.run);
   }
 
   private locate(folderId: string, id: string): { entry: LogEntry; row: number } {
@@ -99,7 +119,7 @@ export class WorkspaceQueries {
     return { entry, row: parsed.row };
   }
 
-  private async rowsOf(selection: Selection, page: Float64Array): Promise<SampleRow[]> {
+  private async rowsOf(selection: Selection, page: Float64Array, marks?: MarksByLog): Promise<SampleRow[]> {
     const found = new Map<number, SampleRow>();
     for (const [slot, rows] of rowsBySlot(page)) {
       const q = selection.logs[slot];
@@ -114,7 +134,15 @@ export class WorkspaceQueries {
         sawHash: (id, hash) => folder.rememberHash(id, hash),
         sawMissing: (id, cells) => folder.lateAssets.note(id, cells),
       });
-      rows.forEach((row, i) => found.set(slot * SLOT + row, samples[i]));
+      const logMarks = marks?.get(q.key);
+      rows.forEach((row, i) => {
+        const code = markOf(logMarks, row);
+        const sample = samples[i];
+        if (logMarks && code !== 0) {
+          sample.replay = { run: logMarks.run, outcome: MARK_CODES[code] as ReplayOutcome };
+        }
+        found.set(slot * SLOT + row, sample);
+      });
     }
     return [...page].flatMap((ref) => found.get(ref) ?? []);
   }

@@ -205,11 +205,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(apps: list[str]) -> dict:
+def serve(apps: list[str], queue_size: int | None = None) -> dict:
     urls = {}
     for app in apps:
         demo = build(app, 2)
-        demo.queue(default_concurrency_limit=8)
+        if queue_size:
+            # A busy app: one call at a time and room for `queue_size` waiting; more are refused
+            # ("queue is full"), which a client must retry later.
+            demo.queue(default_concurrency_limit=1, max_size=queue_size)
+        else:
+            demo.queue(default_concurrency_limit=8)
         port = free_port()
         demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
                     show_error=True)
@@ -224,6 +229,7 @@ def main() -> int:
     parser.add_argument("--flag-into")
     parser.add_argument("--serve", action="store_true")
     parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("--queue-size", type=int, default=0)
     args = parser.parse_args()
     apps = [a for a in args.apps.split(",") if a]
     report: dict = {"gradio": gr.__version__}
@@ -232,7 +238,7 @@ def main() -> int:
         report["flagged"] = {app: asyncio.run(flag_app(app, into)) for app in apps}
     DELAY = args.delay
     if args.serve:
-        report["apps"] = serve(apps)
+        report["apps"] = serve(apps, args.queue_size or None)
     print(json.dumps(report), flush=True)
     if args.serve:
         sys.stdin.read()  # serve until the test closes our stdin (or kills us)

@@ -4,7 +4,7 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countOutcomes, newRunId, RunStore } from '../../../src/main/replay/run-store';
+import { countOutcomes, newRunId, readResult, RunStore } from '../../../src/main/replay/run-store';
 import type { ReplayResult } from '../../../src/shared/replay';
 
 let dir: string;
@@ -45,6 +45,11 @@ describe('replay run store', () => {
     await reopened.append(result('log.csv#2', 'changed'));
     const results = await reopened.results();
     expect(countOutcomes(results)).toEqual({ replayed: 2, same: 1, changed: 1, errors: 0, skipped: 0 });
+    // One sample alone (the detail pane): its last result; the torn one and an absent one: none.
+    expect((await readResult(reopened.dir, 'log.csv#2'))?.outcome).toBe('changed');
+    expect((await readResult(reopened.dir, 'log.csv#1'))?.outcome).toBe('same');
+    expect(await readResult(reopened.dir, 'log.csv#3')).toBeUndefined();
+    expect(await readResult(reopened.dir, 'log.csv#9')).toBeUndefined();
   });
 
   it('refuses a run id that could leave the replays folder', async () => {

@@ -1,6 +1,6 @@
 // The review screen's state: filter, sort, view, selection, the paged rows and the cursor over them,
 // facets, flag options and review actions, and what the keyboard and the mouse do with them.
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { SampleFilter, SampleSort } from '../../../shared/api';
 import { folderLabels } from '../common/folder-labels';
 import {
@@ -12,6 +12,7 @@ import {
   type Selection,
 } from '../common/selection';
 import { usePagedRows } from '../common/use-paged-rows';
+import { useReplayRuns } from '../common/use-replay-runs';
 import { useStableCallback } from '../components/use-stable-callback';
 import { activeOptions } from '../features/review/flag-options';
 import { useFacets } from '../features/review/use-facets';
@@ -56,6 +57,11 @@ export function useWorkbench({ folders }: Workspace) {
     refreshFacets();
   }, [refreshRows, refreshFacets]);
   const review = useReviewActions(selection, row, filter, onSaved);
+  const replayRuns = useReplayRuns(folders);
+  // A run that progresses or ends changes the `replay` column and what its filter matches.
+  useEffect(() => {
+    if (replayRuns.version > 0) onSaved();
+  }, [replayRuns.version, onSaved]);
   const autoAdvance = useAutoAdvance();
   const selectedFolders = useMemo(
     () =>
@@ -72,7 +78,8 @@ export function useWorkbench({ folders }: Workspace) {
     label: labels.get(id) ?? id,
     options: foldersOptions.get(id) ?? [],
   }));
-  const allColumns = useMemo(() => tableColumns(folders, filter), [folders, filter]);
+  const replayed = replayRuns.runs.length > 0;
+  const allColumns = useMemo(() => tableColumns(folders, filter, replayed), [folders, filter, replayed]);
   const columnScope = layoutKey(folders, filter);
   const columnLayout = useColumnLayout(columnScope);
   const columns = useMemo(
@@ -160,6 +167,7 @@ export function useWorkbench({ folders }: Workspace) {
     folderName,
     selectionOptions,
     autoAdvance,
+    replayRuns: replayRuns.runs,
   };
 }
 

@@ -52,6 +52,7 @@ export function WorkbenchView({ workspace, notice = null }: Props): React.JSX.El
         reasonChoices={options}
         matching={rows.total}
         searchRef={state.searchRef}
+        replayRuns={state.replayRuns}
         views={
           <SavedViewsBar
             filter={state.filter}

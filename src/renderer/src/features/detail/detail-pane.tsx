@@ -3,6 +3,7 @@
 import type { Column, ColumnKind, FolderInfo, SampleRow } from '../../../../shared/model';
 import { EmptyState } from '../../components/empty-state';
 import { logKey } from '../../common/rows';
+import { ReplayComparison } from '../../common/replay-comparison';
 import { CellPreview } from './cell-preview';
 
 interface Props {
@@ -23,9 +24,8 @@ export function DetailPane({ row, folders, review }: Props): React.JSX.Element {
       </aside>
     );
   }
-  const log = folders
-    .find((f) => f.id === row.folderId)
-    ?.logs.find((l) => logKey(row.folderId, l.file) === logKey(row.folderId, row.log));
+  const folder = folders.find((f) => f.id === row.folderId);
+  const log = folder?.logs.find((l) => logKey(row.folderId, l.file) === logKey(row.folderId, row.log));
   const logColumns: Column[] = log?.columns ?? [];
   // Cells past the header (a row wider than it) still show, as text; meta columns (flag, user,
   // time) are in the header row already, unless a ragged row put a file there.
@@ -74,6 +74,17 @@ export function DetailPane({ row, folders, review }: Props): React.JSX.Element {
         </div>
       </header>
       {review}
+      {row.replay && folder && (
+        // The run's answer beside what was flagged; keyed on the outcome so a resumed run reloads it.
+        <ReplayComparison
+          key={`${row.replay.run}\u0000${row.replay.outcome}`}
+          folder={folder}
+          run={row.replay.run}
+          id={row.id}
+          row={row}
+          heading={`Replay ${row.replay.run}`}
+        />
+      )}
       {images.length > 0 && <div className="image-row">{images.map(field)}</div>}
       {others.map(field)}
     </aside>

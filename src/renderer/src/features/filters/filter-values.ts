@@ -1,6 +1,6 @@
 // Filter fields as the filter bar edits them: one value per select, `null` (no reason / no user)
 // encoded so it survives an HTML <select>.
-import type { SampleFilter } from '../../../../shared/api';
+import type { ReplayMark, SampleFilter } from '../../../../shared/api';
 import type { ReviewStatus } from '../../../../shared/model';
 
 export const NONE = '\u0000none';
@@ -72,6 +72,27 @@ export function withDates(filter: SampleFilter, from: string, to: string): Sampl
   return next;
 }
 
+/** The replay outcome wanted (`none`: not replayed in the run shown), keeping the run chosen. */
+export function withReplayOutcome(filter: SampleFilter, value: string): SampleFilter {
+  const { outcomes, ...rest } = filter.replay ?? {};
+  void outcomes;
+  return withReplay(filter, value === ANY ? rest : { ...rest, outcomes: [value as ReplayMark] });
+}
+
+/** The run the `replay` column shows (ANY: each folder's latest), keeping the outcome wanted. */
+export function withReplayRun(filter: SampleFilter, value: string): SampleFilter {
+  const { run, ...rest } = filter.replay ?? {};
+  void run;
+  return withReplay(filter, value === ANY ? rest : { ...rest, run: value });
+}
+
+function withReplay(filter: SampleFilter, replay: NonNullable<SampleFilter['replay']>): SampleFilter {
+  const next = { ...filter };
+  if (replay.run === undefined && replay.outcomes === undefined) delete next.replay;
+  else next.replay = replay;
+  return next;
+}
+
 export const dateOf = (stamp: string | undefined): string => (stamp ? stamp.slice(0, 10) : '');
 
 export function activeFilterCount(filter: SampleFilter): number {
@@ -85,6 +106,7 @@ export function activeFilterCount(filter: SampleFilter): number {
     'hasNote',
     'from',
     'to',
+    'replay',
   ];
   return keys.filter((k) => filter[k] !== undefined).length;
 }

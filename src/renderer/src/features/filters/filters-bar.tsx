@@ -5,6 +5,8 @@ import type { Facets, SampleFilter } from '../../../../shared/api';
 import type { FolderInfo } from '../../../../shared/model';
 import { logKey } from '../../common/rows';
 import { folderLabels } from '../../common/folder-labels';
+import type { ReplayRunChoice } from '../../common/use-replay-runs';
+import { ReplayFilters } from './replay-filters';
 import {
   ANY,
   activeFilterCount,
@@ -31,6 +33,8 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
   /** The saved views' controls. */
   views?: React.ReactNode;
+  /** The open folders' replay runs, newest first (the replay filter shows when there are some). */
+  replayRuns?: ReplayRunChoice[];
 }
 
 function ReasonOptions({ values }: { values: (string | null)[] }): React.JSX.Element {
@@ -55,6 +59,7 @@ export function FiltersBar({
   matching,
   searchRef,
   views,
+  replayRuns = [],
 }: Props): React.JSX.Element {
   const [text, setText] = useState(filter.text ?? '');
   const settled = useDebounced(text, 250);
@@ -183,6 +188,9 @@ export function FiltersBar({
             <ReasonOptions values={users} />
           </select>
         </label>
+      )}
+      {(replayRuns.length > 0 || filter.replay) && (
+        <ReplayFilters filter={filter} onChange={onChange} runs={replayRuns} />
       )}
       <label className="checkbox-filter">
         <input

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { FolderInfo, ReviewStatus } from '../../../../shared/model';
 import type { ReplayOutcome } from '../../../../shared/replay';
 import { useApi } from '../../common/api-context';
-import { ReplayComparison } from './replay-comparison';
+import { ReplayComparison } from '../../common/replay-comparison';
 
 const OUTCOMES: ReplayOutcome[] = ['changed', 'same', 'error', 'skipped'];
 const TRIAGE: ReviewStatus[] = ['keep', 'drop', 'unsure'];

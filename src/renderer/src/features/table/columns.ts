@@ -6,7 +6,7 @@ import { folderLabels } from '../../common/folder-labels';
 import { logKey } from '../../common/rows';
 
 export type FixedColumn =
-  'ordinal' | 'folder' | 'log' | 'status' | 'originalReason' | 'reason' | 'username' | 'timestamp';
+  'ordinal' | 'folder' | 'log' | 'status' | 'originalReason' | 'reason' | 'replay' | 'username' | 'timestamp';
 
 export type TableColumn =
   | {
@@ -53,11 +53,11 @@ function logsInView(folders: FolderInfo[], filter: SampleFilter) {
 }
 
 /**
- * Fixed columns around the data columns: original and new reason side by side. The data columns
- * are those of the logs in view, in each log's own (Gradio's) order: a filter holding one log or
- * one folder shows exactly its columns.
+ * Fixed columns around the data columns: original and new reason side by side, then the replay
+ * outcome when a folder has replay runs. The data columns are those of the logs in view, in each
+ * log's own (Gradio's) order: a filter holding one log or one folder shows exactly its columns.
  */
-export function tableColumns(folders: FolderInfo[], filter: SampleFilter): TableColumn[] {
+export function tableColumns(folders: FolderInfo[], filter: SampleFilter, replayed = false): TableColumn[] {
   const logs = folders.flatMap((f) => f.logs);
   const shown = logsInView(folders, filter);
   const data = new Map<string, ColumnKind>();
@@ -82,6 +82,8 @@ export function tableColumns(folders: FolderInfo[], filter: SampleFilter): Table
     fixed('status', 'Status', 100),
     fixed('originalReason', 'Flag (original)', 116, 'originalReason'),
     fixed('reason', 'Flag (review)', 116),
+    // Not sortable: the filter groups outcomes instead (sortBy '' is never sent).
+    ...(replayed ? [fixed('replay', 'Replay', 96, '')] : []),
     ...[...data].map(([name, kind]): TableColumn => ({
       type: 'data',
       id: name,

@@ -18,7 +18,7 @@ export function TableHeader({ columns, template, sort, onSort }: Props): React.J
   return (
     <div className="table-header" role="row" style={{ gridTemplateColumns: template }}>
       {columns.map((c) => {
-        const active = sort?.by === c.sortBy;
+        const active = c.sortBy !== '' && sort?.by === c.sortBy;
         return (
           <button
             type="button"
@@ -26,8 +26,8 @@ export function TableHeader({ columns, template, sort, onSort }: Props): React.J
             key={`${c.type}:${c.id}`}
             data-column={c.type === 'data' ? c.id : undefined}
             className={`th${active ? ' sorted' : ''}`}
-            onClick={() => click(c.sortBy)}
-            title={`Sort by ${c.title}`}
+            onClick={() => c.sortBy !== '' && click(c.sortBy)}
+            title={c.sortBy === '' ? `${c.title} (filter it above; not sortable)` : `Sort by ${c.title}`}
             aria-sort={active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
           >
             <span>{c.title}</span>

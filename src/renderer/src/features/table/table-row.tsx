@@ -45,6 +45,14 @@ function fixedCell(row: SampleRow, column: Extract<TableColumn, { type: 'fixed' 
       const changed = row.review.reason !== undefined;
       return changed ? <span className="reason-new">{currentReason(row) ?? '(cleared)'}</span> : '';
     }
+    case 'replay':
+      return row.replay ? (
+        <span className={`outcome outcome-${row.replay.outcome}`} title={`replay run ${row.replay.run}`}>
+          {row.replay.outcome}
+        </span>
+      ) : (
+        ''
+      );
     case 'username':
       return row.username ?? '';
     case 'timestamp':

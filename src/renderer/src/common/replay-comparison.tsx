@@ -2,17 +2,21 @@
 // labels with both sets of confidence bars, images and audio side by side, chat transcripts; each
 // with the verdict and the rule that decided it.
 import { useEffect, useState } from 'react';
-import type { Cell, FolderInfo, SampleRow } from '../../../../shared/model';
-import type { ReplayedOutput, ReplayResult } from '../../../../shared/replay';
-import { useApi } from '../../common/api-context';
-import { cellValue, parseChat, parseLabel, type LabelValue } from '../../common/cell-values';
-import { LabelPreview } from '../../common/label-preview';
+import type { Cell, FolderInfo, SampleRow } from '../../../shared/model';
+import type { ReplayedOutput, ReplayResult } from '../../../shared/replay';
+import { useApi } from './api-context';
+import { cellValue, parseChat, parseLabel, type LabelValue } from './cell-values';
+import { LabelPreview } from './label-preview';
 import { wordDiff } from './word-diff';
 
 interface Props {
   folder: FolderInfo;
   run: string;
   id: string;
+  /** The sample's row when the caller has it (the detail pane), else it is fetched. */
+  row?: SampleRow;
+  /** What the heading names before the verdict (default: the sample id). */
+  heading?: string;
 }
 
 interface Loaded {
@@ -21,14 +25,14 @@ interface Loaded {
   filesBase: string | null;
 }
 
-export function ReplayComparison({ folder, run, id }: Props): React.JSX.Element {
+export function ReplayComparison({ folder, run, id, row: known, heading }: Props): React.JSX.Element {
   const { client } = useApi();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void Promise.all([
-      client.call('samples.get', { folderId: folder.id, id }),
+      known ?? client.call('samples.get', { folderId: folder.id, id }),
       client.call('replay.result', { folderId: folder.id, run, id }),
     ]).then(
       ([row, { result, filesBase }]) => live && setLoaded({ row, result, filesBase }),
@@ -37,7 +41,7 @@ export function ReplayComparison({ folder, run, id }: Props): React.JSX.Element 
     return () => {
       live = false;
     };
-  }, [client, folder.id, run, id]);
+  }, [client, folder.id, run, id, known]);
   if (error) return <p className="error">{error}</p>;
   if (!loaded) return <p className="muted">Loading {id}…</p>;
   const { row, result } = loaded;
@@ -48,7 +52,7 @@ export function ReplayComparison({ folder, run, id }: Props): React.JSX.Element 
   return (
     <section className="replay-comparison" data-testid="replay-comparison" aria-label={`Replay of ${id}`}>
       <h3>
-        {id} <span className={`outcome outcome-${result.outcome}`}>{result.outcome}</span>
+        {heading ?? id} <span className={`outcome outcome-${result.outcome}`}>{result.outcome}</span>
       </h3>
       {result.error && <p className="replay-reason">{result.error}</p>}
       {result.outputs.map((output) => (

@@ -1,0 +1,130 @@
+// The table's `replay` column and filter: the outcome of every row in the run shown (each folder's
+// latest run, or the one chosen), read from results.jsonl. A run only grows (appended lines), so
+// the file is read on from where it was last read: a page call during a run costs its new lines.
+import { open } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { MarkedFolder, ReplayMarksSource } from '../workspace/options';
+import { MARK_CODES, type MarksByLog, type ReplayMarks } from '../query/replay-marks';
+import type { ReplayMark } from '../../shared/query-api';
+import { parseSampleId } from '../../shared/sample-id';
+import { locateReview } from '../review/location';
+import { listRunDirs, RESULTS_FILE } from './run-store';
+
+/** Outcome codes by log file and row, as far as results.jsonl has been read. */
+class RunResults {
+  private offset = 0;
+  private partial = '';
+  private readonly byFile = new Map<string, Map<number, number>>();
+  private readonly built = new Map<string, ReplayMarks>();
+
+  constructor(readonly dir: string) {}
+
+  async catchUp(): Promise<void> {
+    const handle = await open(join(this.dir, RESULTS_FILE), 'r').catch(() => undefined);
+    if (!handle) return;
+    try {
+      const { size } = await handle.stat();
+      if (size <= this.offset) return;
+      const buffer = Buffer.alloc(size - this.offset);
+      await handle.read(buffer, 0, buffer.length, this.offset);
+      this.offset = size;
+      const lines = (this.partial + buffer.toString('utf8')).split('\n');
+      // The last piece has no line end yet (a line being written): kept for the next read.
+      this.partial = lines.pop() ?? '';
+      for (const line of lines) this.take(line);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** A later line for the same sample (a resumed run) wins; a torn or foreign line is ignored. */
+  private take(line: string): void {
+    const result = parsed(line);
+    if (!result) return;
+    const at = parseSampleId(result.id);
+    const code = MARK_CODES.indexOf(result.outcome);
+    if (!at || code <= 0) return;
+    let rows = this.byFile.get(at.file);
+    if (!rows) this.byFile.set(at.file, (rows = new Map()));
+    rows.set(at.row, code);
+  }
+
+  marksOf(file: string, count: number): ReplayMarks {
+    const version = `${this.dir}:${this.offset}`;
+    const kept = this.built.get(file);
+    if (kept && kept.version === version && kept.codes.length === count) return kept;
+    const codes = new Uint8Array(count);
+    for (const [row, code] of this.byFile.get(file) ?? []) if (row < count) codes[row] = code;
+    const marks = { run: basename(this.dir), codes, version };
+    this.built.set(file, marks);
+    return marks;
+  }
+}
+
+// How run-store writes a result: id, rowHash and outcome first. Reading those without parsing the
+// outputs keeps the first read of a 100,000-result run short; a complete line is still required
+// (it ends the object), and any other shape goes through JSON.parse.
+const LEADING_FIELDS = /^\{"id":("(?:[^"\\]|\\.)*"),"rowHash":"(?:[^"\\]|\\.)*","outcome":"(\w+)",/;
+
+function parsed(line: string): { id: string; outcome: ReplayMark } | undefined {
+  if (line.trim() === '') return undefined;
+  try {
+    const fast = line.endsWith('}') ? LEADING_FIELDS.exec(line) : null;
+    if (fast) return { id: JSON.parse(fast[1] ?? '""') as string, outcome: fast[2] as ReplayMark };
+    const value = JSON.parse(line) as { id?: unknown; outcome?: unknown };
+    if (typeof value.id !== 'string' || typeof value.outcome !== 'string') return undefined;
+    return { id: value.id, outcome: value.outcome as ReplayMark };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Kept runs read so far: a reviewer switches between a few runs at most. */
+const KEPT_RUNS = 8;
+
+export class RunMarks implements ReplayMarksSource {
+  private readonly reviewDirs = new Map<string, Promise<string>>();
+  private readonly runs = new Map<string, RunResults>();
+
+  constructor(private readonly dataDir: string) {}
+
+  async marksFor(folders: MarkedFolder[], run: string | undefined): Promise<MarksByLog> {
+    const marks = new Map<string, ReplayMarks>();
+    for (const folder of folders) {
+      const dir = await this.runDirOf(folder.root, run);
+      if (!dir) continue;
+      const results = this.resultsOf(dir);
+      await results.catchUp();
+      for (const log of folder.logs) marks.set(log.key, results.marksOf(log.file, log.count));
+    }
+    return marks;
+  }
+
+  /** The chosen run when this folder holds it, else the folder's latest (run ids sort by start). */
+  private async runDirOf(root: string, run: string | undefined): Promise<string | undefined> {
+    const dirs = await listRunDirs(await this.reviewDirOf(root));
+    return (run !== undefined ? dirs.find((dir) => basename(dir) === run) : undefined) ?? dirs.at(-1);
+  }
+
+  private reviewDirOf(root: string): Promise<string> {
+    let dir = this.reviewDirs.get(root);
+    if (!dir) {
+      dir = locateReview(root, { dataDir: this.dataDir }).then((location) => location.dir);
+      dir.catch(() => this.reviewDirs.delete(root));
+      this.reviewDirs.set(root, dir);
+    }
+    return dir;
+  }
+
+  private resultsOf(dir: string): RunResults {
+    let results = this.runs.get(dir);
+    if (results) {
+      this.runs.delete(dir);
+    } else {
+      results = new RunResults(dir);
+      if (this.runs.size >= KEPT_RUNS) this.runs.delete(this.runs.keys().next().value as string);
+    }
+    this.runs.set(dir, results);
+    return results;
+  }
+}
