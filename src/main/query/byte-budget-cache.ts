@@ -31,6 +31,17 @@ export class ByteBudgetCache<V> {
     }
   }
 
+  /**
+   * Drops the least recently used entries until `bytes` more fit in the budget (all of them if need
+   * be): called before building something that large, so that it and the cache never add up.
+   */
+  makeRoom(bytes: number): void {
+    for (const [oldest] of this.entries) {
+      if (this.held + bytes <= this.budget) break;
+      this.delete(oldest);
+    }
+  }
+
   delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;

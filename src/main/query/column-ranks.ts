@@ -1,68 +1,145 @@
 // Sort keys for a plain column over several logs: each row's rank among the column's values (equal
-// values share one), from the logs' bytes in one pass each and a radix sort of UTF-8 bytes. Nothing
-// is interned: a free-text column costs its values' prefixes while it is sorted, then 4 bytes a row.
-import { undoInjectionEscape } from '../gradio/injection-escape';
-import { readRecords } from '../log-index/read-records';
+// values share one), in code-point order (UTF-8 bytes, as Python's sorted()). One pass over the
+// column's bytes gives every row a fixed-size key (item-keys.ts); radix passes order the keys; only
+// distinct values that their keys cannot tell apart are read again, one read per distinct value.
+// The working set is about 26 bytes a row whatever the values' size; nothing is held as a string.
 import type { LogIndex } from '../log-index/log-index';
-import { byteRanks } from './byte-ranks';
-import { ColumnBytes, readColumnBytes, wholeValue } from './column-bytes';
+import { ColumnSource } from './column-source';
+import { ItemKeys, WORKING_BYTES_PER_ITEM } from './item-keys';
+import { acquireWorking } from './working-memory';
+import { PARALLEL_MIN_ROWS, startKeyRowsInWorker } from './key-workers';
+import { wholeValues } from './column-bytes';
+import { sampleSplitters } from './splitters';
 
-/** Values of a log read through a RecordSource (JSON lines): the cells as the reader gives them, whole. */
-async function readSourceBytes(
-  log: LogIndex,
-  column: number,
-  out: ColumnBytes,
-  first: number,
-): Promise<void> {
-  const rows = Array.from({ length: log.count }, (_, row) => row);
-  const records = await readRecords(log, rows);
-  records.forEach((record, row) => {
-    const cell = record.cells[column];
-    if (cell === undefined || cell === '') return;
-    const bytes = Buffer.from(undoInjectionEscape(cell), 'utf8');
-    out.put(first + row, bytes, 0, bytes.length, Infinity);
-  });
+export interface RankOptions {
+  /** Values sampled as splitters (tests use few, to make every path run). */
+  sampleItems?: number;
+}
+
+/** Bytes per row that a ranking holds while it runs: its working memory and the ranks it makes. */
+export const RANKS_WORKING_BYTES = WORKING_BYTES_PER_ITEM + 4;
+
+/** Distinct values read per batch when settling ties (bounds the memory they take). */
+const READ_BATCH = 4096;
+
+/** A run of tied items: its place in the order and its items grouped by hash (one group a value). */
+interface Tie {
+  start: number;
+  groups: number[][];
+}
+
+function tieOf(keys: ItemKeys, order: Uint32Array, start: number, end: number): Tie {
+  const { hashes } = keys;
+  const items = Array.from(order.subarray(start, end));
+  items.sort((a, b) => hashes[2 * a] - hashes[2 * b] || hashes[2 * a + 1] - hashes[2 * b + 1] || a - b);
+  const groups: number[][] = [];
+  for (const item of items) {
+    const group = groups[groups.length - 1];
+    if (group && keys.sameHashes(group[0], item)) group.push(item);
+    else groups.push([item]);
+  }
+  return { start, groups };
+}
+
+/** Orders each tie's groups by reading one value of each, and writes them back into `order`. */
+async function settle(ties: Tie[], source: ColumnSource, order: Uint32Array): Promise<void> {
+  const firsts = ties.flatMap((tie) => (tie.groups.length > 1 ? tie.groups.map((g) => g[0]) : []));
+  firsts.sort((a, b) => a - b);
+  const read = await source.valuesOf(firsts);
+  const valueOf = new Map(firsts.map((item, i) => [item, read[i] ?? new Uint8Array(0)]));
+  const value = (group: number[]): Uint8Array => valueOf.get(group[0]) as Uint8Array;
+  for (const { start, groups } of ties) {
+    if (groups.length > 1) groups.sort((a, b) => Buffer.compare(value(a), value(b)));
+    let at = start;
+    for (const group of groups) for (const item of group) order[at++] = item;
+  }
 }
 
 /**
- * rank per row of `logs` taken in order (log 0's rows, then log 1's…), 0 for an empty cell or a log
- * without the column. Ranks compare across the logs.
+ * Keys every item: a large log's later half in a worker thread meanwhile (the rows it leaves, and
+ * all of them if it fails, are keyed here).
  */
-export async function columnRanks(logs: readonly LogIndex[], name: string): Promise<Uint32Array> {
-  const bases: number[] = [];
-  let total = 0;
-  for (const log of logs) {
-    bases.push(total);
-    total += log.count;
-  }
-  const values = new ColumnBytes(total);
-  const columns = logs.map((log) => log.shape.columns.find((c) => c.name === name)?.index);
-  for (let slot = 0; slot < logs.length; slot++) {
-    const column = columns[slot];
-    if (column === undefined) continue;
-    if (logs[slot].source) await readSourceBytes(logs[slot], column, values, bases[slot]);
-    else readColumnBytes(logs[slot], column, values, bases[slot]);
-    // Let other calls run between logs.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  const wholes = new Map<number, Uint8Array>();
-  const whole = (value: number): Uint8Array => {
-    let bytes = wholes.get(value);
-    if (!bytes) {
-      const item = values.firstItem[value];
-      let slot = bases.length - 1;
-      while (bases[slot] > item) slot--;
-      bytes = wholeValue(logs[slot], columns[slot] as number, item - bases[slot]);
-      wholes.set(value, bytes);
+async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
+  const put = (item: number, bytes: Uint8Array | null, from: number, to: number): void =>
+    keys.put(item, bytes, from, to);
+  for (let slot = 0; slot < source.logs.length; slot++) {
+    const log = source.logs[slot];
+    const column = source.columnIn(slot);
+    const split =
+      column !== undefined &&
+      !log.source &&
+      log.shape.dialect.encoding === 'utf-8' &&
+      log.count >= PARALLEL_KEYS.minRows;
+    if (!split) {
+      await source.forEachIn(slot, 0, log.count, put);
+      continue;
     }
-    return bytes;
-  };
-  const valueRanks = byteRanks(values, (a, b) => Buffer.compare(whole(a), whole(b)));
-  const ranks = new Uint32Array(total);
-  const { valueOf } = values;
-  for (let item = 0; item < total; item++) {
-    const value = valueOf[item];
-    ranks[item] = value < 0 ? 0 : valueRanks[value];
+    const mid = Math.floor(log.count / 2);
+    const starts = log.starts.slice(mid, log.count);
+    const lengths = log.lengths.slice(mid, log.count);
+    const job = { path: log.path, quote: log.shape.dialect.quote.charCodeAt(0), column, starts, lengths };
+    const base = source.bases[slot] + mid;
+    const started = await startKeyRowsInWorker({ ...job, base, tables: keys.tables }).catch(() => null);
+    const finished = started?.done.then(
+      (rows) => rows.map((row) => row + mid),
+      () => null,
+    );
+    await source.forEachIn(slot, 0, mid, put);
+    const left = (await finished) ?? null;
+    PARALLEL_KEYS.last = left === null ? 'worker failed' : 'two threads';
+    if (left === null) await source.forEachIn(slot, mid, log.count, put);
+    else {
+      const values = wholeValues(log, column, left);
+      left.forEach((row, i) => {
+        const value = values[i];
+        put(source.bases[slot] + row, value, 0, value?.length ?? 0);
+      });
+    }
   }
-  return ranks;
+}
+
+/** From how many rows a log is keyed on two threads, and how the last such log went (tests). */
+export const PARALLEL_KEYS = {
+  minRows: PARALLEL_MIN_ROWS,
+  last: 'none' as 'none' | 'two threads' | 'worker failed',
+};
+
+/**
+ * rank per row of `logs` taken in order (log 0's rows, then log 1's…), 0 for an empty cell or a log
+ * without the column. Ranks compare across the logs and are dense (1, 2, 3… one per distinct value).
+ */
+export async function columnRanks(
+  logs: readonly LogIndex[],
+  name: string,
+  options: RankOptions = {},
+): Promise<Uint32Array> {
+  const source = new ColumnSource(logs, name);
+  const splitters = await sampleSplitters(source, options.sampleItems);
+  const working = acquireWorking(WORKING_BYTES_PER_ITEM * source.total + 8);
+  try {
+    const keys = new ItemKeys(source.total, splitters, working.buffer);
+    await putAllKeys(source, keys);
+    const order = keys.order();
+    let ties: Tie[] = [];
+    let pending = 0;
+    for (let start = 0; start < order.length;) {
+      let end = start + 1;
+      while (end < order.length && keys.tied(order[start], order[end])) end++;
+      if (end - start > 1) {
+        const tie = tieOf(keys, order, start, end);
+        ties.push(tie);
+        if (tie.groups.length > 1) pending += tie.groups.length;
+        if (pending >= READ_BATCH) {
+          await settle(ties, source, order);
+          ties = [];
+          pending = 0;
+        }
+      }
+      start = end;
+    }
+    await settle(ties, source, order);
+    return keys.ranks(order);
+  } finally {
+    working.release();
+  }
 }

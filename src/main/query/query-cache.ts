@@ -29,14 +29,17 @@ export function dataVersion(logs: VersionedLog[]): string {
 }
 
 /**
- * What the engine's caches (row bits of searches and column filters, kept sort orders) may hold in
- * all; the least recently used go first. A kept order costs 12 bytes a row, a bit set 1.
+ * What the engine's caches (recent selections, row bits of searches and column filters, a column's
+ * ranks, kept sort orders) may hold in all; the least recently used go first. A selection costs 8
+ * bytes a matching row, ranks and an order 4 bytes a row, a search's or filter's row bits 1. Before
+ * a column's ranks are built, the cache makes room for their working set (column-ranks.ts), so the
+ * two never add up: about 24 + 26 bytes a row at most, over a 1M-row log.
  */
-export const CACHE_BYTES = 48 * 1024 * 1024;
+export const CACHE_BYTES = 24 * 1024 * 1024;
 
+/** Every row's global number (log base + row) in one sort's order. */
 export interface KeptOrder {
   version: string;
-  refs: Float64Array;
   global: Uint32Array;
 }
 
@@ -46,11 +49,19 @@ export interface KeptRanks {
   ranks: Uint32Array;
 }
 
-export type Cached = TextMatches | ColumnMatches | KeptOrder | KeptRanks;
+/** A query's matching rows (query.ts's Selection). */
+interface KeptSelection {
+  refs: Float64Array;
+  logs: unknown[];
+}
+
+export type Cached = TextMatches | ColumnMatches | KeptOrder | KeptRanks | KeptSelection;
 
 export const bytesOf = (value: Cached): number =>
   'hits' in value
     ? value.hits.byteLength
     : 'ranks' in value
       ? value.ranks.byteLength
-      : value.refs.byteLength + value.global.byteLength;
+      : 'refs' in value
+        ? value.refs.buffer.byteLength
+        : value.global.byteLength;

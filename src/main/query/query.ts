@@ -9,8 +9,8 @@ import { STATUSES, type ReviewOverlay } from './review-overlay';
 import { byteNeedles, TextMatches } from './text-search';
 import { timestampBound } from '../scan/timestamp-key';
 import { SLOT } from './row-refs';
-import { sortRefs } from './sort-refs';
-import { columnRanks } from './column-ranks';
+import { orderOfKeys, orderOfRanks } from './sort-refs';
+import { columnRanks, RANKS_WORKING_BYTES } from './column-ranks';
 import {
   bytesOf,
   CACHE_BYTES,
@@ -44,14 +44,16 @@ interface LogTest {
   columns: Uint8Array[];
 }
 
-/** How many recent selections are kept (each is 8 bytes per matching row). */
-const RECENT_SELECTIONS = 3;
-
 export class QueryEngine {
-  private readonly cache = new ByteBudgetCache<Cached>(CACHE_BYTES, bytesOf);
-  private readonly recent = new Map<string, Selection>();
+  private readonly cache: ByteBudgetCache<Cached>;
 
-  constructor(private readonly interners: SharedInterners) {}
+  constructor(
+    private readonly interners: SharedInterners,
+    /** What the caches may hold in all (tests use a tiny budget to make eviction happen). */
+    budget = CACHE_BYTES,
+  ) {
+    this.cache = new ByteBudgetCache<Cached>(budget, bytesOf);
+  }
 
   /** Drops what was built for a log that left the workspace. */
   forget(key: string): void {
@@ -86,8 +88,8 @@ export class QueryEngine {
 
   /**
    * Every row of `logs` that passes `filter`, sorted. A reviewer pages through the same query while
-   * scrolling, so the last few selections are kept until the data they were computed from changes
-   * (an append, a re-index, a review edit): a page then costs its own rows only.
+   * scrolling, so recent selections are kept (within the caches' budget) until the data they were
+   * computed from changes (an append, a re-index, a review edit): a page then costs its own rows only.
    */
   async select(
     all: QueryLog[],
@@ -95,16 +97,11 @@ export class QueryEngine {
     sort?: SampleSort,
     marks?: MarksByLog,
   ): Promise<Selection> {
-    const key = `${JSON.stringify([filter, sort ?? null])}\0${dataVersion(all)}\0${marksVersion(marks)}`;
-    const cached = this.recent.get(key);
-    if (cached) {
-      this.recent.delete(key);
-      this.recent.set(key, cached);
-      return cached;
-    }
+    const key = `selection\0${JSON.stringify([filter, sort ?? null])}\0${dataVersion(all)}\0${marksVersion(marks)}`;
+    const cached = this.cache.get(key) as Selection | undefined;
+    if (cached) return cached;
     const selection = await this.compute(all, filter, sort, marks);
-    this.recent.set(key, selection);
-    if (this.recent.size > RECENT_SELECTIONS) this.recent.delete(this.recent.keys().next().value as string);
+    this.cache.set(key, selection);
     return selection;
   }
 
@@ -135,10 +132,11 @@ export class QueryEngine {
 
     let total = 0;
     for (const q of logs) total += q.log.count;
-    const refs = new Float64Array(total);
-    // With a sort, matches are also marked by global row number (log base + row) to walk the order.
+    // With a sort, matches are marked by global row number (log base + row) to walk the order;
+    // without, they are listed as refs.
     const ordered = sort !== undefined && sort.by !== 'ordinal' && sort.by !== 'log';
     const member = ordered ? new Uint8Array(total) : null;
+    const refs = new Float64Array(ordered ? 0 : total);
     let n = 0;
     let base = 0;
     for (let slot = 0; slot < logs.length; slot++, base += logs[slot - 1].log.count) {
@@ -166,8 +164,9 @@ export class QueryEngine {
         test.columns.length === 0;
       if (everyRow) {
         // Nothing to test: every row matches (the common "show all" page).
-        for (let row = 0; row < count; row++) refs[n++] = slot * SLOT + row;
         if (member) member.fill(1, base, base + count);
+        else for (let row = 0; row < count; row++) refs[n + row] = slot * SLOT + row;
+        n += count;
         continue;
       }
       for (let row = 0; row < count; row++) {
@@ -194,8 +193,9 @@ export class QueryEngine {
           }
         }
         if (!columnsPass) continue;
-        refs[n++] = slot * SLOT + row;
         if (member) member[base + row] = 1;
+        else refs[n] = slot * SLOT + row;
+        n++;
       }
     }
     const matches = refs.subarray(0, n);
@@ -209,7 +209,8 @@ export class QueryEngine {
 
   /**
    * The rows marked in `member` (by global row number), in `sort` order. The order of all rows is
-   * kept per sort and data version, so paging through a sorted view walks it instead of sorting again.
+   * kept per sort and data version (4 bytes a row), so paging through a sorted view walks it
+   * instead of sorting again.
    */
   private async sorted(
     logs: QueryLog[],
@@ -222,76 +223,62 @@ export class QueryEngine {
     const cacheKey = `order\0${sort.by}\0${sort.dir}`;
     let order = this.cache.get(cacheKey) as KeptOrder | undefined;
     if (order?.version !== version) {
-      const refs = new Float64Array(total);
-      let n = 0;
-      for (let slot = 0; slot < logs.length; slot++) {
-        for (let row = 0; row < logs[slot].log.count; row++) refs[n++] = slot * SLOT + row;
-      }
-      await this.sortSelection(logs, refs, sort);
-      const bases = new Float64Array(logs.length);
-      for (let slot = 1; slot < logs.length; slot++) bases[slot] = bases[slot - 1] + logs[slot - 1].log.count;
-      const global = new Uint32Array(total);
-      for (let i = 0; i < total; i++) {
-        const ref = refs[i];
-        const slot = Math.floor(ref / SLOT);
-        global[i] = bases[slot] + (ref - slot * SLOT);
-      }
-      order = { version, refs, global };
+      order = { version, global: await this.orderOfAll(logs, total, sort) };
       // Kept while the budget allows: the UI switches between a handful of sorts.
       this.cache.set(cacheKey, order);
     }
-    if (count === total) return order.refs.slice();
+    const slots = new Uint32Array(logs.length + 1);
+    for (let slot = 0; slot < logs.length; slot++) slots[slot + 1] = slots[slot] + logs[slot].log.count;
     const out = new Float64Array(count);
     let n = 0;
-    const { refs, global } = order;
-    for (let i = 0; i < total; i++) if (member[global[i]] === 1) out[n++] = refs[i];
+    let slot = 0;
+    const global = order.global;
+    for (let i = 0; i < total; i++) {
+      const item = global[i];
+      if (count !== total && member[item] !== 1) continue;
+      // Items of one log are contiguous: find the slot, starting from the last one when it still fits.
+      if (item < slots[slot] || item >= slots[slot + 1]) {
+        slot = 0;
+        while (item >= slots[slot + 1]) slot++;
+      }
+      out[n++] = slot * SLOT + (item - slots[slot]);
+    }
     return out;
   }
 
-  private async sortSelection(logs: QueryLog[], refs: Float64Array, sort: SampleSort): Promise<void> {
+  /** Every row of `logs` (by global row number: log base + row) in `sort` order. */
+  private async orderOfAll(logs: QueryLog[], total: number, sort: SampleSort): Promise<Uint32Array> {
     const desc = sort.dir === 'desc';
     const by = sort.by;
-    if (by === 'ordinal' || by === 'log') {
-      if (desc) refs.reverse();
-      return;
+    if (!['timestamp', 'status', 'reason', 'originalReason', 'username'].includes(by)) {
+      return orderOfRanks(await this.ranksOf(logs, by), desc);
     }
-    const keys = new Float64Array(refs.length);
-    if (by === 'timestamp') {
-      for (let i = 0; i < refs.length; i++) {
-        const ref = refs[i];
-        const time = logs[Math.floor(ref / SLOT)].log.timestamps[ref % SLOT];
-        keys[i] = Number.isNaN(time) ? Infinity : time;
-      }
-    } else if (by === 'status') {
-      for (let i = 0; i < refs.length; i++) {
-        const ref = refs[i];
-        keys[i] = logs[Math.floor(ref / SLOT)].overlay.status(ref % SLOT);
-      }
-    } else if (by === 'reason' || by === 'originalReason' || by === 'username') {
-      const ranks = (by === 'username' ? this.interners.usernames : this.interners.reasons).ranks();
-      for (let i = 0; i < refs.length; i++) {
-        const ref = refs[i];
-        const q = logs[Math.floor(ref / SLOT)];
-        const row = ref % SLOT;
-        const code =
-          by === 'reason'
-            ? q.overlay.reason(row, q.log.reasons[row])
-            : by === 'originalReason'
-              ? q.log.reasons[row]
-              : q.log.usernames[row];
-        keys[i] = ranks[code + 1];
-      }
-    } else {
-      const ranks = await this.ranksOf(logs, by);
-      const bases = new Float64Array(logs.length);
-      for (let slot = 1; slot < logs.length; slot++) bases[slot] = bases[slot - 1] + logs[slot - 1].log.count;
-      for (let i = 0; i < refs.length; i++) {
-        const ref = refs[i];
-        const slot = Math.floor(ref / SLOT);
-        keys[i] = ranks[bases[slot] + (ref - slot * SLOT)];
+    const keys = new Float64Array(total);
+    const ranks =
+      by === 'username'
+        ? this.interners.usernames.ranks()
+        : by === 'status'
+          ? null
+          : this.interners.reasons.ranks();
+    let item = 0;
+    for (const { log, overlay } of logs) {
+      for (let row = 0; row < log.count; row++, item++) {
+        if (by === 'timestamp') {
+          const time = log.timestamps[row];
+          keys[item] = Number.isNaN(time) ? Infinity : time;
+        } else if (by === 'status') keys[item] = overlay.status(row);
+        else {
+          const code =
+            by === 'reason'
+              ? overlay.reason(row, log.reasons[row])
+              : by === 'originalReason'
+                ? log.reasons[row]
+                : log.usernames[row];
+          keys[item] = (ranks as ArrayLike<number>)[code + 1];
+        }
       }
     }
-    sortRefs(refs, keys, desc);
+    return orderOfKeys(keys, desc);
   }
 
   /** The ranks of column `by` over `logs`, kept until a log changes (review edits do not touch them). */
@@ -302,6 +289,9 @@ export class QueryEngine {
     const cacheKey = `ranks\0${by}`;
     const kept = this.cache.get(cacheKey) as KeptRanks | undefined;
     if (kept?.version === version) return kept.ranks;
+    let total = 0;
+    for (const q of logs) total += q.log.count;
+    this.cache.makeRoom(RANKS_WORKING_BYTES * total);
     const ranks = await columnRanks(
       logs.map((q) => q.log),
       by,

@@ -64,10 +64,28 @@ function radixOrder(keys: Float64Array, desc: boolean): Uint32Array {
   return order;
 }
 
+/** Indices of `keys` in key order, ties in index order; `desc` reverses the key order, not the ties. */
+export function orderOfKeys(keys: Float64Array, desc: boolean): Uint32Array {
+  const max = smallIntegerMax(keys);
+  return max >= 0 ? countingOrder(keys, max, desc) : radixOrder(keys, desc);
+}
+
+/** orderOfKeys for ranks (small integers already): no 8-byte key per row is made. */
+export function orderOfRanks(ranks: Uint32Array, desc: boolean): Uint32Array {
+  let max = 0;
+  for (let i = 0; i < ranks.length; i++) if (ranks[i] > max) max = ranks[i];
+  const n = ranks.length;
+  const counts = new Uint32Array(max + 2);
+  for (let i = 0; i < n; i++) counts[(desc ? max - ranks[i] : ranks[i]) + 1]++;
+  for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[counts[desc ? max - ranks[i] : ranks[i]]++] = i;
+  return order;
+}
+
 /** Sorts `refs` in place by `keys` (same length); `desc` reverses the key order, not the ties. */
 export function sortRefs(refs: Float64Array, keys: Float64Array, desc: boolean): void {
-  const max = smallIntegerMax(keys);
-  const order = max >= 0 ? countingOrder(keys, max, desc) : radixOrder(keys, desc);
+  const order = orderOfKeys(keys, desc);
   const sorted = new Float64Array(refs.length);
   for (let i = 0; i < refs.length; i++) sorted[i] = refs[order[i]];
   refs.set(sorted);

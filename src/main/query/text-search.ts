@@ -1,14 +1,14 @@
 // Case-insensitive substring search over the bytes of a log's rows. Nothing is kept in memory but
-// one bit per row: the file is read in large pieces, lowercased as one-byte text (which keeps every
-// byte at its offset) and searched natively; each hit is mapped to its row by offset.
-import { open } from 'node:fs/promises';
+// one bit per row: the file is read in pieces into one buffer, lowercased in place as one-byte text
+// (which keeps every byte at its offset; no string is made, so nothing waits for a collection) and
+// searched natively; each hit is mapped to its row by offset.
+import * as fs from 'node:fs';
+import { startWorker } from './function-worker';
 import type { LogIndex } from '../log-index/log-index';
 
-const PIECE_BYTES = 8 * 1024 * 1024;
-
 /**
- * The needles as they must appear in latin1-lowercased file bytes. Lowercasing bytes folds ASCII
- * only, so a word beyond ASCII is looked for as typed, in lower case and in upper case; and each
+ * The needles as they must appear in file bytes whose ASCII letters are lowercased. Only ASCII is
+ * folded, so a word beyond ASCII is looked for as typed, in lower case and in upper case; and each
  * also as Python's `json.dumps` writes it inside JSON cells (`\u00fc`, one escape per UTF-16
  * unit), since Gradio stores label, chat and JSON values that way.
  */
@@ -16,10 +16,14 @@ export function byteNeedles(text: string): string[] {
   const spellings = new Set([text, text.toLowerCase(), text.toUpperCase()]);
   const needles = new Set<string>();
   for (const spelling of spellings) {
-    needles.add(Buffer.from(spelling, 'utf8').toString('latin1').toLowerCase());
-    needles.add(jsonEscaped(spelling).toLowerCase());
+    needles.add(asciiLower(Buffer.from(spelling, 'utf8').toString('latin1')));
+    needles.add(asciiLower(jsonEscaped(spelling)));
   }
   return [...needles];
+}
+
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
 function jsonEscaped(text: string): string {
@@ -31,14 +35,82 @@ function jsonEscaped(text: string): string {
   return escaped;
 }
 
-function rowAt(log: LogIndex, offset: number, lo: number, hi: number): number {
-  // Last row whose start is <= offset.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (log.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
+/** Rows of one search job: their bytes' starts and lengths in the file, the needles as bytes. */
+export interface SearchJob {
+  path: string;
+  starts: Float64Array;
+  lengths: Uint32Array;
+  needles: Uint8Array[];
+}
+
+interface FileCalls {
+  openSync: (path: string, flags: string) => number;
+  readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
+  closeSync: (fd: number) => void;
+}
+
+/**
+ * The rows of `job` (indices into it) whose bytes contain a needle. Uses nothing but its arguments
+ * and Node's globals: a worker runs its source text (`lower` is lowerAscii).
+ */
+export function searchJob(job: SearchJob, fs: FileCalls, lower: (piece: Buffer) => void): number[] {
+  const { starts, lengths } = job;
+  const needles = job.needles.map((needle) => Buffer.from(needle.buffer, needle.byteOffset, needle.length));
+  const found: number[] = [];
+  let buf = Buffer.allocUnsafe(2 * 1024 * 1024);
+  const fd = fs.openSync(job.path, 'r');
+  try {
+    let row = 0;
+    while (row < starts.length) {
+      // A piece holds whole rows: [row, last].
+      const pieceStart = starts[row];
+      let last = row;
+      while (last + 1 < starts.length && starts[last + 1] + lengths[last + 1] - pieceStart <= buf.length)
+        last++;
+      const pieceBytes = starts[last] + lengths[last] - pieceStart;
+      // One buffer for every piece: a new one each would wait for a collection to be freed.
+      if (pieceBytes > buf.length) buf = Buffer.allocUnsafe(pieceBytes);
+      if (fs.readSync(fd, buf, 0, pieceBytes, pieceStart) < pieceBytes)
+        throw new Error('the log got shorter');
+      const piece = buf.subarray(0, pieceBytes);
+      lower(piece);
+      const hit = new Set<number>();
+      for (const needle of needles) {
+        let at = piece.indexOf(needle);
+        while (at !== -1) {
+          // The last row of the piece starting at or before the hit.
+          let lo = row;
+          let hi = last;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] - pieceStart <= at) lo = mid;
+            else hi = mid - 1;
+          }
+          hit.add(lo);
+          // Rows are marked once: go on from the next row's start.
+          if (lo === last) break;
+          at = piece.indexOf(needle, starts[lo + 1] - pieceStart);
+        }
+      }
+      found.push(...[...hit].sort((x, y) => x - y));
+      row = last + 1;
+    }
+  } finally {
+    fs.closeSync(fd);
   }
-  return lo;
+  return found;
+}
+
+/** From this many rows a search runs on two threads (a worker takes the later half). */
+export const SEARCH_SPLIT = { minRows: 100_000, last: 'none' as 'none' | 'two threads' | 'worker failed' };
+
+let program: string | undefined;
+
+/** Rows [from, to) as a job: views of the index, or copies (`own`) to hand over to a worker. */
+function jobOf(log: LogIndex, needles: Uint8Array[], from: number, to: number, own = false): SearchJob {
+  const starts = own ? log.starts.slice(from, to) : log.starts.subarray(from, to);
+  const lengths = own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to);
+  return { path: log.path, starts, lengths, needles };
 }
 
 /** Marks `hits[row] = 1` for rows in [from, to) whose bytes contain the needle. */
@@ -49,59 +121,50 @@ export async function searchRows(
   to: number,
   hits: Uint8Array,
 ): Promise<void> {
-  if (from >= to || needles.every((needle) => needle.length === 0)) return;
-  const handle = await open(log.path, 'r');
-  try {
-    let row = from;
-    while (row < to) {
-      // A piece holds whole rows: [row, last].
-      const pieceStart = log.starts[row];
-      let last = row;
-      let step = 1;
-      while (
-        last + step < to &&
-        log.starts[last + step] + log.lengths[last + step] - pieceStart <= PIECE_BYTES
-      ) {
-        last += step;
-        step *= 2;
-      }
-      while (step > 1) {
-        step >>>= 1;
-        if (
-          last + step < to &&
-          log.starts[last + step] + log.lengths[last + step] - pieceStart <= PIECE_BYTES
-        )
-          last += step;
-      }
-      const pieceEnd = log.starts[last] + log.lengths[last];
-      const buf = Buffer.allocUnsafe(pieceEnd - pieceStart);
-      await handle.read(buf, 0, buf.length, pieceStart);
-      const text = buf.toString('latin1').toLowerCase();
-      for (const needle of needles) markHits(log, text, needle, pieceStart, row, last, hits);
-      row = last + 1;
-    }
-  } finally {
-    await handle.close();
+  const bytes = needles.filter((needle) => needle.length > 0).map((needle) => Buffer.from(needle, 'latin1'));
+  if (from >= to || bytes.length === 0) return;
+  const mark = (first: number, rows: number[]): void => {
+    for (const row of rows) hits[first + row] = 1;
+  };
+  if (to - from < SEARCH_SPLIT.minRows) {
+    mark(from, searchJob(jobOf(log, bytes, from, to), fs, lowerAscii));
+    return;
   }
+  const mid = from + Math.floor((to - from) / 2);
+  program ??= [
+    "const fs = require('node:fs');",
+    String(lowerAscii),
+    String(searchJob),
+    `const run = (job) => ${searchJob.name}(job, fs, ${lowerAscii.name});`,
+  ].join('\n');
+  const later = jobOf(log, bytes, mid, to, true);
+  const started = await startWorker<number[]>(program, later, [
+    later.starts.buffer as ArrayBuffer,
+    later.lengths.buffer as ArrayBuffer,
+  ]).catch(() => null);
+  const finished = started?.done.catch(() => null);
+  mark(from, searchJob(jobOf(log, bytes, from, mid), fs, lowerAscii));
+  const rows = (await finished) ?? null;
+  SEARCH_SPLIT.last = rows ? 'two threads' : 'worker failed';
+  mark(mid, rows ?? searchJob(jobOf(log, bytes, mid, to), fs, lowerAscii));
 }
 
-function markHits(
-  log: LogIndex,
-  text: string,
-  needle: string,
-  pieceStart: number,
-  first: number,
-  last: number,
-  hits: Uint8Array,
-): void {
-  if (needle.length === 0) return;
-  let at = text.indexOf(needle);
-  while (at !== -1) {
-    const hit = rowAt(log, pieceStart + at, first, last);
-    hits[hit] = 1;
-    // Rows are marked once: go on from the next row's start.
-    if (hit === last) return;
-    at = text.indexOf(needle, log.starts[hit + 1] - pieceStart);
+/**
+ * Lowercases the ASCII letters of `piece` in place, four bytes at a time: per byte, the high bit of
+ * `letter` is set when it is below 0x80, at least `A` and at most `Z`; 0x80 >> 2 is the case bit.
+ */
+export function lowerAscii(piece: Buffer): void {
+  const words = piece.byteOffset % 4 === 0 ? Math.floor(piece.length / 4) : 0;
+  const view = new Uint32Array(piece.buffer, piece.byteOffset, words);
+  for (let i = 0; i < words; i++) {
+    const w = view[i];
+    const low = w & 0x7f7f7f7f;
+    const letter = ~w & (low + 0x3f3f3f3f) & ~(low + 0x25252525) & 0x80808080;
+    if (letter !== 0) view[i] = w | (letter >>> 2);
+  }
+  for (let i = words * 4; i < piece.length; i++) {
+    const c = piece[i];
+    if (c >= 65 && c <= 90) piece[i] = c | 32;
   }
 }
 

@@ -40,4 +40,17 @@ describe('ByteBudgetCache', () => {
     expect(c.get('text\0f/other.csv\0x')).toBeDefined();
     expect(c.bytes).toBe(10);
   });
+
+  it('makes room for work about to be done: drops the oldest until it fits, all of them if need be', () => {
+    const c = cache();
+    c.set('a', new Uint8Array(30));
+    c.set('b', new Uint8Array(30));
+    c.set('c', new Uint8Array(30));
+    c.makeRoom(40);
+    expect(c.get('a')).toBeUndefined();
+    expect(c.get('b')).toBeDefined();
+    expect(c.bytes + 40).toBeLessThanOrEqual(100);
+    c.makeRoom(500);
+    expect(c.bytes).toBe(0);
+  });
 });

@@ -11,8 +11,7 @@ import { Interner } from '../../../src/main/log-index/intern';
 import { indexOneLog } from '../../../src/main/log-index/index-folder';
 import { readRecords } from '../../../src/main/log-index/read-records';
 import { undoInjectionEscape } from '../../../src/main/gradio/injection-escape';
-import { columnRanks } from '../../../src/main/query/column-ranks';
-import { PREFIX_BYTES } from '../../../src/main/query/column-bytes';
+import { columnRanks, PARALLEL_KEYS } from '../../../src/main/query/column-ranks';
 
 const root = mkdtempSync(join(tmpdir(), 'flagdeck-column-ranks-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -54,7 +53,7 @@ async function expectedRanks(log: Awaited<ReturnType<typeof indexed>>, column: n
   return values.map((value) => (value === null ? 0 : (rankOf.get(value.toString('hex')) as number)));
 }
 
-const long = 'x'.repeat(PREFIX_BYTES - 3);
+const long = 'x'.repeat(200);
 const cellText = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom(
@@ -89,12 +88,36 @@ describe('columnRanks', () => {
             ['prompt', 'answer', 'flag'],
             rows.map(([a, b]) => [a, b, '']),
           );
-          const ranks = await columnRanks([log], 'answer');
-          expect([...ranks]).toEqual(await expectedRanks(log, 1));
+          const expected = await expectedRanks(log, 1);
+          // No splitter (every value in one gap, told apart by keys, hashes and reads), a few, many.
+          for (const sampleItems of [0, 1, 3, 1024]) {
+            expect([...(await columnRanks([log], 'answer', { sampleItems }))]).toEqual(expected);
+          }
         },
       ),
       { numRuns: Number(process.env.RANK_RUNS ?? 150) },
     );
+  });
+
+  it('gives the same ranks when a worker thread keys the later half of the log', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [
+      `p${i}`,
+      [`'=${i % 7}`, `two\nlines ${i % 13}`, `"quoted" ${i % 5}`, '', `${'x'.repeat(300)}${i % 11}`][i % 5],
+      '',
+    ]);
+    const log = await indexed('parallel.csv', ['prompt', 'answer', 'flag'], rows);
+    const minRows = PARALLEL_KEYS.minRows;
+    PARALLEL_KEYS.minRows = 2;
+    try {
+      for (const sampleItems of [0, 4, 1024]) {
+        PARALLEL_KEYS.last = 'none';
+        const ranks = await columnRanks([log], 'answer', { sampleItems });
+        expect(PARALLEL_KEYS.last).toBe('two threads');
+        expect([...ranks]).toEqual(await expectedRanks(log, 1));
+      }
+    } finally {
+      PARALLEL_KEYS.minRows = minRows;
+    }
   });
 
   it('ranks across logs on one scale; a log without the column ranks as empty', async () => {

@@ -24,7 +24,11 @@ async function matches(root: string, text: string): Promise<string[]> {
 describe('text search', () => {
   it('spells an ASCII needle once, a non-ASCII one in both cases, plain and JSON-escaped', () => {
     expect(byteNeedles('Cat')).toEqual(['cat']);
-    const latin1 = (text: string) => Buffer.from(text).toString('latin1').toLowerCase();
+    // The file's ASCII letters are folded, nothing else: the needle's bytes are folded alike.
+    const latin1 = (text: string) =>
+      Buffer.from(text)
+        .toString('latin1')
+        .replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
     expect(new Set(byteNeedles('Gerçek'))).toEqual(
       new Set([latin1('gerçek'), 'ger\\u00e7ek', latin1('GERÇEK'), 'ger\\u00c7ek']),
     );
