@@ -14,7 +14,7 @@ import { Interner } from '../../../src/main/log-index/intern';
 import { indexOneLog } from '../../../src/main/log-index/index-folder';
 import { readRecords } from '../../../src/main/log-index/read-records';
 import { QueryEngine, type QueryLog } from '../../../src/main/query/query';
-import { SLOT } from '../../../src/main/query/row-refs';
+import { selectedIds } from './support/selected-ids';
 import { ReviewOverlay } from '../../../src/main/query/review-overlay';
 import { SAMPLING } from '../../../src/main/query/splitters';
 import { SEARCH_SPLIT } from '../../../src/main/query/text-search';
@@ -94,13 +94,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function rows(engine: QueryEngine, filter: SampleFilter, sort?: SampleSort): Promise<string[]> {
-  const selection = await engine.select(logs, filter, sort);
-  return [...selection.refs].map((ref) => {
-    const q = selection.logs[Math.floor(ref / SLOT)];
-    return `${q.log.file}#${ref % SLOT}`;
-  });
-}
+const rows = (engine: QueryEngine, filter: SampleFilter, sort?: SampleSort) =>
+  selectedIds(engine, logs, filter, sort);
 
 const COLUMNS = ['prompt', 'answer'];
 

@@ -8,7 +8,7 @@ import { FolderReader } from '../../../src/main/gradio/reader';
 import { Interner } from '../../../src/main/log-index/intern';
 import { indexOneLog } from '../../../src/main/log-index/index-folder';
 import { QueryEngine, type QueryLog } from '../../../src/main/query/query';
-import { SLOT } from '../../../src/main/query/row-refs';
+import { selectedIds } from './support/selected-ids';
 import { ReviewOverlay } from '../../../src/main/query/review-overlay';
 
 const FIRST = ['text,flag,username,timestamp', 'a red cat,bad,ann,2024-03-02 10:00:00'];
@@ -38,14 +38,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** The matching rows as `<log>#<row>`, in result order. */
-async function rows(engine: QueryEngine, filter: SampleFilter, sort?: SampleSort): Promise<string[]> {
-  const selection = await engine.select(logs, filter, sort);
-  return [...selection.refs].map((ref) => {
-    const q = selection.logs[Math.floor(ref / SLOT)];
-    return `${q.log.file}#${ref % SLOT}`;
-  });
-}
+const rows = (engine: QueryEngine, filter: SampleFilter, sort?: SampleSort) =>
+  selectedIds(engine, logs, filter, sort);
 
 describe('QueryEngine', () => {
   const engine = new QueryEngine(interners);
