@@ -47,6 +47,8 @@ export default tseslint.config(
     },
     rules: {
       'boundaries/dependencies': ['error', { default: 'disallow', policies: layerPolicies }],
+      // One idea per file: a file that outgrows this is holding two.
+      'max-lines': ['error', { max: 300 }],
     },
   },
   {

@@ -3,34 +3,16 @@
 import type { SampleFilter, SampleSort } from '../../shared/api';
 import type { SharedInterners } from '../log-index/apply-scan';
 import { ByteBudgetCache } from './byte-budget-cache';
+import type { QueryLog } from './query-log';
 import { ColumnMatches } from './column-matches';
-import type { LogIndex } from '../log-index/log-index';
-import { STATUSES, type ReviewOverlay } from './review-overlay';
+import { STATUSES } from './review-overlay';
 import { byteNeedles, TextMatches } from './text-search';
 import { timestampBound } from '../scan/timestamp-key';
 import { SLOT } from './row-refs';
-import { orderOfKeys, orderOfRanks } from './sort-refs';
-import { columnRanks, RANKS_WORKING_BYTES } from './column-ranks';
-import {
-  bytesOf,
-  CACHE_BYTES,
-  dataVersion,
-  serialOf,
-  type Cached,
-  type KeptOrder,
-  type KeptRanks,
-} from './query-cache';
+import { bytesOf, CACHE_BYTES, dataVersion, type Cached } from './query-cache';
+import { sortedRows, type Sorting } from './sort-order';
 import { codesOf } from './filter-codes';
 import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-marks';
-
-/** One log as the query engine sees it. */
-export interface QueryLog {
-  folderId: string;
-  /** `<folderId>/<log file>`. */
-  key: string;
-  log: LogIndex;
-  overlay: ReviewOverlay;
-}
 
 export interface Selection {
   logs: QueryLog[];
@@ -46,6 +28,7 @@ interface LogTest {
 
 export class QueryEngine {
   private readonly cache: ByteBudgetCache<Cached>;
+  private readonly sorting: Sorting;
 
   constructor(
     private readonly interners: SharedInterners,
@@ -53,6 +36,7 @@ export class QueryEngine {
     budget = CACHE_BYTES,
   ) {
     this.cache = new ByteBudgetCache<Cached>(budget, bytesOf);
+    this.sorting = { cache: this.cache, interners };
   }
 
   /** Drops what was built for a log that left the workspace. */
@@ -204,99 +188,6 @@ export class QueryEngine {
       if (sort.dir === 'desc') matches.reverse();
       return { logs, refs: matches };
     }
-    return { logs, refs: await this.sorted(logs, member, n, total, sort) };
-  }
-
-  /**
-   * The rows marked in `member` (by global row number), in `sort` order. The order of all rows is
-   * kept per sort and data version (4 bytes a row), so paging through a sorted view walks it
-   * instead of sorting again.
-   */
-  private async sorted(
-    logs: QueryLog[],
-    member: Uint8Array,
-    count: number,
-    total: number,
-    sort: SampleSort,
-  ): Promise<Float64Array> {
-    const version = `${sort.by}\0${sort.dir}\0${dataVersion(logs)}`;
-    const cacheKey = `order\0${sort.by}\0${sort.dir}`;
-    let order = this.cache.get(cacheKey) as KeptOrder | undefined;
-    if (order?.version !== version) {
-      order = { version, global: await this.orderOfAll(logs, total, sort) };
-      // Kept while the budget allows: the UI switches between a handful of sorts.
-      this.cache.set(cacheKey, order);
-    }
-    const slots = new Uint32Array(logs.length + 1);
-    for (let slot = 0; slot < logs.length; slot++) slots[slot + 1] = slots[slot] + logs[slot].log.count;
-    const out = new Float64Array(count);
-    let n = 0;
-    let slot = 0;
-    const global = order.global;
-    for (let i = 0; i < total; i++) {
-      const item = global[i];
-      if (count !== total && member[item] !== 1) continue;
-      // Items of one log are contiguous: find the slot, starting from the last one when it still fits.
-      if (item < slots[slot] || item >= slots[slot + 1]) {
-        slot = 0;
-        while (item >= slots[slot + 1]) slot++;
-      }
-      out[n++] = slot * SLOT + (item - slots[slot]);
-    }
-    return out;
-  }
-
-  /** Every row of `logs` (by global row number: log base + row) in `sort` order. */
-  private async orderOfAll(logs: QueryLog[], total: number, sort: SampleSort): Promise<Uint32Array> {
-    const desc = sort.dir === 'desc';
-    const by = sort.by;
-    if (!['timestamp', 'status', 'reason', 'originalReason', 'username'].includes(by)) {
-      return orderOfRanks(await this.ranksOf(logs, by), desc);
-    }
-    const keys = new Float64Array(total);
-    const ranks =
-      by === 'username'
-        ? this.interners.usernames.ranks()
-        : by === 'status'
-          ? null
-          : this.interners.reasons.ranks();
-    let item = 0;
-    for (const { log, overlay } of logs) {
-      for (let row = 0; row < log.count; row++, item++) {
-        if (by === 'timestamp') {
-          const time = log.timestamps[row];
-          keys[item] = Number.isNaN(time) ? Infinity : time;
-        } else if (by === 'status') keys[item] = overlay.status(row);
-        else {
-          const code =
-            by === 'reason'
-              ? overlay.reason(row, log.reasons[row])
-              : by === 'originalReason'
-                ? log.reasons[row]
-                : log.usernames[row];
-          keys[item] = (ranks as ArrayLike<number>)[code + 1];
-        }
-      }
-    }
-    return orderOfKeys(keys, desc);
-  }
-
-  /** The ranks of column `by` over `logs`, kept until a log changes (review edits do not touch them). */
-  private async ranksOf(logs: QueryLog[], by: string): Promise<Uint32Array> {
-    const version = logs
-      .map((q) => `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}`)
-      .join('|');
-    const cacheKey = `ranks\0${by}`;
-    const kept = this.cache.get(cacheKey) as KeptRanks | undefined;
-    if (kept?.version === version) return kept.ranks;
-    let total = 0;
-    for (const q of logs) total += q.log.count;
-    this.cache.makeRoom(RANKS_WORKING_BYTES * total);
-    const ranks = await columnRanks(
-      logs.map((q) => q.log),
-      by,
-    );
-    this.cache.set(cacheKey, { version, ranks });
-    return ranks;
+    return { logs, refs: await sortedRows(this.sorting, logs, member, n, total, sort) };
   }
 }

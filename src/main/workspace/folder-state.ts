@@ -3,7 +3,7 @@
 import type { ReviewStore } from '../review/review-store';
 import type { LogFollower } from '../follow/log-follower';
 import { LateAssets } from '../follow/late-assets';
-import type { QueryLog } from '../query/query';
+import type { QueryLog } from '../query/query-log';
 
 export interface LogEntry {
   query: QueryLog;

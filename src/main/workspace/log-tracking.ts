@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LogIndex } from '../log-index/log-index';
 import { indexLog } from '../log-index/index-log';
 import { indexLogParallel } from '../log-index/scan-workers';
-import type { QueryLog } from '../query/query';
+import type { QueryLog } from '../query/query-log';
 import { ReviewOverlay } from '../query/review-overlay';
 import { refreshLog, rememberTail } from '../follow/refresh-log';
 import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';

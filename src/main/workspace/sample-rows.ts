@@ -6,7 +6,7 @@ import type { GradioReader } from '../gradio/log-model';
 import type { ReviewStore } from '../review/review-store';
 import { readRecords } from '../log-index/read-records';
 import type { Interner } from '../log-index/intern';
-import type { QueryLog } from '../query/query';
+import type { QueryLog } from '../query/query-log';
 import { sampleId } from '../../shared/sample-id';
 import type { MissingCell } from '../follow/late-assets';
 

@@ -7,7 +7,8 @@ import type { SampleFilter, SampleSort } from '../../../src/shared/api';
 import { FolderReader } from '../../../src/main/gradio/reader';
 import { Interner } from '../../../src/main/log-index/intern';
 import { indexOneLog } from '../../../src/main/log-index/index-folder';
-import { QueryEngine, type QueryLog } from '../../../src/main/query/query';
+import { QueryEngine } from '../../../src/main/query/query';
+import type { QueryLog } from '../../../src/main/query/query-log';
 import { selectedIds } from './support/selected-ids';
 import { ReviewOverlay } from '../../../src/main/query/review-overlay';
 

@@ -1,5 +1,6 @@
 import type { SampleFilter, SampleSort } from '../../../../src/shared/api';
-import type { QueryEngine, QueryLog } from '../../../../src/main/query/query';
+import type { QueryEngine } from '../../../../src/main/query/query';
+import type { QueryLog } from '../../../../src/main/query/query-log';
 import { SLOT } from '../../../../src/main/query/row-refs';
 
 /** The rows a query selects, as `<log>#<row>`, in result order. */

@@ -1,0 +1,113 @@
+// The sort half of the query engine: the order of every row under one sort, kept in the engine's
+// budgeted cache per data version, and the matching rows walked out of it.
+import type { SampleSort } from '../../shared/api';
+import type { SharedInterners } from '../log-index/apply-scan';
+import type { ByteBudgetCache } from './byte-budget-cache';
+import { columnRanks, RANKS_WORKING_BYTES } from './column-ranks';
+import type { QueryLog } from './query-log';
+import { dataVersion, serialOf, type Cached, type KeptOrder, type KeptRanks } from './query-cache';
+import { SLOT } from './row-refs';
+import { orderOfKeys, orderOfRanks } from './sort-refs';
+
+/** What sorting reads and keeps: the engine's cache and the workspace's interners. */
+export interface Sorting {
+  cache: ByteBudgetCache<Cached>;
+  interners: SharedInterners;
+}
+
+/**
+ * The rows marked in `member` (by global row number), in `sort` order. The order of all rows is
+ * kept per sort and data version (4 bytes a row), so paging through a sorted view walks it
+ * instead of sorting again.
+ */
+export async function sortedRows(
+  sorting: Sorting,
+  logs: QueryLog[],
+  member: Uint8Array,
+  count: number,
+  total: number,
+  sort: SampleSort,
+): Promise<Float64Array> {
+  const version = `${sort.by}\0${sort.dir}\0${dataVersion(logs)}`;
+  const cacheKey = `order\0${sort.by}\0${sort.dir}`;
+  let order = sorting.cache.get(cacheKey) as KeptOrder | undefined;
+  if (order?.version !== version) {
+    order = { version, global: await orderOfAll(sorting, logs, total, sort) };
+    // Kept while the budget allows: the UI switches between a handful of sorts.
+    sorting.cache.set(cacheKey, order);
+  }
+  const slots = new Uint32Array(logs.length + 1);
+  for (let slot = 0; slot < logs.length; slot++) slots[slot + 1] = slots[slot] + logs[slot].log.count;
+  const out = new Float64Array(count);
+  let n = 0;
+  let slot = 0;
+  const global = order.global;
+  for (let i = 0; i < total; i++) {
+    const item = global[i];
+    if (count !== total && member[item] !== 1) continue;
+    // Items of one log are contiguous: find the slot, starting from the last one when it still fits.
+    if (item < slots[slot] || item >= slots[slot + 1]) {
+      slot = 0;
+      while (item >= slots[slot + 1]) slot++;
+    }
+    out[n++] = slot * SLOT + (item - slots[slot]);
+  }
+  return out;
+}
+
+/** Every row of `logs` (by global row number: log base + row) in `sort` order. */
+async function orderOfAll(
+  sorting: Sorting,
+  logs: QueryLog[],
+  total: number,
+  sort: SampleSort,
+): Promise<Uint32Array> {
+  const desc = sort.dir === 'desc';
+  const by = sort.by;
+  if (!['timestamp', 'status', 'reason', 'originalReason', 'username'].includes(by)) {
+    return orderOfRanks(await ranksOf(sorting, logs, by), desc);
+  }
+  const keys = new Float64Array(total);
+  const ranks =
+    by === 'username'
+      ? sorting.interners.usernames.ranks()
+      : by === 'status'
+        ? null
+        : sorting.interners.reasons.ranks();
+  let item = 0;
+  for (const { log, overlay } of logs) {
+    for (let row = 0; row < log.count; row++, item++) {
+      if (by === 'timestamp') {
+        const time = log.timestamps[row];
+        keys[item] = Number.isNaN(time) ? Infinity : time;
+      } else if (by === 'status') keys[item] = overlay.status(row);
+      else {
+        const code =
+          by === 'reason'
+            ? overlay.reason(row, log.reasons[row])
+            : by === 'originalReason'
+              ? log.reasons[row]
+              : log.usernames[row];
+        keys[item] = (ranks as ArrayLike<number>)[code + 1];
+      }
+    }
+  }
+  return orderOfKeys(keys, desc);
+}
+
+/** The ranks of column `by` over `logs`, kept until a log changes (review edits do not touch them). */
+async function ranksOf(sorting: Sorting, logs: QueryLog[], by: string): Promise<Uint32Array> {
+  const version = logs.map((q) => `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}`).join('|');
+  const cacheKey = `ranks\0${by}`;
+  const kept = sorting.cache.get(cacheKey) as KeptRanks | undefined;
+  if (kept?.version === version) return kept.ranks;
+  let total = 0;
+  for (const q of logs) total += q.log.count;
+  sorting.cache.makeRoom(RANKS_WORKING_BYTES * total);
+  const ranks = await columnRanks(
+    logs.map((q) => q.log),
+    by,
+  );
+  sorting.cache.set(cacheKey, { version, ranks });
+  return ranks;
+}
