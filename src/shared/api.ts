@@ -22,6 +22,8 @@ import {
   ReplayResult,
   ReplayRunSummary,
   Endpoint,
+  DEFAULT_TIMEOUT_SECONDS,
+  TimeoutSeconds,
 } from './replay';
 
 /** A reviewer's own flag option; retired ones stay listed so the reasons given with them keep their name. */
@@ -133,6 +135,8 @@ export const calls = {
       ids: z.array(z.string()).min(1).optional(),
       filter: SampleFilter.default({}),
       concurrency: z.number().int().min(1).max(64).default(4),
+      /** How long one call may go unanswered before it is cancelled and retried (then: an error). */
+      timeoutSeconds: TimeoutSeconds.default(DEFAULT_TIMEOUT_SECONDS),
     }),
     output: z.object({ run: z.string(), total: z.number().int().nonnegative() }),
   },

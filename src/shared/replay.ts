@@ -80,6 +80,10 @@ export const ReplayCounts = z.object({
 });
 export type ReplayCounts = z.infer<typeof ReplayCounts>;
 
+/** How long one call may go unanswered (queue time included) before it is cancelled and retried. */
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+export const TimeoutSeconds = z.number().positive().max(86_400);
+
 /** run.json */
 export const ReplayRunInfo = z.object({
   run: z.string(),
@@ -91,6 +95,8 @@ export const ReplayRunInfo = z.object({
   /** The sample ids selected, in order (a resume replays those without a result). */
   samples: z.array(z.string()),
   concurrency: z.number().int().positive(),
+  /** The per-call timeout the run was started with (runs before it existed: the default). */
+  timeoutSeconds: TimeoutSeconds.optional(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   /** `finished`, `cancelled`, `interrupted` (the app stopped answering), or `running`. */

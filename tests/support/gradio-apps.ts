@@ -35,6 +35,8 @@ export interface AppOptions {
   delay?: number;
   /** One call at a time and this many waiting: the app refuses more ("queue is full"). */
   queueSize?: number;
+  /** Seconds the text app's first call for each input sleeps (later calls answer at once). */
+  stallFirst?: number;
 }
 
 /** Starts one Python process (one Gradio import) for all the apps; resolves once they listen. */
@@ -45,6 +47,7 @@ export function startApps(options: AppOptions): Promise<RunningApps> {
   if (options.serve !== false) args.push('--serve');
   if (options.delay) args.push('--delay', String(options.delay));
   if (options.queueSize) args.push('--queue-size', String(options.queueSize));
+  if (options.stallFirst) args.push('--stall-first', String(options.stallFirst));
   const child = spawn(gradioPython, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, GRADIO_ANALYTICS_ENABLED: 'False', NO_PROXY: '127.0.0.1,localhost' },

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { ReviewStatus } from '../../shared/model';
 import type { SampleFilter } from '../../shared/api';
-import type { ReplayCounts } from '../../shared/replay';
+import { DEFAULT_TIMEOUT_SECONDS, TimeoutSeconds, type ReplayCounts } from '../../shared/replay';
 import { defaultDataDir } from '../review/location';
 import { ConnectionFailed } from '../replay/gradio-app';
 import { MappingError } from '../replay/mapping';
@@ -13,8 +13,9 @@ import { UsageError, type Command } from './command';
 
 const usage = `Usage:
   flagdeck replay <folder> --app <url|space-id> [--api-name /predict] [--map <column>=<input>]...
-                  [--search TEXT] [--reason R]... [--status S]... [--concurrency N] [--json]
-  flagdeck replay <folder> --resume <run-id> [--app <url|space-id>] [--json]
+                  [--search TEXT] [--reason R]... [--status S]... [--concurrency N]
+                  [--timeout SECONDS] [--json]
+  flagdeck replay <folder> --resume <run-id> [--app <url|space-id>] [--timeout SECONDS] [--json]
   flagdeck replay <folder> --list [--json]
 
 Sends the flagged inputs of the selected samples to the app's endpoint (default /predict) through
@@ -29,6 +30,9 @@ Options:
   --reason R         only samples with this flag reason (repeatable)
   --status S         only samples with this review status (repeatable: ${ReviewStatus.options.join(', ')})
   --concurrency N    calls in flight at once (default 4)
+  --timeout SECONDS  longest wait for one call's answer, time in the app's queue included
+                     (default ${DEFAULT_TIMEOUT_SECONDS}; a resume keeps the run's): the call is
+                     cancelled and retried with backoff, then recorded as that sample's error
   --json             print { "run", "endpoint", "replayed", "same", "changed", "errors", "skipped" }
                      (--list: the stored runs, newest first)
   --data-dir DIR     where journals of read-only folders go (default: ${defaultDataDir()})`;
@@ -40,6 +44,7 @@ interface ReplayArgs {
   overrides: { column: string; slot: string }[];
   filter: SampleFilter;
   concurrency: number;
+  timeoutSeconds?: number;
   json: boolean;
   list: boolean;
   resume?: string;
@@ -60,6 +65,7 @@ function parse(argv: string[]): ReplayArgs {
         reason: { type: 'string', multiple: true },
         status: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
+        timeout: { type: 'string' },
         json: { type: 'boolean' },
         list: { type: 'boolean' },
         resume: { type: 'string' },
@@ -77,8 +83,12 @@ function parse(argv: string[]): ReplayArgs {
   const concurrency = Number(values.concurrency ?? '4');
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new UsageError(`--concurrency must be a whole number from 1 to 64 (got "${values.concurrency}")`);
+  const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutSeconds !== undefined && !TimeoutSeconds.safeParse(timeoutSeconds).success)
+    throw new UsageError(`--timeout must be a number of seconds above 0 (got "${values.timeout}")`);
   return {
     folder,
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     ...(values.app ? { app: values.app } : {}),
     ...(values['api-name'] ? { apiName: values['api-name'] } : {}),
     overrides: (values.map ?? []).map(parseMapPair),
@@ -199,6 +209,7 @@ export const replayCommand: Command = {
         ? await service.resume(folderId, args.resume, {
             ...(args.app ? { app: args.app } : {}),
             concurrency: args.concurrency,
+            ...(args.timeoutSeconds !== undefined ? { timeoutSeconds: args.timeoutSeconds } : {}),
             ...callbacks,
           })
         : await service.start(
@@ -209,6 +220,7 @@ export const replayCommand: Command = {
               overrides: args.overrides,
               filter: args.filter,
               concurrency: args.concurrency,
+              ...(args.timeoutSeconds !== undefined ? { timeoutSeconds: args.timeoutSeconds } : {}),
             },
             callbacks,
           );

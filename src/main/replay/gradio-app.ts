@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Client, handle_file } from '@gradio/client';
 import type { Endpoint, EndpointSlot } from '../../shared/replay';
+import { quietClientConsole } from './client-console';
 import type { InputValue } from './input-values';
 
 export interface GradioApp {
@@ -29,6 +30,11 @@ export class CallFailed extends Error {}
 /** The app could not be reached, or its queue refused or timed out: worth retrying. */
 export class ConnectionFailed extends Error {}
 export class CallCancelled extends Error {}
+/**
+ * No answer within the replay's per-call timeout (the call was cancelled at the app): retried like
+ * a connection error, but once the retries are spent it is that sample's error, not the run's end.
+ */
+export class CallTimedOut extends Error {}
 
 interface ApiSlot {
   label?: string | null;
@@ -42,6 +48,7 @@ interface ApiEndpoint {
 
 export async function connectApp(app: string): Promise<GradioApp> {
   let client: Client;
+  quietClientConsole();
   try {
     client = await Client.connect(app, { events: ['data', 'status'] });
   } catch (error) {
@@ -99,6 +106,7 @@ async function callEndpoint(
   const job = client.submit(apiName, inputs.map(clientValue));
   const cancelled = new Promise<never>((_resolve, reject) => {
     const onAbort = () => {
+      quietClientConsole();
       void job.cancel().catch(() => undefined);
       reject(new CallCancelled('cancelled'));
     };

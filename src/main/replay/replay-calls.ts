@@ -44,7 +44,7 @@ export function replayHandlers(
         columns: [...columns],
       };
     },
-    'replay.start': async ({ folderId, app, apiName, mapping, ids, filter, concurrency }) => {
+    'replay.start': async ({ folderId, app, apiName, mapping, ids, filter, concurrency, timeoutSeconds }) => {
       const prepared = await service.prepare({
         folderId,
         app,
@@ -52,6 +52,7 @@ export function replayHandlers(
         mapping,
         ...(ids ? { ids } : { filter }),
         concurrency,
+        timeoutSeconds,
       });
       const { run, samples } = prepared.info;
       const controller = new AbortController();

@@ -1,7 +1,9 @@
 // One replay run: the selected samples of one folder sent to an endpoint with bounded concurrency,
-// retried with backoff when the app cannot be reached, each answer compared with what was flagged
-// and appended to results.jsonl as soon as it is known. Cancel stops within one call's cancel; an
-// app that stops answering ends the run as `interrupted`, and a resume replays the missing samples.
+// retried with backoff when the app cannot be reached or does not answer in time, each answer
+// compared with what was flagged and appended to results.jsonl as soon as it is known. Cancel stops
+// within one call's cancel; an app that stops answering ends the run as `interrupted`, a sample that
+// keeps timing out is that sample's error, and a resume replays the samples without a result (or
+// whose result was for a row since rewritten).
 import { relative } from 'node:path';
 import type { Column, SampleRow } from '../../shared/model';
 import type {
@@ -13,10 +15,13 @@ import type {
   ReplayResult,
   ReplayRunInfo,
 } from '../../shared/replay';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/replay';
 import { compareOutput, type Replayed } from './compare';
+import { callWithRetry, DEFAULT_RETRY, type RetryPolicy } from './call-retry';
 import {
   CallCancelled,
   CallFailed,
+  CallTimedOut,
   ConnectionFailed,
   messageOf,
   type FileDataLike,
@@ -39,14 +44,11 @@ export interface ReplayPlan {
   signal?: AbortSignal;
   onResult?: (result: ReplayResult, done: number, counts: ReplayCounts) => void;
   retry?: RetryPolicy;
+  /** Longest wait for one call's answer (default DEFAULT_TIMEOUT_SECONDS). */
+  timeoutMs?: number;
 }
 
-export interface RetryPolicy {
-  attempts: number;
-  firstDelayMs: number;
-}
-
-const DEFAULT_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 250 };
+export type { RetryPolicy };
 
 export interface RunOutcome {
   state: ReplayRunInfo['state'];
@@ -56,7 +58,10 @@ export interface RunOutcome {
 
 /** Replays `rows` (those without a result yet) and closes the run's record. */
 export async function replayRows(plan: ReplayPlan): Promise<RunOutcome> {
-  const earlier = await plan.store.results();
+  // A result stands for the row it was made from: one whose row now hashes differently (the log
+  // was rewritten since) is replayed again, and its new line supersedes the old.
+  const hashOf = new Map(plan.rows.map((row) => [row.id, row.rowHash]));
+  const earlier = (await plan.store.results()).filter((result) => hashOf.get(result.id) === result.rowHash);
   const done = new Set(earlier.map((result) => result.id));
   const todo = plan.rows.filter((row) => !done.has(row.id));
   const results = [...earlier];
@@ -124,51 +129,21 @@ async function replayOne(plan: ReplayPlan, row: SampleRow, signal: AbortSignal):
   }
   let data: unknown[];
   try {
-    data = await withRetry(
-      () => plan.app.call(plan.endpoint.apiName, inputs, signal),
-      plan.retry ?? DEFAULT_RETRY,
+    data = await callWithRetry(
+      (attempt) => plan.app.call(plan.endpoint.apiName, inputs, attempt),
+      { retry: plan.retry ?? DEFAULT_RETRY, timeoutMs: plan.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000 },
       signal,
       () => (retries += 1),
     );
   } catch (error) {
-    if (error instanceof CallFailed) return finish('error', [], error.message);
+    if (error instanceof CallFailed || error instanceof CallTimedOut)
+      return finish('error', [], error.message);
     throw error;
   }
   const outputs = await storeOutputs(plan, row, data, columnIndex);
   const compared = outputs.filter((output) => output.same !== null);
   const outcome = compared.every((output) => output.same) ? 'same' : 'changed';
   return finish(compared.length === 0 ? 'changed' : outcome, outputs);
-}
-
-async function withRetry<T>(
-  call: () => Promise<T>,
-  policy: RetryPolicy,
-  signal: AbortSignal,
-  onRetry: () => void,
-): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await call();
-    } catch (error) {
-      if (!(error instanceof ConnectionFailed) || attempt >= policy.attempts || signal.aborted) throw error;
-      await sleep(policy.firstDelayMs * 2 ** (attempt - 1), signal);
-      onRetry();
-    }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new CallCancelled('cancelled'));
-      },
-      { once: true },
-    );
-  });
 }
 
 async function storeOutputs(

@@ -11,8 +11,10 @@ import type {
   ReplayRunInfo,
   ReplayRunSummary,
 } from '../../shared/replay';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/replay';
 import { locateReview } from '../review/location';
 import { connectApp, type GradioApp } from './gradio-app';
+import { pickEndpoint } from './endpoint-choice';
 import { applyOverrides, checkMapping, MappingError, proposeMapping } from './mapping';
 import { replayRows, type RetryPolicy, type RunOutcome } from './replay-run';
 import {
@@ -44,6 +46,8 @@ export interface ReplayRequest {
   ids?: string[];
   filter?: SampleFilter;
   concurrency?: number;
+  /** Per-call timeout (default DEFAULT_TIMEOUT_SECONDS); kept in run.json for a resume. */
+  timeoutSeconds?: number;
   retry?: RetryPolicy;
 }
 
@@ -131,6 +135,7 @@ export class ReplayService {
         mapping,
         samples: rows.map((row) => row.id),
         concurrency: request.concurrency ?? 4,
+        timeoutSeconds: request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
         startedAt: new Date().toISOString(),
         endedAt: null,
         state: 'running',
@@ -155,7 +160,12 @@ export class ReplayService {
   async resume(
     folderId: string,
     run: string,
-    options: { app?: string; concurrency?: number; retry?: RetryPolicy } & ReplayCallbacks = {},
+    options: {
+      app?: string;
+      concurrency?: number;
+      timeoutSeconds?: number;
+      retry?: RetryPolicy;
+    } & ReplayCallbacks = {},
   ): Promise<ReplayReport> {
     const dir = await this.reviewDir(folderId);
     const store = await RunStore.open(dir, run);
@@ -164,7 +174,8 @@ export class ReplayService {
     try {
       const endpoint = pickEndpoint(app.endpoints, info.endpoint, info.app);
       const rows = await this.rowsById(folderId, info.samples);
-      await store.update({ state: 'running', endedAt: null });
+      const timeoutSeconds = options.timeoutSeconds ?? info.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+      await store.update({ state: 'running', endedAt: null, timeoutSeconds });
       options.onStart?.(store.run);
       const request = {
         folderId,
@@ -223,6 +234,7 @@ export class ReplayService {
       rows,
       store,
       concurrency: request.concurrency ?? 4,
+      timeoutMs: (store.run.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
       ...(request.retry ? { retry: request.retry } : {}),
       ...(callbacks.signal ? { signal: callbacks.signal } : {}),
       ...(callbacks.onResult ? { onResult: callbacks.onResult } : {}),
@@ -275,18 +287,4 @@ export class ReplayService {
   private rowsById(folderId: string, ids: string[]): Promise<SampleRow[]> {
     return Promise.all(ids.map((id) => this.source.get({ folderId, id })));
   }
-}
-
-function pickEndpoint(endpoints: Endpoint[], apiName: string | undefined, app: string): Endpoint {
-  const names = endpoints.map((e) => e.apiName).join(', ') || 'none';
-  if (apiName === undefined) {
-    const only =
-      endpoints.find((e) => e.apiName === '/predict') ?? (endpoints.length === 1 ? endpoints[0] : undefined);
-    if (!only) throw new MappingError(`${app} has several endpoints (${names}); choose one with --api-name`);
-    return only;
-  }
-  const wanted = apiName.startsWith('/') ? apiName : `/${apiName}`;
-  const found = endpoints.find((e) => e.apiName === wanted);
-  if (!found) throw new MappingError(`${app} has no endpoint ${wanted} (endpoints: ${names})`);
-  return found;
 }

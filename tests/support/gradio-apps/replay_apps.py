@@ -5,11 +5,13 @@ Version 1 has bugs on some inputs; version 2 fixes them. The tests flag samples 
 through Gradio's own flagging code and replay them against version 2 served on 127.0.0.1.
 
     python replay_apps.py --flag-into DIR [--apps text,image,...]   # flag v1 samples into DIR/<app>/
-                          [--serve] [--delay SECONDS]
+                          [--serve] [--delay SECONDS] [--stall-first SECONDS]
 
 With --serve, version 2 of each app is launched on a free port (one Python process, one import of
 Gradio) and one JSON line `{"apps": {"text": "http://127.0.0.1:PORT/", ...}}` is printed on stdout;
-the process then serves until its stdin closes. `--delay` makes every call sleep (the slow app).
+the process then serves until its stdin closes. `--delay` makes every call sleep (the slow app);
+`--stall-first` makes the text app's first call for each input sleep (an app that hangs once and
+answers at once when asked again, as after a stuck worker).
 
 Flagging goes through `Blocks.process_api` as the server does for a browser event: the prediction
 function first (outputs post-processed by Gradio), then the flag button's `FlagMethod`, which runs
@@ -38,11 +40,16 @@ from gradio import processing_utils  # noqa: E402
 from gradio.state_holder import SessionState  # noqa: E402
 
 DELAY = 0.0
+STALL_FIRST = 0.0
+_stalled: set = set()
 
 
-def pause():
+def pause(key=None):
     if DELAY:
         time.sleep(DELAY)
+    if STALL_FIRST and key is not None and key not in _stalled:
+        _stalled.add(key)
+        time.sleep(STALL_FIRST)
 
 
 # ---- the apps: version 1 (buggy) and version 2 (fixed) ------------------------------------------
@@ -50,7 +57,7 @@ def pause():
 
 def shout(version):
     def fn(text):
-        pause()
+        pause(text)
         if version == 1 and text.startswith("bug"):
             return text  # v1 forgets to shout inputs starting with "bug"
         return text.upper()
@@ -223,13 +230,14 @@ def serve(apps: list[str], queue_size: int | None = None) -> dict:
 
 
 def main() -> int:
-    global DELAY
+    global DELAY, STALL_FIRST
     parser = argparse.ArgumentParser()
     parser.add_argument("--apps", default="text,image,label,audio,chat")
     parser.add_argument("--flag-into")
     parser.add_argument("--serve", action="store_true")
     parser.add_argument("--delay", type=float, default=0.0)
     parser.add_argument("--queue-size", type=int, default=0)
+    parser.add_argument("--stall-first", type=float, default=0.0)
     args = parser.parse_args()
     apps = [a for a in args.apps.split(",") if a]
     report: dict = {"gradio": gr.__version__}
@@ -237,6 +245,7 @@ def main() -> int:
         into = Path(args.flag_into)
         report["flagged"] = {app: asyncio.run(flag_app(app, into)) for app in apps}
     DELAY = args.delay
+    STALL_FIRST = args.stall_first
     if args.serve:
         report["apps"] = serve(apps, args.queue_size or None)
     print(json.dumps(report), flush=True)

@@ -6,6 +6,7 @@ import type { FolderInfo } from '../../../../shared/model';
 import { logKey } from '../../common/rows';
 import { folderLabels } from '../../common/folder-labels';
 import type { ReplayRunChoice } from '../../common/use-replay-runs';
+import { FilterSelect, type FilterChoice } from './filter-select';
 import { ReplayFilters } from './replay-filters';
 import {
   ANY,
@@ -37,18 +38,11 @@ interface Props {
   replayRuns?: ReplayRunChoice[];
 }
 
-function ReasonOptions({ values }: { values: (string | null)[] }): React.JSX.Element {
-  return (
-    <>
-      <option value={ANY}>any</option>
-      {values.map((r) => (
-        <option key={encodeNullable(r)} value={encodeNullable(r)}>
-          {r ?? '(none)'}
-        </option>
-      ))}
-    </>
-  );
-}
+/** Reasons or usernames as choices; `null` ("none") encoded so it survives the select. */
+const nullableChoices = (values: (string | null)[]): FilterChoice[] =>
+  values.map((value) => ({ value: encodeNullable(value), label: value ?? '(none)' }));
+
+const STATUSES = ['unreviewed', 'keep', 'drop', 'unsure'].map((s) => ({ value: s, label: s }));
 
 export function FiltersBar({
   filter,
@@ -108,86 +102,55 @@ export function FiltersBar({
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
       />
-      <label>
-        Review flag
-        <select
-          aria-label="Filter by flag reason"
-          value={selectValue(filter, 'reasons')}
-          onChange={(e) => onChange(withList(filter, 'reasons', e.target.value))}
-        >
-          <ReasonOptions values={reasons} />
-        </select>
-      </label>
-      <label>
-        Original flag
-        <select
-          aria-label="Filter by original flag"
-          value={selectValue(filter, 'originalReasons')}
-          onChange={(e) => onChange(withList(filter, 'originalReasons', e.target.value))}
-        >
-          <ReasonOptions values={reasons} />
-        </select>
-      </label>
-      <label>
-        Status
-        <select
-          aria-label="Filter by status"
-          value={filter.statuses?.[0] ?? ANY}
-          onChange={(e) => onChange(withStatus(filter, e.target.value))}
-        >
-          <option value={ANY}>any</option>
-          {['unreviewed', 'keep', 'drop', 'unsure'].map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Review flag"
+        name="Filter by flag reason"
+        value={selectValue(filter, 'reasons')}
+        choices={nullableChoices(reasons)}
+        onChange={(value) => onChange(withList(filter, 'reasons', value))}
+      />
+      <FilterSelect
+        label="Original flag"
+        name="Filter by original flag"
+        value={selectValue(filter, 'originalReasons')}
+        choices={nullableChoices(reasons)}
+        onChange={(value) => onChange(withList(filter, 'originalReasons', value))}
+      />
+      <FilterSelect
+        label="Status"
+        name="Filter by status"
+        value={filter.statuses?.[0] ?? ANY}
+        choices={STATUSES}
+        onChange={(value) => onChange(withStatus(filter, value))}
+      />
       {folders.length > 1 && (
-        <label>
-          Folder
-          <select
-            aria-label="Filter by folder"
-            value={filter.folderIds?.[0] ?? ANY}
-            onChange={(e) => onChange(withFolder(filter, e.target.value))}
-          >
-            <option value={ANY}>all</option>
-            {folders.map((f) => (
-              <option key={f.id} value={f.id} title={f.path}>
-                {labels.get(f.id) ?? f.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Folder"
+          name="Filter by folder"
+          anyLabel="all"
+          value={filter.folderIds?.[0] ?? ANY}
+          choices={folders.map((f) => ({ value: f.id, label: labels.get(f.id) ?? f.name, title: f.path }))}
+          onChange={(value) => onChange(withFolder(filter, value))}
+        />
       )}
       {logs.length > 1 && (
-        <label>
-          Log
-          <select
-            aria-label="Filter by log"
-            value={filter.logs?.[0] ?? ANY}
-            onChange={(e) => onChange(withLog(filter, e.target.value))}
-          >
-            <option value={ANY}>all</option>
-            {logs.map((l) => (
-              <option key={l.key} value={l.key}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Log"
+          name="Filter by log"
+          anyLabel="all"
+          value={filter.logs?.[0] ?? ANY}
+          choices={logs.map((l) => ({ value: l.key, label: l.name }))}
+          onChange={(value) => onChange(withLog(filter, value))}
+        />
       )}
       {users.some((u) => u !== null) && (
-        <label>
-          User
-          <select
-            aria-label="Filter by username"
-            value={selectValue(filter, 'usernames')}
-            onChange={(e) => onChange(withList(filter, 'usernames', e.target.value))}
-          >
-            <ReasonOptions values={users} />
-          </select>
-        </label>
+        <FilterSelect
+          label="User"
+          name="Filter by username"
+          value={selectValue(filter, 'usernames')}
+          choices={nullableChoices(users)}
+          onChange={(value) => onChange(withList(filter, 'usernames', value))}
+        />
       )}
       {(replayRuns.length > 0 || filter.replay) && (
         <ReplayFilters filter={filter} onChange={onChange} runs={replayRuns} />

@@ -2,15 +2,21 @@
 // when a folder has several.
 import type { SampleFilter } from '../../../../shared/api';
 import type { ReplayRunChoice } from '../../common/use-replay-runs';
+import { FilterSelect, type FilterChoice } from './filter-select';
 import { ANY, withReplayOutcome, withReplayRun } from './filter-values';
 
-const REPLAY_MARKS = [
-  ['changed', 'changed'],
-  ['same', 'same'],
-  ['error', 'error'],
-  ['skipped', 'skipped'],
-  ['none', 'not replayed'],
-] as const;
+const REPLAY_MARKS: FilterChoice[] = [
+  { value: 'changed', label: 'changed' },
+  { value: 'same', label: 'same' },
+  { value: 'error', label: 'error' },
+  { value: 'skipped', label: 'skipped' },
+  {
+    value: 'none',
+    label: 'not replayed',
+    // A result made from a row that has since been rewritten does not describe the row any more.
+    title: 'No result in the run shown, or the log row was rewritten since it was replayed',
+  },
+];
 
 export function ReplayFilters({
   filter,
@@ -23,37 +29,26 @@ export function ReplayFilters({
 }): React.JSX.Element {
   return (
     <>
-      <label>
-        Replay
-        <select
-          aria-label="Filter by replay outcome"
-          value={filter.replay?.outcomes?.[0] ?? ANY}
-          onChange={(e) => onChange(withReplayOutcome(filter, e.target.value))}
-        >
-          <option value={ANY}>any</option>
-          {REPLAY_MARKS.map(([value, name]) => (
-            <option key={value} value={value}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Replay"
+        name="Filter by replay outcome"
+        value={filter.replay?.outcomes?.[0] ?? ANY}
+        choices={REPLAY_MARKS}
+        onChange={(value) => onChange(withReplayOutcome(filter, value))}
+      />
       {runs.length > 1 && (
-        <label>
-          Run
-          <select
-            aria-label="Replay run shown"
-            value={filter.replay?.run ?? ANY}
-            onChange={(e) => onChange(withReplayRun(filter, e.target.value))}
-          >
-            <option value={ANY}>latest</option>
-            {runs.map(({ run, summary }) => (
-              <option key={run} value={run} title={`${summary.app} ${summary.endpoint}`}>
-                {run} ({summary.counts.changed} changed)
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Run"
+          name="Replay run shown"
+          anyLabel="latest"
+          value={filter.replay?.run ?? ANY}
+          choices={runs.map(({ run, summary }) => ({
+            value: run,
+            label: `${run} (${summary.counts.changed} changed)`,
+            title: `${summary.app} ${summary.endpoint}`,
+          }))}
+          onChange={(value) => onChange(withReplayRun(filter, value))}
+        />
       )}
     </>
   );

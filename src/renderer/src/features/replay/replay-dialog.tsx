@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CallOutput, SampleFilter } from '../../../../shared/api';
 import type { FolderInfo } from '../../../../shared/model';
-import type { ReplayMapping } from '../../../../shared/replay';
+import { DEFAULT_TIMEOUT_SECONDS, type ReplayMapping } from '../../../../shared/replay';
 import { useApi } from '../../common/api-context';
 import { Modal } from '../../components/modal';
 import { MappingFields } from './mapping-fields';
@@ -32,6 +32,7 @@ export function ReplayDialog({ filter, folders, onClose }: Props): React.JSX.Ele
   const [apiName, setApiName] = useState('');
   const [mapping, setMapping] = useState<ReplayMapping>({ inputs: {}, outputs: {} });
   const [concurrency, setConcurrency] = useState(4);
+  const [timeoutSeconds, setTimeoutSeconds] = useState(DEFAULT_TIMEOUT_SECONDS);
   const { job, start, cancel } = useReplayRun();
   const folder = folders.find((f) => f.id === folderId);
   const endpoint = connection?.endpoints.find((e) => e.apiName === apiName);
@@ -66,7 +67,7 @@ export function ReplayDialog({ filter, folders, onClose }: Props): React.JSX.Ele
 
   const replay = (): void => {
     if (!connection || !endpoint) return;
-    void start({ folderId, app: connection.app, apiName, mapping, filter, concurrency });
+    void start({ folderId, app: connection.app, apiName, mapping, filter, concurrency, timeoutSeconds });
   };
 
   return (
@@ -126,6 +127,20 @@ export function ReplayDialog({ filter, folders, onClose }: Props): React.JSX.Ele
               max={64}
               value={concurrency}
               onChange={(e) => setConcurrency(Math.max(1, Math.min(64, Number(e.target.value) || 1)))}
+            />
+          </label>
+          <label title="A call not answered in time (queue included) is cancelled and retried; then it is that sample's error">
+            Timeout per call (s){' '}
+            <input
+              type="number"
+              min={1}
+              max={86400}
+              value={timeoutSeconds}
+              onChange={(e) =>
+                setTimeoutSeconds(
+                  Math.max(1, Math.min(86_400, Number(e.target.value) || DEFAULT_TIMEOUT_SECONDS)),
+                )
+              }
             />
           </label>
           <div className="replay-actions">
