@@ -99,11 +99,7 @@ export function replayHandlers(
     },
     'replay.runs': async ({ folderId }) => ({ runs: await service.runs(folderId) }),
     'replay.outcomes': async ({ folderId, run }) => {
-      const { results } = await service.results(folderId, run);
-      return {
-        outcomes: results.map(({ id, outcome }) => ({ id, outcome })),
-        filesBase: filesBase(run),
-      };
+      return { outcomes: await service.outcomes(folderId, run), filesBase: filesBase(run) };
     },
     'replay.result': async ({ folderId, run, id }) => {
       return {

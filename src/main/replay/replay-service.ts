@@ -11,21 +11,13 @@ import type {
   ReplayRunInfo,
   ReplayRunSummary,
 } from '../../shared/replay';
-import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/replay';
+import { DEFAULT_TIMEOUT_SECONDS, ReplayOutcome } from '../../shared/replay';
 import { locateReview } from '../review/location';
 import { connectApp, type GradioApp } from './gradio-app';
 import { pickEndpoint } from './endpoint-choice';
 import { applyOverrides, checkMapping, MappingError, proposeMapping } from './mapping';
 import { replayRows, type RetryPolicy, type RunOutcome } from './replay-run';
-import {
-  countOutcomes,
-  listRunDirs,
-  newRunId,
-  readResult,
-  readResults,
-  readRunInfo,
-  RunStore,
-} from './run-store';
+import { newRunId, readResult, RunStore, runSummaries } from './run-store';
 import { savedMapping, saveMapping } from './saved-mappings';
 
 /** What replay needs from a workspace (the Workspace class has these). */
@@ -33,6 +25,8 @@ export interface ReplaySource {
   info(): WorkspaceInfo;
   query(input: { filter: SampleFilter; offset: number; limit: number }): Promise<QueryResult>;
   get(ref: { folderId: string; id: string }): Promise<SampleRow>;
+  /** Samples matching a filter, by folder (a `replay` filter applies the run's current marks). */
+  matching(filter: SampleFilter): Promise<Map<string, { id: string }[]>>;
 }
 
 export interface ReplayRequest {
@@ -190,16 +184,7 @@ export class ReplayService {
   }
 
   async runs(folderId: string): Promise<ReplayRunSummary[]> {
-    const dir = await this.reviewDir(folderId);
-    const summaries: ReplayRunSummary[] = [];
-    for (const runDir of await listRunDirs(dir)) {
-      const info = await readRunInfo(runDir).catch(() => undefined);
-      if (!info) continue;
-      const { samples, mapping, ...rest } = info;
-      void mapping;
-      summaries.push({ ...rest, total: samples.length, counts: countOutcomes(await readResults(runDir)) });
-    }
-    return summaries.reverse();
+    return runSummaries(await this.reviewDir(folderId));
   }
 
   async results(
@@ -208,6 +193,18 @@ export class ReplayService {
   ): Promise<{ info: ReplayRunInfo; dir: string; results: ReplayResult[] }> {
     const store = await RunStore.open(await this.reviewDir(folderId), run);
     return { info: store.run, dir: store.dir, results: await store.results() };
+  }
+
+  /**
+   * The outcome of each sample of a run that still describes its row: a result made from a row the
+   * log has rewritten since is left out, as the table's replay column leaves it out.
+   */
+  async outcomes(folderId: string, run: string): Promise<{ id: string; outcome: ReplayOutcome }[]> {
+    const { results } = await this.results(folderId, run);
+    const outcomes = ReplayOutcome.options;
+    const current = await this.source.matching({ folderIds: [folderId], replay: { run, outcomes } });
+    const fresh = new Set((current.get(folderId) ?? []).map((sample) => sample.id));
+    return results.filter((result) => fresh.has(result.id)).map(({ id, outcome }) => ({ id, outcome }));
   }
 
   /** One sample's result in a run (undefined when it has none). */

@@ -1,20 +1,48 @@
 // The table's `replay` column and filter: the outcome of every row in the run shown (each folder's
 // latest run, or the one chosen), read from results.jsonl. A run only grows (appended lines), so
 // the file is read on from where it was last read: a page call during a run costs its new lines.
+// A result stands for the row it was made from: where the log was rewritten since (the row at that
+// id now hashes differently), the row shows as not replayed (`none`), never as `same`/`changed`.
 import { open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { MarkedFolder, ReplayMarksSource } from '../workspace/options';
 import { MARK_CODES, type MarksByLog, type ReplayMarks } from '../query/replay-marks';
+import type { LogIndex } from '../log-index/log-index';
+import { readRowHashes } from '../log-index/read-records';
 import type { ReplayMark } from '../../shared/query-api';
 import { parseSampleId } from '../../shared/sample-id';
 import { locateReview } from '../review/location';
 import { listRunDirs, RESULTS_FILE } from './run-store';
 
+type MarkedLog = MarkedFolder['logs'][number];
+
+interface RowResult {
+  code: number;
+  rowHash: string;
+}
+
+/** Current hashes of rows that have results, valid for one index of the log at one generation. */
+interface CheckedRows {
+  index: LogIndex;
+  generation: number;
+  hashes: Map<number, string>;
+}
+
+/** Tells index objects apart in a version string (a reopened log gets a new one at generation 0). */
+const indexSerials = new WeakMap<LogIndex, number>();
+let nextSerial = 0;
+function serialOf(index: LogIndex): number {
+  let serial = indexSerials.get(index);
+  if (serial === undefined) indexSerials.set(index, (serial = nextSerial++));
+  return serial;
+}
+
 /** Outcome codes by log file and row, as far as results.jsonl has been read. */
 class RunResults {
   private offset = 0;
   private partial = '';
-  private readonly byFile = new Map<string, Map<number, number>>();
+  private readonly byFile = new Map<string, Map<number, RowResult>>();
+  private readonly checked = new Map<string, CheckedRows>();
   private readonly built = new Map<string, ReplayMarks>();
 
   constructor(readonly dir: string) {}
@@ -46,34 +74,68 @@ class RunResults {
     if (!at || code <= 0) return;
     let rows = this.byFile.get(at.file);
     if (!rows) this.byFile.set(at.file, (rows = new Map()));
-    rows.set(at.row, code);
+    rows.set(at.row, { code, rowHash: result.rowHash });
   }
 
-  marksOf(file: string, count: number): ReplayMarks {
-    const version = `${this.dir}:${this.offset}`;
+  async marksOf({ file, count, index }: MarkedLog): Promise<ReplayMarks> {
+    const version = `${this.dir}:${this.offset}:${serialOf(index)}:${index.generation}`;
     const kept = this.built.get(file);
     if (kept && kept.version === version && kept.codes.length === count) return kept;
+    const results = this.byFile.get(file) ?? new Map<number, RowResult>();
+    const current = await this.currentHashes(file, index, results, count);
     const codes = new Uint8Array(count);
-    for (const [row, code] of this.byFile.get(file) ?? []) if (row < count) codes[row] = code;
+    for (const [row, { code, rowHash }] of results) {
+      if (row < count && current.get(row) === rowHash) codes[row] = code;
+    }
     const marks = { run: basename(this.dir), codes, version };
     this.built.set(file, marks);
     return marks;
+  }
+
+  /**
+   * The current hash of each row with a result, read from the log once per row: again only after
+   * the log was rewritten (a new generation) or opened anew (another index).
+   */
+  private async currentHashes(
+    file: string,
+    index: LogIndex,
+    results: ReadonlyMap<number, RowResult>,
+    count: number,
+  ): Promise<ReadonlyMap<number, string>> {
+    let checked = this.checked.get(file);
+    if (!checked || checked.index !== index || checked.generation !== index.generation) {
+      checked = { index, generation: index.generation, hashes: new Map() };
+      this.checked.set(file, checked);
+    }
+    const { hashes } = checked;
+    const unread: number[] = [];
+    for (const row of results.keys()) if (row < count && !hashes.has(row)) unread.push(row);
+    if (unread.length > 0) {
+      unread.sort((a, b) => a - b);
+      const read = await readRowHashes(index, unread);
+      unread.forEach((row, i) => hashes.set(row, read[i] ?? ''));
+    }
+    return hashes;
   }
 }
 
 // How run-store writes a result: id, rowHash and outcome first. Reading those without parsing the
 // outputs keeps the first read of a 100,000-result run short; a complete line is still required
 // (it ends the object), and any other shape goes through JSON.parse.
-const LEADING_FIELDS = /^\{"id":("(?:[^"\\]|\\.)*"),"rowHash":"(?:[^"\\]|\\.)*","outcome":"(\w+)",/;
+const LEADING_FIELDS = /^\{"id":("(?:[^"\\]|\\.)*"),"rowHash":"(\w*)","outcome":"(\w+)",/;
 
-function parsed(line: string): { id: string; outcome: ReplayMark } | undefined {
+function parsed(line: string): { id: string; rowHash: string; outcome: ReplayMark } | undefined {
   if (line.trim() === '') return undefined;
   try {
     const fast = line.endsWith('}') ? LEADING_FIELDS.exec(line) : null;
-    if (fast) return { id: JSON.parse(fast[1] ?? '""') as string, outcome: fast[2] as ReplayMark };
-    const value = JSON.parse(line) as { id?: unknown; outcome?: unknown };
+    if (fast) {
+      const [, id, rowHash, outcome] = fast;
+      return { id: JSON.parse(id ?? '""') as string, rowHash: rowHash ?? '', outcome: outcome as ReplayMark };
+    }
+    const value = JSON.parse(line) as { id?: unknown; rowHash?: unknown; outcome?: unknown };
     if (typeof value.id !== 'string' || typeof value.outcome !== 'string') return undefined;
-    return { id: value.id, outcome: value.outcome as ReplayMark };
+    const rowHash = typeof value.rowHash === 'string' ? value.rowHash : '';
+    return { id: value.id, rowHash, outcome: value.outcome as ReplayMark };
   } catch {
     return undefined;
   }
@@ -95,7 +157,7 @@ export class RunMarks implements ReplayMarksSource {
       if (!dir) continue;
       const results = this.resultsOf(dir);
       await results.catchUp();
-      for (const log of folder.logs) marks.set(log.key, results.marksOf(log.file, log.count));
+      for (const log of folder.logs) marks.set(log.key, await results.marksOf(log));
     }
     return marks;
   }

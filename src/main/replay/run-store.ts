@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../review/atomic-write';
-import { ReplayResult, ReplayRunInfo, type ReplayCounts } from '../../shared/replay';
+import { ReplayResult, ReplayRunInfo, type ReplayCounts, type ReplayRunSummary } from '../../shared/replay';
 
 export const RUN_FILE = 'run.json';
 export const RESULTS_FILE = 'results.jsonl';
@@ -160,6 +160,19 @@ export async function listRunDirs(reviewDir: string): Promise<string[]> {
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(replaysDir(reviewDir), entry.name))
     .sort();
+}
+
+/** The runs stored in a review dir, newest first, with their counts. */
+export async function runSummaries(reviewDir: string): Promise<ReplayRunSummary[]> {
+  const summaries: ReplayRunSummary[] = [];
+  for (const runDir of await listRunDirs(reviewDir)) {
+    const info = await readRunInfo(runDir).catch(() => undefined);
+    if (!info) continue;
+    const { samples, mapping, ...rest } = info;
+    void mapping;
+    summaries.push({ ...rest, total: samples.length, counts: countOutcomes(await readResults(runDir)) });
+  }
+  return summaries.reverse();
 }
 
 export function countOutcomes(results: readonly ReplayResult[]): ReplayCounts {

@@ -5,6 +5,7 @@ import type { ReviewStore } from '../review/review-store';
 import type { FollowTiming } from '../follow/log-follower';
 import type { IndexCacheOptions } from '../log-index/persisted-index';
 import type { MarksByLog } from '../query/replay-marks';
+import type { LogIndex } from '../log-index/log-index';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -39,8 +40,8 @@ export interface WorkspaceOptions {
 export interface MarkedFolder {
   id: string;
   root: string;
-  /** Log file → its query key and row count. */
-  logs: { file: string; key: string; count: number }[];
+  /** Log file → its query key, row count and index (to read the current hash of a row). */
+  logs: { file: string; key: string; count: number; index: LogIndex }[];
 }
 
 export interface ReplayMarksSource {

@@ -103,6 +103,7 @@ export class WorkspaceQueries {
         file,
         key: entry.query.key,
         count: entry.query.log.count,
+        index: entry.query.log,
       })),
     }));
     return source.marksFor(folders, filter.replay?.run);

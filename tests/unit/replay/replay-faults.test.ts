@@ -1,8 +1,7 @@
 // Replay when things go wrong: an input file gone (skipped with the reason), a mapping naming a
 // column or input that is not there (a clear error), a slow app (cancel returns within a second),
 // and an app that stops mid-run (finished results kept; the run resumes the missing samples).
-import { rm } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -149,4 +148,38 @@ describe.skipIf(!gradioPython)(`replay faults (${gradioPython ? 'real Gradio' : 
       await Promise.all([stopping.stop(), restarted?.stop()]);
     }
   }, 180_000);
+
+  it('replays again on resume the samples whose row was rewritten since, and only those', async () => {
+    // A copy of the text folder, replayed in full, then its log rewritten: row 3 now asks "world!".
+    const folder = join(base, 'text-rewritten');
+    await cp(join(base, 'text'), folder, { recursive: true });
+    await rm(join(folder, '.flagdeck'), { recursive: true, force: true });
+    const app = flagged.apps.text ?? '';
+    const first = await withService(folder, (service, folderId) => service.start({ folderId, app }));
+    expect(first.counts).toMatchObject({ same: 3, changed: 2 });
+    const before = await storedRun(folder, first.run);
+    expect(before.results.get('dataset1.csv#3')?.outcome).toBe('same');
+    const log = join(folder, 'dataset1.csv');
+    await writeFile(log, (await readFile(log, 'utf8')).replace(/^world,WORLD,/m, 'world!,WORLD,'));
+
+    await withService(folder, async (service, folderId) => {
+      // The table no longer shows the old outcome for row 3, and the run's browser leaves it out.
+      const page = await service.outcomes(folderId, first.run);
+      expect(page.map((item) => item.id)).not.toContain('dataset1.csv#3');
+      expect(page).toHaveLength(4);
+      const resumed = await service.resume(folderId, first.run);
+      expect(resumed).toMatchObject({ state: 'finished', counts: { replayed: 5, same: 2, changed: 3 } });
+      expect(await service.outcomes(folderId, first.run)).toContainEqual({
+        id: 'dataset1.csv#3',
+        outcome: 'changed',
+      });
+    });
+    const after = await storedRun(folder, first.run);
+    // One line more: row 3, replayed with its new input ("WORLD!" is not the flagged "WORLD").
+    expect(after.lines).toBe(6);
+    const again = after.results.get('dataset1.csv#3');
+    expect(again).toMatchObject({ outcome: 'changed' });
+    expect(again?.rowHash).not.toBe(before.results.get('dataset1.csv#3')?.rowHash);
+    expect(again?.outputs[0]?.value).toBe('WORLD!');
+  }, 120_000);
 });

@@ -5,7 +5,8 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordHash } from '../../../src/main/gradio/record-hash';
 import { RunMarks } from '../../../src/main/replay/run-marks';
 import { newRunId, RunStore } from '../../../src/main/replay/run-store';
 import { locateReview } from '../../../src/main/review/location';
@@ -18,13 +19,30 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function openFolder(rows: number): Promise<{ ws: Workspace; root: string; reviewDir: string }> {
+const HEADER = 'text,output,flag,username,timestamp';
+const line = (i: number, text = `in ${i}`) => `${text},out ${i},,,2024-01-01 10:00:00`;
+const logText = (lines: string[]) => `${[HEADER, ...lines].join('\r\n')}\r\n`;
+const numbered = (rows: number) => Array.from({ length: rows }, (_, i) => line(i + 1));
+
+/** The row hash a replay stores for `log.csv#<n>` of the log as openFolder writes it. */
+const hashOf = (id: string, text?: string) => {
+  const n = Number(id.split('#')[1]);
+  return recordHash(Buffer.from(line(n, text)));
+};
+
+async function openFolder(
+  rows: number,
+  options: { follow?: boolean; events?: string[] } = {},
+): Promise<{ ws: Workspace; root: string; reviewDir: string; marks: RunMarks }> {
   const root = mkdtempSync(join(tmpdir(), 'flagdeck-marks-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'flagdeck-marks-data-'));
-  const lines = ['text,output,flag,username,timestamp'];
-  for (let i = 1; i <= rows; i++) lines.push(`in ${i},out ${i},,,2024-01-01 10:00:00`);
-  writeFileSync(join(root, 'log.csv'), `${lines.join('\r\n')}\r\n`);
-  const ws = createWorkspace({ emit: () => {}, follow: false, replayMarks: new RunMarks(dataDir) });
+  writeFileSync(join(root, 'log.csv'), logText(numbered(rows)));
+  const marks = new RunMarks(dataDir);
+  const ws = createWorkspace({
+    emit: (event) => void options.events?.push(event),
+    follow: options.follow ?? false,
+    replayMarks: marks,
+  });
   cleanup.push(async () => {
     await ws.dispose();
     await rm(root, { recursive: true, force: true });
@@ -32,7 +50,7 @@ async function openFolder(rows: number): Promise<{ ws: Workspace; root: string; 
   });
   await ws.open([root]);
   await ws.whenIndexed();
-  return { ws, root, reviewDir: (await locateReview(root, { dataDir })).dir };
+  return { ws, root, reviewDir: (await locateReview(root, { dataDir })).dir, marks };
 }
 
 async function storeRun(
@@ -58,8 +76,8 @@ async function storeRun(
   return { run, store };
 }
 
-const append = (store: RunStore, id: string, outcome: ReplayOutcome) =>
-  store.append({ id, rowHash: 'h', outcome, outputs: [], durationMs: 1, at: new Date().toISOString() });
+const append = (store: RunStore, id: string, outcome: ReplayOutcome, rowHash = hashOf(id)) =>
+  store.append({ id, rowHash, outcome, outputs: [], durationMs: 1, at: new Date().toISOString() });
 
 async function idsOf(ws: Workspace, filter: SampleFilter): Promise<string[]> {
   const folderId = ws.info().folders[0].id;
@@ -130,20 +148,21 @@ describe('the replay column and filter', () => {
   });
 
   it('reads a run once, not per page: marks are reused until the run grows', async () => {
-    const { ws, root, reviewDir } = await openFolder(3);
+    const { ws, reviewDir, marks } = await openFolder(3);
     const { store } = await storeRun(reviewDir, 1, { 'log.csv#2': 'changed' });
-    const marks = new RunMarks(mkdtempSync(join(tmpdir(), 'flagdeck-marks-data-')));
-    const folder = { id: 'f', root, logs: [{ file: 'log.csv', key: 'f/log.csv', count: 3 }] };
-    // The test's own RunMarks locates the review dir itself: the folder is writable, so it is the same.
-    const first = (await marks.marksFor([folder], undefined)).get('f/log.csv');
-    const again = (await marks.marksFor([folder], undefined)).get('f/log.csv');
+    // The folders as the workspace describes them to its marks source.
+    const asked = vi.spyOn(marks, 'marksFor');
+    await ws.query({ filter: {}, offset: 0, limit: 10 });
+    const folders = asked.mock.calls[0]?.[0] ?? [];
+    const key = folders[0]?.logs[0]?.key ?? '';
+    const first = (await marks.marksFor(folders, undefined)).get(key);
+    const again = (await marks.marksFor(folders, undefined)).get(key);
     expect(again).toBe(first);
     expect([...(first?.codes ?? [])]).toEqual([0, 2, 0]);
     await append(store, 'log.csv#3', 'same');
-    const grown = (await marks.marksFor([folder], undefined)).get('f/log.csv');
+    const grown = (await marks.marksFor(folders, undefined)).get(key);
     expect(grown).not.toBe(first);
     expect([...(grown?.codes ?? [])]).toEqual([0, 2, 1]);
-    void ws;
   });
 
   it('counts a line only once it is complete, whatever the order of its fields', async () => {
@@ -151,15 +170,50 @@ describe('the replay column and filter', () => {
     const { store } = await storeRun(reviewDir, 1, { 'log.csv#1': 'changed' });
     const results = join(store.dir, 'results.jsonl');
     // A line being written (no line end yet) is not read; once ended, it is.
-    appendFileSync(results, '{"id":"log.csv#2","rowHash":"h","outcome":"changed",');
+    appendFileSync(results, `{"id":"log.csv#2","rowHash":"${hashOf('log.csv#2')}","outcome":"changed",`);
     expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual(['log.csv#1']);
     appendFileSync(results, '"outputs":[],"durationMs":1,"at":"2026-01-01T00:00:00Z"}\n');
     // Another writer's field order, and a line that is not JSON (ignored).
-    appendFileSync(results, '{"outcome":"changed","id":"log.csv#3","rowHash":"h"}\nnot json\n');
+    appendFileSync(
+      results,
+      `{"outcome":"changed","id":"log.csv#3","rowHash":"${hashOf('log.csv#3')}"}\nnot json\n`,
+    );
     expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual([
       'log.csv#1',
       'log.csv#2',
       'log.csv#3',
     ]);
+  });
+
+  it('shows a result made from a row since rewritten as not replayed, never same or changed', async () => {
+    const { ws, reviewDir } = await openFolder(4);
+    const { run, store } = await storeRun(reviewDir, 1, { 'log.csv#1': 'same', 'log.csv#3': 'error' });
+    // Row 2 was replayed when it read otherwise: its row hash is not the current row's.
+    await append(store, 'log.csv#2', 'changed', hashOf('log.csv#2', 'in 2 before the log was rewritten'));
+    const page = await ws.query({ filter: {}, offset: 0, limit: 10 });
+    expect(page.rows.map((row) => row.replay?.outcome ?? '')).toEqual(['same', '', 'error', '']);
+    expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual([]);
+    expect(await idsOf(ws, { replay: { outcomes: ['none'] } })).toEqual(['log.csv#2', 'log.csv#4']);
+    expect((await ws.facets({ replay: { outcomes: ['none'] } })).total).toBe(2);
+    const folderId = ws.info().folders[0].id;
+    expect((await ws.get({ folderId, id: 'log.csv#2' })).replay).toBeUndefined();
+    expect((await ws.get({ folderId, id: 'log.csv#1' })).replay).toEqual({ run, outcome: 'same' });
+  });
+
+  it('drops the outcome of a row the log rewrites while it is followed', async () => {
+    const events: string[] = [];
+    const { ws, root, reviewDir } = await openFolder(3, { follow: true, events });
+    await storeRun(reviewDir, 1, { 'log.csv#1': 'same', 'log.csv#2': 'changed', 'log.csv#3': 'changed' });
+    expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual(['log.csv#2', 'log.csv#3']);
+    // Someone rewrites the log: row 2 now reads differently (and the file is longer).
+    writeFileSync(join(root, 'log.csv'), logText([line(1), line(2, 'in 2 edited'), line(3)]));
+    for (let waited = 0; !events.includes('logReset') || ws.info().folders[0].logs[0].rows !== 3;) {
+      if ((waited += 50) > 10_000)
+        throw new Error(`the rewrite was not noticed (events: ${events.join(' ')})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual(['log.csv#3']);
+    expect(await idsOf(ws, { replay: { outcomes: ['none'] } })).toEqual(['log.csv#2']);
+    expect(await idsOf(ws, { replay: { outcomes: ['same'] } })).toEqual(['log.csv#1']);
   });
 });

@@ -46,6 +46,15 @@ export function ReplayComparison({ folder, run, id, row: known, heading }: Props
   if (!loaded) return <p className="muted">Loading {id}…</p>;
   const { row, result } = loaded;
   if (!result) return <p className="muted">{id} has no result in this run.</p>;
+  if (result.rowHash !== row.rowHash) {
+    // The result was made from the row as it was then: it does not describe the row shown now.
+    return (
+      <p className="muted" data-testid="replay-stale">
+        {id} has no result for its current row: the log was rewritten since this run replayed it. Replay it
+        again to compare.
+      </p>
+    );
+  }
   const columns = folder.logs.find((log) => log.file === row.log)?.columns ?? [];
   const cellOf = (name: string | null): Cell | undefined =>
     name === null ? undefined : row.cells[columns.find((c) => c.name === name)?.index ?? -1];
