@@ -1,7 +1,7 @@
 // The command line of `flagdeck query`, read into the workspace's own filter and sort. Flags that
 // name a column or a time are checked against the opened logs once they are known (checkAgainst).
 import { parseArgs } from 'node:util';
-import type { SampleFilter, SampleSort } from '../../shared/api';
+import { ReplayMark, type SampleFilter, type SampleSort } from '../../shared/api';
 import { ReviewStatus } from '../../shared/model';
 import { timestampBound } from '../scan/timestamp-key';
 import { UsageError } from './command';
@@ -34,6 +34,8 @@ function parse(argv: string[]) {
         from: { type: 'string' },
         to: { type: 'string' },
         where: { type: 'string', multiple: true },
+        replay: { type: 'string', multiple: true },
+        'replay-run': { type: 'string' },
         sort: { type: 'string' },
         offset: { type: 'string' },
         limit: { type: 'string' },
@@ -100,6 +102,23 @@ function whereOf(values: string[] | undefined): SampleFilter['columns'] {
   return [...byColumn].map(([column, wanted]) => ({ column, values: wanted }));
 }
 
+/** `--replay` outcomes and `--replay-run`: the UI's replay filter (absent run: each folder's latest). */
+function replayOf(outcomes: string[] | undefined, run: string | undefined): SampleFilter['replay'] {
+  const marks = outcomes?.map((outcome) => {
+    const parsed = ReplayMark.safeParse(outcome);
+    if (!parsed.success) {
+      throw new UsageError(`unknown --replay "${outcome}" (one of ${REPLAY_MARKS.join(', ')})`);
+    }
+    return parsed.data;
+  });
+  if (run === '') throw new UsageError('--replay-run needs a run id (flagdeck replay <folder> --list)');
+  if (marks === undefined && run === undefined) return undefined;
+  return { ...(run !== undefined ? { run } : {}), ...(marks ? { outcomes: marks } : {}) };
+}
+
+/** In the order a reader thinks of them. */
+export const REPLAY_MARKS: readonly ReplayMark[] = ['same', 'changed', 'error', 'skipped', 'none'];
+
 function sortOf(text: string | undefined): SampleSort | undefined {
   if (text === undefined) return undefined;
   const desc = text.endsWith(':desc');
@@ -120,6 +139,7 @@ export function parseQueryArgs(argv: string[]): QueryArgs {
     from: time('--from', values.from),
     to: time('--to', values.to),
     columns: whereOf(values.where),
+    replay: replayOf(values.replay, values['replay-run']),
   };
   for (const key of Object.keys(filter) as (keyof SampleFilter)[]) {
     if (filter[key] === undefined) delete filter[key];

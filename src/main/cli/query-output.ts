@@ -17,6 +17,8 @@ export interface QueriedSample {
   timestamp: string | null;
   /** The logged fields (not flag, username, timestamp), by column name, as the table shows them. */
   cells: Record<string, string>;
+  /** Its outcome in the replay run shown (absent: not replayed there, or no run). */
+  replay?: { run: string; outcome: string };
 }
 
 const META_KINDS = new Set<ColumnKind>(['flag', 'username', 'timestamp']);
@@ -47,6 +49,7 @@ export function sampleWriter(folders: FolderInfo[]): (row: SampleRow) => Queried
       user: row.username,
       timestamp: row.timestamp,
       cells,
+      ...(row.replay ? { replay: row.replay } : {}),
     };
   };
 }
@@ -61,9 +64,21 @@ function shown(text: string | null, width: number): string {
 /** Aligned columns: id, status, reasons, user, time, then the logged fields, each cut to fit. */
 export function table(samples: QueriedSample[]): string[] {
   const dataColumns = [...new Set(samples.flatMap((sample) => Object.keys(sample.cells)))];
-  const header = ['id', 'status', 'flag (original)', 'flag (review)', 'user', 'timestamp', ...dataColumns];
+  // The replay outcome shows once a replay run has a result for one of the samples.
+  const replayed = samples.some((sample) => sample.replay);
+  const header = [
+    'id',
+    ...(replayed ? ['replay'] : []),
+    'status',
+    'flag (original)',
+    'flag (review)',
+    'user',
+    'timestamp',
+    ...dataColumns,
+  ];
   const lines = samples.map((sample) => [
     sample.id,
+    ...(replayed ? [sample.replay?.outcome ?? 'none'] : []),
     sample.status,
     shown(sample.originalReason, CELL_WIDTH),
     shown(sample.reason, CELL_WIDTH),
