@@ -43,9 +43,23 @@ class RunResults {
   private partial = '';
   private readonly byFile = new Map<string, Map<number, RowResult>>();
   private readonly checked = new Map<string, CheckedRows>();
-  private readonly built = new Map<string, ReplayMarks>();
+  /** Rows given a result since the file's marks were last built (patched in, not rebuilt). */
+  private readonly arrived = new Map<string, number[]>();
+  private readonly built = new Map<string, { marks: ReplayMarks; log: string }>();
+
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(readonly dir: string) {}
+
+  /**
+   * Runs `work` after the work asked before it: reading on in the file and patching the marks
+   * keep state across awaits, so two page calls at once must not interleave.
+   */
+  inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.turn.then(work);
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
 
   async catchUp(): Promise<void> {
     const handle = await open(join(this.dir, RESULTS_FILE), 'r').catch(() => undefined);
@@ -75,20 +89,30 @@ class RunResults {
     let rows = this.byFile.get(at.file);
     if (!rows) this.byFile.set(at.file, (rows = new Map()));
     rows.set(at.row, { code, rowHash: result.rowHash });
+    let arrived = this.arrived.get(at.file);
+    if (!arrived) this.arrived.set(at.file, (arrived = []));
+    arrived.push(at.row);
   }
 
   async marksOf({ file, count, index }: MarkedLog): Promise<ReplayMarks> {
-    const version = `${this.dir}:${this.offset}:${serialOf(index)}:${index.generation}`;
+    const log = `${serialOf(index)}:${index.generation}`;
+    const version = `${this.dir}:${this.offset}:${log}`;
     const kept = this.built.get(file);
-    if (kept && kept.version === version && kept.codes.length === count) return kept;
+    if (kept && kept.marks.version === version && kept.marks.codes.length === count) return kept.marks;
     const results = this.byFile.get(file) ?? new Map<number, RowResult>();
-    const current = await this.currentHashes(file, index, results, count);
-    const codes = new Uint8Array(count);
-    for (const [row, { code, rowHash }] of results) {
-      if (row < count && current.get(row) === rowHash) codes[row] = code;
+    const arrived = this.arrived.get(file) ?? [];
+    this.arrived.set(file, []);
+    // The same log, as long as before: only the rows with new results change (a run in progress).
+    const patch = kept !== undefined && kept.log === log && kept.marks.codes.length === count;
+    const rows = patch ? arrived : [...results.keys()];
+    const current = await this.currentHashes(file, index, rows, count);
+    const codes = patch ? kept.marks.codes.slice() : new Uint8Array(count);
+    for (const row of rows) {
+      const result = results.get(row);
+      if (result && row < count) codes[row] = current.get(row) === result.rowHash ? result.code : 0;
     }
     const marks = { run: basename(this.dir), codes, version };
-    this.built.set(file, marks);
+    this.built.set(file, { marks, log });
     return marks;
   }
 
@@ -99,7 +123,7 @@ class RunResults {
   private async currentHashes(
     file: string,
     index: LogIndex,
-    results: ReadonlyMap<number, RowResult>,
+    rows: readonly number[],
     count: number,
   ): Promise<ReadonlyMap<number, string>> {
     let checked = this.checked.get(file);
@@ -108,10 +132,11 @@ class RunResults {
       this.checked.set(file, checked);
     }
     const { hashes } = checked;
-    const unread: number[] = [];
-    for (const row of results.keys()) if (row < count && !hashes.has(row)) unread.push(row);
-    if (unread.length > 0) {
-      unread.sort((a, b) => a - b);
+    const wanted = new Set<number>();
+    for (const row of rows) if (row < count && !hashes.has(row)) wanted.add(row);
+    if (wanted.size > 0) {
+      // Row order reads the log front to back.
+      const unread = [...wanted].sort((a, b) => a - b);
       const read = await readRowHashes(index, unread);
       unread.forEach((row, i) => hashes.set(row, read[i] ?? ''));
     }
@@ -156,8 +181,10 @@ export class RunMarks implements ReplayMarksSource {
       const dir = await this.runDirOf(folder.root, run);
       if (!dir) continue;
       const results = this.resultsOf(dir);
-      await results.catchUp();
-      for (const log of folder.logs) marks.set(log.key, await results.marksOf(log));
+      await results.inTurn(async () => {
+        await results.catchUp();
+        for (const log of folder.logs) marks.set(log.key, await results.marksOf(log));
+      });
     }
     return marks;
   }
