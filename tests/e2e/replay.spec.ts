@@ -52,6 +52,9 @@ test('replays a filtered selection against a live Gradio app and shows an image 
   await screenshot(page, 'replay-mapping');
 
   await dialog.getByLabel('Calls at once').fill('1');
+  // A call unanswered this long is cancelled and retried (the run keeps it in run.json).
+  await expect(dialog.getByLabel('Timeout per call (s)')).toHaveValue('120');
+  await dialog.getByLabel('Timeout per call (s)').fill('30');
   await dialog.getByRole('button', { name: 'Replay the samples of the current filter' }).click();
   // One call at a time: the progress bar stands at 1 of 2 while the second call runs.
   const progress = dialog.getByRole('progressbar', { name: 'Replay progress' });
@@ -123,6 +126,11 @@ test('replays a filtered selection against a live Gradio app and shows an image 
 
   // `not replayed` finds the dropped sample; `same` the other one.
   await page.getByLabel('Filter by replay outcome').selectOption('none');
+  // Its rule, on hover: a result made from a row since rewritten counts as not replayed.
+  await expect(page.getByLabel('Filter by replay outcome').locator('option[value="none"]')).toHaveAttribute(
+    'title',
+    'No result in the run shown, or the log row was rewritten since it was replayed',
+  );
   await expect(page.locator('.tr[data-sample]')).toHaveCount(1);
   await expect(rowOf(page, 'dataset1.csv#3')).toBeVisible();
   await page.getByLabel('Filter by replay outcome').selectOption('same');
