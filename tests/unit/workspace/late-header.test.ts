@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
 import type { FolderEvents } from '../../../src/main/follow/folder-watch';
+import { until } from '../../support/until';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -23,14 +24,6 @@ function scriptedWatcher() {
     },
   };
   return scripted;
-}
-
-async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('a new log reported before its header is whole', () => {
