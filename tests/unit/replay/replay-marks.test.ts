@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordHash } from '../../../src/main/gradio/record-hash';
+import { until } from '../../support/until';
 import { RunMarks } from '../../../src/main/replay/run-marks';
 import { newRunId, RunStore } from '../../../src/main/replay/run-store';
 import { locateReview } from '../../../src/main/review/location';
@@ -207,11 +208,10 @@ describe('the replay column and filter', () => {
     expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual(['log.csv#2', 'log.csv#3']);
     // Someone rewrites the log: row 2 now reads differently (and the file is longer).
     writeFileSync(join(root, 'log.csv'), logText([line(1), line(2, 'in 2 edited'), line(3)]));
-    for (let waited = 0; !events.includes('logReset') || ws.info().folders[0].logs[0].rows !== 3;) {
-      if ((waited += 50) > 10_000)
-        throw new Error(`the rewrite was not noticed (events: ${events.join(' ')})`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await until(
+      () => events.includes('logReset') && ws.info().folders[0].logs[0].rows === 3,
+      'the rewritten log indexed again',
+    );
     expect(await idsOf(ws, { replay: { outcomes: ['changed'] } })).toEqual(['log.csv#3']);
     expect(await idsOf(ws, { replay: { outcomes: ['none'] } })).toEqual(['log.csv#2']);
     expect(await idsOf(ws, { replay: { outcomes: ['same'] } })).toEqual(['log.csv#1']);
