@@ -54,7 +54,8 @@ export function offerTop(
     const c = compare(bytes, from, to, values[0]);
     if (c > 0 || (c === 0 && item > items[0])) return;
   }
-  const copy = bytes === null || from === to ? null : bytes.slice(from, to);
+  // A copy, even of a Buffer (whose slice is a view of bytes the next read overwrites).
+  const copy = bytes === null || from === to ? null : Uint8Array.prototype.slice.call(bytes, from, to);
   if (items.length < heap.k) {
     items.push(item);
     values.push(copy);
