@@ -188,7 +188,8 @@ export class QueryEngine {
         n++;
       }
     }
-    const matches = refs.subarray(0, n);
+    // A copy when few rows match: a view would keep (and the cache count) the whole array.
+    const matches = n < refs.length / 2 ? refs.slice(0, n) : refs.subarray(0, n);
     if (!sort) return { logs, refs: matches, total: n };
     if (!member) {
       if (sort.dir === 'desc') matches.reverse();

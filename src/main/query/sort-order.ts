@@ -7,7 +7,8 @@ import { columnRanks, RANKS_WORKING_BYTES } from './column-ranks';
 import type { QueryLog } from './query-log';
 import { dataVersion, serialOf, type Cached, type KeptOrder, type KeptRanks } from './query-cache';
 import { SLOT } from './row-refs';
-import { orderOfKeys, orderOfRanks } from './sort-refs';
+import { ORDER_SCRATCH_BYTES, orderOfKeys, orderOfRanks } from './sort-refs';
+import { acquireWorking } from './working-memory';
 import { firstItems, TOP_MAX, TOP_PATHS } from './top-rows';
 
 /** What sorting reads and keeps: the engine's cache and the workspace's interners. */
@@ -56,28 +57,30 @@ export async function sortedRows(
     // Kept while the budget allows: the UI switches between a handful of sorts.
     sorting.cache.set(cacheKey, order);
   }
-  const global = order.global;
-  if (count === total) return refsOf(logs, global);
-  const matching = new Uint32Array(count);
-  let n = 0;
-  for (let i = 0; i < total; i++) if (member[global[i]] === 1) matching[n++] = global[i];
-  return refsOf(logs, matching);
+  return refsOf(logs, order.global, count === total ? null : member, count);
 }
 
-/** Global row numbers (log base + row) as refs (slot * SLOT + row). */
-function refsOf(logs: QueryLog[], items: ArrayLike<number>): Float64Array {
+/** Global row numbers (log base + row) as refs (slot * SLOT + row): those `member` marks (null: all). */
+function refsOf(
+  logs: QueryLog[],
+  items: ArrayLike<number>,
+  member: Uint8Array | null = null,
+  count = items.length,
+): Float64Array {
   const slots = new Uint32Array(logs.length + 1);
   for (let slot = 0; slot < logs.length; slot++) slots[slot + 1] = slots[slot] + logs[slot].log.count;
-  const out = new Float64Array(items.length);
+  const out = new Float64Array(count);
   let slot = 0;
+  let n = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
+    if (member !== null && member[item] !== 1) continue;
     // Items of one log are contiguous: find the slot, starting from the last one when it still fits.
     if (item < slots[slot] || item >= slots[slot + 1]) {
       slot = 0;
       while (item >= slots[slot + 1]) slot++;
     }
-    out[i] = slot * SLOT + (item - slots[slot]);
+    out[n++] = slot * SLOT + (item - slots[slot]);
   }
   return out;
 }
@@ -94,32 +97,39 @@ async function orderOfAll(
   if (!FIELD_SORTS.includes(by)) {
     return orderOfRanks(await ranksOf(sorting, logs, by), desc);
   }
-  const keys = new Float64Array(total);
-  const ranks =
-    by === 'username'
-      ? sorting.interners.usernames.ranks()
-      : by === 'status'
-        ? null
-        : sorting.interners.reasons.ranks();
-  let item = 0;
-  for (const { log, overlay } of logs) {
-    for (let row = 0; row < log.count; row++, item++) {
-      if (by === 'timestamp') {
-        const time = log.timestamps[row];
-        keys[item] = Number.isNaN(time) ? Infinity : time;
-      } else if (by === 'status') keys[item] = overlay.status(row);
-      else {
-        const code =
-          by === 'reason'
-            ? overlay.reason(row, log.reasons[row])
-            : by === 'originalReason'
-              ? log.reasons[row]
-              : log.usernames[row];
-        keys[item] = (ranks as ArrayLike<number>)[code + 1];
+  // The keys and the radix passes work in the rankings' kept memory, not in fresh arrays that
+  // would each wait for a collection (a few sorts in a row held them all at once).
+  const working = acquireWorking((8 + ORDER_SCRATCH_BYTES) * total + 8);
+  try {
+    const keys = new Float64Array(working.buffer, 0, total);
+    const ranks =
+      by === 'username'
+        ? sorting.interners.usernames.ranks()
+        : by === 'status'
+          ? null
+          : sorting.interners.reasons.ranks();
+    let item = 0;
+    for (const { log, overlay } of logs) {
+      for (let row = 0; row < log.count; row++, item++) {
+        if (by === 'timestamp') {
+          const time = log.timestamps[row];
+          keys[item] = Number.isNaN(time) ? Infinity : time;
+        } else if (by === 'status') keys[item] = overlay.status(row);
+        else {
+          const code =
+            by === 'reason'
+              ? overlay.reason(row, log.reasons[row])
+              : by === 'originalReason'
+                ? log.reasons[row]
+                : log.usernames[row];
+          keys[item] = (ranks as ArrayLike<number>)[code + 1];
+        }
       }
     }
+    return orderOfKeys(keys, desc, { buffer: working.buffer, at: 8 * total });
+  } finally {
+    working.release();
   }
-  return orderOfKeys(keys, desc);
 }
 
 const ranksVersion = (logs: QueryLog[]): string =>

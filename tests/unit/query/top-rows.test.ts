@@ -86,7 +86,9 @@ const FILTERS: SampleFilter[] = [{}, { usernames: ['user1'] }, { text: 'a' }];
 function lowered(paths: Partial<typeof TOP_PATHS>): void {
   const saved = { ...TOP_PATHS };
   Object.assign(TOP_PATHS, paths);
-  onTestFinished(() => Object.assign(TOP_PATHS, saved));
+  onTestFinished(() => {
+    Object.assign(TOP_PATHS, saved);
+  });
 }
 
 describe('the first rows of a column sort', () => {
