@@ -12,7 +12,7 @@ import { plainField, undoubleInto, type FoundField } from './plain-field';
 
 const PIECE_BYTES = 4 * 1024 * 1024;
 /** One piece buffer for every pass (they run synchronously): a new one each waits for a collection. */
-let piece = Buffer.allocUnsafe(PIECE_BYTES);
+let piece: Buffer | undefined;
 const QUOTE_AT_START = 39; // `'`
 
 /** The value's bytes as the reader shows the cell (`null` for an empty cell). */
@@ -98,7 +98,7 @@ export function forEachValue(
   const fd = openSync(log.path, 'r');
   try {
     let row = first;
-    let buf = piece;
+    let buf = (piece ??= Buffer.allocUnsafe(PIECE_BYTES));
     while (row < end) {
       const pieceStart = log.starts[row];
       let last = row;
