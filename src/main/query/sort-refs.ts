@@ -51,7 +51,9 @@ function radixOrder(keys: Float64Array, desc: boolean, scratch?: Scratch): Uint3
   }
   // An even number of passes: the order ends in `order`, the array returned.
   let order: Uint32Array = new Uint32Array(n);
-  let next: Uint32Array = scratch ? new Uint32Array(scratch.buffer, scratch.at + 8 * n, n) : new Uint32Array(n);
+  let next: Uint32Array = scratch
+    ? new Uint32Array(scratch.buffer, scratch.at + 8 * n, n)
+    : new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const counts = new Uint32Array(65537);
   for (let pass = 0; pass < 4; pass++) {
