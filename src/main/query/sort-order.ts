@@ -7,8 +7,7 @@ import { columnRanks, RANKS_WORKING_BYTES } from './column-ranks';
 import type { QueryLog } from './query-log';
 import { dataVersion, serialOf, type Cached, type KeptOrder, type KeptRanks } from './query-cache';
 import { SLOT } from './row-refs';
-import { ORDER_SCRATCH_BYTES, orderOfKeys, orderOfRanks } from './sort-refs';
-import { acquireWorking } from './working-memory';
+import { orderOfKeys, orderOfRanks } from './sort-refs';
 import { firstItems, TOP_MAX, TOP_PATHS } from './top-rows';
 
 /** What sorting reads and keeps: the engine's cache and the workspace's interners. */
@@ -97,39 +96,32 @@ async function orderOfAll(
   if (!FIELD_SORTS.includes(by)) {
     return orderOfRanks(await ranksOf(sorting, logs, by), desc);
   }
-  // The keys and the radix passes work in the rankings' kept memory, not in fresh arrays that
-  // would each wait for a collection (a few sorts in a row held them all at once).
-  const working = acquireWorking((8 + ORDER_SCRATCH_BYTES) * total + 8);
-  try {
-    const keys = new Float64Array(working.buffer, 0, total);
-    const ranks =
-      by === 'username'
-        ? sorting.interners.usernames.ranks()
-        : by === 'status'
-          ? null
-          : sorting.interners.reasons.ranks();
-    let item = 0;
-    for (const { log, overlay } of logs) {
-      for (let row = 0; row < log.count; row++, item++) {
-        if (by === 'timestamp') {
-          const time = log.timestamps[row];
-          keys[item] = Number.isNaN(time) ? Infinity : time;
-        } else if (by === 'status') keys[item] = overlay.status(row);
-        else {
-          const code =
-            by === 'reason'
-              ? overlay.reason(row, log.reasons[row])
-              : by === 'originalReason'
-                ? log.reasons[row]
-                : log.usernames[row];
-          keys[item] = (ranks as ArrayLike<number>)[code + 1];
-        }
+  const keys = new Float64Array(total);
+  const ranks =
+    by === 'username'
+      ? sorting.interners.usernames.ranks()
+      : by === 'status'
+        ? null
+        : sorting.interners.reasons.ranks();
+  let item = 0;
+  for (const { log, overlay } of logs) {
+    for (let row = 0; row < log.count; row++, item++) {
+      if (by === 'timestamp') {
+        const time = log.timestamps[row];
+        keys[item] = Number.isNaN(time) ? Infinity : time;
+      } else if (by === 'status') keys[item] = overlay.status(row);
+      else {
+        const code =
+          by === 'reason'
+            ? overlay.reason(row, log.reasons[row])
+            : by === 'originalReason'
+              ? log.reasons[row]
+              : log.usernames[row];
+        keys[item] = (ranks as ArrayLike<number>)[code + 1];
       }
     }
-    return orderOfKeys(keys, desc, { buffer: working.buffer, at: 8 * total });
-  } finally {
-    working.release();
   }
+  return orderOfKeys(keys, desc);
 }
 
 const ranksVersion = (logs: QueryLog[]): string =>

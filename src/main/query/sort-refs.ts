@@ -25,14 +25,10 @@ function countingOrder(keys: Float64Array, max: number, desc: boolean): Uint32Ar
   return order;
 }
 
-/**
- * Stable order of `keys` by their value, through 4 passes of 16 bits over sortable key bits.
- * `scratch`: where the key bits and the passes work (12 bytes a key), when the caller has memory
- * to reuse (a fresh array would wait for a collection once dropped).
- */
-function radixOrder(keys: Float64Array, desc: boolean, scratch?: Scratch): Uint32Array {
+/** Stable order of `keys` by their value, through 4 passes of 16 bits over sortable key bits. */
+function radixOrder(keys: Float64Array, desc: boolean): Uint32Array {
   const n = keys.length;
-  const bits = scratch ? new Uint32Array(scratch.buffer, scratch.at, 2 * n) : new Uint32Array(n * 2);
+  const bits = new Uint32Array(n * 2);
   const view = new Float64Array(1);
   const words = new Uint32Array(view.buffer);
   for (let i = 0; i < n; i++) {
@@ -49,11 +45,8 @@ function radixOrder(keys: Float64Array, desc: boolean, scratch?: Scratch): Uint3
     bits[2 * i] = lo;
     bits[2 * i + 1] = hi;
   }
-  // An even number of passes: the order ends in `order`, the array returned.
-  let order: Uint32Array = new Uint32Array(n);
-  let next: Uint32Array = scratch
-    ? new Uint32Array(scratch.buffer, scratch.at + 8 * n, n)
-    : new Uint32Array(n);
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const counts = new Uint32Array(65537);
   for (let pass = 0; pass < 4; pass++) {
@@ -71,22 +64,10 @@ function radixOrder(keys: Float64Array, desc: boolean, scratch?: Scratch): Uint3
   return order;
 }
 
-/** Bytes of scratch memory orderOfKeys may use per key. */
-export const ORDER_SCRATCH_BYTES = 12;
-
-/** Memory to work in: `buffer` from byte `at` (a multiple of 4) on. */
-export interface Scratch {
-  buffer: ArrayBufferLike;
-  at: number;
-}
-
-/**
- * Indices of `keys` in key order, ties in index order; `desc` reverses the key order, not the ties.
- * `scratch`: at least ORDER_SCRATCH_BYTES a key to work in, else its own arrays.
- */
-export function orderOfKeys(keys: Float64Array, desc: boolean, scratch?: Scratch): Uint32Array {
+/** Indices of `keys` in key order, ties in index order; `desc` reverses the key order, not the ties. */
+export function orderOfKeys(keys: Float64Array, desc: boolean): Uint32Array {
   const max = smallIntegerMax(keys);
-  return max >= 0 ? countingOrder(keys, max, desc) : radixOrder(keys, desc, scratch);
+  return max >= 0 ? countingOrder(keys, max, desc) : radixOrder(keys, desc);
 }
 
 /** orderOfKeys for ranks (small integers already): no 8-byte key per row is made. */
