@@ -2,7 +2,7 @@
 // whose root is the last of the k kept, so that most values cost one comparison with it. The order
 // is the full sort's: values in code-point order (UTF-8 bytes), empty cells first ascending and
 // last descending, equal values in item order both ways. offerTop uses nothing but its arguments:
-// top-rows.ts runs its source text in a worker too.
+// top-rows-worker.ts runs its source text in a worker too.
 
 /** The k first items seen so far; `values` are copies (null: an empty cell). */
 export interface TopHeap {
