@@ -8,6 +8,7 @@ import { UsageError, type Command } from './command';
 import { openWorkspaceForExport } from './open-workspace';
 import { checkColumns, DEFAULT_LIMIT, parseQueryArgs, SAMPLE_SORTS, type QueryArgs } from './query-args';
 import { sampleWriter, table, type QueriedSample } from './query-output';
+import { TOP_MAX } from '../query/top-rows';
 
 const usage = `Usage: flagdeck query <folder>... [--search <text>] [--reason <r>]... [--original-reason <r>]...
                       [--status keep|drop|unsure|unreviewed]... [--user <u>]...
@@ -34,7 +35,9 @@ Options:
   --replay-run RUN     the replay run shown (default: each folder's latest; see flagdeck replay --list)
   --sort KEY[:desc]    any column name, or ${SAMPLE_SORTS.join(', ')}
   --offset N           skip N matches (default 0)
-  --limit N            print at most N (default ${DEFAULT_LIMIT})
+  --limit N            print at most N (default ${DEFAULT_LIMIT}); with --sort on a column and
+                       offset + limit <= ${TOP_MAX.toLocaleString('en')}, only the first rows are ordered
+                       (one pass keeping the best ones), not the whole column
   --json               one JSON object`;
 
 /** Rows are fetched from the workspace in pages of this size, as the UI does. */
@@ -48,7 +51,8 @@ async function* pages(
   const end = args.offset + args.limit;
   for (let offset = args.offset; ; offset += PAGE) {
     const limit = Math.min(PAGE, end - offset);
-    const result = await ws.query({ filter: args.filter, sort: args.sort, offset, limit });
+    // No row past `end` is asked for: a column sort then orders only the first rows (top-k).
+    const result = await ws.query({ filter: args.filter, sort: args.sort, offset, limit }, end);
     yield { total: result.total, rows: result.rows.map(write) };
     if (offset + limit >= Math.min(end, result.total)) return;
   }

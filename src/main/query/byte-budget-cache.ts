@@ -18,6 +18,11 @@ export class ByteBudgetCache<V> {
     return entry.value;
   }
 
+  /** The value kept under `key`, without counting it as a use. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   /** Stores `value` (re-measured: a value may have grown since it was first stored). */
   set(key: string, value: V): void {
     this.delete(key);

@@ -11,6 +11,8 @@ import { FieldBounds, scanCsv } from '../scan/csv-scan';
 import { plainField, undoubleInto, type FoundField } from './plain-field';
 
 const PIECE_BYTES = 4 * 1024 * 1024;
+/** One piece buffer for every pass (they run synchronously): a new one each waits for a collection. */
+let piece: Buffer | undefined;
 const QUOTE_AT_START = 39; // `'`
 
 /** The value's bytes as the reader shows the cell (`null` for an empty cell). */
@@ -96,7 +98,7 @@ export function forEachValue(
   const fd = openSync(log.path, 'r');
   try {
     let row = first;
-    let buf = Buffer.allocUnsafe(PIECE_BYTES);
+    let buf = (piece ??= Buffer.allocUnsafe(PIECE_BYTES));
     while (row < end) {
       const pieceStart = log.starts[row];
       let last = row;
@@ -104,7 +106,7 @@ export function forEachValue(
         last++;
       }
       const pieceBytes = log.starts[last] + log.lengths[last] - pieceStart;
-      if (pieceBytes > buf.length) buf = Buffer.allocUnsafe(pieceBytes);
+      if (pieceBytes > buf.length) piece = buf = Buffer.allocUnsafe(pieceBytes);
       if (readSync(fd, buf, 0, pieceBytes, pieceStart) < pieceBytes) {
         throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
       }

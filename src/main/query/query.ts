@@ -16,8 +16,10 @@ import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-mark
 
 export interface Selection {
   logs: QueryLog[];
-  /** Matching refs, in result order. */
+  /** Matching refs, in result order: all of them, or at least the first `upTo` asked for. */
   refs: Float64Array;
+  /** How many rows match (more than `refs` holds when only the first were sorted). */
+  total?: number;
 }
 
 interface LogTest {
@@ -74,17 +76,20 @@ export class QueryEngine {
    * Every row of `logs` that passes `filter`, sorted. A reviewer pages through the same query while
    * scrolling, so recent selections are kept (within the caches' budget) until the data they were
    * computed from changes (an append, a re-index, a review edit): a page then costs its own rows only.
+   * `upTo`: the caller asks for no row past the first `upTo` (a script printing one page), so a
+   * column sort may order only those.
    */
   async select(
     all: QueryLog[],
     filter: SampleFilter,
     sort?: SampleSort,
     marks?: MarksByLog,
+    upTo?: number,
   ): Promise<Selection> {
-    const key = `selection\0${JSON.stringify([filter, sort ?? null])}\0${dataVersion(all)}\0${marksVersion(marks)}`;
+    const key = `selection\0${JSON.stringify([filter, sort ?? null, upTo ?? null])}\0${dataVersion(all)}\0${marksVersion(marks)}`;
     const cached = this.cache.get(key) as Selection | undefined;
     if (cached) return cached;
-    const selection = await this.compute(all, filter, sort, marks);
+    const selection = await this.compute(all, filter, sort, marks, upTo);
     this.cache.set(key, selection);
     return selection;
   }
@@ -94,6 +99,7 @@ export class QueryEngine {
     filter: SampleFilter,
     sort?: SampleSort,
     marks?: MarksByLog,
+    upTo?: number,
   ): Promise<Selection> {
     const logs = all.filter(
       (q) =>
@@ -182,12 +188,13 @@ export class QueryEngine {
         n++;
       }
     }
-    const matches = refs.subarray(0, n);
-    if (!sort) return { logs, refs: matches };
+    // A copy when few rows match: a view would keep (and the cache count) the whole array.
+    const matches = n < refs.length / 2 ? refs.slice(0, n) : refs.subarray(0, n);
+    if (!sort) return { logs, refs: matches, total: n };
     if (!member) {
       if (sort.dir === 'desc') matches.reverse();
-      return { logs, refs: matches };
+      return { logs, refs: matches, total: n };
     }
-    return { logs, refs: await sortedRows(this.sorting, logs, member, n, total, sort) };
+    return { logs, refs: await sortedRows(this.sorting, logs, member, n, total, sort, upTo), total: n };
   }
 }

@@ -8,6 +8,7 @@ import type { QueryLog } from './query-log';
 import { dataVersion, serialOf, type Cached, type KeptOrder, type KeptRanks } from './query-cache';
 import { SLOT } from './row-refs';
 import { orderOfKeys, orderOfRanks } from './sort-refs';
+import { firstItems, TOP_MAX, TOP_PATHS } from './top-rows';
 
 /** What sorting reads and keeps: the engine's cache and the workspace's interners. */
 export interface Sorting {
@@ -15,10 +16,15 @@ export interface Sorting {
   interners: SharedInterners;
 }
 
+/** Sorts on the sample's own fields (cheap keys from the index); any other sort is on a column. */
+const FIELD_SORTS = ['timestamp', 'status', 'reason', 'originalReason', 'username'];
+
 /**
- * The rows marked in `member` (by global row number), in `sort` order. The order of all rows is
- * kept per sort and data version (4 bytes a row), so paging through a sorted view walks it
- * instead of sorting again.
+ * The rows marked in `member` (by global row number), in `sort` order: all of them, or with
+ * `upTo`, at least the first `upTo`. The order of all rows is kept per sort and data version (4
+ * bytes a row), so paging through a sorted view walks it instead of sorting again. Without a kept
+ * order or ranks, a column sort of a few matching rows, or of only the first few rows (`upTo`), is
+ * made from those rows' values instead (top-rows.ts).
  */
 export async function sortedRows(
   sorting: Sorting,
@@ -27,24 +33,47 @@ export async function sortedRows(
   count: number,
   total: number,
   sort: SampleSort,
+  upTo?: number,
 ): Promise<Float64Array> {
   const version = `${sort.by}\0${sort.dir}\0${dataVersion(logs)}`;
   const cacheKey = `order\0${sort.by}\0${sort.dir}`;
   let order = sorting.cache.get(cacheKey) as KeptOrder | undefined;
   if (order?.version !== version) {
+    const few = count <= TOP_PATHS.directMax && count < total;
+    const first = upTo !== undefined && upTo <= TOP_MAX;
+    if (!FIELD_SORTS.includes(sort.by) && (few || first) && !ranksKept(sorting, logs, sort.by)) {
+      const items = await firstItems(
+        logs.map((q) => q.log),
+        sort.by,
+        count === total ? null : member,
+        count,
+        first ? Math.min(upTo, count) : count,
+        sort.dir === 'desc',
+      );
+      return refsOf(logs, items);
+    }
     order = { version, global: await orderOfAll(sorting, logs, total, sort) };
     // Kept while the budget allows: the UI switches between a handful of sorts.
     sorting.cache.set(cacheKey, order);
   }
+  return refsOf(logs, order.global, count === total ? null : member, count);
+}
+
+/** Global row numbers (log base + row) as refs (slot * SLOT + row): those `member` marks (null: all). */
+function refsOf(
+  logs: QueryLog[],
+  items: ArrayLike<number>,
+  member: Uint8Array | null = null,
+  count = items.length,
+): Float64Array {
   const slots = new Uint32Array(logs.length + 1);
   for (let slot = 0; slot < logs.length; slot++) slots[slot + 1] = slots[slot] + logs[slot].log.count;
   const out = new Float64Array(count);
-  let n = 0;
   let slot = 0;
-  const global = order.global;
-  for (let i = 0; i < total; i++) {
-    const item = global[i];
-    if (count !== total && member[item] !== 1) continue;
+  let n = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (member !== null && member[item] !== 1) continue;
     // Items of one log are contiguous: find the slot, starting from the last one when it still fits.
     if (item < slots[slot] || item >= slots[slot + 1]) {
       slot = 0;
@@ -64,7 +93,7 @@ async function orderOfAll(
 ): Promise<Uint32Array> {
   const desc = sort.dir === 'desc';
   const by = sort.by;
-  if (!['timestamp', 'status', 'reason', 'originalReason', 'username'].includes(by)) {
+  if (!FIELD_SORTS.includes(by)) {
     return orderOfRanks(await ranksOf(sorting, logs, by), desc);
   }
   const keys = new Float64Array(total);
@@ -95,9 +124,18 @@ async function orderOfAll(
   return orderOfKeys(keys, desc);
 }
 
+const ranksVersion = (logs: QueryLog[]): string =>
+  logs.map((q) => `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}`).join('|');
+
+/** Whether the ranks of column `by` over `logs` as they are now are kept. */
+function ranksKept(sorting: Sorting, logs: QueryLog[], by: string): boolean {
+  const kept = sorting.cache.peek(`ranks\0${by}`) as KeptRanks | undefined;
+  return kept?.version === ranksVersion(logs);
+}
+
 /** The ranks of column `by` over `logs`, kept until a log changes (review edits do not touch them). */
 async function ranksOf(sorting: Sorting, logs: QueryLog[], by: string): Promise<Uint32Array> {
-  const version = logs.map((q) => `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}`).join('|');
+  const version = ranksVersion(logs);
   const cacheKey = `ranks\0${by}`;
   const kept = sorting.cache.get(cacheKey) as KeptRanks | undefined;
   if (kept?.version === version) return kept.ranks;

@@ -18,16 +18,16 @@ import type { WorkspaceContext } from './workspace-context';
 export class WorkspaceQueries {
   constructor(private readonly ctx: WorkspaceContext) {}
 
-  async query(input: {
-    filter: SampleFilter;
-    sort?: SampleSort;
-    offset: number;
-    limit: number;
-  }): Promise<QueryResult> {
+  /** A page of the query; `upTo`: no page past the first `upTo` rows will be asked for (QueryEngine.select). */
+  async query(
+    input: { filter: SampleFilter; sort?: SampleSort; offset: number; limit: number },
+    upTo?: number,
+  ): Promise<QueryResult> {
     const marks = await this.marksFor(input.filter);
-    const selection = await this.select(input.filter, input.sort, marks);
+    const selection = await this.select(input.filter, input.sort, marks, upTo);
     const page = selection.refs.subarray(input.offset, input.offset + input.limit);
-    return { total: selection.refs.length, rows: await this.rowsOf(selection, page, marks) };
+    const total = selection.total ?? selection.refs.length;
+    return { total, rows: await this.rowsOf(selection, page, marks) };
   }
 
   async get(ref: SampleRef): Promise<SampleRow> {
@@ -88,8 +88,14 @@ export class WorkspaceQueries {
     );
   }
 
-  private async select(filter: SampleFilter, sort?: SampleSort, marks?: MarksByLog): Promise<Selection> {
-    return this.ctx.engine.select(this.queryLogs(), filter, sort, marks ?? (await this.marksFor(filter)));
+  private async select(
+    filter: SampleFilter,
+    sort?: SampleSort,
+    marks?: MarksByLog,
+    upTo?: number,
+  ): Promise<Selection> {
+    const all = this.queryLogs();
+    return this.ctx.engine.select(all, filter, sort, marks ?? (await this.marksFor(filter)), upTo);
   }
 
   /** The replay outcome of every row in the run the filter shows (none without replay runs). */

@@ -58,13 +58,12 @@ export class Workspace {
     return this.folders.whenIdle();
   }
 
-  query(input: {
-    filter: SampleFilter;
-    sort?: SampleSort;
-    offset: number;
-    limit: number;
-  }): Promise<QueryResult> {
-    return this.queries.query(input);
+  /** `upTo`: the caller asks for no row past the first `upTo` (see QueryEngine.select). */
+  query(
+    input: { filter: SampleFilter; sort?: SampleSort; offset: number; limit: number },
+    upTo?: number,
+  ): Promise<QueryResult> {
+    return this.queries.query(input, upTo);
   }
 
   get(ref: SampleRef): Promise<SampleRow> {

@@ -1,0 +1,111 @@
+// The first k rows of a selection under a column sort, without ranking the whole column: one pass
+// over the column's bytes (a large log's later half in a worker meanwhile) through a bounded heap;
+// or, for a selection of a few rows (a search's hits), their values read row by row. For scripts
+// that print one page (`flagdeck query --limit 10`) and for small selections; the UI's paging
+// through a large selection walks the column's kept full order instead (sort-order.ts).
+import type { LogIndex } from '../log-index/log-index';
+import { wholeValues } from './column-bytes';
+import { ColumnSource } from './column-source';
+import { PARALLEL_MIN_ROWS } from './key-workers';
+import { newTopHeap, offerTop, topItems, type TopHeap } from './top-heap';
+import { startTopInWorker, type TopFound } from './top-rows-worker';
+
+/** Up to this many first rows are kept in a heap; more are taken from the full order. */
+export const TOP_MAX = 10_000;
+
+/** The paths' thresholds (tests lower them to make every path run), and how the last split went. */
+export const TOP_PATHS = {
+  /** A selection of at most this many rows is sorted from its own rows' values, read one by one. */
+  directMax: 20_000,
+  /** From how many rows a log is gone through on two threads. */
+  splitMinRows: PARALLEL_MIN_ROWS,
+  last: 'none' as 'none' | 'two threads' | 'worker failed',
+};
+
+/** Offers the values of `items` (ascending) to the heap, read per row. */
+async function offerItems(source: ColumnSource, items: number[], heap: TopHeap): Promise<void> {
+  const values = await source.valuesOf(items);
+  items.forEach((item, i) => {
+    const value = values[i];
+    offerTop(heap, item, value, 0, value?.length ?? 0);
+  });
+}
+
+/** Offers every row of the log in `slot` that `member` keeps (null: every row). */
+async function offerLog(
+  source: ColumnSource,
+  slot: number,
+  member: Uint8Array | null,
+  heap: TopHeap,
+): Promise<void> {
+  const log = source.logs[slot];
+  const base = source.bases[slot];
+  const offer = (item: number, bytes: Uint8Array | null, from: number, to: number): void => {
+    if (member === null || member[item] === 1) offerTop(heap, item, bytes, from, to);
+  };
+  const column = source.columnIn(slot);
+  const split =
+    column !== undefined &&
+    !log.source &&
+    log.shape.dialect.encoding === 'utf-8' &&
+    log.count >= TOP_PATHS.splitMinRows;
+  if (!split) {
+    await source.forEachIn(slot, 0, log.count, offer);
+    return;
+  }
+  const mid = Math.floor(log.count / 2);
+  const job = {
+    path: log.path,
+    quote: log.shape.dialect.quote.charCodeAt(0),
+    column,
+    base: base + mid,
+    starts: log.starts.slice(mid, log.count),
+    lengths: log.lengths.slice(mid, log.count),
+    member: member && member.slice(base + mid, base + log.count),
+    k: heap.k,
+    desc: heap.desc,
+  };
+  const started = await startTopInWorker(job).catch(() => null);
+  const finished = started?.done.catch((): TopFound | null => null);
+  await source.forEachIn(slot, 0, mid, offer);
+  const found = (await finished) ?? null;
+  TOP_PATHS.last = found === null ? 'worker failed' : 'two threads';
+  if (found === null) {
+    await source.forEachIn(slot, mid, log.count, offer);
+    return;
+  }
+  found.heap.items.forEach((item, i) => {
+    const value = found.heap.values[i];
+    offerTop(heap, item, value, 0, value?.length ?? 0);
+  });
+  const rows = found.left.map((row) => row + mid);
+  const values = wholeValues(log, column, rows);
+  rows.forEach((row, i) => {
+    const value = values[i];
+    offerTop(heap, base + row, value, 0, value?.length ?? 0);
+  });
+}
+
+/**
+ * The first `k` items (global row numbers over `logs`) of those `member` marks (null: every row),
+ * sorted on column `by` as the full sort orders them.
+ */
+export async function firstItems(
+  logs: readonly LogIndex[],
+  by: string,
+  member: Uint8Array | null,
+  count: number,
+  k: number,
+  desc: boolean,
+): Promise<number[]> {
+  const source = new ColumnSource(logs, by);
+  const heap = newTopHeap(Math.min(k, count), desc);
+  if (member !== null && count <= TOP_PATHS.directMax) {
+    const items: number[] = [];
+    for (let item = 0; item < member.length; item++) if (member[item] === 1) items.push(item);
+    await offerItems(source, items, heap);
+  } else {
+    for (let slot = 0; slot < logs.length; slot++) await offerLog(source, slot, member, heap);
+  }
+  return topItems(heap);
+}

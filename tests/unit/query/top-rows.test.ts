@@ -1,0 +1,161 @@
+// A column sort that orders only the first rows (`flagdeck query --limit k`: a bounded heap over
+// one pass of the column, or a small selection's own values) must give exactly the first k rows of
+// the full sort: same code-point order, empty cells first ascending and last descending, equal
+// values in log order both ways, with filters, over several logs, with a worker on the later half.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { SampleFilter, SampleSort } from '../../../src/shared/api';
+import { FolderReader } from '../../../src/main/gradio/reader';
+import { Interner } from '../../../src/main/log-index/intern';
+import { indexOneLog } from '../../../src/main/log-index/index-folder';
+import { QueryEngine } from '../../../src/main/query/query';
+import type { QueryLog } from '../../../src/main/query/query-log';
+import { ReviewOverlay } from '../../../src/main/query/review-overlay';
+import { SLOT } from '../../../src/main/query/row-refs';
+import { TOP_PATHS } from '../../../src/main/query/top-rows';
+
+const root = mkdtempSync(join(tmpdir(), 'flagdeck-top-rows-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) || text.startsWith('"') ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+let files = 0;
+const interners = { reasons: new Interner(), usernames: new Interner() };
+
+/** A Gradio 4 log of `prompt, answer` rows, then flag, username (user0..2), timestamp. */
+async function queryLog(rows: [string, string][], header = 'prompt,answer'): Promise<QueryLog> {
+  const file = `log-${files++}.csv`;
+  const lines = [
+    `${header},flag,username,timestamp`,
+    ...rows.map(([prompt, answer], i) =>
+      [prompt, answer, '', `user${i % 3}`, `2024-05-01 10:00:${String(i % 60).padStart(2, '0')}`]
+        .map(csvCell)
+        .join(','),
+    ),
+  ];
+  writeFileSync(join(root, file), lines.join('\r\n') + '\r\n');
+  const shape = await new FolderReader().shapeOf(root, file);
+  const log = await indexOneLog(root, shape, interners);
+  return { folderId: 'f', key: `f/${file}`, log, overlay: new ReviewOverlay() };
+}
+
+/** Values 200 bytes long tie on any fixed-size prefix; short ones, quotes, escapes, non-ASCII. */
+const long = 'x'.repeat(200);
+const cellText = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom(
+    '',
+    '',
+    'a',
+    'a',
+    'B',
+    '"',
+    '"a"',
+    'say "a"',
+    "'=1+1",
+    'a,b',
+    'two\nlines',
+    'é',
+    'é',
+    '日本',
+    '🎉',
+    'z',
+  ),
+  fc.string({ maxLength: 4 }).map((tail) => long + tail),
+  fc.constantFrom('', 'a', 'b').map((tail) => `${long}${'y'.repeat(300)}${tail}`),
+);
+
+const ids = (logs: QueryLog[], refs: Float64Array): string[] =>
+  [...refs].map((ref) => `${logs[Math.floor(ref / SLOT)].log.file}#${ref % SLOT}`);
+
+/** The first k rows with upTo = k against the full sort, both on engines of their own. */
+async function expectFirstRows(logs: QueryLog[], filter: SampleFilter, sort: SampleSort, k: number) {
+  const full = await new QueryEngine(interners).select(logs, filter, sort);
+  const top = await new QueryEngine(interners).select(logs, filter, sort, undefined, k);
+  expect(top.total).toBe(full.refs.length);
+  expect(ids(logs, top.refs).slice(0, k)).toEqual(ids(logs, full.refs).slice(0, k));
+}
+
+const FILTERS: SampleFilter[] = [{}, { usernames: ['user1'] }, { text: 'a' }];
+
+function lowered(paths: Partial<typeof TOP_PATHS>): void {
+  const saved = { ...TOP_PATHS };
+  Object.assign(TOP_PATHS, paths);
+  onTestFinished(() => {
+    Object.assign(TOP_PATHS, saved);
+  });
+}
+
+describe('the first rows of a column sort', () => {
+  it('are the first k rows of the full sort, asc and desc, with filters (fast-check)', async () => {
+    // directMax 0: every selection goes through the one-pass heap; 1000: a filtered one is read row by row.
+    for (const directMax of [0, 1000]) {
+      lowered({ directMax });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(cellText, cellText), { minLength: 1, maxLength: 40 }),
+          fc.array(fc.tuple(cellText, cellText), { maxLength: 10 }),
+          fc.integer({ min: 1, max: 45 }),
+          fc.constantFrom<'asc' | 'desc'>('asc', 'desc'),
+          fc.constantFrom(...FILTERS),
+          async (rowsA, rowsB, k, dir, filter) => {
+            const logs = [await queryLog(rowsA), ...(rowsB.length > 0 ? [await queryLog(rowsB)] : [])];
+            await expectFirstRows(logs, filter, { by: 'answer', dir }, k);
+          },
+        ),
+        { numRuns: Number(process.env.TOP_RUNS ?? 60) },
+      );
+    }
+  });
+
+  it('are the same when a worker goes through the later half of a log', async () => {
+    lowered({ directMax: 0, splitMinRows: 2 });
+    const rows = Array.from({ length: 300 }, (_, i): [string, string] => [
+      `p${i}`,
+      [`'=${i % 7}`, `two\nlines ${i % 13}`, `"quoted" ${i % 5}`, '', `${long}${i % 11}`, 'é'][i % 6],
+    ]);
+    const logs = [await queryLog(rows)];
+    for (const dir of ['asc', 'desc'] as const) {
+      for (const filter of [{}, { usernames: ['user1'] }, { text: 'quoted' }]) {
+        for (const k of [1, 7, 60, 400]) {
+          TOP_PATHS.last = 'none';
+          await expectFirstRows(logs, filter, { by: 'answer', dir }, k);
+          expect(TOP_PATHS.last).toBe('two threads');
+        }
+      }
+    }
+  });
+
+  it('counts every match while ordering only the first, and a log without the column sorts as empty', async () => {
+    const a = await queryLog([
+      ['p', 'pear'],
+      ['p', ''],
+      ['p', 'apple'],
+    ]);
+    const b = await queryLog([['p', 'banana']]);
+    const c = await queryLog([['p', 'q']], 'prompt,other');
+    const logs = [a, b, c];
+    const first = await new QueryEngine(interners).select(
+      logs,
+      {},
+      { by: 'answer', dir: 'asc' },
+      undefined,
+      3,
+    );
+    expect(first.total).toBe(5);
+    expect(ids(logs, first.refs)).toEqual([`${a.log.file}#1`, `${c.log.file}#0`, `${a.log.file}#2`]);
+    const last = await new QueryEngine(interners).select(
+      logs,
+      {},
+      { by: 'answer', dir: 'desc' },
+      undefined,
+      2,
+    );
+    expect(ids(logs, last.refs)).toEqual([`${a.log.file}#0`, `${b.log.file}#0`]);
+  });
+});
