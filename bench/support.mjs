@@ -10,7 +10,8 @@ export const dataDir = join(root, 'bench/.data');
 
 // bench/.data is shared by every checkout of the repo on this machine: each checkout bundles into a
 // folder of its own, or one checkout's bench would run another's code.
-const buildDir = join(dataDir, 'build', createHash('sha256').update(root).digest('hex').slice(0, 12));
+export const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
+const buildDir = join(dataDir, 'build', checkout);
 
 function builtPath(entry) {
   return join(buildDir, entry.replaceAll('/', '_') + '.mjs');
