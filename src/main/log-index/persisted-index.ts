@@ -220,7 +220,10 @@ export async function restoreIndexStart(
   return { restored, rest };
 }
 
-/** restoreIndexStart and its rest at once: every row of a still valid index. */
+/**
+ * restoreIndexStart and its rest at once: every row of a still valid index, or (any other result)
+ * none at all, so that a caller collecting cells as it scans (`flagdeck inspect`) scans every row.
+ */
 export async function restoreIndex(
   log: LogIndex,
   interners: SharedInterners,
@@ -228,7 +231,10 @@ export async function restoreIndex(
   size: number,
 ): Promise<Restored> {
   const { restored, rest } = await restoreIndexStart(log, interners, options, size);
-  return rest ? rest() : restored;
+  if (!rest) return restored;
+  const all = await rest().catch((error: unknown): Restored => ({ kind: 'ignored', reason: String(error) }));
+  if (all.kind !== 'reused') log.reset(log.shape);
+  return all;
 }
 
 /**

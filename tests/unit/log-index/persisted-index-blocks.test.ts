@@ -11,6 +11,7 @@ import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexOneLogCached } from '../../../src/main/log-index/index-folder';
 import {
   indexPathOf,
+  restoreIndex,
   restoreIndexStart,
   type IndexCacheOptions,
 } from '../../../src/main/log-index/persisted-index';
@@ -116,6 +117,14 @@ describe('persisted index in blocks', () => {
     expect(restored).toEqual({ kind: 'reused', rows: BLOCK_ROWS - 1 });
     expect(await rest?.()).toEqual({ kind: 'ignored', reason: expect.stringMatching(/damaged/) });
     expect(log.count).toBe(BLOCK_ROWS - 1);
+    // All at once (`flagdeck inspect`, which collects every scanned row's cells), nothing is taken.
+    const whole = new LogIndex(join(root, 'log.csv'), shape());
+    expect(await restoreIndex(whole, interners(), cache, size)).toEqual({
+      kind: 'ignored',
+      reason: expect.stringMatching(/damaged/),
+    });
+    expect(whole.count).toBe(0);
+    expect(whole.indexedEnd).toBe(shape().dataStart);
     // Opened as a whole, the log is read on from the checked rows and its index written again.
     const reopened = await open(root, cache);
     expect(reopened.restored).toEqual({ kind: 'ignored', reason: expect.stringMatching(/damaged/) });
