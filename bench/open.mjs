@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { HEADER, bigLog, buildSources, dataDir, importBuilt, root, row } from './support.mjs';
+import { HEADER, bigLog, buildSources, checkout, dataDir, importBuilt, root, row } from './support.mjs';
 
 const POLARS = 'polars==2.1.0';
 const DUCKDB = 'duckdb==2.0.1';
@@ -136,14 +136,15 @@ function peersPython() {
 
 async function folderWith(rows) {
   const log = await bigLog(rows);
-  const folder = join(dataDir, `folder-${rows}`);
+  // A folder per checkout: the index each one persists there is its own (the log is a hard link).
+  const folder = join(dataDir, `open-${checkout}`, `folder-${rows}`);
   mkdirSync(folder, { recursive: true });
   if (!existsSync(join(folder, 'log.csv'))) linkSync(log, join(folder, 'log.csv'));
   return { folder, log };
 }
 
 function smallFolder() {
-  const folder = join(dataDir, 'folder-10');
+  const folder = join(dataDir, `open-${checkout}`, 'folder-10');
   mkdirSync(folder, { recursive: true });
   let text = HEADER;
   for (let i = 1; i <= 10; i++) text += row(i, Date.UTC(2024, 0, 1) + i * 1000);

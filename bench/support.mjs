@@ -1,5 +1,6 @@
-// Shared by the bench scripts: builds the TypeScript sources they measure into bench/.data/build
+// Shared by the bench scripts: builds the TypeScript sources they measure into bench/.data/build/<checkout>
 // (rolldown, already a dependency of the toolchain) and generates the big realistic log.
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -7,8 +8,13 @@ import { dirname, join } from 'node:path';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = join(root, 'bench/.data');
 
+// bench/.data is shared by every checkout of the repo on this machine: each checkout bundles into a
+// folder of its own, or one checkout's bench would run another's code.
+export const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
+const buildDir = join(dataDir, 'build', checkout);
+
 function builtPath(entry) {
-  return join(dataDir, 'build', entry.replaceAll('/', '_') + '.mjs');
+  return join(buildDir, entry.replaceAll('/', '_') + '.mjs');
 }
 
 /** Imports a module bundled earlier by buildSources (without loading the bundler: RSS stays honest). */

@@ -1,6 +1,5 @@
 // `flagdeck <folder>…`: opens the folders in the desktop app (a running one takes them over), by
 // way of scripts/start.mjs, which finds or fetches Electron and says what to do when it cannot.
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../app/paths';
@@ -18,8 +17,12 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Starts the built desktop app on `folders`; resolves to its exit status. */
-export function openInDesktop(folders: string[], root = packageRoot()): Promise<number> {
+/**
+ * Starts the built desktop app on `folders`; resolves to its exit status. child_process (with net
+ * and dgram behind it) is loaded here, not by every `flagdeck` command.
+ */
+export async function openInDesktop(folders: string[], root = packageRoot()): Promise<number> {
+  const { spawn } = await import('node:child_process');
   const absolute = folders.map((folder) => resolve(folder));
   const env = { ...process.env };
   delete env.INIT_CWD;

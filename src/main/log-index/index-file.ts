@@ -1,38 +1,34 @@
 // The bytes of a persisted index file: a LogIndex's columns as they are in memory, behind a small
-// JSON header, closed by a CRC-32 of everything before it. Decoding trusts nothing: a file that is
-// short, bit-flipped, of another version or of another log is refused with the reason.
+// JSON header. Each column is cut into blocks of `blockRows` rows, each block with its own CRC-32,
+// and a last CRC-32 covers the header and that table of block checksums: the header and the first
+// block of every column can be checked, and the first page shown, without reading the rest.
+// Decoding trusts nothing: a file that is short, bit-flipped, of another version or of another log
+// is refused with the reason, and so is a block whose checksum does not match.
 import { crc32 } from 'node:zlib';
-import type { LogIssue } from '../../shared/model';
-import type { LogShape } from '../gradio/log-model';
 import type { SharedInterners } from './apply-scan';
+import { parseHeader, type IndexFileHeader, type LogIdentity } from './index-file-header';
 import { NO_VALUE } from './intern';
 import type { LogIndex } from './log-index';
 
+export { shapeKey, type IndexFileHeader, type LogIdentity } from './index-file-header';
+
 const MAGIC = Buffer.from('FLAGDECKIDX\0', 'latin1');
 /** Bumped whenever the layout below or the meaning of a column changes. */
-export const INDEX_FILE_VERSION = 1;
-/** What the file must say about the log it indexes before its columns may be used. */
-export interface LogIdentity {
-  /** The log's path relative to its folder. */
-  file: string;
-  /** Everything about the shape that decides where records and role cells are (see shapeKey). */
-  shapeKey: string;
-}
+export const INDEX_FILE_VERSION = 2;
+/** 8192 rows: the first block of every column is 256 KB, read and checked in well under 10 ms. */
+export const DEFAULT_BLOCK_ROWS = 8192;
+const FIXED = MAGIC.length + 8; // magic, version u32, header length u32
 
-/** What the header says about the log as it was indexed. */
-export interface IndexFileHeader extends LogIdentity {
-  version: number;
-  count: number;
-  indexedEnd: number;
-  scanLine: number;
-  tailUnterminated: boolean;
-  /** sha256 of the log's first and last bytes before `indexedEnd` (see log-fingerprint.ts). */
-  headHash: string;
-  tailHash: string;
-  reasons: string[];
-  usernames: string[];
-  errors: LogIssue[];
-}
+/** The columns in file order, with their bytes per row. */
+const COLUMNS = [
+  ['starts', 8],
+  ['timestamps', 8],
+  ['lengths', 4],
+  ['lines', 4],
+  ['reasons', 4],
+  ['usernames', 4],
+] as const;
+const ROW_BYTES = 32;
 
 /** The columns of a decoded file, codes still local to it (`reasons`/`usernames` of the header). */
 export interface IndexFileColumns {
@@ -45,18 +41,48 @@ export interface IndexFileColumns {
 }
 
 export type Decoded =
-  { ok: true; header: IndexFileHeader; columns: IndexFileColumns } | { ok: false; reason: string };
+  | { ok: true; header: IndexFileHeader; columns: IndexFileColumns; rows: number }
+  | { ok: false; reason: string };
+type Failure = { ok: false; reason: string };
 
-/** The part of a shape the index depends on: dialect, where data starts, where the role cells are. */
-export function shapeKey(shape: LogShape): string {
-  const { dialect, dataStart, dataLine, roles } = shape;
-  return JSON.stringify({ dialect, dataStart, dataLine, roles });
-}
-
-const FIXED = MAGIC.length + 8; // magic, version u32, header length u32
+/** Reads `length` bytes at `offset` (fewer at the end of the file) into a buffer of its own. */
+export type ReadAt = (offset: number, length: number) => Promise<Buffer>;
 
 function align8(n: number): number {
   return (n + 7) & ~7;
+}
+
+/** Where everything is in a file whose header says `count` rows in blocks of `blockRows`. */
+export class IndexFileLayout {
+  readonly columnsAt: number;
+  readonly blocks: number;
+  readonly tableAt: number;
+  readonly size: number;
+
+  constructor(
+    jsonLength: number,
+    readonly count: number,
+    readonly blockRows: number,
+  ) {
+    this.columnsAt = align8(FIXED + jsonLength);
+    this.blocks = Math.ceil(count / blockRows);
+    this.tableAt = this.columnsAt + count * ROW_BYTES;
+    this.size = this.tableAt + this.blocks * COLUMNS.length * 4 + 4;
+  }
+
+  /** Offset of column `column` (in COLUMNS order) and its bytes for rows [0, rows). */
+  columnRange(column: number, rows: number): { at: number; length: number } {
+    let at = this.columnsAt;
+    for (let c = 0; c < column; c++) at += this.count * COLUMNS[c][1];
+    return { at, length: rows * COLUMNS[column][1] };
+  }
+}
+
+/** The checked header of a file, with its layout and its table of block checksums. */
+export interface IndexFileHead {
+  header: IndexFileHeader;
+  layout: IndexFileLayout;
+  table: Buffer;
 }
 
 /** Codes of the shared interner rewritten as codes into a list of this log's own values. */
@@ -86,6 +112,7 @@ export function encodeIndexFile(
   identity: LogIdentity,
   hashes: { headHash: string; tailHash: string },
   interners: SharedInterners,
+  blockRows = DEFAULT_BLOCK_ROWS,
 ): Buffer {
   const count = log.count;
   const reasons = localCodes(log.reasons, count, (c) => interners.reasons.valueOf(c));
@@ -94,6 +121,7 @@ export function encodeIndexFile(
     version: INDEX_FILE_VERSION,
     ...identity,
     count,
+    blockRows,
     indexedEnd: log.indexedEnd,
     scanLine: log.scanState.line,
     tailUnterminated: log.tailUnterminated,
@@ -103,109 +131,130 @@ export function encodeIndexFile(
     errors: log.errors,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const columnsAt = align8(FIXED + json.length);
-  const total = columnsAt + count * 32 + 4;
-  const out = Buffer.alloc(total);
+  const layout = new IndexFileLayout(json.length, count, blockRows);
+  const out = Buffer.alloc(layout.size);
   MAGIC.copy(out, 0);
   out.writeUInt32LE(INDEX_FILE_VERSION, MAGIC.length);
   out.writeUInt32LE(json.length, MAGIC.length + 4);
   json.copy(out, FIXED);
-  let at = columnsAt;
-  const put = (array: ArrayBufferView, bytes: number): void => {
-    out.set(new Uint8Array(array.buffer, array.byteOffset, bytes), at);
-    at += bytes;
-  };
-  put(log.starts, count * 8);
-  put(log.timestamps, count * 8);
-  put(log.lengths, count * 4);
-  put(log.lines, count * 4);
-  put(reasons.codes, count * 4);
-  put(usernames.codes, count * 4);
-  out.writeUInt32LE(crc32(out.subarray(0, at)), at);
+  const arrays: ArrayBufferView[] = [
+    log.starts,
+    log.timestamps,
+    log.lengths,
+    log.lines,
+    reasons.codes,
+    usernames.codes,
+  ];
+  arrays.forEach((array, column) => {
+    const { at, length } = layout.columnRange(column, count);
+    out.set(new Uint8Array(array.buffer, array.byteOffset, length), at);
+    const width = COLUMNS[column][1];
+    for (let block = 0; block < layout.blocks; block++) {
+      const from = at + block * blockRows * width;
+      const sum = crc32(out.subarray(from, Math.min(from + blockRows * width, at + length)));
+      out.writeUInt32LE(sum, layout.tableAt + (column * layout.blocks + block) * 4);
+    }
+  });
+  const trailerAt = layout.size - 4;
+  const headSum = crc32(out.subarray(layout.tableAt, trailerAt), crc32(out.subarray(0, layout.columnsAt)));
+  out.writeUInt32LE(headSum, trailerAt);
   return out;
 }
 
-function parseHeader(bytes: Buffer): IndexFileHeader | undefined {
-  try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
-    return isHeader(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+function fail(reason: string): Failure {
+  return { ok: false, reason };
 }
 
-function isHeader(value: unknown): value is IndexFileHeader {
-  if (typeof value !== 'object' || value === null) return false;
-  const h = value as Record<string, unknown>;
-  const numbers = ['version', 'count', 'indexedEnd', 'scanLine'];
-  const strings = ['file', 'shapeKey', 'headHash', 'tailHash'];
-  return (
-    numbers.every((key) => Number.isSafeInteger(h[key]) && (h[key] as number) >= 0) &&
-    strings.every((key) => typeof h[key] === 'string') &&
-    typeof h.tailUnterminated === 'boolean' &&
-    [h.reasons, h.usernames].every(
-      (list) => Array.isArray(list) && list.every((v) => typeof v === 'string'),
-    ) &&
-    Array.isArray(h.errors) &&
-    h.errors.every(isIssue)
-  );
-}
-
-function isIssue(value: unknown): value is LogIssue {
-  if (typeof value !== 'object' || value === null) return false;
-  const issue = value as Record<string, unknown>;
-  return (
-    Number.isSafeInteger(issue.line) &&
-    typeof issue.message === 'string' &&
-    (issue.column === undefined || Number.isSafeInteger(issue.column))
-  );
+/** Reads and checks the header and block table of a file of `size` bytes (no column is read). */
+export async function readIndexHead(
+  read: ReadAt,
+  size: number,
+  expected: LogIdentity,
+): Promise<{ ok: true; head: IndexFileHead } | Failure> {
+  const fixed = size >= FIXED + 4 ? await read(0, FIXED) : Buffer.alloc(0);
+  if (fixed.length < FIXED || !fixed.subarray(0, MAGIC.length).equals(MAGIC))
+    return fail('not a Flagdeck index file');
+  const version = fixed.readUInt32LE(MAGIC.length);
+  if (version !== INDEX_FILE_VERSION)
+    return fail(`index file version ${version}, this Flagdeck reads ${INDEX_FILE_VERSION}`);
+  const jsonLength = fixed.readUInt32LE(MAGIC.length + 4);
+  if (align8(FIXED + jsonLength) > size - 4) return fail('the index file is truncated');
+  const headBytes = await read(0, align8(FIXED + jsonLength));
+  const header = parseHeader(headBytes.subarray(FIXED, FIXED + jsonLength));
+  if (!header) return fail('the index file is damaged (its header is unreadable)');
+  const layout = new IndexFileLayout(jsonLength, header.count, header.blockRows);
+  if (layout.size !== size) return fail('the index file has the wrong length');
+  const tail = await read(layout.tableAt, size - layout.tableAt);
+  const table = tail.subarray(0, tail.length - 4);
+  if (
+    tail.length !== size - layout.tableAt ||
+    crc32(table, crc32(headBytes)) !== tail.readUInt32LE(table.length)
+  )
+    return fail('the index file is damaged (checksum mismatch)');
+  if (header.version !== version) return fail('the index file header is unreadable');
+  if (header.file !== expected.file) return fail(`the index file is of another log (${header.file})`);
+  if (header.shapeKey !== expected.shapeKey)
+    return fail("the log's header or dialect changed since it was indexed");
+  return { ok: true, head: { header, layout, table } };
 }
 
 /**
- * Reads a file made by encodeIndexFile. `buf` must start on an 8-byte boundary of its ArrayBuffer
- * (a Buffer of its own, not a pooled slice): the columns are views over it, not copies.
+ * The columns of rows [0, rows) once every block of them matches its checksum. `bytesOf(column)`
+ * gives those rows' bytes of a column (see IndexFileLayout.columnRange), in a buffer placed so
+ * that the typed arrays can be views over it (8-byte aligned for the 8-byte columns). `rows` is
+ * the row count of the file or a whole number of blocks.
  */
-export function decodeIndexFile(buf: Buffer, expected: LogIdentity): Decoded {
-  if (buf.length < FIXED + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC))
-    return { ok: false, reason: 'not a Flagdeck index file' };
-  const version = buf.readUInt32LE(MAGIC.length);
-  if (version !== INDEX_FILE_VERSION)
-    return { ok: false, reason: `index file version ${version}, this Flagdeck reads ${INDEX_FILE_VERSION}` };
-  const jsonLength = buf.readUInt32LE(MAGIC.length + 4);
-  const checked = buf.length - 4;
-  if (FIXED + jsonLength > checked) return { ok: false, reason: 'the index file is truncated' };
-  if (crc32(buf.subarray(0, checked)) !== buf.readUInt32LE(checked))
-    return { ok: false, reason: 'the index file is damaged (checksum mismatch)' };
-  const header = parseHeader(buf.subarray(FIXED, FIXED + jsonLength));
-  if (!header || header.version !== version)
-    return { ok: false, reason: 'the index file header is unreadable' };
-  if (header.file !== expected.file)
-    return { ok: false, reason: `the index file is of another log (${header.file})` };
-  if (header.shapeKey !== expected.shapeKey)
-    return { ok: false, reason: "the log's header or dialect changed since it was indexed" };
-  const count = header.count;
-  const columnsAt = align8(FIXED + jsonLength);
-  if (columnsAt + count * 32 !== checked) return { ok: false, reason: 'the index file has the wrong length' };
-  const base = buf.byteOffset + columnsAt;
-  if (base % 8 !== 0) throw new Error('decodeIndexFile: the buffer is not 8-byte aligned');
-  const ab = buf.buffer;
-  const columns: IndexFileColumns = {
-    starts: new Float64Array(ab, base, count),
-    timestamps: new Float64Array(ab, base + count * 8, count),
-    lengths: new Uint32Array(ab, base + count * 16, count),
-    lines: new Uint32Array(ab, base + count * 20, count),
-    reasons: new Int32Array(ab, base + count * 24, count),
-    usernames: new Int32Array(ab, base + count * 28, count),
-  };
-  return codesInRange(columns, header)
-    ? { ok: true, header, columns }
-    : { ok: false, reason: 'the index file has codes out of range' };
-}
-
-function codesInRange(columns: IndexFileColumns, header: IndexFileHeader): boolean {
-  const within = (codes: Int32Array, values: number): boolean => {
+export function checkedColumns(
+  { header, layout, table }: IndexFileHead,
+  rows: number,
+  bytesOf: (column: number) => Buffer,
+): Decoded {
+  const views: ArrayBufferView[] = [];
+  for (let column = 0; column < COLUMNS.length; column++) {
+    const width = COLUMNS[column][1];
+    const bytes = bytesOf(column);
+    if (bytes.length !== rows * width) return fail('the index file is truncated');
+    const blockBytes = layout.blockRows * width;
+    for (let block = 0; block * blockBytes < bytes.length; block++) {
+      const sum = crc32(bytes.subarray(block * blockBytes, (block + 1) * blockBytes));
+      if (sum !== table.readUInt32LE((column * layout.blocks + block) * 4))
+        return fail('the index file is damaged (checksum mismatch)');
+    }
+    if (bytes.byteOffset % width !== 0) throw new Error('checkedColumns: a column is not aligned');
+    const { buffer, byteOffset } = bytes;
+    views.push(
+      width === 8
+        ? new Float64Array(buffer, byteOffset, rows)
+        : column < 4
+          ? new Uint32Array(buffer, byteOffset, rows)
+          : new Int32Array(buffer, byteOffset, rows),
+    );
+  }
+  const [starts, timestamps, lengths, lines, reasons, usernames] = views;
+  const columns = { starts, timestamps, lengths, lines, reasons, usernames } as IndexFileColumns;
+  const inRange = (codes: Int32Array, values: number): boolean => {
     for (let i = 0; i < codes.length; i++) if (codes[i] < NO_VALUE || codes[i] >= values) return false;
     return true;
   };
-  return within(columns.reasons, header.reasons.length) && within(columns.usernames, header.usernames.length);
+  if (
+    !inRange(columns.reasons, header.reasons.length) ||
+    !inRange(columns.usernames, header.usernames.length)
+  )
+    return fail('the index file has codes out of range');
+  return { ok: true, header, columns, rows };
+}
+
+/**
+ * Reads a whole file made by encodeIndexFile. `buf` must start on an 8-byte boundary of its
+ * ArrayBuffer (a Buffer of its own, not a pooled slice): the columns are views over it, not copies.
+ */
+export async function decodeIndexFile(buf: Buffer, expected: LogIdentity): Promise<Decoded> {
+  const read: ReadAt = (offset, length) => Promise.resolve(buf.subarray(offset, offset + length));
+  const checked = await readIndexHead(read, buf.length, expected);
+  if (!checked.ok) return checked;
+  const { layout, header } = checked.head;
+  return checkedColumns(checked.head, header.count, (column) => {
+    const { at, length } = layout.columnRange(column, header.count);
+    return buf.subarray(at, at + length);
+  });
 }

@@ -7,11 +7,16 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SharedInterners } from './apply-scan';
 import {
+  checkedColumns,
   decodeIndexFile,
   encodeIndexFile,
+  readIndexHead,
   shapeKey,
+  type Decoded,
   type IndexFileColumns,
   type IndexFileHeader,
+  type LogIdentity,
+  type ReadAt,
 } from './index-file';
 import { indexDirOf, indexFileName } from './index-location';
 import { NO_VALUE, type Interner } from './intern';
@@ -26,6 +31,8 @@ export interface IndexCacheOptions {
   dataDir: string;
   /** Persist logs from this size on (default PERSIST_MIN_BYTES). */
   minBytes?: number;
+  /** Rows per checksummed block of the files written (default DEFAULT_BLOCK_ROWS; tests use few). */
+  blockRows?: number;
 }
 
 /** What restoreIndex found. `stale`: the log changed under the index; say so to the user. */
@@ -91,29 +98,131 @@ async function readAligned(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** The header and the first block of every column, checked; undefined when there is no file. */
+async function readFirstBlocks(path: string, expected: LogIdentity): Promise<Decoded | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = (await handle.stat()).size;
+    const read: ReadAt = async (offset, length) => {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buf, 0, length, offset);
+      return buf.subarray(0, bytesRead);
+    };
+    const checked = await readIndexHead(read, size, expected);
+    if (!checked.ok) return checked;
+    const { header, layout } = checked.head;
+    const rows = Math.min(header.count, header.blockRows);
+    const bytes = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((column) => {
+        const { at, length } = layout.columnRange(column, rows);
+        return read(at, length);
+      }),
+    );
+    return checkedColumns(checked.head, rows, (column) => bytes[column]);
+  } finally {
+    await handle.close();
+  }
+}
+
 function globalCodes(local: Int32Array, values: string[], interner: Interner): void {
   const codes = values.map((value) => interner.code(value));
   for (let i = 0; i < local.length; i++) local[i] = local[i] === NO_VALUE ? NO_VALUE : codes[local[i]];
 }
 
-function adoptColumns(
+/** Takes the first `rows` rows of the file as the log's rows, with what the header says of them. */
+function adoptRows(
   log: LogIndex,
   header: IndexFileHeader,
+  rows: number,
   columns: IndexFileColumns,
   interners: SharedInterners,
+  size: number,
 ): void {
   globalCodes(columns.reasons, header.reasons, interners.reasons);
   globalCodes(columns.usernames, header.usernames, interners.usernames);
-  log.adopt(header.count, columns);
+  log.adopt(rows, columns);
   log.errors = header.errors;
   log.indexedEnd = header.indexedEnd;
   log.scanState = { line: header.scanLine };
   log.tailUnterminated = header.tailUnterminated;
+  log.size = size;
+  if (rows < header.count) {
+    // Only these rows were checked: the log is indexed up to the start of the last of them (whose
+    // offset and line were checked too), and read on from there unless the rest of the file is.
+    log.truncateTo(rows - 1);
+    return;
+  }
+  // A last row read without its line end may have been completed since: read it again.
+  if (log.tailUnterminated && size > log.indexedEnd && log.count > 0) log.truncateTo(log.count - 1);
+}
+
+const identityOf = (log: LogIndex): LogIdentity => ({ file: log.file, shapeKey: shapeKey(log.shape) });
+
+/**
+ * What restoreIndexStart found, and for a log of more rows than one block, `rest`: checks the
+ * rest of the file and takes all its rows (`reused`), or leaves the first ones to be read on from
+ * (`ignored`, with the reason: the rest of the file cannot be trusted).
+ */
+export interface StartRestored {
+  restored: Restored;
+  rest?: () => Promise<Restored>;
 }
 
 /**
- * Fills an empty `log` from its persisted index when that index still describes the file.
- * Rows past the index (an append) are left for the caller's next scan from `log.indexedEnd`.
+ * Fills an empty `log` from its persisted index when that index still describes the file: at once
+ * the rows of the file's first block (enough for a first page, checked without reading the rest),
+ * all of them after `rest`. Rows past the index (an append) are left for the caller's next scan
+ * from `log.indexedEnd`.
+ */
+export async function restoreIndexStart(
+  log: LogIndex,
+  interners: SharedInterners,
+  options: IndexCacheOptions,
+  size: number,
+): Promise<StartRestored> {
+  const none = { restored: { kind: 'none' } } as const;
+  if (log.count > 0 || log.source || size < (options.minBytes ?? PERSIST_MIN_BYTES)) return none;
+  const path = await indexPathOf(log, options);
+  const first = await readFirstBlocks(path, identityOf(log));
+  if (!first) return none;
+  if (!first.ok) return { restored: { kind: 'ignored', reason: first.reason } };
+  const { header } = first;
+  if (size < header.indexedEnd)
+    return {
+      restored: {
+        kind: 'stale',
+        reason: `the log shrank from ${header.indexedEnd} to ${size} bytes since it was indexed`,
+      },
+    };
+  const now = await fingerprint(log.path, header.indexedEnd);
+  if (!now || now.headHash !== header.headHash || now.tailHash !== header.tailHash)
+    return { restored: { kind: 'stale', reason: 'the log was rewritten since it was indexed' } };
+  adoptRows(log, header, first.rows, first.columns, interners, size);
+  const restored = { kind: 'reused', rows: log.count } as const;
+  if (first.rows === header.count) return { restored };
+  const generation = log.generation;
+  const rest = async (): Promise<Restored> => {
+    const whole = await readAligned(path);
+    const decoded = whole ? await decodeIndexFile(whole, identityOf(log)) : undefined;
+    if (!decoded?.ok) return { kind: 'ignored', reason: decoded?.reason ?? 'the index file went away' };
+    const same = ['count', 'indexedEnd', 'headHash', 'tailHash'] as const;
+    if (same.some((key) => decoded.header[key] !== header[key]))
+      return { kind: 'ignored', reason: 'the index file was replaced while it was read' };
+    if (log.generation !== generation) return { kind: 'ignored', reason: 'the log was read on meanwhile' };
+    adoptRows(log, decoded.header, decoded.rows, decoded.columns, interners, size);
+    return { kind: 'reused', rows: log.count };
+  };
+  return { restored, rest };
+}
+
+/**
+ * restoreIndexStart and its rest at once: every row of a still valid index, or (any other result)
+ * none at all, so that a caller collecting cells as it scans (`flagdeck inspect`) scans every row.
  */
 export async function restoreIndex(
   log: LogIndex,
@@ -121,25 +230,11 @@ export async function restoreIndex(
   options: IndexCacheOptions,
   size: number,
 ): Promise<Restored> {
-  if (log.count > 0 || log.source || size < (options.minBytes ?? PERSIST_MIN_BYTES)) return { kind: 'none' };
-  const buf = await readAligned(await indexPathOf(log, options));
-  if (!buf) return { kind: 'none' };
-  const decoded = decodeIndexFile(buf, { file: log.file, shapeKey: shapeKey(log.shape) });
-  if (!decoded.ok) return { kind: 'ignored', reason: decoded.reason };
-  const { header, columns } = decoded;
-  if (size < header.indexedEnd)
-    return {
-      kind: 'stale',
-      reason: `the log shrank from ${header.indexedEnd} to ${size} bytes since it was indexed`,
-    };
-  const now = await fingerprint(log.path, header.indexedEnd);
-  if (!now || now.headHash !== header.headHash || now.tailHash !== header.tailHash)
-    return { kind: 'stale', reason: 'the log was rewritten since it was indexed' };
-  adoptColumns(log, header, columns, interners);
-  log.size = size;
-  // A last row read without its line end may have been completed since: read it again.
-  if (log.tailUnterminated && size > log.indexedEnd && log.count > 0) log.truncateTo(log.count - 1);
-  return { kind: 'reused', rows: log.count };
+  const { restored, rest } = await restoreIndexStart(log, interners, options, size);
+  if (!rest) return restored;
+  const all = await rest().catch((error: unknown): Restored => ({ kind: 'ignored', reason: String(error) }));
+  if (all.kind !== 'reused') log.reset(log.shape);
+  return all;
 }
 
 /**
@@ -157,7 +252,7 @@ export async function persistIndex(
   if (!(await stillEndsWith(log.path, log.indexedEnd, log.tail))) return;
   const hashes = await fingerprint(log.path, log.indexedEnd);
   if (!hashes) return;
-  const data = encodeIndexFile(log, { file: log.file, shapeKey: shapeKey(log.shape) }, hashes, interners);
+  const data = encodeIndexFile(log, identityOf(log), hashes, interners, options.blockRows);
   const path = await indexPathOf(log, options);
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;

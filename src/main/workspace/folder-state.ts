@@ -4,6 +4,7 @@ import type { ReviewStore } from '../review/review-store';
 import type { LogFollower } from '../follow/log-follower';
 import { LateAssets } from '../follow/late-assets';
 import type { QueryLog } from '../query/query-log';
+import type { Restored } from '../log-index/persisted-index';
 
 export interface LogEntry {
   query: QueryLog;
@@ -14,6 +15,8 @@ export interface LogEntry {
   indexed: boolean;
   /** `indexedEnd` of the log as last persisted (or restored); undefined when never. */
   keptEnd?: number;
+  /** Takes the rest of a persisted index of which only the first rows were taken at the open. */
+  restoreRest?: () => Promise<Restored>;
 }
 
 const MAX_HASHES = 100_000;

@@ -13,7 +13,7 @@ import { watchFolder } from '../follow/folder-watch';
 import { sampleId } from '../../shared/sample-id';
 import type { FolderState, LogEntry } from './folder-state';
 import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
-import { keepIndex, restoreKeptIndex } from './kept-index';
+import { keepIndex, restoreKeptIndex, restoreRest } from './kept-index';
 import type { WorkspaceContext } from './workspace-context';
 
 const FIRST_BYTES = 256 * 1024;
@@ -52,9 +52,8 @@ export class LogTracking {
     );
     const entry: LogEntry = { query, follower, indexing: Promise.resolve(), indexed: false };
     folder.logs.set(file, entry);
-    const restored = await restoreKeptIndex(ctx, log);
-    if (restored.kind === 'reused') entry.keptEnd = log.indexedEnd;
-    else
+    const restored = await restoreKeptIndex(ctx, entry);
+    if (restored.kind !== 'reused')
       await indexLog(log, ctx.interners(), {
         final: false,
         until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
@@ -83,6 +82,7 @@ export class LogTracking {
       });
     };
     try {
+      await restoreRest(ctx, entry);
       // A file nobody wrote to lately is whole: a last row without line terminator is read too.
       const quietFor = Date.now() - (await stat(log.path)).mtimeMs;
       const final = quietFor > (ctx.options.timing ?? DEFAULT_TIMING).finalQuietMs;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { FolderListing } from '../../gradio/folder-listing';
 import type { LogShape } from '../../gradio/log-model';
 import { Interner } from '../../log-index/intern';
-import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
+import type { OnProgress } from '../../log-index/index-folder';
 import type { IndexCacheOptions } from '../../log-index/persisted-index';
 import { AssetCensus } from './asset-census';
 import { summarizeByReading, type LogSummarizer } from './inspect-folder';
@@ -34,6 +34,8 @@ export function summarizeByIndex(
     if (size < LARGE_LOG_BYTES) return summarizeByReading(reader, root, file);
     const shape = await reader.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
+    // Loaded here, not up front: a folder of small logs never pays for the index's modules.
+    const { indexOneLogCached } = await import('../../log-index/index-folder');
     const census = new AssetCensus(shape.columns, await listingOf(root), shape.dialect);
     const indexed = await indexOneLogCached(root, shape, interners, onProgress, cache, census.collector());
     const { log, restored, notKept } = indexed;
@@ -67,6 +69,7 @@ async function recount(
   listingOf: (root: string) => Promise<FolderListing>,
   onProgress?: OnProgress,
 ): Promise<AssetCensus> {
+  const { indexOneLog } = await import('../../log-index/index-folder');
   const census = new AssetCensus(shape.columns, await listingOf(root), shape.dialect);
   const interners = { reasons: new Interner(), usernames: new Interner() };
   await indexOneLog(root, shape, interners, onProgress, census.collector());
