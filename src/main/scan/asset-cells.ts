@@ -8,8 +8,11 @@ import type { FieldBounds } from './csv-scan';
 /** What a scan collects for the asset count (see AssetCellsCollector in scan-job.ts). */
 export interface AssetCellsJob {
   columns: number[];
-  /** Per column: its cells hold a file only now and then (chat, JSON, text): keep only cells naming one. */
-  structured: boolean[];
+  /**
+   * Per column: its cells hold a file only now and then (text, chat, JSON, any column not of files):
+   * keep only cells that hold a path separator or name a file with a known extension.
+   */
+  loose: boolean[];
   /** Media extensions, lower case, without the dot. */
   extensions: string[];
   /** refHash of every name in the folder, as written and loosely; null when not every name is known. */
@@ -20,7 +23,7 @@ export interface AssetCells {
   /** Per column of the job, the cells the reader must judge (quoting undone, latin1 bytes). */
   cells: string[][];
   /** refHash of each plain reference settled as missing (the same reference may repeat). */
-  missing: number[];
+  missing: Float64Array;
 }
 
 /** A 53-bit hash of bytes (two FNV-1a lanes): tells a million references apart without their text. */
@@ -34,30 +37,45 @@ export function refHash(bytes: Uint8Array, start: number, end: number): number {
   return (a >>> 0) * 2097152 + (b >>> 11);
 }
 
+/** Collects, per record, the cells of `job.columns` that may hold a file reference. */
 export function assetCellsCollector(
   job: AssetCellsJob,
   quote: number,
   fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer,
   hash: typeof refHash,
-): { add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
+): { reset(): void; add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
   const cells: string[][] = job.columns.map(() => []);
   const missing: number[] = [];
   const extensions = new Set(job.extensions);
   const names = job.folderNames ? new Set(job.folderNames) : null;
   const isAlnum = (c: number): boolean =>
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // Where the next `.`, `/` and `\\` are in the chunk, found by the native byte search and kept
+  // while the records move forward: a cell without any of them cannot name a file.
+  // reset() forgets them when the buffer is refilled.
+  const found = [-1, -1, -1];
+  const from = [Infinity, Infinity, Infinity];
+  const next = (buf: Buffer, which: number, byte: number, at: number): number => {
+    if (at < from[which] || (found[which] >= 0 && at > found[which])) {
+      from[which] = at;
+      found[which] = buf.indexOf(byte, at);
+    }
+    return found[which] < 0 ? Infinity : found[which];
+  };
+  const digitFirst = job.extensions.some((extension) => extension.charCodeAt(0) <= 57);
   // A `.` then a known extension, then no letter or digit.
   const namesFile = (buf: Buffer, s: number, e: number): boolean => {
-    for (let i = s; i < e; i++) {
-      if (buf[i] !== 46) continue;
+    for (let i = next(buf, 0, 46, s); i < e; i = next(buf, 0, 46, i + 1)) {
+      if (!digitFirst && buf[i + 1] <= 57) continue; // `0.5`, `..`, `./`: no extension starts so
       let j = i + 1;
-      let ext = '';
-      for (; j < e && j - i <= 9 && isAlnum(buf[j]); j++) ext += String.fromCharCode(buf[j] | 32);
-      if (ext.length > 0 && (j === e || !isAlnum(buf[j])) && extensions.has(ext)) return true;
-      i = j - 1;
+      while (j < e && j - i <= 9 && isAlnum(buf[j])) j++;
+      if (j === i + 1 || (j < e && isAlnum(buf[j]))) continue;
+      if (extensions.has(buf.toString('latin1', i + 1, j).toLowerCase())) return true;
     }
     return false;
   };
+  const hasSeparator = (buf: Buffer, s: number, e: number): boolean =>
+    next(buf, 1, 47, s) < e || next(buf, 2, 92, s) < e;
   // The loose form of a plain ASCII name (dir-listings.ts looseName: other bytes dropped, lower
   // case, trimmed) hashed as refHash would hash it; the name's own hash when nothing changes.
   const looseHash = (buf: Buffer, s: number, e: number, exact: number): number => {
@@ -118,6 +136,9 @@ export function assetCellsCollector(
     return !names.has(exact) && !names.has(looseHash(buf, nameStart, e, exact));
   };
   return {
+    reset() {
+      from[0] = from[1] = from[2] = Infinity;
+    },
     add(buf, bounds, n) {
       for (let k = 0; k < job.columns.length; k++) {
         const column = job.columns[k];
@@ -125,8 +146,8 @@ export function assetCellsCollector(
         const s = bounds.starts[column];
         const e = bounds.ends[column];
         if (s === e) continue;
-        if (job.structured[k]) {
-          if (!namesFile(buf, s, e)) continue;
+        if (job.loose[k]) {
+          if (!hasSeparator(buf, s, e) && !namesFile(buf, s, e)) continue;
         } else if (settledMissing(buf, s, e)) {
           missing.push(hash(buf, s, e));
           continue;
@@ -136,6 +157,6 @@ export function assetCellsCollector(
         );
       }
     },
-    result: () => ({ cells, missing }),
+    result: () => ({ cells, missing: Float64Array.from(missing) }),
   };
 }

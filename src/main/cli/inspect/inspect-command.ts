@@ -42,7 +42,7 @@ export const inspectCommand: Command = {
       const notice = (message: string): void => console.error(`flagdeck inspect: ${message}`);
       inspection = await inspectFolder(
         folders[0],
-        summarizeByIndex(progress.onProgress, cache, notice),
+        summarizeByIndex({ onProgress: progress.onProgress, cache, notice }),
       ).finally(progress.done);
     } catch (error) {
       if (!(error instanceof FolderUnreadableError)) throw error;

@@ -1,27 +1,41 @@
-// A LogSummarizer for `flagdeck inspect` that goes through the index for large logs.
+// A LogSummarizer for `flagdeck inspect` that goes through the index for every CSV log: the scan
+// (on both cores for a large log) finds the rows, audits the records and collects the asset cells;
+// only the rows the audit points at are read again cell by cell. The report is the one reading the
+// whole log cell by cell gives (tests/unit/cli/inspect/index-agrees-with-reading.test.ts).
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { FolderListing } from '../../gradio/folder-listing';
-import type { LogShape } from '../../gradio/log-model';
+import type { FolderContext, LogShape } from '../../gradio/log-model';
+import type { FolderReader } from '../../gradio/reader';
 import { Interner } from '../../log-index/intern';
 import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
-import type { IndexCacheOptions } from '../../log-index/persisted-index';
+import type { LogIndex } from '../../log-index/log-index';
+import { PERSIST_MIN_BYTES, type IndexCacheOptions } from '../../log-index/persisted-index';
+import type { RecordAudit } from '../../scan/record-audit';
 import { AssetCensus } from './asset-census';
+import { AssetTally } from './asset-tally';
+import { AuditTally } from './audit-tally';
 import { summarizeByReading, type LogSummarizer } from './inspect-folder';
+import { keepCensus, loadCensus } from './saved-census';
 
-/** Logs from this size on are summarized from the index (smaller ones are simply read). */
-export const LARGE_LOG_BYTES = 8 * 1024 * 1024;
+/** Logs under this size are read cell by cell: quicker than walking the folder for the census. */
+export const READ_BELOW_BYTES = 64 * 1024;
 
-/**
- * inspectFolder's per-log work through the index for large logs (reused from, and left in, the
- * persisted index when `cache` is given): exact rows and record errors, and every asset reference
- * of every row (collected by the same scan). Small logs are read as before.
- */
-export function summarizeByIndex(
-  onProgress?: OnProgress,
-  cache?: IndexCacheOptions,
-  notice: (message: string) => void = () => undefined,
-): LogSummarizer {
+export interface SummarizeOptions {
+  onProgress?: OnProgress;
+  /** The persisted index (and census) to reuse and keep; none: neither read nor written. */
+  cache?: IndexCacheOptions;
+  notice?: (message: string) => void;
+  /** Read logs under this size cell by cell (default READ_BELOW_BYTES; 0: index every CSV log). */
+  readBelowBytes?: number;
+}
+
+type Takes = [RecordAudit, number, number][];
+
+/** inspectFolder's per-log work through the index (JSON-lines logs and tiny logs are read). */
+export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer {
+  const { onProgress, cache, notice = () => undefined } = options;
+  const readBelow = options.readBelowBytes ?? READ_BELOW_BYTES;
   const interners = { reasons: new Interner(), usernames: new Interner() };
   const listings = new Map<string, Promise<FolderListing>>();
   const listingOf = (root: string): Promise<FolderListing> => {
@@ -31,44 +45,88 @@ export function summarizeByIndex(
   };
   return async (reader, root, file) => {
     const size = (await stat(join(root, file))).size;
-    if (size < LARGE_LOG_BYTES) return summarizeByReading(reader, root, file);
+    if (size < readBelow) return summarizeByReading(reader, root, file);
     const shape = await reader.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
-    const census = new AssetCensus(shape.columns, await listingOf(root), shape.dialect);
-    const indexed = await indexOneLogCached(root, shape, interners, onProgress, cache, census.collector());
-    const { log, restored, notKept } = indexed;
+    const listing = await listingOf(root);
+    const census = new AssetCensus(shape.columns, listing, shape.dialect);
+    // The scanned ranges' audits, replayed after whatever covers the rows before them.
+    const takes: Takes = [];
+    const audit = {
+      ...new AuditTally(shape).collector(),
+      take: (...take: Takes[number]) => void takes.push(take),
+    };
+    const indexed = await indexOneLogCached(root, shape, interners, onProgress, cache, {
+      assets: census.collector(),
+      audit,
+    });
+    const { log, restored, notKept, scannedFrom } = indexed;
     if (notKept) notice(`${file}: the index could not be kept: ${notKept}`);
     if (restored.kind === 'stale') notice(`${file}: indexed again: ${restored.reason}`);
     if (restored.kind === 'ignored')
       notice(`${file}: the index file was ignored and rebuilt: ${restored.reason}`);
-    // Rows restored from the persisted index were not scanned, so their cells were not collected:
-    // the asset count needs one scan of the whole log all the same.
-    const counted = restored.kind === 'reused' ? await recount(root, shape, listingOf, onProgress) : census;
-    const warnings = [...shape.warnings];
-    const errors = [...shape.issues, ...log.errors];
+    const context: FolderContext = { root, logDir: dirname(log.path) };
+    const saved =
+      cache && scannedFrom > shape.dataStart
+        ? await loadCensus(log, cache, scannedFrom, listing.fingerprint)
+        : undefined;
+    let records: AuditTally;
+    let tally: AssetTally;
+    if (saved?.kind === 'usable') {
+      // Rows restored from the index: their census was kept; the rows scanned since are added.
+      records = AuditTally.of(shape, saved.census.header.audit);
+      for (const take of takes) records.take(...take);
+      tally = await census.tally(reader, context, AssetTally.of(saved.census.sets));
+    } else if (scannedFrom > shape.dataStart) {
+      // Rows restored from the index without a usable census: count the whole log once more.
+      ({ records, tally } = await recount(root, shape, await listingOf(root), reader, context, true));
+    } else {
+      records = new AuditTally(shape);
+      for (const take of takes) records.take(...take);
+      tally = await census.tally(reader, context);
+    }
+    await records.readSuspects(log);
+    // Columns added by wider rows were not in the census: count again with them.
+    if ((await records.widenColumns(log, reader, context)).length > 0)
+      ({ tally } = await recount(root, shape, listing, reader, context, false));
+    if (cache && log.indexedEnd >= (cache.minBytes ?? PERSIST_MIN_BYTES) && !sameCensus(saved, log))
+      await keepCensus(log, cache, listing.fingerprint, records.state, tally.sets()).catch((error: unknown) =>
+        notice(`${file}: the census could not be kept: ${String(error)}`),
+      );
     return {
       report: {
         file,
         layout: shape.layout,
         rows: log.count,
         columns: shape.columns.map(({ name, kind }) => ({ name, kind })),
-        errors: errors.map(({ line, message }) => ({ line, message })),
+        errors: records.errors(log).map(({ line, message }) => ({ line, message })),
       },
-      warnings,
-      assets: await counted.assets(reader, { root, logDir: dirname(log.path) }),
-      settledMissing: counted.settledMissing(),
+      warnings: [...shape.warnings, ...records.warnings()],
+      assets: [],
+      tally,
     };
   };
 }
 
+function sameCensus(saved: Awaited<ReturnType<typeof loadCensus>> | undefined, log: LogIndex): boolean {
+  return saved?.kind === 'usable' && saved.census.header.coveredEnd === log.indexedEnd;
+}
+
+/** The census (and with `audit`, the record audit) of the whole log, from a scan of its own. */
 async function recount(
   root: string,
   shape: LogShape,
-  listingOf: (root: string) => Promise<FolderListing>,
-  onProgress?: OnProgress,
-): Promise<AssetCensus> {
-  const census = new AssetCensus(shape.columns, await listingOf(root), shape.dialect);
+  listing: FolderListing,
+  reader: FolderReader,
+  context: FolderContext,
+  audit: boolean,
+): Promise<{ records: AuditTally; tally: AssetTally }> {
+  const census = new AssetCensus(shape.columns, listing, shape.dialect);
+  const records = new AuditTally(shape);
   const interners = { reasons: new Interner(), usernames: new Interner() };
-  await indexOneLog(root, shape, interners, onProgress, census.collector());
-  return census;
+  await indexOneLog(root, shape, interners, undefined, {
+    assets: census.collector(),
+    ...(audit ? { audit: records.collector() } : {}),
+  });
+  return { records, tally: await census.tally(reader, context) };
 }
