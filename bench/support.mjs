@@ -1,5 +1,6 @@
 // Shared by the bench scripts: builds the TypeScript sources they measure into bench/.data/build
 // (rolldown, already a dependency of the toolchain) and generates the big realistic log.
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -7,8 +8,11 @@ import { dirname, join } from 'node:path';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = join(root, 'bench/.data');
 
+// bench/.data may be shared by several checkouts (worktrees): each bundles its own sources apart.
+const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
+
 function builtPath(entry) {
-  return join(dataDir, 'build', entry.replaceAll('/', '_') + '.mjs');
+  return join(dataDir, 'build', checkout, entry.replaceAll('/', '_') + '.mjs');
 }
 
 /** Imports a module bundled earlier by buildSources (without loading the bundler: RSS stays honest). */

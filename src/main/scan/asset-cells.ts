@@ -10,9 +10,12 @@ export interface AssetCellsJob {
   columns: number[];
   /**
    * Per column: its cells hold a file only now and then (text, chat, JSON, any column not of files):
-   * keep only cells that hold a path separator or name a file with a known extension.
+   * keep only cells that name a file with a known extension, hold a key of Gradio's file objects,
+   * or hold a path whose last segment may be a name in the folder.
    */
   loose: boolean[];
+  /** Keys of Gradio's file objects (value-shape.ts PATH_KEYS, `is_file`). */
+  pathKeys: string[];
   /** Media extensions, lower case, without the dot. */
   extensions: string[];
   /** refHash of every name in the folder, as written and loosely; null when not every name is known. */
@@ -50,22 +53,32 @@ export function assetCellsCollector(
   const names = job.folderNames ? new Set(job.folderNames) : null;
   const isAlnum = (c: number): boolean =>
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  // Where the next `.`, `/` and `\\` are in the chunk, found by the native byte search and kept
-  // while the records move forward: a cell without any of them cannot name a file.
-  // reset() forgets them when the buffer is refilled.
-  const found = [-1, -1, -1];
-  const from = [Infinity, Infinity, Infinity];
-  const next = (buf: Buffer, which: number, byte: number, at: number): number => {
+  // Where the next `.`, `/`, `\\` and `:` are in the chunk, found by the native byte search
+  // and kept while the records move forward (reset() forgets them when the buffer is refilled): a
+  // cell without any of them cannot name a file.
+  const needles = [46, 47, 92, 58, 123]; // `.`, `/`, `\\`, `:`, `{`
+  const isPathKey = (buf: Buffer, s: number, e: number): boolean => {
+    for (const key of job.pathKeys) {
+      if (key.length !== e - s) continue;
+      let i = 0;
+      while (i < key.length && key.charCodeAt(i) === buf[s + i]) i++;
+      if (i === key.length) return true;
+    }
+    return false;
+  };
+  const found = needles.map(() => -1);
+  const from = needles.map(() => Infinity);
+  const next = (buf: Buffer, which: number, at: number): number => {
     if (at < from[which] || (found[which] >= 0 && at > found[which])) {
       from[which] = at;
-      found[which] = buf.indexOf(byte, at);
+      found[which] = buf.indexOf(needles[which], at);
     }
     return found[which] < 0 ? Infinity : found[which];
   };
   const digitFirst = job.extensions.some((extension) => extension.charCodeAt(0) <= 57);
   // A `.` then a known extension, then no letter or digit.
   const namesFile = (buf: Buffer, s: number, e: number): boolean => {
-    for (let i = next(buf, 0, 46, s); i < e; i = next(buf, 0, 46, i + 1)) {
+    for (let i = next(buf, 0, s); i < e; i = next(buf, 0, i + 1)) {
       if (!digitFirst && buf[i + 1] <= 57) continue; // `0.5`, `..`, `./`: no extension starts so
       let j = i + 1;
       while (j < e && j - i <= 9 && isAlnum(buf[j])) j++;
@@ -74,8 +87,27 @@ export function assetCellsCollector(
     }
     return false;
   };
-  const hasSeparator = (buf: Buffer, s: number, e: number): boolean =>
-    next(buf, 1, 47, s) < e || next(buf, 2, 92, s) < e;
+  // `\\"` is JSON's escaped quote, never a Windows path's separator.
+  const hasSeparator = (buf: Buffer, s: number, e: number): boolean => {
+    if (next(buf, 1, s) < e) return true;
+    for (let i = next(buf, 2, s); i < e; i = next(buf, 2, i + 1)) if (buf[i + 1] !== 34) return true;
+    return false;
+  };
+  // A key of Gradio's file objects (`"path":`, `'image':`…) before a `:`: its value is a file,
+  // extension or not.
+  const hasPathKey = (buf: Buffer, s: number, e: number): boolean => {
+    if (next(buf, 4, s) >= e) return false; // no object, no key
+    for (let i = next(buf, 3, s); i < e; i = next(buf, 3, i + 1)) {
+      let j = i - 1;
+      while (j > s && buf[j] === 32) j--;
+      if (buf[j] !== 34 && buf[j] !== 39) continue;
+      while (j > s && (buf[j] === 34 || buf[j] === 39)) j--;
+      let k = j;
+      while (k > s && k > j - 12 && ((buf[k - 1] >= 97 && buf[k - 1] <= 122) || buf[k - 1] === 95)) k--;
+      if (isPathKey(buf, k, j + 1)) return true;
+    }
+    return false;
+  };
   // The loose form of a plain ASCII name (dir-listings.ts looseName: other bytes dropped, lower
   // case, trimmed) hashed as refHash would hash it; the name's own hash when nothing changes.
   const looseHash = (buf: Buffer, s: number, e: number, exact: number): number => {
@@ -135,9 +167,23 @@ export function assetCellsCollector(
     const exact = hash(buf, nameStart, e);
     return !names.has(exact) && !names.has(looseHash(buf, nameStart, e, exact));
   };
+  /** Whether the last segment of a plain path `buf[s, e)` (quoting undone) may be a name in the folder. */
+  const mayBeInFolder = (buf: Buffer, s: number, e: number): boolean => {
+    if (!names) return true;
+    if (buf[s] === quote) {
+      const bytes = fieldBytes(buf, s, e, quote);
+      return mayBeInFolder(bytes, 0, bytes.length);
+    }
+    let cut = e - 1;
+    while (cut >= s && buf[cut] !== 47 && buf[cut] !== 92) cut--;
+    if (cut === e - 1 || buf[e - 1] === 32) return true; // `dir/`, trailing space: the reader decides
+    for (let i = cut + 1; i < e; i++) if (buf[i] < 32 || buf[i] > 126) return true;
+    const exact = hash(buf, cut + 1, e);
+    return names.has(exact) || names.has(looseHash(buf, cut + 1, e, exact));
+  };
   return {
     reset() {
-      from[0] = from[1] = from[2] = Infinity;
+      from.fill(Infinity);
     },
     add(buf, bounds, n) {
       for (let k = 0; k < job.columns.length; k++) {
@@ -147,7 +193,13 @@ export function assetCellsCollector(
         const e = bounds.ends[column];
         if (s === e) continue;
         if (job.loose[k]) {
-          if (!hasSeparator(buf, s, e) && !namesFile(buf, s, e)) continue;
+          // As decodeCell reads it: a file object's path, a name with a known extension, or a
+          // path whose file the folder may hold.
+          const candidate =
+            namesFile(buf, s, e) ||
+            hasPathKey(buf, s, e) ||
+            (hasSeparator(buf, s, e) && mayBeInFolder(buf, s, e));
+          if (!candidate) continue;
         } else if (settledMissing(buf, s, e)) {
           missing.push(hash(buf, s, e));
           continue;

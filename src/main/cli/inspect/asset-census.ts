@@ -13,7 +13,7 @@ import { undoInjectionEscape } from '../../gradio/injection-escape';
 import type { CsvDialect, FolderContext } from '../../gradio/log-model';
 import { MEDIA_EXTENSIONS, mediaByExtension } from '../../gradio/media-kind';
 import type { FolderReader } from '../../gradio/reader';
-import { looksLikePath } from '../../gradio/value-shape';
+import { looksLikePath, PATH_KEYS } from '../../gradio/value-shape';
 import { refHash } from '../../scan/asset-cells';
 import type { AssetCellsCollector } from '../../scan/scan-job';
 
@@ -44,6 +44,7 @@ export class AssetCensus {
       job: {
         columns: this.columns.map((column) => column.index),
         loose: this.columns.map((column) => !FILE_COLUMNS.has(column.kind)),
+        pathKeys: [...PATH_KEYS, 'is_file'],
         extensions: [...MEDIA_EXTENSIONS],
         folderNames: nameHashes(this.listing),
       },
