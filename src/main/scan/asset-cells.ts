@@ -27,6 +27,8 @@ export interface AssetCells {
   cells: string[][];
   /** refHash of each plain reference settled as missing (the same reference may repeat). */
   missing: Float64Array;
+  /** Cells past the job's columns, as (column, cell) pairs. */
+  beyond: (number | string)[];
 }
 
 /** A 53-bit hash of bytes (two FNV-1a lanes): tells a million references apart without their text. */
@@ -40,7 +42,7 @@ export function refHash(bytes: Uint8Array, start: number, end: number): number {
   return (a >>> 0) * 2097152 + (b >>> 11);
 }
 
-/** Collects, per record, the cells of `job.columns` that may hold a file reference. */
+/** Collects, per record, the cells that may hold a file reference (`job.columns`: every column, in order). */
 export function assetCellsCollector(
   job: AssetCellsJob,
   quote: number,
@@ -49,6 +51,9 @@ export function assetCellsCollector(
 ): { reset(): void; add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
   const cells: string[][] = job.columns.map(() => []);
   const missing: number[] = [];
+  const beyond: (number | string)[] = [];
+  const text = (buf: Buffer, s: number, e: number): string =>
+    buf[s] === quote ? fieldBytes(buf, s, e, quote).toString('latin1') : buf.toString('latin1', s, e);
   const extensions = new Set(job.extensions);
   const names = job.folderNames ? new Set(job.folderNames) : null;
   const isAlnum = (c: number): boolean =>
@@ -204,11 +209,16 @@ export function assetCellsCollector(
           missing.push(hash(buf, s, e));
           continue;
         }
-        cells[k].push(
-          buf[s] === quote ? fieldBytes(buf, s, e, quote).toString('latin1') : buf.toString('latin1', s, e),
-        );
+        cells[k].push(text(buf, s, e));
+      }
+      // Cells past the log's columns (a wider row) all go back: the columns they make are only
+      // typed once the rows that widen the log are read again.
+      for (let column = job.columns.length; column < n; column++) {
+        const s = bounds.starts[column];
+        const e = bounds.ends[column];
+        if (s < e) beyond.push(column, text(buf, s, e));
       }
     },
-    result: () => ({ cells, missing: Float64Array.from(missing) }),
+    result: () => ({ cells, missing: Float64Array.from(missing), beyond }),
   };
 }

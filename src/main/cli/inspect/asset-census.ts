@@ -26,15 +26,18 @@ export class AssetCensus {
   private readonly cells: string[][][];
   /** Hashes of the references the scan settled as missing, per scanned range. */
   private readonly missing: Float64Array[] = [];
+  /** (column, cell) pairs of cells past the columns, per scanned range. */
+  private readonly beyond: (number | string)[][] = [];
 
   constructor(
-    allColumns: Column[],
+    /** The log's columns: a row wider than them adds columns (gradio/read-log.ts widen) later on. */
+    private readonly allColumns: Column[],
     private readonly listing: FolderListing,
     private readonly dialect: CsvDialect,
   ) {
     // Any column may hold a reference (a FileData in a misaligned row, a 3.x side file): reading
     // the log counts them all, so the census looks at every column, most of them loosely.
-    this.columns = allColumns;
+    this.columns = allColumns.slice();
     this.cells = this.columns.map(() => []);
   }
 
@@ -48,14 +51,18 @@ export class AssetCensus {
         extensions: [...MEDIA_EXTENSIONS],
         folderNames: nameHashes(this.listing),
       },
-      take: ({ cells, missing }) => {
+      take: ({ cells, missing, beyond }) => {
         cells.forEach((column, index) => this.cells[index].push(column));
         this.missing.push(missing);
+        if (beyond.length > 0) this.beyond.push(beyond);
       },
     };
   }
 
-  /** Every reference of the collected cells, added to `tally` (a reference met twice counts once). */
+  /**
+   * Every reference of the collected cells, added to `tally` (a reference met twice counts once).
+   * Called once the columns wider rows add are there.
+   */
   async tally(reader: FolderReader, context: FolderContext, tally = new AssetTally()): Promise<AssetTally> {
     for (const hashes of this.missing.splice(0)) tally.addMissing(hashes);
     for (const asset of await this.assets(reader, context)) tally.add(asset);
@@ -64,17 +71,20 @@ export class AssetCensus {
 
   private async assets(reader: FolderReader, context: FolderContext): Promise<AssetRef[]> {
     const assets: AssetRef[] = [];
-    for (const [index, column] of this.columns.entries()) {
-      for (const range of this.cells[index].splice(0)) {
-        for (const bytes of range) {
-          const raw = decodeCellBytes(bytes, this.dialect.encoding).text;
-          const quick = this.quickAsset(raw, column, context.root);
-          if (quick === 'none') continue;
-          if (quick) assets.push(quick);
-          else assets.push(...(await reader.decodeCell(raw, column, context)).assets);
-        }
+    const add = async (bytes: string, column: Column): Promise<void> => {
+      const raw = decodeCellBytes(bytes, this.dialect.encoding).text;
+      const quick = this.quickAsset(raw, column, context.root);
+      if (quick === 'none') return;
+      if (quick) assets.push(quick);
+      else assets.push(...(await reader.decodeCell(raw, column, context)).assets);
+    };
+    for (const [index, column] of this.columns.entries())
+      for (const range of this.cells[index].splice(0)) for (const bytes of range) await add(bytes, column);
+    for (const pairs of this.beyond.splice(0))
+      for (let i = 0; i < pairs.length; i += 2) {
+        const column = this.allColumns[pairs[i] as number];
+        if (column) await add(pairs[i + 1] as string, column);
       }
-    }
     return assets;
   }
 

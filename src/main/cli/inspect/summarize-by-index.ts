@@ -71,24 +71,21 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
         ? await loadCensus(log, cache, scannedFrom, listing.fingerprint)
         : undefined;
     let records: AuditTally;
-    let tally: AssetTally;
+    let counted = census;
+    let tally = new AssetTally();
     if (saved?.kind === 'usable') {
       // Rows restored from the index: their census was kept; the rows scanned since are added.
       records = AuditTally.of(shape, saved.census.header.audit);
-      for (const take of takes) records.take(...take);
-      tally = await census.tally(reader, context, AssetTally.of(saved.census.sets));
+      tally = AssetTally.of(saved.census.sets);
     } else if (scannedFrom > shape.dataStart) {
       // Rows restored from the index without a usable census: count the whole log once more.
-      ({ records, tally } = await recount(root, shape, await listingOf(root), reader, context, true));
-    } else {
-      records = new AuditTally(shape);
-      for (const take of takes) records.take(...take);
-      tally = await census.tally(reader, context);
-    }
+      ({ records, census: counted } = await recount(root, shape, listing));
+      takes.length = 0;
+    } else records = new AuditTally(shape);
+    for (const take of takes) records.take(...take);
     await records.readSuspects(log);
-    // Columns added by wider rows were not in the census: count again with them.
-    if ((await records.widenColumns(log, reader, context)).length > 0)
-      ({ tally } = await recount(root, shape, listing, reader, context, false));
+    await records.widenColumns(log, reader, context);
+    tally = await counted.tally(reader, context, tally);
     if (cache && log.indexedEnd >= (cache.minBytes ?? PERSIST_MIN_BYTES) && !sameCensus(saved, log))
       await keepCensus(log, cache, listing.fingerprint, records.state, tally.sets()).catch((error: unknown) =>
         notice(`${file}: the census could not be kept: ${String(error)}`),
@@ -112,21 +109,18 @@ function sameCensus(saved: Awaited<ReturnType<typeof loadCensus>> | undefined, l
   return saved?.kind === 'usable' && saved.census.header.coveredEnd === log.indexedEnd;
 }
 
-/** The census (and with `audit`, the record audit) of the whole log, from a scan of its own. */
+/** The census and the record audit of the whole log, from a scan of its own. */
 async function recount(
   root: string,
   shape: LogShape,
   listing: FolderListing,
-  reader: FolderReader,
-  context: FolderContext,
-  audit: boolean,
-): Promise<{ records: AuditTally; tally: AssetTally }> {
+): Promise<{ records: AuditTally; census: AssetCensus }> {
   const census = new AssetCensus(shape.columns, listing, shape.dialect);
   const records = new AuditTally(shape);
   const interners = { reasons: new Interner(), usernames: new Interner() };
   await indexOneLog(root, shape, interners, undefined, {
     assets: census.collector(),
-    ...(audit ? { audit: records.collector() } : {}),
+    audit: records.collector(),
   });
-  return { records, tally: await census.tally(reader, context) };
+  return { records, census };
 }
