@@ -6,7 +6,6 @@ import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { FolderListing } from '../../gradio/folder-listing';
 import type { FolderContext, LogShape } from '../../gradio/log-model';
-import type { FolderReader } from '../../gradio/reader';
 import { Interner } from '../../log-index/intern';
 import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
 import type { LogIndex } from '../../log-index/log-index';

@@ -1,15 +1,7 @@
 // A large log's census (its record audit and asset counts) is kept beside its persisted index and
 // used at the next `flagdeck inspect` only while it still describes the log and the folder's files;
 // a damaged, truncated, foreign or other-version census file is ignored and written again.
-import {
-  appendFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
