@@ -48,7 +48,7 @@ export function assetCellsCollector(
   quote: number,
   fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer,
   hash: typeof refHash,
-): { reset(): void; add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
+): { add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
   const cells: string[][] = job.columns.map(() => []);
   const missing: number[] = [];
   const beyond: (number | string)[] = [];
@@ -58,60 +58,59 @@ export function assetCellsCollector(
   const names = job.folderNames ? new Set(job.folderNames) : null;
   const isAlnum = (c: number): boolean =>
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  // Where the next `.`, `/`, `\\` and `:` are in the chunk, found by the native byte search
-  // and kept while the records move forward (reset() forgets them when the buffer is refilled): a
-  // cell without any of them cannot name a file.
-  const needles = [46, 47, 92, 58, 123]; // `.`, `/`, `\\`, `:`, `{`
-  const isPathKey = (buf: Buffer, s: number, e: number): boolean => {
+  // The key ending at `end` (exclusive), preceded by no letter or `_`; keys by their last byte first.
+  const lastBytes = new Set(job.pathKeys.map((key) => key.charCodeAt(key.length - 1)));
+  const isPathKeyBefore = (buf: Buffer, s: number, end: number): boolean => {
+    if (!lastBytes.has(buf[end - 1])) return false;
     for (const key of job.pathKeys) {
-      if (key.length !== e - s) continue;
-      let i = 0;
-      while (i < key.length && key.charCodeAt(i) === buf[s + i]) i++;
-      if (i === key.length) return true;
+      const start = end - key.length;
+      if (start < s) continue;
+      let i = key.length - 1;
+      while (i >= 0 && key.charCodeAt(i) === buf[start + i]) i--;
+      const before = buf[start - 1];
+      if (i < 0 && (start === s || !((before >= 97 && before <= 122) || before === 95))) return true;
     }
     return false;
   };
-  const found = needles.map(() => -1);
-  const from = needles.map(() => Infinity);
-  const next = (buf: Buffer, which: number, at: number): number => {
-    if (at < from[which] || (found[which] >= 0 && at > found[which])) {
-      from[which] = at;
-      found[which] = buf.indexOf(needles[which], at);
-    }
-    return found[which] < 0 ? Infinity : found[which];
+  // `"path":`, `'image' :`…: a key of Gradio's file objects before the `:` at `colon`.
+  const keyBefore = (buf: Buffer, s: number, colon: number): boolean => {
+    let j = colon - 1;
+    while (j > s && buf[j] === 32) j--;
+    if (buf[j] !== 34 && buf[j] !== 39) return false;
+    while (j > s && (buf[j] === 34 || buf[j] === 39)) j--;
+    return isPathKeyBefore(buf, s, j + 1);
   };
   const digitFirst = job.extensions.some((extension) => extension.charCodeAt(0) <= 57);
-  // A `.` then a known extension, then no letter or digit.
-  const namesFile = (buf: Buffer, s: number, e: number): boolean => {
-    for (let i = next(buf, 0, s); i < e; i = next(buf, 0, i + 1)) {
-      if (!digitFirst && buf[i + 1] <= 57) continue; // `0.5`, `..`, `./`: no extension starts so
-      let j = i + 1;
-      while (j < e && j - i <= 9 && isAlnum(buf[j])) j++;
-      if (j === i + 1 || (j < e && isAlnum(buf[j]))) continue;
-      if (extensions.has(buf.toString('latin1', i + 1, j).toLowerCase())) return true;
-    }
-    return false;
+  // The `.` at `dot` starts a known extension, followed by no letter or digit.
+  const extensionAt = (buf: Buffer, dot: number, e: number): boolean => {
+    if (!digitFirst && buf[dot + 1] <= 57) return false; // `0.5`, `..`, `./`: no extension starts so
+    let j = dot + 1;
+    while (j < e && j - dot <= 9 && isAlnum(buf[j])) j++;
+    if (j === dot + 1 || (j < e && isAlnum(buf[j]))) return false;
+    return extensions.has(buf.toString('latin1', dot + 1, j).toLowerCase());
   };
-  // `\\"` is JSON's escaped quote, never a Windows path's separator.
-  const hasSeparator = (buf: Buffer, s: number, e: number): boolean => {
-    if (next(buf, 1, s) < e) return true;
-    for (let i = next(buf, 2, s); i < e; i = next(buf, 2, i + 1)) if (buf[i + 1] !== 34) return true;
-    return false;
-  };
-  // A key of Gradio's file objects (`"path":`, `'image':`…) before a `:`: its value is a file,
-  // extension or not.
-  const hasPathKey = (buf: Buffer, s: number, e: number): boolean => {
-    if (next(buf, 4, s) >= e) return false; // no object, no key
-    for (let i = next(buf, 3, s); i < e; i = next(buf, 3, i + 1)) {
-      let j = i - 1;
-      while (j > s && buf[j] === 32) j--;
-      if (buf[j] !== 34 && buf[j] !== 39) continue;
-      while (j > s && (buf[j] === 34 || buf[j] === 39)) j--;
-      let k = j;
-      while (k > s && k > j - 12 && ((buf[k - 1] >= 97 && buf[k - 1] <= 122) || buf[k - 1] === 95)) k--;
-      if (isPathKey(buf, k, j + 1)) return true;
+  // The bytes that can start a reference's sign: `.` `/` `:` `\\` `{`.
+  const signs = new Uint8Array(128);
+  for (const byte of [46, 47, 58, 92, 123]) signs[byte] = 1;
+  /**
+   * Whether a cell of a loose column may hold a reference as decodeCell reads it: a name with a
+   * known extension, a key of Gradio's file objects inside `{…}` (its value is a file, extension
+   * or not), or a path whose last segment the folder may hold. One look at each byte; most cells
+   * hold none of the signs. `\\"` is JSON's escaped quote, never a Windows path's separator.
+   */
+  const looseCandidate = (buf: Buffer, s: number, e: number): boolean => {
+    let separator = false;
+    let brace = false;
+    for (let i = s; i < e; i++) {
+      const c = buf[i];
+      if (c > 123 || signs[c] === 0) continue;
+      if (c === 46) {
+        if (extensionAt(buf, i, e)) return true;
+      } else if (c === 47 || (c === 92 && buf[i + 1] !== 34)) separator = true;
+      else if (c === 123) brace = true;
+      else if (c === 58 && brace && keyBefore(buf, s, i)) return true;
     }
-    return false;
+    return separator && mayBeInFolder(buf, s, e);
   };
   // The loose form of a plain ASCII name (dir-listings.ts looseName: other bytes dropped, lower
   // case, trimmed) hashed as refHash would hash it; the name's own hash when nothing changes.
@@ -150,27 +149,41 @@ export function assetCellsCollector(
     }
     return (a >>> 0) * 2097152 + (b >>> 11);
   };
-  /** Whether the cell `buf[s, e)` is a plain relative path whose file is nowhere in the folder. */
-  const settledMissing = (buf: Buffer, s: number, e: number): boolean => {
-    if (!names || e - s > 1024) return false;
+  /** refHash of the cell `buf[s, e)` when it is a plain relative path whose file is nowhere in the folder, else -1. */
+  const settledMissing = (buf: Buffer, s: number, e: number): number => {
+    if (!names || e - s > 1024) return -1;
     const first = buf[s];
     // Quoted, escaped (`'`), structured, absolute, or a drive: the reader's rules decide.
-    if (first === quote || first === 39 || first === 91 || first === 123 || first === 40) return false;
-    if (first === 47 || first === 92 || first === 32 || buf[e - 1] === 32 || buf[s + 1] === 58) return false;
+    if (first === quote || first === 39 || first === 91 || first === 123 || first === 40) return -1;
+    if (first === 47 || first === 92 || first === 32 || buf[e - 1] === 32 || buf[s + 1] === 58) return -1;
     let lastSeparator = -1;
+    // refHash of the whole cell and of its last segment, in the same pass (see refHash).
+    let a = 0x811c9dc5;
+    let b = 0x050c5d1f;
+    let na = a;
+    let nb = b;
     for (let i = s; i < e; i++) {
       const c = buf[i];
-      if (c < 32 || c > 126) return false; // not plain ASCII: decode first
-      if (c === 47 || c === 92) lastSeparator = i;
-      else if (c === 46 && buf[i + 1] === 46 && i + 1 < e)
-        return false; // `..`
-      else if (c === 58 && buf[i + 1] === 47) return false; // a URL
+      if (c < 32 || c > 126) return -1; // not plain ASCII: decode first
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193 + 0x2e);
+      if (c === 47 || c === 92) {
+        lastSeparator = i;
+        na = 0x811c9dc5;
+        nb = 0x050c5d1f;
+        continue;
+      }
+      na = Math.imul(na ^ c, 0x01000193);
+      nb = Math.imul(nb ^ c, 0x01000193 + 0x2e);
+      if (c === 46 && buf[i + 1] === 46 && i + 1 < e) return -1; // `..`
+      if (c === 58 && buf[i + 1] === 47) return -1; // a URL
     }
-    if (lastSeparator < 0 || lastSeparator === e - 1) return false;
+    if (lastSeparator < 0 || lastSeparator === e - 1) return -1;
     const nameStart = lastSeparator + 1;
-    if (e - nameStart === 1 && buf[nameStart] === 46) return false; // `dir/.`
-    const exact = hash(buf, nameStart, e);
-    return !names.has(exact) && !names.has(looseHash(buf, nameStart, e, exact));
+    if (e - nameStart === 1 && buf[nameStart] === 46) return -1; // `dir/.`
+    const exact = (na >>> 0) * 2097152 + (nb >>> 11);
+    if (names.has(exact) || names.has(looseHash(buf, nameStart, e, exact))) return -1;
+    return (a >>> 0) * 2097152 + (b >>> 11);
   };
   /** Whether the last segment of a plain path `buf[s, e)` (quoting undone) may be a name in the folder. */
   const mayBeInFolder = (buf: Buffer, s: number, e: number): boolean => {
@@ -187,9 +200,6 @@ export function assetCellsCollector(
     return names.has(exact) || names.has(looseHash(buf, cut + 1, e, exact));
   };
   return {
-    reset() {
-      from.fill(Infinity);
-    },
     add(buf, bounds, n) {
       for (let k = 0; k < job.columns.length; k++) {
         const column = job.columns[k];
@@ -198,16 +208,14 @@ export function assetCellsCollector(
         const e = bounds.ends[column];
         if (s === e) continue;
         if (job.loose[k]) {
-          // As decodeCell reads it: a file object's path, a name with a known extension, or a
-          // path whose file the folder may hold.
-          const candidate =
-            namesFile(buf, s, e) ||
-            hasPathKey(buf, s, e) ||
-            (hasSeparator(buf, s, e) && mayBeInFolder(buf, s, e));
+          const candidate = looseCandidate(buf, s, e);
           if (!candidate) continue;
-        } else if (settledMissing(buf, s, e)) {
-          missing.push(hash(buf, s, e));
-          continue;
+        } else {
+          const settled = settledMissing(buf, s, e);
+          if (settled >= 0) {
+            missing.push(settled);
+            continue;
+          }
         }
         cells[k].push(text(buf, s, e));
       }

@@ -217,7 +217,6 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     base = position - limit;
     const final = job.final && position >= job.to;
     const firstRow = count;
-    assets?.reset();
     const stop = scanCsv(buf, 0, limit, { quote, final, newline }, state, bounds, onRecord);
     auditor?.chunk(buf, stop, firstRow, starts, lengths, count, base);
     end = base + stop;
