@@ -2,9 +2,10 @@
 // (on both cores for a large log) finds the rows, audits the records and collects the asset cells;
 // only the rows the audit points at are read again cell by cell. The report is the one reading the
 // whole log cell by cell gives (tests/unit/cli/inspect/index-agrees-with-reading.test.ts).
-import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { FolderListing } from '../../gradio/folder-listing';
+import { FolderReader } from '../../gradio/reader';
+import { ScannerRecordSource } from '../../log-index/scan-record-source';
 import type { FolderContext, LogShape } from '../../gradio/log-model';
 import { Interner } from '../../log-index/intern';
 import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
@@ -17,24 +18,21 @@ import { AuditTally } from './audit-tally';
 import { summarizeByReading, type LogSummarizer } from './inspect-folder';
 import { keepCensus, loadCensus } from './saved-census';
 
-/** Logs under this size are read cell by cell: quicker than walking the folder for the census. */
-export const READ_BELOW_BYTES = 64 * 1024;
-
 export interface SummarizeOptions {
   onProgress?: OnProgress;
   /** The persisted index (and census) to reuse and keep; none: neither read nor written. */
   cache?: IndexCacheOptions;
   notice?: (message: string) => void;
-  /** Read logs under this size cell by cell (default READ_BELOW_BYTES; 0: index every CSV log). */
-  readBelowBytes?: number;
 }
 
 type Takes = [RecordAudit, number, number][];
 
-/** inspectFolder's per-log work through the index (JSON-lines logs and tiny logs are read). */
+/**
+ * inspectFolder's per-log work through the index for every CSV log, tiny ones included (measured
+ * quicker than reading them cell by cell); JSON-lines logs are read.
+ */
 export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer {
   const { onProgress, cache, notice = () => undefined } = options;
-  const readBelow = options.readBelowBytes ?? READ_BELOW_BYTES;
   const interners = { reasons: new Interner(), usernames: new Interner() };
   const listings = new Map<string, Promise<FolderListing>>();
   const listingOf = (root: string): Promise<FolderListing> => {
@@ -42,10 +40,10 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     if (!listing) listings.set(root, (listing = FolderListing.of(root)));
     return listing;
   };
+  // Shapes are read with the byte scanner: the index's path needs no csv-parse.
+  const shapes = new FolderReader(new ScannerRecordSource());
   return async (reader, root, file) => {
-    const size = (await stat(join(root, file))).size;
-    if (size < readBelow) return summarizeByReading(reader, root, file);
-    const shape = await reader.shapeOf(root, file);
+    const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
     const listing = await listingOf(root);
     const census = new AssetCensus(shape.columns, listing, shape.dialect);

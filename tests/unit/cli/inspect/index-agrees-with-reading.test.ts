@@ -37,7 +37,7 @@ function fixtureFolders(): string[] {
   return folders;
 }
 
-const everyCsvLog = summarizeByIndex({ readBelowBytes: 0 });
+const everyCsvLog = summarizeByIndex();
 
 async function bothWays(folder: string) {
   const byIndex = await inspectFolder(folder, everyCsvLog);
