@@ -36,6 +36,11 @@ export class FolderState {
   readonly lateAssets = new LateAssets();
   /** Files being looked at as possible new logs. */
   readonly pending = new Set<string>();
+  /**
+   * Files named like a log whose header was not whole when last looked at: checked again on each
+   * poll, because the change event that completes the header can be dropped in a burst.
+   */
+  readonly unfinishedLogs = new Set<string>();
   closed = false;
 
   /** Keeps the hash of a row read lately; the oldest are forgotten past a bound. */

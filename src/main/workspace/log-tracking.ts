@@ -20,6 +20,8 @@ const FIRST_BYTES = 256 * 1024;
 /** The bulk index starts this long after the first rows, so the first page is served first. */
 const BULK_DELAY_MS = 60;
 const PROGRESS_MS = 100;
+/** A folder filling with log-named files that never get a header costs a bounded re-check. */
+const MAX_UNFINISHED_LOGS = 64;
 
 export class LogTracking {
   constructor(private readonly ctx: WorkspaceContext) {}
@@ -137,13 +139,17 @@ export class LogTracking {
 
   async follow(folder: FolderState): Promise<void> {
     const { ctx } = this;
-    const watcher = await watchFolder(folder.root, {
+    const watch = ctx.options.watchFolder ?? watchFolder;
+    const watcher = await watch(folder.root, {
       changed: (file) => {
         const entry = folder.logs.get(file);
         if (entry) entry.follower.changeReported();
         else if (LOG_NAME.test(file)) void this.maybeNewLog(folder, file);
       },
-      removed: (file) => folder.logs.get(file)?.follower.changeReported(),
+      removed: (file) => {
+        folder.unfinishedLogs.delete(file);
+        folder.logs.get(file)?.follower.changeReported();
+      },
       error: (error) => ctx.logProblem(`${folder.root}: ${String(error)}`),
     });
     folder.closeWatch = () => watcher.close();
@@ -151,6 +157,7 @@ export class LogTracking {
     if (pollMs > 0) {
       folder.poll = setInterval(() => {
         for (const entry of folder.logs.values()) entry.follower.poll();
+        for (const file of folder.unfinishedLogs) void this.maybeNewLog(folder, file);
         void this.announceLateAssets(folder);
       }, pollMs);
       folder.poll.unref();
@@ -176,7 +183,11 @@ export class LogTracking {
     try {
       // A log of a sub-folder opened on its own stays that folder's (one log, one journal).
       if (ctx.ownerOf(join(folder.root, file))) return;
-      if (!(await hasWholeFirstLine(join(folder.root, file)))) return;
+      if (!(await hasWholeFirstLine(join(folder.root, file)))) {
+        if (folder.unfinishedLogs.size < MAX_UNFINISHED_LOGS) folder.unfinishedLogs.add(file);
+        return;
+      }
+      folder.unfinishedLogs.delete(file);
       const logs = await ctx.reader.findLogs(folder.root).catch(() => [] as string[]);
       if (!logs.includes(file) || folder.logs.has(file) || folder.closed) return;
       const entry = await this.addLog(folder, file, true);

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../shared/api';
 import type { GradioReader, RecordSource } from '../gradio/log-model';
 import type { ReviewStore } from '../review/review-store';
 import type { FollowTiming } from '../follow/log-follower';
+import type { watchFolder } from '../follow/folder-watch';
 import type { IndexCacheOptions } from '../log-index/persisted-index';
 import type { MarksByLog } from '../query/replay-marks';
 
@@ -29,6 +30,8 @@ export interface WorkspaceOptions {
   bulkDelayMs?: number;
   /** Watch folders for changes (default true). */
   follow?: boolean;
+  /** The folder watcher (default: chokidar's, follow/folder-watch.ts; tests pass one that drops events). */
+  watchFolder?: typeof watchFolder;
   /** Reuse and keep each large log's index on disk (see log-index/persisted-index.ts); default: no. */
   indexCache?: IndexCacheOptions;
   /** The replay outcome of each row in the run shown (the replay room's, wired by the app). */

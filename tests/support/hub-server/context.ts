@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Auth } from './auth';
 import { HubError } from './http-util';
+import type { PendingMultipart } from './routes-multipart';
 import type { HubStore, Repo, RepoType } from './store';
 
 export interface PendingUpload {
@@ -16,6 +17,9 @@ export interface RouteContext {
   auth: Auth;
   baseUrl: string;
   uploads: Map<string, PendingUpload>;
+  /** Objects larger than this are offered as multipart uploads (undefined: never). */
+  multipartChunkSize?: number;
+  multipart: Map<string, PendingMultipart>;
   treePageSize: number;
   lfsTransfers: string[][];
 }

@@ -18,6 +18,8 @@ export interface HubServerOptions {
   tokens: Record<string, TokenGrant>;
   /** Entries per tree page before a `Link: rel="next"` (default 1000, as the Hub). */
   treePageSize?: number;
+  /** Objects larger than this many bytes are offered as multipart uploads of this chunk size (default: never). */
+  multipartChunkSize?: number;
 }
 
 export interface RequestRecord {
@@ -77,6 +79,8 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     auth: new Auth(new Map(Object.entries(options.tokens))),
     baseUrl: '',
     uploads: new Map(),
+    multipartChunkSize: options.multipartChunkSize,
+    multipart: new Map(),
     treePageSize: options.treePageSize ?? 1000,
     lfsTransfers: [],
   };

@@ -5,6 +5,7 @@ import { TYPE_OF_PLURAL, type RouteContext } from './context';
 import { HubError } from './http-util';
 import { commit, preupload } from './routes-commit';
 import { lfsBatch, lfsUpload, lfsVerify } from './routes-lfs';
+import { multipartComplete, multipartPut } from './routes-multipart';
 import { pathsInfo, resolveFile, tree } from './routes-read';
 import { createRepo, deleteRepo, repoInfo, validateYaml, whoami } from './routes-repo';
 import type { RepoType } from './store';
@@ -92,6 +93,10 @@ export function route(ctx: RouteContext, req: IncomingMessage, res: ServerRespon
     else handler = apiRepoRoute(ctx, req, res, segments.slice(1), url.searchParams);
   } else if (first === 'lfs-upload' && method === 'PUT' && second)
     handler = () => lfsUpload(ctx, req, res, second);
+  else if (first === 'lfs-part' && method === 'PUT' && second && segments[2])
+    handler = () => multipartPut(ctx, req, res, { secret: second, part: segments[2] });
+  else if (first === 'lfs-complete' && method === 'POST' && second)
+    handler = () => multipartComplete(ctx, req, res, second);
   else if (first === 'lfs-verify' && method === 'POST' && second)
     handler = () => lfsVerify(ctx, req, res, second);
   else handler = webRoute(ctx, req, res, segments);

@@ -1,4 +1,4 @@
-// The LFS batch call (always `transfer: basic`, so the JS client falls back from Xet), the upload
+// The LFS batch call (always `transfer: basic`; large objects multipart when the server is set up so, so the JS client falls back from Xet), the upload
 // PUT to a self-authorising URL (no Authorization header arrives there, as with S3 presigned URLs)
 // checked by sha256 and size, and Python's verify call.
 import { randomBytes } from 'node:crypto';
@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { writableRepo, type RouteContext } from './context';
 import { sha256Hex } from './git-oid';
 import { HubError, readBody, readJson, sendJson } from './http-util';
+import { multipartAction } from './routes-multipart';
 import type { RepoType } from './store';
 
 const LFS_JSON = 'application/vnd.git-lfs+json';
@@ -28,6 +29,15 @@ export async function lfsBatch(
       return { oid, size, error: { code: 422, message: 'Invalid oid or size' } };
     }
     if (repo.lfs.has(oid)) return { oid, size };
+    const chunkSize = ctx.multipartChunkSize;
+    if (chunkSize !== undefined && size > chunkSize) {
+      return {
+        oid,
+        size,
+        authenticated: true,
+        actions: { upload: multipartAction(ctx, { repo, oid, size, chunkSize }) },
+      };
+    }
     const secret = randomBytes(16).toString('hex');
     ctx.uploads.set(secret, { repo, oid, size });
     return {

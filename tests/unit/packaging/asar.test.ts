@@ -112,5 +112,7 @@ describe('the built bundles the window loads', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toMatch(/https?:/);
+    // Connections go to the page's own origin only (the serve page's WebSocket is same-origin).
+    expect(directives.get('connect-src')).toEqual(["'self'", 'flagdeck-media:']);
   });
 });

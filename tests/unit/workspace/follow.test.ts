@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../src/shared/api';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
+import { until } from '../../support/until';
 
 const APPENDER = join(__dirname, '../follow/support/appender.mjs');
 const HEADER = 'text,flag,timestamp\r\n';
@@ -31,14 +32,6 @@ function appender(): (steps: object[]) => Promise<void> {
       child.once('message', () => resolve());
       child.send(steps);
     });
-}
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('following a folder while another process writes', () => {

@@ -6,7 +6,7 @@ import type { HubExportTarget } from '../../../shared/export';
 import type { ExportSource } from '../source';
 import type { TargetRunner } from '../target-runners';
 import type { LayoutProgress } from '../write-dataset';
-import { checkHubUrl } from './hub-url';
+import { checkRequestedHubUrl } from './hub-url';
 import { PushError } from './push-error';
 import type { PushJobProgress, PushSelectionOptions } from './push-selection';
 import { checkRepoId } from './repo-id';
@@ -40,7 +40,7 @@ function progressOf(progress: PushJobProgress): LayoutProgress {
 }
 
 export function hubRunner(options: HubRunnerOptions): TargetRunner {
-  const hubUrlOf = (target: HubExportTarget) => checkHubUrl(target.hubUrl || options.defaultHubUrl);
+  const hubUrlOf = (target: HubExportTarget) => checkRequestedHubUrl(target.hubUrl, options.defaultHubUrl);
   const token = async (): Promise<HubToken> => {
     const found = await findHubToken(options);
     if (!found) throw new PushError(missingTokenMessage(options.env, options.home));

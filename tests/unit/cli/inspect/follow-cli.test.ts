@@ -3,14 +3,7 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { followFolder, followLine } from '../../../../src/main/cli/inspect/follow-cli';
-
-async function until(check: () => boolean, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { until } from '../../../support/until';
 
 /**
  * Follows `root` into `lines`. Changes are made once it is `ready`: made earlier (a fixed wait used
@@ -46,9 +39,9 @@ describe('inspect --follow', () => {
     const running = follow(root, lines, stop.signal);
     await running.ready;
     appendFileSync(log, 'again,2024-01-01 00:00:01\r\nthird,2024-01-01 00:00:02\r\n');
-    await until(() => lines.length > 0);
+    await until(() => lines.length > 0, 'the first follow line');
     writeFileSync(join(root, 'dataset2.csv'), 'other,timestamp\r\nx,2024-01-01 00:00:03\r\n');
-    await until(() => lines.some((line) => line.includes('dataset2.csv#1')));
+    await until(() => lines.some((line) => line.includes('dataset2.csv#1')), 'dataset2.csv#1');
     stop.abort();
     await running.done;
     expect(lines.map((line) => JSON.parse(line))).toEqual([
@@ -67,7 +60,7 @@ describe('inspect --follow', () => {
     const running = follow(root, lines, stop.signal);
     await running.ready;
     writeFileSync(log, 'text,timestamp\r\nnew,2024-01-02 00:00:00\r\n');
-    await until(() => lines.some((line) => line.includes('rowsAppended')));
+    await until(() => lines.some((line) => line.includes('rowsAppended')), 'a rowsAppended line');
     stop.abort();
     await running.done;
     expect(lines.map((line) => JSON.parse(line))).toEqual([

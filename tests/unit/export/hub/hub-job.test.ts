@@ -103,6 +103,14 @@ describe('export.start to the Hub', () => {
     expect(withToken.events).toEqual([]);
   });
 
+  it('sends the stored token only to the Hub it was started with, huggingface.co or this machine', async () => {
+    const withToken = handlersWith({ HF_TOKEN: WRITE_TOKEN });
+    await expect(
+      withToken.handlers['export.start'](hubStart('alice/x', { hubUrl: 'https://collector.example.com' })),
+    ).rejects.toThrow(/sent only to .* start Flagdeck with HF_ENDPOINT=https:\/\/collector\.example\.com/);
+    expect(withToken.events).toEqual([]);
+  });
+
   it('finishes with the Hub refusal in words when the token is bad, never with the token', async () => {
     const bad = 'hf_bad_token_in_env_5e1f';
     const { handlers, events, finished, logged } = handlersWith({ HF_TOKEN: bad });

@@ -4,13 +4,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { startHubServer, type HubServer } from '../../../support/hub-server';
+import { startHubServer, type HubServer, type HubServerOptions } from '../../../support/hub-server';
 
 export const WRITE_TOKEN = 'hf_test_write_7f3a9c1e5b';
 export const READ_TOKEN = 'hf_test_read_2b8d4f6a0c';
 
-export function startTestHub(): Promise<HubServer> {
+export function startTestHub(options: Omit<HubServerOptions, 'tokens'> = {}): Promise<HubServer> {
   return startHubServer({
+    ...options,
     tokens: {
       [WRITE_TOKEN]: { user: { name: 'alice', orgs: ['lab'] }, role: 'write' },
       [READ_TOKEN]: { user: { name: 'alice' }, role: 'read' },
