@@ -95,8 +95,13 @@ export class ByteRecordSource implements RecordSource {
 
 /** The reader's RecordSource without csv-parse: CSV through the byte scanner, JSON lines by line. */
 export class ScannerRecordSource implements RecordSource {
-  private readonly csv = new ByteRecordSource();
+  private readonly csv: ByteRecordSource;
   private readonly jsonl = new JsonlRecordSource();
+
+  /** `chunkBytes`: each read's size (every record of a read is decoded before the first is given). */
+  constructor(options: { chunkBytes?: number } = {}) {
+    this.csv = new ByteRecordSource(options);
+  }
 
   records(
     file: string,

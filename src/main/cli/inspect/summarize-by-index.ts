@@ -40,8 +40,9 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     if (!listing) listings.set(root, (listing = FolderListing.of(root)));
     return listing;
   };
-  // Shapes are read with the byte scanner: the index's path needs no csv-parse.
-  const shapes = new FolderReader(new ScannerRecordSource());
+  // Shapes are read with the byte scanner (the index's path needs no csv-parse), in small reads:
+  // a shape needs a log's first rows only, and a read's records are all decoded at once.
+  const shapes = new FolderReader(new ScannerRecordSource({ chunkBytes: 64 * 1024 }));
   return async (reader, root, file) => {
     const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
