@@ -6,7 +6,8 @@ import type { AssetResolver } from './asset-resolver';
 import { readCell } from './cell-reading';
 import { looksLikePath } from './value-shape';
 
-const TEXT_LIKE: ReadonlySet<ColumnKind> = new Set([
+/** Columns whose plain-text cells count as a file only when that file is there. */
+export const TEXT_LIKE: ReadonlySet<ColumnKind> = new Set([
   'text',
   'flag',
   'username',

@@ -2,7 +2,9 @@
 // (its file name is found nowhere in the folder, exactly or loosely), so a log of a million rows is
 // counted without a `stat` or a listing look-up per cell. Names that do occur are left to the
 // AssetResolver, which knows the rest (candidate bases, loose directory names, symlinks).
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { looseName } from './dir-listings';
 
 /** Names a loose match could not change (lower-case ASCII without emoji or apostrophes). */
@@ -14,22 +16,28 @@ export class FolderListing {
     private readonly looseNames: Set<string>,
     /** A symlink was met: names behind it are unknown, so every name may be there. */
     private readonly partial: boolean,
+    /** sha256 of every entry's path and type, Flagdeck's own `.flagdeck` left out; null when partial. */
+    readonly fingerprint: string | null,
   ) {}
 
   static async of(root: string): Promise<FolderListing> {
     const names = new Set<string>();
     const looseNames = new Set<string>();
+    const entries: string[] = [];
     let partial = false;
     try {
       for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
         names.add(entry.name);
         looseNames.add(looseName(entry.name));
         if (entry.isSymbolicLink()) partial = true;
+        const path = relative(root, join(entry.parentPath, entry.name));
+        if (path.split(sep)[0] !== '.flagdeck') entries.push(`${path}\0${entry.isDirectory() ? 'd' : 'f'}`);
       }
     } catch {
       partial = true;
     }
-    return new FolderListing(names, looseNames, partial);
+    const fingerprint = partial ? null : createHash('sha256').update(entries.sort().join('\n')).digest('hex');
+    return new FolderListing(names, looseNames, partial, fingerprint);
   }
 
   /** Every name, as written and loosely; null when not every name is known (a symlink was met). */

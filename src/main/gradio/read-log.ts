@@ -30,8 +30,7 @@ export async function readLog(reader: FolderReader, root: string, file: string):
   const context = { root: folder, logDir: dirname(absolute) };
   const errors: LogIssue[] = [...shape.issues];
   const rows: LogRow[] = [];
-  const expected =
-    shape.layout === 'chat' ? 4 : shape.header ? shape.header.length : shape.columns.length || undefined;
+  const expected = expectedWidth(shape);
   const endings = new LineEndings();
   const wider: number[] = [];
   const narrower: number[] = [];
@@ -53,13 +52,13 @@ export async function readLog(reader: FolderReader, root: string, file: string):
       cells.push(await reader.decodeCell(raw, shape.columns[index], context));
     rows.push({ ordinal: rows.length + 1, line: record.line, rowHash: record.hash, cells });
   }
-  if (wider.length)
-    shape.warnings.push(
-      raggedWarning(wider, 'more', expected ?? 0, 'extra cells are shown in unnamed columns'),
-    );
-  if (narrower.length)
-    shape.warnings.push(raggedWarning(narrower, 'fewer', expected ?? 0, 'cells are mapped by position'));
+  shape.warnings.push(...raggedWarnings(wider.length, wider, narrower.length, narrower, expected ?? 0));
   return { shape, rows, errors };
+}
+
+/** The cells a row should have: the header's (4 in a chat log's 5-name header), else the columns'. */
+export function expectedWidth(shape: LogShape): number | undefined {
+  return shape.layout === 'chat' ? 4 : shape.header ? shape.header.length : shape.columns.length || undefined;
 }
 
 /** Gradio ends every record with CRLF; git may turn them to LF. A file with both was edited by hand. */
@@ -72,16 +71,20 @@ class LineEndings {
     this.first ??= eol;
     if (eol === this.first || this.reported) return undefined;
     this.reported = true;
-    const name = (style: string) => style.toUpperCase();
-    return {
-      line,
-      message: `record ends with ${name(eol)} but earlier records end with ${name(this.first)} (mixed line endings; read anyway)`,
-    };
+    return mixedLineEndsIssue(eol, this.first, line);
   }
 }
 
+/** The error for the first record that ends otherwise than the records before it. */
+export function mixedLineEndsIssue(eol: string, first: string, line: number): LogIssue {
+  return {
+    line,
+    message: `record ends with ${eol.toUpperCase()} but earlier records end with ${first.toUpperCase()} (mixed line endings; read anyway)`,
+  };
+}
+
 /** A row wider than any seen before adds unnamed columns, typed by that row's cells. */
-async function widen(
+export async function widen(
   columns: Column[],
   cells: string[],
   reader: FolderReader,
@@ -95,8 +98,32 @@ async function widen(
   }
 }
 
-function raggedWarning(lines: number[], side: 'more' | 'fewer', width: number, consequence: string): string {
-  const listed = lines.slice(0, LINES_LISTED).join(', ') + (lines.length > LINES_LISTED ? ', …' : '');
-  const rows = lines.length === 1 ? '1 row has' : `${lines.length} rows have`;
-  return `${rows} ${side} cells than the header's ${width} (line${lines.length === 1 ? '' : 's'} ${listed}): ${consequence}`;
+/** The warnings for `wider` rows with more cells than `width` and `narrower` rows with fewer (their first lines given). */
+export function raggedWarnings(
+  wider: number,
+  widerLines: number[],
+  narrower: number,
+  narrowerLines: number[],
+  width: number,
+): string[] {
+  const warnings: string[] = [];
+  if (wider > 0)
+    warnings.push(
+      raggedWarning(wider, widerLines, 'more', width, 'extra cells are shown in unnamed columns'),
+    );
+  if (narrower > 0)
+    warnings.push(raggedWarning(narrower, narrowerLines, 'fewer', width, 'cells are mapped by position'));
+  return warnings;
+}
+
+function raggedWarning(
+  count: number,
+  lines: number[],
+  side: 'more' | 'fewer',
+  width: number,
+  consequence: string,
+): string {
+  const listed = lines.slice(0, LINES_LISTED).join(', ') + (count > LINES_LISTED ? ', …' : '');
+  const rows = count === 1 ? '1 row has' : `${count} rows have`;
+  return `${rows} ${side} cells than the header's ${width} (line${count === 1 ? '' : 's'} ${listed}): ${consequence}`;
 }

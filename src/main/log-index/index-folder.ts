@@ -6,7 +6,7 @@ import type { GradioReader, LogShape } from '../gradio/log-model';
 import { FolderReader } from '../gradio/reader';
 import { ReaderRecordSource } from '../gradio/record-source';
 import type { SharedInterners } from './apply-scan';
-import type { AssetCellsCollector } from '../scan/scan-job';
+import type { AssetCellsCollector, RecordAuditCollector } from '../scan/scan-job';
 import { Interner } from './intern';
 import { indexLog } from './index-log';
 import { LogIndex } from './log-index';
@@ -23,6 +23,14 @@ export interface IndexedLog {
   restored: Restored;
   /** Why the index could not be kept on disk (the log was indexed all the same). */
   notKept?: string;
+  /** Where this pass started scanning: the rows before it came from the persisted index. */
+  scannedFrom: number;
+}
+
+/** What the scan also collects (`flagdeck inspect`), of the scanned bytes only. */
+export interface ScanExtras {
+  assets?: AssetCellsCollector;
+  audit?: RecordAuditCollector;
 }
 
 /** Indexes one log of a folder to its end (a last row without terminator included). */
@@ -31,9 +39,9 @@ export async function indexOneLog(
   shape: LogShape,
   interners: SharedInterners,
   onProgress?: OnProgress,
-  assets?: AssetCellsCollector,
+  extras: ScanExtras = {},
 ): Promise<LogIndex> {
-  return (await indexOneLogCached(root, shape, interners, onProgress, undefined, assets)).log;
+  return (await indexOneLogCached(root, shape, interners, onProgress, undefined, extras)).log;
 }
 
 /**
@@ -46,8 +54,8 @@ export async function indexOneLogCached(
   interners: SharedInterners,
   onProgress?: OnProgress,
   cache?: IndexCacheOptions,
-  /** Collects asset cells of the scanned bytes only: not of rows restored from the cache. */
-  assets?: AssetCellsCollector,
+  /** Collected of the scanned bytes only: not of rows restored from the cache. */
+  extras: ScanExtras = {},
 ): Promise<IndexedLog> {
   const log = new LogIndex(join(root, shape.file), shape);
   if (shape.dialect.format === 'jsonl') log.source = new ReaderRecordSource();
@@ -58,9 +66,9 @@ export async function indexOneLogCached(
     : { kind: 'none' };
   const reusedEnd = log.indexedEnd;
   const report = (): void => onProgress?.(shape.file, log.indexedEnd, log.size, log.count);
-  await indexLogParallel(log, interners, { final: true, onChunk: report, assets });
+  await indexLogParallel(log, interners, { final: true, onChunk: report, ...extras });
   // Whatever was appended while the workers ran.
-  await indexLog(log, interners, { final: true, onChunk: report, assets });
+  await indexLog(log, interners, { final: true, onChunk: report, ...extras });
   report();
   let notKept: string | undefined;
   if (cache && (restored.kind !== 'reused' || log.indexedEnd !== reusedEnd))
@@ -68,7 +76,7 @@ export async function indexOneLogCached(
       () => undefined,
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-  return { log, restored, ...(notKept ? { notKept } : {}) };
+  return { log, restored, scannedFrom: reusedEnd, ...(notKept ? { notKept } : {}) };
 }
 
 /** Every log of `root` indexed. */

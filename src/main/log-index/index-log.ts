@@ -4,7 +4,7 @@
 import { open } from 'node:fs/promises';
 import type { LogIndex } from './log-index';
 import { applyScan, type SharedInterners } from './apply-scan';
-import { scanRange, type AssetCellsCollector } from '../scan/scan-job';
+import { scanRange, type AssetCellsCollector, type RecordAuditCollector } from '../scan/scan-job';
 import { localHelpers } from '../scan/scan-helpers';
 import { indexWithSource } from './source-index';
 import { newlineByte } from '../gradio/line-end';
@@ -23,6 +23,8 @@ export interface IndexPass {
   stepBytes?: number;
   /** Collect the cells of these columns too (`flagdeck inspect`). */
   assets?: AssetCellsCollector;
+  /** Audit the records too (`flagdeck inspect`). */
+  audit?: RecordAuditCollector;
 }
 
 /** Indexes the log's records from `log.indexedEnd` on. Returns the number of rows added. */
@@ -50,6 +52,7 @@ export async function indexLog(log: LogIndex, interners: SharedInterners, pass: 
           roles: log.shape.roles,
           chunkBytes: step,
           ...(pass.assets ? { assets: pass.assets.job } : {}),
+          ...(pass.audit ? { audit: pass.audit.job } : {}),
         },
         localHelpers,
       );
@@ -57,6 +60,7 @@ export async function indexLog(log: LogIndex, interners: SharedInterners, pass: 
       if (result.end === log.indexedEnd && to === until) break;
       // A record longer than the step: read a wider window next time.
       if (result.count === 0) step *= 2;
+      if (result.audit) pass.audit?.take(result.audit, log.count, 0);
       applyScan(log, result, interners);
       if (pass.onChunk) await pass.onChunk(log);
     }

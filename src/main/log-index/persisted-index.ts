@@ -42,7 +42,8 @@ export type Restored =
   | { kind: 'stale'; reason: string }
   | { kind: 'reused'; rows: number };
 
-async function fingerprint(
+/** sha256 of the log's first and last 64 KB before `end` (what an index or a census is valid for). */
+export async function fingerprint(
   path: string,
   end: number,
 ): Promise<{ headHash: string; tailHash: string } | undefined> {

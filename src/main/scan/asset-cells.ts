@@ -8,8 +8,14 @@ import type { FieldBounds } from './csv-scan';
 /** What a scan collects for the asset count (see AssetCellsCollector in scan-job.ts). */
 export interface AssetCellsJob {
   columns: number[];
-  /** Per column: its cells hold a file only now and then (chat, JSON, text): keep only cells naming one. */
-  structured: boolean[];
+  /**
+   * Per column: its cells hold a file only now and then (text, chat, JSON, any column not of files):
+   * keep only cells that name a file with a known extension, hold a key of Gradio's file objects,
+   * or hold a path whose last segment may be a name in the folder.
+   */
+  loose: boolean[];
+  /** Keys of Gradio's file objects (value-shape.ts PATH_KEYS, `is_file`). */
+  pathKeys: string[];
   /** Media extensions, lower case, without the dot. */
   extensions: string[];
   /** refHash of every name in the folder, as written and loosely; null when not every name is known. */
@@ -20,7 +26,9 @@ export interface AssetCells {
   /** Per column of the job, the cells the reader must judge (quoting undone, latin1 bytes). */
   cells: string[][];
   /** refHash of each plain reference settled as missing (the same reference may repeat). */
-  missing: number[];
+  missing: Float64Array;
+  /** Cells past the job's columns, as (column, cell) pairs. */
+  beyond: (number | string)[];
 }
 
 /** A 53-bit hash of bytes (two FNV-1a lanes): tells a million references apart without their text. */
@@ -34,6 +42,7 @@ export function refHash(bytes: Uint8Array, start: number, end: number): number {
   return (a >>> 0) * 2097152 + (b >>> 11);
 }
 
+/** Collects, per record, the cells that may hold a file reference (`job.columns`: every column, in order). */
 export function assetCellsCollector(
   job: AssetCellsJob,
   quote: number,
@@ -42,21 +51,66 @@ export function assetCellsCollector(
 ): { add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
   const cells: string[][] = job.columns.map(() => []);
   const missing: number[] = [];
+  const beyond: (number | string)[] = [];
+  const text = (buf: Buffer, s: number, e: number): string =>
+    buf[s] === quote ? fieldBytes(buf, s, e, quote).toString('latin1') : buf.toString('latin1', s, e);
   const extensions = new Set(job.extensions);
   const names = job.folderNames ? new Set(job.folderNames) : null;
   const isAlnum = (c: number): boolean =>
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  // A `.` then a known extension, then no letter or digit.
-  const namesFile = (buf: Buffer, s: number, e: number): boolean => {
-    for (let i = s; i < e; i++) {
-      if (buf[i] !== 46) continue;
-      let j = i + 1;
-      let ext = '';
-      for (; j < e && j - i <= 9 && isAlnum(buf[j]); j++) ext += String.fromCharCode(buf[j] | 32);
-      if (ext.length > 0 && (j === e || !isAlnum(buf[j])) && extensions.has(ext)) return true;
-      i = j - 1;
+  // The key ending at `end` (exclusive), preceded by no letter or `_`; keys by their last byte first.
+  const lastBytes = new Set(job.pathKeys.map((key) => key.charCodeAt(key.length - 1)));
+  const isPathKeyBefore = (buf: Buffer, s: number, end: number): boolean => {
+    if (!lastBytes.has(buf[end - 1])) return false;
+    for (const key of job.pathKeys) {
+      const start = end - key.length;
+      if (start < s) continue;
+      let i = key.length - 1;
+      while (i >= 0 && key.charCodeAt(i) === buf[start + i]) i--;
+      const before = buf[start - 1];
+      if (i < 0 && (start === s || !((before >= 97 && before <= 122) || before === 95))) return true;
     }
     return false;
+  };
+  // `"path":`, `'image' :`…: a key of Gradio's file objects before the `:` at `colon`.
+  const keyBefore = (buf: Buffer, s: number, colon: number): boolean => {
+    let j = colon - 1;
+    while (j > s && buf[j] === 32) j--;
+    if (buf[j] !== 34 && buf[j] !== 39) return false;
+    while (j > s && (buf[j] === 34 || buf[j] === 39)) j--;
+    return isPathKeyBefore(buf, s, j + 1);
+  };
+  const digitFirst = job.extensions.some((extension) => extension.charCodeAt(0) <= 57);
+  // The `.` at `dot` starts a known extension, followed by no letter or digit.
+  const extensionAt = (buf: Buffer, dot: number, e: number): boolean => {
+    if (!digitFirst && buf[dot + 1] <= 57) return false; // `0.5`, `..`, `./`: no extension starts so
+    let j = dot + 1;
+    while (j < e && j - dot <= 9 && isAlnum(buf[j])) j++;
+    if (j === dot + 1 || (j < e && isAlnum(buf[j]))) return false;
+    return extensions.has(buf.toString('latin1', dot + 1, j).toLowerCase());
+  };
+  // The bytes that can start a reference's sign: `.` `/` `:` `\\` `{`.
+  const signs = new Uint8Array(128);
+  for (const byte of [46, 47, 58, 92, 123]) signs[byte] = 1;
+  /**
+   * Whether a cell of a loose column may hold a reference as decodeCell reads it: a name with a
+   * known extension, a key of Gradio's file objects inside `{…}` (its value is a file, extension
+   * or not), or a path whose last segment the folder may hold. One look at each byte; most cells
+   * hold none of the signs. `\\"` is JSON's escaped quote, never a Windows path's separator.
+   */
+  const looseCandidate = (buf: Buffer, s: number, e: number): boolean => {
+    let separator = false;
+    let brace = false;
+    for (let i = s; i < e; i++) {
+      const c = buf[i];
+      if (c > 123 || signs[c] === 0) continue;
+      if (c === 46) {
+        if (extensionAt(buf, i, e)) return true;
+      } else if (c === 47 || (c === 92 && buf[i + 1] !== 34)) separator = true;
+      else if (c === 123) brace = true;
+      else if (c === 58 && brace && keyBefore(buf, s, i)) return true;
+    }
+    return separator && mayBeInFolder(buf, s, e);
   };
   // The loose form of a plain ASCII name (dir-listings.ts looseName: other bytes dropped, lower
   // case, trimmed) hashed as refHash would hash it; the name's own hash when nothing changes.
@@ -95,27 +149,55 @@ export function assetCellsCollector(
     }
     return (a >>> 0) * 2097152 + (b >>> 11);
   };
-  /** Whether the cell `buf[s, e)` is a plain relative path whose file is nowhere in the folder. */
-  const settledMissing = (buf: Buffer, s: number, e: number): boolean => {
-    if (!names || e - s > 1024) return false;
+  /** refHash of the cell `buf[s, e)` when it is a plain relative path whose file is nowhere in the folder, else -1. */
+  const settledMissing = (buf: Buffer, s: number, e: number): number => {
+    if (!names || e - s > 1024) return -1;
     const first = buf[s];
     // Quoted, escaped (`'`), structured, absolute, or a drive: the reader's rules decide.
-    if (first === quote || first === 39 || first === 91 || first === 123 || first === 40) return false;
-    if (first === 47 || first === 92 || first === 32 || buf[e - 1] === 32 || buf[s + 1] === 58) return false;
+    if (first === quote || first === 39 || first === 91 || first === 123 || first === 40) return -1;
+    if (first === 47 || first === 92 || first === 32 || buf[e - 1] === 32 || buf[s + 1] === 58) return -1;
     let lastSeparator = -1;
+    // refHash of the whole cell and of its last segment, in the same pass (see refHash).
+    let a = 0x811c9dc5;
+    let b = 0x050c5d1f;
+    let na = a;
+    let nb = b;
     for (let i = s; i < e; i++) {
       const c = buf[i];
-      if (c < 32 || c > 126) return false; // not plain ASCII: decode first
-      if (c === 47 || c === 92) lastSeparator = i;
-      else if (c === 46 && buf[i + 1] === 46 && i + 1 < e)
-        return false; // `..`
-      else if (c === 58 && buf[i + 1] === 47) return false; // a URL
+      if (c < 32 || c > 126) return -1; // not plain ASCII: decode first
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193 + 0x2e);
+      if (c === 47 || c === 92) {
+        lastSeparator = i;
+        na = 0x811c9dc5;
+        nb = 0x050c5d1f;
+        continue;
+      }
+      na = Math.imul(na ^ c, 0x01000193);
+      nb = Math.imul(nb ^ c, 0x01000193 + 0x2e);
+      if (c === 46 && buf[i + 1] === 46 && i + 1 < e) return -1; // `..`
+      if (c === 58 && buf[i + 1] === 47) return -1; // a URL
     }
-    if (lastSeparator < 0 || lastSeparator === e - 1) return false;
+    if (lastSeparator < 0 || lastSeparator === e - 1) return -1;
     const nameStart = lastSeparator + 1;
-    if (e - nameStart === 1 && buf[nameStart] === 46) return false; // `dir/.`
-    const exact = hash(buf, nameStart, e);
-    return !names.has(exact) && !names.has(looseHash(buf, nameStart, e, exact));
+    if (e - nameStart === 1 && buf[nameStart] === 46) return -1; // `dir/.`
+    const exact = (na >>> 0) * 2097152 + (nb >>> 11);
+    if (names.has(exact) || names.has(looseHash(buf, nameStart, e, exact))) return -1;
+    return (a >>> 0) * 2097152 + (b >>> 11);
+  };
+  /** Whether the last segment of a plain path `buf[s, e)` (quoting undone) may be a name in the folder. */
+  const mayBeInFolder = (buf: Buffer, s: number, e: number): boolean => {
+    if (!names) return true;
+    if (buf[s] === quote) {
+      const bytes = fieldBytes(buf, s, e, quote);
+      return mayBeInFolder(bytes, 0, bytes.length);
+    }
+    let cut = e - 1;
+    while (cut >= s && buf[cut] !== 47 && buf[cut] !== 92) cut--;
+    if (cut === e - 1 || buf[e - 1] === 32) return true; // `dir/`, trailing space: the reader decides
+    for (let i = cut + 1; i < e; i++) if (buf[i] < 32 || buf[i] > 126) return true;
+    const exact = hash(buf, cut + 1, e);
+    return names.has(exact) || names.has(looseHash(buf, cut + 1, e, exact));
   };
   return {
     add(buf, bounds, n) {
@@ -125,17 +207,26 @@ export function assetCellsCollector(
         const s = bounds.starts[column];
         const e = bounds.ends[column];
         if (s === e) continue;
-        if (job.structured[k]) {
-          if (!namesFile(buf, s, e)) continue;
-        } else if (settledMissing(buf, s, e)) {
-          missing.push(hash(buf, s, e));
-          continue;
+        if (job.loose[k]) {
+          const candidate = looseCandidate(buf, s, e);
+          if (!candidate) continue;
+        } else {
+          const settled = settledMissing(buf, s, e);
+          if (settled >= 0) {
+            missing.push(settled);
+            continue;
+          }
         }
-        cells[k].push(
-          buf[s] === quote ? fieldBytes(buf, s, e, quote).toString('latin1') : buf.toString('latin1', s, e),
-        );
+        cells[k].push(text(buf, s, e));
+      }
+      // Cells past the log's columns (a wider row) all go back: the columns they make are only
+      // typed once the rows that widen the log are read again.
+      for (let column = job.columns.length; column < n; column++) {
+        const s = bounds.starts[column];
+        const e = bounds.ends[column];
+        if (s < e) beyond.push(column, text(buf, s, e));
       }
     },
-    result: () => ({ cells, missing }),
+    result: () => ({ cells, missing: Float64Array.from(missing), beyond }),
   };
 }

@@ -1,10 +1,12 @@
 // The functions scanRange needs, as this thread has them.
 import { roleCell } from '../gradio/role-cells';
+import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { FieldBounds, scanCsv } from './csv-scan';
 import { fieldBytes } from './csv-field';
 import type { ScanHelpers } from './scan-job';
 import { assetCellsCollector, refHash } from './asset-cells';
+import { recordAuditor } from './record-audit';
 import { timestampFromBytes } from './timestamp-key';
 
 export const localHelpers: ScanHelpers = {
@@ -16,4 +18,6 @@ export const localHelpers: ScanHelpers = {
   roleCell,
   assetCellsCollector,
   refHash,
+  recordAuditor,
+  isUtf8,
 };

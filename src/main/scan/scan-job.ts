@@ -5,8 +5,9 @@ import type { roleCell } from '../gradio/role-cells';
 import type { LogShape } from '../gradio/log-model';
 import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csv-scan';
 import type { AssetCells, AssetCellsJob, assetCellsCollector, refHash } from './asset-cells';
+import type { RecordAudit, RecordAuditJob, recordAuditor } from './record-audit';
 
-export type { AssetCells, AssetCellsJob };
+export type { AssetCells, AssetCellsJob, RecordAudit, RecordAuditJob };
 
 export interface ScanHelpers {
   scanCsv: typeof scanCsv;
@@ -16,6 +17,8 @@ export interface ScanHelpers {
   roleCell: typeof roleCell;
   assetCellsCollector: typeof assetCellsCollector;
   refHash: typeof refHash;
+  recordAuditor: typeof recordAuditor;
+  isUtf8: (bytes: Uint8Array) => boolean;
   readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
 }
 
@@ -36,12 +39,21 @@ export interface ScanJob {
   expectedRows?: number;
   /** Also collect the distinct cells of these columns (`flagdeck inspect` counts their assets). */
   assets?: AssetCellsJob;
+  /** Also audit the records (`flagdeck inspect` reports ragged rows, mixed line ends, bad bytes). */
+  audit?: RecordAuditJob;
 }
 
 /** An AssetCellsJob and where each scanned range's cells go. */
 export interface AssetCellsCollector {
   job: AssetCellsJob;
   take(cells: AssetCells): void;
+}
+
+/** A RecordAuditJob and where each scanned range's audit goes. */
+export interface RecordAuditCollector {
+  job: RecordAuditJob;
+  /** `firstRow`: the log's row of the range's row 0; `lineOffset`: added to the range's lines. */
+  take(audit: RecordAudit, firstRow: number, lineOffset: number): void;
 }
 
 /** Columns of the records found, role cells as raw bytes (latin1) interned per job. */
@@ -65,6 +77,8 @@ export interface ScanResult {
   tailUnterminated: boolean;
   /** What `job.assets` asked for. */
   assetCells?: AssetCells;
+  /** What `job.audit` asked for. */
+  audit?: RecordAudit;
 }
 
 export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
@@ -157,6 +171,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const assets = job.assets
     ? helpers.assetCellsCollector(job.assets, quote, fieldBytes, helpers.refHash)
     : undefined;
+  const auditor = job.audit ? helpers.recordAuditor(job.audit, newline, helpers.isUtf8) : undefined;
   const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray, tooLarge) => {
     // A record that could not be read is not a row.
     if (unclosed) {
@@ -184,6 +199,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     usernames[count] = intern(usernameCodes, usernameHashes, usernameRaws, username, n);
     timestamps[count] = time;
     assets?.add(buf, bounds, n);
+    auditor?.add(buf, recordEnd, line, n, count);
     count++;
     const last = buf[recordEnd - 1];
     tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
@@ -200,7 +216,9 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     const limit = carry + bytesRead;
     base = position - limit;
     const final = job.final && position >= job.to;
+    const firstRow = count;
     const stop = scanCsv(buf, 0, limit, { quote, final, newline }, state, bounds, onRecord);
+    auditor?.chunk(buf, stop, firstRow, starts, lengths, count, base);
     end = base + stop;
     carry = limit - stop;
     if (carry > 0) buf.copyWithin(0, stop, limit);
@@ -222,5 +240,6 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     quoteIssues,
     tailUnterminated,
     ...(assets ? { assetCells: assets.result() } : {}),
+    ...(auditor ? { audit: auditor.result() } : {}),
   };
 }

@@ -1,27 +1,38 @@
-// A LogSummarizer for `flagdeck inspect` that goes through the index for large logs.
-import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// A LogSummarizer for `flagdeck inspect` that goes through the index for every CSV log: the scan
+// (on both cores for a large log) finds the rows, audits the records and collects the asset cells;
+// only the rows the audit points at are read again cell by cell. The report is the one reading the
+// whole log cell by cell gives (tests/unit/cli/inspect/index-agrees-with-reading.test.ts).
+import { dirname } from 'node:path';
 import { FolderListing } from '../../gradio/folder-listing';
-import type { LogShape } from '../../gradio/log-model';
+import { FolderReader } from '../../gradio/reader';
+import { ScannerRecordSource } from '../../log-index/scan-record-source';
+import type { FolderContext, LogShape } from '../../gradio/log-model';
 import { Interner } from '../../log-index/intern';
-import type { OnProgress } from '../../log-index/index-folder';
-import type { IndexCacheOptions } from '../../log-index/persisted-index';
+import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
+import type { LogIndex } from '../../log-index/log-index';
+import { PERSIST_MIN_BYTES, type IndexCacheOptions } from '../../log-index/persisted-index';
+import type { RecordAudit } from '../../scan/record-audit';
 import { AssetCensus } from './asset-census';
+import { AssetTally } from './asset-tally';
+import { AuditTally } from './audit-tally';
 import { summarizeByReading, type LogSummarizer } from './inspect-folder';
+import { keepCensus, loadCensus } from './saved-census';
 
-/** Logs from this size on are summarized from the index (smaller ones are simply read). */
-export const LARGE_LOG_BYTES = 8 * 1024 * 1024;
+export interface SummarizeOptions {
+  onProgress?: OnProgress;
+  /** The persisted index (and census) to reuse and keep; none: neither read nor written. */
+  cache?: IndexCacheOptions;
+  notice?: (message: string) => void;
+}
+
+type Takes = [RecordAudit, number, number][];
 
 /**
- * inspectFolder's per-log work through the index for large logs (reused from, and left in, the
- * persisted index when `cache` is given): exact rows and record errors, and every asset reference
- * of every row (collected by the same scan). Small logs are read as before.
+ * inspectFolder's per-log work through the index for every CSV log, tiny ones included (measured
+ * quicker than reading them cell by cell); JSON-lines logs are read.
  */
-export function summarizeByIndex(
-  onProgress?: OnProgress,
-  cache?: IndexCacheOptions,
-  notice: (message: string) => void = () => undefined,
-): LogSummarizer {
+export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer {
+  const { onProgress, cache, notice = () => undefined } = options;
   const interners = { reasons: new Interner(), usernames: new Interner() };
   const listings = new Map<string, Promise<FolderListing>>();
   const listingOf = (root: string): Promise<FolderListing> => {
@@ -29,49 +40,85 @@ export function summarizeByIndex(
     if (!listing) listings.set(root, (listing = FolderListing.of(root)));
     return listing;
   };
+  // Shapes are read with the byte scanner (the index's path needs no csv-parse), in small reads:
+  // a shape needs a log's first rows only, and a read's records are all decoded at once.
+  const shapes = new FolderReader(new ScannerRecordSource({ chunkBytes: 64 * 1024 }));
   return async (reader, root, file) => {
-    const size = (await stat(join(root, file))).size;
-    if (size < LARGE_LOG_BYTES) return summarizeByReading(reader, root, file);
-    const shape = await reader.shapeOf(root, file);
+    const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
-    // Loaded here, not up front: a folder of small logs never pays for the index's modules.
-    const { indexOneLogCached } = await import('../../log-index/index-folder');
-    const census = new AssetCensus(shape.columns, await listingOf(root), shape.dialect);
-    const indexed = await indexOneLogCached(root, shape, interners, onProgress, cache, census.collector());
-    const { log, restored, notKept } = indexed;
+    const listing = await listingOf(root);
+    const census = new AssetCensus(shape.columns, listing, shape.dialect);
+    // The scanned ranges' audits, replayed after whatever covers the rows before them.
+    const takes: Takes = [];
+    const audit = {
+      ...new AuditTally(shape).collector(),
+      take: (...take: Takes[number]) => void takes.push(take),
+    };
+    const indexed = await indexOneLogCached(root, shape, interners, onProgress, cache, {
+      assets: census.collector(),
+      audit,
+    });
+    const { log, restored, notKept, scannedFrom } = indexed;
     if (notKept) notice(`${file}: the index could not be kept: ${notKept}`);
     if (restored.kind === 'stale') notice(`${file}: indexed again: ${restored.reason}`);
     if (restored.kind === 'ignored')
       notice(`${file}: the index file was ignored and rebuilt: ${restored.reason}`);
-    // Rows restored from the persisted index were not scanned, so their cells were not collected:
-    // the asset count needs one scan of the whole log all the same.
-    const counted = restored.kind === 'reused' ? await recount(root, shape, listingOf, onProgress) : census;
-    const warnings = [...shape.warnings];
-    const errors = [...shape.issues, ...log.errors];
+    const context: FolderContext = { root, logDir: dirname(log.path) };
+    const saved =
+      cache && scannedFrom > shape.dataStart
+        ? await loadCensus(log, cache, scannedFrom, listing.fingerprint)
+        : undefined;
+    let records: AuditTally;
+    let counted = census;
+    let tally = new AssetTally();
+    if (saved?.kind === 'usable') {
+      // Rows restored from the index: their census was kept; the rows scanned since are added.
+      records = AuditTally.of(shape, saved.census.header.audit);
+      tally = AssetTally.of(saved.census.sets);
+    } else if (scannedFrom > shape.dataStart) {
+      // Rows restored from the index without a usable census: count the whole log once more.
+      ({ records, census: counted } = await recount(root, shape, listing));
+      takes.length = 0;
+    } else records = new AuditTally(shape);
+    for (const take of takes) records.take(...take);
+    await records.readSuspects(log);
+    await records.widenColumns(log, reader, context);
+    tally = await counted.tally(reader, context, tally);
+    if (cache && log.indexedEnd >= (cache.minBytes ?? PERSIST_MIN_BYTES) && !sameCensus(saved, log))
+      await keepCensus(log, cache, listing.fingerprint, records.state, tally.sets()).catch((error: unknown) =>
+        notice(`${file}: the census could not be kept: ${String(error)}`),
+      );
     return {
       report: {
         file,
         layout: shape.layout,
         rows: log.count,
         columns: shape.columns.map(({ name, kind }) => ({ name, kind })),
-        errors: errors.map(({ line, message }) => ({ line, message })),
+        errors: records.errors(log).map(({ line, message }) => ({ line, message })),
       },
-      warnings,
-      assets: await counted.assets(reader, { root, logDir: dirname(log.path) }),
-      settledMissing: counted.settledMissing(),
+      warnings: [...shape.warnings, ...records.warnings()],
+      assets: [],
+      tally,
     };
   };
 }
 
+function sameCensus(saved: Awaited<ReturnType<typeof loadCensus>> | undefined, log: LogIndex): boolean {
+  return saved?.kind === 'usable' && saved.census.header.coveredEnd === log.indexedEnd;
+}
+
+/** The census and the record audit of the whole log, from a scan of its own. */
 async function recount(
   root: string,
   shape: LogShape,
-  listingOf: (root: string) => Promise<FolderListing>,
-  onProgress?: OnProgress,
-): Promise<AssetCensus> {
-  const { indexOneLog } = await import('../../log-index/index-folder');
-  const census = new AssetCensus(shape.columns, await listingOf(root), shape.dialect);
+  listing: FolderListing,
+): Promise<{ records: AuditTally; census: AssetCensus }> {
+  const census = new AssetCensus(shape.columns, listing, shape.dialect);
+  const records = new AuditTally(shape);
   const interners = { reasons: new Interner(), usernames: new Interner() };
-  await indexOneLog(root, shape, interners, onProgress, census.collector());
-  return census;
+  await indexOneLog(root, shape, interners, undefined, {
+    assets: census.collector(),
+    audit: records.collector(),
+  });
+  return { records, census };
 }

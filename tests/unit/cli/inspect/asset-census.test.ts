@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectFolder } from '../../../../src/main/cli/inspect/inspect-folder';
-import { LARGE_LOG_BYTES, summarizeByIndex } from '../../../../src/main/cli/inspect/summarize-by-index';
+import { summarizeByIndex } from '../../../../src/main/cli/inspect/summarize-by-index';
 
 const ROWS = 4500;
 const PADDING = 'x'.repeat(2000);
@@ -48,7 +48,7 @@ function bigFolder(): string {
 describe('inspect on a large log', () => {
   it('counts every reference of every row, as reading every cell does', async () => {
     const folder = bigFolder();
-    expect(statSync(join(folder, 'log.csv')).size).toBeGreaterThanOrEqual(LARGE_LOG_BYTES);
+    expect(statSync(join(folder, 'log.csv')).size).toBeGreaterThan(8 * 1024 * 1024);
     const fast = await inspectFolder(folder, summarizeByIndex());
     const read = await inspectFolder(folder);
     expect(fast.report.logs[0].rows).toBe(ROWS);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../../../src/main/cli/commands';
 import type { FolderReport } from '../../../../src/main/cli/inspect/inspect-folder';
-import { LARGE_LOG_BYTES } from '../../../../src/main/cli/inspect/summarize-by-index';
+import { PERSIST_MIN_BYTES } from '../../../../src/main/log-index/persisted-index';
 
 const inspect = await commands.find((command) => command.name === 'inspect')?.load();
 const HEADER = 'text,flag,username,timestamp\n';
@@ -26,7 +26,7 @@ function largeRows(seed: string, extraRows = 0): string {
   const line = (i: number) =>
     `${seed} row ${i} ${'x'.repeat(80)},${i % 3 ? '' : 'wrong'},,2024-01-01 00:00:00\n`;
   const perRow = Buffer.byteLength(line(100000));
-  const count = Math.ceil(LARGE_LOG_BYTES / perRow) + 1000 + extraRows;
+  const count = Math.ceil(PERSIST_MIN_BYTES / perRow) + 1000 + extraRows;
   let out = '';
   for (let i = 0; i < count; i++) out += line(i);
   return out;
@@ -39,7 +39,9 @@ function folderWith(content: string): string {
 }
 
 const indexFiles = (folder: string): string[] =>
-  existsSync(join(folder, '.flagdeck', 'index')) ? readdirSync(join(folder, '.flagdeck', 'index')) : [];
+  existsSync(join(folder, '.flagdeck', 'index'))
+    ? readdirSync(join(folder, '.flagdeck', 'index')).filter((name) => name.endsWith('.idx'))
+    : [];
 
 let rows: string;
 beforeAll(() => {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { ByteRecordSource } from '../../../support/byte-record-source';
+import { ByteRecordSource } from '../../../../src/main/log-index/scan-record-source';
 import { CsvRecordSource } from '../../../../src/main/gradio/csv-record-source';
 import type { CsvDialect, RawRecord, RecordSource } from '../../../../src/main/gradio/log-model';
 import { sniffDialect } from '../../../../src/main/gradio/sniff-dialect';

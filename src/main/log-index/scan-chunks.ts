@@ -1,7 +1,7 @@
 // Reads a file as a sequence of buffers scanned up to a record boundary, so that a scan never
 // sees half a record: the unscanned tail of one read is carried into the next.
 import { open } from 'node:fs/promises';
-import { FieldBounds, scanCsv, type OnRecord, type ScanState } from '../../src/main/scan/csv-scan';
+import { FieldBounds, scanCsv, type OnRecord, type ScanState } from '../scan/csv-scan';
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 

@@ -1,20 +1,17 @@
-// A test oracle: a RecordSource over the byte-level scanner in large reads, decoding every cell,
-// so the scanner can be checked against the reader's CsvRecordSource (the app runs the scanner in
-// scan-job.ts instead).
-import type { CsvDialect, RawRecord, RecordSource } from '../../src/main/gradio/log-model';
-import { decodeCellBytes } from '../../src/main/gradio/cell-text';
-import { lineAt } from '../../src/main/gradio/line-starts';
-import { newlineByte, recordBodyEnd } from '../../src/main/gradio/line-end';
-import { recordHash } from '../../src/main/gradio/record-hash';
-import { FieldBounds } from '../../src/main/scan/csv-scan';
-import { fieldBytes } from '../../src/main/scan/csv-field';
-import { scanFileChunks, type ScannedChunk } from './file-chunks';
-import {
-  cellProblemIssue,
-  strayQuoteIssue,
-  tooLargeIssue,
-  unclosedQuoteIssue,
-} from '../../src/main/scan/record-issues';
+// A RecordSource over the byte-level scanner in large reads, decoding every cell: what `flagdeck
+// inspect` reads a CSV log's header and first rows with (csv-parse is not loaded for it), and the
+// scanner's oracle in the tests, which check it against the reader's CsvRecordSource record for
+// record (tests/unit/scan/byte-record-source.test.ts).
+import type { CsvDialect, RawRecord, RecordSource } from '../gradio/log-model';
+import { decodeCellBytes } from '../gradio/cell-text';
+import { JsonlRecordSource } from '../gradio/jsonl-record-source';
+import { lineAt } from '../gradio/line-starts';
+import { newlineByte, recordBodyEnd } from '../gradio/line-end';
+import { recordHash } from '../gradio/record-hash';
+import { FieldBounds } from '../scan/csv-scan';
+import { fieldBytes } from '../scan/csv-field';
+import { scanFileChunks, type ScannedChunk } from './scan-chunks';
+import { cellProblemIssue, strayQuoteIssue, tooLargeIssue, unclosedQuoteIssue } from '../scan/record-issues';
 
 function toRecord(
   chunk: ScannedChunk,
@@ -93,5 +90,26 @@ export class ByteRecordSource implements RecordSource {
       pending.push(toRecord(chunk, bounds, dialect, span));
     });
     for await (const _chunk of chunks) yield* pending.splice(0);
+  }
+}
+
+/** The reader's RecordSource without csv-parse: CSV through the byte scanner, JSON lines by line. */
+export class ScannerRecordSource implements RecordSource {
+  private readonly csv: ByteRecordSource;
+  private readonly jsonl = new JsonlRecordSource();
+
+  /** `chunkBytes`: each read's size (every record of a read is decoded before the first is given). */
+  constructor(options: { chunkBytes?: number } = {}) {
+    this.csv = new ByteRecordSource(options);
+  }
+
+  records(
+    file: string,
+    dialect: CsvDialect,
+    options?: { start?: number; line?: number; final?: boolean },
+  ): AsyncIterable<RawRecord> {
+    return dialect.format === 'jsonl'
+      ? this.jsonl.records(file, dialect, options)
+      : this.csv.records(file, dialect, options);
   }
 }

@@ -1,0 +1,86 @@
+// Counts a log's (or a folder's) distinct files by status: a resolved asset by where it resolved,
+// others by the reference as written (its refHash, so that references the scan settled without
+// their text count alike). A million missing references are kept as numbers and counted once
+// sorted, not inserted into a map. The distinct sets are what census-file.ts keeps between runs.
+import type { AssetRef, AssetStatus } from '../../../shared/model';
+import { refHash } from '../../scan/asset-cells';
+
+export type AssetCounts = Record<AssetStatus, number>;
+
+/** A tally's distinct references: resolved paths; refHashes of outside and of missing ones. */
+export interface AssetSets {
+  resolved: string[];
+  outside: Float64Array;
+  /** Sorted, distinct (a hash may also be outside: it then counts as outside only). */
+  missing: Float64Array;
+}
+
+export class AssetTally {
+  private files = new Set<string>();
+  private outside = new Set<number>();
+  private missing: ArrayLike<number>[] = [];
+
+  static of(sets: AssetSets): AssetTally {
+    const tally = new AssetTally();
+    tally.files = new Set(sets.resolved);
+    tally.outside = new Set(sets.outside);
+    tally.missing.push(sets.missing);
+    return tally;
+  }
+
+  absorb(other: AssetTally): void {
+    for (const file of other.files) this.files.add(file);
+    for (const ref of other.outside) this.outside.add(ref);
+    this.missing.push(...other.missing);
+  }
+
+  add(asset: AssetRef): void {
+    if (asset.status === 'resolved') {
+      this.files.add(asset.path ?? asset.ref);
+      return;
+    }
+    const bytes = Buffer.from(asset.ref);
+    const key = refHash(bytes, 0, bytes.length);
+    if (asset.status === 'outside') this.outside.add(key);
+    else this.missing.push([key]);
+  }
+
+  /** refHashes of references the scan settled as missing (repeats allowed). */
+  addMissing(hashes: ArrayLike<number>): void {
+    this.missing.push(hashes);
+  }
+
+  sets(): AssetSets {
+    const missing = this.distinctMissing();
+    this.missing = [missing];
+    return { resolved: [...this.files], outside: Float64Array.from(this.outside), missing };
+  }
+
+  counts(): AssetCounts {
+    const keys = this.distinctMissing();
+    this.missing = [keys];
+    let missing = keys.length;
+    if (this.outside.size > 0) for (const key of keys) if (this.outside.has(key)) missing -= 1;
+    return { resolved: this.files.size, missing, outside: this.outside.size };
+  }
+
+  private distinctMissing(): Float64Array {
+    if (this.missing.length === 1 && this.missing[0] instanceof Float64Array && isDistinct(this.missing[0]))
+      return this.missing[0];
+    const keys = new Float64Array(this.missing.reduce((total, list) => total + list.length, 0));
+    let at = 0;
+    for (const list of this.missing) {
+      keys.set(list, at);
+      at += list.length;
+    }
+    keys.sort();
+    let kept = 0;
+    for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[kept++] = keys[i];
+    return keys.subarray(0, kept);
+  }
+}
+
+function isDistinct(sorted: Float64Array): boolean {
+  for (let i = 1; i < sorted.length; i++) if (!(sorted[i] > sorted[i - 1])) return false;
+  return true;
+}
