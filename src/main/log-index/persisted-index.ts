@@ -2,8 +2,9 @@
 // up to the indexed offset, with the bytes it had when indexed (sha256 of its first and last 64 KB
 // there): an appended log keeps it and only the new bytes are scanned; a shrunk or rewritten log is
 // indexed again, and the caller is told why. A file that cannot be trusted is ignored and replaced.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open } from 'node:fs/promises';
+import { writeFileAtomic } from '../review/atomic-write';
 import { dirname, join } from 'node:path';
 import type { SharedInterners } from './apply-scan';
 import {
@@ -256,17 +257,6 @@ export async function persistIndex(
   const data = encodeIndexFile(log, identityOf(log), hashes, interners, options.blockRows);
   const path = await indexPathOf(log, options);
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  // A cache: a crash may lose it (it is rebuilt), never leave half of it.
+  await writeFileAtomic(path, data, { durable: false });
 }

@@ -4,18 +4,22 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** `mode` sets the new file's permissions (0o600 for a secret readable by its owner only). */
+/**
+ * `mode` sets the new file's permissions (0o600 for a secret readable by its owner only).
+ * `durable: false` skips the fsyncs, for caches that a crash may lose (they are rebuilt) but must
+ * never leave half-written.
+ */
 export async function writeFileAtomic(
   path: string,
   data: string | Buffer,
-  { mode = 0o666 }: { mode?: number } = {},
+  { mode = 0o666, durable = true }: { mode?: number; durable?: boolean } = {},
 ): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -24,7 +28,7 @@ export async function writeFileAtomic(
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDir(dirname(path));
+  if (durable) await syncDir(dirname(path));
 }
 
 async function syncDir(dir: string): Promise<void> {

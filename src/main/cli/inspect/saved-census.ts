@@ -8,8 +8,8 @@
 //   holding a symlink has no fingerprint: its census is never kept.
 // Anything else (damaged, truncated, another version, another log) is ignored, and the census is
 // taken again and written over it, temp file then rename.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../review/atomic-write';
 import { basename, dirname } from 'node:path';
 import { shapeKey } from '../../log-index/index-file';
 import type { LogIndex } from '../../log-index/log-index';
@@ -67,17 +67,6 @@ export async function keepCensus(
   const data = encodeCensusFile({ ...identityOf(log), coveredEnd, ...hashes, listing, audit }, sets);
   const path = await censusPathOf(log, cache);
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  // A cache: a crash may lose it (it is rebuilt), never leave half of it.
+  await writeFileAtomic(path, data, { durable: false });
 }
