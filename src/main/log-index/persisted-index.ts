@@ -3,7 +3,7 @@
 // there): an appended log keeps it and only the new bytes are scanned; a shrunk or rewritten log is
 // indexed again, and the caller is told why. A file that cannot be trusted is ignored and replaced.
 import { createHash } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { writeFileAtomic } from '../review/atomic-write';
 import { dirname, join } from 'node:path';
 import type { SharedInterners } from './apply-scan';
@@ -82,14 +82,19 @@ export async function indexPathOf(log: LogIndex, options: IndexCacheOptions): Pr
   return join(await indexDirOf(root, options.dataDir), indexFileName(log.file));
 }
 
-/** The file whole, in a buffer of its own (8-byte aligned, so the columns can be views over it). */
-async function readAligned(path: string): Promise<Buffer | undefined> {
-  let handle;
+/** The index file opened for reading; undefined when none is kept (or it cannot be opened). */
+async function openIfKept(path: string): Promise<FileHandle | undefined> {
   try {
-    handle = await open(path, 'r');
+    return await open(path, 'r');
   } catch {
     return undefined;
   }
+}
+
+/** The file whole, in a buffer of its own (8-byte aligned, so the columns can be views over it). */
+async function readAligned(path: string): Promise<Buffer | undefined> {
+  const handle = await openIfKept(path);
+  if (!handle) return undefined;
   try {
     const { size } = await handle.stat();
     const buf = Buffer.from(new ArrayBuffer(size));
@@ -102,12 +107,8 @@ async function readAligned(path: string): Promise<Buffer | undefined> {
 
 /** The header and the first block of every column, checked; undefined when there is no file. */
 async function readFirstBlocks(path: string, expected: LogIdentity): Promise<Decoded | undefined> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch {
-    return undefined;
-  }
+  const handle = await openIfKept(path);
+  if (!handle) return undefined;
   try {
     const size = (await handle.stat()).size;
     const read: ReadAt = async (offset, length) => {

@@ -4,7 +4,6 @@
 // record (tests/unit/scan/byte-record-source.test.ts).
 import type { CsvDialect, RawRecord, RecordSource } from '../gradio/log-model';
 import { decodeCellBytes } from '../gradio/cell-text';
-import { JsonlRecordSource } from '../gradio/jsonl-record-source';
 import { lineAt } from '../gradio/line-starts';
 import { newlineByte, recordBodyEnd } from '../gradio/line-end';
 import { recordHash } from '../gradio/record-hash';
@@ -90,26 +89,5 @@ export class ByteRecordSource implements RecordSource {
       pending.push(toRecord(chunk, bounds, dialect, span));
     });
     for await (const _chunk of chunks) yield* pending.splice(0);
-  }
-}
-
-/** The reader's RecordSource without csv-parse: CSV through the byte scanner, JSON lines by line. */
-export class ScannerRecordSource implements RecordSource {
-  private readonly csv: ByteRecordSource;
-  private readonly jsonl = new JsonlRecordSource();
-
-  /** `chunkBytes`: each read's size (every record of a read is decoded before the first is given). */
-  constructor(options: { chunkBytes?: number } = {}) {
-    this.csv = new ByteRecordSource(options);
-  }
-
-  records(
-    file: string,
-    dialect: CsvDialect,
-    options?: { start?: number; line?: number; final?: boolean },
-  ): AsyncIterable<RawRecord> {
-    return dialect.format === 'jsonl'
-      ? this.jsonl.records(file, dialect, options)
-      : this.csv.records(file, dialect, options);
   }
 }
