@@ -7,7 +7,7 @@ import type { LogIndex } from '../log-index/log-index';
 import { ColumnSource } from './column-source';
 import { ItemKeys, WORKING_BYTES_PER_ITEM } from './item-keys';
 import { acquireWorking } from './working-memory';
-import { PARALLEL_MIN_ROWS, startKeyRowsInWorker } from './key-workers';
+import { keyRowsHere, PARALLEL_MIN_ROWS, startKeyRowsInWorker, type KeyJob } from './key-workers';
 import { wholeValues } from './column-bytes';
 import { sampleSplitters } from './splitters';
 
@@ -75,26 +75,37 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
       continue;
     }
     const mid = Math.floor(log.count / 2);
-    const starts = log.starts.slice(mid, log.count);
-    const lengths = log.lengths.slice(mid, log.count);
-    const job = { path: log.path, quote: log.shape.dialect.quote.charCodeAt(0), column, starts, lengths };
-    const base = source.bases[slot] + mid;
-    const started = await startKeyRowsInWorker({ ...job, base, tables: keys.tables }).catch(() => null);
-    const finished = started?.done.then(
-      (rows) => rows.map((row) => row + mid),
-      () => null,
-    );
-    await source.forEachIn(slot, 0, mid, put);
+    const quote = log.shape.dialect.quote.charCodeAt(0);
+    // The worker's rows are copies handed over to it; this thread's are views.
+    const rowsFrom = (from: number, to: number, own: boolean): KeyJob => ({
+      path: log.path,
+      quote,
+      column,
+      member: null,
+      base: source.bases[slot] + from,
+      tables: keys.tables,
+      starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),
+      lengths: own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to),
+    });
+    // The rows a walk left, read by the exact scanner.
+    const putLeft = (from: number, rows: number[]): void => {
+      const values = wholeValues(
+        log,
+        column,
+        rows.map((row) => row + from),
+      );
+      rows.forEach((row, i) => {
+        const value = values[i];
+        put(source.bases[slot] + from + row, value, 0, value?.length ?? 0);
+      });
+    };
+    const started = await startKeyRowsInWorker(rowsFrom(mid, log.count, true)).catch(() => null);
+    const finished = started?.done.catch(() => null);
+    putLeft(0, keyRowsHere(rowsFrom(0, mid, false)));
     const left = (await finished) ?? null;
     PARALLEL_KEYS.last = left === null ? 'worker failed' : 'two threads';
     if (left === null) await source.forEachIn(slot, mid, log.count, put);
-    else {
-      const values = wholeValues(log, column, left);
-      left.forEach((row, i) => {
-        const value = values[i];
-        put(source.bases[slot] + row, value, 0, value?.length ?? 0);
-      });
-    }
+    else putLeft(mid, left);
   }
 }
 

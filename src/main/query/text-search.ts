@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { startWorker } from './function-worker';
 import type { LogIndex } from '../log-index/log-index';
+import { WALKER, walkerProgram, type FileCalls, type RowSpans, type Walker } from './row-walker';
 
 /**
  * The needles as they must appear in file bytes whose ASCII letters are lowercased. Only ASCII is
@@ -36,68 +37,45 @@ function jsonEscaped(text: string): string {
 }
 
 /** Rows of one search job: their bytes' starts and lengths in the file, the needles as bytes. */
-export interface SearchJob {
-  path: string;
-  starts: Float64Array;
-  lengths: Uint32Array;
+export interface SearchJob extends RowSpans {
   needles: Uint8Array[];
-}
-
-interface FileCalls {
-  openSync: (path: string, flags: string) => number;
-  readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
-  closeSync: (fd: number) => void;
 }
 
 /**
  * The rows of `job` (indices into it) whose bytes contain a needle. Uses nothing but its arguments
  * and Node's globals: a worker runs its source text (`lower` is lowerAscii).
  */
-export function searchJob(job: SearchJob, fs: FileCalls, lower: (piece: Buffer) => void): number[] {
-  const { starts, lengths } = job;
+export function searchJob(
+  job: SearchJob,
+  files: FileCalls,
+  w: Walker,
+  lower: (piece: Buffer) => void,
+): number[] {
+  const { starts } = job;
   const needles = job.needles.map((needle) => Buffer.from(needle.buffer, needle.byteOffset, needle.length));
   const found: number[] = [];
-  let buf = Buffer.allocUnsafe(2 * 1024 * 1024);
-  const fd = fs.openSync(job.path, 'r');
-  try {
-    let row = 0;
-    while (row < starts.length) {
-      // A piece holds whole rows: [row, last].
-      const pieceStart = starts[row];
-      let last = row;
-      while (last + 1 < starts.length && starts[last + 1] + lengths[last + 1] - pieceStart <= buf.length)
-        last++;
-      const pieceBytes = starts[last] + lengths[last] - pieceStart;
-      // One buffer for every piece: a new one each would wait for a collection to be freed.
-      if (pieceBytes > buf.length) buf = Buffer.allocUnsafe(pieceBytes);
-      if (fs.readSync(fd, buf, 0, pieceBytes, pieceStart) < pieceBytes)
-        throw new Error('the log got shorter');
-      const piece = buf.subarray(0, pieceBytes);
-      lower(piece);
-      const hit = new Set<number>();
-      for (const needle of needles) {
-        let at = piece.indexOf(needle);
-        while (at !== -1) {
-          // The last row of the piece starting at or before the hit.
-          let lo = row;
-          let hi = last;
-          while (lo < hi) {
-            const mid = (lo + hi + 1) >>> 1;
-            if (starts[mid] - pieceStart <= at) lo = mid;
-            else hi = mid - 1;
-          }
-          hit.add(lo);
-          // Rows are marked once: go on from the next row's start.
-          if (lo === last) break;
-          at = piece.indexOf(needle, starts[lo + 1] - pieceStart);
+  w.walkPieces(job, files, 2 * 1024 * 1024, (piece, first, last, pieceStart) => {
+    lower(piece);
+    const hit = new Set<number>();
+    for (const needle of needles) {
+      let at = piece.indexOf(needle);
+      while (at !== -1) {
+        // The last row of the piece starting at or before the hit.
+        let lo = first;
+        let hi = last;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (starts[mid] - pieceStart <= at) lo = mid;
+          else hi = mid - 1;
         }
+        hit.add(lo);
+        // Rows are marked once: go on from the next row's start.
+        if (lo === last) break;
+        at = piece.indexOf(needle, starts[lo + 1] - pieceStart);
       }
-      found.push(...[...hit].sort((x, y) => x - y));
-      row = last + 1;
     }
-  } finally {
-    fs.closeSync(fd);
-  }
+    found.push(...[...hit].sort((x, y) => x - y));
+  });
   return found;
 }
 
@@ -127,15 +105,15 @@ export async function searchRows(
     for (const row of rows) hits[first + row] = 1;
   };
   if (to - from < SEARCH_SPLIT.minRows) {
-    mark(from, searchJob(jobOf(log, bytes, from, to), fs, lowerAscii));
+    mark(from, searchJob(jobOf(log, bytes, from, to), fs, WALKER, lowerAscii));
     return;
   }
   const mid = from + Math.floor((to - from) / 2);
   program ??= [
-    "const fs = require('node:fs');",
+    walkerProgram(),
     String(lowerAscii),
     String(searchJob),
-    `const run = (job) => ${searchJob.name}(job, fs, ${lowerAscii.name});`,
+    `const run = (job) => ${searchJob.name}(job, fs, walker, ${lowerAscii.name});`,
   ].join('\n');
   const later = jobOf(log, bytes, mid, to, true);
   const started = await startWorker<number[]>(program, later, [
@@ -143,10 +121,10 @@ export async function searchRows(
     later.lengths.buffer as ArrayBuffer,
   ]).catch(() => null);
   const finished = started?.done.catch(() => null);
-  mark(from, searchJob(jobOf(log, bytes, from, mid), fs, lowerAscii));
+  mark(from, searchJob(jobOf(log, bytes, from, mid), fs, WALKER, lowerAscii));
   const rows = (await finished) ?? null;
   SEARCH_SPLIT.last = rows ? 'two threads' : 'worker failed';
-  mark(mid, rows ?? searchJob(jobOf(log, bytes, mid, to), fs, lowerAscii));
+  mark(mid, rows ?? searchJob(jobOf(log, bytes, mid, to), fs, WALKER, lowerAscii));
 }
 
 /**

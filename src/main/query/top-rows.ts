@@ -8,7 +8,7 @@ import { wholeValues } from './column-bytes';
 import { ColumnSource } from './column-source';
 import { PARALLEL_MIN_ROWS } from './key-workers';
 import { newTopHeap, offerTop, topItems, type TopHeap } from './top-heap';
-import { startTopInWorker, type TopFound } from './top-rows-worker';
+import { offerRowsHere, startTopInWorker, type TopFound, type TopJob } from './top-rows-worker';
 
 /** Up to this many first rows are kept in a heap; more are taken from the full order. */
 export const TOP_MAX = 10_000;
@@ -54,20 +54,33 @@ async function offerLog(
     return;
   }
   const mid = Math.floor(log.count / 2);
-  const job = {
+  const rowsFrom = (from: number, to: number, own: boolean): TopJob => ({
     path: log.path,
     quote: log.shape.dialect.quote.charCodeAt(0),
     column,
-    base: base + mid,
-    starts: log.starts.slice(mid, log.count),
-    lengths: log.lengths.slice(mid, log.count),
-    member: member && member.slice(base + mid, base + log.count),
+    base: base + from,
+    // The worker's rows are copies handed over to it; this thread's are views.
+    starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),
+    lengths: own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to),
+    member: member && (own ? member.slice(base + from, base + to) : member.subarray(base + from, base + to)),
     k: heap.k,
     desc: heap.desc,
+  });
+  // The rows a walk left, read by the exact scanner.
+  const offerLeft = (from: number, rows: number[]): void => {
+    const values = wholeValues(
+      log,
+      column,
+      rows.map((row) => row + from),
+    );
+    rows.forEach((row, i) => {
+      const value = values[i];
+      offerTop(heap, base + from + row, value, 0, value?.length ?? 0);
+    });
   };
-  const started = await startTopInWorker(job).catch(() => null);
+  const started = await startTopInWorker(rowsFrom(mid, log.count, true)).catch(() => null);
   const finished = started?.done.catch((): TopFound | null => null);
-  await source.forEachIn(slot, 0, mid, offer);
+  offerLeft(0, offerRowsHere(rowsFrom(0, mid, false), heap));
   const found = (await finished) ?? null;
   TOP_PATHS.last = found === null ? 'worker failed' : 'two threads';
   if (found === null) {
@@ -78,12 +91,7 @@ async function offerLog(
     const value = found.heap.values[i];
     offerTop(heap, item, value, 0, value?.length ?? 0);
   });
-  const rows = found.left.map((row) => row + mid);
-  const values = wholeValues(log, column, rows);
-  rows.forEach((row, i) => {
-    const value = values[i];
-    offerTop(heap, base + row, value, 0, value?.length ?? 0);
-  });
+  offerLeft(mid, found.left);
 }
 
 /**

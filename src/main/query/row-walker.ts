@@ -1,0 +1,103 @@
+// The one loop the query engine's passes over a log's bytes share (keys for a sort, the first k
+// rows, a text search): rows read in large pieces of whole rows into one reused buffer, and for a
+// column, each plainly written cell handed to an action. These functions use nothing but their
+// arguments: a worker thread runs their source text (walkerProgram) to do the same on its rows.
+import { plainField, undoubleInto, type FoundField } from './plain-field';
+
+/** Rows to walk: each row's byte start and length in the file. */
+export interface RowSpans {
+  path: string;
+  starts: Float64Array;
+  lengths: Uint32Array;
+}
+
+/** Rows and the column to read in them. */
+export interface ColumnRows extends RowSpans {
+  quote: number;
+  column: number;
+  /** 1 for the rows to read (null: every row). */
+  member: Uint8Array | null;
+}
+
+export interface FileCalls {
+  openSync: (path: string, flags: string) => number;
+  readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
+  closeSync: (fd: number) => void;
+}
+
+/** Called with a piece of the file holding rows [first, last] whole, `piece[0]` at byte `pieceStart`. */
+export type VisitPiece = (piece: Buffer, first: number, last: number, pieceStart: number) => void;
+
+/** Calls `act(row, bytes, from, to)` with a cell's text `bytes[from, to)` (null: an empty cell). */
+export type ValueAction = (row: number, bytes: Uint8Array | null, from: number, to: number) => void;
+
+/** What walkValues calls, passed in: in a worker they are the same functions as source text. */
+export interface Walker {
+  walkPieces: typeof walkPieces;
+  walkValues: typeof walkValues;
+  plainField: typeof plainField;
+  undoubleInto: typeof undoubleInto;
+}
+
+/** Reads every row of `rows` in pieces of about `pieceBytes` (more for a longer row). */
+export function walkPieces(rows: RowSpans, fs: FileCalls, pieceBytes: number, visit: VisitPiece): void {
+  const { starts, lengths } = rows;
+  // One buffer for every piece: a new one each would wait for a collection to be freed.
+  let buf = Buffer.allocUnsafe(pieceBytes);
+  const fd = fs.openSync(rows.path, 'r');
+  try {
+    let row = 0;
+    while (row < starts.length) {
+      const pieceStart = starts[row];
+      let last = row;
+      while (last + 1 < starts.length && starts[last + 1] + lengths[last + 1] - pieceStart <= buf.length)
+        last++;
+      const bytes = starts[last] + lengths[last] - pieceStart;
+      if (bytes > buf.length) buf = Buffer.allocUnsafe(bytes);
+      if (fs.readSync(fd, buf, 0, bytes, pieceStart) < bytes) throw new Error('the log got shorter');
+      visit(buf.subarray(0, bytes), row, last, pieceStart);
+      row = last + 1;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Hands every plainly written cell of column `rows.column` (of the member rows) to `act`, empty
+ * cells as null; returns the rows it left to the exact scanner: quoting plainField cannot follow,
+ * a NUL byte, or the CSV-injection escape (`'`), which the reader's own decoding undoes.
+ */
+export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: ValueAction): number[] {
+  const { starts, lengths, quote, column, member } = rows;
+  const left: number[] = [];
+  const found: FoundField = { start: 0, end: 0, from: 0, to: 0, plain: true, doubled: false };
+  let scratch = new Uint8Array(64 * 1024);
+  w.walkPieces(rows, fs, 4 * 1024 * 1024, (buf, first, last, pieceStart) => {
+    for (let row = first; row <= last; row++) {
+      if (member !== null && member[row] !== 1) continue;
+      const at = starts[row] - pieceStart;
+      if (!w.plainField(buf, at, at + lengths[row], column, quote, found)) left.push(row);
+      else if (found.from === found.to) act(row, null, 0, 0);
+      else if (!found.plain || buf[found.from] === 39) left.push(row);
+      else if (!found.doubled) act(row, buf, found.from, found.to);
+      else {
+        if (scratch.length < found.to - found.from) scratch = new Uint8Array(found.to - found.from);
+        act(row, scratch, 0, w.undoubleInto(buf, found.from, found.to, quote, scratch));
+      }
+    }
+  });
+  return left;
+}
+
+/** Source text that defines `fs` and `walker` (a Walker), for a worker's program. */
+export function walkerProgram(): string {
+  return [
+    "const fs = require('node:fs');",
+    ...[walkPieces, walkValues, plainField, undoubleInto].map(String),
+    `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name}, plainField: ${plainField.name}, undoubleInto: ${undoubleInto.name} };`,
+  ].join('\n');
+}
+
+/** The walker of this thread. */
+export const WALKER: Walker = { walkPieces, walkValues, plainField, undoubleInto };
