@@ -8,7 +8,7 @@ import { undoInjectionEscape } from '../gradio/injection-escape';
 import { newlineByte, type NewlineByte } from '../gradio/line-end';
 import { fieldBytes } from '../scan/csv-field';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
-import { plainField, undoubleInto, type FoundField } from './plain-field';
+import { newFoundField, plainField } from './plain-field';
 
 const PIECE_BYTES = 4 * 1024 * 1024;
 /** One piece buffer for every pass (they run synchronously): a new one each waits for a collection. */
@@ -47,19 +47,7 @@ function exactField(
   return field;
 }
 
-const found: FoundField = { start: 0, end: 0, from: 0, to: 0, plain: true, doubled: false };
-let scratch = Buffer.allocUnsafe(64 * 1024);
-
-/** A quoted field's text with each `""` made one quote, in a buffer reused by the next call. */
-function undoubled(
-  buf: Buffer,
-  from: number,
-  to: number,
-  quote: number,
-): { bytes: Uint8Array; from: number; to: number } {
-  if (scratch.length < to - from) scratch = Buffer.allocUnsafe(to - from);
-  return { bytes: scratch, from: 0, to: undoubleInto(buf, from, to, quote, scratch) };
-}
+const found = newFoundField();
 
 /** The value of field `column` of the record at `buf[at, end)`, as a byte range, or null when empty. */
 function readField(
@@ -76,7 +64,7 @@ function readField(
     const { from, to, plain, doubled } = found;
     if (from === to) return null;
     if (plain && buf[from] !== QUOTE_AT_START) {
-      return doubled ? undoubled(buf, from, to, quote) : { bytes: buf, from, to };
+      return doubled ? { bytes: found.text, from: 0, to: found.length } : { bytes: buf, from, to };
     }
     raw = fieldBytes(buf, found.start, found.end, quote);
   } else raw = exactField(buf, at, end, column, { quote, newline: newlineByte(log.shape.dialect) });

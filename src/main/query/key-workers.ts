@@ -2,7 +2,7 @@
 // earlier ones: both write into the same shared arrays. Each side reads plainly written cells only
 // (row-walker.ts) and hands back the rows that need the exact scanner, which this thread then reads.
 import * as fs from 'node:fs';
-import { placeValue, putKey, type KeyTables } from './key-tables';
+import { newKeyMemo, placeValue, putKey, type KeyTables } from './key-tables';
 import { startWorker } from './function-worker';
 import { WALKER, walkerProgram, type ColumnRows, type FileCalls, type Walker } from './row-walker';
 
@@ -15,15 +15,24 @@ export interface KeyJob extends ColumnRows {
   tables: KeyTables;
 }
 
+/** What keyRows calls besides the walker, passed in: in a worker they are source text too. */
+export interface KeyHelpers {
+  putKey: typeof putKey;
+  newKeyMemo: typeof newKeyMemo;
+}
+
 /** Keys every row of `job` it can; returns the rows (indices into the job) it left. */
-export function keyRows(job: KeyJob, files: FileCalls, w: Walker, put: typeof putKey): number[] {
+export function keyRows(job: KeyJob, files: FileCalls, w: Walker, h: KeyHelpers): number[] {
   const { base, tables } = job;
-  return w.walkValues(job, files, w, (row, bytes, from, to) => put(tables, base + row, bytes, from, to));
+  const memo = h.newKeyMemo();
+  return w.walkValues(job, files, w, (row, bytes, from, to) =>
+    h.putKey(tables, base + row, bytes, from, to, memo),
+  );
 }
 
 /** keyRows on this thread. */
 export function keyRowsHere(job: KeyJob): number[] {
-  return keyRows(job, fs, WALKER, putKey);
+  return keyRows(job, fs, WALKER, { putKey, newKeyMemo });
 }
 
 let program: string | undefined;
@@ -32,8 +41,9 @@ let program: string | undefined;
 export function startKeyRowsInWorker(job: KeyJob): Promise<{ done: Promise<number[]> }> {
   program ??= [
     walkerProgram(),
-    ...[placeValue, putKey, keyRows].map(String),
-    `const run = (job) => ${keyRows.name}(job, fs, walker, ${putKey.name});`,
+    ...[placeValue, putKey, newKeyMemo, keyRows].map(String),
+    `const helpers = { putKey: ${putKey.name}, newKeyMemo: ${newKeyMemo.name} };`,
+    `const run = (job) => ${keyRows.name}(job, fs, walker, helpers);`,
   ].join('\n');
   // The row columns are the job's own copies: handed over, not copied again.
   return startWorker<number[]>(program, job, [

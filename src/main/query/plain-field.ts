@@ -1,5 +1,5 @@
-// Finding one field of a CSV record when it is plainly written, without the exact scanner. These
-// functions use nothing but their arguments: key-workers.ts runs their source text in a worker.
+// Finding one field of a CSV record when it is plainly written, without the exact scanner. This
+// function uses nothing but its arguments: row-walker.ts runs its source text in a worker.
 
 /** Where a field lies: `start`/`end` its raw extent, `from`/`to` its text. */
 export interface FoundField {
@@ -9,14 +9,31 @@ export interface FoundField {
   to: number;
   /** No NUL byte in it. */
   plain: boolean;
-  /** It holds `""` (one quote each). */
+  /** It holds `""` (one quote each): its text, each `""` made one quote, is `text[0, length)`. */
   doubled: boolean;
+  text: Uint8Array;
+  length: number;
+}
+
+/** A FoundField to reuse from call to call. */
+export function newFoundField(): FoundField {
+  return {
+    start: 0,
+    end: 0,
+    from: 0,
+    to: 0,
+    plain: true,
+    doubled: false,
+    text: new Uint8Array(0),
+    length: 0,
+  };
 }
 
 /**
  * Finds field `column` of the record `buf[at, end)` when it is plainly written: unquoted without
  * quotes, or quoted with nothing after its closing quote (a short record gives an empty field).
- * Returns false for anything else: the exact scanner then reads the record.
+ * Returns false for anything else: the exact scanner then reads the record. A quoted field with
+ * `""` in it is undoubled into `found.text` during the same pass.
  */
 export function plainField(
   buf: Uint8Array,
@@ -48,6 +65,28 @@ export function plainField(
           if (c === 0) plain = false;
           p++;
         } else if (p + 1 < body && buf[p + 1] === quote) {
+          if (field === column) {
+            // The rest of the field, copied as it is read: the text up to here, then each byte.
+            doubled = true;
+            let text = found.text;
+            if (text.length < body - from) text = found.text = new Uint8Array(2 * (body - from));
+            let n = p - from;
+            for (let i = 0; i < n; i++) text[i] = buf[from + i];
+            for (;;) {
+              if (p >= body) return false;
+              const d = buf[p];
+              if (d !== quote) {
+                if (d === 0) plain = false;
+                text[n++] = d;
+                p++;
+              } else if (p + 1 < body && buf[p + 1] === quote) {
+                text[n++] = d;
+                p += 2;
+              } else break;
+            }
+            found.length = n;
+            break;
+          }
           doubled = true;
           p += 2;
         } else break;
@@ -75,21 +114,4 @@ export function plainField(
     }
     p++; // past the comma
   }
-}
-
-/** Copies a quoted field's text `buf[from, to)` into `out` with each `""` made one quote; its length. */
-export function undoubleInto(
-  buf: Uint8Array,
-  from: number,
-  to: number,
-  quote: number,
-  out: Uint8Array,
-): number {
-  let n = 0;
-  for (let p = from; p < to; p++) {
-    const c = buf[p];
-    out[n++] = c;
-    if (c === quote) p++;
-  }
-  return n;
 }

@@ -2,7 +2,7 @@
 // rows, a text search): rows read in large pieces of whole rows into one reused buffer, and for a
 // column, each plainly written cell handed to an action. These functions use nothing but their
 // arguments: a worker thread runs their source text (walkerProgram) to do the same on its rows.
-import { plainField, undoubleInto, type FoundField } from './plain-field';
+import { newFoundField, plainField } from './plain-field';
 
 /** Rows to walk: each row's byte start and length in the file. */
 export interface RowSpans {
@@ -36,7 +36,7 @@ export interface Walker {
   walkPieces: typeof walkPieces;
   walkValues: typeof walkValues;
   plainField: typeof plainField;
-  undoubleInto: typeof undoubleInto;
+  newFoundField: typeof newFoundField;
 }
 
 /** Reads every row of `rows` in pieces of about `pieceBytes` (more for a longer row). */
@@ -71,8 +71,7 @@ export function walkPieces(rows: RowSpans, fs: FileCalls, pieceBytes: number, vi
 export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: ValueAction): number[] {
   const { starts, lengths, quote, column, member } = rows;
   const left: number[] = [];
-  const found: FoundField = { start: 0, end: 0, from: 0, to: 0, plain: true, doubled: false };
-  let scratch = new Uint8Array(64 * 1024);
+  const found = w.newFoundField();
   w.walkPieces(rows, fs, 4 * 1024 * 1024, (buf, first, last, pieceStart) => {
     for (let row = first; row <= last; row++) {
       if (member !== null && member[row] !== 1) continue;
@@ -81,10 +80,7 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
       else if (found.from === found.to) act(row, null, 0, 0);
       else if (!found.plain || buf[found.from] === 39) left.push(row);
       else if (!found.doubled) act(row, buf, found.from, found.to);
-      else {
-        if (scratch.length < found.to - found.from) scratch = new Uint8Array(found.to - found.from);
-        act(row, scratch, 0, w.undoubleInto(buf, found.from, found.to, quote, scratch));
-      }
+      else act(row, found.text, 0, found.length);
     }
   });
   return left;
@@ -94,10 +90,10 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
 export function walkerProgram(): string {
   return [
     "const fs = require('node:fs');",
-    ...[walkPieces, walkValues, plainField, undoubleInto].map(String),
-    `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name}, plainField: ${plainField.name}, undoubleInto: ${undoubleInto.name} };`,
+    ...[walkPieces, walkValues, plainField, newFoundField].map(String),
+    `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name}, plainField: ${plainField.name}, newFoundField: ${newFoundField.name} };`,
   ].join('\n');
 }
 
 /** The walker of this thread. */
-export const WALKER: Walker = { walkPieces, walkValues, plainField, undoubleInto };
+export const WALKER: Walker = { walkPieces, walkValues, plainField, newFoundField };
