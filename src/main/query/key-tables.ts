@@ -97,14 +97,14 @@ export interface KeyMemo {
   slots: Uint32Array;
   /** How many more values it may keep (it stays well under full, so probes stay short). */
   room: number;
-  looked: number;
+  missed: number;
   found: number;
   on: boolean;
 }
 
 /** A memo of 2^16 slots (2 MB), keeping up to 45,000 values. */
 export function newKeyMemo(): KeyMemo {
-  return { slots: new Uint32Array(8 << 16), room: 45_000, looked: 0, found: 0, on: true };
+  return { slots: new Uint32Array(8 << 16), room: 45_000, missed: 0, found: 0, on: true };
 }
 
 /** Writes item's bucket, key and hashes for the value `bytes[from, to)` (null: an empty cell). */
@@ -167,7 +167,7 @@ export function putKey(
     }
     if (memo.room > 0) slot = at;
     // A column whose values hardly repeat (free text, paths) is keyed without the memo.
-    if (++memo.looked === 65_536 && memo.found < 16_384) memo.on = false;
+    if (++memo.missed === 65_536 && memo.found < 16_384) memo.on = false;
   }
   const place = placeValue(t, bytes, from, to);
   t.buckets[item] = place + 1;
