@@ -28,12 +28,32 @@ interface Tie {
   groups: number[][];
 }
 
+/** A tie's items as first hash * 2^21 + place in the tie: a native sort of doubles groups them. */
+const PLACE_BITS = 2 ** 21;
+
 function tieOf(keys: ItemKeys, order: Uint32Array, start: number, end: number): Tie {
   const { hashes } = keys;
-  const items = Array.from(order.subarray(start, end));
-  items.sort((a, b) => hashes[2 * a] - hashes[2 * b] || hashes[2 * a + 1] - hashes[2 * b + 1] || a - b);
+  const n = end - start;
+  // The tie's items are in item order (the radix passes are stable): sorting by first hash, then
+  // place, keeps each value's items in item order. Two values whose first hashes agree may end up
+  // interleaved, as more than one group each: reading and a stable sort of groups still put them
+  // right.
+  let items: ArrayLike<number>;
+  if (n < PLACE_BITS) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = hashes[2 * order[start + i]] * PLACE_BITS + i;
+    packed.sort();
+    const sorted = new Uint32Array(n);
+    for (let i = 0; i < n; i++) sorted[i] = order[start + (packed[i] % PLACE_BITS)];
+    items = sorted;
+  } else {
+    const all = Array.from(order.subarray(start, end));
+    all.sort((a, b) => hashes[2 * a] - hashes[2 * b] || hashes[2 * a + 1] - hashes[2 * b + 1] || a - b);
+    items = all;
+  }
   const groups: number[][] = [];
-  for (const item of items) {
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
     const group = groups[groups.length - 1];
     if (group && keys.sameHashes(group[0], item)) group.push(item);
     else groups.push([item]);
