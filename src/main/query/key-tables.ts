@@ -166,8 +166,9 @@ export function putKey(
       at = (at + 1) & mask;
     }
     if (memo.room > 0) slot = at;
-    // A column whose values hardly repeat (free text, paths) is keyed without the memo.
-    if (++memo.missed === 65_536 && memo.found < 16_384) memo.on = false;
+    // A column whose values hardly repeat (free text, paths), or stop repeating, is keyed without
+    // the memo: looked at every 32,768 misses, when they outnumber the values found four to one.
+    if ((++memo.missed & 0x7fff) === 0 && memo.found < memo.missed / 4) memo.on = false;
   }
   const place = placeValue(t, bytes, from, to);
   t.buckets[item] = place + 1;
