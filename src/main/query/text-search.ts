@@ -54,9 +54,12 @@ export function searchJob(
   const { starts } = job;
   const needles = job.needles.map((needle) => Buffer.from(needle.buffer, needle.byteOffset, needle.length));
   const found: number[] = [];
+  // One mark per row of the piece (needles may hit a row twice, and out of order).
+  let marks = new Uint8Array(0);
   w.walkPieces(job, files, 2 * 1024 * 1024, (piece, first, last, pieceStart) => {
     lower(piece);
-    const hit = new Set<number>();
+    if (marks.length < last - first + 1) marks = new Uint8Array(2 * (last - first + 1));
+    let any = false;
     for (const needle of needles) {
       let at = piece.indexOf(needle);
       while (at !== -1) {
@@ -68,13 +71,20 @@ export function searchJob(
           if (starts[mid] - pieceStart <= at) lo = mid;
           else hi = mid - 1;
         }
-        hit.add(lo);
+        marks[lo - first] = 1;
+        any = true;
         // Rows are marked once: go on from the next row's start.
         if (lo === last) break;
         at = piece.indexOf(needle, starts[lo + 1] - pieceStart);
       }
     }
-    found.push(...[...hit].sort((x, y) => x - y));
+    if (!any) return;
+    for (let row = first; row <= last; row++) {
+      if (marks[row - first] === 1) {
+        found.push(row);
+        marks[row - first] = 0;
+      }
+    }
   });
   return found;
 }
