@@ -13,6 +13,13 @@ export interface FoundField {
   doubled: boolean;
   text: Uint8Array;
   length: number;
+  /**
+   * Set by a caller that knows `buf` holds no NUL byte and reads its records in order: unquoted
+   * fields are then skipped by native searches, `quoteAt` keeping the next quote found (-1: none
+   * looked for yet in this buffer; the caller resets it for each new buffer).
+   */
+  noNul: boolean;
+  quoteAt: number;
 }
 
 /** A FoundField to reuse from call to call. */
@@ -26,6 +33,8 @@ export function newFoundField(): FoundField {
     doubled: false,
     text: new Uint8Array(0),
     length: 0,
+    noNul: false,
+    quoteAt: -1,
   };
 }
 
@@ -93,6 +102,15 @@ export function plainField(
       }
       to = p++;
       if (p < body && buf[p] !== 44) return false;
+    } else if (found.noNul) {
+      let comma = buf.indexOf(44, p);
+      if (comma === -1 || comma > body) comma = body;
+      if (found.quoteAt < p) {
+        const next = buf.indexOf(quote, p);
+        found.quoteAt = next === -1 ? Infinity : next;
+      }
+      if (found.quoteAt < comma) return false;
+      p = to = comma;
     } else {
       for (; p < body; p++) {
         const c = buf[p];

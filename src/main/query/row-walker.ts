@@ -73,6 +73,8 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
   const left: number[] = [];
   const found = w.newFoundField();
   w.walkPieces(rows, fs, 4 * 1024 * 1024, (buf, first, last, pieceStart) => {
+    found.noNul = buf.indexOf(0) === -1;
+    found.quoteAt = -1;
     for (let row = first; row <= last; row++) {
       if (member !== null && member[row] !== 1) continue;
       const at = starts[row] - pieceStart;
