@@ -113,6 +113,28 @@ describe('the first rows of a column sort', () => {
     }
   });
 
+  it('are the first k rows of a field sort (timestamp, username, reason), with filters (fast-check)', async () => {
+    // Timestamps repeat every 60 rows and usernames every 3: most keys tie, and ties keep log order.
+    for (const directMax of [0, 1000]) {
+      lowered({ directMax });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(cellText, cellText), { minLength: 1, maxLength: 80 }),
+          fc.array(fc.tuple(cellText, cellText), { maxLength: 70 }),
+          fc.integer({ min: 1, max: 90 }),
+          fc.constantFrom<'asc' | 'desc'>('asc', 'desc'),
+          fc.constantFrom('timestamp', 'username', 'reason'),
+          fc.constantFrom(...FILTERS),
+          async (rowsA, rowsB, k, dir, by, filter) => {
+            const logs = [await queryLog(rowsA), ...(rowsB.length > 0 ? [await queryLog(rowsB)] : [])];
+            await expectFirstRows(logs, filter, { by, dir }, k);
+          },
+        ),
+        { numRuns: Number(process.env.TOP_RUNS ?? 40) },
+      );
+    }
+  });
+
   it('are the same when a worker goes through the later half of a log', async () => {
     lowered({ directMax: 0, splitMinRows: 2 });
     const rows = Array.from({ length: 300 }, (_, i): [string, string] => [
