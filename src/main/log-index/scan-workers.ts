@@ -175,7 +175,7 @@ export async function indexLogParallel(
     quote,
     newline: newlineByte(log.shape.dialect),
     roles: log.shape.roles,
-    chunkBytes: 4 * 1024 * 1024,
+    chunkBytes: 1024 * 1024,
     expectedRows: half,
     ...(pass.assets ? { assets: pass.assets.job } : {}),
     ...(pass.audit ? { audit: pass.audit.job } : {}),
