@@ -65,6 +65,7 @@ function workerSource(): string {
     `  try { const r = ${scanRange.name}({ ...job, fd }, helpers);`,
     // Its own columns are transferred; shared ones (ScanJob.into) are already the caller's.
     '    const own = [r.starts, r.lengths, r.lines, r.reasons, r.usernames, r.timestamps].map((a) => a.buffer);',
+    '    if (r.assetCells) own.push(r.assetCells.missing.buffer);',
     '    parentPort.postMessage(r, own.filter((b) => !(b instanceof SharedArrayBuffer)));',
     '  } catch (error) { parentPort.postMessage({ error: String(error && error.stack || error) }); }',
     '  finally { closeSync(fd); }',

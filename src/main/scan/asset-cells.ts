@@ -50,7 +50,10 @@ export function assetCellsCollector(
   hash: typeof refHash,
 ): { add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
   const cells: string[][] = job.columns.map(() => []);
-  const missing: number[] = [];
+  // A typed list grown by doubling, not a JS array copied into one at the end: the worker holds
+  // a million hashes once, and hands them over without a copy (scan-workers.ts transfers them).
+  let missing = new Float64Array(1024);
+  let missingCount = 0;
   const beyond: (number | string)[] = [];
   const text = (buf: Buffer, s: number, e: number): string =>
     buf[s] === quote ? fieldBytes(buf, s, e, quote).toString('latin1') : buf.toString('latin1', s, e);
@@ -206,7 +209,12 @@ export function assetCellsCollector(
         } else {
           const settled = settledMissing(buf, s, e);
           if (settled >= 0) {
-            missing.push(settled);
+            if (missingCount === missing.length) {
+              const bigger = new Float64Array(missing.length * 2);
+              bigger.set(missing);
+              missing = bigger;
+            }
+            missing[missingCount++] = settled;
             continue;
           }
         }
@@ -221,6 +229,6 @@ export function assetCellsCollector(
       }
     },
     // Sorted here, in the worker that found them: the tally then merges the ranges' lists.
-    result: () => ({ cells, missing: Float64Array.from(missing).sort(), beyond }),
+    result: () => ({ cells, missing: missing.subarray(0, missingCount).sort(), beyond }),
   };
 }
