@@ -42,11 +42,7 @@ export async function locateReview(root: string, options: LocateOptions): Promis
     ? `the folder is a Hub saver clone (${hubClone}), which Gradio uploads whole`
     : ((await markedReadOnlyReason(folder)) ?? (await unwritableReason(join(folder, '.flagdeck'))));
   if (!reason) return { ...(await prepared(join(folder, '.flagdeck'), true)), folder };
-  const dir = join(
-    options.dataDir,
-    'journals',
-    sha256Hex(folder).slice(0, 16),
-  );
+  const dir = join(options.dataDir, 'journals', sha256Hex(folder).slice(0, 16));
   const location = await prepared(dir, false);
   // Says which flagging folder this journal belongs to, for a person browsing the data folder.
   await writeFile(join(dir, 'folder.txt'), `${folder}\n`, { flag: 'wx' }).catch(() => undefined);
