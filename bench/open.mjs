@@ -299,7 +299,8 @@ async function main() {
   if (!existsSync(join(root, 'out/main/cli.js'))) throw new Error('run `npm run build` first');
   const roundsAt = args.indexOf('--rounds');
   const count = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-  const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== roundsAt + 1).map(Number);
+  // Without --rounds, roundsAt + 1 is 0: the first size must not be taken for the count.
+  const sizes = args.filter((a, i) => /^\d+$/.test(a) && (roundsAt < 0 || i !== roundsAt + 1)).map(Number);
   await buildSources(['main/workspace/workspace', 'main/log-index/index-folder']);
   const python = args.includes('--no-peers') ? undefined : peersPython();
   console.log(`best of ${count} interleaved rounds, fresh processes; load ${loadavg()[0].toFixed(1)}`);
