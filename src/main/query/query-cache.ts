@@ -1,6 +1,7 @@
 // What the query engine's caches are keyed on and how much each entry costs.
 import type { ColumnMatches } from './column-matches';
 import type { TextMatches } from './text-search';
+import type { RowRefs } from './row-refs';
 
 /** A serial per index object, so a folder closed and opened again never matches its old self. */
 const serials = new WeakMap<object, number>();
@@ -37,6 +38,13 @@ export function dataVersion(logs: VersionedLog[]): string {
  */
 export const CACHE_BYTES = 24 * 1024 * 1024;
 
+/**
+ * Bytes the caches drop before the engine asks for a collection: a few orders of a 1M-row log. A
+ * collection costs a few ms; without one, dropped arrays of a long-lived cache stay until V8 sees
+ * 64 MB more external memory (collect-garbage.ts).
+ */
+export const COLLECT_AFTER_BYTES = 8 * 1024 * 1024;
+
 /** Every row's global number (log base + row) in one sort's order. */
 export interface KeptOrder {
   version: string;
@@ -51,7 +59,7 @@ export interface KeptRanks {
 
 /** A query's matching rows (query.ts's Selection). */
 interface KeptSelection {
-  refs: Float64Array;
+  refs: RowRefs;
   logs: unknown[];
 }
 
