@@ -64,6 +64,17 @@ export class ByteBudgetCache<V> {
     this.collectDropped();
   }
 
+  /**
+   * Asks for a collection of whatever was dropped since the last one, however little: before work
+   * long enough that a collection costs little beside it, and large enough that what the cache let
+   * go should not still be held meanwhile.
+   */
+  collectNow(): void {
+    if (!this.collecting || this.dropped === 0) return;
+    this.dropped = 0;
+    this.collecting.collect();
+  }
+
   delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;

@@ -1,12 +1,12 @@
 // A typed array the engine lets go of is given back only when V8 collects it, and V8 collects an
 // old one only once 64 MB more external memory than at its last full collection is in use: a cache
 // that evicts ranks and orders to stay within its budget would otherwise hold up to 64 MB of dead
-// arrays on top of it. After a large eviction the engine asks for a full collection (a few ms over
-// its small heap) so that the budget bounds the process's memory, not only the cache's count.
+// arrays on top of it. After large evictions, and after a ranking, the engine asks for a full
+// collection so that the budget bounds the process's memory, not only the cache's count.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-type Collect = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+type Collect = () => void;
 
 let collect: Collect | null | undefined;
 
@@ -23,13 +23,8 @@ function collector(): Collect | null {
   }
 }
 
-/**
- * A full collection now, then V8's last-resort one, which also gives back the pages the young
- * generation grew into (a plain gc() keeps them; the last-resort one alone, measured here, frees
- * nothing); nothing where the host's V8 does not allow them.
- */
+/** A full collection now (5-20 ms here); nothing where the host's V8 does not allow one. */
 export function collectGarbage(): void {
   if (collect === undefined) collect = collector();
   collect?.();
-  collect?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }

@@ -7,6 +7,7 @@ import type { LogIndex } from '../log-index/log-index';
 import { ColumnSource } from './column-source';
 import { ItemKeys, WORKING_BYTES_PER_ITEM } from './item-keys';
 import { acquireWorking } from './working-memory';
+import { mappedArray } from './mapped-arrays';
 import { PARALLEL_MIN_ROWS, startKeyRowsInWorker } from './key-workers';
 import { wholeValues } from './column-bytes';
 import { sampleSplitters } from './splitters';
@@ -75,8 +76,11 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
       continue;
     }
     const mid = Math.floor(log.count / 2);
-    const starts = log.starts.slice(mid, log.count);
-    const lengths = log.lengths.slice(mid, log.count);
+    // Copies handed to the worker, mapped: the worker frees them (mapped-arrays.ts).
+    const starts = mappedArray(Float64Array, log.count - mid);
+    starts.set(log.starts.subarray(mid, log.count));
+    const lengths = mappedArray(Uint32Array, log.count - mid);
+    lengths.set(log.lengths.subarray(mid, log.count));
     const job = { path: log.path, quote: log.shape.dialect.quote.charCodeAt(0), column, starts, lengths };
     const base = source.bases[slot] + mid;
     const started = await startKeyRowsInWorker({ ...job, base, tables: keys.tables }).catch(() => null);
@@ -115,7 +119,7 @@ export async function columnRanks(
 ): Promise<Uint32Array> {
   const source = new ColumnSource(logs, name);
   const splitters = await sampleSplitters(source, options.sampleItems);
-  const working = acquireWorking(WORKING_BYTES_PER_ITEM * source.total + 8);
+  const working = acquireWorking(WORKING_BYTES_PER_ITEM * source.total + 8, { collect: true });
   try {
     const keys = new ItemKeys(source.total, splitters, working.buffer);
     await putAllKeys(source, keys);

@@ -2,6 +2,7 @@
 import type { ColumnMatches } from './column-matches';
 import type { TextMatches } from './text-search';
 import type { RowRefs } from './row-refs';
+import { heldBytes } from './mapped-arrays';
 
 /** A serial per index object, so a folder closed and opened again never matches its old self. */
 const serials = new WeakMap<object, number>();
@@ -39,11 +40,12 @@ export function dataVersion(logs: VersionedLog[]): string {
 export const CACHE_BYTES = 24 * 1024 * 1024;
 
 /**
- * Bytes the caches drop before the engine asks for a collection: a few orders of a 1M-row log. A
- * collection costs a few ms; without one, dropped arrays of a long-lived cache stay until V8 sees
- * 64 MB more external memory (collect-garbage.ts).
+ * Bytes the caches drop before the engine asks for a collection: four selections of every row of a
+ * 1M-row log. A collection costs 5-20 ms, so a new query of a few ms pays one now and then only;
+ * without one, dropped arrays of a long-lived cache stay until V8 sees 64 MB more external memory
+ * (collect-garbage.ts).
  */
-export const COLLECT_AFTER_BYTES = 8 * 1024 * 1024;
+export const COLLECT_AFTER_BYTES = 16 * 1024 * 1024;
 
 /** Every row's global number (log base + row) in one sort's order. */
 export interface KeptOrder {
@@ -71,5 +73,5 @@ export const bytesOf = (value: Cached): number =>
     : 'ranks' in value
       ? value.ranks.byteLength
       : 'refs' in value
-        ? value.refs.buffer.byteLength
+        ? heldBytes(value.refs)
         : value.global.byteLength;

@@ -163,6 +163,7 @@ async function ranksOf(sorting: Sorting, logs: QueryLog[], by: string): Promise<
   let total = 0;
   for (const q of logs) total += q.log.count;
   sorting.cache.makeRoom(RANKS_WORKING_BYTES * total);
+  sorting.cache.collectNow();
   const ranks = await columnRanks(
     logs.map((q) => q.log),
     by,

@@ -73,4 +73,21 @@ describe('ByteBudgetCache', () => {
     expect(c.bytes).toBe(0);
     expect(collections).toBe(5);
   });
+
+  it('collects what little it dropped when asked to before large work, and nothing when it dropped none', () => {
+    let collections = 0;
+    const c = new ByteBudgetCache<Uint8Array>(100, (value) => value.byteLength, {
+      collect: () => collections++,
+      collectAfter: 1000,
+    });
+    c.set('a', new Uint8Array(30));
+    c.collectNow();
+    expect(collections).toBe(0);
+    c.makeRoom(80);
+    expect(collections).toBe(0);
+    c.collectNow();
+    expect(collections).toBe(1);
+    c.collectNow();
+    expect(collections).toBe(1);
+  });
 });

@@ -1,7 +1,8 @@
 // Working memory is zeroed for each job, mapped on its own when large, and really given back: a
 // released working set does not outlive the job that used it.
 import { describe, expect, it } from 'vitest';
-import { acquireWorking, MMAPPED_BYTES } from '../../../src/main/query/working-memory';
+import { acquireWorking } from '../../../src/main/query/working-memory';
+import { MMAPPED_BYTES } from '../../../src/main/query/mapped-arrays';
 import { collectGarbage } from '../../../src/main/query/collect-garbage';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
