@@ -3,6 +3,7 @@
 // its own layer or above: what two rooms of one layer share belongs one layer down.
 // Rooms listed before their folder exists (export, replay) are where the next capabilities go.
 const mainLayers = [
+  ['platform'],
   ['gradio'],
   ['scan', 'review', 'media'],
   ['log-index'],

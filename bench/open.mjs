@@ -245,6 +245,48 @@ function largeLog(rows, log, folder, python, count) {
   console.log(`  wc -l                               ${s(best.wc.ms)}`);
 }
 
+const PY_POLARS_FILTER_SORT = `import polars as pl,sys
+top=pl.scan_csv(sys.argv[1]).filter(pl.col('flag')=='wrong').sort('timestamp',descending=True).head(10).collect()
+print(top.height)`;
+
+/**
+ * Issue 15's last target: `flagdeck query` with a filter and a sort, from a fresh process, beside
+ * polars' lazy filter + sort + head on the same file. Measured twice: the first query of the folder
+ * (its persisted index removed before each round) and a later one (the index the first wrote).
+ */
+function filterSort(folder, log, python, count) {
+  const query = [
+    join(root, 'bin/flagdeck.mjs'),
+    'query',
+    folder,
+    '--reason',
+    'wrong',
+    '--sort',
+    'timestamp:desc',
+  ];
+  const args = [...query, '--limit', '10', '--json'];
+  const best = rounds(count, {
+    first: () => {
+      rmSync(join(folder, '.flagdeck', 'index'), { recursive: true, force: true });
+      return timed(process.execPath, args);
+    },
+    later: () => timed(process.execPath, args),
+    ...(python ? { polars: () => timed(python, ['-c', PY_POLARS_FILTER_SORT, log]) } : {}),
+  });
+  const total = JSON.parse(best.later.out).total;
+  const vs = (run) => (best.polars ? `= ${(run.ms / best.polars.ms).toFixed(2)} x polars` : '');
+  console.log(
+    `filter + sort from a fresh process (--reason wrong --sort timestamp:desc --limit 10, ${total} matches):`,
+  );
+  console.log(
+    `  flagdeck query, first of the folder  ${s(best.first.ms)}  ${vs(best.first)}   target <= 1 x polars`,
+  );
+  console.log(
+    `  flagdeck query, index persisted     ${s(best.later.ms)}  ${vs(best.later)}   target <= 1 x polars`,
+  );
+  if (best.polars) console.log(`  polars lazy filter + sort + head    ${s(best.polars.ms)}`);
+}
+
 async function main() {
   if (args[0] === '--task') {
     const result = await tasks[args[1]](args[2], args[3]);
@@ -262,6 +304,7 @@ async function main() {
   for (const rows of sizes.length > 0 ? sizes : [1_000_000, 100_000]) {
     const { folder, log } = await folderWith(rows);
     largeLog(rows, log, folder, python, count);
+    filterSort(folder, log, python, count);
   }
 }
 

@@ -2,10 +2,10 @@
 // (its file name is found nowhere in the folder, exactly or loosely), so a log of a million rows is
 // counted without a `stat` or a listing look-up per cell. Names that do occur are left to the
 // AssetResolver, which knows the rest (candidate bases, loose directory names, symlinks).
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { looseName } from './dir-listings';
+import { sha256Hex } from '../platform/lazy-hashes';
 
 /** Names a loose match could not change (lower-case ASCII without emoji or apostrophes). */
 const ALREADY_LOOSE = /^[a-z0-9._\-, ]*$/;
@@ -16,9 +16,17 @@ export class FolderListing {
     private readonly looseNames: Set<string>,
     /** A symlink was met: names behind it are unknown, so every name may be there. */
     private readonly partial: boolean,
-    /** sha256 of every entry's path and type, Flagdeck's own `.flagdeck` left out; null when partial. */
-    readonly fingerprint: string | null,
+    /** Every entry's path and type, Flagdeck's own `.flagdeck` left out. */
+    private readonly entries: string[],
   ) {}
+
+  private hashed: string | null | undefined;
+
+  /** sha256 of the entries, null when partial. Hashed when first asked: only kept censuses need it. */
+  get fingerprint(): string | null {
+    this.hashed ??= this.partial ? null : sha256Hex(this.entries.sort().join('\n'));
+    return this.hashed;
+  }
 
   static async of(root: string): Promise<FolderListing> {
     const names = new Set<string>();
@@ -36,8 +44,7 @@ export class FolderListing {
     } catch {
       partial = true;
     }
-    const fingerprint = partial ? null : createHash('sha256').update(entries.sort().join('\n')).digest('hex');
-    return new FolderListing(names, looseNames, partial, fingerprint);
+    return new FolderListing(names, looseNames, partial, entries);
   }
 
   /** Every name, as written and loosely; null when not every name is known (a symlink was met). */

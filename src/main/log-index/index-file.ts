@@ -4,7 +4,7 @@
 // block of every column can be checked, and the first page shown, without reading the rest.
 // Decoding trusts nothing: a file that is short, bit-flipped, of another version or of another log
 // is refused with the reason, and so is a block whose checksum does not match.
-import { crc32 } from 'node:zlib';
+import { crc32 } from '../platform/lazy-hashes';
 import type { SharedInterners } from './apply-scan';
 import { parseHeader, type IndexFileHeader, type LogIdentity } from './index-file-header';
 import { NO_VALUE } from './intern';

@@ -1,14 +1,14 @@
 // Where the persisted index of a log lives: `<folder>/.flagdeck/index/` beside the journal when the
 // folder may hold our files, else a folder of its own under the app's data folder (a read-only
 // folder, or Gradio 4's Hub saver clone, which uploads its whole folder on every flag).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../platform/lazy-hashes';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { hubSaverMarker, markedReadOnlyReason } from '../review/location';
 
 function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return sha256Hex(text).slice(0, 16);
 }
 
 async function mayWriteInside(root: string): Promise<boolean> {

@@ -2,7 +2,7 @@
 // up to the indexed offset, with the bytes it had when indexed (sha256 of its first and last 64 KB
 // there): an appended log keeps it and only the new bytes are scanned; a shrunk or rewritten log is
 // indexed again, and the caller is told why. A file that cannot be trusted is ignored and replaced.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../platform/lazy-hashes';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { writeFileAtomic } from '../review/atomic-write';
 import { dirname, join } from 'node:path';
@@ -53,7 +53,7 @@ export async function fingerprint(
     const read = async (from: number, length: number): Promise<string | undefined> => {
       const buf = Buffer.alloc(length);
       const { bytesRead } = await handle.read(buf, 0, length, from);
-      return bytesRead === length ? createHash('sha256').update(buf).digest('hex') : undefined;
+      return bytesRead === length ? sha256Hex(buf) : undefined;
     };
     const head = await read(0, Math.min(end, FINGERPRINT_BYTES));
     const tailFrom = Math.max(0, end - FINGERPRINT_BYTES);

@@ -30,15 +30,14 @@ function toRecord(
   const { start, end, line, count } = span;
   const quote = dialect.quote.charCodeAt(0);
   if (span.unclosed) {
-    const hash = recordHash(buf.subarray(start, end));
-    return {
+    const broken = {
       cells: [],
       line,
       start: base + start,
       end: base + end,
-      hash,
       error: span.tooLarge ? tooLargeIssue(line) : unclosedQuoteIssue(line, count + 1),
     };
+    return withLazyHash(broken, buf.subarray(start, end));
   }
   const cells = new Array<string>(count);
   let error: RawRecord['error'] = span.stray >= 0 ? strayQuoteIssue(line, span.stray + 1) : undefined;
@@ -51,16 +50,24 @@ function toRecord(
   const newline = newlineByte(dialect);
   const body = recordBodyEnd(buf, start, end, newline);
   const eol = body === end ? undefined : newline === 13 ? 'cr' : end - body === 2 ? 'crlf' : 'lf';
-  const record: RawRecord = {
-    cells,
-    line,
-    start: base + start,
-    end: base + end,
-    hash: recordHash(buf.subarray(start, body)),
-  };
+  const record = withLazyHash(
+    { cells, line, start: base + start, end: base + end },
+    buf.subarray(start, body),
+  );
   if (eol) record.eol = eol;
   if (error) record.error = error;
   return record;
+}
+
+/**
+ * Gives `record` its hash, taken when first read: a shape's reader never asks, so `flagdeck inspect`
+ * on a small folder never loads crypto. The bytes are copied: the next read reuses the chunk buffer.
+ */
+function withLazyHash(record: Omit<RawRecord, 'hash'>, bytes: Uint8Array): RawRecord {
+  const copy = Buffer.from(bytes);
+  let hash: string | undefined;
+  const get = (): string => (hash ??= recordHash(copy));
+  return Object.defineProperty(record, 'hash', { get, enumerable: true }) as RawRecord;
 }
 
 export class ByteRecordSource implements RecordSource {

@@ -8,6 +8,7 @@ import type { QueryLog } from './query-log';
 import { dataVersion, serialOf, type Cached, type KeptOrder, type KeptRanks } from './query-cache';
 import { newRefs, SLOT, type RowRefs } from './row-refs';
 import { orderOfKeys, orderOfRanks, RADIX_SCRATCH_BYTES } from './sort-refs';
+import { firstOfKeys } from './first-of-keys';
 import { acquireWorking } from './working-memory';
 import { firstItems, TOP_MAX, TOP_PATHS } from './top-rows';
 
@@ -53,6 +54,10 @@ export async function sortedRows(
       );
       return refsOf(logs, items);
     }
+    if (FIELD_SORTS.includes(sort.by) && (few || first)) {
+      const selection = { member: count === total ? null : member, count, upTo: first ? upTo : undefined };
+      return refsOf(logs, fieldOrderOf(sorting, logs, selection, sort));
+    }
     order = { version, global: await orderOfAll(sorting, logs, total, sort) };
     // Kept while the budget allows: the UI switches between a handful of sorts.
     sorting.cache.set(cacheKey, order);
@@ -96,18 +101,15 @@ async function orderOfAll(
   total: number,
   sort: SampleSort,
 ): Promise<Uint32Array> {
-  const desc = sort.dir === 'desc';
-  const by = sort.by;
-  if (!FIELD_SORTS.includes(by)) {
-    return orderOfRanks(await ranksOf(sorting, logs, by), desc);
-  }
-  // The keys and the radix passes in working memory, collected once sorted; the order is kept.
+  if (!FIELD_SORTS.includes(sort.by))
+    return orderOfRanks(await ranksOf(sorting, logs, sort.by), sort.dir === 'desc');
+  // The keys and the radix passes in working memory (garbage once sorted); the order is kept.
   sorting.cache.makeRoom((FIELD_WORKING_BYTES + 4) * total);
   const working = acquireWorking(FIELD_WORKING_BYTES * total);
   try {
     const keys = new Float64Array(working.buffer, RADIX_AT * total, total);
-    fieldKeys(sorting, logs, by, keys);
-    return orderOfKeys(keys, desc, working.buffer);
+    fieldKeys(sorting, logs, sort.by, null, total, keys);
+    return orderOfKeys(keys, sort.dir === 'desc', working.buffer);
   } finally {
     working.release();
   }
@@ -117,8 +119,38 @@ async function orderOfAll(
 const RADIX_AT = Math.ceil(RADIX_SCRATCH_BYTES / 8) * 8;
 const FIELD_WORKING_BYTES = RADIX_AT + 8;
 
-/** Each row's key under a sort on one of the sample's own fields. */
-function fieldKeys(sorting: Sorting, logs: QueryLog[], by: string, keys: Float64Array): void {
+/**
+ * The rows `member` marks (`count` of them; null: every row) in a field sort's order, from their
+ * own keys, only the first `upTo` when given: a script's one page (`--reason wrong --sort
+ * timestamp --limit 10`) orders neither the million rows around its matches nor the matches past
+ * its page. Ties keep row order, as in the full order.
+ */
+function fieldOrderOf(
+  sorting: Sorting,
+  logs: QueryLog[],
+  selection: { member: Uint8Array | null; count: number; upTo?: number },
+  sort: SampleSort,
+): Uint32Array {
+  const { member, count, upTo } = selection;
+  const keys = fieldKeys(sorting, logs, sort.by, member, count);
+  const desc = sort.dir === 'desc';
+  const order = upTo === undefined ? orderOfKeys(keys, desc) : firstOfKeys(keys, upTo, desc);
+  if (member === null) return order;
+  const items = new Uint32Array(count);
+  for (let item = 0, n = 0; n < count; item++) if (member[item] === 1) items[n++] = item;
+  for (let i = 0; i < order.length; i++) order[i] = items[order[i]];
+  return order;
+}
+
+/** The sort keys of field `by`, for the rows `member` marks (null: every row), in row order. */
+function fieldKeys(
+  sorting: Sorting,
+  logs: QueryLog[],
+  by: string,
+  member: Uint8Array | null,
+  count: number,
+  keys: Float64Array = new Float64Array(count),
+): Float64Array {
   const ranks =
     by === 'username'
       ? sorting.interners.usernames.ranks()
@@ -126,12 +158,14 @@ function fieldKeys(sorting: Sorting, logs: QueryLog[], by: string, keys: Float64
         ? null
         : sorting.interners.reasons.ranks();
   let item = 0;
+  let n = 0;
   for (const { log, overlay } of logs) {
     for (let row = 0; row < log.count; row++, item++) {
+      if (member !== null && member[item] !== 1) continue;
       if (by === 'timestamp') {
         const time = log.timestamps[row];
-        keys[item] = Number.isNaN(time) ? Infinity : time;
-      } else if (by === 'status') keys[item] = overlay.status(row);
+        keys[n++] = Number.isNaN(time) ? Infinity : time;
+      } else if (by === 'status') keys[n++] = overlay.status(row);
       else {
         const code =
           by === 'reason'
@@ -139,10 +173,11 @@ function fieldKeys(sorting: Sorting, logs: QueryLog[], by: string, keys: Float64
             : by === 'originalReason'
               ? log.reasons[row]
               : log.usernames[row];
-        keys[item] = (ranks as ArrayLike<number>)[code + 1];
+        keys[n++] = (ranks as ArrayLike<number>)[code + 1];
       }
     }
   }
+  return keys;
 }
 
 const ranksVersion = (logs: QueryLog[]): string =>

@@ -42,7 +42,8 @@ function radixOrder(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike
   for (let i = 0; i < n; i++) {
     // NaN sorts last either way; -0 and 0 are the same key.
     const key = keys[i];
-    view[0] = Number.isNaN(key) ? Infinity : desc ? -key : key;
+    // + 0 turns -0 into 0.
+    view[0] = Number.isNaN(key) ? Infinity : (desc ? -key : key) + 0;
     let hi = words[1];
     let lo = words[0];
     // Make the unsigned order of the bits the numeric order: flip all bits of negatives, the sign of positives.

@@ -1,6 +1,6 @@
 // Replaces a file atomically: write a temp file beside it, fsync, rename over, fsync the folder.
 // A reader sees the old file or the new one, never half of either, even across a crash.
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../platform/lazy-hashes';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -14,7 +14,7 @@ export async function writeFileAtomic(
   data: string | Buffer,
   { mode = 0o666, durable = true }: { mode?: number; durable?: boolean } = {},
 ): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomHex(6)}.tmp`);
   try {
     const handle = await open(temp, 'wx', mode);
     try {

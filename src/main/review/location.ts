@@ -1,7 +1,7 @@
 // Where a folder's review files live: `<folder>/.flagdeck/` when we may write there, else a folder
 // of its own under the app's data folder. Gradio 4's Hub saver uploads its whole local clone on
 // every flag, so a journal inside such a clone would be published: it goes to the data folder too.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../platform/lazy-hashes';
 import { constants } from 'node:fs';
 import { access, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -42,11 +42,7 @@ export async function locateReview(root: string, options: LocateOptions): Promis
     ? `the folder is a Hub saver clone (${hubClone}), which Gradio uploads whole`
     : ((await markedReadOnlyReason(folder)) ?? (await unwritableReason(join(folder, '.flagdeck'))));
   if (!reason) return { ...(await prepared(join(folder, '.flagdeck'), true)), folder };
-  const dir = join(
-    options.dataDir,
-    'journals',
-    createHash('sha256').update(folder).digest('hex').slice(0, 16),
-  );
+  const dir = join(options.dataDir, 'journals', sha256Hex(folder).slice(0, 16));
   const location = await prepared(dir, false);
   // Says which flagging folder this journal belongs to, for a person browsing the data folder.
   await writeFile(join(dir, 'folder.txt'), `${folder}\n`, { flag: 'wx' }).catch(() => undefined);

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../platform/lazy-hashes';
 
 /** A folder's id: stable for its absolute path across restarts, short enough for URLs. */
 export function folderIdOf(root: string): string {
-  return 'f' + createHash('sha256').update(root).digest('hex').slice(0, 10);
+  return 'f' + sha256Hex(root).slice(0, 10);
 }

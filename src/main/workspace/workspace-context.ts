@@ -2,10 +2,10 @@
 // query engine, the reader, and how to tell the UI that something changed.
 import type { WorkspaceInfo } from '../../shared/model';
 import type { GradioReader, RecordSource } from '../gradio/log-model';
-import { FolderReader } from '../gradio/reader';
 import { ReaderRecordSource } from '../gradio/record-source';
 import type { SharedInterners } from '../log-index/apply-scan';
 import { Interner } from '../log-index/intern';
+import { scannerReader } from '../log-index/scanner-reader';
 import { QueryEngine } from '../query/query';
 import type { FolderState } from './folder-state';
 import { logInfo } from './log-info';
@@ -21,7 +21,7 @@ export class WorkspaceContext {
   readonly logProblem: (message: string) => void;
 
   constructor(readonly options: WorkspaceOptions) {
-    this.reader = options.reader ?? new FolderReader();
+    this.reader = options.reader ?? scannerReader();
     this.source = options.recordSource ?? new ReaderRecordSource();
     this.logProblem = options.log ?? (() => undefined);
   }

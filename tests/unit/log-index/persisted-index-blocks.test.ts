@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvLoggerShape } from './csv-logger-shape';
+import { HEADER, indexView, rows } from './kept-index-log';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexOneLogCached } from '../../../src/main/log-index/index-folder';
@@ -16,17 +17,7 @@ import {
   type IndexCacheOptions,
 } from '../../../src/main/log-index/persisted-index';
 
-const HEADER = 'text,flag,username,timestamp\r\n';
 const BLOCK_ROWS = 64;
-
-function rows(from: number, to: number): string {
-  let out = '';
-  for (let i = from; i < to; i++) {
-    const text = i % 4 === 0 ? `"row ${i}\nsecond line"` : `row ${i}`;
-    out += `${text},${['', 'wrong', 'offensive'][i % 3]},${i % 5 ? '' : `user${i % 7}`},2024-01-01 00:00:${String(i % 60).padStart(2, '0')}\r\n`;
-  }
-  return out;
-}
 
 function interners() {
   return { reasons: new Interner(), usernames: new Interner() };
@@ -48,26 +39,10 @@ async function indexedFolder(count: number) {
 
 const shape = () => csvLoggerShape('log.csv', HEADER);
 
-function view(log: LogIndex, names: ReturnType<typeof interners>) {
-  const n = log.count;
-  return {
-    count: n,
-    end: log.indexedEnd,
-    line: log.scanState.line,
-    starts: [...log.starts.subarray(0, n)],
-    lengths: [...log.lengths.subarray(0, n)],
-    lines: [...log.lines.subarray(0, n)],
-    reasons: [...log.reasons.subarray(0, n)].map((code) => names.reasons.valueOf(code)),
-    usernames: [...log.usernames.subarray(0, n)].map((code) => names.usernames.valueOf(code)),
-    timestamps: [...log.timestamps.subarray(0, n)],
-    errors: log.errors,
-  };
-}
-
 async function open(root: string, cache?: IndexCacheOptions) {
   const names = interners();
   const { log, restored } = await indexOneLogCached(root, shape(), names, undefined, cache);
-  return { restored, view: view(log, names) };
+  return { restored, view: indexView(log, names) };
 }
 
 /** Flips one bit of the usernames column at row `row` (the last column: its bytes end the columns). */
@@ -87,13 +62,13 @@ describe('persisted index in blocks', () => {
     const { restored, rest } = await restoreIndexStart(log, names, cache, size);
     // The first block's rows, up to the start of its last one (whose offset is checked too).
     expect(restored).toEqual({ kind: 'reused', rows: BLOCK_ROWS - 1 });
-    const first = view(log, names);
+    const first = indexView(log, names);
     expect(first.starts).toEqual(fresh.view.starts.slice(0, BLOCK_ROWS - 1));
     expect(first.reasons).toEqual(fresh.view.reasons.slice(0, BLOCK_ROWS - 1));
     expect(first.end).toBe(fresh.view.starts[BLOCK_ROWS - 1]);
     expect(first.line).toBe(fresh.view.lines[BLOCK_ROWS - 1]);
     expect(await rest?.()).toEqual({ kind: 'reused', rows: 300 });
-    expect(view(log, names)).toEqual(fresh.view);
+    expect(indexView(log, names)).toEqual(fresh.view);
   });
 
   it('takes a log of one block whole at once', async () => {
@@ -104,7 +79,7 @@ describe('persisted index in blocks', () => {
     const { restored, rest } = await restoreIndexStart(log, names, cache, size);
     expect(restored).toEqual({ kind: 'reused', rows: BLOCK_ROWS - 10 });
     expect(rest).toBeUndefined();
-    expect(view(log, names)).toEqual(fresh.view);
+    expect(indexView(log, names)).toEqual(fresh.view);
   });
 
   it('keeps the checked first rows and never uses a later block that is bit-flipped', async () => {

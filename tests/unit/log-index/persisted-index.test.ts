@@ -14,23 +14,12 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { csvLoggerShape } from './csv-logger-shape';
+import { HEADER, indexView, rows } from './kept-index-log';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexOneLogCached } from '../../../src/main/log-index/index-folder';
 import { indexPathOf, type IndexCacheOptions } from '../../../src/main/log-index/persisted-index';
 import { INDEX_FILE_VERSION } from '../../../src/main/log-index/index-file';
-
-const HEADER = 'text,flag,username,timestamp\r\n';
-
-function rows(from: number, to: number): string {
-  let out = '';
-  for (let i = from; i < to; i++) {
-    const text = i % 4 === 0 ? `"row ${i}\nsecond line"` : `row ${i}`;
-    const flag = ['', 'wrong', 'offensive'][i % 3];
-    out += `${text},${flag},${i % 5 ? '' : `user${i % 7}`},2024-01-01 00:00:${String(i % 60).padStart(2, '0')}\r\n`;
-  }
-  return out;
-}
 
 /** Interners as a workspace has them: other logs interned their values first. */
 function interners() {
@@ -48,23 +37,6 @@ function folderWith(content: string) {
   return { root, log: join(root, 'log.csv'), cache };
 }
 
-/** What a user of the index sees: every row's offsets, line, reason, username and time. */
-function view(log: LogIndex, names: ReturnType<typeof interners>) {
-  const n = log.count;
-  return {
-    count: n,
-    end: log.indexedEnd,
-    line: log.scanState.line,
-    starts: [...log.starts.subarray(0, n)],
-    lengths: [...log.lengths.subarray(0, n)],
-    lines: [...log.lines.subarray(0, n)],
-    reasons: [...log.reasons.subarray(0, n)].map((code) => names.reasons.valueOf(code)),
-    usernames: [...log.usernames.subarray(0, n)].map((code) => names.usernames.valueOf(code)),
-    timestamps: [...log.timestamps.subarray(0, n)],
-    errors: log.errors,
-  };
-}
-
 async function open(root: string, cache?: IndexCacheOptions) {
   const names = interners();
   const { log, restored } = await indexOneLogCached(
@@ -74,7 +46,7 @@ async function open(root: string, cache?: IndexCacheOptions) {
     undefined,
     cache,
   );
-  return { log, restored, view: view(log, names) };
+  return { log, restored, view: indexView(log, names) };
 }
 
 async function indexFile(root: string, cache: IndexCacheOptions): Promise<string> {

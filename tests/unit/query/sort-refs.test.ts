@@ -19,11 +19,11 @@ describe('sortRefs', () => {
         }),
         fc.boolean(),
         (keys, desc) => {
-          const clean = keys.map((k) => (Object.is(k, -0) ? 0 : k));
-          const refs = clean.map((_, i) => i * 3 + 2 ** 32);
+          // -0 and 0 are one key (fc.double() makes both).
+          const refs = keys.map((_, i) => i * 3 + 2 ** 32);
           const array = new Float64Array(refs);
-          sortRefs(array, new Float64Array(clean), desc);
-          expect([...array]).toEqual(expected(refs, clean, desc));
+          sortRefs(array, new Float64Array(keys), desc);
+          expect([...array]).toEqual(expected(refs, keys, desc));
         },
       ),
       { numRuns: 500 },

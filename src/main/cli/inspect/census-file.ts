@@ -2,7 +2,7 @@
 // inspect` found in the log up to `coveredEnd` (its record audit and its distinct asset
 // references) behind a small JSON header, closed by a CRC-32 of everything before it. Decoding
 // trusts nothing: a short, bit-flipped, foreign or other-version file is refused with the reason.
-import { crc32 } from 'node:zlib';
+import { crc32 } from '../../platform/lazy-hashes';
 import type { AuditState } from './audit-tally';
 import type { AssetSets } from './asset-tally';
 

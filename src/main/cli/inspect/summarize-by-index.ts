@@ -4,9 +4,7 @@
 // whole log cell by cell gives (tests/unit/cli/inspect/index-agrees-with-reading.test.ts).
 import { dirname } from 'node:path';
 import { FolderListing } from '../../gradio/folder-listing';
-import { FolderReader } from '../../gradio/reader';
-import { ReaderRecordSource } from '../../gradio/record-source';
-import { ByteRecordSource } from '../../log-index/scan-record-source';
+import { scannerReader } from '../../log-index/scanner-reader';
 import type { FolderContext, LogShape } from '../../gradio/log-model';
 import { Interner } from '../../log-index/intern';
 import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
@@ -41,9 +39,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     if (!listing) listings.set(root, (listing = FolderListing.of(root)));
     return listing;
   };
-  // Shapes are read with the byte scanner (the index's path needs no csv-parse), in small reads:
-  // a shape needs a log's first rows only, and a read's records are all decoded at once.
-  const shapes = new FolderReader(new ReaderRecordSource(new ByteRecordSource({ chunkBytes: 64 * 1024 })));
+  const shapes = scannerReader();
   return async (reader, root, file) => {
     const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
