@@ -1,11 +1,12 @@
-// Per-row arrays of a large log (1-8 MB over a million rows: ranks, orders, refs, row bits),
-// allocated so that glibc maps each on its own and unmaps it when it is freed. glibc serves a block
-// from its heap unless it is at least its mmap threshold, and after freeing a mapped block of up to
-// 32 MB it raises that threshold to the block's size: from the first sort on, every such array
-// would come from the heap, which keeps what is freed (20-30 MB more at the peak of a run of
-// searches and sorts, measured against a fixed threshold). An array asked for at MMAPPED_BYTES or
-// more is mapped whatever the threshold; the pages past its own length are never touched, so they
-// cost address space, not memory.
+// Per-row arrays of a large log (1 MB and more over a million rows) allocated so that glibc maps
+// each on its own and unmaps it when it is freed. glibc serves a block from its heap unless it is at
+// least its mmap threshold, and after freeing a mapped block of up to 32 MB it raises that threshold
+// to the block's size, so from the first sort on such arrays would come from the heap, which keeps
+// what is freed. An array asked for at MMAPPED_BYTES or more is mapped whatever the threshold; the
+// pages past its own length are never touched, so they cost address space, not memory. Each one
+// costs fresh pages (page faults) and counts as 33 MB of external memory to V8, which then collects
+// sooner: used for arrays freed in another thread (the key worker's row columns) and for row bits
+// kept per filter, not for what every query makes anew.
 
 /** glibc's largest dynamic mmap threshold on 64-bit (DEFAULT_MMAP_THRESHOLD_MAX), and a margin. */
 export const MMAPPED_BYTES = 33 * 1024 * 1024;

@@ -40,12 +40,12 @@ export function dataVersion(logs: VersionedLog[]): string {
 export const CACHE_BYTES = 24 * 1024 * 1024;
 
 /**
- * Bytes the caches drop before the engine asks for a collection: four selections of every row of a
- * 1M-row log. A collection costs 5-20 ms, so a new query of a few ms pays one now and then only;
+ * Bytes the caches drop before the engine asks for a collection: eight selections of every row of a
+ * 1M-row log. A collection costs 5-20 ms, so a new query of 20-40 ms pays one now and then only;
  * without one, dropped arrays of a long-lived cache stay until V8 sees 64 MB more external memory
  * (collect-garbage.ts).
  */
-export const COLLECT_AFTER_BYTES = 16 * 1024 * 1024;
+export const COLLECT_AFTER_BYTES = 32 * 1024 * 1024;
 
 /** Every row's global number (log base + row) in one sort's order. */
 export interface KeptOrder {

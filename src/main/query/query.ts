@@ -10,7 +10,6 @@ import { STATUSES } from './review-overlay';
 import { byteNeedles, TextMatches } from './text-search';
 import { timestampBound } from '../scan/timestamp-key';
 import { newRefs, SLOT, type RowRefs } from './row-refs';
-import { mappedArray } from './mapped-arrays';
 import { bytesOf, CACHE_BYTES, COLLECT_AFTER_BYTES, dataVersion, type Cached } from './query-cache';
 import { sortedRows, type Sorting } from './sort-order';
 import { codesOf } from './filter-codes';
@@ -128,7 +127,7 @@ export class QueryEngine {
     // With a sort, matches are marked by global row number (log base + row) to walk the order;
     // without, they are listed as refs.
     const ordered = sort !== undefined && sort.by !== 'ordinal' && sort.by !== 'log';
-    const member = ordered ? mappedArray(Uint8Array, total) : null;
+    const member = ordered ? new Uint8Array(total) : null;
     const refs = newRefs(logs.length, ordered ? 0 : total);
     let n = 0;
     let base = 0;

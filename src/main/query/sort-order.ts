@@ -103,7 +103,8 @@ async function orderOfAll(
 ): Promise<Uint32Array> {
   if (!FIELD_SORTS.includes(sort.by))
     return orderOfRanks(await ranksOf(sorting, logs, sort.by), sort.dir === 'desc');
-  // The keys and the radix passes in working memory (garbage once sorted); the order is kept.
+  // The keys and the radix passes in working memory, mapped on its own so that it is given back
+  // once the sort ends (working-memory.ts); the order is kept.
   sorting.cache.makeRoom((FIELD_WORKING_BYTES + 4) * total);
   const working = acquireWorking(FIELD_WORKING_BYTES * total);
   try {

@@ -3,8 +3,6 @@
 // the keys' IEEE-754 bits otherwise (timestamps). A comparator sort of a million rows takes ~0.4 s
 // here; these take a few tens of ms.
 
-import { mappedArray } from './mapped-arrays';
-
 const COUNTING_LIMIT = 1 << 22;
 
 function smallIntegerMax(keys: Float64Array): number {
@@ -19,10 +17,10 @@ function smallIntegerMax(keys: Float64Array): number {
 
 function countingOrder(keys: Float64Array, max: number, desc: boolean): Uint32Array {
   const n = keys.length;
-  const counts = mappedArray(Uint32Array, max + 2);
+  const counts = new Uint32Array(max + 2);
   for (let i = 0; i < n; i++) counts[(desc ? max - keys[i] : keys[i]) + 1]++;
   for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
-  const order = mappedArray(Uint32Array, n);
+  const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[counts[desc ? max - keys[i] : keys[i]]++] = i;
   return order;
 }
@@ -36,7 +34,7 @@ export const RADIX_SCRATCH_BYTES = 12;
  */
 function radixOrder(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike): Uint32Array {
   const n = keys.length;
-  const bits = scratch ? new Uint32Array(scratch, 0, 2 * n) : mappedArray(Uint32Array, 2 * n);
+  const bits = scratch ? new Uint32Array(scratch, 0, 2 * n) : new Uint32Array(2 * n);
   const view = new Float64Array(1);
   const words = new Uint32Array(view.buffer);
   for (let i = 0; i < n; i++) {
@@ -55,8 +53,8 @@ function radixOrder(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike
     bits[2 * i + 1] = hi;
   }
   // An even number of passes: the result ends in the array the first pass reads.
-  let order: Uint32Array = mappedArray(Uint32Array, n);
-  let next: Uint32Array = scratch ? new Uint32Array(scratch, 8 * n, n) : mappedArray(Uint32Array, n);
+  let order: Uint32Array = new Uint32Array(n);
+  let next: Uint32Array = scratch ? new Uint32Array(scratch, 8 * n, n) : new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const counts = new Uint32Array(65537);
   for (let pass = 0; pass < 4; pass++) {
@@ -85,10 +83,10 @@ export function orderOfRanks(ranks: Uint32Array, desc: boolean): Uint32Array {
   let max = 0;
   for (let i = 0; i < ranks.length; i++) if (ranks[i] > max) max = ranks[i];
   const n = ranks.length;
-  const counts = mappedArray(Uint32Array, max + 2);
+  const counts = new Uint32Array(max + 2);
   for (let i = 0; i < n; i++) counts[(desc ? max - ranks[i] : ranks[i]) + 1]++;
   for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
-  const order = mappedArray(Uint32Array, n);
+  const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[counts[desc ? max - ranks[i] : ranks[i]]++] = i;
   return order;
 }
@@ -96,7 +94,7 @@ export function orderOfRanks(ranks: Uint32Array, desc: boolean): Uint32Array {
 /** Sorts `refs` in place by `keys` (same length); `desc` reverses the key order, not the ties. */
 export function sortRefs(refs: Float64Array, keys: Float64Array, desc: boolean): void {
   const order = orderOfKeys(keys, desc);
-  const sorted = mappedArray(Float64Array, refs.length);
+  const sorted = new Float64Array(refs.length);
   for (let i = 0; i < refs.length; i++) sorted[i] = refs[order[i]];
   refs.set(sorted);
 }
