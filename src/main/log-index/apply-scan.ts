@@ -26,24 +26,34 @@ function remap(raws: string[], interner: Interner, decode: (raw: string) => stri
 
 /**
  * `lineOffset` is added to the result's lines (a worker that started mid-file counted from 0).
- * `adopt`: the result holds every row of the log from its data start; its arrays become the log's.
+ * `how`: `append` copies the rows in; `adopt` takes the result's arrays as the log's (the result
+ * holds every row of the log from its data start); `inPlace`: the rows already sit in the log's
+ * arrays just past its last row (a scan filled shared columns), only their codes and lines change.
  */
 export function applyScan(
   log: LogIndex,
   result: ScanResult,
   interners: SharedInterners,
   lineOffset = 0,
-  adopt = false,
+  how: 'append' | 'adopt' | 'inPlace' = 'append',
 ): void {
   const decode = (raw: string): string | null => roleText(raw, log.shape.dialect);
   const reasons = remap(result.reasonRaws, interners.reasons, decode);
   const usernames = remap(result.usernameRaws, interners.usernames, decode);
-  if (adopt) {
+  if (how === 'adopt') {
     for (let i = 0; i < result.count; i++) {
       result.reasons[i] = reasons[result.reasons[i] + 1];
       result.usernames[i] = usernames[result.usernames[i] + 1];
     }
     log.adopt(result.count, result);
+  } else if (how === 'inPlace') {
+    const at = log.count;
+    for (let i = at; i < at + result.count; i++) {
+      log.lines[i] += lineOffset;
+      log.reasons[i] = reasons[log.reasons[i] + 1];
+      log.usernames[i] = usernames[log.usernames[i] + 1];
+    }
+    log.count = at + result.count;
   } else {
     log.append(
       result.count,

@@ -31,6 +31,8 @@ export interface IndexedLog {
 export interface ScanExtras {
   assets?: AssetCellsCollector;
   audit?: RecordAuditCollector;
+  /** A large fresh log's workers fill shared columns (see ParallelPass: the CLI only). */
+  sharedColumns?: boolean;
 }
 
 /** Indexes one log of a folder to its end (a last row without terminator included). */

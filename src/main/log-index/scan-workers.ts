@@ -20,11 +20,14 @@ import {
 import { applyScan, type SharedInterners } from './apply-scan';
 import type { LogIndex } from './log-index';
 import { indexLog } from './index-log';
+import { COLUMN_NAMES, sharedColumns, viewsOf } from './shared-columns';
 
 /** Below this many bytes one thread is quicker than starting workers. */
 export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
 const PROBE_BYTES = 256 * 1024;
 const SAMPLE_BYTES = 256 * 1024;
+/** Each scan's read size: 1 MiB reads are as quick as 4 MiB ones, and two threads hold 6 MiB less. */
+const READ_BYTES = 1024 * 1024;
 const TIMESTAMP = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?`;
 /** A line that ends with a timestamp, by the log's newline byte (line-end.ts). */
 const TIMESTAMP_LINE_END = {
@@ -60,8 +63,10 @@ function workerSource(): string {
     'parentPort.on("message", (job) => {',
     '  const fd = openSync(job.path, "r");',
     `  try { const r = ${scanRange.name}({ ...job, fd }, helpers);`,
-    '    parentPort.postMessage(r, [r.starts.buffer, r.lengths.buffer, r.lines.buffer, r.reasons.buffer,',
-    '      r.usernames.buffer, r.timestamps.buffer]);',
+    // Its own columns are transferred; shared ones (ScanJob.into) are already the caller's.
+    '    const own = [r.starts, r.lengths, r.lines, r.reasons, r.usernames, r.timestamps].map((a) => a.buffer);',
+    '    if (r.assetCells) own.push(r.assetCells.missing.buffer);',
+    '    parentPort.postMessage(r, own.filter((b) => !(b instanceof SharedArrayBuffer)));',
     '  } catch (error) { parentPort.postMessage({ error: String(error && error.stack || error) }); }',
     '  finally { closeSync(fd); }',
     '});',
@@ -84,7 +89,9 @@ async function runInWorker(path: string, job: Omit<ScanJob, 'fd'>): Promise<Scan
   const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     // A small young generation: a worker's garbage is short-lived, and peak memory counts (the
-    // default let each worker's grow to tens of MB: inspect's 1M-row first open peaked ~20 MB higher).
+    // default let each worker's grow to tens of MB: inspect's 1M-row first open peaked ~20 MB higher;
+    // scanning a half in the main thread, whose young generation cannot be bounded at run time,
+    // peaked ~6 MB higher than a second worker).
     const worker = new Worker(workerSource(), {
       eval: true,
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
@@ -131,6 +138,12 @@ export interface ParallelPass {
   assets?: AssetCellsCollector;
   /** Audit the records too (`flagdeck inspect`). */
   audit?: RecordAuditCollector;
+  /**
+   * A fresh log's two workers fill one set of shared columns (shared-columns.ts): the second
+   * half's rows are neither transferred as columns of their own nor copied into the first's. For
+   * the CLI; the app's queries have not been measured on shared columns yet.
+   */
+  sharedColumns?: boolean;
 }
 
 /** How the last parallel pass went (for benches and tests). */
@@ -171,26 +184,34 @@ export async function indexLogParallel(
   const expected = bytesPerRow > 0 ? Math.ceil(((size - from) / bytesPerRow) * 1.05) : 0;
   if (expected > 0 && !fresh) log.reserve(log.count + expected);
   const half = Math.ceil(expected / 2);
+  // Shared columns: the second worker fills them from where the first's rows should end; its rows
+  // are then moved down to where they really end (one set of columns, none crosses threads).
+  const secondRows = Math.ceil(((size - cut) / bytesPerRow) * 1.05);
+  const shared =
+    fresh && pass.sharedColumns === true && expected > secondRows ? sharedColumns(expected) : undefined;
   const common = {
     quote,
     newline: newlineByte(log.shape.dialect),
     roles: log.shape.roles,
-    chunkBytes: 4 * 1024 * 1024,
+    chunkBytes: READ_BYTES,
     expectedRows: half,
     ...(pass.assets ? { assets: pass.assets.job } : {}),
     ...(pass.audit ? { audit: pass.audit.job } : {}),
   };
+  const gap = expected - secondRows;
   const [first, second] = await Promise.all([
     runInWorker(log.path, {
       ...common,
       ...(fresh
         ? { from, state: startState, expectedRows: expected }
         : { from: log.indexedEnd, state: log.scanState }),
+      ...(shared ? { into: { buffers: shared, at: 0, room: gap } } : {}),
       to: cut,
       final: false,
     }),
     runInWorker(log.path, {
       ...common,
+      ...(shared ? { into: { buffers: shared, at: gap, room: secondRows } } : {}),
       from: cut,
       to: size,
       final: pass.final,
@@ -198,13 +219,24 @@ export async function indexLogParallel(
     }),
   ]);
   const firstRow = fresh ? 0 : log.count;
-  applyScan(log, first, interners, 0, fresh);
+  const firstShared = shared !== undefined && first.filledInto;
+  applyScan(
+    log,
+    firstShared ? { ...first, ...viewsOf(shared) } : first,
+    interners,
+    0,
+    fresh ? 'adopt' : 'append',
+  );
   if (first.assetCells) pass.assets?.take(first.assetCells);
   if (first.audit) pass.audit?.take(first.audit, firstRow, 0);
   lastSplit = first.end === cut ? 'two workers' : 'cut rejected';
   if (first.end === cut) {
     const secondRow = log.count;
-    applyScan(log, second, interners, first.state.line);
+    if (firstShared && second.filledInto) {
+      const views = viewsOf(shared);
+      for (const name of COLUMN_NAMES) views[name].copyWithin(secondRow, gap, gap + second.count);
+      applyScan(log, second, interners, first.state.line, 'inPlace');
+    } else applyScan(log, second, interners, first.state.line);
     if (second.assetCells) pass.assets?.take(second.assetCells);
     if (second.audit) pass.audit?.take(second.audit, secondRow, first.state.line);
     log.size = size;

@@ -25,7 +25,7 @@ export interface AssetCellsJob {
 export interface AssetCells {
   /** Per column of the job, the cells the reader must judge (quoting undone, latin1 bytes). */
   cells: string[][];
-  /** refHash of each plain reference settled as missing (the same reference may repeat). */
+  /** refHash of each plain reference settled as missing, sorted (the same reference may repeat). */
   missing: Float64Array;
   /** Cells past the job's columns, as (column, cell) pairs. */
   beyond: (number | string)[];
@@ -50,7 +50,10 @@ export function assetCellsCollector(
   hash: typeof refHash,
 ): { add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
   const cells: string[][] = job.columns.map(() => []);
-  const missing: number[] = [];
+  // A typed list grown by doubling, not a JS array copied into one at the end: the worker holds
+  // a million hashes once, and hands them over without a copy (scan-workers.ts transfers them).
+  let missing = new Float64Array(1024);
+  let missingCount = 0;
   const beyond: (number | string)[] = [];
   const text = (buf: Buffer, s: number, e: number): string =>
     buf[s] === quote ? fieldBytes(buf, s, e, quote).toString('latin1') : buf.toString('latin1', s, e);
@@ -59,9 +62,10 @@ export function assetCellsCollector(
   const isAlnum = (c: number): boolean =>
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   // The key ending at `end` (exclusive), preceded by no letter or `_`; keys by their last byte first.
-  const lastBytes = new Set(job.pathKeys.map((key) => key.charCodeAt(key.length - 1)));
+  const lastBytes = new Uint8Array(256);
+  for (const key of job.pathKeys) lastBytes[key.charCodeAt(key.length - 1) & 255] = 1;
   const isPathKeyBefore = (buf: Buffer, s: number, end: number): boolean => {
-    if (!lastBytes.has(buf[end - 1])) return false;
+    if (lastBytes[buf[end - 1]] !== 1) return false;
     for (const key of job.pathKeys) {
       const start = end - key.length;
       if (start < s) continue;
@@ -90,7 +94,7 @@ export function assetCellsCollector(
     return extensions.has(buf.toString('latin1', dot + 1, j).toLowerCase());
   };
   // The bytes that can start a reference's sign: `.` `/` `:` `\\` `{`.
-  const signs = new Uint8Array(128);
+  const signs = new Uint8Array(256);
   for (const byte of [46, 47, 58, 92, 123]) signs[byte] = 1;
   /**
    * Whether a cell of a loose column may hold a reference as decodeCell reads it: a name with a
@@ -103,7 +107,7 @@ export function assetCellsCollector(
     let brace = false;
     for (let i = s; i < e; i++) {
       const c = buf[i];
-      if (c > 123 || signs[c] === 0) continue;
+      if (signs[c] === 0) continue;
       if (c === 46) {
         if (extensionAt(buf, i, e)) return true;
       } else if (c === 47 || (c === 92 && buf[i + 1] !== 34)) separator = true;
@@ -157,31 +161,23 @@ export function assetCellsCollector(
     if (first === quote || first === 39 || first === 91 || first === 123 || first === 40) return -1;
     if (first === 47 || first === 92 || first === 32 || buf[e - 1] === 32 || buf[s + 1] === 58) return -1;
     let lastSeparator = -1;
-    // refHash of the whole cell and of its last segment, in the same pass (see refHash).
+    // refHash of the whole cell (see refHash); the last segment's is taken once it is known.
     let a = 0x811c9dc5;
     let b = 0x050c5d1f;
-    let na = a;
-    let nb = b;
     for (let i = s; i < e; i++) {
       const c = buf[i];
       if (c < 32 || c > 126) return -1; // not plain ASCII: decode first
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x01000193 + 0x2e);
-      if (c === 47 || c === 92) {
-        lastSeparator = i;
-        na = 0x811c9dc5;
-        nb = 0x050c5d1f;
-        continue;
-      }
-      na = Math.imul(na ^ c, 0x01000193);
-      nb = Math.imul(nb ^ c, 0x01000193 + 0x2e);
-      if (c === 46 && buf[i + 1] === 46 && i + 1 < e) return -1; // `..`
-      if (c === 58 && buf[i + 1] === 47) return -1; // a URL
+      if (c === 47 || c === 92) lastSeparator = i;
+      else if (c === 46 && buf[i + 1] === 46 && i + 1 < e)
+        return -1; // `..`
+      else if (c === 58 && buf[i + 1] === 47) return -1; // a URL
     }
     if (lastSeparator < 0 || lastSeparator === e - 1) return -1;
     const nameStart = lastSeparator + 1;
     if (e - nameStart === 1 && buf[nameStart] === 46) return -1; // `dir/.`
-    const exact = (na >>> 0) * 2097152 + (nb >>> 11);
+    const exact = hash(buf, nameStart, e);
     if (names.has(exact) || names.has(looseHash(buf, nameStart, e, exact))) return -1;
     return (a >>> 0) * 2097152 + (b >>> 11);
   };
@@ -213,7 +209,12 @@ export function assetCellsCollector(
         } else {
           const settled = settledMissing(buf, s, e);
           if (settled >= 0) {
-            missing.push(settled);
+            if (missingCount === missing.length) {
+              const bigger = new Float64Array(missing.length * 2);
+              bigger.set(missing);
+              missing = bigger;
+            }
+            missing[missingCount++] = settled;
             continue;
           }
         }
@@ -227,6 +228,7 @@ export function assetCellsCollector(
         if (s < e) beyond.push(column, text(buf, s, e));
       }
     },
-    result: () => ({ cells, missing: Float64Array.from(missing), beyond }),
+    // Sorted here, in the worker that found them: the tally then merges the ranges' lists.
+    result: () => ({ cells, missing: missing.subarray(0, missingCount).sort(), beyond }),
   };
 }

@@ -37,11 +37,24 @@ export interface ScanJob {
   chunkBytes: number;
   /** Rows the range probably holds (sizes the columns once instead of growing them). */
   expectedRows?: number;
+  /** Fill these shared columns instead of columns of its own, until they are full (then it copies). */
+  into?: ScanInto;
   /** Also collect the distinct cells of these columns (`flagdeck inspect` counts their assets). */
   assets?: AssetCellsJob;
   /** Also audit the records (`flagdeck inspect` reports ragged rows, mixed line ends, bad bytes). */
   audit?: RecordAuditJob;
 }
+
+/** Shared columns (one buffer per column, as ScanResult's) and the rows a scan may fill there. */
+export interface ScanInto {
+  buffers: Record<ColumnName, SharedArrayBuffer>;
+  /** The scan's row 0 goes to this row of the buffers. */
+  at: number;
+  /** Rows it may write from there. */
+  room: number;
+}
+
+export type ColumnName = 'starts' | 'lengths' | 'lines' | 'reasons' | 'usernames' | 'timestamps';
 
 /** An AssetCellsJob and where each scanned range's cells go. */
 export interface AssetCellsCollector {
@@ -75,6 +88,8 @@ export interface ScanResult {
   quoteIssues: number[];
   /** The last record had no line terminator. */
   tailUnterminated: boolean;
+  /** The rows are in `job.into`'s shared columns (they had room; else the arrays are its own). */
+  filledInto: boolean;
   /** What `job.assets` asked for. */
   assetCells?: AssetCells;
   /** What `job.audit` asked for. */
@@ -88,13 +103,23 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const quote = job.quote;
   const newline = job.newline ?? 10;
   const state = { line: job.state.line };
-  let capacity = Math.max(1024, job.expectedRows ?? 0);
-  let starts: Float64Array = new Float64Array(capacity);
-  let lengths: Uint32Array = new Uint32Array(capacity);
-  let lines: Uint32Array = new Uint32Array(capacity);
-  let reasons: Int32Array = new Int32Array(capacity);
-  let usernames: Int32Array = new Int32Array(capacity);
-  let timestamps: Float64Array = new Float64Array(capacity);
+  const into = job.into;
+  let capacity = into ? into.room : Math.max(1024, job.expectedRows ?? 0);
+  // Views of the shared columns, or columns of its own (the first grow() moves to its own).
+  const column = <T>(
+    make: new (buffer: ArrayBufferLike, offset: number, length: number) => T,
+    name: ColumnName,
+    width: number,
+  ): T =>
+    into
+      ? new make(into.buffers[name], into.at * width, capacity)
+      : new make(new ArrayBuffer(capacity * width), 0, capacity);
+  let starts: Float64Array = column(Float64Array, 'starts', 8);
+  let lengths: Uint32Array = column(Uint32Array, 'lengths', 4);
+  let lines: Uint32Array = column(Uint32Array, 'lines', 4);
+  let reasons: Int32Array = column(Int32Array, 'reasons', 4);
+  let usernames: Int32Array = column(Int32Array, 'usernames', 4);
+  let timestamps: Float64Array = column(Float64Array, 'timestamps', 8);
   const reasonRaws: string[] = [];
   const usernameRaws: string[] = [];
   const reasonCodes = new Map<string, number>();
@@ -103,7 +128,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   let count = 0;
   let tailUnterminated = false;
   const grow = (): void => {
-    capacity *= 2;
+    capacity = Math.max(1024, capacity * 2);
     const f = (a: Float64Array): Float64Array => {
       const n = new Float64Array(capacity);
       n.set(a);
@@ -239,6 +264,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     state,
     quoteIssues,
     tailUnterminated,
+    filledInto: into !== undefined && starts.buffer === into.buffers.starts,
     ...(assets ? { assetCells: assets.result() } : {}),
     ...(auditor ? { audit: auditor.result() } : {}),
   };

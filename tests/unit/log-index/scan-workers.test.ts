@@ -33,14 +33,15 @@ function interners() {
   return { reasons, usernames };
 }
 
-async function both(file: string, rows: string) {
+async function both(file: string, rows: string, sharedColumns = false) {
   const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-par-')), file);
   writeFileSync(path, HEADER + rows);
   const serial = new LogIndex(path, csvLoggerShape(file, HEADER));
   await indexLog(serial, interners(), { final: true, stepBytes: 4096 });
   const parallel = new LogIndex(path, csvLoggerShape(file, HEADER));
-  await workers.indexLogParallel(parallel, interners(), { final: true, minBytes: 1 });
-  return { serial: columns(serial), parallel: columns(parallel), split: workers.lastSplit };
+  await workers.indexLogParallel(parallel, interners(), { final: true, minBytes: 1, sharedColumns });
+  const shared = parallel.starts.buffer instanceof SharedArrayBuffer;
+  return { serial: columns(serial), parallel: columns(parallel), split: workers.lastSplit, shared };
 }
 
 describe('indexLogParallel', () => {
@@ -64,6 +65,44 @@ describe('indexLogParallel', () => {
     const { serial, parallel, split } = await both('log.csv', rows);
     expect(split).toBe('cut rejected');
     expect(serial.count).toBe(3);
+    expect(parallel).toEqual(serial);
+  });
+
+  const row = (i: number, text: string) =>
+    `"${text} ${i}\nsecond line",${i % 3 ? 'bad' : ''},${i % 5 ? '' : 'ann'},2024-01-01 00:00:${String(i % 60).padStart(2, '0')}.5\r\n`;
+  const rowsOf = (count: number, text: (i: number) => string) =>
+    Array.from({ length: count }, (_, i) => row(i, text(i))).join('');
+
+  it('fills one set of shared columns from both workers and gives the same index as one thread', async () => {
+    const { serial, parallel, split, shared } = await both(
+      'log.csv',
+      rowsOf(3000, () => 'row'),
+      true,
+    );
+    expect(split).toBe('two workers');
+    expect(shared).toBe(true);
+    expect(serial.count).toBe(3000);
+    expect(parallel).toEqual(serial);
+  });
+
+  it('gives the same index when a half has more rows than its room in the shared columns', async () => {
+    // Long rows first (the sample sizes the columns by them), short ones after: the second half,
+    // or both, hold far more rows than estimated and move to columns of their own.
+    const long = 'x'.repeat(400);
+    const secondDenser = rowsOf(1500, () => long) + rowsOf(6000, () => 'r');
+    const bothDenser = rowsOf(100, () => long) + rowsOf(8000, () => 'r');
+    for (const rows of [secondDenser, bothDenser]) {
+      const { serial, parallel, split } = await both('log.csv', rows, true);
+      expect(split).toBe('two workers');
+      expect(parallel).toEqual(serial);
+    }
+  });
+
+  it('rejects a cut inside a quoted field with shared columns too', async () => {
+    const inner = Array.from({ length: 4000 }, (_, i) => `fake,x,,2024-01-01 00:00:0${i % 10}\r\n`).join('');
+    const rows = `first,,,2024-01-01 00:00:00\r\n"${inner}",,,2024-01-02 00:00:00\r\nlast,y,,2024-01-03 00:00:00\r\n`;
+    const { serial, parallel, split } = await both('log.csv', rows, true);
+    expect(split).toBe('cut rejected');
     expect(parallel).toEqual(serial);
   });
 });

@@ -65,15 +65,26 @@ export class AssetTally {
   }
 
   private distinctMissing(): Float64Array {
-    if (this.missing.length === 1 && this.missing[0] instanceof Float64Array && isDistinct(this.missing[0]))
-      return this.missing[0];
-    const keys = new Float64Array(this.missing.reduce((total, list) => total + list.length, 0));
+    const [only] = this.missing;
+    if (this.missing.length === 1 && only instanceof Float64Array && isDistinct(only)) return only;
+    // The scan's lists come sorted (each worker sorts its own, in parallel): they are merged here,
+    // not sorted again; the rest (the reader's few references) is gathered and sorted.
+    const sorted = this.missing.filter((list) => list instanceof Float64Array && isSorted(list));
+    const rest = this.missing.filter((list) => !sorted.includes(list));
+    const gathered = new Float64Array(rest.reduce((total, list) => total + list.length, 0));
     let at = 0;
-    for (const list of this.missing) {
-      keys.set(list, at);
+    for (const list of rest) {
+      gathered.set(list, at);
       at += list.length;
     }
-    keys.sort();
+    let lists = [...(sorted as Float64Array[]), gathered.sort()];
+    while (lists.length > 1) {
+      const pairs: Float64Array[] = [];
+      for (let i = 0; i < lists.length; i += 2)
+        pairs.push(i + 1 < lists.length ? merge(lists[i], lists[i + 1]) : lists[i]);
+      lists = pairs;
+    }
+    const keys = lists[0];
     let kept = 0;
     for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[kept++] = keys[i];
     return keys.subarray(0, kept);
@@ -83,4 +94,21 @@ export class AssetTally {
 function isDistinct(sorted: Float64Array): boolean {
   for (let i = 1; i < sorted.length; i++) if (!(sorted[i] > sorted[i - 1])) return false;
   return true;
+}
+
+function isSorted(list: Float64Array): boolean {
+  for (let i = 1; i < list.length; i++) if (!(list[i] >= list[i - 1])) return false;
+  return true;
+}
+
+/** Two sorted lists as one sorted list (a copy: the inputs may be a worker's or the census file's). */
+function merge(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  out.set(a.subarray(i), k);
+  out.set(b.subarray(j), k + a.length - i);
+  return out;
 }

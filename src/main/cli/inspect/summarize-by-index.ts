@@ -54,6 +54,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     const indexed = await indexOneLogCached(root, shape, interners, onProgress, cache, {
       assets: census.collector(),
       audit,
+      sharedColumns: true,
     });
     const { log, restored, notKept, scannedFrom } = indexed;
     if (notKept) notice(`${file}: the index could not be kept: ${notKept}`);
@@ -116,6 +117,7 @@ async function recount(
   await indexOneLog(root, shape, interners, undefined, {
     assets: census.collector(),
     audit: records.collector(),
+    sharedColumns: true,
   });
   return { records, census };
 }
