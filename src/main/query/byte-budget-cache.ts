@@ -1,13 +1,23 @@
 // A cache that holds at most a byte budget, evicting the least recently used entries first, so that
-// any sequence of searches, filters and sorts keeps the process's memory bounded.
+// any sequence of searches, filters and sorts keeps the process's memory bounded. What it drops is
+// memory only once collected: past `collectAfter` bytes dropped, it calls `collect`.
+
+export interface Collecting {
+  /** Frees what was dropped (collect-garbage.ts); tests count the calls. */
+  collect: () => void;
+  /** Bytes dropped (evicted or deleted) between two calls of `collect`. */
+  collectAfter: number;
+}
 
 export class ByteBudgetCache<V> {
   private readonly entries = new Map<string, { value: V; bytes: number }>();
   private held = 0;
+  private dropped = 0;
 
   constructor(
     private readonly budget: number,
     private readonly sizeOf: (value: V) => number,
+    private readonly collecting?: Collecting,
   ) {}
 
   get(key: string): V | undefined {
@@ -25,7 +35,12 @@ export class ByteBudgetCache<V> {
 
   /** Stores `value` (re-measured: a value may have grown since it was first stored). */
   set(key: string, value: V): void {
-    this.delete(key);
+    const previous = this.entries.get(key);
+    if (previous?.value === value) {
+      // The same value again (grown in place): only its size is news, nothing was let go.
+      this.entries.delete(key);
+      this.held -= previous.bytes;
+    } else this.delete(key);
     const bytes = this.sizeOf(value);
     this.entries.set(key, { value, bytes });
     this.held += bytes;
@@ -34,6 +49,7 @@ export class ByteBudgetCache<V> {
       if (this.held <= this.budget || oldest === key) break;
       this.delete(oldest);
     }
+    this.collectDropped();
   }
 
   /**
@@ -45,6 +61,18 @@ export class ByteBudgetCache<V> {
       if (this.held + bytes <= this.budget) break;
       this.delete(oldest);
     }
+    this.collectDropped();
+  }
+
+  /**
+   * Asks for a collection of whatever was dropped since the last one, however little: before work
+   * long enough that a collection costs little beside it, and large enough that what the cache let
+   * go should not still be held meanwhile.
+   */
+  collectNow(): void {
+    if (!this.collecting || this.dropped === 0) return;
+    this.dropped = 0;
+    this.collecting.collect();
   }
 
   delete(key: string): void {
@@ -52,11 +80,19 @@ export class ByteBudgetCache<V> {
     if (!entry) return;
     this.entries.delete(key);
     this.held -= entry.bytes;
+    this.dropped += entry.bytes;
   }
 
   /** Drops every entry whose key starts with `prefix`. */
   deletePrefix(prefix: string): void {
     for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.delete(key);
+    this.collectDropped();
+  }
+
+  private collectDropped(): void {
+    if (!this.collecting || this.dropped < this.collecting.collectAfter) return;
+    this.dropped = 0;
+    this.collecting.collect();
   }
 
   get bytes(): number {

@@ -10,7 +10,8 @@ import { fieldBytes } from '../scan/csv-field';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
 import { newFoundField, plainField } from './plain-field';
 
-const PIECE_BYTES = 4 * 1024 * 1024;
+/** 1 MB: kept for the process's life, and as quick to walk as 4 MB (measured on a 1M-row sort). */
+const PIECE_BYTES = 1024 * 1024;
 /** One piece buffer for every pass (they run synchronously): a new one each waits for a collection. */
 let piece: Buffer | undefined;
 const QUOTE_AT_START = 39; // `'`

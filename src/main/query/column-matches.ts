@@ -5,6 +5,7 @@ import { undoInjectionEscape } from '../gradio/injection-escape';
 import type { LogIndex } from '../log-index/log-index';
 import { readRecords } from '../log-index/read-records';
 import { forEachValue } from './column-bytes';
+import { mappedArray } from './mapped-arrays';
 
 function equalBytes(a: Uint8Array, b: Uint8Array, from: number, to: number): boolean {
   if (a.length !== to - from) return false;
@@ -40,7 +41,7 @@ export class ColumnMatches {
     }
     if (this.upTo >= log.count) return this.hits;
     if (this.hits.length < log.count) {
-      const hits = new Uint8Array(Math.max(log.count, this.hits.length * 2));
+      const hits = mappedArray(Uint8Array, Math.max(log.count, this.hits.length * 2));
       hits.set(this.hits);
       this.hits = hits;
     }

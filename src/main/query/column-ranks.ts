@@ -7,6 +7,7 @@ import type { LogIndex } from '../log-index/log-index';
 import { ColumnSource } from './column-source';
 import { ItemKeys, WORKING_BYTES_PER_ITEM } from './item-keys';
 import { acquireWorking } from './working-memory';
+import { mappedArray } from './mapped-arrays';
 import { keyRowsHere, PARALLEL_MIN_ROWS, startKeyRowsInWorker, type KeyJob } from './key-workers';
 import { wholeValues } from './column-bytes';
 import { sampleSplitters } from './splitters';
@@ -96,17 +97,26 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
     }
     const mid = Math.floor(log.count / 2);
     const quote = log.shape.dialect.quote.charCodeAt(0);
-    // The worker's rows are copies handed over to it; this thread's are views.
-    const rowsFrom = (from: number, to: number, own: boolean): KeyJob => ({
-      path: log.path,
-      quote,
-      column,
-      member: null,
-      base: source.bases[slot] + from,
-      tables: keys.tables,
-      starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),
-      lengths: own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to),
-    });
+    // The worker's rows are copies handed over to it, mapped: the worker frees them
+    // (mapped-arrays.ts). This thread's are views.
+    const own = <T extends Float64Array | Uint32Array>(view: T, copy: T): T => {
+      copy.set(view);
+      return copy;
+    };
+    const rowsFrom = (from: number, to: number, copied: boolean): KeyJob => {
+      const starts = log.starts.subarray(from, to);
+      const lengths = log.lengths.subarray(from, to);
+      return {
+        path: log.path,
+        quote,
+        column,
+        member: null,
+        base: source.bases[slot] + from,
+        tables: keys.tables,
+        starts: copied ? own(starts, mappedArray(Float64Array, to - from)) : starts,
+        lengths: copied ? own(lengths, mappedArray(Uint32Array, to - from)) : lengths,
+      };
+    };
     // The rows a walk left, read by the exact scanner.
     const putLeft = (from: number, rows: number[]): void => {
       const values = wholeValues(
@@ -146,7 +156,7 @@ export async function columnRanks(
 ): Promise<Uint32Array> {
   const source = new ColumnSource(logs, name);
   const splitters = await sampleSplitters(source, options.sampleItems);
-  const working = acquireWorking(WORKING_BYTES_PER_ITEM * source.total + 8);
+  const working = acquireWorking(WORKING_BYTES_PER_ITEM * source.total + 8, { collect: true });
   try {
     const keys = new ItemKeys(source.total, splitters, working.buffer);
     await putAllKeys(source, keys);

@@ -1,6 +1,8 @@
 // What the query engine's caches are keyed on and how much each entry costs.
 import type { ColumnMatches } from './column-matches';
 import type { TextMatches } from './text-search';
+import type { RowRefs } from './row-refs';
+import { heldBytes } from './mapped-arrays';
 
 /** A serial per index object, so a folder closed and opened again never matches its old self. */
 const serials = new WeakMap<object, number>();
@@ -37,6 +39,14 @@ export function dataVersion(logs: VersionedLog[]): string {
  */
 export const CACHE_BYTES = 24 * 1024 * 1024;
 
+/**
+ * Bytes the caches drop before the engine asks for a collection: eight selections of every row of a
+ * 1M-row log. A collection costs 5-20 ms, so a new query of 20-40 ms pays one now and then only;
+ * without one, dropped arrays of a long-lived cache stay until V8 sees 64 MB more external memory
+ * (collect-garbage.ts).
+ */
+export const COLLECT_AFTER_BYTES = 32 * 1024 * 1024;
+
 /** Every row's global number (log base + row) in one sort's order. */
 export interface KeptOrder {
   version: string;
@@ -51,7 +61,7 @@ export interface KeptRanks {
 
 /** A query's matching rows (query.ts's Selection). */
 interface KeptSelection {
-  refs: Float64Array;
+  refs: RowRefs;
   logs: unknown[];
 }
 
@@ -63,5 +73,5 @@ export const bytesOf = (value: Cached): number =>
     : 'ranks' in value
       ? value.ranks.byteLength
       : 'refs' in value
-        ? value.refs.buffer.byteLength
+        ? heldBytes(value.refs)
         : value.global.byteLength;

@@ -2,14 +2,15 @@
 // text and column filters it needs are built once per log and extended on append.
 import type { SampleFilter, SampleSort } from '../../shared/api';
 import type { SharedInterners } from '../log-index/apply-scan';
-import { ByteBudgetCache } from './byte-budget-cache';
+import { ByteBudgetCache, type Collecting } from './byte-budget-cache';
+import { collectGarbage } from './collect-garbage';
 import type { QueryLog } from './query-log';
 import { ColumnMatches } from './column-matches';
 import { STATUSES } from './review-overlay';
 import { byteNeedles, TextMatches } from './text-search';
 import { timestampBound } from '../scan/timestamp-key';
-import { SLOT } from './row-refs';
-import { bytesOf, CACHE_BYTES, dataVersion, type Cached } from './query-cache';
+import { newRefs, SLOT, type RowRefs } from './row-refs';
+import { bytesOf, CACHE_BYTES, COLLECT_AFTER_BYTES, dataVersion, type Cached } from './query-cache';
 import { sortedRows, type Sorting } from './sort-order';
 import { codesOf } from './filter-codes';
 import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-marks';
@@ -17,7 +18,7 @@ import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-mark
 export interface Selection {
   logs: QueryLog[];
   /** Matching refs, in result order: all of them, or at least the first `upTo` asked for. */
-  refs: Float64Array;
+  refs: RowRefs;
   /** How many rows match (more than `refs` holds when only the first were sorted). */
   total?: number;
 }
@@ -36,8 +37,9 @@ export class QueryEngine {
     private readonly interners: SharedInterners,
     /** What the caches may hold in all (tests use a tiny budget to make eviction happen). */
     budget = CACHE_BYTES,
+    collecting: Collecting = { collect: collectGarbage, collectAfter: COLLECT_AFTER_BYTES },
   ) {
-    this.cache = new ByteBudgetCache<Cached>(budget, bytesOf);
+    this.cache = new ByteBudgetCache<Cached>(budget, bytesOf, collecting);
     this.sorting = { cache: this.cache, interners };
   }
 
@@ -126,7 +128,7 @@ export class QueryEngine {
     // without, they are listed as refs.
     const ordered = sort !== undefined && sort.by !== 'ordinal' && sort.by !== 'log';
     const member = ordered ? new Uint8Array(total) : null;
-    const refs = new Float64Array(ordered ? 0 : total);
+    const refs = newRefs(logs.length, ordered ? 0 : total);
     let n = 0;
     let base = 0;
     for (let slot = 0; slot < logs.length; slot++, base += logs[slot - 1].log.count) {

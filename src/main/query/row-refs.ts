@@ -1,7 +1,18 @@
-// How a query names a row across its logs: one number per row, so that a result is a Float64Array.
+// How a query names a row across its logs: one number per row, so that a result is a typed array.
 
 /** Rows are referred to as `slot * 2^32 + row`, `slot` being the log's position in the query. */
 export const SLOT = 2 ** 32;
+
+/**
+ * A query's rows as refs. Over one log every ref is its row number (slot 0), which fits 32 bits:
+ * half the memory of a Float64Array, and a sorted view of every row is then the kept order itself.
+ */
+export type RowRefs = Float64Array | Uint32Array;
+
+/** Room for `count` refs into `logs` logs. */
+export function newRefs(logs: number, count: number): RowRefs {
+  return logs <= 1 ? new Uint32Array(count) : new Float64Array(count);
+}
 
 /** Refs grouped by slot, each group's rows in the refs' order. */
 export function rowsBySlot(refs: Iterable<number>): Map<number, number[]> {

@@ -6,9 +6,10 @@ import type { ByteBudgetCache } from './byte-budget-cache';
 import { columnRanks, RANKS_WORKING_BYTES } from './column-ranks';
 import type { QueryLog } from './query-log';
 import { dataVersion, serialOf, type Cached, type KeptOrder, type KeptRanks } from './query-cache';
-import { SLOT } from './row-refs';
-import { orderOfKeys, orderOfRanks } from './sort-refs';
+import { newRefs, SLOT, type RowRefs } from './row-refs';
+import { orderOfKeys, orderOfRanks, RADIX_SCRATCH_BYTES } from './sort-refs';
 import { firstOfKeys } from './first-of-keys';
+import { acquireWorking } from './working-memory';
 import { firstItems, TOP_MAX, TOP_PATHS } from './top-rows';
 
 /** What sorting reads and keeps: the engine's cache and the workspace's interners. */
@@ -35,7 +36,7 @@ export async function sortedRows(
   total: number,
   sort: SampleSort,
   upTo?: number,
-): Promise<Float64Array> {
+): Promise<RowRefs> {
   const version = `${sort.by}\0${sort.dir}\0${dataVersion(logs)}`;
   const cacheKey = `order\0${sort.by}\0${sort.dir}`;
   let order = sorting.cache.get(cacheKey) as KeptOrder | undefined;
@@ -64,16 +65,20 @@ export async function sortedRows(
   return refsOf(logs, order.global, count === total ? null : member, count);
 }
 
-/** Global row numbers (log base + row) as refs (slot * SLOT + row): those `member` marks (null: all). */
+/**
+ * Global row numbers (log base + row) as refs (slot * SLOT + row): those `member` marks (null: all).
+ * Every row of one log: the refs are the row numbers as they are, so a kept order is shared, not copied.
+ */
 function refsOf(
   logs: QueryLog[],
   items: ArrayLike<number>,
   member: Uint8Array | null = null,
   count = items.length,
-): Float64Array {
+): RowRefs {
+  if (logs.length <= 1 && member === null && items instanceof Uint32Array) return items;
   const slots = new Uint32Array(logs.length + 1);
   for (let slot = 0; slot < logs.length; slot++) slots[slot + 1] = slots[slot] + logs[slot].log.count;
-  const out = new Float64Array(count);
+  const out = newRefs(logs.length, count);
   let slot = 0;
   let n = 0;
   for (let i = 0; i < items.length; i++) {
@@ -98,8 +103,22 @@ async function orderOfAll(
 ): Promise<Uint32Array> {
   if (!FIELD_SORTS.includes(sort.by))
     return orderOfRanks(await ranksOf(sorting, logs, sort.by), sort.dir === 'desc');
-  return orderOfKeys(fieldKeys(sorting, logs, sort.by, null, total), sort.dir === 'desc');
+  // The keys and the radix passes in working memory, mapped on its own so that it is given back
+  // once the sort ends (working-memory.ts); the order is kept.
+  sorting.cache.makeRoom((FIELD_WORKING_BYTES + 4) * total);
+  const working = acquireWorking(FIELD_WORKING_BYTES * total);
+  try {
+    const keys = new Float64Array(working.buffer, RADIX_AT * total, total);
+    fieldKeys(sorting, logs, sort.by, null, total, keys);
+    return orderOfKeys(keys, sort.dir === 'desc', working.buffer);
+  } finally {
+    working.release();
+  }
 }
+
+/** A field sort's working memory per row: the radix passes' (rounded up to 8-byte alignment), a key. */
+const RADIX_AT = Math.ceil(RADIX_SCRATCH_BYTES / 8) * 8;
+const FIELD_WORKING_BYTES = RADIX_AT + 8;
 
 /**
  * The rows `member` marks (`count` of them; null: every row) in a field sort's order, from their
@@ -131,8 +150,8 @@ function fieldKeys(
   by: string,
   member: Uint8Array | null,
   count: number,
+  keys: Float64Array = new Float64Array(count),
 ): Float64Array {
-  const keys = new Float64Array(count);
   const ranks =
     by === 'username'
       ? sorting.interners.usernames.ranks()
@@ -180,6 +199,7 @@ async function ranksOf(sorting: Sorting, logs: QueryLog[], by: string): Promise<
   let total = 0;
   for (const q of logs) total += q.log.count;
   sorting.cache.makeRoom(RANKS_WORKING_BYTES * total);
+  sorting.cache.collectNow();
   const ranks = await columnRanks(
     logs.map((q) => q.log),
     by,

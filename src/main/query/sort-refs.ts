@@ -25,10 +25,16 @@ function countingOrder(keys: Float64Array, max: number, desc: boolean): Uint32Ar
   return order;
 }
 
-/** Stable order of `keys` by their value, through 4 passes of 16 bits over sortable key bits. */
-function radixOrder(keys: Float64Array, desc: boolean): Uint32Array {
+/** Bytes per key that radixOrder's passes work in, besides the order it returns. */
+export const RADIX_SCRATCH_BYTES = 12;
+
+/**
+ * Stable order of `keys` by their value, through 4 passes of 16 bits over sortable key bits. The
+ * passes work in `scratch` when given (RADIX_SCRATCH_BYTES a key): only the order is new memory.
+ */
+function radixOrder(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike): Uint32Array {
   const n = keys.length;
-  const bits = new Uint32Array(n * 2);
+  const bits = scratch ? new Uint32Array(scratch, 0, 2 * n) : new Uint32Array(2 * n);
   const view = new Float64Array(1);
   const words = new Uint32Array(view.buffer);
   for (let i = 0; i < n; i++) {
@@ -46,8 +52,9 @@ function radixOrder(keys: Float64Array, desc: boolean): Uint32Array {
     bits[2 * i] = lo;
     bits[2 * i + 1] = hi;
   }
-  let order = new Uint32Array(n);
-  let next = new Uint32Array(n);
+  // An even number of passes: the result ends in the array the first pass reads.
+  let order: Uint32Array = new Uint32Array(n);
+  let next: Uint32Array = scratch ? new Uint32Array(scratch, 8 * n, n) : new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const counts = new Uint32Array(65537);
   for (let pass = 0; pass < 4; pass++) {
@@ -62,13 +69,13 @@ function radixOrder(keys: Float64Array, desc: boolean): Uint32Array {
     }
     [order, next] = [next, order];
   }
-  return order;
+  return order as Uint32Array<ArrayBuffer>; // the array made above: 4 passes end where they began
 }
 
 /** Indices of `keys` in key order, ties in index order; `desc` reverses the key order, not the ties. */
-export function orderOfKeys(keys: Float64Array, desc: boolean): Uint32Array {
+export function orderOfKeys(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike): Uint32Array {
   const max = smallIntegerMax(keys);
-  return max >= 0 ? countingOrder(keys, max, desc) : radixOrder(keys, desc);
+  return max >= 0 ? countingOrder(keys, max, desc) : radixOrder(keys, desc, scratch);
 }
 
 /** orderOfKeys for ranks (small integers already): no 8-byte key per row is made. */

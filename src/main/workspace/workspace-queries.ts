@@ -8,7 +8,7 @@ import type { Selection } from '../query/query';
 import type { QueryLog } from '../query/query-log';
 import { MARK_CODES, markOf, type MarksByLog } from '../query/replay-marks';
 import type { ReplayOutcome } from '../../shared/replay';
-import { rowsBySlot, SLOT } from '../query/row-refs';
+import { rowsBySlot, SLOT, type RowRefs } from '../query/row-refs';
 import type { LogEntry } from './folder-state';
 import { sampleRows } from './sample-rows';
 import { facetsOf } from './facets';
@@ -127,7 +127,7 @@ export class WorkspaceQueries {
     return { entry, row: parsed.row };
   }
 
-  private async rowsOf(selection: Selection, page: Float64Array, marks?: MarksByLog): Promise<SampleRow[]> {
+  private async rowsOf(selection: Selection, page: RowRefs, marks?: MarksByLog): Promise<SampleRow[]> {
     const found = new Map<number, SampleRow>();
     for (const [slot, rows] of rowsBySlot(page)) {
       const q = selection.logs[slot];

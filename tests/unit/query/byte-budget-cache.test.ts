@@ -53,4 +53,41 @@ describe('ByteBudgetCache', () => {
     c.makeRoom(500);
     expect(c.bytes).toBe(0);
   });
+
+  it('asks for a collection each time it has dropped `collectAfter` bytes, not for a value stored again', () => {
+    let collections = 0;
+    const c = new ByteBudgetCache<Uint8Array>(100, (value) => value.byteLength, {
+      collect: () => collections++,
+      collectAfter: 50,
+    });
+    const grown = new Uint8Array(30);
+    c.set('a', grown);
+    c.set('a', grown);
+    c.set('a', grown);
+    expect(collections).toBe(0);
+    for (let i = 0; i < 10; i++) c.set(`k${i}`, new Uint8Array(30));
+    // 9 entries of 30 bytes (and `a`) dropped to keep 3: 300 bytes, a collection per 50 or more.
+    expect(c.bytes).toBe(90);
+    expect(collections).toBe(4);
+    c.makeRoom(100);
+    expect(c.bytes).toBe(0);
+    expect(collections).toBe(5);
+  });
+
+  it('collects what little it dropped when asked to before large work, and nothing when it dropped none', () => {
+    let collections = 0;
+    const c = new ByteBudgetCache<Uint8Array>(100, (value) => value.byteLength, {
+      collect: () => collections++,
+      collectAfter: 1000,
+    });
+    c.set('a', new Uint8Array(30));
+    c.collectNow();
+    expect(collections).toBe(0);
+    c.makeRoom(80);
+    expect(collections).toBe(0);
+    c.collectNow();
+    expect(collections).toBe(1);
+    c.collectNow();
+    expect(collections).toBe(1);
+  });
 });

@@ -140,6 +140,20 @@ describe('QueryEngine', () => {
     ]);
   });
 
+  it('keeps a sorted view of every row of one log in 12 bytes a row: ranks, order, and refs that are the order', async () => {
+    const fresh = new QueryEngine(interners);
+    const one = [logs[0]];
+    expect(await selectedIds(fresh, one, {}, { by: 'text', dir: 'asc' })).toEqual([
+      'first.csv#3',
+      'first.csv#1',
+      'first.csv#0',
+      'first.csv#2',
+    ]);
+    const selection = await fresh.select(one, {}, { by: 'text', dir: 'asc' });
+    expect(selection.refs.BYTES_PER_ELEMENT).toBe(4);
+    expect(fresh.cachedBytes).toBeLessThanOrEqual(12 * one[0].log.count);
+  });
+
   it('keeps a selection until its data changes', async () => {
     const fresh = new QueryEngine(interners);
     const first = await fresh.select(logs, { text: 'cat' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sortRefs } from '../../../src/main/query/sort-refs';
+import { orderOfKeys, RADIX_SCRATCH_BYTES, sortRefs } from '../../../src/main/query/sort-refs';
 
 function expected(refs: number[], keys: number[], desc: boolean): number[] {
   const rank = (k: number) => (Number.isNaN(k) ? Infinity : desc ? -k : k);
@@ -37,5 +37,19 @@ describe('sortRefs', () => {
     const back = new Float64Array([10, 11, 12, 13, 14]);
     sortRefs(back, new Float64Array([2, 0, 2, 1, 0]), true);
     expect([...back]).toEqual([10, 12, 13, 11, 14]);
+  });
+
+  it('orders the same in working memory, which it leaves out of the order it returns', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true }), { maxLength: 200 }), fc.boolean(), (keys, desc) => {
+        const scratch = new SharedArrayBuffer(RADIX_SCRATCH_BYTES * keys.length + 8);
+        const inScratch = orderOfKeys(new Float64Array(keys), desc, scratch);
+        expect([...inScratch]).toEqual([...orderOfKeys(new Float64Array(keys), desc)]);
+        expect(inScratch.buffer).not.toBe(scratch);
+        new Uint8Array(scratch).fill(0xff);
+        expect([...inScratch]).toEqual([...orderOfKeys(new Float64Array(keys), desc)]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

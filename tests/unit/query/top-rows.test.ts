@@ -14,7 +14,7 @@ import { indexOneLog } from '../../../src/main/log-index/index-folder';
 import { QueryEngine } from '../../../src/main/query/query';
 import type { QueryLog } from '../../../src/main/query/query-log';
 import { ReviewOverlay } from '../../../src/main/query/review-overlay';
-import { SLOT } from '../../../src/main/query/row-refs';
+import { SLOT, type RowRefs } from '../../../src/main/query/row-refs';
 import { TOP_PATHS } from '../../../src/main/query/top-rows';
 
 const root = mkdtempSync(join(tmpdir(), 'flagdeck-top-rows-'));
@@ -70,7 +70,7 @@ const cellText = fc.oneof(
   fc.constantFrom('', 'a', 'b').map((tail) => `${long}${'y'.repeat(300)}${tail}`),
 );
 
-const ids = (logs: QueryLog[], refs: Float64Array): string[] =>
+const ids = (logs: QueryLog[], refs: RowRefs): string[] =>
   [...refs].map((ref) => `${logs[Math.floor(ref / SLOT)].log.file}#${ref % SLOT}`);
 
 /** The first k rows with upTo = k against the full sort, both on engines of their own. */
