@@ -130,3 +130,22 @@ export function wholeValues(log: LogIndex, column: number, rows: readonly number
     closeSync(fd);
   }
 }
+
+/**
+ * The rows a walk of pieces left to the exact scanner (`rows` counted from row `from`), each value
+ * handed to `visit` with its row in the log and its length (0: empty cell).
+ */
+export function visitLeftRows(
+  log: LogIndex,
+  column: number,
+  from: number,
+  rows: readonly number[],
+  visit: (row: number, value: Uint8Array | null, length: number) => void,
+): void {
+  const values = wholeValues(
+    log,
+    column,
+    rows.map((row) => row + from),
+  );
+  rows.forEach((row, i) => visit(from + row, values[i], values[i]?.length ?? 0));
+}

@@ -9,7 +9,7 @@ import { ItemKeys, WORKING_BYTES_PER_ITEM } from './item-keys';
 import { acquireWorking } from './working-memory';
 import { mappedArray } from './mapped-arrays';
 import { keyRowsHere, PARALLEL_MIN_ROWS, startKeyRowsInWorker, type KeyJob } from './key-workers';
-import { wholeValues } from './column-bytes';
+import { visitLeftRows } from './column-bytes';
 import { sampleSplitters } from './splitters';
 
 export interface RankOptions {
@@ -118,17 +118,10 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
       };
     };
     // The rows a walk left, read by the exact scanner.
-    const putLeft = (from: number, rows: number[]): void => {
-      const values = wholeValues(
-        log,
-        column,
-        rows.map((row) => row + from),
+    const putLeft = (from: number, rows: number[]): void =>
+      visitLeftRows(log, column, from, rows, (row, value, length) =>
+        put(source.bases[slot] + row, value, 0, length),
       );
-      rows.forEach((row, i) => {
-        const value = values[i];
-        put(source.bases[slot] + from + row, value, 0, value?.length ?? 0);
-      });
-    };
     const started = await startKeyRowsInWorker(rowsFrom(mid, log.count, true)).catch(() => null);
     const finished = started?.done.catch(() => null);
     putLeft(0, keyRowsHere(rowsFrom(0, mid, false)));

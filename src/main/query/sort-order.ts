@@ -54,8 +54,10 @@ export async function sortedRows(
       );
       return refsOf(logs, items);
     }
-    if (FIELD_SORTS.includes(sort.by) && (few || first)) {
-      const selection = { member: count === total ? null : member, count, upTo: first ? upTo : undefined };
+    // A field's full order is cheap and serves every later filter (the UI's paging): only a
+    // one-shot page (`upTo`, the CLI) orders just its own rows.
+    if (FIELD_SORTS.includes(sort.by) && upTo !== undefined && upTo <= TOP_MAX) {
+      const selection = { member: count === total ? null : member, count, upTo };
       return refsOf(logs, fieldOrderOf(sorting, logs, selection, sort));
     }
     order = { version, global: await orderOfAll(sorting, logs, total, sort) };
@@ -122,20 +124,20 @@ const FIELD_WORKING_BYTES = RADIX_AT + 8;
 
 /**
  * The rows `member` marks (`count` of them; null: every row) in a field sort's order, from their
- * own keys, only the first `upTo` when given: a script's one page (`--reason wrong --sort
+ * own keys, only the first `upTo`: a script's one page (`--reason wrong --sort
  * timestamp --limit 10`) orders neither the million rows around its matches nor the matches past
  * its page. Ties keep row order, as in the full order.
  */
 function fieldOrderOf(
   sorting: Sorting,
   logs: QueryLog[],
-  selection: { member: Uint8Array | null; count: number; upTo?: number },
+  selection: { member: Uint8Array | null; count: number; upTo: number },
   sort: SampleSort,
 ): Uint32Array {
   const { member, count, upTo } = selection;
   const keys = fieldKeys(sorting, logs, sort.by, member, count);
   const desc = sort.dir === 'desc';
-  const order = upTo === undefined ? orderOfKeys(keys, desc) : firstOfKeys(keys, upTo, desc);
+  const order = firstOfKeys(keys, upTo, desc);
   if (member === null) return order;
   const items = new Uint32Array(count);
   for (let item = 0, n = 0; n < count; item++) if (member[item] === 1) items[n++] = item;

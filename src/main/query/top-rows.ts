@@ -4,7 +4,7 @@
 // that print one page (`flagdeck query --limit 10`) and for small selections; the UI's paging
 // through a large selection walks the column's kept full order instead (sort-order.ts).
 import type { LogIndex } from '../log-index/log-index';
-import { wholeValues } from './column-bytes';
+import { visitLeftRows } from './column-bytes';
 import { ColumnSource } from './column-source';
 import { PARALLEL_MIN_ROWS } from './key-workers';
 import { newTopHeap, offerTop, topItems, type TopHeap } from './top-heap';
@@ -67,17 +67,10 @@ async function offerLog(
     desc: heap.desc,
   });
   // The rows a walk left, read by the exact scanner.
-  const offerLeft = (from: number, rows: number[]): void => {
-    const values = wholeValues(
-      log,
-      column,
-      rows.map((row) => row + from),
+  const offerLeft = (from: number, rows: number[]): void =>
+    visitLeftRows(log, column, from, rows, (row, value, length) =>
+      offerTop(heap, base + row, value, 0, length),
     );
-    rows.forEach((row, i) => {
-      const value = values[i];
-      offerTop(heap, base + from + row, value, 0, value?.length ?? 0);
-    });
-  };
   const started = await startTopInWorker(rowsFrom(mid, log.count, true)).catch(() => null);
   const finished = started?.done.catch((): TopFound | null => null);
   offerLeft(0, offerRowsHere(rowsFrom(0, mid, false), heap));
