@@ -4,7 +4,9 @@
 //   exception TypeError: ... (reading '0')";
 // - when the connection breaks, or `client.close()` aborts it while cancelled calls are still
 //   registered, it prints the AbortError and "Unexpected error Connection errored out." once per
-//   call (the call itself fails with that message, which replay retries or reports).
+//   call (the call itself fails with that message, which replay retries or reports);
+// - when a cancelled call's stream closes without a message, "Unexpected error" with an empty one
+//   (seen with five timed-out calls at once): an unexpected_error is always a call's own status.
 // Those messages, recognised by their exact shape, are dropped; anything else goes through.
 const filters = new WeakSet<typeof console.error>();
 
@@ -24,6 +26,7 @@ function isClientEcho(args: unknown[]): boolean {
   if (first === 'Unexpected client exception') {
     return second instanceof TypeError && (second.stack ?? '').includes('handle_payload');
   }
-  if (first === 'Unexpected error') return args.length === 2 && second === 'Connection errored out.';
+  if (first === 'Unexpected error')
+    return args.length === 2 && (second === undefined || typeof second === 'string');
   return args.length === 1 && first instanceof DOMException && first.name === 'AbortError';
 }
