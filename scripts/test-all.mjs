@@ -25,9 +25,14 @@ function check(label, command, args) {
 function countVitest(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
+  // A file that failed outside its tests (it did not load, a hook threw) counts once; the suites
+  // around a failed test (numFailedTestSuites: its file and describe blocks) do not count again.
+  const failedFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  ).length;
   return {
     passed: report.numPassedTests,
-    failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+    failed: report.numFailedTests + failedFiles,
     skipped: report.numPendingTests + (report.numTodoTests ?? 0),
   };
 }
