@@ -85,13 +85,8 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
     keys.put(item, bytes, from, to);
   for (let slot = 0; slot < source.logs.length; slot++) {
     const log = source.logs[slot];
-    const column = source.columnIn(slot);
-    const split =
-      column !== undefined &&
-      !log.source &&
-      log.shape.dialect.encoding === 'utf-8' &&
-      log.count >= PARALLEL_KEYS.minRows;
-    if (!split) {
+    const column = source.splitColumnIn(slot, PARALLEL_KEYS.minRows);
+    if (column === undefined) {
       await source.forEachIn(slot, 0, log.count, put);
       continue;
     }

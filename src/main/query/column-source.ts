@@ -64,9 +64,14 @@ export class ColumnSource {
     }
   }
 
-  /** The column's index in the log of `slot` (undefined: the log has no such column). */
-  columnIn(slot: number): number | undefined {
-    return this.columns[slot];
+  /**
+   * The column's index when the log of `slot` is walked on two threads (row walker plus a worker):
+   * a UTF-8 CSV log of at least `minRows` rows that has the column; undefined otherwise.
+   */
+  splitColumnIn(slot: number, minRows: number): number | undefined {
+    const log = this.logs[slot];
+    const splits = !log.source && log.shape.dialect.encoding === 'utf-8' && log.count >= minRows;
+    return splits ? this.columns[slot] : undefined;
   }
 
   /** The whole values of `items` (ascending), copied. */

@@ -43,13 +43,8 @@ async function offerLog(
   const offer = (item: number, bytes: Uint8Array | null, from: number, to: number): void => {
     if (member === null || member[item] === 1) offerTop(heap, item, bytes, from, to);
   };
-  const column = source.columnIn(slot);
-  const split =
-    column !== undefined &&
-    !log.source &&
-    log.shape.dialect.encoding === 'utf-8' &&
-    log.count >= TOP_PATHS.splitMinRows;
-  if (!split) {
+  const column = source.splitColumnIn(slot, TOP_PATHS.splitMinRows);
+  if (column === undefined) {
     await source.forEachIn(slot, 0, log.count, offer);
     return;
   }
