@@ -2,7 +2,7 @@
 // `flagdeck serve`). Every call names its input and output schema; both hosts validate the input
 // before a handler runs. Events are part of the contract too.
 import { z } from 'zod';
-import { ColumnKind, FolderInfo, ReviewState, SampleRef, SampleRow, WorkspaceInfo } from './model';
+import { ColumnKind, ReviewState, SampleRef, SampleRow, WorkspaceInfo } from './model';
 import { callNames, eventNames } from './contract-names';
 import { Facets, QueryInput, QueryResult, SampleFilter } from './query-api';
 import { EditInput, EditResult, HistoryEntry, UndoResult } from './review-api';
@@ -170,7 +170,7 @@ export const events = {
     bytesTotal: z.number(),
     rows: z.number(),
   }),
-  workspaceChanged: z.object({ folders: z.array(FolderInfo) }),
+  workspaceChanged: WorkspaceInfo,
   reviewChanged: z.object({
     changes: z.array(z.object({ folderId: z.string(), id: z.string(), review: ReviewState })),
   }),

@@ -89,7 +89,12 @@ export const FolderInfo = z.object({
 });
 export type FolderInfo = z.infer<typeof FolderInfo>;
 
-export const WorkspaceInfo = z.object({ folders: z.array(FolderInfo) });
+// `revision` orders snapshots: replies and events can arrive out of order, and a client keeps the
+// highest it has seen (a stale reply would bring back a folder already closed).
+export const WorkspaceInfo = z.object({
+  revision: z.number().int().nonnegative(),
+  folders: z.array(FolderInfo),
+});
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 
 export const AssetStatus = z.enum(['resolved', 'missing', 'outside']);

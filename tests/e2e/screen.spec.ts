@@ -257,11 +257,15 @@ test('follows the system theme', async ({ page, server }) => {
 test('says what to do when no folder is open, and reopens a recent one', async ({ page, server }) => {
   await openApp(page, server);
   const chips = page.locator('.chip');
-  for (let n = await chips.count(); n > 0; n--)
+  // Each close waits for its chip to go: a click sent while the list re-renders would land on a chip
+  // already closing and leave the last folder open.
+  for (let n = await chips.count(); n > 0; n = await chips.count()) {
     await chips
       .first()
       .getByRole('button', { name: /^Close / })
       .click();
+    await expect(chips).toHaveCount(n - 1);
+  }
   await expect(page.getByRole('heading', { name: 'Open a Gradio flagging folder' })).toBeVisible();
   const recent = page.locator('.recent button');
   await expect(recent.first()).toBeVisible();

@@ -19,6 +19,7 @@ export class WorkspaceContext {
   readonly reader: GradioReader;
   readonly source: RecordSource;
   readonly logProblem: (message: string) => void;
+  private snapshots = 0;
 
   constructor(readonly options: WorkspaceOptions) {
     this.reader = options.reader ?? scannerReader();
@@ -32,6 +33,7 @@ export class WorkspaceContext {
 
   info(): WorkspaceInfo {
     return {
+      revision: ++this.snapshots,
       folders: [...this.folders.values()].map((folder) => ({
         id: folder.id,
         path: folder.root,

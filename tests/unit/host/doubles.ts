@@ -2,7 +2,7 @@
 import type { Caller, CallArgs, CallName, CallOutput, Handlers } from '../../../src/shared/api';
 import { UnavailableError } from '../../../src/main/app/dispatch';
 
-const empty = { folders: [] };
+const empty = { revision: 1, folders: [] };
 
 export function fakeHandlers(calls: { name: string; args: unknown; caller?: Caller }[] = []): Handlers {
   const record =

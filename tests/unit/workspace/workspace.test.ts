@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName } from '../../../src/shared/api';
+import type { WorkspaceInfo } from '../../../src/shared/model';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
 import { MemoryReviewStore } from './memory-review-store';
 import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../support/real-world';
@@ -65,6 +66,21 @@ describe('Workspace', () => {
     });
     expect(seventh.rowHash).toMatch(/^[0-9a-f]{16}$/);
     expect(events.some((e) => e.event === 'workspaceChanged')).toBe(true);
+  });
+
+  it('numbers its snapshots, so a reply that arrives late is known to be older', async () => {
+    const { ws, events } = workspace();
+    const opened = await ws.open([folder(3), folder(4)]);
+    await ws.whenIndexed();
+    const closed = await ws.close(opened.folders[0].id);
+    expect(closed.revision).toBeGreaterThan(opened.revision);
+    const changes = events
+      .filter((e) => e.event === 'workspaceChanged')
+      .map((e) => e.payload as WorkspaceInfo);
+    const revisions = changes.map((c) => c.revision);
+    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+    expect(new Set(revisions).size).toBe(revisions.length);
+    expect(ws.info().revision).toBeGreaterThan(Math.max(closed.revision, ...revisions));
   });
 
   it('filters by reason, username, time range, text and column value, and sorts', async () => {

@@ -27,7 +27,7 @@ vi.mock('../../../../src/main/app/services', () => ({
         'workspace.recent': async () => ({ paths: opened.flat().reverse() }),
         'workspace.open': async ({ paths }: { paths: string[] }) => {
           opened.push(paths);
-          return { folders: [] };
+          return { revision: 1, folders: [] };
         },
       },
       folderOf: (id: string) =>

@@ -129,7 +129,7 @@ describe('web transport: events', () => {
 
   it('announces a fresh workspace once a dropped socket is back, for the events it missed', async () => {
     vi.stubGlobal('WebSocket', FakeSocket);
-    const info = { folders: [] };
+    const info = { revision: 1, folders: [] };
     const fetch = stubFetch(200, { ok: true, value: info });
     const client = createWebClient({ origin, token: 'tok' });
     const changed: unknown[] = [];

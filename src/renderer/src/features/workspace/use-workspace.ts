@@ -1,8 +1,9 @@
 // The open folders, kept current by `workspaceChanged`, plus opening, closing and recent paths.
 import { useCallback, useEffect, useState } from 'react';
-import type { FolderInfo } from '../../../../shared/model';
+import type { FolderInfo, WorkspaceInfo } from '../../../../shared/model';
 import { useApi } from '../../common/api-context';
 import { errorMessage } from '../../common/errors';
+import { newestSnapshot } from './newest-snapshot';
 
 export interface Workspace {
   folders: FolderInfo[];
@@ -16,9 +17,13 @@ export interface Workspace {
   pick(): Promise<void>;
 }
 
+const NO_FOLDERS: FolderInfo[] = [];
+
 export function useWorkspace(): Workspace {
   const { client } = useApi();
-  const [folders, setFolders] = useState<FolderInfo[]>([]);
+  const [snapshot, setSnapshot] = useState<WorkspaceInfo | null>(null);
+  const apply = useCallback((w: WorkspaceInfo) => setSnapshot((current) => newestSnapshot(current, w)), []);
+  const folders = snapshot?.folders ?? NO_FOLDERS;
   const [loaded, setLoaded] = useState(false);
   const [recent, setRecent] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -26,10 +31,10 @@ export function useWorkspace(): Workspace {
 
   useEffect(() => {
     let live = true;
-    const off = client.on('workspaceChanged', (w) => setFolders(w.folders));
+    const off = client.on('workspaceChanged', apply);
     client
       .call('workspace.info', {})
-      .then((w) => live && setFolders(w.folders))
+      .then((w) => live && apply(w))
       .catch((e: unknown) => live && setError(errorMessage(e)))
       .finally(() => live && setLoaded(true));
     client
@@ -40,7 +45,7 @@ export function useWorkspace(): Workspace {
       live = false;
       off();
     };
-  }, [client]);
+  }, [client, apply]);
 
   const refreshRecent = useCallback(async () => {
     const r = await client.call('workspace.recent', {}).catch(() => null);
@@ -54,7 +59,7 @@ export function useWorkspace(): Workspace {
       setError(null);
       try {
         const w = await client.call('workspace.open', { paths });
-        setFolders(w.folders);
+        apply(w);
         await refreshRecent();
         return null;
       } catch (e) {
@@ -67,18 +72,18 @@ export function useWorkspace(): Workspace {
         setBusy(false);
       }
     },
-    [client, refreshRecent],
+    [client, refreshRecent, apply],
   );
 
   const close = useCallback(
     async (folderId: string) => {
       try {
-        setFolders((await client.call('workspace.close', { folderId })).folders);
+        apply(await client.call('workspace.close', { folderId }));
       } catch (e) {
         setError(errorMessage(e));
       }
     },
-    [client],
+    [client, apply],
   );
 
   const pick = useCallback(async () => {
