@@ -11,6 +11,7 @@ import { mappedArray } from './mapped-arrays';
 import { keyRowsHere, PARALLEL_MIN_ROWS, startKeyRowsInWorker, type KeyJob } from './key-workers';
 import { visitLeftRows } from './column-bytes';
 import { sampleSplitters } from './splitters';
+import { distinctRanks } from './distinct-ranks';
 
 export interface RankOptions {
   /** Values sampled as splitters (tests use few, to make every path run). */
@@ -148,6 +149,8 @@ export async function columnRanks(
   try {
     const keys = new ItemKeys(source.total, splitters, working.buffer);
     await putAllKeys(source, keys);
+    const few = await distinctRanks(keys, source);
+    if (few !== null) return few;
     const order = keys.order();
     let ties: Tie[] = [];
     let pending = 0;

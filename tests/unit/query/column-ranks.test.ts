@@ -12,6 +12,7 @@ import { indexOneLog } from '../../../src/main/log-index/index-folder';
 import { readRecords } from '../../../src/main/log-index/read-records';
 import { undoInjectionEscape } from '../../../src/main/gradio/injection-escape';
 import { columnRanks, PARALLEL_KEYS } from '../../../src/main/query/column-ranks';
+import { DISTINCT } from '../../../src/main/query/distinct-ranks';
 
 const root = mkdtempSync(join(tmpdir(), 'flagdeck-column-ranks-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -139,5 +140,64 @@ describe('columnRanks', () => {
     );
     const c = await indexed('c.csv', ['other'], [['q']]);
     expect([...(await columnRanks([a, b, c], 'text'))]).toEqual([3, 1, 2, 1, 0]);
+  });
+
+  it('ranks a column of few distinct values through them, as the radix passes would', async () => {
+    const minItems = DISTINCT.minItems;
+    DISTINCT.minItems = 0;
+    const paths = new Set<string>();
+    let run = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          // Few values drawn many times: one per 8 rows or fewer takes the distinct path, more falls back.
+          fc
+            .array(cellText, { minLength: 1, maxLength: 12 })
+            .chain((values) => fc.array(fc.constantFrom(...values), { minLength: 8, maxLength: 80 })),
+          async (cells) => {
+            const log = await indexed(
+              `few-${run++}.csv`,
+              ['prompt', 'answer', 'flag'],
+              cells.map((cell) => ['p', cell, '']),
+            );
+            const expected = await expectedRanks(log, 1);
+            for (const sampleItems of [0, 3, 1024]) {
+              expect([...(await columnRanks([log], 'answer', { sampleItems }))]).toEqual(expected);
+              paths.add(DISTINCT.last);
+            }
+          },
+        ),
+        { numRuns: Number(process.env.RANK_RUNS ?? 150) },
+      );
+    } finally {
+      DISTINCT.minItems = minItems;
+    }
+    expect([...paths].sort()).toEqual(['distinct', 'radix']);
+  });
+
+  it('falls back to the radix passes once a column turns out to hold more distinct values', async () => {
+    const { minItems, max } = DISTINCT;
+    Object.assign(DISTINCT, { minItems: 0, max: 4 });
+    try {
+      const cells = Array.from({ length: 200 }, (_, i) => `value ${(i * 5) % 9}`);
+      const log = await indexed(
+        'many.csv',
+        ['prompt', 'answer', 'flag'],
+        cells.map((cell) => ['p', cell, '']),
+      );
+      expect([...(await columnRanks([log], 'answer'))]).toEqual(await expectedRanks(log, 1));
+      expect(DISTINCT.last).toBe('radix');
+      DISTINCT.max = 9;
+      // With splitters every value is one; without, they share a gap and 4 bytes ("valu"), and
+      // only their keys' second words tell them apart.
+      for (const sampleItems of [1024, 0]) {
+        expect([...(await columnRanks([log], 'answer', { sampleItems }))]).toEqual(
+          await expectedRanks(log, 1),
+        );
+        expect(DISTINCT.last).toBe('distinct');
+      }
+    } finally {
+      Object.assign(DISTINCT, { minItems, max });
+    }
   });
 });
