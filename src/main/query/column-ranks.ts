@@ -16,6 +16,11 @@ import { distinctRanks } from './distinct-ranks';
 export interface RankOptions {
   /** Values sampled as splitters (tests use few, to make every path run). */
   sampleItems?: number;
+  /**
+   * Rank only the items marked 1 (a filter's matches); the others rank 0 like empty cells. Their
+   * cells are neither read nor keyed: a search matching half the rows is ranked in about half the time.
+   */
+  member?: Uint8Array | null;
 }
 
 /** Bytes per row that a ranking holds while it runs: its working memory and the ranks it makes. */
@@ -81,9 +86,10 @@ async function settle(ties: Tie[], source: ColumnSource, order: Uint32Array): Pr
  * Keys every item: a large log's later half in a worker thread meanwhile (the rows it leaves, and
  * all of them if it fails, are keyed here).
  */
-async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
-  const put = (item: number, bytes: Uint8Array | null, from: number, to: number): void =>
-    keys.put(item, bytes, from, to);
+async function putAllKeys(source: ColumnSource, keys: ItemKeys, member: Uint8Array | null): Promise<void> {
+  const put = (item: number, bytes: Uint8Array | null, from: number, to: number): void => {
+    if (member === null || member[item] === 1) keys.put(item, bytes, from, to);
+  };
   for (let slot = 0; slot < source.logs.length; slot++) {
     const log = source.logs[slot];
     const column = source.splitColumnIn(slot, PARALLEL_KEYS.minRows);
@@ -102,12 +108,14 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys): Promise<void> {
     const rowsFrom = (from: number, to: number, copied: boolean): KeyJob => {
       const starts = log.starts.subarray(from, to);
       const lengths = log.lengths.subarray(from, to);
+      const base = source.bases[slot];
+      const marks = member?.subarray(base + from, base + to) ?? null;
       return {
         path: log.path,
         quote,
         column,
-        member: null,
-        base: source.bases[slot] + from,
+        member: copied ? (marks?.slice() ?? null) : marks,
+        base: base + from,
         tables: keys.tables,
         starts: copied ? own(starts, mappedArray(Float64Array, to - from)) : starts,
         lengths: copied ? own(lengths, mappedArray(Uint32Array, to - from)) : lengths,
@@ -148,7 +156,7 @@ export async function columnRanks(
   const working = acquireWorking(WORKING_BYTES_PER_ITEM * source.total + 8, { collect: true });
   try {
     const keys = new ItemKeys(source.total, splitters, working.buffer);
-    await putAllKeys(source, keys);
+    await putAllKeys(source, keys, options.member ?? null);
     const few = await distinctRanks(keys, source);
     if (few !== null) return few;
     const order = keys.order();

@@ -21,6 +21,9 @@ export interface Sorting {
 /** Sorts on the sample's own fields (cheap keys from the index); any other sort is on a column. */
 const FIELD_SORTS = ['timestamp', 'status', 'reason', 'originalReason', 'username'];
 
+/** Up to this share of the rows matching, a column sort ranks the matches alone (see sortedRows). */
+export const MATCH_RANKS_MAX = 0.6;
+
 /**
  * The rows marked in `member` (by global row number), in `sort` order: all of them, or with
  * `upTo`, at least the first `upTo`. The order of all rows is kept per sort and data version (4
@@ -53,6 +56,16 @@ export async function sortedRows(
         sort.dir === 'desc',
       );
       return refsOf(logs, items);
+    }
+    // A filter that keeps at most MATCH_RANKS_MAX of the rows (a search), on a column not ranked
+    // yet: only its matches are read and ranked, and that order is not kept for other filters.
+    if (
+      !FIELD_SORTS.includes(sort.by) &&
+      count <= total * MATCH_RANKS_MAX &&
+      !ranksKept(sorting, logs, sort.by)
+    ) {
+      const ranks = await rankColumn(sorting, logs, sort.by, member);
+      return refsOf(logs, orderOfRanks(ranks, sort.dir === 'desc'), member, count);
     }
     // A field's full order is cheap and serves every later filter (the UI's paging): only a
     // one-shot page (`upTo`, the CLI) orders just its own rows.
@@ -198,14 +211,25 @@ async function ranksOf(sorting: Sorting, logs: QueryLog[], by: string): Promise<
   const cacheKey = `ranks\0${by}`;
   const kept = sorting.cache.get(cacheKey) as KeptRanks | undefined;
   if (kept?.version === version) return kept.ranks;
+  const ranks = await rankColumn(sorting, logs, by, null);
+  sorting.cache.set(cacheKey, { version, ranks });
+  return ranks;
+}
+
+/** Ranks column `by` over `logs`, of the rows `member` marks alone when given (see RankOptions). */
+async function rankColumn(
+  sorting: Sorting,
+  logs: QueryLog[],
+  by: string,
+  member: Uint8Array | null,
+): Promise<Uint32Array> {
   let total = 0;
   for (const q of logs) total += q.log.count;
   sorting.cache.makeRoom(RANKS_WORKING_BYTES * total);
   sorting.cache.collectNow();
-  const ranks = await columnRanks(
+  return columnRanks(
     logs.map((q) => q.log),
     by,
+    { member },
   );
-  sorting.cache.set(cacheKey, { version, ranks });
-  return ranks;
 }

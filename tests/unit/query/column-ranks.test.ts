@@ -175,6 +175,44 @@ describe('columnRanks', () => {
     expect([...paths].sort()).toEqual(['distinct', 'radix']);
   });
 
+  it('ranks only the rows a filter marks, in the order the full ranks give them', async () => {
+    const { minItems } = DISTINCT;
+    const minRows = PARALLEL_KEYS.minRows;
+    let run = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(cellText, fc.boolean()), { minLength: 1, maxLength: 60 }),
+          fc.boolean(),
+          fc.boolean(),
+          async (rows, distinct, twoThreads) => {
+            DISTINCT.minItems = distinct ? 0 : minItems;
+            PARALLEL_KEYS.minRows = twoThreads ? 2 : minRows;
+            const log = await indexed(
+              `marked-${run++}.csv`,
+              ['prompt', 'answer', 'flag'],
+              rows.map(([cell]) => ['p', cell, '']),
+            );
+            const member = Uint8Array.from(rows, ([, marked]) => (marked ? 1 : 0));
+            const full = await expectedRanks(log, 1);
+            const ranks = [...(await columnRanks([log], 'answer', { member, sampleItems: 3 }))];
+            rows.forEach(([, marked], a) => {
+              if (!marked) expect(ranks[a]).toBe(0);
+              else
+                rows.forEach(([, other], b) => {
+                  if (other) expect(Math.sign(ranks[a] - ranks[b])).toBe(Math.sign(full[a] - full[b]));
+                });
+            });
+          },
+        ),
+        { numRuns: Number(process.env.RANK_RUNS ?? 150) },
+      );
+    } finally {
+      DISTINCT.minItems = minItems;
+      PARALLEL_KEYS.minRows = minRows;
+    }
+  });
+
   it('falls back to the radix passes once a column turns out to hold more distinct values', async () => {
     const { minItems, max } = DISTINCT;
     Object.assign(DISTINCT, { minItems: 0, max: 4 });
