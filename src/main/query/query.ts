@@ -40,7 +40,7 @@ export class QueryEngine {
     collecting: Collecting = { collect: collectGarbage, collectAfter: COLLECT_AFTER_BYTES },
   ) {
     this.cache = new ByteBudgetCache<Cached>(budget, bytesOf, collecting);
-    this.sorting = { cache: this.cache, interners };
+    this.sorting = { cache: this.cache, interners, matchRanked: new Map() };
   }
 
   /** Drops what was built for a log that left the workspace. */

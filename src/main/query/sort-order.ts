@@ -16,13 +16,15 @@ import { firstItems, TOP_MAX, TOP_PATHS } from './top-rows';
 export interface Sorting {
   cache: ByteBudgetCache<Cached>;
   interners: SharedInterners;
+  /** Per column, the logs' version (ranksVersion) when a filter's matches alone were last ranked. */
+  matchRanked: Map<string, string>;
 }
 
 /** Sorts on the sample's own fields (cheap keys from the index); any other sort is on a column. */
 const FIELD_SORTS = ['timestamp', 'status', 'reason', 'originalReason', 'username'];
 
-/** Up to this share of the rows matching, a column sort ranks the matches alone (see sortedRows). */
-export const MATCH_RANKS_MAX = 0.6;
+/** Up to this share of the rows matching, a column sort ranks the matches alone (see sortedRows); how often it did (tests). */
+export const MATCH_RANKS = { maxShare: 0.6, runs: 0 };
 
 /**
  * The rows marked in `member` (by global row number), in `sort` order: all of them, or with
@@ -57,15 +59,22 @@ export async function sortedRows(
       );
       return refsOf(logs, items);
     }
-    // A filter that keeps at most MATCH_RANKS_MAX of the rows (a search), on a column not ranked
-    // yet: only its matches are read and ranked, and that order is not kept for other filters.
+    // The first filtered sort on a column not ranked yet, its filter keeping at most
+    // MATCH_RANKS.maxShare of the rows (a search): only its matches are read and ranked, and that order
+    // serves this filter alone. A second filter sorted on the same column ranks every row, and keeps
+    // the ranks: a reviewer switching filters pays for one full ranking, not one per filter.
     if (
       !FIELD_SORTS.includes(sort.by) &&
-      count <= total * MATCH_RANKS_MAX &&
+      count <= total * MATCH_RANKS.maxShare &&
       !ranksKept(sorting, logs, sort.by)
     ) {
-      const ranks = await rankColumn(sorting, logs, sort.by, member);
-      return refsOf(logs, orderOfRanks(ranks, sort.dir === 'desc'), member, count);
+      const version = ranksVersion(logs);
+      if (sorting.matchRanked.get(sort.by) !== version) {
+        sorting.matchRanked.set(sort.by, version);
+        MATCH_RANKS.runs++;
+        const ranks = await rankColumn(sorting, logs, sort.by, member);
+        return refsOf(logs, orderOfRanks(ranks, sort.dir === 'desc'), member, count);
+      }
     }
     // A field's full order is cheap and serves every later filter (the UI's paging): only a
     // one-shot page (`upTo`, the CLI) orders just its own rows.

@@ -19,6 +19,8 @@ import { selectedIds } from './support/selected-ids';
 import { ReviewOverlay } from '../../../src/main/query/review-overlay';
 import { SAMPLING } from '../../../src/main/query/splitters';
 import { SEARCH_SPLIT } from '../../../src/main/query/text-search';
+import { MATCH_RANKS } from '../../../src/main/query/sort-order';
+import { TOP_PATHS } from '../../../src/main/query/top-rows';
 
 const CELLS = [
   'plain',
@@ -147,4 +149,23 @@ describe('QueryEngine against a reference', () => {
       if (splitRows === 2) expect(SEARCH_SPLIT.last).toBe('two threads');
     });
   }
+
+  it("sorts a search's matches ranked alone first, then through the kept ranks of every row", async () => {
+    const directMax = TOP_PATHS.directMax;
+    TOP_PATHS.directMax = 0;
+    onTestFinished(() => {
+      TOP_PATHS.directMax = directMax;
+    });
+    const engine = new QueryEngine(interners);
+    const runs = MATCH_RANKS.runs;
+    for (const text of SEARCHES.slice(1)) {
+      for (const by of COLUMNS) {
+        for (const dir of ['asc', 'desc'] as const) {
+          expect(await rows(engine, { text }, { by, dir })).toEqual(reference(text, { by, dir }));
+        }
+      }
+    }
+    // One match-only ranking per column: the first search sorted on it; the rest use its ranks.
+    expect(MATCH_RANKS.runs - runs).toBe(COLUMNS.length);
+  });
 });
