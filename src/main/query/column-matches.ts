@@ -4,10 +4,11 @@
 import { undoInjectionEscape } from '../gradio/injection-escape';
 import type { LogIndex } from '../log-index/log-index';
 import { readRecords } from '../log-index/read-records';
-import { forEachValue, visitLeftRows } from './column-bytes';
+import * as fs from 'node:fs';
+import { forEachValue, visitLeftRows, type VisitValue } from './column-bytes';
 import { mappedArray } from './mapped-arrays';
-import { matchJob, type MatchJob } from './column-match-job';
-import { walkerProgram } from './row-walker';
+import { isWanted, matchJob, type MatchJob, type Wanted } from './column-match-job';
+import { WALKER, walkerProgram } from './row-walker';
 import { startWorker } from './function-worker';
 
 /** From how many new rows a log is tested on two threads, and how the last such update went (tests). */
@@ -15,18 +16,12 @@ export const MATCH_SPLIT = { minRows: 100_000, last: 'none' as 'none' | 'two thr
 
 let program: string | undefined;
 
-function equalBytes(a: Uint8Array, b: Uint8Array, from: number, to: number): boolean {
-  if (a.length !== to - from) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[from + i]) return false;
-  return true;
-}
-
-export class ColumnMatches {
+export class ColumnMatches implements Wanted {
   hits = new Uint8Array(0);
   upTo = 0;
   generation = -1;
-  private readonly wanted: Buffer[];
-  private readonly wantsEmpty: boolean;
+  readonly wanted: Buffer[];
+  readonly wantsEmpty: boolean;
 
   constructor(
     readonly column: number,
@@ -34,11 +29,6 @@ export class ColumnMatches {
   ) {
     this.wanted = values.filter((value) => value !== '').map((value) => Buffer.from(value, 'utf8'));
     this.wantsEmpty = values.includes('');
-  }
-
-  private matches(bytes: Uint8Array | null, from: number, to: number): boolean {
-    if (bytes === null) return this.wantsEmpty;
-    return this.wanted.some((value) => equalBytes(value, bytes, from, to));
   }
 
   async update(log: LogIndex): Promise<Uint8Array> {
@@ -53,8 +43,8 @@ export class ColumnMatches {
       hits.set(this.hits);
       this.hits = hits;
     }
-    const mark = (row: number, bytes: Uint8Array | null, from: number, to: number): void => {
-      this.hits[row] = this.matches(bytes, from, to) ? 1 : 0;
+    const mark: VisitValue = (row, bytes, from, to) => {
+      this.hits[row] = isWanted(this, bytes, from, to) ? 1 : 0;
     };
     if (log.source) {
       const rows = Array.from({ length: log.count - this.upTo }, (_, i) => this.upTo + i);
@@ -72,39 +62,42 @@ export class ColumnMatches {
     return this.hits;
   }
 
-  /** The new rows' later half tested by a worker thread while this one tests the first. */
-  private async markOnTwoThreads(
-    log: LogIndex,
-    mark: (row: number, bytes: Uint8Array | null, from: number, to: number) => void,
-  ) {
+  /**
+   * The new rows' later half tested by a worker thread while this one tests the first, both
+   * through the row walker; the rows it leaves are read through the exact scanner here.
+   */
+  private async markOnTwoThreads(log: LogIndex, mark: VisitValue): Promise<void> {
     const mid = this.upTo + Math.floor((log.count - this.upTo) / 2);
-    const job: MatchJob = {
+    const rowsFrom = (from: number, to: number, own: boolean): MatchJob => ({
       path: log.path,
       quote: log.shape.dialect.quote.charCodeAt(0),
       column: this.column,
       member: null,
-      starts: log.starts.slice(mid, log.count),
-      lengths: log.lengths.slice(mid, log.count),
+      // The worker's rows are copies handed over to it; this thread's are views.
+      starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),
+      lengths: own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to),
       wanted: this.wanted,
       wantsEmpty: this.wantsEmpty,
+    });
+    const markFound = (from: number, found: { hits: Uint8Array; left: number[] }): void => {
+      this.hits.set(found.hits, from);
+      visitLeftRows(log, this.column, from, found.left, (row, value, length) => mark(row, value, 0, length));
     };
     program ??= [
       walkerProgram(),
-      String(matchJob),
-      `const run = (job) => ${matchJob.name}(job, fs, walker);`,
+      ...[isWanted, matchJob].map(String),
+      `const run = (job) => ${matchJob.name}(job, fs, walker, ${isWanted.name});`,
     ].join('\n');
-    const started = await startWorker<{ hits: Uint8Array; left: number[] }>(program, job, [
-      job.starts.buffer as ArrayBuffer,
-      job.lengths.buffer as ArrayBuffer,
+    const later = rowsFrom(mid, log.count, true);
+    const started = await startWorker<{ hits: Uint8Array; left: number[] }>(program, later, [
+      later.starts.buffer as ArrayBuffer,
+      later.lengths.buffer as ArrayBuffer,
     ]).catch(() => null);
     const finished = started?.done.catch(() => null);
-    forEachValue(log, this.column, this.upTo, mid, mark);
-    const later = (await finished) ?? null;
-    MATCH_SPLIT.last = later === null ? 'worker failed' : 'two threads';
-    if (later === null) forEachValue(log, this.column, mid, log.count, mark);
-    else {
-      this.hits.set(later.hits, mid);
-      visitLeftRows(log, this.column, mid, later.left, (row, value, length) => mark(row, value, 0, length));
-    }
+    markFound(this.upTo, matchJob(rowsFrom(this.upTo, mid, false), fs, WALKER, isWanted));
+    const found = (await finished) ?? null;
+    MATCH_SPLIT.last = found === null ? 'worker failed' : 'two threads';
+    if (found === null) forEachValue(log, this.column, mid, log.count, mark);
+    else markFound(mid, found);
   }
 }
