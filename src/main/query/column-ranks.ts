@@ -99,6 +99,7 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys, member: Uint8Arr
     }
     const mid = Math.floor(log.count / 2);
     const quote = log.shape.dialect.quote.charCodeAt(0);
+    const base = source.bases[slot];
     // The worker's rows are copies handed over to it, mapped: the worker frees them
     // (mapped-arrays.ts). This thread's are views.
     const own = <T extends Float64Array | Uint32Array>(view: T, copy: T): T => {
@@ -108,7 +109,6 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys, member: Uint8Arr
     const rowsFrom = (from: number, to: number, copied: boolean): KeyJob => {
       const starts = log.starts.subarray(from, to);
       const lengths = log.lengths.subarray(from, to);
-      const base = source.bases[slot];
       const marks = member?.subarray(base + from, base + to) ?? null;
       return {
         path: log.path,
@@ -123,9 +123,7 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys, member: Uint8Arr
     };
     // The rows a walk left, read by the exact scanner.
     const putLeft = (from: number, rows: number[]): void =>
-      visitLeftRows(log, column, from, rows, (row, value, length) =>
-        put(source.bases[slot] + row, value, 0, length),
-      );
+      visitLeftRows(log, column, from, rows, (row, value, length) => put(base + row, value, 0, length));
     const started = await startKeyRowsInWorker(rowsFrom(mid, log.count, true)).catch(() => null);
     const finished = started?.done.catch(() => null);
     putLeft(0, keyRowsHere(rowsFrom(0, mid, false)));

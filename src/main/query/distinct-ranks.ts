@@ -66,31 +66,30 @@ class Tuples {
     slots[at] = id + 1;
     return id;
   }
+
+  /** Tuples `a` and `b` compared by bucket, then key (not hashes: equal keys are a tie to read). */
+  compareKeys(a: number, b: number): number {
+    const { words } = this;
+    return (
+      words[5 * a] - words[5 * b] ||
+      words[5 * a + 1] - words[5 * b + 1] ||
+      words[5 * a + 2] - words[5 * b + 2]
+    );
+  }
 }
 
 /** The tuple ids in key order (bucket, then key); ties between distinct values are still to settle. */
 function keyOrder(tuples: Tuples): number[] {
-  const { words } = tuples;
   const ids = Array.from({ length: tuples.count }, (_, id) => id);
-  return ids.sort(
-    (a, b) =>
-      words[5 * a] - words[5 * b] ||
-      words[5 * a + 1] - words[5 * b + 1] ||
-      words[5 * a + 2] - words[5 * b + 2],
-  );
+  return ids.sort((a, b) => tuples.compareKeys(a, b));
 }
 
 /** Orders each run of ids whose keys agree (distinct values sharing a 7-byte key) by reading one value each. */
 async function settleTies(ids: number[], tuples: Tuples, source: ColumnSource): Promise<void> {
-  const { words } = tuples;
-  const sameKey = (a: number, b: number): boolean =>
-    words[5 * a] === words[5 * b] &&
-    words[5 * a + 1] === words[5 * b + 1] &&
-    words[5 * a + 2] === words[5 * b + 2];
   const runs: [number, number][] = [];
   for (let start = 0; start < ids.length;) {
     let end = start + 1;
-    while (end < ids.length && sameKey(ids[start], ids[end])) end++;
+    while (end < ids.length && tuples.compareKeys(ids[start], ids[end]) === 0) end++;
     if (end - start > 1) runs.push([start, end]);
     start = end;
   }
