@@ -8,7 +8,7 @@ export default defineConfig({
   main: {
     // csv-parse is bundled: resolving and loading its eleven modules one by one cost `flagdeck
     // inspect` about 12 ms of its fixed start-up (measured by bench/open.mjs).
-    plugins: [externalizeDepsPlugin({ exclude: ['csv-parse'] })],
+    plugins: [externalizeDepsPlugin({ exclude: ['csv-parse', 'zod'] })],
     build: {
       rollupOptions: {
         input: {

@@ -18,6 +18,9 @@ export async function openWorkspaceForExport(paths: string[], dataDir: string): 
     follow: false,
     // A one-shot command reads each log whole, a last row without its line end included.
     timing: { ...DEFAULT_TIMING, finalQuietMs: -1 },
+    // No first page is served before the whole index: no head start in this thread, no wait.
+    firstBytes: 0,
+    bulkDelayMs: 0,
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
     indexCache: { dataDir },
     // A `replay` filter (the latest run's outcomes) works in every one-shot command too.
