@@ -21,6 +21,7 @@ import { applyScan, type SharedInterners } from './apply-scan';
 import type { LogIndex } from './log-index';
 import { indexLog } from './index-log';
 import { COLUMN_NAMES, sharedColumns, viewsOf } from './shared-columns';
+import { holdAroundWorker } from '../platform/young-generation';
 
 /** Below this many bytes one thread is quicker than starting workers. */
 export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
@@ -96,6 +97,7 @@ async function runInWorker(path: string, job: Omit<ScanJob, 'fd'>): Promise<Scan
       eval: true,
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
+    holdAroundWorker(worker);
     worker.once('message', (message: ScanResult | { error: string }) => {
       void worker.terminate();
       if ('error' in message) reject(new Error(message.error));

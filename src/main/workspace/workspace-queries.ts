@@ -14,6 +14,7 @@ import { sampleRows } from './sample-rows';
 import { facetsOf } from './facets';
 import { identitiesOf } from './identities';
 import type { WorkspaceContext } from './workspace-context';
+import { holdYoungGeneration } from '../platform/young-generation';
 
 export class WorkspaceQueries {
   constructor(private readonly ctx: WorkspaceContext) {}
@@ -23,6 +24,8 @@ export class WorkspaceQueries {
     input: { filter: SampleFilter; sort?: SampleSort; offset: number; limit: number },
     upTo?: number,
   ): Promise<QueryResult> {
+    // Again: a worker booted since may have reset it (young-generation.ts).
+    holdYoungGeneration();
     const marks = await this.marksFor(input.filter);
     const selection = await this.select(input.filter, input.sort, marks, upTo);
     const page = selection.refs.subarray(input.offset, input.offset + input.limit);
