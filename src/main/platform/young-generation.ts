@@ -1,27 +1,42 @@
-// V8 doubles a heap's young generation, up to 32 MB on 64-bit, each time enough objects have
-// survived its scavenges since the last doubling, and never gives it back while the process runs.
-// A ranking keeps its working objects (the distinct values, the ties being settled) alive across
-// many scavenges, so after a few sorts the process held 32 MB of semispaces for good: a sixth of
-// a 1M-row log's whole budget. A growth factor of 1 keeps the young generation at its starting
-// size; its survivors are promoted to the old generation sooner instead, where a full collection
+// V8 doubles a heap's young generation, up to 32 MB on 64-bit (128 MB under Node 24), each time
+// enough objects have survived its scavenges since the last doubling, and never gives it back while
+// the process runs. A ranking keeps its working objects (the distinct values, the ties being
+// settled) alive across many scavenges, so after a few sorts the process held 32 MB of semispaces
+// for good: an eighth of a 1M-row log. Held at its 2 MB start, though, a page of 100 rows (which
+// makes about 4 MB of garbage resolving its assets) ran six scavenges and took twice as long. So
+// the young generation may grow to HELD_BYTES and is held there: a growth factor of 1 stops V8's
+// doubling; survivors are promoted to the old generation sooner instead, where a full collection
 // frees them.
-import { setFlagsFromString } from 'node:v8';
-import type { Worker } from 'node:worker_threads';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
-/** Holds this process's young generation at its starting size (again: see holdAroundWorker). */
+/** Both semispaces: one scavenge per page of 100 rows, 24 MB less than V8's own ceiling. */
+export const HELD_BYTES = 8 * 1024 * 1024;
+
+function youngGenerationBytes(): number {
+  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+}
+
+/**
+ * Lets this process's young generation grow until it holds HELD_BYTES, and holds it from then
+ * on. Called where a query starts and around every worker (holdAroundWorker), so a doubling that
+ * passes the size is stopped at the next of those points.
+ */
 export function holdYoungGeneration(): void {
+  const factor = youngGenerationBytes() >= HELD_BYTES ? 1 : 2;
   try {
-    setFlagsFromString('--semi-space-growth-factor=1');
+    setFlagsFromString(`--semi-space-growth-factor=${factor}`);
   } catch {
     // A host whose V8 refuses run-time flags keeps V8's own sizing.
   }
 }
 
 /**
- * Node 20 resets V8's flags while a worker thread boots, and measured, once more before the
- * worker's first answer: the hold is taken again at both points. (Node 24 keeps it.)
+ * Node 20 resets V8's flags while a worker thread boots, and, measured, at times later on, up to
+ * its teardown: the hold is taken again when the worker comes online, answers and exits. (Node 24
+ * keeps it.)
  */
-export function holdAroundWorker(worker: Pick<Worker, 'once'>): void {
+export function holdAroundWorker(worker: { once(event: string, listener: () => void): unknown }): void {
   worker.once('online', holdYoungGeneration);
   worker.once('message', holdYoungGeneration);
+  worker.once('exit', holdYoungGeneration);
 }
