@@ -6,8 +6,9 @@ import react from '@vitejs/plugin-react';
 // Shared services land in common chunks; only index.js imports `electron`.
 export default defineConfig({
   main: {
-    // csv-parse is bundled: resolving and loading its eleven modules one by one cost `flagdeck
-    // inspect` about 12 ms of its fixed start-up (measured by bench/open.mjs).
+    // csv-parse and zod are bundled: resolving and loading their modules one by one cost `flagdeck
+    // inspect` about 12 ms of its fixed start-up (csv-parse's eleven) and every command that loads
+    // the review code about 80 ms (zod's seventy; measured by bench/open.mjs).
     plugins: [externalizeDepsPlugin({ exclude: ['csv-parse', 'zod'] })],
     build: {
       rollupOptions: {
