@@ -1,7 +1,7 @@
 // A live Gradio app through the official client (@gradio/client): its endpoints as the API
 // description names them, one call at a time with the client's own file upload, cancel and
 // download of the files an answer refers to. Gradio's HTTP / SSE protocol is the client's business.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Client, handle_file } from '@gradio/client';
 import type { Endpoint, EndpointSlot } from '../../shared/replay';
@@ -82,10 +82,28 @@ function describeEndpoint(apiName: string, endpoint: ApiEndpoint): Endpoint {
   };
 }
 
-function clientValue(input: InputValue): unknown {
-  if ('file' in input) return handle_file(input.file);
-  if ('files' in input) return input.files.map((file) => handle_file(file));
+/**
+ * A file as the client uploads it: named. Given a path, the client uploads a nameless blob, which
+ * the app stores as `…/blob`; Gradio then tells an audio clip's format by that missing extension
+ * and refuses even a WAV file where ffmpeg is not installed.
+ */
+async function namedFile(path: string): Promise<unknown> {
+  return handle_file(new File([await readFile(path)], basename(path)));
+}
+
+async function clientValue(input: InputValue): Promise<unknown> {
+  if ('file' in input) return namedFile(input.file);
+  if ('files' in input) return Promise.all(input.files.map(namedFile));
   return input.value;
+}
+
+/** The call's values, files read; a file that cannot be read is this sample's error. */
+async function clientValues(inputs: InputValue[]): Promise<unknown[]> {
+  try {
+    return await Promise.all(inputs.map(clientValue));
+  } catch (error) {
+    throw new CallFailed(messageOf(error));
+  }
 }
 
 interface StatusMessage {
@@ -102,8 +120,9 @@ async function callEndpoint(
   inputs: InputValue[],
   signal: AbortSignal,
 ): Promise<unknown[]> {
+  const values = await clientValues(inputs);
   signal.throwIfAborted();
-  const job = client.submit(apiName, inputs.map(clientValue));
+  const job = client.submit(apiName, values);
   const cancelled = new Promise<never>((_resolve, reject) => {
     const onAbort = () => {
       quietClientConsole();
