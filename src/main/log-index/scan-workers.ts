@@ -21,7 +21,7 @@ import { applyScan, type SharedInterners } from './apply-scan';
 import type { LogIndex } from './log-index';
 import { indexLog } from './index-log';
 import { COLUMN_NAMES, sharedColumns, viewsOf } from './shared-columns';
-import { holdAroundWorker } from '../platform/young-generation';
+import { holdAroundWorker, WORKER_RESOURCE_LIMITS } from '../platform/young-generation';
 
 /** Below this many bytes one thread is quicker than starting workers. */
 export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
@@ -89,14 +89,9 @@ async function runInWorker(path: string, job: Omit<ScanJob, 'fd'>): Promise<Scan
   // Loaded for large logs only: small folders open without it.
   const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
-    // A small young generation: a worker's garbage is short-lived, and peak memory counts (the
-    // default let each worker's grow to tens of MB: inspect's 1M-row first open peaked ~20 MB higher;
-    // scanning a half in the main thread, whose young generation cannot be bounded at run time,
-    // peaked ~6 MB higher than a second worker).
-    const worker = new Worker(workerSource(), {
-      eval: true,
-      resourceLimits: { maxYoungGenerationSizeMb: 4 },
-    });
+    // Scanning a half in the main thread instead, whose young generation is not bounded this way,
+    // peaked ~6 MB higher than a second worker.
+    const worker = new Worker(workerSource(), { eval: true, resourceLimits: WORKER_RESOURCE_LIMITS });
     holdAroundWorker(worker);
     worker.once('message', (message: ScanResult | { error: string }) => {
       void worker.terminate();

@@ -31,6 +31,13 @@ export function holdYoungGeneration(): void {
 }
 
 /**
+ * A worker thread's own limits: a small young generation, since a job's garbage is short-lived and
+ * peak memory counts (left to V8, each scan worker's grew to tens of MB: inspect's 1M-row first open
+ * peaked ~20 MB higher).
+ */
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
+/**
  * Node 20 resets V8's flags while a worker thread boots, and, measured, at times later on, up to
  * its teardown: the hold is taken again when the worker comes online, answers and exits. (Node 24
  * keeps it.)

@@ -1,6 +1,6 @@
 // Runs one function of the query engine in a worker thread, from its source text: the function
 // must use nothing but its arguments (its helpers are passed in as source text too).
-import { holdAroundWorker } from '../platform/young-generation';
+import { holdAroundWorker, WORKER_RESOURCE_LIMITS } from '../platform/young-generation';
 
 /**
  * Starts `program` (source that defines \`run(job)\`) in a worker thread and hands it `job`;
@@ -20,8 +20,7 @@ export async function startWorker<T>(
     '  catch (error) { parentPort.postMessage({ error: String((error && error.stack) || error) }); }',
     '});',
   ].join('\n');
-  // A job's garbage is short-lived: a small young generation (see young-generation.ts).
-  const worker = new Worker(source, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  const worker = new Worker(source, { eval: true, resourceLimits: WORKER_RESOURCE_LIMITS });
   holdAroundWorker(worker);
   const done = new Promise<T>((resolve, reject) => {
     worker.once('message', (message: { result: T } | { error: string }) => {

@@ -120,7 +120,9 @@ async function callEndpoint(
   inputs: InputValue[],
   signal: AbortSignal,
 ): Promise<unknown[]> {
+  signal.throwIfAborted();
   const values = await clientValues(inputs);
+  // A cancel that came while the files were read: nothing was sent yet.
   signal.throwIfAborted();
   const job = client.submit(apiName, values);
   const cancelled = new Promise<never>((_resolve, reject) => {

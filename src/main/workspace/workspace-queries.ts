@@ -24,7 +24,8 @@ export class WorkspaceQueries {
     input: { filter: SampleFilter; sort?: SampleSort; offset: number; limit: number },
     upTo?: number,
   ): Promise<QueryResult> {
-    // Again: a worker booted since may have reset it (young-generation.ts).
+    // Where each query starts: the process that answers queries holds large logs' indexes, and a
+    // worker booted since may have reset the hold (young-generation.ts).
     holdYoungGeneration();
     const marks = await this.marksFor(input.filter);
     const selection = await this.select(input.filter, input.sort, marks, upTo);

@@ -9,7 +9,6 @@ import { FolderLifecycle } from './folder-lifecycle';
 import type { Emit, WorkspaceOptions } from './options';
 import { WorkspaceContext } from './workspace-context';
 import { WorkspaceQueries } from './workspace-queries';
-import { holdYoungGeneration } from '../platform/young-generation';
 
 export type { Emit, WorkspaceOptions };
 
@@ -19,8 +18,6 @@ export class Workspace {
   private readonly queries: WorkspaceQueries;
 
   constructor(options: WorkspaceOptions) {
-    // The process that holds a workspace holds large logs' indexes: its memory is budgeted.
-    holdYoungGeneration();
     this.ctx = new WorkspaceContext(options);
     this.folders = new FolderLifecycle(this.ctx);
     this.queries = new WorkspaceQueries(this.ctx);
