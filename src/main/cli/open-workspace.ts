@@ -21,6 +21,7 @@ export async function openWorkspaceForExport(paths: string[], dataDir: string): 
     // No first page is served before the whole index: no head start in this thread, no wait.
     firstBytes: 0,
     bulkDelayMs: 0,
+    hostScans: true,
     reviewStoreFor: (folderId, root) => review.open(folderId, root),
     indexCache: { dataDir },
     // A `replay` filter (the latest run's outcomes) works in every one-shot command too.

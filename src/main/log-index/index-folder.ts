@@ -33,6 +33,8 @@ export interface ScanExtras {
   audit?: RecordAuditCollector;
   /** A large fresh log's workers fill shared columns (see ParallelPass: the CLI only). */
   sharedColumns?: boolean;
+  /** This thread scans a large log's first half (see ParallelPass: one-shot commands only). */
+  hostScans?: boolean;
 }
 
 /** Indexes one log of a folder to its end (a last row without terminator included). */

@@ -89,10 +89,17 @@ export class LogTracking {
       // A file nobody wrote to lately is whole: a last row without line terminator is read too.
       const quietFor = Date.now() - (await stat(log.path)).mtimeMs;
       const final = quietFor > (ctx.options.timing ?? DEFAULT_TIMING).finalQuietMs;
-      const added = await indexLogParallel(log, ctx.interners(), { final, onChunk: progress });
+      // A one-shot command's two halves fill one set of shared columns: nothing is copied.
+      const oneShot = ctx.options.hostScans === true;
+      const added = await indexLogParallel(log, ctx.interners(), {
+        final,
+        onChunk: progress,
+        hostScans: oneShot,
+        sharedColumns: oneShot,
+      });
       // The workers' columns, copied into the log's, are garbage V8 would hold until its next full
       // collection (32 MB after a 1M-row log): given back now, before the first sort builds on them.
-      if (added >= LARGE_LOG_ROWS) collectGarbage();
+      if (added >= LARGE_LOG_ROWS && !oneShot) collectGarbage();
       await rememberTail(log);
     } catch (error) {
       ctx.logProblem(`${log.path}: ${error instanceof Error ? error.message : String(error)}`);

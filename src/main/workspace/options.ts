@@ -27,6 +27,11 @@ export interface WorkspaceOptions {
   pollMs?: number;
   /** Bytes indexed in this thread before the rest goes to worker threads (the first page). */
   firstBytes?: number;
+  /**
+   * Scan a large log's first half in this thread, beside one worker (one-shot commands: nothing
+   * else waits on the thread). Default: two workers, so the app's main thread stays free.
+   */
+  hostScans?: boolean;
   /** Delay before the bulk index of a log starts (the first page goes first). */
   bulkDelayMs?: number;
   /** Watch folders for changes (default true). */

@@ -7,6 +7,7 @@ import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexLog } from '../../../src/main/log-index/index-log';
 import * as workers from '../../../src/main/log-index/scan-workers';
+import { workersAvailable } from '../../../src/main/log-index/scan-threads';
 
 const HEADER = 'text,flag,username,timestamp\r\n';
 
@@ -33,27 +34,37 @@ function interners() {
   return { reasons, usernames };
 }
 
-async function both(file: string, rows: string, sharedColumns = false) {
+async function both(file: string, rows: string, sharedColumns: boolean, hostScans: boolean) {
   const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-par-')), file);
   writeFileSync(path, HEADER + rows);
   const serial = new LogIndex(path, csvLoggerShape(file, HEADER));
   await indexLog(serial, interners(), { final: true, stepBytes: 4096 });
   const parallel = new LogIndex(path, csvLoggerShape(file, HEADER));
-  await workers.indexLogParallel(parallel, interners(), { final: true, minBytes: 1, sharedColumns });
+  await workers.indexLogParallel(parallel, interners(), {
+    final: true,
+    minBytes: 1,
+    sharedColumns,
+    hostScans,
+  });
   const shared = parallel.starts.buffer instanceof SharedArrayBuffer;
   return { serial: columns(serial), parallel: columns(parallel), split: workers.lastSplit, shared };
 }
 
-describe('indexLogParallel', () => {
-  it('splits a log between two workers and gives the same index as one thread', async () => {
+// Each case runs as the app does it (two workers) and as one-shot commands do (this thread scans
+// the first half).
+describe.each([
+  { hostScans: false, split: 'two workers' },
+  { hostScans: true, split: 'this thread and a worker' },
+])('indexLogParallel: $split', ({ hostScans, split: twoThreads }) => {
+  it('splits a log between two threads and gives the same index as one thread', async () => {
     const rows = Array.from(
       { length: 3000 },
       (_, i) =>
         `"row ${i}\nsecond line",${i % 3 ? 'bad' : ''},${i % 5 ? '' : 'ann'},2024-01-01 00:00:${String(i % 60).padStart(2, '0')}.5\r\n`,
     ).join('');
-    const { serial, parallel, split } = await both('log.csv', rows);
-    expect(workers.workersAvailable()).toBe(true);
-    expect(split).toBe('two workers');
+    const { serial, parallel, split } = await both('log.csv', rows, false, hostScans);
+    expect(workersAvailable()).toBe(true);
+    expect(split).toBe(twoThreads);
     expect(serial.count).toBe(3000);
     expect(parallel).toEqual(serial);
   });
@@ -62,7 +73,7 @@ describe('indexLogParallel', () => {
     // One giant multi-line cell whose inner lines end like rows: the probe cuts inside it.
     const inner = Array.from({ length: 4000 }, (_, i) => `fake,x,,2024-01-01 00:00:0${i % 10}\r\n`).join('');
     const rows = `first,,,2024-01-01 00:00:00\r\n"${inner}",,,2024-01-02 00:00:00\r\nlast,y,,2024-01-03 00:00:00\r\n`;
-    const { serial, parallel, split } = await both('log.csv', rows);
+    const { serial, parallel, split } = await both('log.csv', rows, false, hostScans);
     expect(split).toBe('cut rejected');
     expect(serial.count).toBe(3);
     expect(parallel).toEqual(serial);
@@ -73,13 +84,14 @@ describe('indexLogParallel', () => {
   const rowsOf = (count: number, text: (i: number) => string) =>
     Array.from({ length: count }, (_, i) => row(i, text(i))).join('');
 
-  it('fills one set of shared columns from both workers and gives the same index as one thread', async () => {
+  it('fills one set of shared columns from both threads and gives the same index as one thread', async () => {
     const { serial, parallel, split, shared } = await both(
       'log.csv',
       rowsOf(3000, () => 'row'),
       true,
+      hostScans,
     );
-    expect(split).toBe('two workers');
+    expect(split).toBe(twoThreads);
     expect(shared).toBe(true);
     expect(serial.count).toBe(3000);
     expect(parallel).toEqual(serial);
@@ -92,8 +104,8 @@ describe('indexLogParallel', () => {
     const secondDenser = rowsOf(1500, () => long) + rowsOf(6000, () => 'r');
     const bothDenser = rowsOf(100, () => long) + rowsOf(8000, () => 'r');
     for (const rows of [secondDenser, bothDenser]) {
-      const { serial, parallel, split } = await both('log.csv', rows, true);
-      expect(split).toBe('two workers');
+      const { serial, parallel, split } = await both('log.csv', rows, true, hostScans);
+      expect(split).toBe(twoThreads);
       expect(parallel).toEqual(serial);
     }
   });
@@ -101,7 +113,7 @@ describe('indexLogParallel', () => {
   it('rejects a cut inside a quoted field with shared columns too', async () => {
     const inner = Array.from({ length: 4000 }, (_, i) => `fake,x,,2024-01-01 00:00:0${i % 10}\r\n`).join('');
     const rows = `first,,,2024-01-01 00:00:00\r\n"${inner}",,,2024-01-02 00:00:00\r\nlast,y,,2024-01-03 00:00:00\r\n`;
-    const { serial, parallel, split } = await both('log.csv', rows, true);
+    const { serial, parallel, split } = await both('log.csv', rows, true, hostScans);
     expect(split).toBe('cut rejected');
     expect(parallel).toEqual(serial);
   });

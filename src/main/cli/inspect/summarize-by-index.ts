@@ -55,6 +55,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
       assets: census.collector(),
       audit,
       sharedColumns: true,
+      hostScans: true,
     });
     const { log, restored, notKept, scannedFrom } = indexed;
     if (notKept) notice(`${file}: the index could not be kept: ${notKept}`);
@@ -118,6 +119,7 @@ async function recount(
     assets: census.collector(),
     audit: records.collector(),
     sharedColumns: true,
+    hostScans: true,
   });
   return { records, census };
 }
