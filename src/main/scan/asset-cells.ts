@@ -61,12 +61,19 @@ export function assetCellsCollector(
   const names = job.folderNames ? new Set(job.folderNames) : null;
   const isAlnum = (c: number): boolean =>
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  // The key ending at `end` (exclusive), preceded by no letter or `_`; keys by their last byte first.
-  const lastBytes = new Uint8Array(256);
-  for (const key of job.pathKeys) lastBytes[key.charCodeAt(key.length - 1) & 255] = 1;
+  // The key ending at `end` (exclusive), preceded by no letter or `_`. Keys are looked up by their
+  // last two bytes: a Label's `"confidence":` and `"confidences":` then compare with one key or none.
+  const keysByEnd = new Map<number, string[]>();
+  const endOf = (last: number, before: number): number => (last << 8) | before;
+  for (const key of job.pathKeys) {
+    const code = endOf(key.charCodeAt(key.length - 1) & 255, key.charCodeAt(key.length - 2) & 255);
+    keysByEnd.set(code, [...(keysByEnd.get(code) ?? []), key]);
+  }
   const isPathKeyBefore = (buf: Buffer, s: number, end: number): boolean => {
-    if (lastBytes[buf[end - 1]] !== 1) return false;
-    for (const key of job.pathKeys) {
+    if (end - s < 2) return false;
+    const keys = keysByEnd.get(endOf(buf[end - 1], buf[end - 2]));
+    if (keys === undefined) return false;
+    for (const key of keys) {
       const start = end - key.length;
       if (start < s) continue;
       let i = key.length - 1;
