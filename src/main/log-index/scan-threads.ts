@@ -88,16 +88,21 @@ export function startScanWorker(path: string): ScanThread {
     answer.catch(() => undefined);
     return { worker, answer };
   });
+  // A worker that cannot start fails its run; until then its failure must not go unhandled.
+  booted.catch(() => undefined);
   return {
     run: async (job) => {
       const started = await booted;
-      if (!started) throw new Error('scan worker cancelled');
+      if (!started || cancelled) throw new Error('scan worker cancelled');
       started.worker.postMessage({ ...job, path });
       return started.answer;
     },
     cancel: () => {
       cancelled = true;
-      void booted.then((started) => started?.worker.terminate());
+      void booted.then(
+        (started) => started?.worker.terminate(),
+        () => undefined,
+      );
     },
   };
 }

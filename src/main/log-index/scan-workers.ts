@@ -1,5 +1,6 @@
 // Indexes a large log on two cores: the file is cut near its middle, each half is scanned by a
-// thread of its own (scan-threads.ts), and the cut is kept only if the first half's scan ends exactly on it (then it is a
+// thread of its own (scan-threads.ts: two workers in the app, this thread and a worker in one-shot
+// commands), and the cut is kept only if the first half's scan ends exactly on it (then it is a
 // record boundary whatever the quoting). Otherwise the rest is scanned again from where the first
 // half really ended: correctness first.
 import { newlineByte, type NewlineByte } from '../gradio/line-end';
@@ -163,6 +164,7 @@ export async function indexLogParallel(
         )
       : null;
   if (cut === null || cut >= size) return indexLog(log, interners, pass);
+  // A first slice in this thread tells the average row size, to size the columns once.
   const fresh = log.count === 0 && from === log.shape.dataStart ? { state: log.scanState } : null;
   // The second half's worker boots while this thread reads the sample.
   const secondThread = startScanWorker(log.path);
