@@ -135,7 +135,7 @@ export const COMPARISON_RULES: Record<string, string> = {
   number: 'same number',
   json: 'same JSON value',
   label: 'same top label (confidences shown, not compared)',
-  image: 'same pixels after decoding (perceptual-hash distance shown)',
+  image: 'same pixels after decoding (perceptual-hash distance shown, and how many pixels differ)',
   audio: 'same samples after decoding',
   chat: 'same messages (role and text)',
   file: 'same bytes',

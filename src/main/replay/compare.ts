@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Cell } from '../../shared/model';
 import { COMPARISON_RULES } from '../../shared/replay';
-import { compareImages, sameAudio, sameBytes } from './media-compare';
+import { compareImages, imageComparisonText, sameAudio, sameBytes } from './media-compare';
 
 export interface Comparison {
   same: boolean | null;
@@ -64,8 +64,8 @@ async function compareImageOutput(flagged: Cell, root: string, replayed: Replaye
   const after = replayed.files[0];
   if (!before || !after)
     return { same: before === after ? true : false, rule, detail: presence(before, after) };
-  const { samePixels, hashDistance } = await compareImages(before, after);
-  return { same: samePixels, rule, detail: `perceptual-hash distance ${hashDistance} / 64` };
+  const comparison = await compareImages(before, after);
+  return { same: comparison.samePixels, rule, detail: imageComparisonText(comparison) };
 }
 
 async function compareFileOutput(

@@ -5,19 +5,70 @@ import sharp from 'sharp';
 
 export interface ImageComparison {
   samePixels: boolean;
-  /** Hamming distance of 64-bit difference hashes: 0 = looks alike, 64 = nothing alike. */
+  /**
+   * Hamming distance of 64-bit difference hashes: 0 = looks alike, 64 = nothing alike. It sees
+   * shapes in grey only: two flat images of different colours are 0 apart.
+   */
   hashDistance: number;
+  /** Both sizes (`width×height`), when they differ. */
+  sizes?: [string, string];
+  /**
+   * Of two images of one size that differ: the share of pixels that do (0-1), and the mean
+   * difference of every channel (0-1 of a channel's range).
+   */
+  differing?: { pixels: number; mean: number };
+}
+
+interface Pixels {
+  width: number;
+  height: number;
+  /** RGBA, a byte a channel. */
+  data: Buffer;
 }
 
 export async function compareImages(a: string, b: string): Promise<ImageComparison> {
   const [pixelsA, pixelsB] = await Promise.all([decoded(a), decoded(b)]);
-  const samePixels =
-    pixelsA.width === pixelsB.width && pixelsA.height === pixelsB.height && pixelsA.data.equals(pixelsB.data);
   const [hashA, hashB] = await Promise.all([differenceHash(a), differenceHash(b)]);
-  return { samePixels, hashDistance: hammingDistance(hashA, hashB) };
+  const hashDistance = hammingDistance(hashA, hashB);
+  if (pixelsA.width !== pixelsB.width || pixelsA.height !== pixelsB.height) {
+    const size = (p: Pixels): string => `${p.width}×${p.height}`;
+    return { samePixels: false, hashDistance, sizes: [size(pixelsA), size(pixelsB)] };
+  }
+  if (pixelsA.data.equals(pixelsB.data)) return { samePixels: true, hashDistance };
+  return { samePixels: false, hashDistance, differing: difference(pixelsA.data, pixelsB.data) };
 }
 
-async function decoded(file: string): Promise<{ width: number; height: number; data: Buffer }> {
+/** How many RGBA pixels of two same-sized images differ, and the mean difference of every channel. */
+function difference(a: Buffer, b: Buffer): { pixels: number; mean: number } {
+  let differing = 0;
+  let total = 0;
+  for (let at = 0; at < a.length; at += 4) {
+    let pixel = 0;
+    for (let channel = at; channel < at + 4; channel++) pixel += Math.abs(a[channel] - b[channel]);
+    if (pixel > 0) differing++;
+    total += pixel;
+  }
+  const pixels = a.length / 4;
+  return { pixels: differing / pixels, mean: total / (a.length * 255) };
+}
+
+/** What the comparison shows beside an image's outcome. */
+export function imageComparisonText({ hashDistance, sizes, differing }: ImageComparison): string {
+  const hash = `perceptual-hash distance ${hashDistance} / 64`;
+  if (sizes) return `${hash}; size ${sizes[0]} → ${sizes[1]}`;
+  if (differing)
+    return `${hash}; ${percent(differing.pixels)} of pixels differ, by ${percent(differing.mean)} on average`;
+  return hash;
+}
+
+/** A share as a percentage: whole from 10 %, one decimal below, and never 0 % for a difference. */
+function percent(share: number): string {
+  const value = share * 100;
+  if (value > 0 && value < 0.1) return '<0.1%';
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)}%`;
+}
+
+async function decoded(file: string): Promise<Pixels> {
   const { data, info } = await sharp(file).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data };
 }
