@@ -13,7 +13,7 @@ import {
   pushSelection,
   type PushJobProgress,
 } from '../export/hub';
-import { exportSummary } from '../export/summary';
+import { suggestedFormatOf } from '../export/summary';
 import { defaultDataDir } from '../review/location';
 import { UsageError, type Command } from './command';
 import { openWorkspaceForExport } from './open-workspace';
@@ -99,7 +99,7 @@ async function run(argv: string[]): Promise<number> {
   const opened = await openWorkspaceForExport(positionals, dataDir);
   const tty = process.stderr.isTTY && !values.json;
   try {
-    const suggested = chosenFormat ?? (await exportSummary(opened.ws, selection)).suggestedFormat;
+    const suggested = chosenFormat ?? suggestedFormatOf(opened.ws, selection);
     const format = suggested === 'gradio' ? 'parquet' : suggested;
     const result = await pushSelection(
       opened.ws,

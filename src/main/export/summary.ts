@@ -14,6 +14,15 @@ function suggestedFormat(images: number, audio: number): ExportFormat {
   return 'gradio';
 }
 
+/**
+ * The format an export of `selection` is suggested in: from the kinds of its columns alone, so a
+ * command that only needs the format (`flagdeck push` without `--format`) reads no row for it.
+ */
+export function suggestedFormatOf(source: ExportSource, selection: ExportSelection): ExportFormat {
+  const columns = new ColumnMap(source.info(), selection.filter);
+  return suggestedFormat(columns.columnsOfKind('image').length, columns.columnsOfKind('audio').length);
+}
+
 export async function exportSummary(
   source: ExportSource,
   selection: ExportSelection,

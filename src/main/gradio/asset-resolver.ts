@@ -13,6 +13,13 @@ export type Resolution =
 
 const WINDOWS_DRIVE = /^[a-zA-Z]:\//;
 const MISS_TTL_MS = 2000;
+/**
+ * References remembered, the least recently asked for dropped first: pages scrolled back and forth
+ * resolve once, while reading every row of a large log (an export's summary, a long scroll) holds
+ * no more than this. Unbounded, a 100k-row summary kept 100k entries and spent a third of its time
+ * collecting garbage.
+ */
+export const MEMO_ENTRIES = 8192;
 
 interface MemoEntry {
   at: number;
@@ -33,12 +40,26 @@ export class AssetResolver {
     const key = `${logDir}\0${ref}`;
     const known = this.memo.get(key);
     // A miss is kept only briefly: Gradio may write the file a moment later.
-    if (known && (known.settled?.status === 'resolved' || Date.now() - known.at < MISS_TTL_MS))
+    if (known && (known.settled?.status === 'resolved' || Date.now() - known.at < MISS_TTL_MS)) {
+      this.remember(key, known);
       return known.result;
+    }
     const entry: MemoEntry = { at: Date.now(), result: this.resolveNow(ref, logDir) };
     void entry.result.then((result) => (entry.settled = result));
-    this.memo.set(key, entry);
+    this.remember(key, entry);
     return entry.result;
+  }
+
+  /** How many references are remembered (tests). */
+  get remembered(): number {
+    return this.memo.size;
+  }
+
+  /** Keeps `entry` as the most recently asked for (a Map iterates in insertion order). */
+  private remember(key: string, entry: MemoEntry): void {
+    this.memo.delete(key);
+    this.memo.set(key, entry);
+    if (this.memo.size > MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value as string);
   }
 
   private async resolveNow(ref: string, logDir: string): Promise<Resolution> {

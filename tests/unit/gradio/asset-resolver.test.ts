@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { AssetResolver } from '../../../src/main/gradio/asset-resolver';
+import { AssetResolver, MEMO_ENTRIES } from '../../../src/main/gradio/asset-resolver';
 
 let base: string;
 let root: string;
@@ -126,6 +126,32 @@ describe('AssetResolver', () => {
       expect(await resolver.resolve(ref, root)).toEqual({ status: 'missing' });
       await vi.advanceTimersByTimeAsync(2500);
       expect(await resolver.resolve(ref, root)).toMatchObject({ status: 'resolved' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('remembers a bounded number of references, the least recently asked for dropped first', async () => {
+    // The clock stands still: no miss expires on its own while the test runs.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const resolver = new AssetResolver(root);
+      const kept = 'img/0a1b2c3d4e5f60718293/bus.png';
+      const first = resolver.resolve(kept, root);
+      expect(await first).toMatchObject({ status: 'resolved' });
+      const oldest = resolver.resolve('img/none/0.png', root);
+      for (let i = 1; i < MEMO_ENTRIES + 500; i++) {
+        await resolver.resolve(`img/none/${i}.png`, root);
+        // Asked for now and then, like a row scrolled back to: it stays remembered (the same answer).
+        if (i % 1000 === 0) expect(resolver.resolve(kept, root)).toBe(first);
+      }
+      expect(resolver.remembered).toBe(MEMO_ENTRIES);
+      expect(resolver.resolve(kept, root)).toBe(first);
+      // The oldest miss was dropped: asked again, it is resolved anew.
+      const again = resolver.resolve('img/none/0.png', root);
+      expect(again).not.toBe(oldest);
+      expect(await again).toEqual({ status: 'missing' });
+      expect(resolver.remembered).toBe(MEMO_ENTRIES);
     } finally {
       vi.useRealTimers();
     }
