@@ -11,6 +11,7 @@ import {
   ExportPrivacy,
   ExportProgress,
   ExportStatusChoice,
+  ExportFiles,
   ExportSummary,
   ExportTargetSpec,
 } from './export';
@@ -108,6 +109,7 @@ export const calls = {
   },
   'hubToken.clear': { input: none, output: HubTokenStatus },
   'export.summary': { input: ExportSelection, output: ExportSummary },
+  'export.files': { input: ExportSelection, output: ExportFiles },
   /** Starts an export in the background; `exportProgress` and `exportFinished` follow. */
   'export.start': { input: ExportStart, output: z.object({ jobId: z.string() }) },
   'export.cancel': { input: z.object({ jobId: z.string() }), output: z.object({}) },

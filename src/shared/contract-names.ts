@@ -20,6 +20,7 @@ export const callNames = [
   'hubToken.set',
   'hubToken.clear',
   'export.summary',
+  'export.files',
   'export.start',
   'export.cancel',
   'review.history',

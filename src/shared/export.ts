@@ -31,9 +31,6 @@ export const ExportSummary = z.object({
   byStatus: z.record(z.string(), z.number()),
   /** Every sample of the workspace by status, whatever the selection (an empty selection says so). */
   workspaceByStatus: z.record(z.string(), z.number()),
-  assetFiles: z.number().int().nonnegative(),
-  assetBytes: z.number().nonnegative(),
-  assetsMissing: z.number().int().nonnegative(),
   /** Columns holding images / audio, to pick a layout. */
   imageColumns: z.array(z.string()),
   audioColumns: z.array(z.string()),
@@ -41,6 +38,17 @@ export const ExportSummary = z.object({
   suggestedFormat: ExportFormat,
 });
 export type ExportSummary = z.infer<typeof ExportSummary>;
+
+/**
+ * The selection's files (`export.files`): each row's cells are read to find them, which takes
+ * seconds on 100k rows, so this comes apart from the summary and never holds up an export.
+ */
+export const ExportFiles = z.object({
+  assetFiles: z.number().int().nonnegative(),
+  assetBytes: z.number().nonnegative(),
+  assetsMissing: z.number().int().nonnegative(),
+});
+export type ExportFiles = z.infer<typeof ExportFiles>;
 
 export const FolderExportTarget = z.object({
   kind: z.literal('folder'),

@@ -78,7 +78,7 @@ export async function keepFlaggedAndOpenExport(
   const count = kept.toLocaleString('en');
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog).toBeVisible();
-  // The summary counts files on disk ("Counting…" meanwhile): thousands take a while on a busy machine.
+  // The counts come from the index; the files are counted after (the line says so meanwhile).
   await expect(dialog.getByTestId('export-summary')).toContainText(`${count} samples selected`, {
     timeout: 30_000,
   });

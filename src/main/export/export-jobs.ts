@@ -3,17 +3,18 @@
 // the error in words, or `cancelled`. What can be refused at once (an existing output, an empty
 // selection) is refused by `export.start` itself, so the dialog shows it where the user clicked.
 import { randomUUID } from 'node:crypto';
-import type { ExportStart, Handlers } from '../../shared/api';
+import type { ExportSelection, ExportStart, Handlers } from '../../shared/api';
+import type { ExportFiles } from '../../shared/export';
 import type { Emit } from '../workspace/options';
 import { emptySelectionError } from './empty-selection';
 import { selectionFilter, type ExportSource } from './source';
 import { folderRunner, type TargetRunner, type TargetRunners } from './target-runners';
-import { exportSummary } from './summary';
+import { exportFiles, exportSummary } from './summary';
 import type { LayoutOptions } from './write-dataset';
 
 const PROGRESS_MS = 100;
 
-export type ExportCalls = 'export.summary' | 'export.start' | 'export.cancel';
+export type ExportCalls = 'export.summary' | 'export.files' | 'export.start' | 'export.cancel';
 
 export interface ExportJobsOptions {
   source: ExportSource;
@@ -28,6 +29,18 @@ export interface ExportJobsOptions {
 export function exportHandlers(options: ExportJobsOptions): Pick<Handlers, ExportCalls> {
   const jobs = new Map<string, AbortController>();
   const { source, emit } = options;
+  // One count per selection at a time: a dialog reopened (or another tab) on the same selection
+  // waits for the count under way instead of reading every row again beside it.
+  const counting = new Map<string, Promise<ExportFiles>>();
+  const filesOf = (selection: ExportSelection): Promise<ExportFiles> => {
+    const key = JSON.stringify(selection);
+    let count = counting.get(key);
+    if (!count) {
+      count = exportFiles(source, selection).finally(() => counting.delete(key));
+      counting.set(key, count);
+    }
+    return count;
+  };
 
   const runners: Partial<TargetRunners> = { folder: folderRunner(source), ...options.runners };
   const runnerFor = (start: ExportStart): TargetRunner => {
@@ -74,6 +87,7 @@ export function exportHandlers(options: ExportJobsOptions): Pick<Handlers, Expor
 
   return {
     'export.summary': (selection) => exportSummary(source, selection),
+    'export.files': filesOf,
     'export.start': async (start) => {
       await refuseEarly(start);
       const jobId = randomUUID();

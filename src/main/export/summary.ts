@@ -1,7 +1,8 @@
-// What the user sees before an export runs: how many samples, per label and status, the size of
-// their files and how many are missing, and the layout their columns fit.
+// What the user sees before an export runs: how many samples, per label and status, and the layout
+// their columns fit (at once, from the index); then the size of their files and how many are
+// missing (read from every selected row).
 import type { ExportSelection } from '../../shared/api';
-import type { ExportFormat, ExportSummary } from '../../shared/export';
+import type { ExportFiles, ExportFormat, ExportSummary } from '../../shared/export';
 import { FILE_KINDS } from './asset-cells';
 import { ColumnMap } from './columns';
 import { countsByStatus } from './empty-selection';
@@ -23,12 +24,39 @@ export function suggestedFormatOf(source: ExportSource, selection: ExportSelecti
   return suggestedFormat(columns.columnsOfKind('image').length, columns.columnsOfKind('audio').length);
 }
 
+/**
+ * What the selection holds, from the index alone (the counts) and the columns' kinds: quick on any
+ * number of rows, so the export can start at once.
+ */
 export async function exportSummary(
   source: ExportSource,
   selection: ExportSelection,
-  signal?: AbortSignal,
 ): Promise<ExportSummary> {
   const facets = await source.facets(selectionFilter(selection));
+  const columns = new ColumnMap(source.info(), selection.filter);
+  const imageColumns = columns.columnsOfKind('image').map((c) => c.name);
+  const audioColumns = columns.columnsOfKind('audio').map((c) => c.name);
+  return {
+    samples: facets.total,
+    byReason: facets.byReason,
+    byStatus: facets.byStatus,
+    workspaceByStatus: await countsByStatus(source, selection),
+    imageColumns,
+    audioColumns,
+    suggestedFormat: suggestedFormat(imageColumns.length, audioColumns.length),
+  };
+}
+
+/**
+ * The selection's files: how many distinct files its rows name and their size, and how many of
+ * the references in file columns are missing (those samples are skipped). Every selected row's
+ * cells are read for it.
+ */
+export async function exportFiles(
+  source: ExportSource,
+  selection: ExportSelection,
+  signal?: AbortSignal,
+): Promise<ExportFiles> {
   const columns = new ColumnMap(source.info(), selection.filter);
   const kinds = new Map(columns.columns.map((column) => [column.name, column.kind]));
   const seen = new Set<string>();
@@ -52,18 +80,5 @@ export async function exportSummary(
       }
     }
   }
-  const imageColumns = columns.columnsOfKind('image').map((c) => c.name);
-  const audioColumns = columns.columnsOfKind('audio').map((c) => c.name);
-  return {
-    samples: facets.total,
-    byReason: facets.byReason,
-    byStatus: facets.byStatus,
-    workspaceByStatus: await countsByStatus(source, selection),
-    assetFiles: seen.size,
-    assetBytes,
-    assetsMissing,
-    imageColumns,
-    audioColumns,
-    suggestedFormat: suggestedFormat(imageColumns.length, audioColumns.length),
-  };
+  return { assetFiles: seen.size, assetBytes, assetsMissing };
 }

@@ -1,23 +1,41 @@
 // What the export will take: samples per status and per label, the size of their files, and how
-// many files are missing (those samples are skipped).
-import type { ExportSummary } from '../../../../shared/export';
+// many files are missing (those samples are skipped). The files are counted from every selected
+// row, after the rest: until then the line says so.
+import type { ExportFiles, ExportSummary } from '../../../../shared/export';
 import { formatBytes } from '../../common/format-bytes';
 
 const STATUSES = ['keep', 'drop', 'unsure', 'unreviewed'] as const;
 
-export function SelectionSummary({ summary }: { summary: ExportSummary }): React.JSX.Element {
+interface SummaryProps {
+  summary: ExportSummary;
+  /** null while they are counted. */
+  files: ExportFiles | null;
+  filesError: string | null;
+}
+
+function FilesLine({ files, filesError }: Omit<SummaryProps, 'summary'>): React.JSX.Element {
+  if (filesError) return <span className="warning">files not counted: {filesError}</span>;
+  if (!files) return <span className="muted">counting files…</span>;
+  return (
+    <>
+      {files.assetFiles.toLocaleString('en')} files, {formatBytes(files.assetBytes)}
+      {files.assetsMissing > 0 && (
+        <span className="warning">
+          {' '}
+          · {files.assetsMissing.toLocaleString('en')} files missing (their samples are skipped)
+        </span>
+      )}
+    </>
+  );
+}
+
+export function SelectionSummary({ summary, files, filesError }: SummaryProps): React.JSX.Element {
   return (
     <section className="export-summary" aria-label="Selection summary" data-testid="export-summary">
       <p>
         <strong>{summary.samples.toLocaleString('en')}</strong> samples selected
         {' · '}
-        {summary.assetFiles.toLocaleString('en')} files, {formatBytes(summary.assetBytes)}
-        {summary.assetsMissing > 0 && (
-          <span className="warning">
-            {' '}
-            · {summary.assetsMissing} files missing (their samples are skipped)
-          </span>
-        )}
+        <FilesLine files={files} filesError={filesError} />
       </p>
       <div className="export-counts">
         <table aria-label="Samples per status">

@@ -1,45 +1,68 @@
-// The selection summary shown before an export runs (`export.summary`), fetched again when the
-// selection changes.
+// The selection summary shown before an export runs, fetched again when the selection changes: the
+// counts (`export.summary`, from the index: at once) and the files (`export.files`, which reads
+// every selected row: seconds on 100k rows, so the export never waits for it).
 import { useEffect, useState } from 'react';
-import type { ExportSelection } from '../../../../shared/api';
-import type { ExportSummary } from '../../../../shared/export';
+import type { CallInput, CallOutput, ExportSelection } from '../../../../shared/api';
+import type { ExportFiles, ExportSummary } from '../../../../shared/export';
 import { useApi } from '../../common/api-context';
 
 export interface SummaryState {
   summary: ExportSummary | null;
   loading: boolean;
   error: string | null;
+  files: ExportFiles | null;
+  filesLoading: boolean;
+  filesError: string | null;
 }
 
-interface Fetched {
+interface Fetched<T> {
   key: string;
-  summary: ExportSummary | null;
+  value: T | null;
   error: string | null;
 }
 
-export function useExportSummary(selection: ExportSelection): SummaryState {
+type SelectionCall = 'export.summary' | 'export.files';
+
+function useSelectionCall<N extends SelectionCall>(
+  name: N,
+  selection: ExportSelection,
+): { value: CallOutput<N> | null; loading: boolean; error: string | null } {
   const { client } = useApi();
-  const [fetched, setFetched] = useState<Fetched | null>(null);
+  const [fetched, setFetched] = useState<Fetched<CallOutput<N>> | null>(null);
   const key = JSON.stringify(selection);
   useEffect(() => {
     let live = true;
     client
-      .call('export.summary', JSON.parse(key) as ExportSelection)
-      .then((summary) => live && setFetched({ key, summary, error: null }))
+      // Both calls take the selection itself.
+      .call(name, JSON.parse(key) as CallInput<N>)
+      .then((value) => live && setFetched({ key, value, error: null }))
       .catch(
         (error: unknown) =>
           live &&
-          setFetched({ key, summary: null, error: error instanceof Error ? error.message : String(error) }),
+          setFetched({ key, value: null, error: error instanceof Error ? error.message : String(error) }),
       );
     return () => {
       live = false;
     };
-  }, [client, key]);
+  }, [client, name, key]);
   const current = fetched?.key === key;
   return {
-    // The previous summary stays on screen while the next one is counted.
-    summary: fetched?.summary ?? null,
+    // The previous answer stays on screen while the next one is counted.
+    value: fetched?.value ?? null,
     loading: !current,
     error: current ? (fetched?.error ?? null) : null,
+  };
+}
+
+export function useExportSummary(selection: ExportSelection): SummaryState {
+  const summary = useSelectionCall('export.summary', selection);
+  const files = useSelectionCall('export.files', selection);
+  return {
+    summary: summary.value,
+    loading: summary.loading,
+    error: summary.error,
+    files: files.value,
+    filesLoading: files.loading,
+    filesError: files.error,
   };
 }
