@@ -1,10 +1,10 @@
 // The export dialog on 100,000 rows: the counts come from the index at once and the export can
 // start, while the files are still being counted from every row ("counting files…"), whose answer
 // follows.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test as base, startServe, type ServeHandle } from './support';
+import { expect, test as base, writtenFolderServed, type Server } from './support';
 import { matchCount, openApp, press, screenshot } from './ui-helpers';
 
 const ROWS = 100_000;
@@ -22,23 +22,7 @@ async function bigLog(): Promise<string> {
   return dir;
 }
 
-const test = base.extend<object, { big: ServeHandle & { folders: string[] } }>({
-  big: [
-    // Playwright reads a fixture's dependencies from this pattern; this one has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = await bigLog();
-      const handle = await startServe([dir]);
-      try {
-        await use({ ...handle, folders: [dir] });
-      } finally {
-        await handle.stop();
-        await rm(join(dir, '..'), { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-});
+const test = base.extend<object, { big: Server }>({ big: writtenFolderServed(bigLog) });
 
 test('offers the export of 100,000 rows at once, and counts their files after', async ({ page, big }) => {
   test.setTimeout(180_000);

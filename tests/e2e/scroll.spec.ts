@@ -2,10 +2,10 @@
 // keeps a bounded DOM, stays responsive, and reaches the last row. Frame timings are measured
 // against an idle baseline in the same run and printed (they are figures, not pass marks, apart
 // from "never froze").
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test as base, startServe, type ServeHandle } from './support';
+import { expect, test as base, writtenFolderServed, type Server } from './support';
 import { openApp, screenshot } from './ui-helpers';
 
 const ROWS = 100_000;
@@ -25,23 +25,7 @@ async function bigLog(): Promise<string> {
   return dir;
 }
 
-const test = base.extend<object, { big: ServeHandle & { folders: string[] } }>({
-  big: [
-    // Playwright reads a fixture's dependencies from this pattern; this one has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = await bigLog();
-      const handle = await startServe([dir]);
-      try {
-        await use({ ...handle, folders: [dir] });
-      } finally {
-        await handle.stop();
-        await rm(join(dir, '..'), { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-});
+const test = base.extend<object, { big: Server }>({ big: writtenFolderServed(bigLog) });
 
 // The e2e project has no DOM types: the browser globals the in-page measurement uses.
 interface BrowserLike {

@@ -1,5 +1,7 @@
 // Playwright fixtures: one `flagdeck serve` per worker (per spec file with `workers: 1`), serving
 // the folders named by `test.use({ serveFolders })`, optionally as writable temp copies.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { copyFolder, removeCopy } from './folders';
 import { startServe, type ServeHandle } from './serve';
@@ -41,5 +43,32 @@ export const test = base.extend<object, WorkerFixtures>({
     { scope: 'worker' },
   ],
 });
+
+type ServedFixture = [
+  (args: object, use: (server: Server) => Promise<void>) => Promise<void>,
+  { scope: 'worker'; timeout: number },
+];
+
+/**
+ * A worker fixture serving one folder that a spec writes itself (`make` returns its path, inside a
+ * temp folder of its own), removed with that temp folder after: a 100,000-row log, say.
+ */
+export function writtenFolderServed(make: () => Promise<string>): ServedFixture {
+  return [
+    // Playwright reads a fixture's dependencies from this pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = await make();
+      const handle = await startServe([dir]);
+      try {
+        await use({ ...handle, folders: [dir] });
+      } finally {
+        await handle.stop();
+        await rm(join(dir, '..'), { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ];
+}
 
 export { expect };
