@@ -30,7 +30,7 @@ test('offers the export of 100,000 rows at once, and counts their files after', 
   await expect(page.getByTestId('match-count')).toHaveText(matchCount(ROWS), { timeout: 30_000 });
   await press(page, 'Shift+E');
   const dialog = page.getByTestId('export-dialog');
-  await dialog.getByLabel('Samples').selectOption('any');
+  await dialog.getByLabel('Samples', { exact: true }).selectOption('any');
   const summary = dialog.getByTestId('export-summary');
   // Reading every row for its files takes seconds: the counts and the button do not wait for it.
   await expect(summary).toContainText('100,000 samples selected', { timeout: 5_000 });
