@@ -20,8 +20,20 @@ function suggestedFormat(images: number, audio: number): ExportFormat {
  * command that only needs the format (`flagdeck push` without `--format`) reads no row for it.
  */
 export function suggestedFormatOf(source: ExportSource, selection: ExportSelection): ExportFormat {
+  const { imageColumns, audioColumns } = layoutColumns(source, selection);
+  return suggestedFormat(imageColumns.length, audioColumns.length);
+}
+
+/** The selection's columns that hold images and audio, which decide the layout. */
+function layoutColumns(
+  source: ExportSource,
+  selection: ExportSelection,
+): { imageColumns: string[]; audioColumns: string[] } {
   const columns = new ColumnMap(source.info(), selection.filter);
-  return suggestedFormat(columns.columnsOfKind('image').length, columns.columnsOfKind('audio').length);
+  return {
+    imageColumns: columns.columnsOfKind('image').map((c) => c.name),
+    audioColumns: columns.columnsOfKind('audio').map((c) => c.name),
+  };
 }
 
 /**
@@ -33,9 +45,7 @@ export async function exportSummary(
   selection: ExportSelection,
 ): Promise<ExportSummary> {
   const facets = await source.facets(selectionFilter(selection));
-  const columns = new ColumnMap(source.info(), selection.filter);
-  const imageColumns = columns.columnsOfKind('image').map((c) => c.name);
-  const audioColumns = columns.columnsOfKind('audio').map((c) => c.name);
+  const { imageColumns, audioColumns } = layoutColumns(source, selection);
   return {
     samples: facets.total,
     byReason: facets.byReason,

@@ -72,8 +72,8 @@ export function startScanWorker(path: string): ScanThread {
   // Loaded for large logs only: small folders open without it.
   const booted = import('node:worker_threads').then(({ Worker }) => {
     if (cancelled) return null;
-    // Scanning a half in the app's main thread instead, whose young generation is not bounded
-    // this way, peaked ~6 MB higher than a second worker.
+    // Its young generation is bounded, which the main thread's cannot be once the process runs:
+    // scanning a half there peaked 2-6 MB higher (the price one-shot commands pay, not the app).
     const worker = new Worker(workerSource(), { eval: true, resourceLimits: WORKER_RESOURCE_LIMITS });
     holdAroundWorker(worker);
     const answer = new Promise<ScanResult>((resolve, reject) => {

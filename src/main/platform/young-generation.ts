@@ -12,7 +12,8 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 /** Both semispaces: one scavenge per page of 100 rows, 24 MB less than V8's own ceiling. */
 export const HELD_BYTES = 8 * 1024 * 1024;
 
-function youngGenerationBytes(): number {
+/** The bytes V8 holds for this heap's young generation now (both semispaces). */
+export function youngGenerationBytes(): number {
   return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
 }
 

@@ -5,16 +5,13 @@
 // worker boots or goes, `event` is emitted to a worker's holdAroundWorker listeners, and more
 // rounds run without the query's hold. Prints one JSON line, in bytes.
 import { EventEmitter } from 'node:events';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { setFlagsFromString } from 'node:v8';
 import {
   HELD_BYTES,
   holdAroundWorker,
   holdYoungGeneration,
+  youngGenerationBytes,
 } from '../../../../src/main/platform/young-generation';
-
-function youngGenerationBytes(): number {
-  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? NaN;
-}
 
 /** Objects kept alive across many scavenges, as a ranking's distinct values and ties are. */
 function keepObjectsAWhile(): void {

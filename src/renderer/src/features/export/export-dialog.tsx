@@ -55,14 +55,7 @@ export function ExportDialog({ filter, folders, onClose }: Props): React.JSX.Ele
   const [targetKind, setTargetKind] = useState<'folder' | 'hub'>('folder');
   const [hub, setHub] = useState<HubFields>(rememberedHubFields);
   const selection = useMemo<ExportSelection>(() => ({ filter, statuses: [status] }), [filter, status]);
-  const {
-    summary,
-    loading,
-    error: summaryError,
-    files,
-    filesLoading,
-    filesError,
-  } = useExportSummary(selection);
+  const { summary, loading, error: summaryError, files, filesError } = useExportSummary(selection);
   const { job, start, cancel, reset } = useExportJob();
 
   const pushing = targetKind === 'hub';
@@ -111,7 +104,7 @@ export function ExportDialog({ filter, folders, onClose }: Props): React.JSX.Ele
           <span className="muted">matching the current filter, across all open logs</span>
         </fieldset>
         {summary ? (
-          <SelectionSummary summary={summary} files={filesLoading ? null : files} filesError={filesError} />
+          <SelectionSummary summary={summary} files={files} filesError={filesError} />
         ) : (
           <p className="muted">{loading ? 'Counting…' : null}</p>
         )}

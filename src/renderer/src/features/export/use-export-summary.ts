@@ -10,8 +10,8 @@ export interface SummaryState {
   summary: ExportSummary | null;
   loading: boolean;
   error: string | null;
+  /** null while the selection's files are counted (an earlier selection's would mislead). */
   files: ExportFiles | null;
-  filesLoading: boolean;
   filesError: string | null;
 }
 
@@ -61,8 +61,7 @@ export function useExportSummary(selection: ExportSelection): SummaryState {
     summary: summary.value,
     loading: summary.loading,
     error: summary.error,
-    files: files.value,
-    filesLoading: files.loading,
+    files: files.loading ? null : files.value,
     filesError: files.error,
   };
 }
