@@ -17,10 +17,24 @@ import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-mark
 
 export interface Selection {
   logs: QueryLog[];
-  /** Matching refs, in result order: all of them, or at least the first `upTo` asked for. */
+  /** Matching refs, in result order: all of them, or at least the rows RowsWanted asks for. */
   refs: RowRefs;
   /** How many rows match (more than `refs` holds when only the first were sorted). */
   total?: number;
+}
+
+/** Which rows of a selection its caller needs. */
+export interface RowsWanted {
+  /** No page past the first `upTo` rows will be asked for (a script printing one page). */
+  upTo?: number;
+  /** The page asked for now ends here; later ones may follow (the UI's paging). */
+  pageEnd?: number;
+}
+
+/** Whether `selection` holds its rows up to `pageEnd` (or all it matches). */
+function reaches(selection: Selection, pageEnd: number | undefined): boolean {
+  if (pageEnd === undefined) return true;
+  return selection.refs.length >= Math.min(pageEnd, selection.total ?? selection.refs.length);
 }
 
 interface LogTest {
@@ -32,6 +46,7 @@ interface LogTest {
 export class QueryEngine {
   private readonly cache: ByteBudgetCache<Cached>;
   private readonly sorting: Sorting;
+  private readonly running = new Map<string, Promise<Selection>>();
 
   constructor(
     private readonly interners: SharedInterners,
@@ -40,7 +55,7 @@ export class QueryEngine {
     collecting: Collecting = { collect: collectGarbage, collectAfter: COLLECT_AFTER_BYTES },
   ) {
     this.cache = new ByteBudgetCache<Cached>(budget, bytesOf, collecting);
-    this.sorting = { cache: this.cache, interners, matchRanked: new Map() };
+    this.sorting = { cache: this.cache, interners, matchRanked: new Map(), firstPaged: new Map() };
   }
 
   /** Drops what was built for a log that left the workspace. */
@@ -78,30 +93,47 @@ export class QueryEngine {
    * Every row of `logs` that passes `filter`, sorted. A reviewer pages through the same query while
    * scrolling, so recent selections are kept (within the caches' budget) until the data they were
    * computed from changes (an append, a re-index, a review edit): a page then costs its own rows only.
-   * `upTo`: the caller asks for no row past the first `upTo` (a script printing one page), so a
-   * column sort may order only those.
+   * Identical selections asked for at once (two pages of one view) are computed once.
    */
   async select(
     all: QueryLog[],
     filter: SampleFilter,
     sort?: SampleSort,
     marks?: MarksByLog,
-    upTo?: number,
+    wanted: RowsWanted = {},
   ): Promise<Selection> {
-    const key = `selection\0${JSON.stringify([filter, sort ?? null, upTo ?? null])}\0${dataVersion(all)}\0${marksVersion(marks)}`;
-    const cached = this.cache.get(key) as Selection | undefined;
-    if (cached) return cached;
-    const selection = await this.compute(all, filter, sort, marks, upTo);
-    this.cache.set(key, selection);
-    return selection;
+    const key = `selection\0${JSON.stringify([filter, sort ?? null, wanted.upTo ?? null])}\0${dataVersion(all)}\0${marksVersion(marks)}`;
+    const kept = this.cache.get(key) as Selection | undefined;
+    if (kept && reaches(kept, wanted.pageEnd)) return kept;
+    // A first sort ordered only its first rows (sort-order.ts): a page past them orders them all.
+    const whole = kept !== undefined;
+    const selection = await this.computeOnce(`${key}\0${whole}`, key, () =>
+      this.compute(all, filter, sort, marks, whole ? { upTo: wanted.upTo } : wanted),
+    );
+    return reaches(selection, wanted.pageEnd) ? selection : this.select(all, filter, sort, marks, wanted);
+  }
+
+  /** `compute`'s selection, kept under `key`; a second caller while it runs gets the same one. */
+  private computeOnce(run: string, key: string, compute: () => Promise<Selection>): Promise<Selection> {
+    let running = this.running.get(run);
+    if (running === undefined) {
+      running = compute()
+        .then((selection) => {
+          this.cache.set(key, selection);
+          return selection;
+        })
+        .finally(() => this.running.delete(run));
+      this.running.set(run, running);
+    }
+    return running;
   }
 
   private async compute(
     all: QueryLog[],
     filter: SampleFilter,
-    sort?: SampleSort,
-    marks?: MarksByLog,
-    upTo?: number,
+    sort: SampleSort | undefined,
+    marks: MarksByLog | undefined,
+    wanted: RowsWanted,
   ): Promise<Selection> {
     const logs = all.filter(
       (q) =>
@@ -197,6 +229,6 @@ export class QueryEngine {
       if (sort.dir === 'desc') matches.reverse();
       return { logs, refs: matches, total: n };
     }
-    return { logs, refs: await sortedRows(this.sorting, logs, member, n, total, sort, upTo), total: n };
+    return { logs, refs: await sortedRows(this.sorting, logs, member, n, total, sort, wanted), total: n };
   }
 }

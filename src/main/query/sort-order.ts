@@ -11,6 +11,7 @@ import { orderOfKeys, orderOfRanks, RADIX_SCRATCH_BYTES } from './sort-refs';
 import { firstOfKeys } from './first-of-keys';
 import { acquireWorking } from './working-memory';
 import { firstItems, TOP_MAX, TOP_PATHS } from './top-rows';
+import type { RowsWanted } from './query';
 
 /** What sorting reads and keeps: the engine's cache and the workspace's interners. */
 export interface Sorting {
@@ -18,6 +19,8 @@ export interface Sorting {
   interners: SharedInterners;
   /** Per column, the logs' version (ranksVersion) when a filter's matches alone were last ranked. */
   matchRanked: Map<string, string>;
+  /** Per column, the logs' version when a first page alone was last ordered. */
+  firstPaged: Map<string, string>;
 }
 
 /** Sorts on the sample's own fields (cheap keys from the index); any other sort is on a column. */
@@ -27,11 +30,18 @@ const FIELD_SORTS = ['timestamp', 'status', 'reason', 'originalReason', 'usernam
 export const MATCH_RANKS = { maxShare: 0.6, runs: 0 };
 
 /**
- * The rows marked in `member` (by global row number), in `sort` order: all of them, or with
- * `upTo`, at least the first `upTo`. The order of all rows is kept per sort and data version (4
- * bytes a row), so paging through a sorted view walks it instead of sorting again. Without a kept
- * order or ranks, a column sort of a few matching rows, or of only the first few rows (`upTo`), is
- * made from those rows' values instead (top-rows.ts).
+ * The rows a column's first sort orders when the UI asks for a page among them: ten pages of 100.
+ * How often it did (tests).
+ */
+export const FIRST_PAGES = { rows: 1000, runs: 0 };
+
+/**
+ * The rows marked in `member` (by global row number), in `sort` order: all of them, or only the
+ * first rows `wanted` asks for. The order of all rows is kept per sort and data version (4 bytes a
+ * row), so paging through a sorted view walks it instead of sorting again. Without a kept order or
+ * ranks, a column sort of a few matching rows, of only a script's first few rows (`upTo`), or a
+ * column's first sort while the UI asks for one of its first pages (`pageEnd`), is made from those
+ * rows' values instead (top-rows.ts).
  */
 export async function sortedRows(
   sorting: Sorting,
@@ -40,21 +50,25 @@ export async function sortedRows(
   count: number,
   total: number,
   sort: SampleSort,
-  upTo?: number,
+  wanted: RowsWanted = {},
 ): Promise<RowRefs> {
   const version = `${sort.by}\0${sort.dir}\0${dataVersion(logs)}`;
   const cacheKey = `order\0${sort.by}\0${sort.dir}`;
   let order = sorting.cache.get(cacheKey) as KeptOrder | undefined;
   if (order?.version !== version) {
+    const { upTo } = wanted;
     const few = count <= TOP_PATHS.directMax && count < total;
     const first = upTo !== undefined && upTo <= TOP_MAX;
-    if (!FIELD_SORTS.includes(sort.by) && (few || first) && !ranksKept(sorting, logs, sort.by)) {
+    const column = !FIELD_SORTS.includes(sort.by) && !ranksKept(sorting, logs, sort.by);
+    const page = column && !few && !first && firstPageOnly(sorting, logs, sort.by, wanted.pageEnd);
+    if (column && (few || first || page)) {
+      const k = first ? Math.min(upTo as number, count) : page ? Math.min(FIRST_PAGES.rows, count) : count;
       const items = await firstItems(
         logs.map((q) => q.log),
         sort.by,
         count === total ? null : member,
         count,
-        first ? Math.min(upTo, count) : count,
+        k,
         sort.dir === 'desc',
       );
       return refsOf(logs, items);
@@ -78,8 +92,8 @@ export async function sortedRows(
     }
     // A field's full order is cheap and serves every later filter (the UI's paging): only a
     // one-shot page (`upTo`, the CLI) orders just its own rows.
-    if (FIELD_SORTS.includes(sort.by) && upTo !== undefined && upTo <= TOP_MAX) {
-      const selection = { member: count === total ? null : member, count, upTo };
+    if (FIELD_SORTS.includes(sort.by) && first) {
+      const selection = { member: count === total ? null : member, count, upTo: upTo as number };
       return refsOf(logs, fieldOrderOf(sorting, logs, selection, sort));
     }
     order = { version, global: await orderOfAll(sorting, logs, total, sort) };
@@ -203,6 +217,22 @@ function fieldKeys(
     }
   }
   return keys;
+}
+
+/**
+ * Whether a column's first sort may order its first FIRST_PAGES.rows alone: the UI asks for a page
+ * among them, and the column has not been sorted since its logs last changed. A bounded heap over
+ * one pass of the column is quicker than ranking every row and needs no working set; a second sort
+ * on the column (another filter, the other direction, a page further down) ranks it, as before, so
+ * that a reviewer switching between filters pays for one ranking rather than one pass each.
+ */
+function firstPageOnly(sorting: Sorting, logs: QueryLog[], by: string, pageEnd: number | undefined): boolean {
+  if (pageEnd === undefined || pageEnd > FIRST_PAGES.rows) return false;
+  const version = ranksVersion(logs);
+  if (sorting.firstPaged.get(by) === version) return false;
+  sorting.firstPaged.set(by, version);
+  FIRST_PAGES.runs++;
+  return true;
 }
 
 const ranksVersion = (logs: QueryLog[]): string =>

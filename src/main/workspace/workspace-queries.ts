@@ -4,7 +4,7 @@ import { badInput, notFound, notOpen } from '../../shared/call-errors';
 import type { SampleRef, SampleRow } from '../../shared/model';
 import { notASampleId, parseSampleId } from '../../shared/sample-id';
 import type { SampleIdentity } from '../review/review-store';
-import type { Selection } from '../query/query';
+import type { RowsWanted, Selection } from '../query/query';
 import type { QueryLog } from '../query/query-log';
 import { MARK_CODES, markOf, type MarksByLog } from '../query/replay-marks';
 import type { ReplayOutcome } from '../../shared/replay';
@@ -19,7 +19,10 @@ import { holdYoungGeneration } from '../platform/young-generation';
 export class WorkspaceQueries {
   constructor(private readonly ctx: WorkspaceContext) {}
 
-  /** A page of the query; `upTo`: no page past the first `upTo` rows will be asked for (QueryEngine.select). */
+  /**
+   * A page of the query; `upTo`: no page past the first `upTo` rows will be asked for (a script);
+   * without it, later pages may be (the UI), see QueryEngine.select.
+   */
   async query(
     input: { filter: SampleFilter; sort?: SampleSort; offset: number; limit: number },
     upTo?: number,
@@ -28,7 +31,8 @@ export class WorkspaceQueries {
     // worker booted since may have reset the hold (young-generation.ts).
     holdYoungGeneration();
     const marks = await this.marksFor(input.filter);
-    const selection = await this.select(input.filter, input.sort, marks, upTo);
+    const wanted = upTo !== undefined ? { upTo } : { pageEnd: input.offset + input.limit };
+    const selection = await this.select(input.filter, input.sort, marks, wanted);
     const page = selection.refs.subarray(input.offset, input.offset + input.limit);
     const total = selection.total ?? selection.refs.length;
     return { total, rows: await this.rowsOf(selection, page, marks) };
@@ -96,10 +100,10 @@ export class WorkspaceQueries {
     filter: SampleFilter,
     sort?: SampleSort,
     marks?: MarksByLog,
-    upTo?: number,
+    wanted?: RowsWanted,
   ): Promise<Selection> {
     const all = this.queryLogs();
-    return this.ctx.engine.select(all, filter, sort, marks ?? (await this.marksFor(filter)), upTo);
+    return this.ctx.engine.select(all, filter, sort, marks ?? (await this.marksFor(filter)), wanted);
   }
 
   /** The replay outcome of every row in the run the filter shows (none without replay runs). */

@@ -16,6 +16,7 @@ import type { QueryLog } from '../../../src/main/query/query-log';
 import { ReviewOverlay } from '../../../src/main/query/review-overlay';
 import { SLOT, type RowRefs } from '../../../src/main/query/row-refs';
 import { TOP_PATHS } from '../../../src/main/query/top-rows';
+import { FIRST_PAGES } from '../../../src/main/query/sort-order';
 
 const root = mkdtempSync(join(tmpdir(), 'flagdeck-top-rows-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -76,7 +77,7 @@ const ids = (logs: QueryLog[], refs: RowRefs): string[] =>
 /** The first k rows with upTo = k against the full sort, both on engines of their own. */
 async function expectFirstRows(logs: QueryLog[], filter: SampleFilter, sort: SampleSort, k: number) {
   const full = await new QueryEngine(interners).select(logs, filter, sort);
-  const top = await new QueryEngine(interners).select(logs, filter, sort, undefined, k);
+  const top = await new QueryEngine(interners).select(logs, filter, sort, undefined, { upTo: k });
   expect(top.total).toBe(full.refs.length);
   expect(ids(logs, top.refs).slice(0, k)).toEqual(ids(logs, full.refs).slice(0, k));
 }
@@ -154,22 +155,99 @@ describe('the first rows of a column sort', () => {
     const b = await queryLog([['p', 'banana']]);
     const c = await queryLog([['p', 'q']], 'prompt,other');
     const logs = [a, b, c];
-    const first = await new QueryEngine(interners).select(
-      logs,
-      {},
-      { by: 'answer', dir: 'asc' },
-      undefined,
-      3,
-    );
+    const first = await new QueryEngine(interners).select(logs, {}, { by: 'answer', dir: 'asc' }, undefined, {
+      upTo: 3,
+    });
     expect(first.total).toBe(5);
     expect(ids(logs, first.refs)).toEqual([`${a.log.file}#1`, `${c.log.file}#0`, `${a.log.file}#2`]);
-    const last = await new QueryEngine(interners).select(
-      logs,
-      {},
-      { by: 'answer', dir: 'desc' },
-      undefined,
-      2,
-    );
+    const last = await new QueryEngine(interners).select(logs, {}, { by: 'answer', dir: 'desc' }, undefined, {
+      upTo: 2,
+    });
     expect(ids(logs, last.refs)).toEqual([`${a.log.file}#0`, `${b.log.file}#0`]);
+  });
+});
+
+describe("the UI's first pages of a column sort", () => {
+  /** FIRST_PAGES.rows lowered to `rows` for this test. */
+  function firstPagesOf(rows: number): void {
+    const saved = FIRST_PAGES.rows;
+    FIRST_PAGES.rows = rows;
+    onTestFinished(() => {
+      FIRST_PAGES.rows = saved;
+    });
+  }
+
+  it('come from the first rows alone, and a page past them orders every row as the full sort does (fast-check)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(cellText, cellText), { minLength: 14, maxLength: 40 }),
+        fc.integer({ min: 6, max: 12 }),
+        // A first page among the first rows, then pages anywhere.
+        fc.integer({ min: 0, max: 1 }),
+        fc.array(fc.integer({ min: 0, max: 45 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom<'asc' | 'desc'>('asc', 'desc'),
+        fc.constantFrom(...FILTERS),
+        async (rows, firstRows, firstOffset, later, dir, filter) => {
+          const offsets = [firstOffset, ...later];
+          firstPagesOf(firstRows);
+          lowered({ directMax: 0 });
+          const logs = [await queryLog(rows)];
+          const sort: SampleSort = { by: 'answer', dir };
+          const full = ids(logs, (await new QueryEngine(interners).select(logs, filter, sort)).refs);
+          const engine = new QueryEngine(interners);
+          for (const offset of offsets) {
+            const selection = await engine.select(logs, filter, sort, undefined, { pageEnd: offset + 5 });
+            expect(selection.total).toBe(full.length);
+            expect(ids(logs, selection.refs).slice(offset, offset + 5)).toEqual(
+              full.slice(offset, offset + 5),
+            );
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('order only the first rows the first time a column is sorted, and rank it the next time', async () => {
+    firstPagesOf(4);
+    lowered({ directMax: 0 });
+    const rows = Array.from({ length: 30 }, (_, i): [string, string] => [`p${i}`, `answer ${(i * 7) % 30}`]);
+    const logs = [await queryLog(rows)];
+    const engine = new QueryEngine(interners);
+    const runs = FIRST_PAGES.runs;
+    const first = await engine.select(logs, {}, { by: 'answer', dir: 'asc' }, undefined, { pageEnd: 2 });
+    expect(FIRST_PAGES.runs).toBe(runs + 1);
+    expect(first.total).toBe(30);
+    expect(first.refs.length).toBe(4);
+    // The same page again is the kept selection.
+    expect(await engine.select(logs, {}, { by: 'answer', dir: 'asc' }, undefined, { pageEnd: 4 })).toBe(
+      first,
+    );
+    // The other direction is the column's second sort: ranked, every row ordered.
+    const desc = await engine.select(logs, {}, { by: 'answer', dir: 'desc' }, undefined, { pageEnd: 2 });
+    expect(FIRST_PAGES.runs).toBe(runs + 1);
+    expect(desc.refs.length).toBe(30);
+    // A page past the first rows orders all 30.
+    const further = await engine.select(logs, {}, { by: 'answer', dir: 'asc' }, undefined, { pageEnd: 10 });
+    expect(further.refs.length).toBe(30);
+    expect(ids(logs, further.refs).slice(0, 4)).toEqual(ids(logs, first.refs));
+    expect(ids(logs, desc.refs)).toEqual(ids(logs, further.refs).reverse());
+  });
+
+  it('asked for twice at once are ordered once', async () => {
+    firstPagesOf(4);
+    lowered({ directMax: 0 });
+    const logs = [
+      await queryLog(Array.from({ length: 20 }, (_, i): [string, string] => [`p${i}`, `a${i % 9}`])),
+    ];
+    const engine = new QueryEngine(interners);
+    const runs = FIRST_PAGES.runs;
+    const sort: SampleSort = { by: 'answer', dir: 'asc' };
+    const [a, b] = await Promise.all([
+      engine.select(logs, {}, sort, undefined, { pageEnd: 2 }),
+      engine.select(logs, {}, sort, undefined, { pageEnd: 3 }),
+    ]);
+    expect(a).toBe(b);
+    expect(FIRST_PAGES.runs).toBe(runs + 1);
   });
 });
