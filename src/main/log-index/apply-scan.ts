@@ -74,6 +74,7 @@ export function applyScan(
           : strayQuoteIssue(line, quoteIssues[i + 1]),
     );
   }
+  log.noteLayout(result.layout, how === 'adopt');
   log.indexedEnd = result.end;
   log.scanState = { line: result.state.line + lineOffset };
   if (result.count > 0) log.tailUnterminated = result.tailUnterminated;

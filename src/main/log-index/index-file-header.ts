@@ -2,6 +2,7 @@
 // that a parsed header has every field with the right type before anything of it is used.
 import type { LogIssue } from '../../shared/model';
 import type { LogShape } from '../gradio/log-model';
+import type { RowLayout } from '../scan/scan-job';
 
 /** What the file must say about the log it indexes before its columns may be used. */
 export interface LogIdentity {
@@ -26,6 +27,8 @@ export interface IndexFileHeader extends LogIdentity {
   reasons: string[];
   usernames: string[];
   errors: LogIssue[];
+  /** How the rows are written (absent from files of Flagdeck before it was kept: not known). */
+  rowLayout?: RowLayout;
 }
 
 /** The part of a shape the index depends on: dialect, where data starts, where the role cells are. */
@@ -58,7 +61,16 @@ function isHeader(value: unknown): value is IndexFileHeader {
       (list) => Array.isArray(list) && list.every((v) => typeof v === 'string'),
     ) &&
     Array.isArray(h.errors) &&
-    h.errors.every(isIssue)
+    h.errors.every(isIssue) &&
+    (h.rowLayout === undefined || isRowLayout(h.rowLayout))
+  );
+}
+
+function isRowLayout(value: unknown): value is RowLayout {
+  if (typeof value !== 'object' || value === null) return false;
+  const layout = value as Record<string, unknown>;
+  return ['oddRows', 'fewestFields', 'mostFields'].every(
+    (key) => Number.isSafeInteger(layout[key]) && (layout[key] as number) >= 0,
   );
 }
 

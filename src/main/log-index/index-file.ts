@@ -129,6 +129,7 @@ export function encodeIndexFile(
     reasons: reasons.values,
     usernames: usernames.values,
     errors: log.errors,
+    ...(log.layout ? { rowLayout: log.layout } : {}),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const layout = new IndexFileLayout(json.length, count, blockRows);

@@ -3,7 +3,11 @@
 import type { LogIssue } from '../../shared/model';
 import type { LogShape, RecordSource } from '../gradio/log-model';
 import type { ScanState } from '../scan/csv-scan';
+import type { RowLayout } from '../scan/scan-job';
 import { grown } from './growable';
+
+/** The layout of no rows yet. */
+export const noRowsLayout = (): RowLayout => ({ oddRows: 0, fewestFields: 0x7fffffff, mostFields: 0 });
 
 export class LogIndex {
   count = 0;
@@ -30,6 +34,11 @@ export class LogIndex {
   errors: LogIssue[] = [];
   /** Set for logs the byte scanner does not read (JSON lines): records come from this source. */
   source?: RecordSource;
+  /**
+   * How the rows are written, over every scan of them (null: not known, for rows restored from an
+   * index file that does not say, or read as records).
+   */
+  layout: RowLayout | null = noRowsLayout();
 
   constructor(
     /** Absolute path of the log file. */
@@ -44,6 +53,27 @@ export class LogIndex {
     return this.shape.file;
   }
 
+  /**
+   * How many fields every row has, when all have as many and none holds a quote kept literally
+   * (a field can then be found from a record's end), else 0.
+   */
+  uniformFields(): number {
+    const layout = this.layout;
+    if (layout === null || this.count === 0 || layout.oddRows > 0) return 0;
+    return layout.fewestFields === layout.mostFields ? layout.mostFields : 0;
+  }
+
+  /** Adds the layout of rows scanned since (`replace`: they are every row, from the data start). */
+  noteLayout(scanned: RowLayout, replace = false): void {
+    const layout = replace ? noRowsLayout() : this.layout;
+    if (layout === null) return;
+    this.layout = {
+      oddRows: layout.oddRows + scanned.oddRows,
+      fewestFields: Math.min(layout.fewestFields, scanned.fewestFields),
+      mostFields: Math.max(layout.mostFields, scanned.mostFields),
+    };
+  }
+
   push(
     start: number,
     length: number,
@@ -53,6 +83,8 @@ export class LogIndex {
     timestamp: number,
   ): void {
     const row = this.count;
+    // Rows read as records (JSON lines): how they are written is not known.
+    this.layout = null;
     if (row === this.starts.length) this.growTo(row + 1);
     this.starts[row] = start;
     this.lengths[row] = length;
@@ -119,6 +151,7 @@ export class LogIndex {
     this.tailUnterminated = false;
     this.tail = Buffer.alloc(0);
     this.errors = [];
+    this.layout = noRowsLayout();
     this.generation++;
   }
 

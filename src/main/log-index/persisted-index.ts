@@ -149,6 +149,7 @@ function adoptRows(
   globalCodes(columns.reasons, header.reasons, interners.reasons);
   globalCodes(columns.usernames, header.usernames, interners.usernames);
   log.adopt(rows, columns);
+  log.layout = header.rowLayout ?? null;
   log.errors = header.errors;
   log.indexedEnd = header.indexedEnd;
   log.scanState = { line: header.scanLine };

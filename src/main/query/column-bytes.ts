@@ -8,7 +8,8 @@ import { undoInjectionEscape } from '../gradio/injection-escape';
 import { newlineByte, type NewlineByte } from '../gradio/line-end';
 import { fieldBytes } from '../scan/csv-field';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
-import { newFoundField, plainField } from './plain-field';
+import { newFoundField, plainField, plainFieldFromEnd } from './plain-field';
+import { fromEndFields } from './read-direction';
 
 /** 1 MB: kept for the process's life, and as quick to walk as 4 MB (measured on a 1M-row sort). */
 const PIECE_BYTES = 1024 * 1024;
@@ -50,10 +51,14 @@ function exactField(
 
 const found = newFoundField();
 
-/** The value of field `column` of the record at `buf[at, end)`, as a byte range, or null when empty. */
+/**
+ * The value of field `column` of the record at `buf[at, end)`, as a byte range, or null when empty;
+ * `fields`: found from the record's end (read-direction.ts) when not 0.
+ */
 function readField(
   log: LogIndex,
   column: number,
+  fields: number,
   buf: Buffer,
   at: number,
   end: number,
@@ -61,7 +66,11 @@ function readField(
   const { quote: quoteChar, encoding } = log.shape.dialect;
   const quote = quoteChar.charCodeAt(0);
   let raw: Buffer | null;
-  if (encoding === 'utf-8' && plainField(buf, at, end, column, quote, found)) {
+  const plain =
+    encoding === 'utf-8' &&
+    ((fields > 0 && plainFieldFromEnd(buf, at, end, column, fields, quote, found)) ||
+      plainField(buf, at, end, column, quote, found));
+  if (plain) {
     const { from, to, plain, doubled } = found;
     if (from === to) return null;
     if (plain && buf[from] !== QUOTE_AT_START) {
@@ -84,6 +93,7 @@ export function forEachValue(
   end: number,
   visit: VisitValue,
 ): void {
+  const fields = fromEndFields(log, column);
   const fd = openSync(log.path, 'r');
   try {
     let row = first;
@@ -101,7 +111,7 @@ export function forEachValue(
       }
       for (; row <= last; row++) {
         const at = log.starts[row] - pieceStart;
-        const value = readField(log, column, buf, at, at + log.lengths[row]);
+        const value = readField(log, column, fields, buf, at, at + log.lengths[row]);
         if (value) visit(row, value.bytes, value.from, value.to);
         else visit(row, null, 0, 0);
       }
@@ -113,6 +123,7 @@ export function forEachValue(
 
 /** The whole values of column `column` in `rows` (ascending), copied (null: empty cell). */
 export function wholeValues(log: LogIndex, column: number, rows: readonly number[]): (Uint8Array | null)[] {
+  const fields = fromEndFields(log, column);
   const fd = openSync(log.path, 'r');
   let buf = Buffer.allocUnsafe(64 * 1024);
   try {
@@ -122,7 +133,7 @@ export function wholeValues(log: LogIndex, column: number, rows: readonly number
       if (readSync(fd, buf, 0, length, log.starts[row]) < length) {
         throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
       }
-      const value = readField(log, column, buf, 0, length);
+      const value = readField(log, column, fields, buf, 0, length);
       // A copy: the bytes may sit in a buffer the next read reuses (Buffer#slice would be a view).
       return value ? Uint8Array.prototype.slice.call(value.bytes, value.from, value.to) : null;
     });

@@ -9,6 +9,7 @@ import { forEachValue, visitLeftRows, type VisitValue } from './column-bytes';
 import { mappedArray } from './mapped-arrays';
 import { isWanted, matchJob, type MatchJob, type Wanted } from './column-match-job';
 import { WALKER, walkerProgram } from './row-walker';
+import { fromEndFields } from './read-direction';
 import { startWorker } from './function-worker';
 
 /** From how many new rows a log is tested on two threads, and how the last such update went (tests). */
@@ -72,6 +73,7 @@ export class ColumnMatches implements Wanted {
       path: log.path,
       quote: log.shape.dialect.quote.charCodeAt(0),
       column: this.column,
+      fields: fromEndFields(log, this.column),
       member: null,
       // The worker's rows are copies handed over to it; this thread's are views.
       starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),

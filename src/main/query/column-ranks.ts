@@ -10,6 +10,7 @@ import { acquireWorking } from './working-memory';
 import { mappedArray } from './mapped-arrays';
 import { keyRowsHere, PARALLEL_MIN_ROWS, startKeyRowsInWorker, type KeyJob } from './key-workers';
 import { visitLeftRows } from './column-bytes';
+import { fromEndFields } from './read-direction';
 import { sampleSplitters } from './splitters';
 import { distinctRanks } from './distinct-ranks';
 
@@ -114,6 +115,7 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys, member: Uint8Arr
         path: log.path,
         quote,
         column,
+        fields: fromEndFields(log, column),
         member: copied ? (marks?.slice() ?? null) : marks,
         base: base + from,
         tables: keys.tables,

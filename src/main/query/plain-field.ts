@@ -133,3 +133,93 @@ export function plainField(
     p++; // past the comma
   }
 }
+
+/**
+ * plainField for a record of a log whose rows all have `fields` fields and no quote kept literally
+ * (LogIndex.uniformFields): field `column` found from the record's end, past the fields after it
+ * only, which is quicker for a field in the record's later half. Such a record reads the same
+ * both ways: a field that ends with a quote is quoted, and going back from its closing quote, a
+ * run of quotes after a comma or the record's start holds its opening quote when the run is odd
+ * (the quotes inside are doubled: every other run is even). Returns false when the record is not
+ * so written, or has fewer fields: the caller then reads it from its start.
+ */
+export function plainFieldFromEnd(
+  buf: Uint8Array,
+  at: number,
+  end: number,
+  column: number,
+  fields: number,
+  quote: number,
+  found: FoundField,
+): boolean {
+  let body = end;
+  if (body > at && buf[body - 1] === 10) body -= body - 2 >= at && buf[body - 2] === 13 ? 2 : 1;
+  if (body > at && buf[body - 1] === 13) return false;
+  if (column >= fields) return false;
+  // `p`: the end of the field looked at, then its start.
+  let p = body;
+  for (let field = fields - 1; ; field--) {
+    const fieldEnd = p;
+    let from: number;
+    let to: number;
+    let plain = true;
+    let doubled = false;
+    if (p > at && buf[p - 1] === quote) {
+      to = p - 1;
+      let q = to - 1;
+      for (;;) {
+        if (q < at) return false;
+        const c = buf[q];
+        if (c !== quote) {
+          if (c === 0) plain = false;
+          q--;
+          continue;
+        }
+        let r = q;
+        while (r > at && buf[r - 1] === quote) r--;
+        const odd = (q - r) % 2 === 0;
+        if (odd) {
+          // The opening quote, after a comma or at the record's start; the rest of the run is doubled.
+          if (r > at && buf[r - 1] !== 44) return false;
+          doubled ||= q > r;
+          p = r;
+          from = r + 1;
+          break;
+        }
+        doubled = true;
+        q = r - 1;
+      }
+    } else {
+      let q = p - 1;
+      for (; q >= at && buf[q] !== 44; q--) {
+        if (buf[q] === quote) return false;
+        if (buf[q] === 0) plain = false;
+      }
+      p = q + 1;
+      from = p;
+      to = fieldEnd;
+    }
+    if (field === column) {
+      found.start = p;
+      found.end = fieldEnd;
+      found.from = from;
+      found.to = to;
+      found.plain = plain;
+      found.doubled = doubled;
+      if (doubled) {
+        let text = found.text;
+        if (text.length < to - from) text = found.text = new Uint8Array(2 * (to - from));
+        let n = 0;
+        for (let i = from; i < to; i++) {
+          text[n++] = buf[i];
+          if (buf[i] === quote) i++;
+        }
+        found.length = n;
+      }
+      return true;
+    }
+    // Before the comma that ends the field before it; none: the record has fewer fields.
+    if (p === at) return false;
+    p--;
+  }
+}

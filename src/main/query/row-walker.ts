@@ -2,7 +2,7 @@
 // rows, a text search): rows read in large pieces of whole rows into one reused buffer, and for a
 // column, each plainly written cell handed to an action. These functions use nothing but their
 // arguments: a worker thread runs their source text (walkerProgram) to do the same on its rows.
-import { newFoundField, plainField } from './plain-field';
+import { newFoundField, plainField, plainFieldFromEnd } from './plain-field';
 
 /** Rows to walk: each row's byte start and length in the file. */
 export interface RowSpans {
@@ -15,6 +15,8 @@ export interface RowSpans {
 export interface ColumnRows extends RowSpans {
   quote: number;
   column: number;
+  /** The fields of every row when the column is found from a record's end (read-direction.ts), else 0. */
+  fields: number;
   /** 1 for the rows to read (null: every row). */
   member: Uint8Array | null;
 }
@@ -36,6 +38,7 @@ export interface Walker {
   walkPieces: typeof walkPieces;
   walkValues: typeof walkValues;
   plainField: typeof plainField;
+  plainFieldFromEnd: typeof plainFieldFromEnd;
   newFoundField: typeof newFoundField;
 }
 
@@ -69,16 +72,21 @@ export function walkPieces(rows: RowSpans, fs: FileCalls, pieceBytes: number, vi
  * a NUL byte, or the CSV-injection escape (`'`), which the reader's own decoding undoes.
  */
 export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: ValueAction): number[] {
-  const { starts, lengths, quote, column, member } = rows;
+  const { starts, lengths, quote, column, fields, member } = rows;
   const left: number[] = [];
   const found = w.newFoundField();
+  const fromEnd = fields > 0;
   w.walkPieces(rows, fs, 4 * 1024 * 1024, (buf, first, last, pieceStart) => {
     found.noNul = buf.indexOf(0) === -1;
     found.quoteAt = -1;
     for (let row = first; row <= last; row++) {
       if (member !== null && member[row] !== 1) continue;
       const at = starts[row] - pieceStart;
-      if (!w.plainField(buf, at, at + lengths[row], column, quote, found)) left.push(row);
+      const end = at + lengths[row];
+      const plain =
+        (fromEnd && w.plainFieldFromEnd(buf, at, end, column, fields, quote, found)) ||
+        w.plainField(buf, at, end, column, quote, found);
+      if (!plain) left.push(row);
       else if (found.from === found.to) act(row, null, 0, 0);
       else if (!found.plain || buf[found.from] === 39) left.push(row);
       else if (!found.doubled) act(row, buf, found.from, found.to);
@@ -92,10 +100,11 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
 export function walkerProgram(): string {
   return [
     "const fs = require('node:fs');",
-    ...[walkPieces, walkValues, plainField, newFoundField].map(String),
-    `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name}, plainField: ${plainField.name}, newFoundField: ${newFoundField.name} };`,
+    ...[walkPieces, walkValues, plainField, plainFieldFromEnd, newFoundField].map(String),
+    `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name}, plainField: ${plainField.name},`,
+    `  plainFieldFromEnd: ${plainFieldFromEnd.name}, newFoundField: ${newFoundField.name} };`,
   ].join('\n');
 }
 
 /** The walker of this thread. */
-export const WALKER: Walker = { walkPieces, walkValues, plainField, newFoundField };
+export const WALKER: Walker = { walkPieces, walkValues, plainField, plainFieldFromEnd, newFoundField };

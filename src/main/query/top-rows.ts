@@ -5,6 +5,7 @@
 // through a large selection walks the column's kept full order instead (sort-order.ts).
 import type { LogIndex } from '../log-index/log-index';
 import { visitLeftRows } from './column-bytes';
+import { fromEndFields } from './read-direction';
 import { ColumnSource } from './column-source';
 import { PARALLEL_MIN_ROWS } from './key-workers';
 import { newTopHeap, offerTop, topItems, type TopHeap } from './top-heap';
@@ -53,6 +54,7 @@ async function offerLog(
     path: log.path,
     quote: log.shape.dialect.quote.charCodeAt(0),
     column,
+    fields: fromEndFields(log, column),
     base: base + from,
     // The worker's rows are copies handed over to it; this thread's are views.
     starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),

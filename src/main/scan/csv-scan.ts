@@ -40,7 +40,9 @@ export class FieldBounds {
  * Called once per record. `start`/`end` are buffer offsets, `end` past the record delimiter;
  * fields `[0, count)` are in `bounds`. `unclosed`: a quote in field `count` (0-based) never closed
  * where it should; the record has no cells and spans its first line only. `stray`: the field
- * (0-based) with text after its closing quote, or -1.
+ * (0-based) with text after its closing quote; -2 when no field has that but a quote was kept
+ * literally all the same (inside an unquoted field, or a closing quote before a NUL byte), which
+ * the reader reads without complaint; else -1 (every quote opens, closes or doubles).
  */
 export type OnRecord = (
   start: number,
@@ -108,6 +110,7 @@ export function scanCsv(
     // First literal quote of the record: -1 none yet, -2 inside an unquoted field, else the field
     // whose closing quote was followed by text.
     let literal = -1;
+    let nulAfterQuote = false;
     while (recordEnd < 0) {
       if (count === bounds.starts.length) bounds.grow();
       const fieldStart = p;
@@ -145,6 +148,7 @@ export function scanCsv(
             break;
           }
           if (next === 0) {
+            nulAfterQuote = true;
             raw = true;
             break;
           }
@@ -256,7 +260,14 @@ export function scanCsv(
     p = recordEnd;
     // A blank line: one unquoted empty field ending where the record starts.
     if (count === 1 && bounds.ends[0] === recordStart && recordEnd > recordStart) continue;
-    onRecord(recordStart, recordEnd, recordLine, count, false, literal >= 0 ? literal : -1);
+    onRecord(
+      recordStart,
+      recordEnd,
+      recordLine,
+      count,
+      false,
+      literal >= 0 ? literal : literal === -2 || nulAfterQuote ? -2 : -1,
+    );
   }
   state.line = line;
   return p;

@@ -69,6 +69,17 @@ export interface RecordAuditCollector {
   take(audit: RecordAudit, firstRow: number, lineOffset: number): void;
 }
 
+/**
+ * Rows with a quote kept literally (OnRecord's `stray` other than -1), and the fewest and most
+ * fields of a row. A log whose rows all have as many fields and no such quote can be read from a
+ * record's end (query/plain-field.ts).
+ */
+export interface RowLayout {
+  oddRows: number;
+  fewestFields: number;
+  mostFields: number;
+}
+
 /** Columns of the records found, role cells as raw bytes (latin1) interned per job. */
 export interface ScanResult {
   /** Rows found; the arrays may be longer. */
@@ -88,6 +99,8 @@ export interface ScanResult {
   quoteIssues: number[];
   /** The last record had no line terminator. */
   tailUnterminated: boolean;
+  /** How the rows are written (see RowLayout). */
+  layout: RowLayout;
   /** The rows are in `job.into`'s shared columns (they had room; else the arrays are its own). */
   filledInto: boolean;
   /** What `job.assets` asked for. */
@@ -127,6 +140,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
   const quoteIssues: number[] = [];
   let count = 0;
   let tailUnterminated = false;
+  const layout: RowLayout = { oddRows: 0, fewestFields: 0x7fffffff, mostFields: 0 };
   const grow = (): void => {
     capacity = Math.max(1024, capacity * 2);
     const f = (a: Float64Array): Float64Array => {
@@ -204,6 +218,9 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
       return;
     }
     if (stray >= 0 && quoteIssues.length < 3000) quoteIssues.push(line, stray + 1, 1);
+    if (stray !== -1) layout.oddRows++;
+    if (n < layout.fewestFields) layout.fewestFields = n;
+    if (n > layout.mostFields) layout.mostFields = n;
     if (count === capacity) grow();
     const flag = roleCell(roles, 'flag', n);
     const username = roleCell(roles, 'username', n);
@@ -264,6 +281,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
     state,
     quoteIssues,
     tailUnterminated,
+    layout,
     filledInto: into !== undefined && starts.buffer === into.buffers.starts,
     ...(assets ? { assetCells: assets.result() } : {}),
     ...(auditor ? { audit: auditor.result() } : {}),

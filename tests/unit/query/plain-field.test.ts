@@ -3,7 +3,12 @@
 // byte-by-byte path finds, field by field, on records of any shape.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newFoundField, plainField, type FoundField } from '../../../src/main/query/plain-field';
+import {
+  newFoundField,
+  plainField,
+  plainFieldFromEnd,
+  type FoundField,
+} from '../../../src/main/query/plain-field';
 
 const cell = fc.oneof(
   fc.constantFrom('', '"', '""', 'a,b', '"q"', 'x"y', '\r', '\n', '\r\n', ',', "'=1", 'é'),
@@ -48,5 +53,92 @@ describe('plainField', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+/** A cell as a CSV writer quotes it: when it must, and now and then when it need not. */
+const text = fc.oneof(
+  fc.constantFrom(
+    '',
+    '"',
+    '""',
+    'a,b',
+    ',',
+    '"q"',
+    'x"y',
+    '\r',
+    '\n',
+    '\r\n',
+    "'=1",
+    'é',
+    'a\0b',
+    '{"k": "v"}',
+  ),
+  fc.string({ maxLength: 6 }),
+);
+const written = fc
+  .tuple(text, fc.boolean())
+  .map(([value, always]) => (always || /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value));
+
+describe('plainFieldFromEnd', () => {
+  it('finds, in records that all have as many fields and no literal quote, what plainField finds (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((fields) =>
+            fc.tuple(
+              fc.constant(fields),
+              fc.array(
+                fc.tuple(
+                  fc.array(written, { minLength: fields, maxLength: fields }),
+                  fc.constantFrom('\n', '\r\n'),
+                ),
+                { minLength: 1, maxLength: 6 },
+              ),
+            ),
+          ),
+        ([fields, rows]) => {
+          const records = rows.map(([cells, end]) => cells.join(',') + end);
+          const buf = Buffer.from(records.join(''), 'latin1');
+          let at = 0;
+          for (const record of records) {
+            const end = at + Buffer.byteLength(record, 'latin1');
+            for (let column = 0; column < fields; column++) {
+              const forward = newFoundField();
+              const expected = seen(forward, plainField(buf, at, end, column, 34, forward));
+              expect(expected.ok).toBe(true);
+              const backward = newFoundField();
+              expect(seen(backward, plainFieldFromEnd(buf, at, end, column, fields, 34, backward))).toEqual(
+                expected,
+              );
+            }
+            at = end;
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('leaves a record with fewer fields, a lone CR, or a quote where none can be to the forward walk', () => {
+    const found = newFoundField();
+    const at = (text: string, column: number, fields: number) =>
+      plainFieldFromEnd(
+        Buffer.from(text, 'latin1'),
+        0,
+        Buffer.byteLength(text, 'latin1'),
+        column,
+        fields,
+        34,
+        found,
+      );
+    expect(at('a,b\n', 0, 3)).toBe(false);
+    expect(at('a,b\r', 1, 2)).toBe(false);
+    expect(at('a,say "hi"\n', 1, 2)).toBe(false);
+    expect(at('a,x"y\n', 1, 2)).toBe(false);
+    expect(at('a,""b""\n', 1, 2)).toBe(false);
+    expect(at('a,"b""c"\n', 1, 2)).toBe(true);
+    expect(Buffer.from(found.text.subarray(0, found.length)).toString()).toBe('b"c');
   });
 });

@@ -17,6 +17,7 @@ import { ReviewOverlay } from '../../../src/main/query/review-overlay';
 import { SLOT, type RowRefs } from '../../../src/main/query/row-refs';
 import { TOP_PATHS } from '../../../src/main/query/top-rows';
 import { FIRST_PAGES } from '../../../src/main/query/sort-order';
+import { fromEndFields } from '../../../src/main/query/read-direction';
 
 const root = mkdtempSync(join(tmpdir(), 'flagdeck-top-rows-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -28,13 +29,13 @@ function csvCell(text: string): string {
 let files = 0;
 const interners = { reasons: new Interner(), usernames: new Interner() };
 
-/** A Gradio 4 log of `prompt, answer` rows, then flag, username (user0..2), timestamp. */
-async function queryLog(rows: [string, string][], header = 'prompt,answer'): Promise<QueryLog> {
+/** A Gradio 4 log of `prompt, answer` rows (or `header`'s cells), then flag, username (user0..2), timestamp. */
+async function queryLog(rows: string[][], header = 'prompt,answer'): Promise<QueryLog> {
   const file = `log-${files++}.csv`;
   const lines = [
     `${header},flag,username,timestamp`,
-    ...rows.map(([prompt, answer], i) =>
-      [prompt, answer, '', `user${i % 3}`, `2024-05-01 10:00:${String(i % 60).padStart(2, '0')}`]
+    ...rows.map((cells, i) =>
+      [...cells, '', `user${i % 3}`, `2024-05-01 10:00:${String(i % 60).padStart(2, '0')}`]
         .map(csvCell)
         .join(','),
     ),
@@ -83,6 +84,16 @@ async function expectFirstRows(logs: QueryLog[], filter: SampleFilter, sort: Sam
 }
 
 const FILTERS: SampleFilter[] = [{}, { usernames: ['user1'] }, { text: 'a' }];
+
+/** `ids` (ascending, ties in row order) as a descending sort orders them: ties still in row order, empty cells last. */
+function descending(ascending: string[], values: string[], file: string): string[] {
+  const rowOf = (id: string) => Number(id.slice(file.length + 1));
+  return [...ascending].sort((a, b) => {
+    const [x, y] = [values[rowOf(a)], values[rowOf(b)]].map((v) => Buffer.from(v, 'utf8'));
+    const empty = Number(x.length === 0) - Number(y.length === 0);
+    return empty || Buffer.compare(y, x) || rowOf(a) - rowOf(b);
+  });
+}
 
 function lowered(paths: Partial<typeof TOP_PATHS>): void {
   const saved = { ...TOP_PATHS };
@@ -143,6 +154,42 @@ describe('the first rows of a column sort', () => {
           expect(TOP_PATHS.last).toBe('two threads');
         }
       }
+    }
+  });
+
+  it('are the same for a column in the later half of the rows, read from their ends by this thread and a worker', async () => {
+    lowered({ directMax: 0, splitMinRows: 2 });
+    const answers = Array.from(
+      { length: 300 },
+      (_, i) =>
+        [`a "${i % 7}"`, `two\nlines, ${i % 13}`, '', `${long}${i % 11}`, 'é', `{"k": ${i % 5}}`][i % 6],
+    );
+    const before = ['q'.repeat(60), '"r"', 's,t'];
+    const logs = [
+      await queryLog(
+        answers.map((answer, i) => [`p${i}`, ...before, answer]),
+        'p,q,r,s,answer',
+      ),
+    ];
+    expect(fromEndFields(logs[0].log, 4)).toBe(8);
+    // The full order, as the values' UTF-8 bytes order it (empty first), ties in row order.
+    const byValue = answers
+      .map((answer, row) => ({ row, bytes: Buffer.from(answer, 'utf8') }))
+      .sort((a, b) => {
+        const empty = Number(b.bytes.length === 0) - Number(a.bytes.length === 0);
+        return empty || Buffer.compare(a.bytes, b.bytes) || a.row - b.row;
+      })
+      .map(({ row }) => `${logs[0].log.file}#${row}`);
+    for (const dir of ['asc', 'desc'] as const) {
+      const full = await new QueryEngine(interners).select(logs, {}, { by: 'answer', dir });
+      const expected = dir === 'asc' ? byValue : descending(byValue, answers, logs[0].log.file);
+      expect(ids(logs, full.refs)).toEqual(expected);
+      TOP_PATHS.last = 'none';
+      const top = await new QueryEngine(interners).select(logs, {}, { by: 'answer', dir }, undefined, {
+        upTo: 40,
+      });
+      expect(TOP_PATHS.last).toBe('two threads');
+      expect(ids(logs, top.refs)).toEqual(expected.slice(0, 40));
     }
   });
 

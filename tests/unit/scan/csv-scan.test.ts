@@ -94,9 +94,17 @@ describe('scanCsv', () => {
     expect(records[0].stray).toBe(1);
   });
 
-  it('keeps a quote inside an unquoted field literal', () => {
-    const { records } = scan('say "hi",x\n');
-    expect(records[0]).toMatchObject({ fields: ['say "hi"', 'x'], unclosed: false, stray: -1 });
+  it('keeps a quote inside an unquoted field literal, and says so with stray -2 (no issue)', () => {
+    const { records } = scan('say "hi",x\n"a",b\n');
+    expect(records[0]).toMatchObject({ fields: ['say "hi"', 'x'], unclosed: false, stray: -2 });
+    expect(records[1]).toMatchObject({ fields: ['"a"', 'b'], stray: -1 });
+  });
+
+  it('says stray -2 for a closing quote before a NUL byte, and for a stray quote after a literal one', () => {
+    const { records } = scan('"a"\0b,x\nsay "hi","a"b\n');
+    expect(records[0].stray).toBe(-2);
+    // Only the record's first literal quote is judged (as the reader re-reads it): here, no issue.
+    expect(records[1].stray).toBe(-2);
   });
 
   it('grows its field bounds past 64 fields', () => {
