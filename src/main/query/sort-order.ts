@@ -19,8 +19,8 @@ export interface Sorting {
   interners: SharedInterners;
   /** Per column, the logs' version (ranksVersion) when a filter's matches alone were last ranked. */
   matchRanked: Map<string, string>;
-  /** Per column, the logs' version when a first page alone was last ordered. */
-  firstPaged: Map<string, string>;
+  /** Per column, how many first pages alone were ordered since its logs last changed (version). */
+  firstPaged: Map<string, { version: string; passes: number }>;
 }
 
 /** Sorts on the sample's own fields (cheap keys from the index); any other sort is on a column. */
@@ -30,10 +30,10 @@ const FIELD_SORTS = ['timestamp', 'status', 'reason', 'originalReason', 'usernam
 export const MATCH_RANKS = { maxShare: 0.6, runs: 0 };
 
 /**
- * The rows a column's first sort orders when the UI asks for a page among them: ten pages of 100.
- * How often it did (tests).
+ * The rows a column's first sorts order when the UI asks for a page among them (ten pages of 100),
+ * for how many sorts of a column (firstPageOnly), and how often it did (tests).
  */
-export const FIRST_PAGES = { rows: 1000, runs: 0 };
+export const FIRST_PAGES = { rows: 1000, passes: 2, runs: 0 };
 
 /**
  * The rows marked in `member` (by global row number), in `sort` order: all of them, or only the
@@ -142,9 +142,11 @@ async function orderOfAll(
   if (!FIELD_SORTS.includes(sort.by))
     return orderOfRanks(await ranksOf(sorting, logs, sort.by), sort.dir === 'desc');
   // The keys and the radix passes in working memory, mapped on its own so that it is given back
-  // once the sort ends (working-memory.ts); the order is kept.
+  // once the sort ends (working-memory.ts); the order is kept. Collected at release: the sort
+  // itself makes too little garbage for a young collection to come soon and free it, so it would
+  // stay through the next queries (24 MB over a million rows, measured under a sort that followed).
   sorting.cache.makeRoom((FIELD_WORKING_BYTES + 4) * total);
-  const working = acquireWorking(FIELD_WORKING_BYTES * total);
+  const working = acquireWorking(FIELD_WORKING_BYTES * total, { collect: true });
   try {
     const keys = new Float64Array(working.buffer, RADIX_AT * total, total);
     fieldKeys(sorting, logs, sort.by, null, total, keys);
@@ -220,17 +222,19 @@ function fieldKeys(
 }
 
 /**
- * Whether a column's first sort may order its first FIRST_PAGES.rows alone: the UI asks for a page
- * among them, and the column has not been sorted since its logs last changed. A bounded heap over
- * one pass of the column is quicker than ranking every row and needs no working set; a second sort
- * on the column (another filter, the other direction, a page further down) ranks it, as before, so
- * that a reviewer switching between filters pays for one ranking rather than one pass each.
+ * Whether a sort on column `by` may order its first FIRST_PAGES.rows alone: the UI asks for a page
+ * among them, and the column has been sorted so fewer than FIRST_PAGES.passes times since its logs
+ * last changed. A bounded heap over one pass of the column is quicker than ranking every row and
+ * needs no working set, but each new filter or direction costs a pass again; a column sorted once
+ * more is being worked with, and is ranked (once, then every sort and page of it is quick).
  */
 function firstPageOnly(sorting: Sorting, logs: QueryLog[], by: string, pageEnd: number | undefined): boolean {
   if (pageEnd === undefined || pageEnd > FIRST_PAGES.rows) return false;
   const version = ranksVersion(logs);
-  if (sorting.firstPaged.get(by) === version) return false;
-  sorting.firstPaged.set(by, version);
+  const seen = sorting.firstPaged.get(by);
+  const passes = seen?.version === version ? seen.passes : 0;
+  if (passes >= FIRST_PAGES.passes) return false;
+  sorting.firstPaged.set(by, { version, passes: passes + 1 });
   FIRST_PAGES.runs++;
   return true;
 }
