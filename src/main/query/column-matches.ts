@@ -74,6 +74,7 @@ export class ColumnMatches implements Wanted {
       quote: log.shape.dialect.quote.charCodeAt(0),
       column: this.column,
       fields: fromEndFields(log, this.column),
+      keepDoubled: false,
       member: null,
       // The worker's rows are copies handed over to it; this thread's are views.
       starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),

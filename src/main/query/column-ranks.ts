@@ -116,6 +116,7 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys, member: Uint8Arr
         quote,
         column,
         fields: fromEndFields(log, column),
+        keepDoubled: false,
         member: copied ? (marks?.slice() ?? null) : marks,
         base: base + from,
         tables: keys.tables,

@@ -20,6 +20,11 @@ export interface FoundField {
    */
   noNul: boolean;
   quoteAt: number;
+  /**
+   * Set by a caller that only compares values byte by byte: a quoted field's `""` are left as they
+   * are written (`text` is not filled), which orders as the text does (top-rows.ts).
+   */
+  keepDoubled: boolean;
 }
 
 /** A FoundField to reuse from call to call. */
@@ -35,6 +40,7 @@ export function newFoundField(): FoundField {
     length: 0,
     noNul: false,
     quoteAt: -1,
+    keepDoubled: false,
   };
 }
 
@@ -42,7 +48,7 @@ export function newFoundField(): FoundField {
  * Finds field `column` of the record `buf[at, end)` when it is plainly written: unquoted without
  * quotes, or quoted with nothing after its closing quote (a short record gives an empty field).
  * Returns false for anything else: the exact scanner then reads the record. A quoted field with
- * `""` in it is undoubled into `found.text` during the same pass.
+ * `""` in it is undoubled into `found.text` during the same pass (unless `found.keepDoubled`).
  */
 export function plainField(
   buf: Uint8Array,
@@ -74,7 +80,7 @@ export function plainField(
           if (c === 0) plain = false;
           p++;
         } else if (p + 1 < body && buf[p + 1] === quote) {
-          if (field === column) {
+          if (field === column && !found.keepDoubled) {
             // The rest of the field, copied as it is read: the text up to here, then each byte.
             doubled = true;
             let text = found.text;
@@ -206,7 +212,7 @@ export function plainFieldFromEnd(
       found.to = to;
       found.plain = plain;
       found.doubled = doubled;
-      if (doubled) {
+      if (doubled && !found.keepDoubled) {
         let text = found.text;
         if (text.length < to - from) text = found.text = new Uint8Array(2 * (to - from));
         let n = 0;

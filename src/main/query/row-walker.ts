@@ -17,6 +17,8 @@ export interface ColumnRows extends RowSpans {
   column: number;
   /** The fields of every row when the column is found from a record's end (read-direction.ts), else 0. */
   fields: number;
+  /** Hand quoted cells over as written, `""` and all (FoundField.keepDoubled). */
+  keepDoubled: boolean;
   /** 1 for the rows to read (null: every row). */
   member: Uint8Array | null;
 }
@@ -75,6 +77,7 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
   const { starts, lengths, quote, column, fields, member } = rows;
   const left: number[] = [];
   const found = w.newFoundField();
+  found.keepDoubled = rows.keepDoubled;
   const fromEnd = fields > 0;
   w.walkPieces(rows, fs, 4 * 1024 * 1024, (buf, first, last, pieceStart) => {
     found.noNul = buf.indexOf(0) === -1;
@@ -89,7 +92,7 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
       if (!plain) left.push(row);
       else if (found.from === found.to) act(row, null, 0, 0);
       else if (!found.plain || buf[found.from] === 39) left.push(row);
-      else if (!found.doubled) act(row, buf, found.from, found.to);
+      else if (!found.doubled || found.keepDoubled) act(row, buf, found.from, found.to);
       else act(row, found.text, 0, found.length);
     }
   });

@@ -23,12 +23,57 @@ export const TOP_PATHS = {
   last: 'none' as 'none' | 'two threads' | 'worker failed',
 };
 
+/**
+ * A heap's values are compared byte by byte, so they may be kept as a CSV writer quotes them, each
+ * `"` doubled: that orders as the text does (the first byte where two values differ is the same
+ * byte of both texts, or a `"` in one), and the walker then hands quoted cells over as they are
+ * written instead of undoing their `""` (plain-field.ts). `written` says the heap holds them so,
+ * and a value that comes as text (read by the exact scanner, or cell by cell) is written so too.
+ */
+interface Offering {
+  heap: TopHeap;
+  written: boolean;
+}
+
+/** `bytes[from, to)` with every `"` doubled, as a range (the same one when it holds none). */
+function writtenQuoted(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+): { bytes: Uint8Array; from: number; to: number } {
+  let quotes = 0;
+  for (let i = from; i < to; i++) if (bytes[i] === 34) quotes++;
+  if (quotes === 0) return { bytes, from, to };
+  const out = new Uint8Array(to - from + quotes);
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    out[n++] = bytes[i];
+    if (bytes[i] === 34) out[n++] = 34;
+  }
+  return { bytes: out, from: 0, to: n };
+}
+
+/** Offers the text `bytes[from, to)` of `item` (null: an empty cell). */
+function offerText(
+  offering: Offering,
+  item: number,
+  bytes: Uint8Array | null,
+  from: number,
+  to: number,
+): void {
+  if (!offering.written || bytes === null) offerTop(offering.heap, item, bytes, from, to);
+  else {
+    const value = writtenQuoted(bytes, from, to);
+    offerTop(offering.heap, item, value.bytes, value.from, value.to);
+  }
+}
+
 /** Offers the values of `items` (ascending) to the heap, read per row. */
-async function offerItems(source: ColumnSource, items: number[], heap: TopHeap): Promise<void> {
+async function offerItems(source: ColumnSource, items: number[], offering: Offering): Promise<void> {
   const values = await source.valuesOf(items);
   items.forEach((item, i) => {
     const value = values[i];
-    offerTop(heap, item, value, 0, value?.length ?? 0);
+    offerText(offering, item, value, 0, value?.length ?? 0);
   });
 }
 
@@ -37,12 +82,13 @@ async function offerLog(
   source: ColumnSource,
   slot: number,
   member: Uint8Array | null,
-  heap: TopHeap,
+  offering: Offering,
 ): Promise<void> {
+  const { heap } = offering;
   const log = source.logs[slot];
   const base = source.bases[slot];
   const offer = (item: number, bytes: Uint8Array | null, from: number, to: number): void => {
-    if (member === null || member[item] === 1) offerTop(heap, item, bytes, from, to);
+    if (member === null || member[item] === 1) offerText(offering, item, bytes, from, to);
   };
   const column = source.splitColumnIn(slot, TOP_PATHS.splitMinRows);
   if (column === undefined) {
@@ -55,6 +101,7 @@ async function offerLog(
     quote: log.shape.dialect.quote.charCodeAt(0),
     column,
     fields: fromEndFields(log, column),
+    keepDoubled: offering.written,
     base: base + from,
     // The worker's rows are copies handed over to it; this thread's are views.
     starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),
@@ -66,7 +113,7 @@ async function offerLog(
   // The rows a walk left, read by the exact scanner.
   const offerLeft = (from: number, rows: number[]): void =>
     visitLeftRows(log, column, from, rows, (row, value, length) =>
-      offerTop(heap, base + row, value, 0, length),
+      offerText(offering, base + row, value, 0, length),
     );
   const started = await startTopInWorker(rowsFrom(mid, log.count, true)).catch(() => null);
   const finished = started?.done.catch((): TopFound | null => null);
@@ -98,12 +145,14 @@ export async function firstItems(
 ): Promise<number[]> {
   const source = new ColumnSource(logs, by);
   const heap = newTopHeap(Math.min(k, count), desc);
+  // Cells as written, where every log quotes with `"` (another quote doubles another byte).
+  const offering = { heap, written: logs.every((log) => log.shape.dialect.quote === '"') };
   if (member !== null && count <= TOP_PATHS.directMax) {
     const items: number[] = [];
     for (let item = 0; item < member.length; item++) if (member[item] === 1) items.push(item);
-    await offerItems(source, items, heap);
+    await offerItems(source, items, offering);
   } else {
-    for (let slot = 0; slot < logs.length; slot++) await offerLog(source, slot, member, heap);
+    for (let slot = 0; slot < logs.length; slot++) await offerLog(source, slot, member, offering);
   }
   return topItems(heap);
 }

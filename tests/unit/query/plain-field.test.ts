@@ -142,3 +142,43 @@ describe('plainFieldFromEnd', () => {
     expect(Buffer.from(found.text.subarray(0, found.length)).toString()).toBe('b"c');
   });
 });
+
+describe('keepDoubled', () => {
+  it('leaves a quoted cell as written, the same field whose `""` undone is the text, both ways (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(written, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('\n', '\r\n'),
+        (cells, end) => {
+          const buf = Buffer.from(cells.join(',') + end, 'latin1');
+          for (let column = 0; column < cells.length; column++) {
+            const find = (keepDoubled: boolean, fromEnd: boolean) => {
+              const found = newFoundField();
+              found.keepDoubled = keepDoubled;
+              const ok = fromEnd
+                ? plainFieldFromEnd(buf, 0, buf.length, column, cells.length, 34, found)
+                : plainField(buf, 0, buf.length, column, 34, found);
+              return { ok, found };
+            };
+            for (const fromEnd of [false, true]) {
+              const text = find(false, fromEnd);
+              const kept = find(true, fromEnd);
+              expect(kept.ok).toBe(text.ok);
+              expect([kept.found.from, kept.found.to, kept.found.doubled]).toEqual([
+                text.found.from,
+                text.found.to,
+                text.found.doubled,
+              ]);
+              const asWritten = buf.toString('latin1', kept.found.from, kept.found.to);
+              const expected = text.found.doubled
+                ? Buffer.from(text.found.text.subarray(0, text.found.length)).toString('latin1')
+                : buf.toString('latin1', text.found.from, text.found.to);
+              expect(asWritten.replaceAll('""', '"')).toBe(expected);
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
