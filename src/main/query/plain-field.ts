@@ -1,5 +1,6 @@
-// Finding one field of a CSV record when it is plainly written, without the exact scanner. This
-// function uses nothing but its arguments: row-walker.ts runs its source text in a worker.
+// Finding one field of a CSV record when it is plainly written, without the exact scanner. These
+// functions use nothing but their arguments and each other: row-walker.ts runs their source text
+// in a worker.
 
 /** Where a field lies: `start`/`end` its raw extent, `from`/`to` its text. */
 export interface FoundField {
@@ -45,6 +46,17 @@ export function newFoundField(): FoundField {
 }
 
 /**
+ * The end of the record `buf[at, end)` without its line terminator (LF, or CR LF); -1 for a record
+ * of a lone-CR log (gradio/line-end.ts), which ends with CR: the exact scanner knows the log's line
+ * end, these finders do not, so they leave such records to it.
+ */
+export function recordBody(buf: Uint8Array, at: number, end: number): number {
+  let body = end;
+  if (body > at && buf[body - 1] === 10) body -= body - 2 >= at && buf[body - 2] === 13 ? 2 : 1;
+  return body > at && buf[body - 1] === 13 ? -1 : body;
+}
+
+/**
  * Finds field `column` of the record `buf[at, end)` when it is plainly written: unquoted without
  * quotes, or quoted with nothing after its closing quote (a short record gives an empty field).
  * Returns false for anything else: the exact scanner then reads the record. A quoted field with
@@ -58,12 +70,8 @@ export function plainField(
   quote: number,
   found: FoundField,
 ): boolean {
-  let body = end;
-  // Without the line terminator (LF, or CR LF).
-  if (body > at && buf[body - 1] === 10) body -= body - 2 >= at && buf[body - 2] === 13 ? 2 : 1;
-  // A record of a lone-CR log (gradio/line-end.ts) ends with CR: the exact scanner knows the log's
-  // line end, this finder does not, so it leaves such records to it.
-  if (body > at && buf[body - 1] === 13) return false;
+  const body = recordBody(buf, at, end);
+  if (body < 0) return false;
   let p = at;
   for (let field = 0; ; field++) {
     const start = p;
@@ -158,10 +166,8 @@ export function plainFieldFromEnd(
   quote: number,
   found: FoundField,
 ): boolean {
-  let body = end;
-  if (body > at && buf[body - 1] === 10) body -= body - 2 >= at && buf[body - 2] === 13 ? 2 : 1;
-  if (body > at && buf[body - 1] === 13) return false;
-  if (column >= fields) return false;
+  const body = recordBody(buf, at, end);
+  if (body < 0 || column >= fields) return false;
   // `p`: the end of the field looked at, then its start.
   let p = body;
   for (let field = fields - 1; ; field--) {

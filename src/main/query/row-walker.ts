@@ -2,7 +2,7 @@
 // rows, a text search): rows read in large pieces of whole rows into one reused buffer, and for a
 // column, each plainly written cell handed to an action. These functions use nothing but their
 // arguments: a worker thread runs their source text (walkerProgram) to do the same on its rows.
-import { newFoundField, plainField, plainFieldFromEnd } from './plain-field';
+import { newFoundField, plainField, plainFieldFromEnd, recordBody } from './plain-field';
 
 /** Rows to walk: each row's byte start and length in the file. */
 export interface RowSpans {
@@ -103,7 +103,7 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
 export function walkerProgram(): string {
   return [
     "const fs = require('node:fs');",
-    ...[walkPieces, walkValues, plainField, plainFieldFromEnd, newFoundField].map(String),
+    ...[walkPieces, walkValues, recordBody, plainField, plainFieldFromEnd, newFoundField].map(String),
     `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name}, plainField: ${plainField.name},`,
     `  plainFieldFromEnd: ${plainFieldFromEnd.name}, newFoundField: ${newFoundField.name} };`,
   ].join('\n');
