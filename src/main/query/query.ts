@@ -11,7 +11,9 @@ import { byteNeedles, TextMatches } from './text-search';
 import { timestampBound } from '../scan/timestamp-key';
 import { newRefs, SLOT, type RowRefs } from './row-refs';
 import { bytesOf, CACHE_BYTES, COLLECT_AFTER_BYTES, dataVersion, type Cached } from './query-cache';
-import { sortedRows, type Sorting } from './sort-order';
+import { sortedRows, type RowsWanted, type Sorting } from './sort-order';
+
+export type { RowsWanted };
 import { codesOf } from './filter-codes';
 import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-marks';
 
@@ -21,14 +23,6 @@ export interface Selection {
   refs: RowRefs;
   /** How many rows match (more than `refs` holds when only the first were sorted). */
   total?: number;
-}
-
-/** Which rows of a selection its caller needs. */
-export interface RowsWanted {
-  /** No page past the first `upTo` rows will be asked for (a script printing one page). */
-  upTo?: number;
-  /** The page asked for now ends here; later ones may follow (the UI's paging). */
-  pageEnd?: number;
 }
 
 /** Whether `selection` holds its rows up to `pageEnd` (or all it matches). */

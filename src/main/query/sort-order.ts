@@ -11,7 +11,6 @@ import { orderOfKeys, orderOfRanks, RADIX_SCRATCH_BYTES } from './sort-refs';
 import { firstOfKeys } from './first-of-keys';
 import { acquireWorking } from './working-memory';
 import { firstItems, TOP_MAX, TOP_PATHS } from './top-rows';
-import type { RowsWanted } from './query';
 
 /** What sorting reads and keeps: the engine's cache and the workspace's interners. */
 export interface Sorting {
@@ -21,6 +20,14 @@ export interface Sorting {
   matchRanked: Map<string, string>;
   /** Per column, how many first pages alone were ordered since its logs last changed (version). */
   firstPaged: Map<string, { version: string; passes: number }>;
+}
+
+/** Which rows of a selection its caller needs. */
+export interface RowsWanted {
+  /** No page past the first `upTo` rows will be asked for (a script printing one page). */
+  upTo?: number;
+  /** The page asked for now ends here; later ones may follow (the UI's paging). */
+  pageEnd?: number;
 }
 
 /** Sorts on the sample's own fields (cheap keys from the index); any other sort is on a column. */
@@ -40,8 +47,8 @@ export const FIRST_PAGES = { rows: 1000, passes: 2, runs: 0 };
  * first rows `wanted` asks for. The order of all rows is kept per sort and data version (4 bytes a
  * row), so paging through a sorted view walks it instead of sorting again. Without a kept order or
  * ranks, a column sort of a few matching rows, of only a script's first few rows (`upTo`), or a
- * column's first sort while the UI asks for one of its first pages (`pageEnd`), is made from those
- * rows' values instead (top-rows.ts).
+ * column's first sorts while the UI asks for one of their first pages (`pageEnd`, firstPageOnly),
+ * is made from those rows' values instead (top-rows.ts).
  */
 export async function sortedRows(
   sorting: Sorting,
