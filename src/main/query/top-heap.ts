@@ -1,8 +1,8 @@
 // The k first items of a column under a sort, kept while its values stream past: a bounded heap
 // whose root is the last of the k kept, so that most values cost one comparison with it. The order
 // is the full sort's: values in code-point order (UTF-8 bytes), empty cells first ascending and
-// last descending, equal values in item order both ways. offerTop uses nothing but its arguments:
-// top-rows-worker.ts runs its source text in a worker too.
+// last descending, equal values in item order both ways. offerTop and its helpers use nothing but
+// their arguments and each other: top-rows-worker.ts runs their source text in a worker too.
 
 /** The k first items seen so far; `values` are copies (null: an empty cell). */
 export interface TopHeap {
@@ -16,7 +16,52 @@ export function newTopHeap(k: number, desc: boolean): TopHeap {
   return { k, desc, items: [], values: [] };
 }
 
-/** Keeps item (its value `bytes[from, to)`, null or empty for an empty cell) if it is among the k first. */
+/**
+ * Negative when the value `a[aFrom, aTo)` comes before the whole value `b` in the sort's order
+ * (null or empty: an empty cell), 0 when they are equal.
+ */
+export function compareTopValues(
+  a: Uint8Array | null,
+  aFrom: number,
+  aTo: number,
+  b: Uint8Array | null,
+  desc: boolean,
+): number {
+  const aEmpty = a === null || aFrom === aTo;
+  const bEmpty = b === null || b.length === 0;
+  if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty !== desc ? -1 : 1;
+  const aLength = aTo - aFrom;
+  const end = Math.min(aLength, b.length);
+  for (let i = 0; i < end; i++) {
+    const d = a[aFrom + i] - b[i];
+    if (d !== 0) return desc ? -d : d;
+  }
+  const d = aLength - b.length;
+  return desc ? -d : d;
+}
+
+/** Whether entry i of the heap comes after entry j (the heap keeps the last of its entries at the root). */
+export function topEntryAfter(heap: TopHeap, i: number, j: number): boolean {
+  const value = heap.values[i];
+  const c = compareTopValues(value, 0, value === null ? 0 : value.length, heap.values[j], heap.desc);
+  return c > 0 || (c === 0 && heap.items[i] > heap.items[j]);
+}
+
+/** Swaps entries i and j of the heap. */
+export function swapTopEntries(heap: TopHeap, i: number, j: number): void {
+  const { items, values } = heap;
+  const item = items[i];
+  items[i] = items[j];
+  items[j] = item;
+  const value = values[i];
+  values[i] = values[j];
+  values[j] = value;
+}
+
+/**
+ * Keeps item (its value `bytes[from, to)`, null or empty for an empty cell) if it is among the k
+ * first. Most values once the heap is full cost one comparison with its root, and no allocation.
+ */
 export function offerTop(
   heap: TopHeap,
   item: number,
@@ -24,34 +69,10 @@ export function offerTop(
   from: number,
   to: number,
 ): void {
-  const { items, values, desc } = heap;
-  // Negative when value a (a range) comes before value b (whole) in the sort's order.
-  const compare = (a: Uint8Array | null, aFrom: number, aTo: number, b: Uint8Array | null): number => {
-    const aEmpty = a === null || aFrom === aTo;
-    const bEmpty = b === null || b.length === 0;
-    if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty !== desc ? -1 : 1;
-    const aLength = aTo - aFrom;
-    const end = Math.min(aLength, b.length);
-    for (let i = 0; i < end; i++) {
-      const d = a[aFrom + i] - b[i];
-      if (d !== 0) return desc ? -d : d;
-    }
-    const d = aLength - b.length;
-    return desc ? -d : d;
-  };
-  // Whether entry i comes after entry j (the heap keeps the last of its entries at the root).
-  const after = (i: number, j: number): boolean => {
-    const value = values[i];
-    const c = compare(value, 0, value === null ? 0 : value.length, values[j]);
-    return c > 0 || (c === 0 && items[i] > items[j]);
-  };
-  const swap = (i: number, j: number): void => {
-    [items[i], items[j]] = [items[j], items[i]];
-    [values[i], values[j]] = [values[j], values[i]];
-  };
+  const { items, values } = heap;
   if (heap.k === 0) return;
   if (items.length === heap.k) {
-    const c = compare(bytes, from, to, values[0]);
+    const c = compareTopValues(bytes, from, to, values[0], heap.desc);
     if (c > 0 || (c === 0 && item > items[0])) return;
   }
   // A copy, even of a Buffer (whose slice is a view of bytes the next read overwrites).
@@ -61,8 +82,8 @@ export function offerTop(
     values.push(copy);
     for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
-      if (!after(i, parent)) break;
-      swap(i, parent);
+      if (!topEntryAfter(heap, i, parent)) break;
+      swapTopEntries(heap, i, parent);
       i = parent;
     }
     return;
@@ -73,10 +94,10 @@ export function offerTop(
     const left = 2 * i + 1;
     const right = left + 1;
     let last = i;
-    if (left < items.length && after(left, last)) last = left;
-    if (right < items.length && after(right, last)) last = right;
+    if (left < items.length && topEntryAfter(heap, left, last)) last = left;
+    if (right < items.length && topEntryAfter(heap, right, last)) last = right;
     if (last === i) break;
-    swap(i, last);
+    swapTopEntries(heap, i, last);
     i = last;
   }
 }

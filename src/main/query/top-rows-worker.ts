@@ -2,7 +2,7 @@
 // this thread goes through the earlier half. Like the column keys (key-workers.ts), each side reads
 // plainly written cells only (row-walker.ts) and hands back the rows that need the exact scanner.
 import * as fs from 'node:fs';
-import { offerTop, type TopHeap } from './top-heap';
+import { compareTopValues, offerTop, swapTopEntries, topEntryAfter, type TopHeap } from './top-heap';
 import { startWorker } from './function-worker';
 import { WALKER, walkerProgram, type ColumnRows, type FileCalls, type Walker } from './row-walker';
 
@@ -42,7 +42,7 @@ let program: string | undefined;
 export function startTopInWorker(job: TopJob): Promise<{ done: Promise<TopFound> }> {
   program ??= [
     walkerProgram(),
-    ...[offerTop, offerRows].map(String),
+    ...[compareTopValues, topEntryAfter, swapTopEntries, offerTop, offerRows].map(String),
     'const run = (job) => {',
     '  const heap = { k: job.k, desc: job.desc, items: [], values: [] };',
     `  return { heap, left: ${offerRows.name}(job, heap, fs, walker, ${offerTop.name}) };`,
