@@ -8,7 +8,7 @@ import { undoInjectionEscape } from '../gradio/injection-escape';
 import { newlineByte, type NewlineByte } from '../gradio/line-end';
 import { fieldBytes } from '../scan/csv-field';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
-import { newFoundField, plainField, plainFieldFromEnd } from './plain-field';
+import { findField, newFoundField } from './plain-field';
 import { fromEndFields } from './read-direction';
 
 /** 1 MB: kept for the process's life, and as quick to walk as 4 MB (measured on a 1M-row sort). */
@@ -66,11 +66,7 @@ function readField(
   const { quote: quoteChar, encoding } = log.shape.dialect;
   const quote = quoteChar.charCodeAt(0);
   let raw: Buffer | null;
-  const plain =
-    encoding === 'utf-8' &&
-    ((fields > 0 && plainFieldFromEnd(buf, at, end, column, fields, quote, found)) ||
-      plainField(buf, at, end, column, quote, found));
-  if (plain) {
+  if (encoding === 'utf-8' && findField(buf, at, end, column, fields, quote, found)) {
     const { from, to, plain, doubled } = found;
     if (from === to) return null;
     if (plain && buf[from] !== QUOTE_AT_START) {

@@ -235,3 +235,22 @@ export function plainFieldFromEnd(
     p--;
   }
 }
+
+/**
+ * Field `column` of the record `buf[at, end)`: from the record's end when `fields` (the log's
+ * field count, read-direction.ts) is not 0 and the record reads so, else from its start.
+ */
+export function findField(
+  buf: Uint8Array,
+  at: number,
+  end: number,
+  column: number,
+  fields: number,
+  quote: number,
+  found: FoundField,
+): boolean {
+  return (
+    (fields > 0 && plainFieldFromEnd(buf, at, end, column, fields, quote, found)) ||
+    plainField(buf, at, end, column, quote, found)
+  );
+}

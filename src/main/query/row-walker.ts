@@ -2,7 +2,7 @@
 // rows, a text search): rows read in large pieces of whole rows into one reused buffer, and for a
 // column, each plainly written cell handed to an action. These functions use nothing but their
 // arguments: a worker thread runs their source text (walkerProgram) to do the same on its rows.
-import { newFoundField, plainField, plainFieldFromEnd, recordBody } from './plain-field';
+import { findField, newFoundField, plainField, plainFieldFromEnd, recordBody } from './plain-field';
 
 /** Rows to walk: each row's byte start and length in the file. */
 export interface RowSpans {
@@ -39,8 +39,7 @@ export type ValueAction = (row: number, bytes: Uint8Array | null, from: number, 
 export interface Walker {
   walkPieces: typeof walkPieces;
   walkValues: typeof walkValues;
-  plainField: typeof plainField;
-  plainFieldFromEnd: typeof plainFieldFromEnd;
+  findField: typeof findField;
   newFoundField: typeof newFoundField;
 }
 
@@ -78,18 +77,13 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
   const left: number[] = [];
   const found = w.newFoundField();
   found.keepDoubled = rows.keepDoubled;
-  const fromEnd = fields > 0;
   w.walkPieces(rows, fs, 4 * 1024 * 1024, (buf, first, last, pieceStart) => {
     found.noNul = buf.indexOf(0) === -1;
     found.quoteAt = -1;
     for (let row = first; row <= last; row++) {
       if (member !== null && member[row] !== 1) continue;
       const at = starts[row] - pieceStart;
-      const end = at + lengths[row];
-      const plain =
-        (fromEnd && w.plainFieldFromEnd(buf, at, end, column, fields, quote, found)) ||
-        w.plainField(buf, at, end, column, quote, found);
-      if (!plain) left.push(row);
+      if (!w.findField(buf, at, at + lengths[row], column, fields, quote, found)) left.push(row);
       else if (found.from === found.to) act(row, null, 0, 0);
       else if (!found.plain || buf[found.from] === 39) left.push(row);
       else if (!found.doubled || found.keepDoubled) act(row, buf, found.from, found.to);
@@ -103,11 +97,13 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
 export function walkerProgram(): string {
   return [
     "const fs = require('node:fs');",
-    ...[walkPieces, walkValues, recordBody, plainField, plainFieldFromEnd, newFoundField].map(String),
-    `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name}, plainField: ${plainField.name},`,
-    `  plainFieldFromEnd: ${plainFieldFromEnd.name}, newFoundField: ${newFoundField.name} };`,
+    ...[walkPieces, walkValues, recordBody, plainField, plainFieldFromEnd, findField, newFoundField].map(
+      String,
+    ),
+    `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name},`,
+    `  findField: ${findField.name}, newFoundField: ${newFoundField.name} };`,
   ].join('\n');
 }
 
 /** The walker of this thread. */
-export const WALKER: Walker = { walkPieces, walkValues, plainField, plainFieldFromEnd, newFoundField };
+export const WALKER: Walker = { walkPieces, walkValues, findField, newFoundField };

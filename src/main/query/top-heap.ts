@@ -106,16 +106,8 @@ export function offerTop(
 export function topItems(heap: TopHeap): number[] {
   const { desc } = heap;
   const entries = heap.items.map((item, i) => ({ item, value: heap.values[i] }));
-  entries.sort((a, b) => {
-    const aEmpty = a.value === null;
-    const bEmpty = b.value === null;
-    let c: number;
-    if (aEmpty || bEmpty) c = aEmpty === bEmpty ? 0 : aEmpty !== desc ? -1 : 1;
-    else
-      c = desc
-        ? Buffer.compare(b.value as Uint8Array, a.value as Uint8Array)
-        : Buffer.compare(a.value as Uint8Array, b.value as Uint8Array);
-    return c || a.item - b.item;
-  });
+  entries.sort(
+    (a, b) => compareTopValues(a.value, 0, a.value?.length ?? 0, b.value, desc) || a.item - b.item,
+  );
   return entries.map((entry) => entry.item);
 }
