@@ -4,7 +4,13 @@ import type { LogIssue } from '../../shared/model';
 import type { LogShape, RecordSource } from '../gradio/log-model';
 import type { ScanState } from '../scan/csv-scan';
 import type { RowLayout } from '../scan/scan-job';
-import { grown } from './growable';
+import { copied, grown } from './growable';
+
+/**
+ * From this many rows on, the columns are shared memory: a query's worker reads the rows it walks
+ * where they are, instead of a copy of them made for it (query/worker-rows.ts). Tests lower it.
+ */
+export const SHARED_COLUMNS = { fromRows: 65_536 };
 
 /** The layout of no rows yet. */
 export const noRowsLayout = (): RowLayout => ({ oddRows: 0, fewestFields: 0x7fffffff, mostFields: 0 });
@@ -145,6 +151,7 @@ export class LogIndex {
   /** Forgets every row (a rewritten log is indexed again from its data start). */
   reset(shape: LogShape): void {
     this.shape = shape;
+    this.detachColumns(0);
     this.count = 0;
     this.indexedEnd = shape.dataStart;
     this.scanState = { line: shape.dataLine };
@@ -158,6 +165,7 @@ export class LogIndex {
   /** Drops rows from `row` on (0-based), to read them again. */
   truncateTo(row: number): void {
     if (row >= this.count) return;
+    this.detachColumns(row);
     this.indexedEnd = this.starts[row];
     this.scanState = { line: this.lines[row] };
     this.count = row;
@@ -172,11 +180,30 @@ export class LogIndex {
   }
 
   private growTo(rows: number, exact = false): void {
-    this.starts = grown(this.starts, rows, exact);
-    this.lengths = grown(this.lengths, rows, exact);
-    this.lines = grown(this.lines, rows, exact);
-    this.reasons = grown(this.reasons, rows, exact);
-    this.usernames = grown(this.usernames, rows, exact);
-    this.timestamps = grown(this.timestamps, rows, exact);
+    const shared = rows >= SHARED_COLUMNS.fromRows;
+    this.starts = grown(this.starts, rows, exact, shared);
+    this.lengths = grown(this.lengths, rows, exact, shared);
+    this.lines = grown(this.lines, rows, exact, shared);
+    this.reasons = grown(this.reasons, rows, exact, shared);
+    this.usernames = grown(this.usernames, rows, exact, shared);
+    this.timestamps = grown(this.timestamps, rows, exact, shared);
+  }
+
+  /**
+   * Before rows from `keep` on are written again: shared columns are replaced by copies of their
+   * first `keep` rows, since a worker may still be reading the rows as they were.
+   */
+  private detachColumns(keep: number): void {
+    if (!(this.starts.buffer instanceof SharedArrayBuffer)) return;
+    const rows = Math.max(keep, 1024);
+    const shared = rows >= SHARED_COLUMNS.fromRows;
+    const copy = <T extends Float64Array | Uint32Array | Int32Array>(column: T): T =>
+      copied(column, keep, rows, shared);
+    this.starts = copy(this.starts);
+    this.lengths = copy(this.lengths);
+    this.lines = copy(this.lines);
+    this.reasons = copy(this.reasons);
+    this.usernames = copy(this.usernames);
+    this.timestamps = copy(this.timestamps);
   }
 }

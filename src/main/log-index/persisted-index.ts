@@ -91,13 +91,16 @@ async function openIfKept(path: string): Promise<FileHandle | undefined> {
   }
 }
 
-/** The file whole, in a buffer of its own (8-byte aligned, so the columns can be views over it). */
+/**
+ * The file whole, in a buffer of its own (8-byte aligned, so the columns can be views over it), in
+ * shared memory: a query's worker reads the restored rows where they are (log-index.ts).
+ */
 async function readAligned(path: string): Promise<Buffer | undefined> {
   const handle = await openIfKept(path);
   if (!handle) return undefined;
   try {
     const { size } = await handle.stat();
-    const buf = Buffer.from(new ArrayBuffer(size));
+    const buf = Buffer.from(new SharedArrayBuffer(size));
     const { bytesRead } = await handle.read(buf, 0, size, 0);
     return buf.subarray(0, bytesRead);
   } finally {

@@ -1,6 +1,7 @@
 // `column = value` filters: one bit per row saying whether the row's cell (decoded as the reader
 // shows it) is one of the wanted values, from one pass over the log's bytes, extended on append.
 // Values are compared as UTF-8 bytes: no column's values are ever held as strings.
+import { rowColumns } from './worker-rows';
 import { undoInjectionEscape } from '../gradio/injection-escape';
 import type { LogIndex } from '../log-index/log-index';
 import { readRecords } from '../log-index/read-records';
@@ -69,16 +70,14 @@ export class ColumnMatches implements Wanted {
    */
   private async markOnTwoThreads(log: LogIndex, mark: VisitValue): Promise<void> {
     const mid = this.upTo + Math.floor((log.count - this.upTo) / 2);
+    const transfer: ArrayBuffer[] = [];
     const rowsFrom = (from: number, to: number, own: boolean): MatchJob => ({
       path: log.path,
       quote: log.shape.dialect.quote.charCodeAt(0),
       column: this.column,
       fields: fromEndFields(log, this.column),
       keepDoubled: false,
-      member: null,
-      // The worker's rows are copies handed over to it; this thread's are views.
-      starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),
-      lengths: own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to),
+      ...rowColumns(log, from, to, null, own ? transfer : null),
       wanted: this.wanted,
       wantsEmpty: this.wantsEmpty,
     });
@@ -92,10 +91,9 @@ export class ColumnMatches implements Wanted {
       `const run = (job) => ${matchJob.name}(job, fs, walker, ${isWanted.name});`,
     ].join('\n');
     const later = rowsFrom(mid, log.count, true);
-    const started = await startWorker<{ hits: Uint8Array; left: number[] }>(program, later, [
-      later.starts.buffer as ArrayBuffer,
-      later.lengths.buffer as ArrayBuffer,
-    ]).catch(() => null);
+    const started = await startWorker<{ hits: Uint8Array; left: number[] }>(program, later, transfer).catch(
+      () => null,
+    );
     const finished = started?.done.catch(() => null);
     markFound(this.upTo, matchJob(rowsFrom(this.upTo, mid, false), fs, WALKER, isWanted));
     const found = (await finished) ?? null;

@@ -3,11 +3,11 @@
 // column's bytes gives every row a fixed-size key (item-keys.ts); radix passes order the keys; only
 // distinct values that their keys cannot tell apart are read again, one read per distinct value.
 // The working set is about 26 bytes a row whatever the values' size; nothing is held as a string.
+import { rowColumns } from './worker-rows';
 import type { LogIndex } from '../log-index/log-index';
 import { ColumnSource } from './column-source';
 import { ItemKeys, WORKING_BYTES_PER_ITEM } from './item-keys';
 import { acquireWorking } from './working-memory';
-import { mappedArray } from './mapped-arrays';
 import { keyRowsHere, PARALLEL_MIN_ROWS, startKeyRowsInWorker, type KeyJob } from './key-workers';
 import { visitLeftRows } from './column-bytes';
 import { fromEndFields } from './read-direction';
@@ -101,15 +101,8 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys, member: Uint8Arr
     const mid = Math.floor(log.count / 2);
     const quote = log.shape.dialect.quote.charCodeAt(0);
     const base = source.bases[slot];
-    // The worker's rows are copies handed over to it, mapped: the worker frees them
-    // (mapped-arrays.ts). This thread's are views.
-    const own = <T extends Float64Array | Uint32Array>(view: T, copy: T): T => {
-      copy.set(view);
-      return copy;
-    };
-    const rowsFrom = (from: number, to: number, copied: boolean): KeyJob => {
-      const starts = log.starts.subarray(from, to);
-      const lengths = log.lengths.subarray(from, to);
+    const transfer: ArrayBuffer[] = [];
+    const rowsFrom = (from: number, to: number, own: boolean): KeyJob => {
       const marks = member?.subarray(base + from, base + to) ?? null;
       return {
         path: log.path,
@@ -117,17 +110,15 @@ async function putAllKeys(source: ColumnSource, keys: ItemKeys, member: Uint8Arr
         column,
         fields: fromEndFields(log, column),
         keepDoubled: false,
-        member: copied ? (marks?.slice() ?? null) : marks,
         base: base + from,
         tables: keys.tables,
-        starts: copied ? own(starts, mappedArray(Float64Array, to - from)) : starts,
-        lengths: copied ? own(lengths, mappedArray(Uint32Array, to - from)) : lengths,
+        ...rowColumns(log, from, to, marks, own ? transfer : null),
       };
     };
     // The rows a walk left, read by the exact scanner.
     const putLeft = (from: number, rows: number[]): void =>
       visitLeftRows(log, column, from, rows, (row, value, length) => put(base + row, value, 0, length));
-    const started = await startKeyRowsInWorker(rowsFrom(mid, log.count, true)).catch(() => null);
+    const started = await startKeyRowsInWorker(rowsFrom(mid, log.count, true), transfer).catch(() => null);
     const finished = started?.done.catch(() => null);
     putLeft(0, keyRowsHere(rowsFrom(0, mid, false)));
     const left = (await finished) ?? null;

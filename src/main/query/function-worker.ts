@@ -18,6 +18,8 @@ const HOST = [
   "const { setFlagsFromString } = require('node:v8');",
   "const { runInNewContext } = require('node:vm');",
   'const programs = new Map();',
+  // One buffer for the pieces every program's walks read (row-walker.ts, PieceBuffer).
+  'const pieces = { buf: null };',
   'let collect = null;',
   'try {',
   "  setFlagsFromString('--expose-gc');",
@@ -27,7 +29,7 @@ const HOST = [
   '  try {',
   '    let run = programs.get(id);',
   '    if (run === undefined) {',
-  '      run = new Function("require", `${program}\\nreturn run;`)(require);',
+  '      run = new Function("require", "pieces", `${program}\\nreturn run;`)(require, pieces);',
   '      programs.set(id, run);',
   '    }',
   '    parentPort.postMessage({ result: run(job) });',

@@ -37,17 +37,16 @@ export function keyRowsHere(job: KeyJob): number[] {
 
 let program: string | undefined;
 
-/** keyRows in a worker thread: see startWorker. */
-export function startKeyRowsInWorker(job: KeyJob): Promise<{ done: Promise<number[]> }> {
+/** keyRows in a worker thread, which takes over `transfer` (see startWorker). */
+export function startKeyRowsInWorker(
+  job: KeyJob,
+  transfer: ArrayBuffer[],
+): Promise<{ done: Promise<number[]> }> {
   program ??= [
     walkerProgram(),
     ...[placeValue, putKey, newKeyMemo, keyRows].map(String),
     `const helpers = { putKey: ${putKey.name}, newKeyMemo: ${newKeyMemo.name} };`,
     `const run = (job) => ${keyRows.name}(job, fs, walker, helpers);`,
   ].join('\n');
-  // The row columns are the job's own copies: handed over, not copied again.
-  return startWorker<number[]>(program, job, [
-    job.starts.buffer as ArrayBuffer,
-    job.lengths.buffer as ArrayBuffer,
-  ]);
+  return startWorker<number[]>(program, job, transfer);
 }

@@ -35,19 +35,37 @@ export type VisitPiece = (piece: Buffer, first: number, last: number, pieceStart
 /** Calls `act(row, bytes, from, to)` with a cell's text `bytes[from, to)` (null: an empty cell). */
 export type ValueAction = (row: number, bytes: Uint8Array | null, from: number, to: number) => void;
 
+/**
+ * A thread's buffer for the pieces it reads, kept from one walk to the next: a new one per walk
+ * would wait for a collection to be freed, and what glibc frees of its heap it keeps, so the
+ * process grew by what every query read at once. A visit never keeps a view of a piece.
+ */
+export interface PieceBuffer {
+  buf: Buffer | null;
+}
+
 /** What walkValues calls, passed in: in a worker they are the same functions as source text. */
 export interface Walker {
   walkPieces: typeof walkPieces;
   walkValues: typeof walkValues;
   findField: typeof findField;
   newFoundField: typeof newFoundField;
+  pieces: PieceBuffer;
 }
 
-/** Reads every row of `rows` in pieces of about `pieceBytes` (more for a longer row). */
-export function walkPieces(rows: RowSpans, fs: FileCalls, pieceBytes: number, visit: VisitPiece): void {
+/** Reads every row of `rows` in pieces of about `pieceBytes` (more for a longer row), into `pieces`. */
+export function walkPieces(
+  rows: RowSpans,
+  fs: FileCalls,
+  pieceBytes: number,
+  visit: VisitPiece,
+  pieces: PieceBuffer,
+): void {
   const { starts, lengths } = rows;
-  // One buffer for every piece: a new one each would wait for a collection to be freed.
-  let buf = Buffer.allocUnsafe(pieceBytes);
+  let buf =
+    pieces.buf !== null && pieces.buf.length >= pieceBytes ? pieces.buf : Buffer.allocUnsafe(pieceBytes);
+  // Up to the largest piece a walk asks for: a longer row's buffer is not kept.
+  if (buf.length <= 4 * 1024 * 1024) pieces.buf = buf;
   const fd = fs.openSync(rows.path, 'r');
   try {
     let row = 0;
@@ -77,7 +95,7 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
   const left: number[] = [];
   const found = w.newFoundField();
   found.keepDoubled = rows.keepDoubled;
-  w.walkPieces(rows, fs, 4 * 1024 * 1024, (buf, first, last, pieceStart) => {
+  const visit: VisitPiece = (buf, first, last, pieceStart) => {
     found.noNul = buf.indexOf(0) === -1;
     found.quoteAt = -1;
     for (let row = first; row <= last; row++) {
@@ -89,11 +107,12 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
       else if (!found.doubled || found.keepDoubled) act(row, buf, found.from, found.to);
       else act(row, found.text, 0, found.length);
     }
-  });
+  };
+  w.walkPieces(rows, fs, 4 * 1024 * 1024, visit, w.pieces);
   return left;
 }
 
-/** Source text that defines `fs` and `walker` (a Walker), for a worker's program. */
+/** Source text that defines `fs` and `walker` (a Walker, its pieces the worker's `pieces`), for a worker's program. */
 export function walkerProgram(): string {
   return [
     "const fs = require('node:fs');",
@@ -101,9 +120,9 @@ export function walkerProgram(): string {
       String,
     ),
     `const walker = { walkPieces: ${walkPieces.name}, walkValues: ${walkValues.name},`,
-    `  findField: ${findField.name}, newFoundField: ${newFoundField.name} };`,
+    `  findField: ${findField.name}, newFoundField: ${newFoundField.name}, pieces };`,
   ].join('\n');
 }
 
 /** The walker of this thread. */
-export const WALKER: Walker = { walkPieces, walkValues, findField, newFoundField };
+export const WALKER: Walker = { walkPieces, walkValues, findField, newFoundField, pieces: { buf: null } };

@@ -25,16 +25,17 @@ function countingOrder(keys: Float64Array, max: number, desc: boolean): Uint32Ar
   return order;
 }
 
-/** Bytes per key that radixOrder's passes work in, besides the order it returns. */
-export const RADIX_SCRATCH_BYTES = 12;
+/** Bytes per key that radixOrder's passes work in besides the keys themselves and the order. */
+export const RADIX_SCRATCH_BYTES = 4;
 
 /**
- * Stable order of `keys` by their value, through 4 passes of 16 bits over sortable key bits. The
- * passes work in `scratch` when given (RADIX_SCRATCH_BYTES a key): only the order is new memory.
+ * Stable order of `keys` by their value, through 4 passes of 16 bits over sortable key bits. Given
+ * `scratch` (RADIX_SCRATCH_BYTES a key), the passes work there and in the keys, which become their
+ * sortable bits: only the order is new memory. Else the keys are left as they are.
  */
-function radixOrder(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike): Uint32Array {
+function radixOrder(keys: Float64Array, desc: boolean, scratch?: Uint32Array): Uint32Array {
   const n = keys.length;
-  const bits = scratch ? new Uint32Array(scratch, 0, 2 * n) : new Uint32Array(2 * n);
+  const bits = scratch ? new Uint32Array(keys.buffer, keys.byteOffset, 2 * n) : new Uint32Array(2 * n);
   const view = new Float64Array(1);
   const words = new Uint32Array(view.buffer);
   for (let i = 0; i < n; i++) {
@@ -49,12 +50,13 @@ function radixOrder(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike
       hi = ~hi >>> 0;
       lo = ~lo >>> 0;
     } else hi = (hi | 0x80000000) >>> 0;
+    // Key i is read before its own 8 bytes are written: in place, nothing else is overwritten.
     bits[2 * i] = lo;
     bits[2 * i + 1] = hi;
   }
   // An even number of passes: the result ends in the array the first pass reads.
   let order: Uint32Array = new Uint32Array(n);
-  let next: Uint32Array = scratch ? new Uint32Array(scratch, 8 * n, n) : new Uint32Array(n);
+  let next: Uint32Array = scratch ? scratch.subarray(0, n) : new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const counts = new Uint32Array(65537);
   for (let pass = 0; pass < 4; pass++) {
@@ -72,8 +74,11 @@ function radixOrder(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike
   return order as Uint32Array<ArrayBuffer>; // the array made above: 4 passes end where they began
 }
 
-/** Indices of `keys` in key order, ties in index order; `desc` reverses the key order, not the ties. */
-export function orderOfKeys(keys: Float64Array, desc: boolean, scratch?: ArrayBufferLike): Uint32Array {
+/**
+ * Indices of `keys` in key order, ties in index order; `desc` reverses the key order, not the ties.
+ * `scratch`: memory for the radix passes, which then overwrite the keys too (radixOrder).
+ */
+export function orderOfKeys(keys: Float64Array, desc: boolean, scratch?: Uint32Array): Uint32Array {
   const max = smallIntegerMax(keys);
   return max >= 0 ? countingOrder(keys, max, desc) : radixOrder(keys, desc, scratch);
 }

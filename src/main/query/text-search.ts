@@ -2,10 +2,18 @@
 // one bit per row: the file is read in pieces into one buffer, lowercased in place as one-byte text
 // (which keeps every byte at its offset; no string is made, so nothing waits for a collection) and
 // searched natively; each hit is mapped to its row by offset.
+import { rowColumns } from './worker-rows';
 import * as fs from 'node:fs';
 import { startWorker } from './function-worker';
 import type { LogIndex } from '../log-index/log-index';
-import { WALKER, walkerProgram, type FileCalls, type RowSpans, type Walker } from './row-walker';
+import {
+  WALKER,
+  walkerProgram,
+  type FileCalls,
+  type RowSpans,
+  type VisitPiece,
+  type Walker,
+} from './row-walker';
 
 /**
  * The needles as they must appear in file bytes whose ASCII letters are lowercased. Only ASCII is
@@ -56,7 +64,7 @@ export function searchJob(
   const found: number[] = [];
   // One mark per row of the piece (needles may hit a row twice, and out of order).
   let marks = new Uint8Array(0);
-  w.walkPieces(job, files, 2 * 1024 * 1024, (piece, first, last, pieceStart) => {
+  const visit: VisitPiece = (piece, first, last, pieceStart) => {
     lower(piece);
     if (marks.length < last - first + 1) marks = new Uint8Array(2 * (last - first + 1));
     let any = false;
@@ -85,7 +93,8 @@ export function searchJob(
         marks[row - first] = 0;
       }
     }
-  });
+  };
+  w.walkPieces(job, files, 2 * 1024 * 1024, visit, w.pieces);
   return found;
 }
 
@@ -94,10 +103,15 @@ export const SEARCH_SPLIT = { minRows: 100_000, last: 'none' as 'none' | 'two th
 
 let program: string | undefined;
 
-/** Rows [from, to) as a job: views of the index, or copies (`own`) to hand over to a worker. */
-function jobOf(log: LogIndex, needles: Uint8Array[], from: number, to: number, own = false): SearchJob {
-  const starts = own ? log.starts.slice(from, to) : log.starts.subarray(from, to);
-  const lengths = own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to);
+/** Rows [from, to) as a job; given `transfer`, as a worker gets them (rowColumns). */
+function jobOf(
+  log: LogIndex,
+  needles: Uint8Array[],
+  from: number,
+  to: number,
+  transfer: ArrayBuffer[] | null = null,
+): SearchJob {
+  const { starts, lengths } = rowColumns(log, from, to, null, transfer);
   return { path: log.path, starts, lengths, needles };
 }
 
@@ -125,11 +139,9 @@ export async function searchRows(
     String(searchJob),
     `const run = (job) => ${searchJob.name}(job, fs, walker, ${lowerAscii.name});`,
   ].join('\n');
-  const later = jobOf(log, bytes, mid, to, true);
-  const started = await startWorker<number[]>(program, later, [
-    later.starts.buffer as ArrayBuffer,
-    later.lengths.buffer as ArrayBuffer,
-  ]).catch(() => null);
+  const transfer: ArrayBuffer[] = [];
+  const later = jobOf(log, bytes, mid, to, transfer);
+  const started = await startWorker<number[]>(program, later, transfer).catch(() => null);
   const finished = started?.done.catch(() => null);
   mark(from, searchJob(jobOf(log, bytes, from, mid), fs, WALKER, lowerAscii));
   const rows = (await finished) ?? null;

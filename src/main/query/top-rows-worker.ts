@@ -38,8 +38,8 @@ export function offerRowsHere(job: TopJob, heap: TopHeap): number[] {
 
 let program: string | undefined;
 
-/** offerRows to a heap of the worker's own, in a worker thread: see startWorker. */
-export function startTopInWorker(job: TopJob): Promise<{ done: Promise<TopFound> }> {
+/** offerRows to a heap of the worker's own, in a worker thread, which takes over `transfer` (see startWorker). */
+export function startTopInWorker(job: TopJob, transfer: ArrayBuffer[]): Promise<{ done: Promise<TopFound> }> {
   program ??= [
     walkerProgram(),
     ...[compareTopValues, topEntryAfter, swapTopEntries, offerTop, offerRows].map(String),
@@ -48,7 +48,5 @@ export function startTopInWorker(job: TopJob): Promise<{ done: Promise<TopFound>
     `  return { heap, left: ${offerRows.name}(job, heap, fs, walker, ${offerTop.name}) };`,
     '};',
   ].join('\n');
-  // The row columns are the job's own copies: handed over, not copied again.
-  const transfer = [job.starts.buffer, job.lengths.buffer, ...(job.member ? [job.member.buffer] : [])];
-  return startWorker<TopFound>(program, job, transfer as ArrayBuffer[]);
+  return startWorker<TopFound>(program, job, transfer);
 }

@@ -3,6 +3,7 @@
 // or, for a selection of a few rows (a search's hits), their values read row by row. For scripts
 // that print one page (`flagdeck query --limit 10`) and for small selections; the UI's paging
 // through a large selection walks the column's kept full order instead (sort-order.ts).
+import { rowColumns } from './worker-rows';
 import type { LogIndex } from '../log-index/log-index';
 import { visitLeftRows } from './column-bytes';
 import { fromEndFields } from './read-direction';
@@ -96,6 +97,7 @@ async function offerLog(
     return;
   }
   const mid = Math.floor(log.count / 2);
+  const transfer: ArrayBuffer[] = [];
   const rowsFrom = (from: number, to: number, own: boolean): TopJob => ({
     path: log.path,
     quote: log.shape.dialect.quote.charCodeAt(0),
@@ -103,10 +105,7 @@ async function offerLog(
     fields: fromEndFields(log, column),
     keepDoubled: offering.written,
     base: base + from,
-    // The worker's rows are copies handed over to it; this thread's are views.
-    starts: own ? log.starts.slice(from, to) : log.starts.subarray(from, to),
-    lengths: own ? log.lengths.slice(from, to) : log.lengths.subarray(from, to),
-    member: member && (own ? member.slice(base + from, base + to) : member.subarray(base + from, base + to)),
+    ...rowColumns(log, from, to, member?.subarray(base + from, base + to) ?? null, own ? transfer : null),
     k: heap.k,
     desc: heap.desc,
   });
@@ -115,7 +114,7 @@ async function offerLog(
     visitLeftRows(log, column, from, rows, (row, value, length) =>
       offerText(offering, base + row, value, 0, length),
     );
-  const started = await startTopInWorker(rowsFrom(mid, log.count, true)).catch(() => null);
+  const started = await startTopInWorker(rowsFrom(mid, log.count, true), transfer).catch(() => null);
   const finished = started?.done.catch((): TopFound | null => null);
   offerLeft(0, offerRowsHere(rowsFrom(0, mid, false), heap));
   const found = (await finished) ?? null;

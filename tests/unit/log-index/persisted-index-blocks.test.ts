@@ -69,6 +69,9 @@ describe('persisted index in blocks', () => {
     expect(first.line).toBe(fresh.view.lines[BLOCK_ROWS - 1]);
     expect(await rest?.()).toEqual({ kind: 'reused', rows: 300 });
     expect(indexView(log, names)).toEqual(fresh.view);
+    // Every row restored into shared memory: a query's worker reads them where they are.
+    for (const column of [log.starts, log.lengths, log.lines, log.reasons, log.usernames, log.timestamps])
+      expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it('takes a log of one block whole at once', async () => {
