@@ -32,7 +32,13 @@ writeFileSync(
     'prompt,answer,flag,username,timestamp',
     // More rows than a new index has room for: its columns grow, shared or not.
     ...Array.from({ length: 1500 }, (_, i) =>
-      [`prompt ${(i * 7919) % 1500}`, `${ANSWERS[i % 8]} ${i % 13}`, '', `user${i % 3}`, '2024-05-01 10:00:00']
+      [
+        `prompt ${(i * 7919) % 1500}`,
+        `${ANSWERS[i % 8]} ${i % 13}`,
+        '',
+        `user${i % 3}`,
+        '2024-05-01 10:00:00',
+      ]
         .map(csvCell)
         .join(','),
     ),
