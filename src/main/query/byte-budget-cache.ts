@@ -54,23 +54,24 @@ export class ByteBudgetCache<V> {
 
   /**
    * Drops the least recently used entries until `bytes` more fit in the budget (all of them if need
-   * be): called before building something that large, so that it and the cache never add up.
+   * be), and has what it dropped collected: called before building something that large, so that
+   * it and the cache never add up.
    */
   makeRoom(bytes: number): void {
     for (const [oldest] of this.entries) {
       if (this.held + bytes <= this.budget) break;
       this.delete(oldest);
     }
-    this.collectDropped();
+    this.collectNow();
   }
 
   /**
    * Asks for a collection of whatever was dropped since the last one, however little: before work
    * long enough that a collection costs little beside it, and large enough that what the cache let
-   * go should not still be held meanwhile.
+   * go should not still be held meanwhile. `evenIfNoneDropped`: the garbage is not the cache's.
    */
-  collectNow(): void {
-    if (!this.collecting || this.dropped === 0) return;
+  collectNow(evenIfNoneDropped = false): void {
+    if (!this.collecting || (this.dropped === 0 && !evenIfNoneDropped)) return;
     this.dropped = 0;
     this.collecting.collect();
   }

@@ -1,6 +1,7 @@
 // One column's values read from a log's bytes, each cell decoded as the reader decodes it (quoting,
 // CSV-injection escape) but handed over as UTF-8 bytes in a buffer that the next piece reuses:
 // nothing is kept, no string is built for a plainly written cell.
+import * as fs from 'node:fs';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { LogIndex } from '../log-index/log-index';
 import { decodeCellBytes } from '../gradio/cell-text';
@@ -10,11 +11,10 @@ import { fieldBytes } from '../scan/csv-field';
 import { FieldBounds, scanCsv } from '../scan/csv-scan';
 import { findField, newFoundField } from './plain-field';
 import { fromEndFields } from './read-direction';
+import { WALKER } from './row-walker';
 
 /** 1 MB: kept for the process's life, and as quick to walk as 4 MB (measured on a 1M-row sort). */
 const PIECE_BYTES = 1024 * 1024;
-/** One piece buffer for every pass (they run synchronously): a new one each waits for a collection. */
-let piece: Buffer | undefined;
 const QUOTE_AT_START = 39; // `'`
 
 /** The value's bytes as the reader shows the cell (`null` for an empty cell). */
@@ -81,7 +81,10 @@ function readField(
 /** Calls `visit(row, bytes, from, to)` with the value of each row in [first, end) (`bytes` null: empty). */
 export type VisitValue = (row: number, bytes: Uint8Array | null, from: number, to: number) => void;
 
-/** Every value of column `column` in rows [first, end) of a CSV log, read from the file in large pieces. */
+/**
+ * Every value of column `column` in rows [first, end) of a CSV log, read from the file in large
+ * pieces (the walk of this thread's WALKER: its piece buffer, its count of walks).
+ */
 export function forEachValue(
   log: LogIndex,
   column: number,
@@ -90,31 +93,26 @@ export function forEachValue(
   visit: VisitValue,
 ): void {
   const fields = fromEndFields(log, column);
-  const fd = openSync(log.path, 'r');
-  try {
-    let row = first;
-    let buf = (piece ??= Buffer.allocUnsafe(PIECE_BYTES));
-    while (row < end) {
-      const pieceStart = log.starts[row];
-      let last = row;
-      while (last + 1 < end && log.starts[last + 1] + log.lengths[last + 1] - pieceStart <= PIECE_BYTES) {
-        last++;
+  const rows = {
+    path: log.path,
+    starts: log.starts.subarray(first, end),
+    lengths: log.lengths.subarray(first, end),
+  };
+  const { starts, lengths } = rows;
+  WALKER.walkPieces(
+    rows,
+    fs,
+    PIECE_BYTES,
+    (buf, firstRow, lastRow, pieceStart) => {
+      for (let row = firstRow; row <= lastRow; row++) {
+        const at = starts[row] - pieceStart;
+        const value = readField(log, column, fields, buf, at, at + lengths[row]);
+        if (value) visit(first + row, value.bytes, value.from, value.to);
+        else visit(first + row, null, 0, 0);
       }
-      const pieceBytes = log.starts[last] + log.lengths[last] - pieceStart;
-      if (pieceBytes > buf.length) piece = buf = Buffer.allocUnsafe(pieceBytes);
-      if (readSync(fd, buf, 0, pieceBytes, pieceStart) < pieceBytes) {
-        throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
-      }
-      for (; row <= last; row++) {
-        const at = log.starts[row] - pieceStart;
-        const value = readField(log, column, fields, buf, at, at + log.lengths[row]);
-        if (value) visit(row, value.bytes, value.from, value.to);
-        else visit(row, null, 0, 0);
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
+    },
+    WALKER.pieces,
+  );
 }
 
 /** The whole values of column `column` in `rows` (ascending), copied (null: empty cell). */

@@ -4,6 +4,7 @@
 // ranks over the items replaces five radix passes over every item.
 import type { ColumnSource } from './column-source';
 import type { ItemKeys } from './item-keys';
+import { mappedArray } from './mapped-arrays';
 
 /**
  * At most `max` distinct values, and at most one per 8 items (past that the radix passes are the
@@ -117,7 +118,7 @@ export async function distinctRanks(keys: ItemKeys, source: ColumnSource): Promi
   DISTINCT.last = 'radix';
   if (n < DISTINCT.minItems) return null;
   const tuples = new Tuples(Math.max(1, Math.min(DISTINCT.max, Math.ceil(n / 8))));
-  const ranks = new Uint32Array(n);
+  const ranks = mappedArray(Uint32Array, n);
   for (let item = 0; item < n; item++) {
     if (keys.buckets[item] === 0) {
       ranks[item] = EMPTY;

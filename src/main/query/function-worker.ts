@@ -19,7 +19,7 @@ const HOST = [
   "const { runInNewContext } = require('node:vm');",
   'const programs = new Map();',
   // One buffer for the pieces every program's walks read (row-walker.ts, PieceBuffer).
-  'const pieces = { buf: null };',
+  'const pieces = { buf: null, walks: 0 };',
   'let collect = null;',
   'try {',
   "  setFlagsFromString('--expose-gc');",

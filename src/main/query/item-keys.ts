@@ -4,6 +4,7 @@
 // on are told apart by their hashes (equal values) and, between distinct values, by reading them.
 import { CUT, putKey, type KeyTables } from './key-tables';
 import type { Splitters } from './splitters';
+import { mappedArray } from './mapped-arrays';
 
 /** One stable counting pass: `order` sorted by `digits[item]` (< `range`) into `next`. */
 function countingPass(
@@ -121,7 +122,7 @@ export class ItemKeys {
    */
   ranks(order: Uint32Array): Uint32Array {
     const { buckets, keys, hashes } = this;
-    const ranks = new Uint32Array(this.count);
+    const ranks = mappedArray(Uint32Array, this.count);
     let rank = 0;
     let bucket = -1;
     let hi = -1;

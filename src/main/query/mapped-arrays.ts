@@ -2,11 +2,12 @@
 // each on its own and unmaps it when it is freed. glibc serves a block from its heap unless it is at
 // least its mmap threshold, and after freeing a mapped block of up to 32 MB it raises that threshold
 // to the block's size, so from the first sort on such arrays would come from the heap, which keeps
-// what is freed. An array asked for at MMAPPED_BYTES or more is mapped whatever the threshold; the
-// pages past its own length are never touched, so they cost address space, not memory. Each one
-// costs fresh pages (page faults) and counts as 33 MB of external memory to V8, which then collects
-// sooner: used for arrays freed in another thread (the key worker's row columns) and for row bits
-// kept per filter, not for what every query makes anew.
+// what is freed: a cache that evicted them to make room for a sort's working set gave the process
+// no memory back. An array asked for at MMAPPED_BYTES or more is mapped whatever the threshold;
+// the pages past its own length are never touched, so they cost address space, not memory. Each
+// one costs fresh pages (page faults) and counts as 33 MB of external memory to V8, which then
+// collects sooner: used for what the query caches keep (selections, orders, ranks, row bits) and
+// a query's row marks.
 
 /** glibc's largest dynamic mmap threshold on 64-bit (DEFAULT_MMAP_THRESHOLD_MAX), and a margin. */
 export const MMAPPED_BYTES = 33 * 1024 * 1024;

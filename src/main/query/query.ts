@@ -12,10 +12,12 @@ import { timestampBound } from '../scan/timestamp-key';
 import { newRefs, SLOT, type RowRefs } from './row-refs';
 import { bytesOf, CACHE_BYTES, COLLECT_AFTER_BYTES, dataVersion, type Cached } from './query-cache';
 import { sortedRows, type RowsWanted, type Sorting } from './sort-order';
+import { WALKER } from './row-walker';
 
 export type { RowsWanted };
 import { codesOf } from './filter-codes';
 import { MARK_CODES, markOf, marksVersion, type MarksByLog } from './replay-marks';
+import { mappedArray } from './mapped-arrays';
 
 export interface Selection {
   logs: QueryLog[];
@@ -107,13 +109,20 @@ export class QueryEngine {
     return reaches(selection, wanted.pageEnd) ? selection : this.select(all, filter, sort, marks, wanted);
   }
 
-  /** `compute`'s selection, kept under `key`; a second caller while it runs gets the same one. */
+  /**
+   * `compute`'s selection, kept under `key`; a second caller while it runs gets the same one. A
+   * computation that walked a log's bytes (a search, a column's values) leaves what it read and
+   * made on the way, megabytes V8 would hold until some later full collection, and glibc's heap
+   * after that: a collection follows it, once the answer is out.
+   */
   private computeOnce(run: string, key: string, compute: () => Promise<Selection>): Promise<Selection> {
     let running = this.running.get(run);
     if (running === undefined) {
+      const walks = WALKER.pieces.walks;
       running = compute()
         .then((selection) => {
           this.cache.set(key, selection);
+          if (WALKER.pieces.walks !== walks) setImmediate(() => this.cache.collectNow(true));
           return selection;
         })
         .finally(() => this.running.delete(run));
@@ -153,7 +162,7 @@ export class QueryEngine {
     // With a sort, matches are marked by global row number (log base + row) to walk the order;
     // without, they are listed as refs.
     const ordered = sort !== undefined && sort.by !== 'ordinal' && sort.by !== 'log';
-    const member = ordered ? new Uint8Array(total) : null;
+    const member = ordered ? mappedArray(Uint8Array, total) : null;
     const refs = newRefs(logs.length, ordered ? 0 : total);
     let n = 0;
     let base = 0;

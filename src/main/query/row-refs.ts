@@ -1,4 +1,5 @@
 // How a query names a row across its logs: one number per row, so that a result is a typed array.
+import { mappedArray } from './mapped-arrays';
 
 /** Rows are referred to as `slot * 2^32 + row`, `slot` being the log's position in the query. */
 export const SLOT = 2 ** 32;
@@ -11,7 +12,7 @@ export type RowRefs = Float64Array | Uint32Array;
 
 /** Room for `count` refs into `logs` logs. */
 export function newRefs(logs: number, count: number): RowRefs {
-  return logs <= 1 ? new Uint32Array(count) : new Float64Array(count);
+  return logs <= 1 ? mappedArray(Uint32Array, count) : mappedArray(Float64Array, count);
 }
 
 /** Refs grouped by slot, each group's rows in the refs' order. */

@@ -42,6 +42,8 @@ export type ValueAction = (row: number, bytes: Uint8Array | null, from: number, 
  */
 export interface PieceBuffer {
   buf: Buffer | null;
+  /** Walks that read into it: a query that walked a log asks for a collection once answered. */
+  walks: number;
 }
 
 /** What walkValues calls, passed in: in a worker they are the same functions as source text. */
@@ -62,10 +64,11 @@ export function walkPieces(
   pieces: PieceBuffer,
 ): void {
   const { starts, lengths } = rows;
+  pieces.walks++;
   let buf =
     pieces.buf !== null && pieces.buf.length >= pieceBytes ? pieces.buf : Buffer.allocUnsafe(pieceBytes);
   // Up to the largest piece a walk asks for: a longer row's buffer is not kept.
-  if (buf.length <= 4 * 1024 * 1024) pieces.buf = buf;
+  if (buf.length <= 1024 * 1024) pieces.buf = buf;
   const fd = fs.openSync(rows.path, 'r');
   try {
     let row = 0;
@@ -108,7 +111,7 @@ export function walkValues(rows: ColumnRows, fs: FileCalls, w: Walker, act: Valu
       else act(row, found.text, 0, found.length);
     }
   };
-  w.walkPieces(rows, fs, 4 * 1024 * 1024, visit, w.pieces);
+  w.walkPieces(rows, fs, 1024 * 1024, visit, w.pieces);
   return left;
 }
 
@@ -125,4 +128,10 @@ export function walkerProgram(): string {
 }
 
 /** The walker of this thread. */
-export const WALKER: Walker = { walkPieces, walkValues, findField, newFoundField, pieces: { buf: null } };
+export const WALKER: Walker = {
+  walkPieces,
+  walkValues,
+  findField,
+  newFoundField,
+  pieces: { buf: null, walks: 0 },
+};

@@ -2,6 +2,7 @@
 // when the keys are small integers (reason, status, username, column ranks), an LSD radix sort on
 // the keys' IEEE-754 bits otherwise (timestamps). A comparator sort of a million rows takes ~0.4 s
 // here; these take a few tens of ms.
+import { mappedArray } from './mapped-arrays';
 
 const COUNTING_LIMIT = 1 << 22;
 
@@ -20,7 +21,7 @@ function countingOrder(keys: Float64Array, max: number, desc: boolean): Uint32Ar
   const counts = new Uint32Array(max + 2);
   for (let i = 0; i < n; i++) counts[(desc ? max - keys[i] : keys[i]) + 1]++;
   for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
-  const order = new Uint32Array(n);
+  const order = mappedArray(Uint32Array, n);
   for (let i = 0; i < n; i++) order[counts[desc ? max - keys[i] : keys[i]]++] = i;
   return order;
 }
@@ -55,7 +56,7 @@ function radixOrder(keys: Float64Array, desc: boolean, scratch?: Uint32Array): U
     bits[2 * i + 1] = hi;
   }
   // An even number of passes: the result ends in the array the first pass reads.
-  let order: Uint32Array = new Uint32Array(n);
+  let order: Uint32Array = mappedArray(Uint32Array, n);
   let next: Uint32Array = scratch ? scratch.subarray(0, n) : new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const counts = new Uint32Array(65537);
@@ -91,7 +92,7 @@ export function orderOfRanks(ranks: Uint32Array, desc: boolean): Uint32Array {
   const counts = new Uint32Array(max + 2);
   for (let i = 0; i < n; i++) counts[(desc ? max - ranks[i] : ranks[i]) + 1]++;
   for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
-  const order = new Uint32Array(n);
+  const order = mappedArray(Uint32Array, n);
   for (let i = 0; i < n; i++) order[counts[desc ? max - ranks[i] : ranks[i]]++] = i;
   return order;
 }

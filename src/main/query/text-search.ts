@@ -14,6 +14,7 @@ import {
   type VisitPiece,
   type Walker,
 } from './row-walker';
+import { mappedArray } from './mapped-arrays';
 
 /**
  * The needles as they must appear in file bytes whose ASCII letters are lowercased. Only ASCII is
@@ -94,7 +95,7 @@ export function searchJob(
       }
     }
   };
-  w.walkPieces(job, files, 2 * 1024 * 1024, visit, w.pieces);
+  w.walkPieces(job, files, 1024 * 1024, visit, w.pieces);
   return found;
 }
 
@@ -184,7 +185,7 @@ export class TextMatches {
     }
     if (this.upTo < log.count) {
       if (this.hits.length < log.count) {
-        const hits = new Uint8Array(Math.max(log.count, this.hits.length * 2));
+        const hits = mappedArray(Uint8Array, Math.max(log.count, this.hits.length * 2));
         hits.set(this.hits);
         this.hits = hits;
       }

@@ -89,16 +89,16 @@ export class LogTracking {
       // A file nobody wrote to lately is whole: a last row without line terminator is read too.
       const quietFor = Date.now() - (await stat(log.path)).mtimeMs;
       const final = quietFor > (ctx.options.timing ?? DEFAULT_TIMING).finalQuietMs;
-      // A one-shot command's two halves fill one set of shared columns: nothing is copied.
+      // The two halves fill one set of shared columns: nothing is copied.
       const oneShot = ctx.options.hostScans === true;
       const added = await indexLogParallel(log, ctx.interners(), {
         final,
         onChunk: progress,
         hostScans: oneShot,
-        sharedColumns: oneShot,
+        sharedColumns: true,
       });
-      // The workers' columns, copied into the log's, are garbage V8 would hold until its next full
-      // collection (32 MB after a 1M-row log): given back now, before the first sort builds on them.
+      // What the scan left (the first rows' columns it replaced, the workers' answers) is given
+      // back now, before the first sort builds on the index.
       if (added >= LARGE_LOG_ROWS && !oneShot) collectGarbage();
       await rememberTail(log);
     } catch (error) {

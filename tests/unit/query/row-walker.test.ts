@@ -45,19 +45,20 @@ describe('walkPieces', () => {
   it('reads every row, piece after piece, into the one buffer the thread keeps', () => {
     const text = Array.from({ length: 500 }, (_, i) => `row ${i},${'x'.repeat(i % 37)}`);
     const rows = logWith(text);
-    const pieces: PieceBuffer = { buf: null };
+    const pieces: PieceBuffer = { buf: null, walks: 0 };
     const first = walk(rows, pieces, 1024);
     const again = walk(rows, pieces, 1024);
     expect(first.texts).toEqual(text);
     expect(again.texts).toEqual(text);
     expect(pieces.buf?.buffer).toBeDefined();
     expect([...first.buffers, ...again.buffers].every((buffer) => buffer === pieces.buf?.buffer)).toBe(true);
+    expect(pieces.walks).toBe(2);
   });
 
   it('reads a row longer than a piece whole, without keeping its buffer', () => {
-    const long = 'y'.repeat(5 * 1024 * 1024);
+    const long = 'y'.repeat(2 * 1024 * 1024);
     const rows = logWith(['a,1', long, 'b,2']);
-    const pieces: PieceBuffer = { buf: null };
+    const pieces: PieceBuffer = { buf: null, walks: 0 };
     const { texts } = walk(rows, pieces, 1024);
     expect(texts).toEqual(['a,1', long, 'b,2']);
     expect(pieces.buf?.length).toBe(1024);
@@ -65,7 +66,7 @@ describe('walkPieces', () => {
 
   it('takes a larger buffer when a walk asks for larger pieces', () => {
     const rows = logWith(['a,1', 'b,2']);
-    const pieces: PieceBuffer = { buf: null };
+    const pieces: PieceBuffer = { buf: null, walks: 0 };
     walk(rows, pieces, 1024);
     walk(rows, pieces, 4096);
     expect(pieces.buf?.length).toBe(4096);
