@@ -10,7 +10,7 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /** Both semispaces: one scavenge per page of 100 rows, 24 MB less than V8's own ceiling. */
-export const HELD_BYTES = 8 * 1024 * 1024;
+export const HELD_BYTES = 4 * 1024 * 1024;
 
 /** The bytes V8 holds for this heap's young generation now (both semispaces). */
 export function youngGenerationBytes(): number {

@@ -51,24 +51,22 @@ export interface SearchJob extends RowSpans {
 }
 
 /**
- * The rows of `job` (indices into it) whose bytes contain a needle. Uses nothing but its arguments
- * and Node's globals: a worker runs its source text (`lower` is lowerAscii).
+ * Marks `hits[i] = 1` for each row i of `job` whose bytes contain a needle (`hits`: one byte per
+ * row of the job; a new array when not given), and returns them. One byte a row, not a list of the
+ * rows: half a million hits made 2 MB of array on each thread, and their copy across. Uses nothing
+ * but its arguments and Node's globals: a worker runs its source text (`lower` is lowerAscii).
  */
 export function searchJob(
   job: SearchJob,
   files: FileCalls,
   w: Walker,
   lower: (piece: Buffer) => void,
-): number[] {
+  hits: Uint8Array = new Uint8Array(job.starts.length),
+): Uint8Array {
   const { starts } = job;
   const needles = job.needles.map((needle) => Buffer.from(needle.buffer, needle.byteOffset, needle.length));
-  const found: number[] = [];
-  // One mark per row of the piece (needles may hit a row twice, and out of order).
-  let marks = new Uint8Array(0);
   const visit: VisitPiece = (piece, first, last, pieceStart) => {
     lower(piece);
-    if (marks.length < last - first + 1) marks = new Uint8Array(2 * (last - first + 1));
-    let any = false;
     for (const needle of needles) {
       let at = piece.indexOf(needle);
       while (at !== -1) {
@@ -80,23 +78,15 @@ export function searchJob(
           if (starts[mid] - pieceStart <= at) lo = mid;
           else hi = mid - 1;
         }
-        marks[lo - first] = 1;
-        any = true;
-        // Rows are marked once: go on from the next row's start.
+        hits[lo] = 1;
+        // A row is marked once: go on from the next row's start.
         if (lo === last) break;
         at = piece.indexOf(needle, starts[lo + 1] - pieceStart);
       }
     }
-    if (!any) return;
-    for (let row = first; row <= last; row++) {
-      if (marks[row - first] === 1) {
-        found.push(row);
-        marks[row - first] = 0;
-      }
-    }
   };
   w.walkPieces(job, files, 1024 * 1024, visit, w.pieces);
-  return found;
+  return hits;
 }
 
 /** From this many rows a search runs on two threads (a worker takes the later half). */
@@ -126,11 +116,12 @@ export async function searchRows(
 ): Promise<void> {
   const bytes = needles.filter((needle) => needle.length > 0).map((needle) => Buffer.from(needle, 'latin1'));
   if (from >= to || bytes.length === 0) return;
-  const mark = (first: number, rows: number[]): void => {
-    for (const row of rows) hits[first + row] = 1;
+  // This thread marks its rows in `hits` itself; a worker's marks are copied in.
+  const here = (first: number, end: number): void => {
+    searchJob(jobOf(log, bytes, first, end), fs, WALKER, lowerAscii, hits.subarray(first, end));
   };
   if (to - from < SEARCH_SPLIT.minRows) {
-    mark(from, searchJob(jobOf(log, bytes, from, to), fs, WALKER, lowerAscii));
+    here(from, to);
     return;
   }
   const mid = from + Math.floor((to - from) / 2);
@@ -142,12 +133,13 @@ export async function searchRows(
   ].join('\n');
   const transfer: ArrayBuffer[] = [];
   const later = jobOf(log, bytes, mid, to, transfer);
-  const started = await startWorker<number[]>(program, later, transfer).catch(() => null);
+  const started = await startWorker<Uint8Array>(program, later, transfer).catch(() => null);
   const finished = started?.done.catch(() => null);
-  mark(from, searchJob(jobOf(log, bytes, from, mid), fs, WALKER, lowerAscii));
-  const rows = (await finished) ?? null;
-  SEARCH_SPLIT.last = rows ? 'two threads' : 'worker failed';
-  mark(mid, rows ?? searchJob(jobOf(log, bytes, mid, to), fs, WALKER, lowerAscii));
+  here(from, mid);
+  const marked = (await finished) ?? null;
+  SEARCH_SPLIT.last = marked ? 'two threads' : 'worker failed';
+  if (marked) hits.set(marked, mid);
+  else here(mid, to);
 }
 
 /**
