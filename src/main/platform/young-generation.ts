@@ -9,7 +9,11 @@
 // frees them.
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
-/** Both semispaces: one scavenge per page of 100 rows, 24 MB less than V8's own ceiling. */
+/**
+ * Both semispaces, 28 MB less than V8's own ceiling. At 8 MB pages were no quicker (bench/query.mjs:
+ * the next page while scrolling 12.7 ms at either size), and the process's peak over the bench's
+ * searches and sorts was 4-5 MB higher.
+ */
 export const HELD_BYTES = 4 * 1024 * 1024;
 
 /** The bytes V8 holds for this heap's young generation now (both semispaces). */
@@ -34,9 +38,9 @@ export function holdYoungGeneration(): void {
 /**
  * A worker thread's own limits: a small young generation, since a job's garbage is short-lived and
  * peak memory counts (left to V8, each scan worker's grew to tens of MB: inspect's 1M-row first open
- * peaked ~20 MB higher).
+ * peaked ~20 MB higher; the kept query worker at 4 MB held 2-3 MB more than at 2, no quicker).
  */
-export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4 };
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 2 };
 
 /**
  * Node 20 resets V8's flags while a worker thread boots, and, measured, at times later on, up to

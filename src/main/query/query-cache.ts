@@ -32,12 +32,15 @@ export function dataVersion(logs: VersionedLog[]): string {
 
 /**
  * What the engine's caches (recent selections, row bits of searches and column filters, a column's
- * ranks, kept sort orders) may hold in all; the least recently used go first. A selection costs 8
- * bytes a matching row, ranks and an order 4 bytes a row, a search's or filter's row bits 1. Before
- * a column's ranks are built, the cache makes room for their working set (column-ranks.ts), so the
- * two never add up: about 24 + 26 bytes a row at most, over a 1M-row log.
+ * ranks, kept sort orders) may hold in all; the least recently used go first. A selection costs 4
+ * bytes a matching row over one log (8 over several), ranks and an order 4 bytes a row, a search's
+ * or filter's row bits 1: over a 1M-row log, ranks or orders of four columns. Before a column's
+ * ranks are built, the cache makes room for their working set (column-ranks.ts), so the two never
+ * add up: about 16 + 26 bytes a row at most. 24 MB held the bench's process 3-5 MB above half its
+ * log's size after every search and sort; the ranks of a column sorted again after eviction cost
+ * one ranking (0.2-0.8 s over a million rows).
  */
-export const CACHE_BYTES = 24 * 1024 * 1024;
+export const CACHE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Bytes the caches drop before the engine asks for a collection: eight selections of every row of a
