@@ -9,7 +9,7 @@ import { assetCellsCollector, refHash } from '../scan/asset-cells';
 import { recordAuditor } from '../scan/record-audit';
 import { localHelpers } from '../scan/scan-helpers';
 import { scanRange, type ScanJob, type ScanResult } from '../scan/scan-job';
-import { holdAroundWorker, WORKER_RESOURCE_LIMITS } from '../platform/young-generation';
+import { holdAroundWorker, SCAN_WORKER_LIMITS } from '../platform/young-generation';
 
 let source: string | undefined;
 
@@ -74,7 +74,7 @@ export function startScanWorker(path: string): ScanThread {
     if (cancelled) return null;
     // Its young generation is bounded, which the main thread's cannot be once the process runs:
     // scanning a half there peaked 2-6 MB higher (the price one-shot commands pay, not the app).
-    const worker = new Worker(workerSource(), { eval: true, resourceLimits: WORKER_RESOURCE_LIMITS });
+    const worker = new Worker(workerSource(), { eval: true, resourceLimits: SCAN_WORKER_LIMITS });
     holdAroundWorker(worker);
     const answer = new Promise<ScanResult>((resolve, reject) => {
       worker.once('message', (message: ScanResult | { error: string }) => {

@@ -36,11 +36,17 @@ export function holdYoungGeneration(): void {
 }
 
 /**
- * A worker thread's own limits: a small young generation, since a job's garbage is short-lived and
- * peak memory counts (left to V8, each scan worker's grew to tens of MB: inspect's 1M-row first open
- * peaked ~20 MB higher; the kept query worker at 4 MB held 2-3 MB more than at 2, no quicker).
+ * A scan worker's own limits: a small young generation, since its garbage is short-lived and peak
+ * memory counts (left to V8, each scan worker's grew to tens of MB: inspect's 1M-row first open
+ * peaked ~20 MB higher).
  */
-export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 2 };
+export const SCAN_WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
+/**
+ * The kept query worker's: smaller still, since it stays between queries (at 4 MB the bench's
+ * process peaked 2-3 MB higher over its searches and sorts).
+ */
+export const QUERY_WORKER_LIMITS = { maxYoungGenerationSizeMb: 2 };
 
 /**
  * Node 20 resets V8's flags while a worker thread boots, and, measured, at times later on, up to

@@ -7,7 +7,7 @@
 // The kept worker collects its garbage after each job (the row columns handed to it are freed
 // then, not at some later collection) and ends once idle for a while, giving its memory back.
 import type { Worker } from 'node:worker_threads';
-import { holdAroundWorker, WORKER_RESOURCE_LIMITS } from '../platform/young-generation';
+import { holdAroundWorker, QUERY_WORKER_LIMITS } from '../platform/young-generation';
 
 /** How long the kept worker waits for another job before it ends. */
 export const KEPT_WORKER_IDLE_MS = 20_000;
@@ -55,7 +55,7 @@ let kept: Host | null = null;
 
 function newHost(): Host {
   const worker = import('node:worker_threads').then(({ Worker }) => {
-    const booted = new Worker(HOST, { eval: true, resourceLimits: WORKER_RESOURCE_LIMITS });
+    const booted = new Worker(HOST, { eval: true, resourceLimits: QUERY_WORKER_LIMITS });
     holdAroundWorker(booted);
     return booted;
   });
