@@ -76,6 +76,9 @@ export interface ParallelPass {
   hostScans?: boolean;
 }
 
+/** The most bytes of rows already indexed that a pass filling shared columns scans again. */
+const RESCAN_MAX_BYTES = 1024 * 1024;
+
 /** How the last parallel pass went (for benches and tests). */
 export let lastSplit: 'one thread' | 'two workers' | 'this thread and a worker' | 'cut rejected' =
   'one thread';
@@ -153,8 +156,13 @@ export async function indexLogParallel(
   // A log whose first rows were read for a first page (the app's) is scanned again from its data
   // start when the rest is to fill shared columns: those rows are read twice, the others are then
   // neither transferred from a worker nor copied into the log's columns, 32 MB of garbage over a
-  // million rows, which glibc kept after V8 freed it.
-  const again = pass.sharedColumns === true && log.count > 0 && !log.source;
+  // million rows, which glibc kept after V8 freed it. Rows restored from a persisted index, or
+  // indexed before an append, are many: they are kept.
+  const again =
+    pass.sharedColumns === true &&
+    log.count > 0 &&
+    !log.source &&
+    log.indexedEnd - log.shape.dataStart <= RESCAN_MAX_BYTES;
   const from = again ? log.shape.dataStart : log.indexedEnd;
   log.size = size;
   const lead = pass.hostScans === true ? Math.min(HOST_LEAD_BYTES, Math.floor((size - from) / 8)) : 0;

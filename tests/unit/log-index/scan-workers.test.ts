@@ -8,6 +8,7 @@ import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexLog } from '../../../src/main/log-index/index-log';
 import * as workers from '../../../src/main/log-index/scan-workers';
 import { workersAvailable } from '../../../src/main/log-index/scan-threads';
+import { persistIndex, restoreIndex } from '../../../src/main/log-index/persisted-index';
 
 const HEADER = 'text,flag,username,timestamp\r\n';
 
@@ -116,5 +117,48 @@ describe.each([
     const { serial, parallel, split } = await both('log.csv', rows, true, hostScans);
     expect(split).toBe('cut rejected');
     expect(parallel).toEqual(serial);
+  });
+});
+
+describe('indexLogParallel filling shared columns after a first page', () => {
+  // 1.3 MB: more than a pass scans again.
+  const rows = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `"row ${i} ${'x'.repeat(400)}\nline",${i % 3 ? 'bad' : ''},${i % 5 ? '' : 'ann'},2024-01-01 00:00:${String(i % 60).padStart(2, '0')}\r\n`,
+  ).join('');
+
+  function logFile(): string {
+    const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-again-')), 'log.csv');
+    writeFileSync(path, HEADER + rows);
+    return path;
+  }
+
+  it("scans a log's first rows again (as the app read them for a first page) into shared columns", async () => {
+    const path = logFile();
+    const serial = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    await indexLog(serial, interners(), { final: true });
+    const log = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    await indexLog(log, interners(), { final: false, until: log.shape.dataStart + 4096 });
+    expect(log.count).toBeGreaterThan(0);
+    await workers.indexLogParallel(log, interners(), { final: true, minBytes: 1, sharedColumns: true });
+    expect(workers.lastSplit).toBe('two workers');
+    expect(log.starts.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(columns(log)).toEqual(columns(serial));
+  });
+
+  it('keeps the rows a persisted index restored instead of scanning the log again', async () => {
+    const path = logFile();
+    const options = { dataDir: mkdtempSync(join(tmpdir(), 'flagdeck-again-data-')), minBytes: 1 };
+    const first = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    const names = interners();
+    await indexLog(first, names, { final: true });
+    await persistIndex(first, names, options);
+    const log = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    const size = (HEADER + rows).length;
+    expect(await restoreIndex(log, names, options, size)).toEqual({ kind: 'reused', rows: 3000 });
+    await workers.indexLogParallel(log, names, { final: true, minBytes: 1, sharedColumns: true });
+    expect(workers.lastSplit).toBe('one thread');
+    expect(columns(log)).toEqual(columns(first));
   });
 });
