@@ -34,13 +34,13 @@ export function dataVersion(logs: VersionedLog[]): string {
  * What the engine's caches (recent selections, row bits of searches and column filters, a column's
  * ranks, kept sort orders) may hold in all; the least recently used go first. A selection costs 4
  * bytes a matching row over one log (8 over several), ranks and an order 4 bytes a row, a search's
- * or filter's row bits 1: over a 1M-row log, ranks or orders of four columns. Before a column's
+ * or filter's row bits 1: over a 1M-row log, ranks or orders of three columns. Before a column's
  * ranks are built, the cache makes room for their working set (column-ranks.ts), so the two never
- * add up: about 16 + 26 bytes a row at most. 24 MB held the bench's process 3-5 MB above half its
- * log's size after every search and sort; the ranks of a column sorted again after eviction cost
- * one ranking (0.2-0.8 s over a million rows).
+ * add up: about 12 + 26 bytes a row at most. The bench's process, after every search and sort of
+ * its 1M-row log, peaked at 0.49 x the log's size with 12 MB, 0.49-0.50 x with 16 and 0.51-0.52 x
+ * with 24; the ranks of a column sorted again after eviction cost one ranking (0.2-0.8 s there).
  */
-export const CACHE_BYTES = 16 * 1024 * 1024;
+export const CACHE_BYTES = 12 * 1024 * 1024;
 
 /**
  * Bytes the caches drop before the engine asks for a collection: eight selections of every row of a
