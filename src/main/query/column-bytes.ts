@@ -2,7 +2,6 @@
 // CSV-injection escape) but handed over as UTF-8 bytes in a buffer that the next piece reuses:
 // nothing is kept, no string is built for a plainly written cell.
 import * as fs from 'node:fs';
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { LogIndex } from '../log-index/log-index';
 import { decodeCellBytes } from '../gradio/cell-text';
 import { undoInjectionEscape } from '../gradio/injection-escape';
@@ -118,13 +117,13 @@ export function forEachValue(
 /** The whole values of column `column` in `rows` (ascending), copied (null: empty cell). */
 export function wholeValues(log: LogIndex, column: number, rows: readonly number[]): (Uint8Array | null)[] {
   const fields = fromEndFields(log, column);
-  const fd = openSync(log.path, 'r');
+  const fd = fs.openSync(log.path, 'r');
   let buf = Buffer.allocUnsafe(64 * 1024);
   try {
     return rows.map((row) => {
       const length = log.lengths[row];
       if (length > buf.length) buf = Buffer.allocUnsafe(length);
-      if (readSync(fd, buf, 0, length, log.starts[row]) < length) {
+      if (fs.readSync(fd, buf, 0, length, log.starts[row]) < length) {
         throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
       }
       const value = readField(log, column, fields, buf, 0, length);
@@ -132,7 +131,7 @@ export function wholeValues(log: LogIndex, column: number, rows: readonly number
       return value ? Uint8Array.prototype.slice.call(value.bytes, value.from, value.to) : null;
     });
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
