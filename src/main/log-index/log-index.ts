@@ -165,9 +165,10 @@ export class LogIndex {
   /** Drops rows from `row` on (0-based), to read them again. */
   truncateTo(row: number): void {
     if (row >= this.count) return;
-    this.detachColumns(row);
     this.indexedEnd = this.starts[row];
     this.scanState = { line: this.lines[row] };
+    // After reading where row `row` began: the detached columns hold the rows before it only.
+    this.detachColumns(row);
     this.count = row;
     this.tailUnterminated = false;
     this.errors = this.errors.filter((issue) => issue.line < this.scanState.line);

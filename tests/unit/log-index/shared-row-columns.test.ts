@@ -51,6 +51,14 @@ describe("a log index's row columns", () => {
     expect([log.starts[4], log.starts[5], log.lengths[5], log.count]).toEqual([400, 7, 8, 6]);
   });
 
+  it('are read again from where the truncated rows began, shared or not', () => {
+    for (const rows of [100, SHARED_COLUMNS.fromRows + 10]) {
+      const log = logOf(rows);
+      log.truncateTo(rows - 3);
+      expect([log.count, log.indexedEnd, log.scanState.line]).toEqual([rows - 3, 100 * (rows - 3), rows - 1]);
+    }
+  });
+
   it('leave the rows a worker reads as they were when the log is reset', () => {
     const log = logOf(SHARED_COLUMNS.fromRows);
     const workersView = log.timestamps.subarray(0, 3);
