@@ -12,6 +12,7 @@ import { indexLog } from './index-log';
 import { LogIndex } from './log-index';
 import { persistIndex, restoreIndex, type IndexCacheOptions, type Restored } from './persisted-index';
 import { indexLogParallel, lastSplitOf } from './scan-workers';
+import type { ScanThread } from './scan-threads';
 
 export { lastSplitOf };
 
@@ -35,6 +36,8 @@ export interface ScanExtras {
   sharedColumns?: boolean;
   /** This thread scans a large log's first half (see ParallelPass: one-shot commands only). */
   hostScans?: boolean;
+  /** A worker started for this log before its shape was read (see ParallelPass). */
+  worker?: ScanThread;
 }
 
 /** Indexes one log of a folder to its end (a last row without terminator included). */

@@ -4,7 +4,8 @@
 import { open } from 'node:fs/promises';
 import type { LogIndex } from './log-index';
 import { applyScan, type SharedInterners } from './apply-scan';
-import { scanRange, type AssetCellsCollector, type RecordAuditCollector } from '../scan/scan-job';
+import type { AssetCellsCollector, RecordAuditCollector } from '../scan/scan-job';
+import { scanRange } from '../scan/range-scanner';
 import { localHelpers } from '../scan/scan-helpers';
 import { indexWithSource } from './source-index';
 import { newlineByte } from '../gradio/line-end';

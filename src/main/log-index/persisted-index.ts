@@ -3,7 +3,7 @@
 // there): an appended log keeps it and only the new bytes are scanned; a shrunk or rewritten log is
 // indexed again, and the caller is told why. A file that cannot be trusted is ignored and replaced.
 import { sha256Hex } from '../platform/lazy-hashes';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { access, mkdir, open, type FileHandle } from 'node:fs/promises';
 import { writeFileAtomic } from '../review/atomic-write';
 import { dirname, join } from 'node:path';
 import type { SharedInterners } from './apply-scan';
@@ -79,7 +79,19 @@ async function stillEndsWith(path: string, end: number, tail: Buffer): Promise<b
 /** Where the index file of `log` is (or would be) kept. */
 export async function indexPathOf(log: LogIndex, options: IndexCacheOptions): Promise<string> {
   const root = log.path.slice(0, log.path.length - log.file.length - 1);
-  return join(await indexDirOf(root, options.dataDir), indexFileName(log.file));
+  return indexPathIn(root, log.file, options);
+}
+
+async function indexPathIn(root: string, file: string, options: IndexCacheOptions): Promise<string> {
+  return join(await indexDirOf(root, options.dataDir), indexFileName(file));
+}
+
+/** Whether an index file is kept for the log `file` of the folder `root` (restoreIndex judges it). */
+export async function indexKept(root: string, file: string, options: IndexCacheOptions): Promise<boolean> {
+  return access(await indexPathIn(root, file, options)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The index file opened for reading; undefined when none is kept (or it cannot be opened). */

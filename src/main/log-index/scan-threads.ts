@@ -8,8 +8,10 @@ import { digits, timestampFromBytes } from '../scan/timestamp-key';
 import { assetCellsCollector, refHash } from '../scan/asset-cells';
 import { recordAuditor } from '../scan/record-audit';
 import { localHelpers } from '../scan/scan-helpers';
-import { scanRange, type ScanJob, type ScanResult } from '../scan/scan-job';
+import type { ScanJob, ScanResult } from '../scan/scan-job';
+import { rangeScanner } from '../scan/range-scanner';
 import { holdAroundWorker, SCAN_WORKER_LIMITS } from '../platform/young-generation';
+import { queueCounter, scanQueued } from '../scan/scan-queue';
 
 let source: string | undefined;
 
@@ -26,7 +28,7 @@ function workerSource(): string {
       digits,
       timestampFromBytes,
       roleCell,
-      scanRange,
+      rangeScanner,
       assetCellsCollector,
       refHash,
       recordAuditor,
@@ -36,13 +38,18 @@ function workerSource(): string {
     `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync,`,
     `  assetCellsCollector: ${assetCellsCollector.name}, refHash: ${refHash.name},`,
     `  recordAuditor: ${recordAuditor.name}, isUtf8 };`,
-    'parentPort.on("message", (job) => {',
-    '  const fd = openSync(job.path, "r");',
-    `  try { const r = ${scanRange.name}({ ...job, fd }, helpers);`,
+    `const scan = ${rangeScanner.name}(helpers);`,
+    String(scanQueued),
+    'parentPort.on("message", ({ path, jobs, taken, fromBack }) => {',
+    '  const fd = openSync(path, "r");',
+    `  try { const done = ${scanQueued.name}(jobs, taken, fromBack, (job) => scan({ ...job, fd }));`,
     // Its own columns are transferred; shared ones (ScanJob.into) are already the caller's.
-    '    const own = [r.starts, r.lengths, r.lines, r.reasons, r.usernames, r.timestamps].map((a) => a.buffer);',
-    '    if (r.assetCells) own.push(r.assetCells.missing.buffer);',
-    '    parentPort.postMessage(r, own.filter((b) => !(b instanceof SharedArrayBuffer)));',
+    '    const own = [];',
+    '    for (const [, r] of done) {',
+    '      own.push(...[r.starts, r.lengths, r.lines, r.reasons, r.usernames, r.timestamps].map((a) => a.buffer));',
+    '      if (r.assetCells) own.push(r.assetCells.missing.buffer);',
+    '    }',
+    '    parentPort.postMessage({ done }, own.filter((b) => !(b instanceof SharedArrayBuffer)));',
     '  } catch (error) { parentPort.postMessage({ error: String(error && error.stack || error) }); }',
     '  finally { closeSync(fd); }',
     '});',
@@ -60,11 +67,24 @@ export function workersAvailable(): boolean {
   }
 }
 
-/** A thread that scans one range: a worker (booting from the moment it is made), or this one. */
+/** A job as a thread is given it: the thread opens the log itself. */
+export type RangeJob = Omit<ScanJob, 'fd'>;
+
+/** A thread that scans ranges of a log: a worker (booting from the moment it is made), or this one. */
 export interface ScanThread {
-  run(job: Omit<ScanJob, 'fd'>): Promise<ScanResult>;
-  /** Stops a worker whose job will never come (the pass failed before it was handed over). */
+  /**
+   * Scans the jobs it takes from its end of the queue `taken` (scanQueued), beside the other
+   * thread given the same jobs and queue: [job number, result] pairs.
+   */
+  scanQueued(jobs: RangeJob[], taken: Int32Array, fromBack: boolean): Promise<[number, ScanResult][]>;
+  /** Stops a worker whose jobs will never come (the pass failed before they were handed over). */
   cancel(): void;
+}
+
+/** One job, scanned by `thread` alone. */
+export async function scanOne(thread: ScanThread, job: RangeJob): Promise<ScanResult> {
+  const [[, result]] = await thread.scanQueued([job], queueCounter(), false);
+  return result;
 }
 
 export function startScanWorker(path: string): ScanThread {
@@ -76,25 +96,26 @@ export function startScanWorker(path: string): ScanThread {
     // scanning a half there peaked 2-6 MB higher (the price one-shot commands pay, not the app).
     const worker = new Worker(workerSource(), { eval: true, resourceLimits: SCAN_WORKER_LIMITS });
     holdAroundWorker(worker);
-    const answer = new Promise<ScanResult>((resolve, reject) => {
-      worker.once('message', (message: ScanResult | { error: string }) => {
+    type Answer = { done: [number, ScanResult][] } | { error: string };
+    const answer = new Promise<[number, ScanResult][]>((resolve, reject) => {
+      worker.once('message', (message: Answer) => {
         void worker.terminate();
         if ('error' in message) reject(new Error(message.error));
-        else resolve(message);
+        else resolve(message.done);
       });
       worker.once('error', reject);
     });
-    // Awaited once its job is handed over; an error while it boots must not go unhandled meanwhile.
+    // Awaited once its jobs are handed over; an error while it boots must not go unhandled meanwhile.
     answer.catch(() => undefined);
     return { worker, answer };
   });
   // A worker that cannot start fails its run; until then its failure must not go unhandled.
   booted.catch(() => undefined);
   return {
-    run: async (job) => {
+    scanQueued: async (jobs, taken, fromBack) => {
       const started = await booted;
       if (!started || cancelled) throw new Error('scan worker cancelled');
-      started.worker.postMessage({ ...job, path });
+      started.worker.postMessage({ jobs, taken, fromBack, path });
       return started.answer;
     },
     cancel: () => {
@@ -107,16 +128,19 @@ export function startScanWorker(path: string): ScanThread {
   };
 }
 
+let hostScan: ((job: ScanJob) => ScanResult) | undefined;
+
 /**
  * This thread as a ScanThread: a one-shot command's thread has nothing else to do meanwhile, and
  * spares a worker's boot (about 40 ms, more than a 100k-row log's sample takes).
  */
 export function thisThread(path: string): ScanThread {
   return {
-    run: async (job) => {
+    scanQueued: async (jobs, taken, fromBack) => {
       const handle = await open(path, 'r');
       try {
-        return scanRange({ ...job, fd: handle.fd }, localHelpers);
+        const scan = (hostScan ??= rangeScanner(localHelpers));
+        return scanQueued(jobs, taken, fromBack, (job) => scan({ ...job, fd: handle.fd }));
       } finally {
         await handle.close();
       }

@@ -42,19 +42,22 @@ export function refHash(bytes: Uint8Array, start: number, end: number): number {
   return (a >>> 0) * 2097152 + (b >>> 11);
 }
 
-/** Collects, per record, the cells that may hold a file reference (`job.columns`: every column, in order). */
+/**
+ * Collects, per record, the cells that may hold a file reference (`job.columns`: every column, in
+ * order); `result()` hands them over and starts again (one collector serves a thread's ranges).
+ */
 export function assetCellsCollector(
   job: AssetCellsJob,
   quote: number,
   fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer,
   hash: typeof refHash,
 ): { add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
-  const cells: string[][] = job.columns.map(() => []);
+  let cells: string[][] = job.columns.map(() => []);
   // A typed list grown by doubling, not a JS array copied into one at the end: the worker holds
   // a million hashes once, and hands them over without a copy (scan-workers.ts transfers them).
   let missing = new Float64Array(1024);
   let missingCount = 0;
-  const beyond: (number | string)[] = [];
+  let beyond: (number | string)[] = [];
   const text = (buf: Buffer, s: number, e: number): string =>
     buf[s] === quote ? fieldBytes(buf, s, e, quote).toString('latin1') : buf.toString('latin1', s, e);
   const extensions = new Set(job.extensions);
@@ -236,6 +239,14 @@ export function assetCellsCollector(
       }
     },
     // Sorted here, in the worker that found them: the tally then merges the ranges' lists.
-    result: () => ({ cells, missing: missing.subarray(0, missingCount).sort(), beyond }),
+    // What was collected is handed over and the collector starts afresh for the next range.
+    result() {
+      const collected = { cells, missing: missing.subarray(0, missingCount).sort(), beyond };
+      cells = job.columns.map(() => []);
+      missing = new Float64Array(1024);
+      missingCount = 0;
+      beyond = [];
+      return collected;
+    },
   };
 }

@@ -52,7 +52,7 @@ export function recordAuditor(
   ): void;
   result(): RecordAudit;
 } {
-  const audit: RecordAudit = {
+  const fresh = (): RecordAudit => ({
     wider: 0,
     widerLines: [],
     narrower: 0,
@@ -63,7 +63,8 @@ export function recordAuditor(
     otherEol: 0,
     otherEolLine: -1,
     suspects: [],
-  };
+  });
+  let audit = fresh();
   let widest = job.columns;
   const clean = (bytes: Buffer): boolean => bytes.indexOf(0) < 0 && (!job.utf8 || isUtf8(bytes));
   return {
@@ -100,6 +101,12 @@ export function recordAuditor(
         if (!clean(buf.subarray(at, at + lengths[row]))) audit.suspects.push(row);
       }
     },
-    result: () => audit,
+    // The range's audit; the auditor starts again for the next range (one serves a thread's ranges).
+    result() {
+      const done = audit;
+      audit = fresh();
+      widest = job.columns;
+      return done;
+    },
   };
 }

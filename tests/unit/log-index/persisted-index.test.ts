@@ -18,7 +18,7 @@ import { HEADER, indexView, rows } from './kept-index-log';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexOneLogCached } from '../../../src/main/log-index/index-folder';
-import { indexPathOf, type IndexCacheOptions } from '../../../src/main/log-index/persisted-index';
+import { indexKept, indexPathOf, type IndexCacheOptions } from '../../../src/main/log-index/persisted-index';
 import { INDEX_FILE_VERSION } from '../../../src/main/log-index/index-file';
 
 /** Interners as a workspace has them: other logs interned their values first. */
@@ -54,6 +54,13 @@ async function indexFile(root: string, cache: IndexCacheOptions): Promise<string
 }
 
 describe('persisted index', () => {
+  it('is said to be kept once written (a first open then starts its scan worker early)', async () => {
+    const { root, cache } = folderWith(HEADER + rows(0, 50));
+    expect(await indexKept(root, 'log.csv', cache)).toBe(false);
+    await open(root, cache);
+    expect(await indexKept(root, 'log.csv', cache)).toBe(true);
+  });
+
   it('is written at the first open and reused whole at the next, with the same rows', async () => {
     const { root, cache } = folderWith(HEADER + rows(0, 500));
     const first = await open(root, cache);

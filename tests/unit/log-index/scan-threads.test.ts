@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startScanWorker, thisThread } from '../../../src/main/log-index/scan-threads';
+import { scanOne, startScanWorker, thisThread } from '../../../src/main/log-index/scan-threads';
 import type { ScanJob } from '../../../src/main/scan/scan-job';
 import { bundle, type Bundle } from '../review/support/bundle';
 
@@ -34,7 +34,10 @@ function log(): { path: string; job: Omit<ScanJob, 'fd'> } {
 describe('scan threads', () => {
   it('a worker and this thread scan a range alike', async () => {
     const { path, job } = log();
-    const [there, here] = await Promise.all([startScanWorker(path).run(job), thisThread(path).run(job)]);
+    const [there, here] = await Promise.all([
+      scanOne(startScanWorker(path), job),
+      scanOne(thisThread(path), job),
+    ]);
     expect(here.count).toBe(3);
     expect([...there.starts.subarray(0, 3)]).toEqual([...here.starts.subarray(0, 3)]);
     expect([...there.lines.subarray(0, 3)]).toEqual([1, 2, 3]);
@@ -50,6 +53,6 @@ describe('scan threads', () => {
     const { path, job } = log();
     const thread = startScanWorker(path);
     thread.cancel();
-    await expect(thread.run(job)).rejects.toThrow('cancelled');
+    await expect(scanOne(thread, job)).rejects.toThrow('cancelled');
   });
 });

@@ -7,7 +7,7 @@ import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexLog } from '../../../src/main/log-index/index-log';
 import * as workers from '../../../src/main/log-index/scan-workers';
-import { workersAvailable } from '../../../src/main/log-index/scan-threads';
+import { startScanWorker, workersAvailable, type ScanThread } from '../../../src/main/log-index/scan-threads';
 import { persistIndex, restoreIndex } from '../../../src/main/log-index/persisted-index';
 
 const HEADER = 'text,flag,username,timestamp\r\n';
@@ -160,5 +160,61 @@ describe('indexLogParallel filling shared columns after a first page', () => {
     await workers.indexLogParallel(log, names, { final: true, minBytes: 1, sharedColumns: true });
     expect(workers.lastSplit).toBe('one thread');
     expect(columns(log)).toEqual(columns(first));
+  });
+});
+
+describe('indexLogParallel with a worker started before it (earlyScanWorker)', () => {
+  const rows = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `"row ${i}\nsecond",${i % 3 ? 'bad' : ''},,2024-01-01 00:00:${String(i % 60).padStart(2, '0')}\r\n`,
+  ).join('');
+
+  function logFile(): string {
+    const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-early-')), 'log.csv');
+    writeFileSync(path, HEADER + rows);
+    return path;
+  }
+
+  /** A thread that counts what it is asked to do. */
+  function counted(thread: ScanThread) {
+    const calls = { scans: 0, cancels: 0 };
+    const spy: ScanThread = {
+      scanQueued: (jobs, taken, fromBack) => (calls.scans++, thread.scanQueued(jobs, taken, fromBack)),
+      cancel: () => (calls.cancels++, thread.cancel()),
+    };
+    return { spy, calls };
+  }
+
+  it('gives the started worker its share and indexes as one thread does', async () => {
+    const path = logFile();
+    const serial = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    await indexLog(serial, interners(), { final: true });
+    const { spy, calls } = counted(startScanWorker(path));
+    const log = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    await workers.indexLogParallel(log, interners(), {
+      final: true,
+      minBytes: 1,
+      sharedColumns: true,
+      hostScans: true,
+      worker: spy,
+    });
+    expect(workers.lastSplit).toBe('this thread and a worker');
+    expect(calls.scans).toBe(1);
+    expect(columns(log)).toEqual(columns(serial));
+  });
+
+  it('stops the started worker when the log is scanned on one thread', async () => {
+    const path = logFile();
+    const { spy, calls } = counted(startScanWorker(path));
+    const log = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    await workers.indexLogParallel(log, interners(), { final: true, hostScans: true, worker: spy });
+    expect(workers.lastSplit).toBe('one thread');
+    expect(log.count).toBe(3000);
+    expect(calls).toEqual({ scans: 0, cancels: 1 });
+  });
+
+  it('starts none for a log below the size two threads pay off at', async () => {
+    expect(await workers.earlyScanWorker(logFile())).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, openSync, closeSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanRange } from '../../../src/main/scan/scan-job';
+import { scanRange } from '../../../src/main/scan/range-scanner';
 import { localHelpers } from '../../../src/main/scan/scan-helpers';
 import { PATH_KEYS } from '../../../src/main/gradio/value-shape';
 import { MEDIA_EXTENSIONS } from '../../../src/main/gradio/media-kind';

@@ -2,19 +2,22 @@
 // (on both cores for a large log) finds the rows, audits the records and collects the asset cells;
 // only the rows the audit points at are read again cell by cell. The report is the one reading the
 // whole log cell by cell gives (tests/unit/cli/inspect/index-agrees-with-reading.test.ts).
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { FolderListing } from '../../gradio/folder-listing';
 import { scannerReader } from '../../log-index/scanner-reader';
 import type { FolderContext, LogShape } from '../../gradio/log-model';
 import { Interner } from '../../log-index/intern';
 import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
 import type { LogIndex } from '../../log-index/log-index';
-import { PERSIST_MIN_BYTES, type IndexCacheOptions } from '../../log-index/persisted-index';
+import { indexKept, PERSIST_MIN_BYTES, type IndexCacheOptions } from '../../log-index/persisted-index';
+import { earlyScanWorker } from '../../log-index/scan-workers';
+import type { ScanThread } from '../../log-index/scan-threads';
+import type { FolderReader } from '../../gradio/reader';
 import type { RecordAudit } from '../../scan/record-audit';
 import { AssetCensus } from './asset-census';
 import { AssetTally } from './asset-tally';
 import { AuditTally } from './audit-tally';
-import { summarizeByReading, type LogSummarizer } from './inspect-folder';
+import { summarizeByReading, type LogSummarizer, type LogSummary } from './inspect-folder';
 import { keepCensus, loadCensus } from './saved-census';
 
 export interface SummarizeOptions {
@@ -41,6 +44,21 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
   };
   const shapes = scannerReader();
   return async (reader, root, file) => {
+    // A first open of a large log: its second half's worker boots while the shape is read.
+    const worker =
+      cache && (await indexKept(root, file, cache)) ? undefined : await earlyScanWorker(join(root, file));
+    try {
+      return await summarizeLog(reader, root, file, worker);
+    } finally {
+      worker?.cancel();
+    }
+  };
+  async function summarizeLog(
+    reader: FolderReader,
+    root: string,
+    file: string,
+    worker: ScanThread | undefined,
+  ): Promise<LogSummary> {
     const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
     const listing = await listingOf(root);
@@ -56,6 +74,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
       audit,
       sharedColumns: true,
       hostScans: true,
+      ...(worker ? { worker } : {}),
     });
     const { log, restored, notKept, scannedFrom } = indexed;
     if (notKept) notice(`${file}: the index could not be kept: ${notKept}`);
@@ -99,7 +118,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
       assets: [],
       tally,
     };
-  };
+  }
 }
 
 function sameCensus(saved: Awaited<ReturnType<typeof loadCensus>> | undefined, log: LogIndex): boolean {

@@ -1,0 +1,96 @@
+// One scanner per thread scans every range that thread takes: what it collected for one range must
+// not leak into the next (rows, role values, asset cells, the record audit).
+import { describe, expect, it } from 'vitest';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rangeScanner, scanRange } from '../../../src/main/scan/range-scanner';
+import { localHelpers } from '../../../src/main/scan/scan-helpers';
+import type { ScanJob, ScanResult } from '../../../src/main/scan/scan-job';
+
+const rows = [
+  'photo.png,wrong,ann,2024-01-01 00:00:01\n',
+  '"{""path"": ""a.wav""}",,bob,2024-01-01 00:00:02\n',
+  'plain,wrong,ann,2024-01-01 00:00:03,extra\n',
+  'dir/clip.mp4,other,,2024-01-01 00:00:04\n',
+  'short,wrong\n',
+  '"x\xff",,ann,2024-01-01 00:00:05\n',
+];
+
+function logWithRanges(): { path: string; cuts: number[] } {
+  const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-ranges-')), 'log.csv');
+  const bytes = rows.map((row) => Buffer.from(row, 'latin1'));
+  writeFileSync(path, Buffer.concat(bytes));
+  const cuts = [0];
+  for (const row of bytes) cuts.push(cuts[cuts.length - 1] + row.length);
+  return { path, cuts };
+}
+
+const shared = {
+  quote: 34,
+  newline: 10,
+  roles: { flag: 1, username: 2, timestamp: 3 },
+  chunkBytes: 1 << 16,
+  assets: {
+    columns: [0, 1, 2, 3],
+    loose: [true, true, true, true],
+    pathKeys: ['path'],
+    extensions: ['png', 'wav', 'mp4'],
+    folderNames: null,
+  },
+  audit: { width: 4, columns: 4, utf8: true },
+};
+
+/** What a result holds, its rows only. */
+function plain(result: ScanResult) {
+  const n = result.count;
+  return {
+    count: n,
+    starts: [...result.starts.subarray(0, n)],
+    lines: [...result.lines.subarray(0, n)],
+    reasons: [...result.reasons.subarray(0, n)],
+    usernames: [...result.usernames.subarray(0, n)],
+    timestamps: [...result.timestamps.subarray(0, n)],
+    reasonRaws: result.reasonRaws,
+    usernameRaws: result.usernameRaws,
+    layout: result.layout,
+    assetCells: result.assetCells,
+    audit: result.audit,
+    end: result.end,
+  };
+}
+
+describe('rangeScanner', () => {
+  it('scans range after range as fresh scans of each range would', () => {
+    const { path, cuts } = logWithRanges();
+    const fd = openSync(path, 'r');
+    try {
+      // Ranges of two rows each (the same collector and auditor serve every one).
+      const jobs: ScanJob[] = [0, 2, 4].map((first) => ({
+        ...shared,
+        fd,
+        from: cuts[first],
+        to: cuts[first + 2],
+        final: first === 4,
+        state: { line: 0 },
+      }));
+      const scan = rangeScanner(localHelpers);
+      const again = jobs.map((job) => plain(scan(job)));
+      const fresh = jobs.map((job) => plain(scanRange(job, localHelpers)));
+      expect(again).toEqual(fresh);
+      // Each range found its own: two rows, its own cells, its own audit.
+      expect(again.map((range) => range.count)).toEqual([2, 2, 2]);
+      expect(again.map((range) => range.assetCells?.cells[0])).toEqual([
+        ['photo.png', '{"path": "a.wav"}'],
+        ['dir/clip.mp4'],
+        [],
+      ]);
+      expect(again.map((range) => range.audit?.wider)).toEqual([0, 1, 0]);
+      expect(again.map((range) => range.audit?.narrower)).toEqual([0, 0, 1]);
+      expect(again.map((range) => range.audit?.suspects)).toEqual([[], [], [1]]);
+      expect(again.map((range) => range.reasonRaws)).toEqual([['wrong'], ['wrong', 'other'], ['wrong']]);
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
