@@ -56,16 +56,21 @@ export interface ParallelPass {
 }
 
 /**
- * A worker for the second half of the log at `path`, started before anything else is read of it
- * when it is large enough for two threads: a worker takes about 80 ms to boot, which a one-shot
- * command then spends reading the log's shape instead of waiting. Undefined for a smaller log.
+ * A worker for the second range of the log at `path`, started before anything else is read of it
+ * when it is large enough for two threads and `scanAhead` says it will be scanned (a log whose
+ * persisted index holds is not): a worker takes about 80 ms to boot, which a one-shot command then
+ * spends reading the log's shape instead of waiting. Undefined otherwise.
  */
-export async function earlyScanWorker(path: string): Promise<ScanThread | undefined> {
+export async function earlyScanWorker(
+  path: string,
+  scanAhead: () => Promise<boolean>,
+): Promise<ScanThread | undefined> {
   const size = await stat(path).then(
     (found) => found.size,
     () => 0,
   );
-  return size >= PARALLEL_MIN_BYTES && workersAvailable() ? startScanWorker(path) : undefined;
+  if (size < PARALLEL_MIN_BYTES || !(await scanAhead())) return undefined;
+  return workersAvailable() ? startScanWorker(path) : undefined;
 }
 
 /** The most bytes of rows already indexed that a pass filling shared columns scans again. */

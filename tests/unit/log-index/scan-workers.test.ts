@@ -214,7 +214,10 @@ describe('indexLogParallel with a worker started before it (earlyScanWorker)', (
     expect(calls).toEqual({ scans: 0, cancels: 1 });
   });
 
-  it('starts none for a log below the size two threads pay off at', async () => {
-    expect(await workers.earlyScanWorker(logFile())).toBeUndefined();
+  it('starts none for a log below the size two threads pay off at, without asking further', async () => {
+    let asked = false;
+    const ahead = async () => (asked = true);
+    expect(await workers.earlyScanWorker(logFile(), ahead)).toBeUndefined();
+    expect(asked).toBe(false);
   });
 });

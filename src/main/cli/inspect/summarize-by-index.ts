@@ -45,8 +45,9 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
   const shapes = scannerReader();
   return async (reader, root, file) => {
     // A first open of a large log: its second half's worker boots while the shape is read.
-    const worker =
-      cache && (await indexKept(root, file, cache)) ? undefined : await earlyScanWorker(join(root, file));
+    const worker = await earlyScanWorker(join(root, file), async () =>
+      cache ? !(await indexKept(root, file, cache)) : true,
+    );
     try {
       return await summarizeLog(reader, root, file, worker);
     } finally {
