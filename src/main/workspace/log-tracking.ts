@@ -4,7 +4,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LogIndex } from '../log-index/log-index';
 import { indexLog } from '../log-index/index-log';
-import { indexLogParallel } from '../log-index/scan-workers';
+import { earlyScanWorker, indexLogParallel } from '../log-index/scan-workers';
+import type { ScanThread } from '../log-index/scan-threads';
+import { indexKept } from '../log-index/persisted-index';
 import { collectGarbage } from '../query/collect-garbage';
 import type { QueryLog } from '../query/query-log';
 import { ReviewOverlay } from '../query/review-overlay';
@@ -33,10 +35,12 @@ export class LogTracking {
   async addLog(folder: FolderState, file: string, announce = false): Promise<LogEntry | undefined> {
     const { ctx } = this;
     if (folder.logs.has(file)) return folder.logs.get(file);
+    const worker = await this.earlyWorker(folder.root, file);
     let shape;
     try {
       shape = await ctx.reader.shapeOf(folder.root, file);
     } catch (error) {
+      worker?.cancel();
       ctx.logProblem(`${join(folder.root, file)}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
@@ -62,12 +66,29 @@ export class LogTracking {
         until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
       });
     folder.applyStore?.(file);
-    entry.indexing = this.indexRest(folder, entry, announce);
+    entry.indexing = this.indexRest(folder, entry, announce, worker);
     return entry;
   }
 
+  /**
+   * A one-shot command's scan worker for a large log, booting while the log's shape is read (see
+   * earlyScanWorker); none in the app, whose first page comes before the bulk index.
+   */
+  private async earlyWorker(root: string, file: string): Promise<ScanThread | undefined> {
+    const { hostScans, indexCache } = this.ctx.options;
+    if (hostScans !== true) return undefined;
+    return earlyScanWorker(join(root, file), async () =>
+      indexCache ? !(await indexKept(root, file, indexCache)) : true,
+    );
+  }
+
   /** Indexes the rest of a log; `announce`: its rows are new to the UI (a log added while following). */
-  private async indexRest(folder: FolderState, entry: LogEntry, announce: boolean): Promise<void> {
+  private async indexRest(
+    folder: FolderState,
+    entry: LogEntry,
+    announce: boolean,
+    worker?: ScanThread,
+  ): Promise<void> {
     const { ctx } = this;
     const { log } = entry.query;
     await new Promise((resolve) => setTimeout(resolve, ctx.options.bulkDelayMs ?? BULK_DELAY_MS));
@@ -96,6 +117,7 @@ export class LogTracking {
         onChunk: progress,
         hostScans: oneShot,
         sharedColumns: true,
+        ...(worker ? { worker } : {}),
       });
       // What the scan left (the first rows' columns it replaced, the workers' answers) is given
       // back now, before the first sort builds on the index.
@@ -103,6 +125,8 @@ export class LogTracking {
       await rememberTail(log);
     } catch (error) {
       ctx.logProblem(`${log.path}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      worker?.cancel();
     }
     entry.indexed = true;
     folder.applyStore?.(log.file);
