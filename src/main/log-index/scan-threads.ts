@@ -128,6 +128,7 @@ export function startScanWorker(path: string): ScanThread {
   };
 }
 
+/** This thread's one scanner (rangeScanner), made at its first range. */
 let hostScan: ((job: ScanJob) => ScanResult) | undefined;
 
 /**

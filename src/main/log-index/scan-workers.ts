@@ -50,7 +50,7 @@ export interface ParallelPass {
   hostScans?: boolean;
   /**
    * A worker started for this log before its shape was read (earlyScanWorker), booted by now:
-   * it takes ranges from the start, or is stopped when the log is scanned on one thread.
+   * it takes ranges from the back of the queue, or is stopped when one thread scans the log.
    */
   worker?: ScanThread;
 }
@@ -69,7 +69,8 @@ export async function earlyScanWorker(
     (found) => found.size,
     () => 0,
   );
-  if (size < PARALLEL_MIN_BYTES || !(await scanAhead())) return undefined;
+  // A JSON-lines log (shape-of.ts tells it by its name) is read by the reader, never scanned.
+  if (size < PARALLEL_MIN_BYTES || path.endsWith('.jsonl') || !(await scanAhead())) return undefined;
   return workersAvailable() ? startScanWorker(path) : undefined;
 }
 

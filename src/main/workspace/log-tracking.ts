@@ -59,12 +59,18 @@ export class LogTracking {
     );
     const entry: LogEntry = { query, follower, indexing: Promise.resolve(), indexed: false };
     folder.logs.set(file, entry);
-    const restored = await restoreKeptIndex(ctx, entry);
-    if (restored.kind !== 'reused')
-      await indexLog(log, ctx.interners(), {
-        final: false,
-        until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
-      });
+    try {
+      const restored = await restoreKeptIndex(ctx, entry);
+      if (restored.kind !== 'reused')
+        await indexLog(log, ctx.interners(), {
+          final: false,
+          until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
+        });
+    } catch (error) {
+      // A worker left booting would keep a one-shot command's process alive.
+      worker?.cancel();
+      throw error;
+    }
     folder.applyStore?.(file);
     entry.indexing = this.indexRest(folder, entry, announce, worker);
     return entry;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvLoggerShape } from './csv-logger-shape';
@@ -212,6 +212,22 @@ describe('indexLogParallel with a worker started before it (earlyScanWorker)', (
     expect(workers.lastSplit).toBe('one thread');
     expect(log.count).toBe(3000);
     expect(calls).toEqual({ scans: 0, cancels: 1 });
+  });
+
+  it('starts one for a large CSV log that will be scanned, none for JSON lines or a kept index', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdeck-early-size-'));
+    const large = (name: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, '');
+      truncateSync(path, workers.PARALLEL_MIN_BYTES); // sparse: no bytes written
+      return path;
+    };
+    const csv = large('log.csv');
+    const started = await workers.earlyScanWorker(csv, async () => true);
+    expect(started).toBeDefined();
+    started?.cancel();
+    expect(await workers.earlyScanWorker(csv, async () => false)).toBeUndefined();
+    expect(await workers.earlyScanWorker(large('log.jsonl'), async () => true)).toBeUndefined();
   });
 
   it('starts none for a log below the size two threads pay off at, without asking further', async () => {
