@@ -7,7 +7,10 @@
 // the young generation may grow to HELD_BYTES and is held there: a growth factor of 1 stops V8's
 // doubling; survivors are promoted to the old generation sooner instead, where a full collection
 // frees them.
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+
+// node:v8 is loaded on first use, not at import (as platform/lazy-hashes.ts does crypto): it costs
+// about 4 ms to load, which every command paid through this module, a 10-row `inspect` included.
+const v8 = () => process.getBuiltinModule('node:v8');
 
 /**
  * Both semispaces, 28 MB less than V8's own ceiling. At 8 MB pages were no quicker (bench/query.mjs:
@@ -18,7 +21,11 @@ export const HELD_BYTES = 4 * 1024 * 1024;
 
 /** The bytes V8 holds for this heap's young generation now (both semispaces). */
 export function youngGenerationBytes(): number {
-  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+  return (
+    v8()
+      .getHeapSpaceStatistics()
+      .find((space) => space.space_name === 'new_space')?.space_size ?? 0
+  );
 }
 
 /**
@@ -29,7 +36,7 @@ export function youngGenerationBytes(): number {
 export function holdYoungGeneration(): void {
   const factor = youngGenerationBytes() >= HELD_BYTES ? 1 : 2;
   try {
-    setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+    v8().setFlagsFromString(`--semi-space-growth-factor=${factor}`);
   } catch {
     // A host whose V8 refuses run-time flags keeps V8's own sizing.
   }

@@ -3,8 +3,7 @@
 // that evicts ranks and orders to stay within its budget would otherwise hold up to 64 MB of dead
 // arrays on top of it. After large evictions, and after a ranking, the engine asks for a full
 // collection so that the budget bounds the process's memory, not only the cache's count.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+// node:v8 and node:vm are loaded on first use (see platform/young-generation.ts).
 
 type Collect = () => void;
 
@@ -15,8 +14,10 @@ function collector(): Collect | null {
   const started = (globalThis as { gc?: Collect }).gc;
   if (started) return started;
   try {
-    setFlagsFromString('--expose-gc');
-    const exposed: unknown = runInNewContext('typeof gc === "function" ? gc : null');
+    process.getBuiltinModule('node:v8').setFlagsFromString('--expose-gc');
+    const exposed: unknown = process
+      .getBuiltinModule('node:vm')
+      .runInNewContext('typeof gc === "function" ? gc : null');
     return typeof exposed === 'function' ? (exposed as Collect) : null;
   } catch {
     return null;
