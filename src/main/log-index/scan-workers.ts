@@ -5,12 +5,14 @@
 // that range really ended: correctness first.
 import { newlineByte } from '../gradio/line-end';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AssetCellsCollector, RecordAuditCollector, ScanResult } from '../scan/scan-job';
 import { queueCounter } from '../scan/scan-queue';
 import type { SharedInterners } from './apply-scan';
 import { applyRanges } from './apply-ranges';
 import type { LogIndex } from './log-index';
 import { indexLog } from './index-log';
+import { indexKept, type IndexCacheOptions } from './persisted-index';
 import { rangeCuts } from './range-cuts';
 import { planRanges, type RangePlan } from './range-plan';
 import { startScanWorker, thisThread, workersAvailable, type ScanThread } from './scan-threads';
@@ -56,21 +58,26 @@ export interface ParallelPass {
 }
 
 /**
- * A worker for the second range of the log at `path`, started before anything else is read of it
- * when it is large enough for two threads and `scanAhead` says it will be scanned (a log whose
- * persisted index holds is not): a worker takes about 80 ms to boot, which a one-shot command then
- * spends reading the log's shape instead of waiting. Undefined otherwise.
+ * A worker for the second range of the log `file` of the folder `root`, started before anything
+ * else is read of it when it is large enough for two threads and will be scanned (not when its
+ * persisted index under `cache` is kept, nor for a JSON-lines log): a worker takes about 80 ms to
+ * boot, which a one-shot command then spends reading the log's shape instead of waiting.
+ * Undefined otherwise. The size comes first: a small log's index file is never named (that would
+ * load crypto for nothing).
  */
 export async function earlyScanWorker(
-  path: string,
-  scanAhead: () => Promise<boolean>,
+  root: string,
+  file: string,
+  cache?: IndexCacheOptions,
 ): Promise<ScanThread | undefined> {
+  const path = join(root, file);
   const size = await stat(path).then(
     (found) => found.size,
     () => 0,
   );
   // A JSON-lines log (shape-of.ts tells it by its name) is read by the reader, never scanned.
-  if (size < PARALLEL_MIN_BYTES || path.endsWith('.jsonl') || !(await scanAhead())) return undefined;
+  if (size < PARALLEL_MIN_BYTES || file.endsWith('.jsonl')) return undefined;
+  if (cache && (await indexKept(root, file, cache))) return undefined;
   return workersAvailable() ? startScanWorker(path) : undefined;
 }
 

@@ -6,7 +6,6 @@ import { LogIndex } from '../log-index/log-index';
 import { indexLog } from '../log-index/index-log';
 import { earlyScanWorker, indexLogParallel } from '../log-index/scan-workers';
 import type { ScanThread } from '../log-index/scan-threads';
-import { indexKept } from '../log-index/persisted-index';
 import { collectGarbage } from '../query/collect-garbage';
 import type { QueryLog } from '../query/query-log';
 import { ReviewOverlay } from '../query/review-overlay';
@@ -83,9 +82,7 @@ export class LogTracking {
   private async earlyWorker(root: string, file: string): Promise<ScanThread | undefined> {
     const { hostScans, indexCache } = this.ctx.options;
     if (hostScans !== true) return undefined;
-    return earlyScanWorker(join(root, file), async () =>
-      indexCache ? !(await indexKept(root, file, indexCache)) : true,
-    );
+    return earlyScanWorker(root, file, indexCache);
   }
 
   /** Indexes the rest of a log; `announce`: its rows are new to the UI (a log added while following). */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { csvLoggerShape } from './csv-logger-shape';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexLog } from '../../../src/main/log-index/index-log';
 import * as workers from '../../../src/main/log-index/scan-workers';
 import { startScanWorker, workersAvailable, type ScanThread } from '../../../src/main/log-index/scan-threads';
-import { persistIndex, restoreIndex } from '../../../src/main/log-index/persisted-index';
+import { indexPathOf, persistIndex, restoreIndex } from '../../../src/main/log-index/persisted-index';
 
 const HEADER = 'text,flag,username,timestamp\r\n';
 
@@ -217,23 +217,31 @@ describe('indexLogParallel with a worker started before it (earlyScanWorker)', (
   it('starts one for a large CSV log that will be scanned, none for JSON lines or a kept index', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flagdeck-early-size-'));
     const large = (name: string) => {
-      const path = join(dir, name);
-      writeFileSync(path, '');
-      truncateSync(path, workers.PARALLEL_MIN_BYTES); // sparse: no bytes written
-      return path;
+      writeFileSync(join(dir, name), '');
+      truncateSync(join(dir, name), workers.PARALLEL_MIN_BYTES); // sparse: no bytes written
     };
-    const csv = large('log.csv');
-    const started = await workers.earlyScanWorker(csv, async () => true);
+    large('log.csv');
+    large('log.jsonl');
+    const cache = { dataDir: mkdtempSync(join(tmpdir(), 'flagdeck-early-data-')) };
+    const started = await workers.earlyScanWorker(dir, 'log.csv', cache);
     expect(started).toBeDefined();
     started?.cancel();
-    expect(await workers.earlyScanWorker(csv, async () => false)).toBeUndefined();
-    expect(await workers.earlyScanWorker(large('log.jsonl'), async () => true)).toBeUndefined();
+    expect(await workers.earlyScanWorker(dir, 'log.jsonl')).toBeUndefined();
+    // Once an index is kept for the log, a reopen scans only what was appended: no worker.
+    const kept = await indexPathOf(
+      new LogIndex(join(dir, 'log.csv'), csvLoggerShape('log.csv', HEADER)),
+      cache,
+    );
+    mkdirSync(dirname(kept), { recursive: true });
+    writeFileSync(kept, '');
+    expect(await workers.earlyScanWorker(dir, 'log.csv', cache)).toBeUndefined();
   });
 
-  it('starts none for a log below the size two threads pay off at, without asking further', async () => {
-    let asked = false;
-    const ahead = async () => (asked = true);
-    expect(await workers.earlyScanWorker(logFile(), ahead)).toBeUndefined();
-    expect(asked).toBe(false);
+  // That its index file is not even named (which loads crypto) is checked end to end by
+  // cli/inspect/small-folder-modules.test.ts.
+  it('starts none for a log below the size two threads pay off at', async () => {
+    const path = logFile();
+    const cache = { dataDir: mkdtempSync(join(tmpdir(), 'flagdeck-early-data-')) };
+    expect(await workers.earlyScanWorker(dirname(path), basename(path), cache)).toBeUndefined();
   });
 });

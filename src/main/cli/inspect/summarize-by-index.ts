@@ -2,14 +2,14 @@
 // (on both cores for a large log) finds the rows, audits the records and collects the asset cells;
 // only the rows the audit points at are read again cell by cell. The report is the one reading the
 // whole log cell by cell gives (tests/unit/cli/inspect/index-agrees-with-reading.test.ts).
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { FolderListing } from '../../gradio/folder-listing';
 import { scannerReader } from '../../log-index/scanner-reader';
 import type { FolderContext, LogShape } from '../../gradio/log-model';
 import { Interner } from '../../log-index/intern';
 import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
 import type { LogIndex } from '../../log-index/log-index';
-import { indexKept, PERSIST_MIN_BYTES, type IndexCacheOptions } from '../../log-index/persisted-index';
+import { PERSIST_MIN_BYTES, type IndexCacheOptions } from '../../log-index/persisted-index';
 import { earlyScanWorker } from '../../log-index/scan-workers';
 import type { ScanThread } from '../../log-index/scan-threads';
 import type { FolderReader } from '../../gradio/reader';
@@ -45,9 +45,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
   const shapes = scannerReader();
   return async (reader, root, file) => {
     // A first open of a large log: its second half's worker boots while the shape is read.
-    const worker = await earlyScanWorker(join(root, file), async () =>
-      cache ? !(await indexKept(root, file, cache)) : true,
-    );
+    const worker = await earlyScanWorker(root, file, cache);
     try {
       return await summarizeLog(reader, root, file, worker);
     } finally {
