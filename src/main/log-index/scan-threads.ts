@@ -11,7 +11,7 @@ import { localHelpers } from '../scan/scan-helpers';
 import type { ScanJob, ScanResult } from '../scan/scan-job';
 import { rangeScanner } from '../scan/range-scanner';
 import { holdAroundWorker, SCAN_WORKER_LIMITS } from '../platform/young-generation';
-import { queueCounter, scanQueued } from '../scan/scan-queue';
+import { scanQueued } from '../scan/scan-queue';
 
 let source: string | undefined;
 
@@ -79,12 +79,6 @@ export interface ScanThread {
   scanQueued(jobs: RangeJob[], taken: Int32Array, fromBack: boolean): Promise<[number, ScanResult][]>;
   /** Stops a worker whose jobs will never come (the pass failed before they were handed over). */
   cancel(): void;
-}
-
-/** One job, scanned by `thread` alone. */
-export async function scanOne(thread: ScanThread, job: RangeJob): Promise<ScanResult> {
-  const [[, result]] = await thread.scanQueued([job], queueCounter(), false);
-  return result;
 }
 
 export function startScanWorker(path: string): ScanThread {

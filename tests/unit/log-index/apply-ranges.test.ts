@@ -11,7 +11,8 @@ import { indexLog } from '../../../src/main/log-index/index-log';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { planRanges } from '../../../src/main/log-index/range-plan';
-import { scanOne, thisThread } from '../../../src/main/log-index/scan-threads';
+import { thisThread } from '../../../src/main/log-index/scan-threads';
+import { scanOne } from './support/scan-one';
 
 const HEADER = 'text,flag,username,timestamp\r\n';
 const row = (i: number, text: string) =>

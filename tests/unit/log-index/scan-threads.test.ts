@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanOne, startScanWorker, thisThread } from '../../../src/main/log-index/scan-threads';
+import { startScanWorker, thisThread } from '../../../src/main/log-index/scan-threads';
+import { scanOne } from './support/scan-one';
 import type { ScanJob } from '../../../src/main/scan/scan-job';
 import { bundle, type Bundle } from '../review/support/bundle';
 
