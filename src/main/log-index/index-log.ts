@@ -5,8 +5,7 @@ import { open } from 'node:fs/promises';
 import type { LogIndex } from './log-index';
 import { applyScan, type SharedInterners } from './apply-scan';
 import type { AssetCellsCollector, RecordAuditCollector } from '../scan/scan-job';
-import { scanRange } from '../scan/range-scanner';
-import { localHelpers } from '../scan/scan-helpers';
+import { hostScanner } from '../scan/host-scanner';
 import { indexWithSource } from './source-index';
 import { newlineByte } from '../gradio/line-end';
 
@@ -41,22 +40,19 @@ export async function indexLog(log: LogIndex, interners: SharedInterners, pass: 
     while (log.indexedEnd < until) {
       const to = Math.min(log.indexedEnd + step, until);
       const final = pass.final && to === size;
-      const result = scanRange(
-        {
-          fd: handle.fd,
-          quote: log.shape.dialect.quote.charCodeAt(0),
-          newline: newlineByte(log.shape.dialect),
-          from: log.indexedEnd,
-          to,
-          final,
-          state: log.scanState,
-          roles: log.shape.roles,
-          chunkBytes: step,
-          ...(pass.assets ? { assets: pass.assets.job } : {}),
-          ...(pass.audit ? { audit: pass.audit.job } : {}),
-        },
-        localHelpers,
-      );
+      const result = hostScanner()({
+        fd: handle.fd,
+        quote: log.shape.dialect.quote.charCodeAt(0),
+        newline: newlineByte(log.shape.dialect),
+        from: log.indexedEnd,
+        to,
+        final,
+        state: log.scanState,
+        roles: log.shape.roles,
+        chunkBytes: step,
+        ...(pass.assets ? { assets: pass.assets.job } : {}),
+        ...(pass.audit ? { audit: pass.audit.job } : {}),
+      });
       if (result.assetCells) pass.assets?.take(result.assetCells);
       if (result.end === log.indexedEnd && to === until) break;
       // A record longer than the step: read a wider window next time.

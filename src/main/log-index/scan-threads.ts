@@ -3,11 +3,13 @@
 import { roleCell } from '../gradio/role-cells';
 import { open } from 'node:fs/promises';
 import { delimiterLength, FieldBounds, scanCsv } from '../scan/csv-scan';
+import { wasmScanner } from '../scan/csv-scan-wasm';
+import { CSV_SCAN_WASM } from '../scan/wasm/csv-scan-bytes';
 import { fieldBytes } from '../scan/csv-field';
 import { digits, timestampFromBytes } from '../scan/timestamp-key';
 import { assetCellsCollector, refHash } from '../scan/asset-cells';
 import { recordAuditor } from '../scan/record-audit';
-import { localHelpers } from '../scan/scan-helpers';
+import { hostScanner } from '../scan/host-scanner';
 import type { ScanJob, ScanResult } from '../scan/scan-job';
 import { rangeScanner } from '../scan/range-scanner';
 import { holdAroundWorker, SCAN_WORKER_LIMITS } from '../platform/young-generation';
@@ -32,9 +34,11 @@ function workerSource(): string {
       assetCellsCollector,
       refHash,
       recordAuditor,
+      wasmScanner,
     ].map(String),
     `const Bounds = ${String(FieldBounds)};`,
-    `const helpers = { scanCsv: ${scanCsv.name}, FieldBounds: Bounds, fieldBytes: ${fieldBytes.name},`,
+    `const wasm = ${wasmScanner.name}(Buffer.from('${CSV_SCAN_WASM}', 'base64'), ${scanCsv.name}, Bounds);`,
+    `const helpers = { scanCsv: wasm.scanCsv, FieldBounds: wasm.FieldBounds, fieldBytes: ${fieldBytes.name},`,
     `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync,`,
     `  assetCellsCollector: ${assetCellsCollector.name}, refHash: ${refHash.name},`,
     `  recordAuditor: ${recordAuditor.name}, isUtf8 };`,
@@ -122,9 +126,6 @@ export function startScanWorker(path: string): ScanThread {
   };
 }
 
-/** This thread's one scanner (rangeScanner), made at its first range. */
-let hostScan: ((job: ScanJob) => ScanResult) | undefined;
-
 /**
  * This thread as a ScanThread: a one-shot command's thread has nothing else to do meanwhile, and
  * spares a worker's boot (about 40 ms, more than a 100k-row log's sample takes).
@@ -134,7 +135,7 @@ export function thisThread(path: string): ScanThread {
     scanQueued: async (jobs, taken, fromBack) => {
       const handle = await open(path, 'r');
       try {
-        const scan = (hostScan ??= rangeScanner(localHelpers));
+        const scan = hostScanner();
         return scanQueued(jobs, taken, fromBack, (job) => scan({ ...job, fd: handle.fd }));
       } finally {
         await handle.close();

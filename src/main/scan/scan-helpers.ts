@@ -2,7 +2,7 @@
 import { roleCell } from '../gradio/role-cells';
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
-import { FieldBounds, scanCsv } from './csv-scan';
+import { csvScanner } from './csv-scanner';
 import { fieldBytes } from './csv-field';
 import type { ScanHelpers } from './scan-job';
 import { assetCellsCollector, refHash } from './asset-cells';
@@ -10,8 +10,8 @@ import { recordAuditor } from './record-audit';
 import { timestampFromBytes } from './timestamp-key';
 
 export const localHelpers: ScanHelpers = {
-  scanCsv,
-  FieldBounds,
+  scanCsv: csvScanner.scanCsv,
+  FieldBounds: csvScanner.FieldBounds,
   fieldBytes,
   timestampFromBytes,
   readSync,

@@ -1,6 +1,17 @@
 // The byte-level CSV scanner on its own: records, fields, lines, and where it stops for more bytes.
 import { describe, expect, it } from 'vitest';
-import { delimiterLength, FieldBounds, scanCsv } from '../../../src/main/scan/csv-scan';
+import {
+  delimiterLength,
+  FieldBounds as JsBounds,
+  scanCsv as jsScanCsv,
+} from '../../../src/main/scan/csv-scan';
+import { csvScanner } from '../../../src/main/scan/csv-scanner';
+
+// Every case runs on both scanners: the JS one and its WebAssembly build.
+const scanners = [
+  ['JS', { scanCsv: jsScanCsv, FieldBounds: JsBounds }],
+  ['WebAssembly', csvScanner],
+] as const;
 
 interface Scanned {
   fields: string[];
@@ -12,28 +23,28 @@ interface Scanned {
 
 const QUOTE = 34;
 
-function scan(text: string, final = true): { records: Scanned[]; stopped: number; nextLine: number } {
-  const buf = new TextEncoder().encode(text);
-  const decode = (from: number, to: number): string => new TextDecoder().decode(buf.subarray(from, to));
-  const bounds = new FieldBounds();
-  const state = { line: 1 };
-  const records: Scanned[] = [];
-  const stopped = scanCsv(
-    buf,
-    0,
-    buf.length,
-    { quote: QUOTE, final },
-    state,
-    bounds,
-    (s, e, line, count, unclosed, stray) => {
-      const fields = Array.from({ length: count }, (_, i) => decode(bounds.starts[i], bounds.ends[i]));
-      records.push({ fields, line, unclosed, stray, text: decode(s, e) });
-    },
-  );
-  return { records, stopped, nextLine: state.line };
-}
+describe.each(scanners)('scanCsv (%s)', (_name, { scanCsv, FieldBounds }) => {
+  function scan(text: string, final = true): { records: Scanned[]; stopped: number; nextLine: number } {
+    const buf = new TextEncoder().encode(text);
+    const decode = (from: number, to: number): string => new TextDecoder().decode(buf.subarray(from, to));
+    const bounds = new FieldBounds();
+    const state = { line: 1 };
+    const records: Scanned[] = [];
+    const stopped = scanCsv(
+      buf,
+      0,
+      buf.length,
+      { quote: QUOTE, final },
+      state,
+      bounds,
+      (s, e, line, count, unclosed, stray) => {
+        const fields = Array.from({ length: count }, (_, i) => decode(bounds.starts[i], bounds.ends[i]));
+        records.push({ fields, line, unclosed, stray, text: decode(s, e) });
+      },
+    );
+    return { records, stopped, nextLine: state.line };
+  }
 
-describe('scanCsv', () => {
   it('splits records on \\r\\n and \\n, fields on commas, and counts lines', () => {
     const { records, stopped, nextLine } = scan('a,b,c\r\n1,,3\n');
     expect(records.map((r) => [r.line, r.fields])).toEqual([
