@@ -31,6 +31,17 @@ export interface AssetCells {
   beyond: (number | string)[];
 }
 
+/** What a collector is given per record, and what it hands over at the end of a range. */
+export interface AssetCellsAdder {
+  add(buf: Buffer, bounds: FieldBounds, n: number): void;
+  /**
+   * The same, the cells judged already (the WebAssembly census): per job column, 0 nothing, 1 the
+   * cell as text, 2 settled as missing with its refHash in `hashes`.
+   */
+  addJudged(buf: Buffer, bounds: FieldBounds, n: number, verdicts: Uint8Array, hashes: Float64Array): void;
+  result(): AssetCells;
+}
+
 /** A 53-bit hash of bytes (two FNV-1a lanes): tells a million references apart without their text. */
 export function refHash(bytes: Uint8Array, start: number, end: number): number {
   let a = 0x811c9dc5;
@@ -51,7 +62,7 @@ export function assetCellsCollector(
   quote: number,
   fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer,
   hash: typeof refHash,
-): { add(buf: Buffer, bounds: FieldBounds, n: number): void; result(): AssetCells } {
+): AssetCellsAdder {
   let cells: string[][] = job.columns.map(() => []);
   // A typed list grown by doubling, not a JS array copied into one at the end: the worker holds
   // a million hashes once, and hands them over without a copy (scan-workers.ts transfers them).
@@ -191,19 +202,42 @@ export function assetCellsCollector(
     if (names.has(exact) || names.has(looseHash(buf, nameStart, e, exact))) return -1;
     return (a >>> 0) * 2097152 + (b >>> 11);
   };
-  /** Whether the last segment of a plain path `buf[s, e)` (quoting undone) may be a name in the folder. */
+  /** Whether the last segment of the plain path `bytes[s, e)` may be a name in the folder. */
+  const nameMayBeInFolder = (bytes: Buffer, s: number, e: number, known: Set<number>): boolean => {
+    let cut = e - 1;
+    while (cut >= s && bytes[cut] !== 47 && bytes[cut] !== 92) cut--;
+    if (cut === e - 1 || bytes[e - 1] === 32) return true; // `dir/`, trailing space: the reader decides
+    for (let i = cut + 1; i < e; i++) if (bytes[i] < 32 || bytes[i] > 126) return true;
+    const exact = hash(bytes, cut + 1, e);
+    return known.has(exact) || known.has(looseHash(bytes, cut + 1, e, exact));
+  };
+  /**
+   * Whether the cell `buf[s, e)` may name a file in the folder, judged on its value: the quoting
+   * undone once. A value may start with a quote itself (`"a"b/c` reads as written): undoing that
+   * one again would never end.
+   */
   const mayBeInFolder = (buf: Buffer, s: number, e: number): boolean => {
     if (!names) return true;
-    if (buf[s] === quote) {
-      const bytes = fieldBytes(buf, s, e, quote);
-      return mayBeInFolder(bytes, 0, bytes.length);
+    if (buf[s] !== quote) return nameMayBeInFolder(buf, s, e, names);
+    const value = fieldBytes(buf, s, e, quote);
+    return nameMayBeInFolder(value, 0, value.length, names);
+  };
+  const pushMissing = (hash: number): void => {
+    if (missingCount === missing.length) {
+      const bigger = new Float64Array(missing.length * 2);
+      bigger.set(missing);
+      missing = bigger;
     }
-    let cut = e - 1;
-    while (cut >= s && buf[cut] !== 47 && buf[cut] !== 92) cut--;
-    if (cut === e - 1 || buf[e - 1] === 32) return true; // `dir/`, trailing space: the reader decides
-    for (let i = cut + 1; i < e; i++) if (buf[i] < 32 || buf[i] > 126) return true;
-    const exact = hash(buf, cut + 1, e);
-    return names.has(exact) || names.has(looseHash(buf, cut + 1, e, exact));
+    missing[missingCount++] = hash;
+  };
+  // Cells past the log's columns (a wider row) all go back: the columns they make are only
+  // typed once the rows that widen the log are read again.
+  const addBeyond = (buf: Buffer, bounds: FieldBounds, n: number): void => {
+    for (let column = job.columns.length; column < n; column++) {
+      const s = bounds.starts[column];
+      const e = bounds.ends[column];
+      if (s < e) beyond.push(column, text(buf, s, e));
+    }
   };
   return {
     add(buf, bounds, n) {
@@ -214,29 +248,23 @@ export function assetCellsCollector(
         const e = bounds.ends[column];
         if (s === e) continue;
         if (job.loose[k]) {
-          const candidate = looseCandidate(buf, s, e);
-          if (!candidate) continue;
-        } else {
-          const settled = settledMissing(buf, s, e);
-          if (settled >= 0) {
-            if (missingCount === missing.length) {
-              const bigger = new Float64Array(missing.length * 2);
-              bigger.set(missing);
-              missing = bigger;
-            }
-            missing[missingCount++] = settled;
-            continue;
-          }
+          if (looseCandidate(buf, s, e)) cells[k].push(text(buf, s, e));
+          continue;
         }
-        cells[k].push(text(buf, s, e));
+        const settled = settledMissing(buf, s, e);
+        if (settled >= 0) pushMissing(settled);
+        else cells[k].push(text(buf, s, e));
       }
-      // Cells past the log's columns (a wider row) all go back: the columns they make are only
-      // typed once the rows that widen the log are read again.
-      for (let column = job.columns.length; column < n; column++) {
-        const s = bounds.starts[column];
-        const e = bounds.ends[column];
-        if (s < e) beyond.push(column, text(buf, s, e));
+      addBeyond(buf, bounds, n);
+    },
+    addJudged(buf, bounds, n, verdicts, hashes) {
+      for (let k = 0; k < job.columns.length; k++) {
+        const verdict = verdicts[k];
+        if (verdict === 1)
+          cells[k].push(text(buf, bounds.starts[job.columns[k]], bounds.ends[job.columns[k]]));
+        else if (verdict === 2) pushMissing(hashes[k]);
       }
+      addBeyond(buf, bounds, n);
     },
     // Sorted here, in the worker that found them: the tally then merges the ranges' lists.
     // What was collected is handed over and the collector starts afresh for the next range.

@@ -1,14 +1,18 @@
-// scanCsv (csv-scan.ts) run by its WebAssembly build (wasm/csv-scan.c): same arguments, same
-// records. Each FieldBounds made here owns an instance of the module, its arrays being the
-// instance's own; scanCsv uses the instance of the bounds it is given and falls back to the JS
-// scanner for plain bounds, for slices larger than the instance's copy area, and from a record
-// wider than its arrays on. Like csv-scan.ts, this is sent to worker threads as source text (see
-// ../log-index/scan-threads.ts): no imports, no module constants.
+// scanCsv (csv-scan.ts) and the asset census (asset-cells.ts) run by their WebAssembly build
+// (wasm/csv-scan.c): same arguments, same results. Each FieldBounds made here owns an instance of
+// the module, its arrays being the instance's own. scanCsv uses the instance of the bounds it is
+// given, and the JS scanner for plain bounds, for slices larger than the instance's copy of them,
+// and from a record wider than its arrays on. A collector judges in WebAssembly the records the
+// instance scanned, and in JS any other, or a job that does not fit the instance. Like csv-scan.ts,
+// this is sent to worker threads as source text (../log-index/scan-threads.ts): no imports, no
+// module constants.
 import type { FieldBounds, scanCsv } from './csv-scan';
+import type { AssetCellsJob, assetCellsCollector } from './asset-cells';
 
-export interface WasmScanner {
+export interface ScannerParts {
   FieldBounds: new () => FieldBounds;
   scanCsv: typeof scanCsv;
+  assetCellsCollector: typeof assetCellsCollector;
 }
 
 // The few WebAssembly calls used here (the node tsconfig has no DOM lib, which declares them).
@@ -27,24 +31,40 @@ interface Exports {
   report_ptr(): number;
   begin(length: number, from: number, quote: number, final: number, newline: number, line: number): void;
   step(): number;
+  columns_ptr(): number;
+  loose_ptr(): number;
+  verdicts_ptr(): number;
+  hashes_ptr(): number;
+  words_ptr(): number;
+  max_columns(): number;
+  max_words(): number;
+  word_bytes(): number;
+  census_reserve(names: number): number;
+  census_configure(columns: number, extensions: number, keys: number, names: number): void;
+  census(count: number): void;
 }
 
 interface Engine {
+  /** The instance's memory, and the views below of it (made again when it grows). */
   memory: ArrayBuffer;
   area: Uint8Array;
   report: Int32Array;
+  verdicts: Uint8Array;
+  hashes: Float64Array;
   exports: Exports;
+  bounds: FieldBounds | undefined;
+  /** The quote of the scan under way, while the instance is scanning (its records are in memory). */
+  scanning: number;
+  /** The census job the instance holds, and whether it fits. */
+  job: AssetCellsJob | undefined;
+  fits: boolean;
 }
 
 /**
- * The scanner over `wasm` (the module's bytes, compiled at the first FieldBounds). Where
- * WebAssembly cannot run, its FieldBounds are plain ones and every scan is the JS one.
+ * The scanner over `wasm` (the module's bytes, compiled at the first FieldBounds) and `js`, the
+ * JS parts it stands for. Where WebAssembly cannot run, its parts are the JS ones.
  */
-export function wasmScanner(
-  wasm: Uint8Array,
-  jsScanCsv: typeof scanCsv,
-  Bounds: new () => FieldBounds,
-): WasmScanner {
+export function wasmScanner(wasm: Uint8Array, js: ScannerParts): ScannerParts {
   const { WebAssembly: api } = globalThis as unknown as { WebAssembly?: WebAssemblyApi };
   let compiled: object | null | undefined;
   const engines = new WeakMap<FieldBounds, Engine>();
@@ -56,22 +76,36 @@ export function wasmScanner(
     }
     if (!api || !compiled) return undefined;
     const exports = new api.Instance(compiled).exports as Exports;
-    const memory = exports.memory.buffer;
+    return { ...views(exports), exports, bounds: undefined, scanning: -1, job: undefined, fits: false };
+  };
+  const views = (x: Exports): Pick<Engine, 'memory' | 'area' | 'report' | 'verdicts' | 'hashes'> => {
+    const memory = x.memory.buffer;
     return {
       memory,
-      area: new Uint8Array(memory, exports.area_ptr(), exports.area_bytes()),
-      report: new Int32Array(memory, exports.report_ptr(), 8),
-      exports,
+      area: new Uint8Array(memory, x.area_ptr(), x.area_bytes()),
+      report: new Int32Array(memory, x.report_ptr(), 8),
+      verdicts: new Uint8Array(memory, x.verdicts_ptr(), x.max_columns()),
+      hashes: new Float64Array(memory, x.hashes_ptr(), x.max_columns()),
     };
   };
-  class InstanceBounds extends Bounds {
+  const boundsViews = (own: Engine, bounds: FieldBounds): void => {
+    const fields = own.exports.max_fields();
+    bounds.starts = new Int32Array(own.memory, own.exports.starts_ptr(), fields);
+    bounds.ends = new Int32Array(own.memory, own.exports.ends_ptr(), fields);
+  };
+  // After the memory grew: views of the new buffer, the bounds' too unless JS grew them.
+  const renewViews = (own: Engine): void => {
+    const before = own.memory;
+    Object.assign(own, views(own.exports));
+    if (own.bounds && own.bounds.starts.buffer === before) boundsViews(own, own.bounds);
+  };
+  class InstanceBounds extends js.FieldBounds {
     constructor() {
       super();
       const own = engine();
       if (!own) return;
-      const fields = own.exports.max_fields();
-      this.starts = new Int32Array(own.memory, own.exports.starts_ptr(), fields);
-      this.ends = new Int32Array(own.memory, own.exports.ends_ptr(), fields);
+      own.bounds = this;
+      boundsViews(own, this);
       engines.set(this, own);
     }
   }
@@ -79,9 +113,9 @@ export function wasmScanner(
     const own = engines.get(bounds);
     // Bounds grown by the JS scanner (a record wider than the instance's arrays) stay JS ones.
     if (own === undefined || bounds.starts.buffer !== own.memory || limit - start > own.area.length)
-      return jsScanCsv(buf, start, limit, options, state, bounds, onRecord);
+      return js.scanCsv(buf, start, limit, options, state, bounds, onRecord);
     own.area.set(buf.subarray(start, limit));
-    const { exports, report } = own;
+    const exports = own.exports;
     exports.begin(
       limit - start,
       start,
@@ -90,14 +124,70 @@ export function wasmScanner(
       options.newline ?? 10,
       state.line,
     );
-    let status = exports.step();
-    for (; status === 1; status = exports.step()) {
-      if (report[4] === 1) onRecord(report[0], report[1], report[2], report[3], true, -1, false);
-      else onRecord(report[0], report[1], report[2], report[3], false, report[5]);
+    own.scanning = options.quote;
+    let status: number;
+    try {
+      for (status = exports.step(); status === 1; status = exports.step()) {
+        // Read again for each record: a census job met on the way may have grown the memory.
+        const report = own.report;
+        if (report[4] === 1) onRecord(report[0], report[1], report[2], report[3], true, -1, false);
+        else onRecord(report[0], report[1], report[2], report[3], false, report[5]);
+      }
+    } finally {
+      own.scanning = -1;
     }
-    state.line = report[7];
-    if (status === 2) return jsScanCsv(buf, report[6], limit, options, state, bounds, onRecord);
-    return report[6];
+    const stop = own.report[6];
+    state.line = own.report[7];
+    if (status === 2) return js.scanCsv(buf, stop, limit, options, state, bounds, onRecord);
+    return stop;
   };
-  return { FieldBounds: InstanceBounds, scanCsv: scan };
+  // Writes `job` into the instance; false when it does not fit (the JS census judges it).
+  const configure = (own: Engine, job: AssetCellsJob): boolean => {
+    const x = own.exports;
+    const words = [...job.extensions, ...job.pathKeys];
+    const names = job.folderNames;
+    const fits =
+      job.columns.length <= x.max_columns() &&
+      words.length <= x.max_words() &&
+      words.every((word) => word.length <= x.word_bytes() && /^[\x20-\x7e]*$/.test(word)) &&
+      job.pathKeys.every((key) => key.length >= 2);
+    if (!fits) return false;
+    const namesAt = names ? x.census_reserve(names.length) : 0;
+    if (own.memory !== x.memory.buffer) renewViews(own);
+    if (names && namesAt === 0) return false;
+    new Int32Array(own.memory, x.columns_ptr(), job.columns.length).set(job.columns);
+    new Uint8Array(own.memory, x.loose_ptr(), job.loose.length).set(job.loose.map(Number));
+    const bytes = new Uint8Array(own.memory, x.words_ptr(), x.max_words() * (x.word_bytes() + 1));
+    let at = 0;
+    for (const word of words) {
+      bytes[at++] = word.length;
+      for (let i = 0; i < word.length; i++) bytes[at++] = word.charCodeAt(i);
+    }
+    if (names) new Float64Array(own.memory, namesAt, names.length).set(names);
+    x.census_configure(
+      job.columns.length,
+      job.extensions.length,
+      job.pathKeys.length,
+      names ? names.length : -1,
+    );
+    return true;
+  };
+  const collector: typeof assetCellsCollector = (job, quote, fieldBytes, hash) => {
+    const judged = js.assetCellsCollector(job, quote, fieldBytes, hash);
+    return {
+      ...judged,
+      add(buf, bounds, n) {
+        const own = engines.get(bounds);
+        if (own === undefined || own.scanning !== quote) return judged.add(buf, bounds, n);
+        if (own.job !== job) {
+          own.fits = configure(own, job);
+          own.job = job;
+        }
+        if (!own.fits) return judged.add(buf, bounds, n);
+        own.exports.census(n);
+        judged.addJudged(buf, bounds, n, own.verdicts, own.hashes);
+      },
+    };
+  };
+  return { FieldBounds: InstanceBounds, scanCsv: scan, assetCellsCollector: collector };
 }

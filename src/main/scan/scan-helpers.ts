@@ -5,7 +5,7 @@ import { readSync } from 'node:fs';
 import { csvScanner } from './csv-scanner';
 import { fieldBytes } from './csv-field';
 import type { ScanHelpers } from './scan-job';
-import { assetCellsCollector, refHash } from './asset-cells';
+import { refHash } from './asset-cells';
 import { recordAuditor } from './record-audit';
 import { timestampFromBytes } from './timestamp-key';
 
@@ -16,7 +16,7 @@ export const localHelpers: ScanHelpers = {
   timestampFromBytes,
   readSync,
   roleCell,
-  assetCellsCollector,
+  assetCellsCollector: csvScanner.assetCellsCollector,
   refHash,
   recordAuditor,
   isUtf8,
