@@ -16,7 +16,15 @@ const clang = process.env.CLANG ?? 'clang';
 const scratch = mkdtempSync(join(tmpdir(), 'flagdeck-wasm-'));
 const output = join(scratch, 'csv-scan.wasm');
 try {
-  const flags = ['--target=wasm32', '-O3', '-msimd128', '-mbulk-memory', '-nostdlib', '-Wl,--no-entry', '-Wl,--strip-all'];
+  const flags = [
+    '--target=wasm32',
+    '-O3',
+    '-msimd128',
+    '-mbulk-memory',
+    '-nostdlib',
+    '-Wl,--no-entry',
+    '-Wl,--strip-all',
+  ];
   execFileSync(clang, [...flags, '-o', output, source], { stdio: 'inherit' });
 } catch (error) {
   console.error(`build-wasm: ${clang} could not compile ${source} (${error.message}).`);
