@@ -1,20 +1,20 @@
 #!/usr/bin/env node
-// Compiles src/main/scan/wasm/csv-scan.c to WebAssembly and writes it, base64, into
-// src/main/scan/wasm/csv-scan-bytes.ts with the source's sha256 (a test checks that the two
+// Compiles the C in src/main/scan/wasm/ to one WebAssembly module and writes it, base64, into
+// src/main/scan/wasm/csv-scan-bytes.ts with the sources' digest (a test checks that the two
 // agree). The build is committed: installing or running Flagdeck needs no C compiler, only a
-// change to the C file does (Debian: `apt-get install clang lld`; CLANG names another clang).
+// change to the C does (Debian: `apt-get install clang lld`; CLANG names another clang).
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { wasmFolder, wasmSources, wasmSourcesDigest } from './wasm-sources.mjs';
 
-const folder = fileURLToPath(new URL('../src/main/scan/wasm/', import.meta.url));
-const source = join(folder, 'csv-scan.c');
 const clang = process.env.CLANG ?? 'clang';
 const scratch = mkdtempSync(join(tmpdir(), 'flagdeck-wasm-'));
 const output = join(scratch, 'csv-scan.wasm');
+const sources = wasmSources()
+  .filter((name) => name.endsWith('.c'))
+  .map((name) => join(wasmFolder, name));
 try {
   const flags = [
     '--target=wasm32',
@@ -25,27 +25,25 @@ try {
     '-Wl,--no-entry',
     '-Wl,--strip-all',
   ];
-  execFileSync(clang, [...flags, '-o', output, source], { stdio: 'inherit' });
+  execFileSync(clang, [...flags, '-o', output, ...sources], { stdio: 'inherit' });
 } catch (error) {
-  console.error(`build-wasm: ${clang} could not compile ${source} (${error.message}).`);
+  console.error(`build-wasm: ${clang} could not compile ${sources.join(' ')} (${error.message}).`);
   console.error('Install clang and lld (Debian: apt-get install clang lld), or set CLANG.');
   process.exit(1);
 }
 const bytes = readFileSync(output);
 rmSync(scratch, { recursive: true });
-const sha256 = createHash('sha256').update(readFileSync(source)).digest('hex');
+const digest = wasmSourcesDigest();
 const lines = bytes.toString('base64').match(/.{1,96}/g) ?? [];
 writeFileSync(
-  join(folder, 'csv-scan-bytes.ts'),
+  join(wasmFolder, 'csv-scan-bytes.ts'),
   [
-    '// Written by scripts/build-wasm.mjs from csv-scan.c: do not edit.',
-    `export const CSV_SCAN_C_SHA256 = '${sha256}';`,
+    '// Written by scripts/build-wasm.mjs from the C beside it: do not edit.',
+    `export const WASM_SOURCES_SHA256 = '${digest}';`,
     '/** The WebAssembly module, base64. */',
     'export const CSV_SCAN_WASM =',
     lines.map((line) => `  '${line}'`).join(' +\n') + ';',
     '',
   ].join('\n'),
 );
-console.log(
-  `build-wasm: ${bytes.length} bytes of WebAssembly from csv-scan.c (sha256 ${sha256.slice(0, 12)})`,
-);
+console.log(`build-wasm: ${bytes.length} bytes of WebAssembly (sources sha256 ${digest.slice(0, 12)})`);

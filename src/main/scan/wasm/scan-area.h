@@ -1,0 +1,16 @@
+// What the byte scanner (csv-scan.c) shares with the asset census (asset-census.c): the copy of
+// the caller's bytes being scanned, and the fields of the record last reported.
+#include <stdint.h>
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+// 2 MiB: a range's reads are 1 MiB. Larger slices are scanned by csv-scan.ts, and so is any
+// record over 8 MiB (the reader's max_record_size), which cannot fit here.
+#define AREA_BYTES (2u << 20)
+
+// 16 bytes more than AREA_BYTES: a 16-byte step may look past the end.
+extern uint8_t area[AREA_BYTES + 16];
+/** Field bounds of the record last reported, as the caller's offsets (`base` plus a position). */
+extern int32_t starts[], ends[];
+/** The bytes in `area`, where they start in the caller's buffer, and the quote byte. */
+extern int32_t limit, base, quote;
