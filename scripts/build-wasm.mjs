@@ -23,7 +23,7 @@ try {
     '-mbulk-memory',
     '-nostdlib',
     '-Wl,--no-entry',
-    '-Wl,--strip-all',
+    ...(process.env.WASM_NAMES ? [] : ['-Wl,--strip-all']),
   ];
   execFileSync(clang, [...flags, '-o', output, ...sources], { stdio: 'inherit' });
 } catch (error) {

@@ -31,6 +31,8 @@ static uint8_t unquoted[AREA_BYTES + 1];
 static int32_t column_count, extension_count, key_count, digit_first, names_known;
 static uint32_t names_mask;
 static uint8_t extension_length[MAX_WORDS], key_length[MAX_WORDS];
+// key_end[last][before last]: some key ends with these two bytes (most `:` follow none).
+static uint8_t key_end[256][256];
 static const uint8_t *extension_text[MAX_WORDS], *key_text[MAX_WORDS];
 
 EXPORT(columns_ptr) int32_t *columns_ptr(void) { return columns; }
@@ -65,7 +67,7 @@ EXPORT(census_reserve) double *census_reserve(uint32_t names) {
 
 static uint32_t name_slot(uint64_t key) { return (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & names_mask; }
 
-static int32_t has_name(double hash) {
+NOINLINE static int32_t has_name(double hash) {
   uint64_t key = (uint64_t)hash + 1;
   for (uint32_t slot = name_slot(key);; slot = (slot + 1) & names_mask) {
     if (names_table[slot] == key) return 1;
@@ -85,6 +87,8 @@ void census_configure(int32_t count, int32_t extensions, int32_t keys, int32_t n
   key_count = keys;
   const uint8_t *word = words;
   digit_first = 0;
+  for (int32_t i = 0; i < 256; i++)
+    for (int32_t j = 0; j < 256; j++) key_end[i][j] = 0;
   for (int32_t i = 0; i < extensions + keys; i++) {
     uint8_t length = *word;
     if (i < extensions) {
@@ -94,6 +98,7 @@ void census_configure(int32_t count, int32_t extensions, int32_t keys, int32_t n
     } else {
       key_length[i - extensions] = length;
       key_text[i - extensions] = word + 1;
+      key_end[word[length]][word[length - 1]] = 1;
     }
     word += 1 + length;
   }
@@ -115,7 +120,7 @@ static int32_t is_alnum(uint8_t c) { return (c >= 48 && c <= 57) || (c >= 65 && 
 /** The byte after `at`, as JS reads past a cell: 0 past what was copied. */
 static uint8_t byte_after(int32_t at) { return at + 1 < limit ? area[at + 1] : 0; }
 
-static double ref_hash(const uint8_t *bytes, int32_t start, int32_t end) {
+NOINLINE static double ref_hash(const uint8_t *bytes, int32_t start, int32_t end) {
   uint32_t a = 0x811c9dc5u, b = 0x050c5d1fu;
   for (int32_t i = start; i < end; i++) {
     a = (a ^ bytes[i]) * 0x01000193u;
@@ -124,8 +129,8 @@ static double ref_hash(const uint8_t *bytes, int32_t start, int32_t end) {
   return (double)a * 2097152.0 + (double)(b >> 11);
 }
 
-static int32_t is_path_key_before(int32_t s, int32_t end) {
-  if (end - s < 2) return 0;
+NOINLINE static int32_t is_path_key_before(int32_t s, int32_t end) {
+  if (end - s < 2 || !key_end[area[end - 1]][area[end - 2]]) return 0;
   for (int32_t k = 0; k < key_count; k++) {
     int32_t length = key_length[k];
     int32_t start = end - length;
@@ -138,7 +143,7 @@ static int32_t is_path_key_before(int32_t s, int32_t end) {
   return 0;
 }
 
-static int32_t key_before(int32_t s, int32_t colon) {
+NOINLINE static int32_t key_before(int32_t s, int32_t colon) {
   int32_t j = colon - 1;
   while (j > s && area[j] == 32) j--;
   if (area[j] != 34 && area[j] != 39) return 0;
@@ -146,7 +151,7 @@ static int32_t key_before(int32_t s, int32_t colon) {
   return is_path_key_before(s, j + 1);
 }
 
-static int32_t extension_at(int32_t dot, int32_t e) {
+NOINLINE static int32_t extension_at(int32_t dot, int32_t e) {
   if (dot + 1 >= e) return 0;
   if (!digit_first && area[dot + 1] <= 57) return 0;
   int32_t j = dot + 1;
@@ -167,7 +172,7 @@ static int32_t extension_at(int32_t dot, int32_t e) {
   return 0;
 }
 
-static double loose_hash(const uint8_t *bytes, int32_t s, int32_t e, double exact) {
+NOINLINE static double loose_hash(const uint8_t *bytes, int32_t s, int32_t e, double exact) {
   int32_t changed = 0;
   for (int32_t i = s; i < e && !changed; i++) {
     uint8_t c = bytes[i];
@@ -238,7 +243,7 @@ static int32_t name_may_be_in_folder(const uint8_t *bytes, int32_t s, int32_t e)
   return has_name(exact) || has_name(loose_hash(bytes, cut + 1, e, exact));
 }
 
-static int32_t may_be_in_folder(int32_t s, int32_t e) {
+NOINLINE static int32_t may_be_in_folder(int32_t s, int32_t e) {
   if (!names_known) return 1;
   if (area[s] != quote) return name_may_be_in_folder(area, s, e);
   const uint8_t *value;
@@ -247,7 +252,7 @@ static int32_t may_be_in_folder(int32_t s, int32_t e) {
 }
 
 /** The first of `.` `/` `:` `\\` `{` at or after `at` (at most 15 bytes past `e`: `area` has room). */
-static int32_t next_sign(int32_t at, int32_t e) {
+NOINLINE static int32_t next_sign(int32_t at, int32_t e) {
   for (; at < e; at += 16) {
     v128_t bytes = wasm_v128_load(area + at);
     v128_t hits = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, wasm_i8x16_splat(46)), wasm_i8x16_eq(bytes, wasm_i8x16_splat(47))),
@@ -259,7 +264,7 @@ static int32_t next_sign(int32_t at, int32_t e) {
   return e;
 }
 
-static int32_t loose_candidate(int32_t s, int32_t e) {
+NOINLINE static int32_t loose_candidate(int32_t s, int32_t e) {
   int32_t separator = 0, brace = 0;
   for (int32_t i = next_sign(s, e); i < e; i = next_sign(i + 1, e)) {
     uint8_t c = area[i];
@@ -273,7 +278,7 @@ static int32_t loose_candidate(int32_t s, int32_t e) {
 }
 
 /** refHash of a plain relative path area[s, e) whose file is nowhere in the folder, else -1. */
-static double settled_missing(int32_t s, int32_t e) {
+NOINLINE static double settled_missing(int32_t s, int32_t e) {
   if (!names_known || e - s > 1024) return -1;
   uint8_t first = area[s];
   if (first == quote || first == 39 || first == 91 || first == 123 || first == 40) return -1;

@@ -3,6 +3,9 @@
 #include <stdint.h>
 
 #define EXPORT(name) __attribute__((export_name(#name)))
+// For the helpers of a hot function: V8 compiled census() with all of them inlined into one body
+// 1.6 times slower than with each a function of its own (measured on the 1M-row log's first 2 MB).
+#define NOINLINE __attribute__((noinline))
 
 // 2 MiB: a range's reads are 1 MiB. Larger slices are scanned by csv-scan.ts, and so is any
 // record over 8 MiB (the reader's max_record_size), which cannot fit here.
