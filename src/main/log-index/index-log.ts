@@ -40,7 +40,7 @@ export async function indexLog(log: LogIndex, interners: SharedInterners, pass: 
     while (log.indexedEnd < until) {
       const to = Math.min(log.indexedEnd + step, until);
       const final = pass.final && to === size;
-      const result = hostScanner()({
+      const result = hostScanner(to - log.indexedEnd)({
         fd: handle.fd,
         quote: log.shape.dialect.quote.charCodeAt(0),
         newline: newlineByte(log.shape.dialect),

@@ -1,17 +1,9 @@
 // The threads that scan a range of a log: a worker thread running the scanner's own functions as
 // source text (one implementation), or the calling thread itself.
-import { roleCell } from '../gradio/role-cells';
 import { open } from 'node:fs/promises';
-import { delimiterLength, FieldBounds, scanCsv } from '../scan/csv-scan';
-import { wasmScanner } from '../scan/csv-scan-wasm';
-import { CSV_SCAN_WASM } from '../scan/wasm/csv-scan-bytes';
-import { fieldBytes } from '../scan/csv-field';
-import { digits, timestampFromBytes } from '../scan/timestamp-key';
-import { assetCellsCollector, refHash } from '../scan/asset-cells';
-import { recordAuditor } from '../scan/record-audit';
 import { hostScanner } from '../scan/host-scanner';
+import { scannerSource } from '../scan/scanner-source';
 import type { ScanJob, ScanResult } from '../scan/scan-job';
-import { rangeScanner } from '../scan/range-scanner';
 import { holdAroundWorker, SCAN_WORKER_LIMITS } from '../platform/young-generation';
 import { scanQueued } from '../scan/scan-queue';
 
@@ -23,27 +15,7 @@ function workerSource(): string {
     "const { parentPort } = require('node:worker_threads');",
     "const { openSync, readSync, closeSync } = require('node:fs');",
     "const { isUtf8 } = require('node:buffer');",
-    ...[
-      delimiterLength,
-      scanCsv,
-      fieldBytes,
-      digits,
-      timestampFromBytes,
-      roleCell,
-      rangeScanner,
-      assetCellsCollector,
-      refHash,
-      recordAuditor,
-      wasmScanner,
-    ].map(String),
-    `const Bounds = ${String(FieldBounds)};`,
-    `const wasm = ${wasmScanner.name}(Buffer.from('${CSV_SCAN_WASM}', 'base64'),`,
-    `  { scanCsv: ${scanCsv.name}, FieldBounds: Bounds, assetCellsCollector: ${assetCellsCollector.name} });`,
-    `const helpers = { scanCsv: wasm.scanCsv, FieldBounds: wasm.FieldBounds, fieldBytes: ${fieldBytes.name},`,
-    `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync,`,
-    `  assetCellsCollector: wasm.assetCellsCollector, refHash: ${refHash.name},`,
-    `  recordAuditor: ${recordAuditor.name}, isUtf8 };`,
-    `const scan = ${rangeScanner.name}(helpers);`,
+    scannerSource(),
     String(scanQueued),
     'parentPort.on("message", ({ path, jobs, taken, fromBack }) => {',
     '  const fd = openSync(path, "r");',
@@ -136,7 +108,7 @@ export function thisThread(path: string): ScanThread {
     scanQueued: async (jobs, taken, fromBack) => {
       const handle = await open(path, 'r');
       try {
-        const scan = hostScanner();
+        const scan = hostScanner(Infinity);
         return scanQueued(jobs, taken, fromBack, (job) => scan({ ...job, fd: handle.fd }));
       } finally {
         await handle.close();

@@ -1,22 +1,22 @@
-// The functions scanRange needs, as this thread has them.
+// The functions scanRange needs, as this thread has them: the JS ones (host-scanner.ts says when).
 import { roleCell } from '../gradio/role-cells';
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
-import { csvScanner } from './csv-scanner';
+import { FieldBounds, scanCsv } from './csv-scan';
 import { fieldBytes } from './csv-field';
 import type { ScanHelpers } from './scan-job';
-import { refHash } from './asset-cells';
+import { assetCellsCollector, refHash } from './asset-cells';
 import { recordAuditor } from './record-audit';
 import { timestampFromBytes } from './timestamp-key';
 
 export const localHelpers: ScanHelpers = {
-  scanCsv: csvScanner.scanCsv,
-  FieldBounds: csvScanner.FieldBounds,
+  scanCsv,
+  FieldBounds,
   fieldBytes,
   timestampFromBytes,
   readSync,
   roleCell,
-  assetCellsCollector: csvScanner.assetCellsCollector,
+  assetCellsCollector,
   refHash,
   recordAuditor,
   isUtf8,

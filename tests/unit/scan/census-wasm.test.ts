@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assetCellsCollector, refHash, type AssetCellsJob } from '../../../src/main/scan/asset-cells';
 import { FieldBounds, scanCsv } from '../../../src/main/scan/csv-scan';
 import { fieldBytes } from '../../../src/main/scan/csv-field';
-import { csvScanner } from '../../../src/main/scan/csv-scanner';
+import { csvScanner } from './support/wasm-scanner';
 import { PATH_KEYS } from '../../../src/main/gradio/value-shape';
 import { MEDIA_EXTENSIONS } from '../../../src/main/gradio/media-kind';
 

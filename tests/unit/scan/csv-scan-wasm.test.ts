@@ -6,7 +6,7 @@ import {
   scanCsv as jsScanCsv,
   type ScanOptions,
 } from '../../../src/main/scan/csv-scan';
-import { csvScanner } from '../../../src/main/scan/csv-scanner';
+import { csvScanner } from './support/wasm-scanner';
 import { WASM_SOURCES_SHA256 } from '../../../src/main/scan/wasm/csv-scan-bytes';
 import { wasmSources, wasmSourcesDigest } from '../../../scripts/wasm-sources.mjs';
 

@@ -5,7 +5,7 @@ import {
   FieldBounds as JsBounds,
   scanCsv as jsScanCsv,
 } from '../../../src/main/scan/csv-scan';
-import { csvScanner } from '../../../src/main/scan/csv-scanner';
+import { csvScanner } from './support/wasm-scanner';
 
 // Every case runs on both scanners: the JS one and its WebAssembly build.
 const scanners = [
