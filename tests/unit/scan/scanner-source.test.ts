@@ -20,7 +20,7 @@ const kinds = [
   (i: number) => `"x\xff ${i}",,ann,2024-01-01 00:00:05\r\n`,
   (i: number) => `"a"b/c ${i},stray "quote",ann,\n`,
   (i: number) => `"two\nlines ${i}",kept,,2024-01-01 00:00:06\n`,
-  (i: number) => `img_3.png,wrong,"C:\\\\dir\\\\x.mp4",2024-01-01 00:00:07\n`,
+  (i: number) => `img_3.png,wrong ${i},"C:\\\\dir\\\\x.mp4",2024-01-01 00:00:07\n`,
 ];
 
 function writeLog(): string {
