@@ -9,12 +9,17 @@
 // Every measure runs in a fresh process; rounds alternate the tools; the best round is printed.
 // polars and duckdb come from a venv this script makes under bench/.data/ (pinned versions).
 // Usage: node bench/open.mjs [rows…] [--rounds N] [--no-peers] [--node <another node binary>]
-//        (default rows: 1000000 100000)
+//        [--cli-node <node binary>]   (default rows: 1000000 100000)
+// --node: the fixed cost under that Node too; --cli-node: the large logs' `flagdeck` commands run
+// under that Node (the in-process measures stay on this one).
 import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { HEADER, bigLog, buildSources, checkout, dataDir, importBuilt, root, row } from './support.mjs';
+
+/** The Node that runs `flagdeck inspect` / `query` on the large logs (--cli-node). */
+let cliNode = process.execPath;
 
 const POLARS = 'polars==2.1.0';
 const DUCKDB = 'duckdb==2.0.1';
@@ -195,14 +200,14 @@ function largeLog(rows, log, folder, python, count) {
       }
     : {};
   // The reopen figures need the index the first open writes.
-  timed(process.execPath, cli(folder));
+  timed(cliNode, cli(folder));
   const best = rounds(count, {
-    inspectFirst: () => timed(process.execPath, cli(folder, '--no-cache')),
+    inspectFirst: () => timed(cliNode, cli(folder, '--no-cache')),
     python: () => timed('python3', ['-c', PY_CSV, log]),
     ...peers,
     indexOnly: () => inChild('indexOnly', folder),
     firstPage: () => inChild('firstPage', folder),
-    inspectReopen: () => timed(process.execPath, cli(folder)),
+    inspectReopen: () => timed(cliNode, cli(folder)),
     pageReopen: () => inChild('firstPage', folder, 'cached'),
     indexReopen: () => inChild('wholeIndex', folder, 'cached'),
     wc: () => timed('wc', ['-l', log]),
@@ -271,9 +276,9 @@ function filterSort(folder, log, python, count) {
   const best = rounds(count, {
     first: () => {
       rmSync(join(folder, '.flagdeck', 'index'), { recursive: true, force: true });
-      return timed(process.execPath, args);
+      return timed(cliNode, args);
     },
-    later: () => timed(process.execPath, args),
+    later: () => timed(cliNode, args),
     ...(python ? { polars: () => timed(python, ['-c', PY_POLARS_FILTER_SORT, log]) } : {}),
   });
   const total = JSON.parse(best.later.out).total;
@@ -308,6 +313,10 @@ async function main() {
   // `--node <path>`: the fixed cost under another Node too (Node's own start differs by version).
   const otherNode = args.indexOf('--node');
   if (otherNode >= 0) fixedCost(Math.max(count, 5), args[otherNode + 1]);
+  const cliNodeAt = args.indexOf('--cli-node');
+  if (cliNodeAt >= 0) cliNode = args[cliNodeAt + 1];
+  const version = spawnSync(cliNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  console.log(`\nthe large logs' flagdeck commands run under Node ${version}`);
   for (const rows of sizes.length > 0 ? sizes : [1_000_000, 100_000]) {
     const { folder, log } = await folderWith(rows);
     largeLog(rows, log, folder, python, count);
