@@ -2,7 +2,7 @@
 // source text (one implementation), or the calling thread itself.
 import { open } from 'node:fs/promises';
 import { hostScanner } from '../scan/host-scanner';
-import { scannerSource } from '../scan/scanner-source';
+import { scanModule, scannerSource } from '../scan/scanner-source';
 import type { ScanJob, ScanResult } from '../scan/scan-job';
 import { holdAroundWorker, SCAN_WORKER_LIMITS } from '../platform/young-generation';
 import { scanQueued } from '../scan/scan-queue';
@@ -12,7 +12,8 @@ let source: string | undefined;
 /** The worker's program: the scanner's own functions as source text (one implementation). */
 function workerSource(): string {
   source ??= [
-    "const { parentPort } = require('node:worker_threads');",
+    "const { parentPort, workerData } = require('node:worker_threads');",
+    'const wasmModule = workerData && workerData.wasm;',
     "const { openSync, readSync, closeSync } = require('node:fs');",
     "const { isUtf8 } = require('node:buffer');",
     scannerSource(),
@@ -65,7 +66,11 @@ export function startScanWorker(path: string): ScanThread {
     if (cancelled) return null;
     // Its young generation is bounded, which the main thread's cannot be once the process runs:
     // scanning a half there peaked 2-6 MB higher (the price one-shot commands pay, not the app).
-    const worker = new Worker(workerSource(), { eval: true, resourceLimits: SCAN_WORKER_LIMITS });
+    const worker = new Worker(workerSource(), {
+      eval: true,
+      resourceLimits: SCAN_WORKER_LIMITS,
+      workerData: { wasm: scanModule() },
+    });
     holdAroundWorker(worker);
     type Answer = { done: [number, ScanResult][] } | { error: string };
     const answer = new Promise<[number, ScanResult][]>((resolve, reject) => {

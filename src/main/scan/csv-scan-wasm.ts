@@ -61,16 +61,17 @@ interface Engine {
 }
 
 /**
- * The scanner over `wasm` (the module's bytes, compiled at the first FieldBounds) and `js`, the
- * JS parts it stands for. Where WebAssembly cannot run, its parts are the JS ones.
+ * The scanner over `wasm` (the module's bytes, compiled at the first FieldBounds, or the module
+ * compiled already: threads share one) and `js`, the JS parts it stands for. Where WebAssembly
+ * cannot run, its parts are the JS ones.
  */
-export function wasmScanner(wasm: Uint8Array, js: ScannerParts): ScannerParts {
+export function wasmScanner(wasm: Uint8Array | object, js: ScannerParts): ScannerParts {
   const { WebAssembly: api } = globalThis as unknown as { WebAssembly?: WebAssemblyApi };
   let compiled: object | null | undefined;
   const engines = new WeakMap<FieldBounds, Engine>();
   const engine = (): Engine | undefined => {
     try {
-      compiled ??= api ? new api.Module(wasm) : null;
+      compiled ??= !api ? null : wasm instanceof Uint8Array ? new api.Module(wasm) : wasm;
     } catch {
       compiled = null;
     }

@@ -2,7 +2,8 @@
 // thread (../log-index/scan-threads.ts) and by this thread's own scanner (host-scanner.ts). A copy
 // made from source has feedback of its own: the module's functions, called from elsewhere too
 // (the reader's shape, the pages), ran the scan 1.4 times slower here than in the worker.
-// The text expects `readSync`, `isUtf8` and `Buffer` in scope and ends by making `scan`.
+// The text expects `readSync`, `isUtf8`, `Buffer` and `wasmModule` (scanModule()) in scope and
+// ends by making `scan`.
 import { roleCell } from '../gradio/role-cells';
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
@@ -34,7 +35,7 @@ export function scannerSource(): string {
       wasmScanner,
     ].map(String),
     `const Bounds = ${String(FieldBounds)};`,
-    `const wasm = ${wasmScanner.name}(Buffer.from('${CSV_SCAN_WASM}', 'base64'),`,
+    `const wasm = ${wasmScanner.name}(wasmModule || Buffer.from('${CSV_SCAN_WASM}', 'base64'),`,
     `  { scanCsv: ${scanCsv.name}, FieldBounds: Bounds, assetCellsCollector: ${assetCellsCollector.name} });`,
     `const helpers = { scanCsv: wasm.scanCsv, FieldBounds: wasm.FieldBounds, fieldBytes: ${fieldBytes.name},`,
     `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync,`,
@@ -45,14 +46,38 @@ export function scannerSource(): string {
   return source;
 }
 
+let compiled: object | null | undefined;
+
+/**
+ * The WebAssembly module, compiled once in this thread and handed to the workers (they share its
+ * code, and V8 optimizes it once); null where WebAssembly cannot compile it.
+ */
+export function scanModule(): object | null {
+  const { WebAssembly: api } = globalThis as unknown as {
+    WebAssembly?: { Module: new (bytes: Uint8Array) => object };
+  };
+  try {
+    compiled ??= api ? new api.Module(Buffer.from(CSV_SCAN_WASM, 'base64')) : null;
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
 /**
  * A scanner made from the source text in this thread; undefined where the sources are not plain
  * JS (instrumented, say), whose text cannot run on its own.
  */
 export function scannerFromSource(): ((job: ScanJob) => ScanResult) | undefined {
   try {
-    const make = new Function('readSync', 'isUtf8', 'Buffer', `${scannerSource()}\nreturn scan;`);
-    return make(readSync, isUtf8, Buffer) as (job: ScanJob) => ScanResult;
+    const make = new Function(
+      'readSync',
+      'isUtf8',
+      'Buffer',
+      'wasmModule',
+      `${scannerSource()}\nreturn scan;`,
+    );
+    return make(readSync, isUtf8, Buffer, scanModule()) as (job: ScanJob) => ScanResult;
   } catch {
     return undefined;
   }
