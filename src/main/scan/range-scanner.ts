@@ -48,6 +48,14 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
   let assets: ReturnType<typeof assetCellsCollector> | undefined;
   let auditJob: RecordAuditJob | undefined;
   let auditor: ReturnType<typeof recordAuditor> | undefined;
+  // Nothing of a range stays with the scanner after it, which lives as long as its thread: the
+  // read buffer (up to 2 MiB) and the columns go, the columns with the result.
+  const release = (): void => {
+    buf = Buffer.alloc(0);
+    starts = timestamps = new Float64Array(0);
+    lengths = lines = new Uint32Array(0);
+    reasons = usernames = new Int32Array(0);
+  };
   const grow = (): void => {
     capacity = Math.max(1024, capacity * 2);
     const f = (a: Float64Array): Float64Array => {
@@ -214,7 +222,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
       if (carry > 0) buf.copyWithin(0, stop, limit);
     }
     if (count > 0 && starts[count - 1] + lengths[count - 1] !== end) tailUnterminated = false;
-    return {
+    const result: ScanResult = {
       // Whole arrays (no copies): readers use the first `count` entries.
       count,
       starts,
@@ -234,5 +242,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
       ...(assets ? { assetCells: assets.result() } : {}),
       ...(auditor ? { audit: auditor.result() } : {}),
     };
+    release();
+    return result;
   };
 }
