@@ -13,7 +13,7 @@ let source: string | undefined;
 function workerSource(): string {
   source ??= [
     "const { parentPort, workerData } = require('node:worker_threads');",
-    'const wasmModule = workerData && workerData.wasm;',
+    'const wasmModule = workerData ? workerData.wasm : null;',
     "const { openSync, readSync, closeSync } = require('node:fs');",
     "const { isUtf8 } = require('node:buffer');",
     scannerSource(),

@@ -15,9 +15,8 @@ export interface ScannerParts {
   assetCellsCollector: typeof assetCellsCollector;
 }
 
-// The few WebAssembly calls used here (the node tsconfig has no DOM lib, which declares them).
+// The one WebAssembly call used here (the node tsconfig has no DOM lib, which declares it).
 interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object) => { exports: unknown };
 }
 
@@ -61,20 +60,13 @@ interface Engine {
 }
 
 /**
- * The scanner over `wasm` (the module's bytes, compiled at the first FieldBounds, or the module
- * compiled already: threads share one) and `js`, the JS parts it stands for. Where WebAssembly
- * cannot run, its parts are the JS ones.
+ * The scanner over `compiled` (the WebAssembly module, scanner-source.ts scanModule(): the threads
+ * share one) and `js`, the JS parts it stands for. Without a module its parts are the JS ones.
  */
-export function wasmScanner(wasm: Uint8Array | object, js: ScannerParts): ScannerParts {
+export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerParts {
   const { WebAssembly: api } = globalThis as unknown as { WebAssembly?: WebAssemblyApi };
-  let compiled: object | null | undefined;
   const engines = new WeakMap<FieldBounds, Engine>();
   const engine = (): Engine | undefined => {
-    try {
-      compiled ??= !api ? null : wasm instanceof Uint8Array ? new api.Module(wasm) : wasm;
-    } catch {
-      compiled = null;
-    }
     if (!api || !compiled) return undefined;
     const exports = new api.Instance(compiled).exports as Exports;
     return { ...views(exports), exports, bounds: undefined, scanning: -1, job: undefined, fits: false };

@@ -2,8 +2,9 @@
 // thread (../log-index/scan-threads.ts) and by this thread's own scanner (host-scanner.ts). A copy
 // made from source has feedback of its own: the module's functions, called from elsewhere too
 // (the reader's shape, the pages), ran the scan 1.4 times slower here than in the worker.
-// The text expects `readSync`, `isUtf8`, `Buffer` and `wasmModule` (scanModule()) in scope and
-// ends by making `scan`.
+// The text expects `readSync`, `isUtf8`, `Buffer` and `wasmModule` (scanModule(), compiled here
+// once and handed over: the text does not carry the module's bytes) in scope and ends by making
+// `scan`.
 import { roleCell } from '../gradio/role-cells';
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
@@ -35,7 +36,7 @@ export function scannerSource(): string {
       wasmScanner,
     ].map(String),
     `const Bounds = ${String(FieldBounds)};`,
-    `const wasm = ${wasmScanner.name}(wasmModule || Buffer.from('${CSV_SCAN_WASM}', 'base64'),`,
+    `const wasm = ${wasmScanner.name}(wasmModule,`,
     `  { scanCsv: ${scanCsv.name}, FieldBounds: Bounds, assetCellsCollector: ${assetCellsCollector.name} });`,
     `const helpers = { scanCsv: wasm.scanCsv, FieldBounds: wasm.FieldBounds, fieldBytes: ${fieldBytes.name},`,
     `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync,`,
