@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rangeScanner, scanRange } from '../../../src/main/scan/range-scanner';
 import { localHelpers } from '../../../src/main/scan/scan-helpers';
-import type { ScanJob, ScanResult } from '../../../src/main/scan/scan-job';
+import type { ScanJob } from '../../../src/main/scan/scan-job';
+import { plainResult } from './support/plain-result';
 
 const rows = [
   'photo.png,wrong,ann,2024-01-01 00:00:01\n',
@@ -41,25 +42,6 @@ const shared = {
   audit: { width: 4, columns: 4, utf8: true },
 };
 
-/** What a result holds, its rows only. */
-function plain(result: ScanResult) {
-  const n = result.count;
-  return {
-    count: n,
-    starts: [...result.starts.subarray(0, n)],
-    lines: [...result.lines.subarray(0, n)],
-    reasons: [...result.reasons.subarray(0, n)],
-    usernames: [...result.usernames.subarray(0, n)],
-    timestamps: [...result.timestamps.subarray(0, n)],
-    reasonRaws: result.reasonRaws,
-    usernameRaws: result.usernameRaws,
-    layout: result.layout,
-    assetCells: result.assetCells,
-    audit: result.audit,
-    end: result.end,
-  };
-}
-
 describe('rangeScanner', () => {
   it('scans range after range as fresh scans of each range would', () => {
     const { path, cuts } = logWithRanges();
@@ -75,8 +57,8 @@ describe('rangeScanner', () => {
         state: { line: 0 },
       }));
       const scan = rangeScanner(localHelpers);
-      const again = jobs.map((job) => plain(scan(job)));
-      const fresh = jobs.map((job) => plain(scanRange(job, localHelpers)));
+      const again = jobs.map((job) => plainResult(scan(job)));
+      const fresh = jobs.map((job) => plainResult(scanRange(job, localHelpers)));
       expect(again).toEqual(fresh);
       // Each range found its own: two rows, its own cells, its own audit.
       expect(again.map((range) => range.count)).toEqual([2, 2, 2]);

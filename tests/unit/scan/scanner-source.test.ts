@@ -9,7 +9,8 @@ import { rangeScanner } from '../../../src/main/scan/range-scanner';
 import { localHelpers } from '../../../src/main/scan/scan-helpers';
 import { scannerFromSource } from '../../../src/main/scan/scanner-source';
 import { refHash } from '../../../src/main/scan/asset-cells';
-import type { ScanJob, ScanResult } from '../../../src/main/scan/scan-job';
+import type { ScanJob } from '../../../src/main/scan/scan-job';
+import { plainResult } from './support/plain-result';
 
 const kinds = [
   (i: number) => `flagged/image/${i}/img_${i}.png,wrong,ann,2024-01-01 00:00:${i % 60}.5\n`,
@@ -29,20 +30,6 @@ function writeLog(): string {
   for (let i = 0; rows.length < 45000; i++) rows.push(kinds[(i * 7) % kinds.length](i));
   writeFileSync(path, Buffer.from(rows.join(''), 'latin1'));
   return path;
-}
-
-function plain(result: ScanResult) {
-  const n = result.count;
-  return {
-    ...result,
-    starts: [...result.starts.subarray(0, n)],
-    lengths: [...result.lengths.subarray(0, n)],
-    lines: [...result.lines.subarray(0, n)],
-    reasons: [...result.reasons.subarray(0, n)],
-    usernames: [...result.usernames.subarray(0, n)],
-    timestamps: [...result.timestamps.subarray(0, n)],
-    assetCells: result.assetCells && { ...result.assetCells, missing: [...result.assetCells.missing] },
-  };
 }
 
 describe('the scanner made from source text', () => {
@@ -74,8 +61,8 @@ describe('the scanner made from source text', () => {
           },
           audit: { width: 4, columns: 4, utf8: true },
         });
-        const wasm = plain(fromSource!(job()));
-        const js = plain(rangeScanner(localHelpers)(job()));
+        const wasm = plainResult(fromSource!(job()));
+        const js = plainResult(rangeScanner(localHelpers)(job()));
         expect(wasm).toEqual(js);
         expect(wasm.count).toBeGreaterThan(44000);
         expect(wasm.assetCells?.missing.length).toBeGreaterThan(1000);
