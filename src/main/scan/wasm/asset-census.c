@@ -120,13 +120,24 @@ static int32_t is_alnum(uint8_t c) { return (c >= 48 && c <= 57) || (c >= 65 && 
 /** The byte after `at`, as JS reads past a cell: 0 past what was copied. */
 static uint8_t byte_after(int32_t at) { return at + 1 < limit ? area[at + 1] : 0; }
 
+// refHash's two FNV-1a lanes (asset-cells.ts): started, fed a byte, and read as a 53-bit number.
+typedef struct {
+  uint32_t a, b;
+} Lanes;
+
+static const Lanes LANES_START = {0x811c9dc5u, 0x050c5d1fu};
+
+static inline void mix(Lanes *lanes, uint8_t c) {
+  lanes->a = (lanes->a ^ c) * 0x01000193u;
+  lanes->b = (lanes->b ^ c) * (0x01000193u + 0x2e);
+}
+
+static inline double lanes_hash(Lanes lanes) { return (double)lanes.a * 2097152.0 + (double)(lanes.b >> 11); }
+
 NOINLINE static double ref_hash(const uint8_t *bytes, int32_t start, int32_t end) {
-  uint32_t a = 0x811c9dc5u, b = 0x050c5d1fu;
-  for (int32_t i = start; i < end; i++) {
-    a = (a ^ bytes[i]) * 0x01000193u;
-    b = (b ^ bytes[i]) * (0x01000193u + 0x2e);
-  }
-  return (double)a * 2097152.0 + (double)(b >> 11);
+  Lanes lanes = LANES_START;
+  for (int32_t i = start; i < end; i++) mix(&lanes, bytes[i]);
+  return lanes_hash(lanes);
 }
 
 NOINLINE static int32_t is_path_key_before(int32_t s, int32_t end) {
@@ -179,7 +190,7 @@ NOINLINE static double loose_hash(const uint8_t *bytes, int32_t s, int32_t e, do
     changed = !((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c == 46 || c == 95 || c == 45 || c == 44);
   }
   if (!changed) return exact;
-  uint32_t a = 0x811c9dc5u, b = 0x050c5d1fu;
+  Lanes lanes = LANES_START;
   int32_t started = 0, spaces = 0;
   for (int32_t i = s; i < e; i++) {
     uint8_t c = bytes[i];
@@ -188,16 +199,11 @@ NOINLINE static double loose_hash(const uint8_t *bytes, int32_t s, int32_t e, do
       continue;
     }
     if (!(is_alnum(c) || c == 46 || c == 95 || c == 45 || c == 44)) continue;
-    for (; spaces > 0; spaces--) {
-      a = (a ^ 32) * 0x01000193u;
-      b = (b ^ 32) * (0x01000193u + 0x2e);
-    }
+    for (; spaces > 0; spaces--) mix(&lanes, 32);
     started = 1;
-    uint8_t lower = c >= 65 && c <= 90 ? c | 32 : c;
-    a = (a ^ lower) * 0x01000193u;
-    b = (b ^ lower) * (0x01000193u + 0x2e);
+    mix(&lanes, c >= 65 && c <= 90 ? c | 32 : c);
   }
-  return (double)a * 2097152.0 + (double)(b >> 11);
+  return lanes_hash(lanes);
 }
 
 /** csv-field.ts fieldBytes of area[start, end) (a quoted field) into `unquoted`; its length. */
@@ -284,12 +290,11 @@ NOINLINE static double settled_missing(int32_t s, int32_t e) {
   if (first == quote || first == 39 || first == 91 || first == 123 || first == 40) return -1;
   if (first == 47 || first == 92 || first == 32 || area[e - 1] == 32 || byte_after(s) == 58) return -1;
   int32_t last_separator = -1;
-  uint32_t a = 0x811c9dc5u, b = 0x050c5d1fu;
+  Lanes lanes = LANES_START;
   for (int32_t i = s; i < e; i++) {
     uint8_t c = area[i];
     if (c < 32 || c > 126) return -1;
-    a = (a ^ c) * 0x01000193u;
-    b = (b ^ c) * (0x01000193u + 0x2e);
+    mix(&lanes, c);
     if (c == 47 || c == 92) last_separator = i;
     else if (c == 46 && byte_after(i) == 46 && i + 1 < e) return -1;
     else if (c == 58 && byte_after(i) == 47) return -1;
@@ -299,7 +304,7 @@ NOINLINE static double settled_missing(int32_t s, int32_t e) {
   if (e - name_start == 1 && area[name_start] == 46) return -1;
   double exact = ref_hash(area, name_start, e);
   if (has_name(exact) || has_name(loose_hash(area, name_start, e, exact))) return -1;
-  return (double)a * 2097152.0 + (double)(b >> 11);
+  return lanes_hash(lanes);
 }
 
 /** Judges the cells of the record step() last reported, which has `count` fields. */
