@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, existsSync, linkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { bigLog, buildSources, dataDir, importBuilt, root } from './support.mjs';
+import { bigLog, buildSources, childEnv, dataDir, importBuilt, root } from './support.mjs';
 
 const rows = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const withCli = !process.argv.includes('--no-cli') && existsSync(join(root, 'out/main/cli.js'));
@@ -159,7 +159,7 @@ console.log(
 
 function timed(command, args) {
   const t0 = performance.now();
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26, env: childEnv });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   return { ms: performance.now() - t0, out: result.stdout };
 }

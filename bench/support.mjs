@@ -104,3 +104,12 @@ export async function bigLog(rows) {
   await new Promise((resolve) => out.end(resolve));
   return file;
 }
+
+/**
+ * The environment of the processes a bench times: without NODE_EXTRA_CA_CERTS. Where it is set (as
+ * on the machine the README's figures come from), Node 20 reads and parses that file's certificates
+ * at every start, 50-60 ms before any script runs (Node 22+ waits for the first TLS connection).
+ * bench/open.mjs prints what it costs there; the other figures are those of a machine without it.
+ */
+export const childEnv = { ...process.env };
+delete childEnv.NODE_EXTRA_CA_CERTS;
