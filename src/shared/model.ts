@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ReplayOutcome } from './replay';
 import { notASampleId, SAMPLE_ID } from './sample-id';
+import { REVIEW_STATUSES } from './value-sets';
 
 /** What a column holds, inferred from its header and cells (the header alone is not a schema). */
 export const ColumnKind = z.enum([
@@ -126,7 +127,7 @@ export const Cell = z.object({
 });
 export type Cell = z.infer<typeof Cell>;
 
-export const ReviewStatus = z.enum(['unreviewed', 'keep', 'drop', 'unsure']);
+export const ReviewStatus = z.enum(REVIEW_STATUSES);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
 export const ReviewState = z.object({

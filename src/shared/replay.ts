@@ -1,9 +1,10 @@
 // Replay: a folder's flagged inputs sent again to a live Gradio app, and how each answer compares
 // with the output Gradio logged. Shared by the CLI, both hosts and the renderer.
 import { z } from 'zod';
+import { REPLAY_OUTCOMES } from './value-sets';
 
 /** `same`: the app now answers what was flagged; `changed`: it answers differently. */
-export const ReplayOutcome = z.enum(['same', 'changed', 'error', 'skipped']);
+export const ReplayOutcome = z.enum(REPLAY_OUTCOMES);
 export type ReplayOutcome = z.infer<typeof ReplayOutcome>;
 
 /** One input or output of an endpoint, as the app's API description names it. */

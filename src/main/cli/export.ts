@@ -9,6 +9,7 @@ import { exportToFolder, OutputExistsError } from '../export/export-to-folder';
 import { defaultDataDir } from '../review/location';
 import { openWorkspaceForExport } from './open-workspace';
 import { UsageError, type Command } from './command';
+import { groupedDigits } from './grouped-digits';
 
 const usage = `Usage: flagdeck export <folder>... --format gradio|imagefolder|audiofolder|parquet --out <dir>
                        [--status keep|drop|unsure|unreviewed|any]... [--reason <r>]... [--json]
@@ -106,7 +107,7 @@ function ttyProgress(stream: NodeJS.WriteStream): {
       last = now;
       shown = true;
       stream.write(
-        `\r\x1b[Kexporting ${done.toLocaleString('en')} / ${total.toLocaleString('en')} samples (${megabytes(bytes)})`,
+        `\r\x1b[Kexporting ${groupedDigits(done)} / ${groupedDigits(total)} samples (${megabytes(bytes)})`,
       );
     },
     done() {

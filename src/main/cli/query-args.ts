@@ -1,8 +1,9 @@
 // The command line of `flagdeck query`, read into the workspace's own filter and sort. Flags that
 // name a column or a time are checked against the opened logs once they are known (checkAgainst).
 import { parseArgs } from 'node:util';
-import { ReplayMark, type SampleFilter, type SampleSort } from '../../shared/api';
-import { ReviewStatus } from '../../shared/model';
+import type { SampleFilter, SampleSort } from '../../shared/api';
+import type { ReviewStatus } from '../../shared/model';
+import { isOneOf, REPLAY_MARKS, REVIEW_STATUSES } from '../../shared/value-sets';
 import { timestampBound } from '../scan/timestamp-key';
 import { UsageError } from './command';
 
@@ -78,11 +79,10 @@ function time(flag: string, text: string | undefined): string | undefined {
 
 function statuses(values: string[] | undefined): ReviewStatus[] | undefined {
   return values?.map((status) => {
-    const parsed = ReviewStatus.safeParse(status);
-    if (!parsed.success) {
-      throw new UsageError(`unknown --status "${status}" (one of ${ReviewStatus.options.join(', ')})`);
+    if (!isOneOf(REVIEW_STATUSES, status)) {
+      throw new UsageError(`unknown --status "${status}" (one of ${REVIEW_STATUSES.join(', ')})`);
     }
-    return parsed.data;
+    return status;
   });
 }
 
@@ -105,19 +105,15 @@ function whereOf(values: string[] | undefined): SampleFilter['columns'] {
 /** `--replay` outcomes and `--replay-run`: the UI's replay filter (absent run: each folder's latest). */
 function replayOf(outcomes: string[] | undefined, run: string | undefined): SampleFilter['replay'] {
   const marks = outcomes?.map((outcome) => {
-    const parsed = ReplayMark.safeParse(outcome);
-    if (!parsed.success) {
+    if (!isOneOf(REPLAY_MARKS, outcome)) {
       throw new UsageError(`unknown --replay "${outcome}" (one of ${REPLAY_MARKS.join(', ')})`);
     }
-    return parsed.data;
+    return outcome;
   });
   if (run === '') throw new UsageError('--replay-run needs a run id (flagdeck replay <folder> --list)');
   if (marks === undefined && run === undefined) return undefined;
   return { ...(run !== undefined ? { run } : {}), ...(marks ? { outcomes: marks } : {}) };
 }
-
-/** In the order a reader thinks of them. */
-export const REPLAY_MARKS: readonly ReplayMark[] = ['same', 'changed', 'error', 'skipped', 'none'];
 
 function sortOf(text: string | undefined): SampleSort | undefined {
   if (text === undefined) return undefined;

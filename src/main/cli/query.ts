@@ -9,6 +9,7 @@ import { openWorkspaceForExport } from './open-workspace';
 import { checkColumns, DEFAULT_LIMIT, parseQueryArgs, SAMPLE_SORTS, type QueryArgs } from './query-args';
 import { sampleWriter, table, type QueriedSample } from './query-output';
 import { TOP_MAX } from '../query/top-rows';
+import { groupedDigits } from './grouped-digits';
 
 const usage = `Usage: flagdeck query <folder>... [--search <text>] [--reason <r>]... [--original-reason <r>]...
                       [--status keep|drop|unsure|unreviewed]... [--user <u>]...
@@ -36,7 +37,7 @@ Options:
   --sort KEY[:desc]    any column name, or ${SAMPLE_SORTS.join(', ')}
   --offset N           skip N matches (default 0)
   --limit N            print at most N (default ${DEFAULT_LIMIT}); with --sort on a column and
-                       offset + limit <= ${TOP_MAX.toLocaleString('en')}, only the first rows are ordered
+                       offset + limit <= ${groupedDigits(TOP_MAX)}, only the first rows are ordered
                        (one pass keeping the best ones), not the whole column
   --json               one JSON object`;
 
@@ -98,7 +99,7 @@ async function printTable(ws: Workspace, args: QueryArgs): Promise<void> {
   }
   if (samples.length > 0) console.log(table(samples).join('\n'));
   const range = samples.length > 0 ? `${args.offset + 1}–${args.offset + samples.length} of ` : 'none of ';
-  console.log(`${range}${total.toLocaleString('en')} matching samples`);
+  console.log(`${range}${groupedDigits(total)} matching samples`);
 }
 
 export const queryCommand: Command = {

@@ -1,33 +1,9 @@
 // What went wrong in a CSV record, found and worded for the user (line, field).
-import { parse as parseStrict } from 'csv-parse/sync';
 import type { CsvError } from 'csv-parse';
 import type { CsvDialect, LogIssue } from './log-model';
 
 /** Larger records are reported, not loaded (a 10 MB cell is a broken log, not a sample). */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
-
-/**
- * The field whose closing quote is followed by other text, if any. csv-parse (relax_quotes, needed for
- * Python's quotes inside unquoted fields) keeps such a field's opening quote, so only records with a
- * cell starting with a quote are checked again, strictly. When that field spans lines, a stray quote
- * has swallowed the rows after it.
- */
-export function strayQuoteField(cells: string[], text: string, dialect: CsvDialect): number | undefined {
-  const { quote } = dialect;
-  if (!cells.some((cell) => cell.startsWith(quote))) return undefined;
-  try {
-    parseStrict(text, {
-      quote,
-      escape: quote,
-      record_delimiter: recordDelimiters(dialect),
-      relax_column_count: true,
-    });
-    return undefined;
-  } catch (error) {
-    const { code, column } = error as CsvError & { column?: number };
-    return code === 'CSV_INVALID_CLOSING_QUOTE' && typeof column === 'number' ? column : undefined;
-  }
-}
 
 /** csv-parse's record delimiters for the log's line end (see line-end.ts). */
 export function recordDelimiters(dialect: CsvDialect): string[] {

@@ -2,15 +2,9 @@
 // byte) so offsets stay exact and each cell is decoded once, by the dialect's encoding.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { parse, type CsvError, type Parser } from 'csv-parse';
+import type { CsvError, Parser } from './csv-parsers';
 import type { CsvDialect, RawRecord, RecordSource } from './log-model';
-import {
-  MAX_RECORD_BYTES,
-  describeParseError,
-  recordDelimiters,
-  strayQuoteField,
-  unclosedQuote,
-} from './csv-record-issues';
+import { MAX_RECORD_BYTES, describeParseError, recordDelimiters, unclosedQuote } from './csv-record-issues';
 import { countLineFeeds, toRawRecord, type ParsedRecord } from './csv-record-text';
 import { lineAt, nextLineStart } from './line-starts';
 import { newlineByte } from './line-end';
@@ -18,6 +12,11 @@ import { recordHash } from './record-hash';
 
 export { MAX_RECORD_BYTES };
 const CHUNK_BYTES = 64 * 1024;
+
+type CsvParsers = typeof import('./csv-parsers');
+let parsers: Promise<CsvParsers> | undefined;
+/** csv-parse, loaded by the first read that needs it (csv-parsers.ts). */
+const loadParsers = (): Promise<CsvParsers> => (parsers ??= import('./csv-parsers'));
 
 interface Resume {
   resume: { start: number; line: number };
@@ -31,10 +30,11 @@ export class CsvRecordSource implements RecordSource {
   ): AsyncIterable<RawRecord> {
     let start = Math.max(options.start ?? 0, dialect.bomLength);
     let line = options.line ?? (await lineAt(file, start, newlineByte(dialect)));
+    const csv = await loadParsers();
     // After a record it cannot read, parsing starts again on the next physical line.
     for (;;) {
       let resume: Resume['resume'] | undefined;
-      for await (const item of new ParsePass(file, dialect, start, line).run(options.final ?? false)) {
+      for await (const item of new ParsePass(csv, file, dialect, start, line).run(options.final ?? false)) {
         if ('resume' in item) resume = item.resume;
         else yield item;
       }
@@ -59,6 +59,7 @@ class ParsePass {
   private runaway: number | undefined;
 
   constructor(
+    private readonly csv: CsvParsers,
     private readonly file: string,
     private readonly dialect: CsvDialect,
     start: number,
@@ -66,7 +67,7 @@ class ParsePass {
   ) {
     this.windowBase = start;
     this.recordStart = start;
-    this.parser = parse({
+    this.parser = csv.parse({
       encoding: 'latin1',
       quote: dialect.quote,
       escape: dialect.quote,
@@ -110,7 +111,7 @@ class ParsePass {
     for (const parsed of this.queue.splice(0)) {
       if (this.runaway !== undefined) break;
       const text = this.window.slice(this.recordStart - this.windowBase, parsed.end - this.windowBase);
-      const stray = strayQuoteField(parsed.cells, text, this.dialect);
+      const stray = this.csv.strayQuoteField(parsed.cells, text, this.dialect);
       if (stray !== undefined && /[\r\n]/.test(parsed.cells[stray])) {
         this.runaway = stray;
         break;

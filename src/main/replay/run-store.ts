@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../review/atomic-write';
-import { ReplayResult, ReplayRunInfo, type ReplayCounts, type ReplayRunSummary } from '../../shared/replay';
+import type { ReplayCounts, ReplayResult, ReplayRunInfo, ReplayRunSummary } from '../../shared/replay';
 
 export const RUN_FILE = 'run.json';
 export const RESULTS_FILE = 'results.jsonl';
@@ -110,6 +110,7 @@ export class RunStore {
 export async function readRunInfo(dir: string): Promise<ReplayRunInfo | undefined> {
   const text = await readFile(join(dir, RUN_FILE), 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
+  const { ReplayRunInfo } = await replaySchemas();
   return ReplayRunInfo.parse(JSON.parse(text));
 }
 
@@ -120,6 +121,7 @@ export async function readRunInfo(dir: string): Promise<ReplayRunInfo | undefine
 export async function readResults(dir: string): Promise<ReplayResult[]> {
   const text = await readFile(join(dir, RESULTS_FILE), 'utf8').catch(() => '');
   const byId = new Map<string, ReplayResult>();
+  const parseLine = await lineParser();
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     const parsed = parseLine(line);
@@ -136,6 +138,7 @@ export async function readResult(dir: string, id: string): Promise<ReplayResult 
   const text = await readFile(join(dir, RESULTS_FILE), 'utf8').catch(() => '');
   const start = `{"id":${JSON.stringify(id)},`;
   const lines = text.split('\n');
+  const parseLine = await lineParser();
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? '';
     if (!line.startsWith(start)) continue;
@@ -145,13 +148,20 @@ export async function readResult(dir: string, id: string): Promise<ReplayResult 
   return (await readResults(dir)).find((result) => result.id === id);
 }
 
-function parseLine(line: string): ReplayResult | undefined {
-  try {
-    const parsed = ReplayResult.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+/** The contract's replay schemas, loaded when a run's files are read (zod costs a short command 30-50 ms). */
+const replaySchemas = (): Promise<typeof import('../../shared/replay')> => import('../../shared/replay');
+
+/** A parser of results.jsonl's lines: a line that is not a result is undefined. */
+async function lineParser(): Promise<(line: string) => ReplayResult | undefined> {
+  const { ReplayResult } = await replaySchemas();
+  return (line) => {
+    try {
+      const parsed = ReplayResult.safeParse(JSON.parse(line));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 export async function listRunDirs(reviewDir: string): Promise<string[]> {

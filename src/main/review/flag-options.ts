@@ -1,11 +1,9 @@
 // The reviewer's own flag options (added, renamed, retired), kept in `config.json` beside the
 // journal. Retired options stay listed so the reasons already given with them keep their name.
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { CustomFlagOption, type FlagOptions } from '../../shared/api';
+import type { CustomFlagOption, FlagOptions } from '../../shared/api';
+import type { FlagConfig } from './flag-config-schema';
 import { writeFileAtomic } from './atomic-write';
-
-const Config = z.looseObject({ flagOptions: z.array(CustomFlagOption).optional() });
 
 /** The custom options in `config.json`; a missing file means none, a broken one is an error saying where. */
 export async function readCustomOptions(configPath: string): Promise<CustomFlagOption[]> {
@@ -47,7 +45,7 @@ export function flagOptions(
   return { folderId, fromLogs: [...values].sort((a, b) => a.localeCompare(b)), custom };
 }
 
-async function readConfig(configPath: string): Promise<z.infer<typeof Config>> {
+async function readConfig(configPath: string): Promise<FlagConfig> {
   let text: string;
   try {
     text = await readFile(configPath, 'utf8');
@@ -62,7 +60,8 @@ async function readConfig(configPath: string): Promise<z.infer<typeof Config>> {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${configPath}: not JSON (${message})`, { cause: error });
   }
-  const parsed = Config.safeParse(json);
+  const { FlagConfig } = await import('./flag-config-schema');
+  const parsed = FlagConfig.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new Error(`${configPath} field "${issue.path.join('.')}": ${issue.message}`);

@@ -1,55 +1,21 @@
 // One line of the review journal (`journal.jsonl`): one change to one sample, as JSON on one line.
-import { z } from 'zod';
-import { ReviewStatus } from '../../shared/model';
+// Its schema (journal-line-schema.ts) is loaded when lines are read, not with this module.
+import type { JournalLine, ParsedLine } from './journal-line-schema';
 
-/** The fields one line changes. `resetReason` drops the reviewer's reason so the original stands again. */
-export const FieldChanges = z.object({
-  reason: z.string().nullable().optional(),
-  resetReason: z.literal(true).optional(),
-  status: ReviewStatus.optional(),
-  note: z.string().optional(),
-});
-export type FieldChanges = z.infer<typeof FieldChanges>;
+export type { FieldChanges, JournalLine, ParsedLine } from './journal-line-schema';
 
-export const JournalLine = z.object({
-  v: z.literal(1),
-  /** One edit (one undo step) may span many lines, one per sample; they share this id. */
-  edit: z.string().min(1),
-  sample: z.string().min(1),
-  /** Hash of the log row the edit was made on; a line whose row has changed since is orphaned. */
-  rowHash: z.string(),
-  set: FieldChanges,
-  /** The same fields' values before the change, so the edit can be reverted from the journal alone. */
-  was: FieldChanges.optional(),
-  /** ISO 8601 UTC time of the change: concurrent changes to one field resolve by it (last writer wins). */
-  at: z.string().min(1),
-  by: z.string(),
-  /** Set on the lines of an undo (the edit it reverts) or a redo (the undo it reverts). */
-  reverts: z.string().optional(),
-});
-export type JournalLine = z.infer<typeof JournalLine>;
-
-export type ParsedLine = { line: JournalLine } | { error: string };
+/** Parses one line of `file` (1-based `lineNo`); bad lines get a message saying what and where. */
+export type LineParser = (text: string, file: string, lineNo: number) => ParsedLine;
 
 /** Serializes a line, newline included. */
 export function formatLine(line: JournalLine): string {
   return `${JSON.stringify(line)}\n`;
 }
 
-/** Parses one line of `file` (1-based `lineNo`); bad lines get a message saying what and where. */
-export function parseLine(text: string, file: string, lineNo: number): ParsedLine {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const column = position ? `, column ${Number(position[1]) + 1}` : '';
-    return { error: `${file} line ${lineNo}${column}: not JSON (${message}); line skipped` };
-  }
-  const result = JournalLine.safeParse(json);
-  if (result.success) return { line: result.data };
-  const issue = result.error.issues[0];
-  const where = issue.path.length > 0 ? ` field "${issue.path.join('.')}"` : '';
-  return { error: `${file} line ${lineNo}${where}: ${issue.message}; line skipped` };
+let parser: Promise<LineParser> | undefined;
+
+/** The line parser, its schema loaded on first use. */
+export function lineParser(): Promise<LineParser> {
+  parser ??= import('./journal-line-schema').then((schema) => schema.parseLine);
+  return parser;
 }

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { FoldedState } from './fold';
-import { formatLine, parseLine, type JournalLine } from './journal-line';
+import { formatLine, lineParser, type JournalLine } from './journal-line';
 import { readLines } from './journal-reader';
 import type { Landed } from './journal-writer';
 import { SampleLines } from './sample-lines';
@@ -56,6 +56,7 @@ export class JournalTail {
     // A journal deleted under us reads as empty; the next append makes a new one.
     if (!info || size <= this.offset) return changed;
     const name = basename(this.journal);
+    const parseLine = await lineParser();
     const onLine = (text: string, lineNo: number, offset: number): void => {
       const parsed = parseLine(text, name, lineNo);
       if ('error' in parsed) return void this.problems.add(parsed.error);

@@ -2,7 +2,7 @@
 // longer remembers, or one of another process, is found in the journal by its id.
 import { basename } from 'node:path';
 import { changesFromLines, type SampleChange } from './edit-lines';
-import { parseLine, type JournalLine } from './journal-line';
+import { lineParser, type JournalLine } from './journal-line';
 import { readLines } from './journal-reader';
 
 const REVERTIBLE_EDITS = 500;
@@ -34,6 +34,7 @@ export class RevertibleEdits {
   private async changesInJournal(editId: string): Promise<SampleChange[] | null> {
     const lines: JournalLine[] = [];
     const name = basename(this.journal);
+    const parseLine = await lineParser();
     await readLines(this.journal, 0, 1, (text, lineNo) => {
       if (!text.includes(editId)) return;
       const parsed = parseLine(text, name, lineNo);

@@ -3,7 +3,7 @@
 // The store knows where each sample's lines start (sample-lines.ts): only those are read.
 import { open } from 'node:fs/promises';
 import type { HistoryEntry } from '../../shared/api';
-import { parseLine, type JournalLine } from './journal-line';
+import { lineParser, type JournalLine } from './journal-line';
 import { readLines } from './journal-reader';
 
 const FIRST_READ_BYTES = 4096;
@@ -37,6 +37,7 @@ function entryOf(line: JournalLine): HistoryEntry {
 
 /** The journal lines starting at `offsets` (undefined where none can be read there). */
 async function linesAt(journal: string, offsets: readonly number[]): Promise<(JournalLine | undefined)[]> {
+  const parseLine = await lineParser();
   const handle = await open(journal, 'r');
   try {
     const lines: (JournalLine | undefined)[] = [];
@@ -67,6 +68,7 @@ async function scanJournal(journal: string, id: string): Promise<HistoryEntry[]>
   const entries: HistoryEntry[] = [];
   // A cheap test first: most lines are other samples', and JSON.stringify gives the id as written.
   const needle = `"sample":${JSON.stringify(id)}`;
+  const parseLine = await lineParser();
   await readLines(journal, 0, 1, (text, lineNo) => {
     if (!text.includes(needle)) return;
     const parsed = parseLine(text, journal, lineNo);

@@ -3,7 +3,7 @@
 // snapshot covers were never folded line by line: they are indexed once, on the first history
 // asked for.
 import { basename } from 'node:path';
-import { parseLine } from './journal-line';
+import { lineParser } from './journal-line';
 import { readLines } from './journal-reader';
 
 export class SampleLines {
@@ -41,6 +41,7 @@ export class SampleLines {
     const until = this.from;
     const earlier = new Map<string, number[]>();
     const name = basename(this.journal);
+    const parseLine = await lineParser();
     await readLines(
       this.journal,
       0,

@@ -8,32 +8,13 @@
 // - a journal that was replaced or shortened no longer matches: the snapshot is ignored.
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { ReviewStatus } from '../../shared/model';
 import { writeFileAtomic } from './atomic-write';
 import type { SampleFold } from './fold';
+import type { Snapshot } from './snapshot-schema';
 
 const TAIL_BYTES = 4096;
 
-const field = <T extends z.ZodType>(value: T) =>
-  z.object({ value, at: z.string(), by: z.string(), edit: z.string() });
-
-const Snapshot = z.object({
-  v: z.literal(1),
-  offset: z.number().int().nonnegative(),
-  lines: z.number().int().nonnegative(),
-  tailHash: z.string(),
-  samples: z.array(
-    z.object({
-      id: z.string(),
-      rowHash: z.string(),
-      reason: field(z.string().nullable().optional()).optional(),
-      status: field(ReviewStatus).optional(),
-      note: field(z.string()).optional(),
-    }),
-  ),
-});
-export type Snapshot = z.infer<typeof Snapshot>;
+export type { Snapshot };
 
 /** The folds a snapshot holds (JSON drops a reset reason's `value: undefined`; it is put back). */
 export function snapshotFolds(snapshot: Snapshot): SampleFold[] {
@@ -87,6 +68,7 @@ export async function readSnapshot(
   } catch (error) {
     return { warning: `${path}: not JSON (${String(error)}); the journal is read in full instead` };
   }
+  const { Snapshot } = await import('./snapshot-schema');
   const parsed = Snapshot.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

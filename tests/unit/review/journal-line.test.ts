@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLine, parseLine, type JournalLine } from '../../../src/main/review/journal-line';
+import { formatLine, type JournalLine } from '../../../src/main/review/journal-line';
+import { parseLine } from '../../../src/main/review/journal-line-schema';
 
 const line: JournalLine = {
   v: 1,

@@ -1,4 +1,4 @@
-// Bundles a TypeScript entry (and everything it imports) into one .mjs that a plain `node` child
+// Bundles a TypeScript entry (and everything it imports) into an .mjs (and its chunks) that a plain `node` child
 // process can run: the crash and concurrency tests need real processes, killed for real.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,12 @@ export interface Bundle {
 export async function bundle(entry: string): Promise<Bundle> {
   const dir = await mkdtemp(join(tmpdir(), 'flagdeck-bundle-'));
   const file = join(dir, `${basename(entry, '.ts')}.mjs`);
-  await build({ input: entry, platform: 'node', logLevel: 'silent', output: { file, format: 'esm' } });
+  // A directory, not one file: modules loaded lazily (zod's schemas) become chunks of their own.
+  await build({
+    input: entry,
+    platform: 'node',
+    logLevel: 'silent',
+    output: { dir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+  });
   return { file, remove: () => rm(dir, { recursive: true, force: true }) };
 }
