@@ -35,14 +35,22 @@ function workerSource(): string {
   return source;
 }
 
-/** Whether worker threads can run the scanner here (not when the sources are not plain JS). */
+let available: boolean | undefined;
+
+/**
+ * Whether worker threads can run the scanner here (not when the sources are not plain JS). Answered
+ * once: compiling the source text to find out took 1-3 ms, and a large log asks twice.
+ */
 export function workersAvailable(): boolean {
-  try {
-    new Function(workerSource());
-    return true;
-  } catch {
-    return false;
+  if (available === undefined) {
+    try {
+      new Function(workerSource());
+      available = true;
+    } catch {
+      available = false;
+    }
   }
+  return available;
 }
 
 /** A job as a thread is given it: the thread opens the log itself. */
