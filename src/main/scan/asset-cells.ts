@@ -39,6 +39,8 @@ export interface AssetCellsAdder {
    * cell as text, 2 settled as missing with its refHash in `hashes`.
    */
   addJudged(buf: Buffer, bounds: FieldBounds, n: number, verdicts: Uint8Array, hashes: Float64Array): void;
+  /** refHashes of references settled as missing, in row order (rows the WebAssembly index took). */
+  addMissing(hashes: Float64Array): void;
   result(): AssetCells;
 }
 
@@ -256,6 +258,9 @@ export function assetCellsCollector(
         else cells[k].push(text(buf, s, e));
       }
       addBeyond(buf, bounds, n);
+    },
+    addMissing(hashes) {
+      for (let i = 0; i < hashes.length; i++) pushMissing(hashes[i]);
     },
     addJudged(buf, bounds, n, verdicts, hashes) {
       for (let k = 0; k < job.columns.length; k++) {

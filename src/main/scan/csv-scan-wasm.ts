@@ -8,11 +8,13 @@
 // module constants.
 import type { FieldBounds, scanCsv } from './csv-scan';
 import type { AssetCellsJob, assetCellsCollector } from './asset-cells';
+import type { IndexBatch, IndexCsv } from './scan-job';
 
 export interface ScannerParts {
   FieldBounds: new () => FieldBounds;
   scanCsv: typeof scanCsv;
   assetCellsCollector: typeof assetCellsCollector;
+  indexCsv?: IndexCsv;
 }
 
 // The one WebAssembly call used here (the node tsconfig has no DOM lib, which declares it).
@@ -41,6 +43,19 @@ interface Exports {
   census_reserve(names: number): number;
   census_configure(columns: number, extensions: number, keys: number, names: number): void;
   census(count: number): void;
+  index_begin(...job: number[]): void;
+  index_chunk(): number;
+  index_learn(reason: number, username: number): void;
+  batch_ptr(): number;
+  batch_start_ptr(): number;
+  batch_length_ptr(): number;
+  batch_line_ptr(): number;
+  batch_reason_ptr(): number;
+  batch_user_ptr(): number;
+  batch_time_ptr(): number;
+  batch_missing_ptr(): number;
+  batch_size(): number;
+  missing_cap(): number;
 }
 
 interface Engine {
@@ -57,6 +72,8 @@ interface Engine {
   /** The census job the instance holds, and whether it fits. */
   job: AssetCellsJob | undefined;
   fits: boolean;
+  /** The IndexSink range the instance's index state is of. */
+  range: number;
 }
 
 /**
@@ -69,7 +86,8 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
   const engine = (): Engine | undefined => {
     if (!api || !compiled) return undefined;
     const exports = new api.Instance(compiled).exports as Exports;
-    return { ...views(exports), exports, bounds: undefined, scanning: -1, job: undefined, fits: false };
+    const fresh = { bounds: undefined, scanning: -1, job: undefined, fits: false, range: -1 };
+    return { ...views(exports), exports, ...fresh };
   };
   const views = (x: Exports): Pick<Engine, 'memory' | 'area' | 'report' | 'verdicts' | 'hashes'> => {
     const memory = x.memory.buffer;
@@ -182,5 +200,76 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
       },
     };
   };
-  return { FieldBounds: InstanceBounds, scanCsv: scan, assetCellsCollector: collector };
+  // The batch record-index.c wrote, as views of the memory (made again when it grew).
+  const batchOf = (own: Engine): IndexBatch => {
+    const x = own.exports;
+    if (own.memory !== x.memory.buffer) renewViews(own);
+    const size = x.batch_size();
+    const [count, missing, fewestFields, mostFields] = new Int32Array(own.memory, x.batch_ptr(), 4);
+    const int32 = (at: number): Int32Array => new Int32Array(own.memory, at, size);
+    return {
+      count,
+      starts: int32(x.batch_start_ptr()),
+      lengths: int32(x.batch_length_ptr()),
+      lines: int32(x.batch_line_ptr()),
+      reasons: int32(x.batch_reason_ptr()),
+      usernames: int32(x.batch_user_ptr()),
+      timestamps: new Float64Array(own.memory, x.batch_time_ptr(), size),
+      missing: new Float64Array(own.memory, x.batch_missing_ptr(), missing),
+      fewestFields,
+      mostFields,
+    };
+  };
+  const ANCHORS = { end: 1, 'timestamp-end': 2 } as const;
+  const indexCsv: IndexCsv = (buf, start, limit, options, state, bounds, sink) => {
+    const own = engines.get(bounds);
+    if (own === undefined || bounds.starts.buffer !== own.memory || limit - start > own.area.length)
+      return null;
+    const x = own.exports;
+    if (sink.assets) {
+      if (own.job !== sink.assets) {
+        own.fits = configure(own, sink.assets);
+        own.job = sink.assets;
+        own.range = -1;
+      }
+      if (!own.fits) return null;
+    }
+    if (own.range !== sink.range) {
+      const { roles, assets, audit } = sink;
+      x.index_begin(
+        ...[roles.flag, roles.username, roles.timestamp, roles.width].map((at) => at ?? -1),
+        roles.anchor ? ANCHORS[roles.anchor] : 0,
+        options.newline ?? 10,
+        assets ? assets.columns.length : -1,
+        audit ? 1 : 0,
+        audit?.width ?? -1,
+        audit ? audit.columns : 0,
+      );
+      own.range = sink.range;
+    }
+    own.area.set(buf.subarray(start, limit));
+    x.begin(limit - start, start, options.quote, options.final ? 1 : 0, options.newline ?? 10, state.line);
+    own.scanning = options.quote;
+    let status: number;
+    try {
+      for (;;) {
+        status = x.index_chunk();
+        const batch = batchOf(own);
+        if (batch.count > 0) sink.rows(batch);
+        if (status === 3) continue;
+        if (status !== 1) break;
+        const report = own.report;
+        if (report[4] === 1) sink.onRecord(report[0], report[1], report[2], report[3], true, -1, false);
+        else sink.onRecord(report[0], report[1], report[2], report[3], false, report[5]);
+        x.index_learn(...sink.lastCodes());
+      }
+    } finally {
+      own.scanning = -1;
+    }
+    const stop = own.report[6];
+    state.line = own.report[7];
+    if (status === 2) return js.scanCsv(buf, stop, limit, options, state, bounds, sink.onRecord);
+    return stop;
+  };
+  return { FieldBounds: InstanceBounds, scanCsv: scan, assetCellsCollector: collector, indexCsv };
 }

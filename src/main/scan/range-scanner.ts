@@ -5,7 +5,15 @@
 import type { OnRecord } from './csv-scan';
 import type { AssetCellsJob, assetCellsCollector } from './asset-cells';
 import type { RecordAuditJob, recordAuditor } from './record-audit';
-import type { ColumnName, RowLayout, ScanHelpers, ScanJob, ScanResult } from './scan-job';
+import type {
+  ColumnName,
+  IndexBatch,
+  IndexSink,
+  RowLayout,
+  ScanHelpers,
+  ScanJob,
+  ScanResult,
+} from './scan-job';
 
 /** Scans one range (a thread scanning many makes one rangeScanner instead). */
 export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
@@ -19,7 +27,7 @@ export function scanRange(job: ScanJob, helpers: ScanHelpers): ScanResult {
  * State of the range being scanned lives in the variables below, set anew for each job.
  */
 export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult {
-  const { scanCsv, fieldBytes, timestampFromBytes, readSync, roleCell } = helpers;
+  const { scanCsv, fieldBytes, timestampFromBytes, readSync, roleCell, indexCsv } = helpers;
   const bounds = new helpers.FieldBounds();
   let roles: ScanJob['roles'] = {};
   let quote = 34;
@@ -150,6 +158,32 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     const last = buf[recordEnd - 1];
     tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
   };
+  // The rows indexCsv wrote in WebAssembly, as onRecord would have added them.
+  const takeRows = (batch: IndexBatch): void => {
+    const n = batch.count;
+    while (count + n > capacity) grow();
+    for (let i = 0; i < n; i++) starts[count + i] = base + batch.starts[i];
+    lengths.set(batch.lengths.subarray(0, n), count);
+    lines.set(batch.lines.subarray(0, n), count);
+    reasons.set(batch.reasons.subarray(0, n), count);
+    usernames.set(batch.usernames.subarray(0, n), count);
+    timestamps.set(batch.timestamps.subarray(0, n), count);
+    count += n;
+    if (batch.fewestFields < layout.fewestFields) layout.fewestFields = batch.fewestFields;
+    if (batch.mostFields > layout.mostFields) layout.mostFields = batch.mostFields;
+    assets?.addMissing(batch.missing);
+    const last = buf[batch.starts[n - 1] + batch.lengths[n - 1] - 1];
+    tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
+  };
+  const sink: IndexSink = {
+    range: 0,
+    roles,
+    assets: undefined,
+    audit: undefined,
+    onRecord,
+    lastCodes: () => (count > 0 ? [reasons[count - 1], usernames[count - 1]] : [-1, -1]),
+    rows: takeRows,
+  };
   return (job) => {
     roles = job.roles;
     quote = job.quote;
@@ -190,6 +224,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
       auditor = helpers.recordAuditor(job.audit, newline, helpers.isUtf8);
       auditJob = job.audit;
     } else if (!job.audit) auditor = auditJob = undefined;
+    Object.assign(sink, { range: sink.range + 1, roles, assets: job.assets, audit: job.audit });
     const readBytes = Math.max(1, Math.min(job.chunkBytes, job.to - job.from));
     if (buf.length < readBytes) buf = Buffer.allocUnsafe(readBytes);
     let carry = 0;
@@ -215,7 +250,10 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
       base = position - limit;
       const final = job.final && position >= job.to;
       const firstRow = count;
-      const stop = scanCsv(buf, 0, limit, { quote, final, newline }, state, bounds, onRecord);
+      const options = { quote, final, newline };
+      const stop =
+        indexCsv?.(buf, 0, limit, options, state, bounds, sink) ??
+        scanCsv(buf, 0, limit, options, state, bounds, onRecord);
       auditor?.chunk(buf, stop, firstRow, starts, lengths, count, base);
       end = base + stop;
       carry = limit - stop;

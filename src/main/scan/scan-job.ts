@@ -2,7 +2,7 @@
 // (ScanResult); range-scanner.ts does the scanning.
 import type { roleCell } from '../gradio/role-cells';
 import type { LogShape } from '../gradio/log-model';
-import type { FieldBounds, scanCsv, ScanState } from './csv-scan';
+import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csv-scan';
 import type { AssetCells, AssetCellsJob, assetCellsCollector, refHash } from './asset-cells';
 import type { RecordAudit, RecordAuditJob, recordAuditor } from './record-audit';
 
@@ -17,6 +17,8 @@ export interface ScanHelpers {
   assetCellsCollector: typeof assetCellsCollector;
   refHash: typeof refHash;
   recordAuditor: typeof recordAuditor;
+  /** The per-record work in WebAssembly (csv-scan-wasm.ts), where the scanner has it. */
+  indexCsv?: IndexCsv;
   isUtf8: (bytes: Uint8Array) => boolean;
   readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
 }
@@ -106,4 +108,47 @@ export interface ScanResult {
   assetCells?: AssetCells;
   /** What `job.audit` asked for. */
   audit?: RecordAudit;
+}
+
+/**
+ * Scans `buf[start, limit)` as scanCsv does, doing the per-record work of most records itself
+ * (record-index.c): their rows come in batches (IndexSink.rows), the others go to `onRecord`. Null
+ * when it cannot take this scan (the caller runs scanCsv with onRecord then).
+ */
+export type IndexCsv = (
+  buf: Buffer,
+  start: number,
+  limit: number,
+  options: { quote: number; final: boolean; newline?: number },
+  state: ScanState,
+  bounds: FieldBounds,
+  sink: IndexSink,
+) => number | null;
+
+/** What a range scanner gives IndexCsv: its job, its per-record function and where rows go. */
+export interface IndexSink {
+  /** Changes with each job: the per-job state (role values known, the audit's) starts again. */
+  range: number;
+  roles: ScanJob['roles'];
+  assets: AssetCellsJob | undefined;
+  audit: RecordAuditJob | undefined;
+  onRecord: OnRecord;
+  /** The reason and username codes onRecord gave the row it added last. */
+  lastCodes(): [number, number];
+  rows(batch: IndexBatch): void;
+}
+
+/** Rows the WebAssembly index wrote: offsets are `buf`'s, views valid until the next call. */
+export interface IndexBatch {
+  count: number;
+  starts: Int32Array;
+  lengths: Int32Array;
+  lines: Int32Array;
+  reasons: Int32Array;
+  usernames: Int32Array;
+  timestamps: Float64Array;
+  /** The census's missing hashes of these rows, in row order. */
+  missing: Float64Array;
+  fewestFields: number;
+  mostFields: number;
 }

@@ -18,8 +18,8 @@
 
 static int32_t columns[MAX_COLUMNS];
 static uint8_t loose[MAX_COLUMNS];
-static uint8_t verdicts[MAX_COLUMNS];
-static double hashes[MAX_COLUMNS];
+uint8_t verdicts[MAX_COLUMNS];
+double hashes[MAX_COLUMNS];
 // Extensions, then path keys: each a length byte and its bytes; JS writes them here.
 static uint8_t words[MAX_WORDS * (WORD_BYTES + 1)];
 // The folder's name hashes (as JS gives them), then their table: grown into at census_reserve().

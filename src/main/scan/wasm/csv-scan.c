@@ -18,8 +18,7 @@ int32_t starts[MAX_FIELDS];
 int32_t ends[MAX_FIELDS];
 // What step() reports: a record (start, end, line, count, unclosed, stray), or where it stopped
 // (STOP, LINE).
-enum { R_START, R_END, R_LINE, R_COUNT, R_UNCLOSED, R_STRAY, STOP, LINE, REPORT_SIZE };
-static int32_t report[REPORT_SIZE];
+int32_t report[REPORT_SIZE];
 
 int32_t limit, base, quote;
 static int32_t p, final, newline, line;

@@ -17,3 +17,13 @@ extern uint8_t area[AREA_BYTES + 16];
 extern int32_t starts[], ends[];
 /** The bytes in `area`, where they start in the caller's buffer, and the quote byte. */
 extern int32_t limit, base, quote;
+
+// csv-scan.c's walk: step() scans to the next record and reports it here.
+enum { R_START, R_END, R_LINE, R_COUNT, R_UNCLOSED, R_STRAY, STOP, LINE, REPORT_SIZE };
+extern int32_t report[REPORT_SIZE];
+int32_t step(void);
+
+// asset-census.c's judgement of the record last reported, per job column.
+extern uint8_t verdicts[];
+extern double hashes[];
+void census(int32_t count);
