@@ -44,7 +44,7 @@ interface Exports {
   census_configure(columns: number, extensions: number, keys: number, names: number): void;
   census(count: number): void;
   index_begin(...job: number[]): void;
-  index_chunk(): number;
+  index_chunk(base: number): number;
   index_learn(reason: number, username: number): void;
   batch_ptr(): number;
   batch_start_ptr(): number;
@@ -206,14 +206,14 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     if (own.memory !== x.memory.buffer) renewViews(own);
     const size = x.batch_size();
     const [count, missing, fewestFields, mostFields] = new Int32Array(own.memory, x.batch_ptr(), 4);
-    const int32 = (at: number): Int32Array => new Int32Array(own.memory, at, size);
+    const uint32 = (at: number): Uint32Array => new Uint32Array(own.memory, at, size);
     return {
       count,
-      starts: int32(x.batch_start_ptr()),
-      lengths: int32(x.batch_length_ptr()),
-      lines: int32(x.batch_line_ptr()),
-      reasons: int32(x.batch_reason_ptr()),
-      usernames: int32(x.batch_user_ptr()),
+      starts: new Float64Array(own.memory, x.batch_start_ptr(), size),
+      lengths: uint32(x.batch_length_ptr()),
+      lines: uint32(x.batch_line_ptr()),
+      reasons: new Int32Array(own.memory, x.batch_reason_ptr(), size),
+      usernames: new Int32Array(own.memory, x.batch_user_ptr(), size),
       timestamps: new Float64Array(own.memory, x.batch_time_ptr(), size),
       missing: new Float64Array(own.memory, x.batch_missing_ptr(), missing),
       fewestFields,
@@ -253,7 +253,7 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     let status: number;
     try {
       for (;;) {
-        status = x.index_chunk();
+        status = x.index_chunk(options.base);
         const batch = batchOf(own);
         if (batch.count > 0) sink.rows(batch);
         if (status === 3) continue;

@@ -162,7 +162,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
   const takeRows = (batch: IndexBatch): void => {
     const n = batch.count;
     while (count + n > capacity) grow();
-    for (let i = 0; i < n; i++) starts[count + i] = base + batch.starts[i];
+    starts.set(batch.starts.subarray(0, n), count);
     lengths.set(batch.lengths.subarray(0, n), count);
     lines.set(batch.lines.subarray(0, n), count);
     reasons.set(batch.reasons.subarray(0, n), count);
@@ -172,7 +172,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     if (batch.fewestFields < layout.fewestFields) layout.fewestFields = batch.fewestFields;
     if (batch.mostFields > layout.mostFields) layout.mostFields = batch.mostFields;
     assets?.addMissing(batch.missing);
-    const last = buf[batch.starts[n - 1] + batch.lengths[n - 1] - 1];
+    const last = buf[batch.starts[n - 1] - base + batch.lengths[n - 1] - 1];
     tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
   };
   const sink: IndexSink = {
@@ -250,7 +250,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
       base = position - limit;
       const final = job.final && position >= job.to;
       const firstRow = count;
-      const options = { quote, final, newline };
+      const options = { quote, final, newline, base };
       const stop =
         indexCsv?.(buf, 0, limit, options, state, bounds, sink) ??
         scanCsv(buf, 0, limit, options, state, bounds, onRecord);

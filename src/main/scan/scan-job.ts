@@ -111,7 +111,8 @@ export interface ScanResult {
 }
 
 /**
- * Scans `buf[start, limit)` as scanCsv does, doing the per-record work of most records itself
+ * Scans `buf[start, limit)` as scanCsv does (`options.base`: where `buf` starts in the file),
+ * doing the per-record work of most records itself
  * (record-index.c): their rows come in batches (IndexSink.rows), the others go to `onRecord`. Null
  * when it cannot take this scan (the caller runs scanCsv with onRecord then).
  */
@@ -119,7 +120,7 @@ export type IndexCsv = (
   buf: Buffer,
   start: number,
   limit: number,
-  options: { quote: number; final: boolean; newline?: number },
+  options: { quote: number; final: boolean; newline?: number; base: number },
   state: ScanState,
   bounds: FieldBounds,
   sink: IndexSink,
@@ -138,12 +139,12 @@ export interface IndexSink {
   rows(batch: IndexBatch): void;
 }
 
-/** Rows the WebAssembly index wrote: offsets are `buf`'s, views valid until the next call. */
+/** Rows the WebAssembly index wrote (starts in the file: options.base added), views valid until the next call. */
 export interface IndexBatch {
   count: number;
-  starts: Int32Array;
-  lengths: Int32Array;
-  lines: Int32Array;
+  starts: Float64Array;
+  lengths: Uint32Array;
+  lines: Uint32Array;
   reasons: Int32Array;
   usernames: Int32Array;
   timestamps: Float64Array;

@@ -14,19 +14,20 @@
 #define TABLE 4096
 #define POOL_BYTES (TABLE / 2 * SHORT_BYTES)
 
-// A batch: per row, where its record starts and how long it is, its line, its reason and
-// username codes and its time; the census's missing hashes in row order.
-static int32_t batch_start[BATCH], batch_length[BATCH], batch_line[BATCH], batch_reason[BATCH],
-    batch_user[BATCH];
-static double batch_time[BATCH];
+// A batch: per row, where its record starts in the file and how long it is, its line, its reason
+// and username codes and its time (typed as the columns JS copies them into); the census's missing
+// hashes in row order.
+static double batch_start[BATCH], batch_time[BATCH];
+static uint32_t batch_length[BATCH], batch_line[BATCH];
+static int32_t batch_reason[BATCH], batch_user[BATCH];
 static double batch_missing[MISSING_CAP];
 enum { B_COUNT, B_MISSING, B_FEWEST, B_MOST, B_SIZE };
 static int32_t batch[B_SIZE];
 
 EXPORT(batch_ptr) int32_t *batch_ptr(void) { return batch; }
-EXPORT(batch_start_ptr) int32_t *batch_start_ptr(void) { return batch_start; }
-EXPORT(batch_length_ptr) int32_t *batch_length_ptr(void) { return batch_length; }
-EXPORT(batch_line_ptr) int32_t *batch_line_ptr(void) { return batch_line; }
+EXPORT(batch_start_ptr) double *batch_start_ptr(void) { return batch_start; }
+EXPORT(batch_length_ptr) uint32_t *batch_length_ptr(void) { return batch_length; }
+EXPORT(batch_line_ptr) uint32_t *batch_line_ptr(void) { return batch_line; }
 EXPORT(batch_reason_ptr) int32_t *batch_reason_ptr(void) { return batch_reason; }
 EXPORT(batch_user_ptr) int32_t *batch_user_ptr(void) { return batch_user; }
 EXPORT(batch_time_ptr) double *batch_time_ptr(void) { return batch_time; }
@@ -190,6 +191,9 @@ static int32_t audit_quiet(int32_t cells, int32_t end) {
   return eol == 0 || (audit_first_eol != 0 && (eol == audit_first_eol || audit_other_seen));
 }
 
+// Where the caller's buffer starts in the file.
+static double file_base;
+
 /** The record last reported as a row of the batch; 0 when JS must take it. */
 static int32_t index_record(void) {
   if (report[R_UNCLOSED] || report[R_STRAY] != -1) return 0;
@@ -216,9 +220,9 @@ static int32_t index_record(void) {
       if (verdicts[k] == 2) batch_missing[batch[B_MISSING]++] = hashes[k];
   }
   int32_t row = batch[B_COUNT]++;
-  batch_start[row] = report[R_START];
-  batch_length[row] = end - start;
-  batch_line[row] = report[R_LINE];
+  batch_start[row] = file_base + report[R_START];
+  batch_length[row] = (uint32_t)(end - start);
+  batch_line[row] = (uint32_t)report[R_LINE];
   batch_reason[row] = reason;
   batch_user[row] = user;
   batch_time[row] = time;
@@ -229,9 +233,11 @@ static int32_t index_record(void) {
 
 /**
  * Scans records into a new batch until one needs JS (1: it is in `report`), the batch is full
- * (3), or step() stops (0) or meets a record too wide for it (2).
+ * (3), or step() stops (0) or meets a record too wide for it (2). `buffer_base`: where the
+ * caller's buffer starts in the file.
  */
-EXPORT(index_chunk) int32_t index_chunk(void) {
+EXPORT(index_chunk) int32_t index_chunk(double buffer_base) {
+  file_base = buffer_base;
   batch[B_COUNT] = 0;
   batch[B_MISSING] = 0;
   batch[B_FEWEST] = 0x7fffffff;
