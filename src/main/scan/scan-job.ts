@@ -81,9 +81,8 @@ export interface RowLayout {
   mostFields: number;
 }
 
-/** Columns of the records found, role cells as raw bytes (latin1) interned per job. */
-export interface ScanResult {
-  /** Rows found; the arrays may be longer. */
+/** Rows as columns: each array's first `count` entries (the arrays may be longer). */
+export interface RowColumns {
   count: number;
   starts: Float64Array;
   lengths: Uint32Array;
@@ -91,6 +90,10 @@ export interface ScanResult {
   reasons: Int32Array;
   usernames: Int32Array;
   timestamps: Float64Array;
+}
+
+/** Columns of the records found, role cells as raw bytes (latin1) interned per job. */
+export interface ScanResult extends RowColumns {
   reasonRaws: string[];
   usernameRaws: string[];
   /** Offset past the last record, and the scanner state there. */
@@ -140,14 +143,7 @@ export interface IndexSink {
 }
 
 /** Rows the WebAssembly index wrote (starts in the file: options.base added), views valid until the next call. */
-export interface IndexBatch {
-  count: number;
-  starts: Float64Array;
-  lengths: Uint32Array;
-  lines: Uint32Array;
-  reasons: Int32Array;
-  usernames: Int32Array;
-  timestamps: Float64Array;
+export interface IndexBatch extends RowColumns {
   /** The census's missing hashes of these rows, in row order. */
   missing: Float64Array;
   fewestFields: number;
