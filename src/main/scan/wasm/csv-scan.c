@@ -51,7 +51,12 @@ static int32_t delimiter_length(int32_t at) {
   return area[at + 1] == 10 ? 2 : 0;
 }
 
-/** The first quote at or after `at` (or `limit`), counting the newline bytes before it. */
+/**
+ * The first quote at or after `at` that is not the first of a doubled quote (or `limit`), counting
+ * the newline bytes before it: step()'s loop over a quoted field would skip each `""` and look
+ * again, and a JSON cell holds one every few bytes. A quote whose next byte is past `limit` is
+ * returned, for step() to judge.
+ */
 static int32_t next_quote(int32_t at) {
   v128_t quotes = wasm_i8x16_splat((int8_t)quote);
   v128_t newlines = wasm_i8x16_splat((int8_t)newline);
@@ -59,14 +64,27 @@ static int32_t next_quote(int32_t at) {
     v128_t bytes = wasm_v128_load(area + at);
     uint32_t q = wasm_i8x16_bitmask(wasm_i8x16_eq(bytes, quotes));
     uint32_t n = wasm_i8x16_bitmask(wasm_i8x16_eq(bytes, newlines));
-    if (q) {
-      line += __builtin_popcount(n & ((q & -q) - 1));
-      return at + __builtin_ctz(q);
+    int32_t next_block = at + 16;
+    while (q) {
+      int32_t bit = __builtin_ctz(q);
+      int32_t found = at + bit;
+      if (found + 1 >= limit || area[found + 1] != quote) {
+        line += __builtin_popcount(n & ((1u << bit) - 1));
+        return found;
+      }
+      // A doubled quote: both are text. Its second quote may open the next block.
+      q &= ~(3u << bit);
+      if (found + 2 > next_block) next_block = found + 2;
     }
     line += __builtin_popcount(n);
-    at += 16;
+    at = next_block;
   }
-  while (at < limit && area[at] != quote) {
+  while (at < limit) {
+    if (area[at] == quote) {
+      if (at + 1 >= limit || area[at + 1] != quote) return at;
+      at += 2;
+      continue;
+    }
     if (area[at] == newline) line++;
     at++;
   }
