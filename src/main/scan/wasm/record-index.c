@@ -123,9 +123,11 @@ static void learn_code(int32_t role, int32_t column, int32_t cells, int32_t code
   if (s == e || e - s > SHORT_BYTES) return;
   uint32_t hash = value_hash(s, e);
   Entry *entry = slot_of(role, hash);
+  // A full pool or table: values not learned are interned by JS, as before. An entry kept as it
+  // was stays right: a value's code never changes within a range.
+  if (pool_used[role] + (e - s) > POOL_BYTES) return;
   if (entry->code < 0) {
-    // A full table or pool: later values are interned by JS, as before.
-    if (entries[role] >= TABLE / 2 || pool_used[role] + (e - s) > POOL_BYTES) return;
+    if (entries[role] >= TABLE / 2) return;
     entries[role]++;
   }
   entry->hash = hash;
