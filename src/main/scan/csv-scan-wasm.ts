@@ -74,6 +74,10 @@ interface Engine {
   fits: boolean;
   /** The IndexSink range the instance's index state is of. */
   range: number;
+  /** A range whose records mostly go to JS (role values past the table's room): scanned as before. */
+  slowRange: number;
+  /** Views of the batch record-index.c writes, made again when the memory grows. */
+  batch: { header: Int32Array; rows: IndexBatch; missing: Float64Array } | undefined;
 }
 
 /**
@@ -86,8 +90,8 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
   const engine = (): Engine | undefined => {
     if (!api || !compiled) return undefined;
     const exports = new api.Instance(compiled).exports as Exports;
-    const fresh = { bounds: undefined, scanning: -1, job: undefined, fits: false, range: -1 };
-    return { ...views(exports), exports, ...fresh };
+    const fresh = { bounds: undefined, scanning: -1, job: undefined, fits: false, range: -1, slowRange: -1 };
+    return { ...views(exports), exports, ...fresh, batch: undefined };
   };
   const views = (x: Exports): Pick<Engine, 'memory' | 'area' | 'report' | 'verdicts' | 'hashes'> => {
     const memory = x.memory.buffer;
@@ -200,31 +204,42 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
       },
     };
   };
-  // The batch record-index.c wrote, as views of the memory (made again when it grew).
+  // The batch record-index.c wrote: views of the memory, made once (again when it grew).
   const batchOf = (own: Engine): IndexBatch => {
     const x = own.exports;
     if (own.memory !== x.memory.buffer) renewViews(own);
-    const size = x.batch_size();
-    const [count, missing, fewestFields, mostFields] = new Int32Array(own.memory, x.batch_ptr(), 4);
-    const uint32 = (at: number): Uint32Array => new Uint32Array(own.memory, at, size);
-    return {
-      count,
-      starts: new Float64Array(own.memory, x.batch_start_ptr(), size),
-      lengths: uint32(x.batch_length_ptr()),
-      lines: uint32(x.batch_line_ptr()),
-      reasons: new Int32Array(own.memory, x.batch_reason_ptr(), size),
-      usernames: new Int32Array(own.memory, x.batch_user_ptr(), size),
-      timestamps: new Float64Array(own.memory, x.batch_time_ptr(), size),
-      missing: new Float64Array(own.memory, x.batch_missing_ptr(), missing),
-      fewestFields,
-      mostFields,
-    };
+    if (own.batch?.header.buffer !== own.memory) {
+      const size = x.batch_size();
+      const memory = own.memory;
+      const rows: IndexBatch = {
+        count: 0,
+        starts: new Float64Array(memory, x.batch_start_ptr(), size),
+        lengths: new Uint32Array(memory, x.batch_length_ptr(), size),
+        lines: new Uint32Array(memory, x.batch_line_ptr(), size),
+        reasons: new Int32Array(memory, x.batch_reason_ptr(), size),
+        usernames: new Int32Array(memory, x.batch_user_ptr(), size),
+        timestamps: new Float64Array(memory, x.batch_time_ptr(), size),
+        missing: new Float64Array(0),
+        fewestFields: 0,
+        mostFields: 0,
+      };
+      const header = new Int32Array(memory, x.batch_ptr(), 4);
+      const missing = new Float64Array(memory, x.batch_missing_ptr(), x.missing_cap());
+      own.batch = { header, rows, missing };
+    }
+    const { header, rows, missing } = own.batch;
+    rows.count = header[0];
+    rows.missing = missing.subarray(0, header[1]);
+    rows.fewestFields = header[2];
+    rows.mostFields = header[3];
+    return rows;
   };
   const ANCHORS = { end: 1, 'timestamp-end': 2 } as const;
   const indexCsv: IndexCsv = (buf, start, limit, options, state, bounds, sink) => {
     const own = engines.get(bounds);
     if (own === undefined || bounds.starts.buffer !== own.memory || limit - start > own.area.length)
       return null;
+    if (own.slowRange === sink.range) return null;
     const x = own.exports;
     if (sink.assets) {
       if (own.job !== sink.assets) {
@@ -251,13 +266,17 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     x.begin(limit - start, start, options.quote, options.final ? 1 : 0, options.newline ?? 10, state.line);
     own.scanning = options.quote;
     let status: number;
+    let fast = 0;
+    let slow = 0;
     try {
       for (;;) {
         status = x.index_chunk(options.base);
         const batch = batchOf(own);
         if (batch.count > 0) sink.rows(batch);
+        fast += batch.count;
         if (status === 3) continue;
         if (status !== 1) break;
+        slow++;
         const report = own.report;
         if (report[4] === 1) sink.onRecord(report[0], report[1], report[2], report[3], true, -1, false);
         else sink.onRecord(report[0], report[1], report[2], report[3], false, report[5]);
@@ -266,6 +285,9 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     } finally {
       own.scanning = -1;
     }
+    // Each record handed over costs more than onRecord alone: a range where most are (more
+    // distinct role values than the table holds) is scanned as before from its next chunk on.
+    if (slow > 256 && slow > fast) own.slowRange = sink.range;
     const stop = own.report[6];
     state.line = own.report[7];
     if (status === 2) return js.scanCsv(buf, stop, limit, options, state, bounds, sink.onRecord);

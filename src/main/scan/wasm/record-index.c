@@ -11,7 +11,7 @@
 #define MISSING_CAP 65536
 // Role values up to this long are looked up by their bytes' hash (range-scanner.ts's intern).
 #define SHORT_BYTES 48
-#define TABLE 4096
+#define TABLE 16384
 #define POOL_BYTES (TABLE / 2 * SHORT_BYTES)
 
 // A batch: per row, where its record starts in the file and how long it is, its line, its reason
@@ -98,7 +98,7 @@ static uint32_t value_hash(int32_t s, int32_t e) {
 }
 
 static Entry *slot_of(int32_t role, uint32_t hash) {
-  uint32_t at = (hash * 0x9E3779B1u) >> 20;
+  uint32_t at = (hash * 0x9E3779B1u) >> 18;
   while (table[role][at].code >= 0 && table[role][at].hash != hash) at = (at + 1) & (TABLE - 1);
   return &table[role][at];
 }
@@ -123,6 +123,7 @@ static void learn_code(int32_t role, int32_t column, int32_t cells, int32_t code
   if (s == e || e - s > SHORT_BYTES) return;
   uint32_t hash = value_hash(s, e);
   Entry *entry = slot_of(role, hash);
+  if (entry->code == code) return;
   // A full pool or table: values not learned are interned by JS, as before. An entry kept as it
   // was stays right: a value's code never changes within a range.
   if (pool_used[role] + (e - s) > POOL_BYTES) return;
