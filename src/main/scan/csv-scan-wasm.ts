@@ -5,79 +5,17 @@
 // and from a record wider than its arrays on. A collector judges in WebAssembly the records the
 // instance scanned, and in JS any other, or a job that does not fit the instance. Like csv-scan.ts,
 // this is sent to worker threads as source text (../log-index/scan-threads.ts): no imports, no
-// module constants.
-import type { FieldBounds, scanCsv } from './csv-scan';
+// module constants. indexCsv runs the range scanner's per-record work there too (record-index.c).
+import type { FieldBounds, OnRecord, scanCsv } from './csv-scan';
 import type { AssetCellsJob, assetCellsCollector } from './asset-cells';
 import type { IndexBatch, IndexCsv } from './scan-job';
+import type { Engine, Exports, WebAssemblyApi } from './wasm-engine';
 
 export interface ScannerParts {
   FieldBounds: new () => FieldBounds;
   scanCsv: typeof scanCsv;
   assetCellsCollector: typeof assetCellsCollector;
   indexCsv?: IndexCsv;
-}
-
-// The one WebAssembly call used here (the node tsconfig has no DOM lib, which declares it).
-interface WebAssemblyApi {
-  Instance: new (module: object) => { exports: unknown };
-}
-
-interface Exports {
-  memory: { buffer: ArrayBuffer };
-  area_ptr(): number;
-  area_bytes(): number;
-  starts_ptr(): number;
-  ends_ptr(): number;
-  max_fields(): number;
-  report_ptr(): number;
-  begin(length: number, from: number, quote: number, final: number, newline: number, line: number): void;
-  step(): number;
-  columns_ptr(): number;
-  loose_ptr(): number;
-  verdicts_ptr(): number;
-  hashes_ptr(): number;
-  words_ptr(): number;
-  max_columns(): number;
-  max_words(): number;
-  word_bytes(): number;
-  census_reserve(names: number): number;
-  census_configure(columns: number, extensions: number, keys: number, names: number): void;
-  census(count: number): void;
-  index_begin(...job: number[]): void;
-  index_chunk(base: number): number;
-  index_learn(reason: number, username: number): void;
-  batch_ptr(): number;
-  batch_start_ptr(): number;
-  batch_length_ptr(): number;
-  batch_line_ptr(): number;
-  batch_reason_ptr(): number;
-  batch_user_ptr(): number;
-  batch_time_ptr(): number;
-  batch_missing_ptr(): number;
-  batch_size(): number;
-  missing_cap(): number;
-}
-
-interface Engine {
-  /** The instance's memory, and the views below of it (made again when it grows). */
-  memory: ArrayBuffer;
-  area: Uint8Array;
-  report: Int32Array;
-  verdicts: Uint8Array;
-  hashes: Float64Array;
-  exports: Exports;
-  bounds: FieldBounds | undefined;
-  /** The quote of the scan under way, while the instance is scanning (its records are in memory). */
-  scanning: number;
-  /** The census job the instance holds, and whether it fits. */
-  job: AssetCellsJob | undefined;
-  fits: boolean;
-  /** The IndexSink range the instance's index state is of. */
-  range: number;
-  /** A range whose records mostly go to JS (role values past the table's room): scanned as before. */
-  slowRange: number;
-  /** Views of the batch record-index.c writes, made again when the memory grows. */
-  batch: { header: Int32Array; rows: IndexBatch; missing: Float64Array } | undefined;
 }
 
 /**
@@ -124,30 +62,31 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
       engines.set(this, own);
     }
   }
-  const scan: typeof scanCsv = (buf, start, limit, options, state, bounds, onRecord) => {
+  /** The instance of `bounds` when it can scan `limit - start` bytes; undefined: the JS scanner must. */
+  const engineFor = (bounds: FieldBounds, start: number, limit: number): Engine | undefined => {
     const own = engines.get(bounds);
     // Bounds grown by the JS scanner (a record wider than the instance's arrays) stay JS ones.
     if (own === undefined || bounds.starts.buffer !== own.memory || limit - start > own.area.length)
-      return js.scanCsv(buf, start, limit, options, state, bounds, onRecord);
+      return undefined;
+    return own;
+  };
+  /**
+   * Scans `buf[start, limit)` in the instance: copies it there, lets `walk` take the records (it
+   * returns step()'s or index_chunk()'s last status), and gives where the scan stopped; from a
+   * record too wide for the instance, the JS scanner goes on.
+   */
+  const inInstance = (
+    own: Engine,
+    [buf, start, limit, options, state, bounds, onRecord]: Parameters<typeof scanCsv>,
+    walk: () => number,
+  ): number => {
     own.area.set(buf.subarray(start, limit));
-    const exports = own.exports;
-    exports.begin(
-      limit - start,
-      start,
-      options.quote,
-      options.final ? 1 : 0,
-      options.newline ?? 10,
-      state.line,
-    );
+    const x = own.exports;
+    x.begin(limit - start, start, options.quote, options.final ? 1 : 0, options.newline ?? 10, state.line);
     own.scanning = options.quote;
     let status: number;
     try {
-      for (status = exports.step(); status === 1; status = exports.step()) {
-        // Read again for each record: a census job met on the way may have grown the memory.
-        const report = own.report;
-        if (report[4] === 1) onRecord(report[0], report[1], report[2], report[3], true, -1, false);
-        else onRecord(report[0], report[1], report[2], report[3], false, report[5]);
-      }
+      status = walk();
     } finally {
       own.scanning = -1;
     }
@@ -155,6 +94,24 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     state.line = own.report[7];
     if (status === 2) return js.scanCsv(buf, stop, limit, options, state, bounds, onRecord);
     return stop;
+  };
+  /** The record step() last reported, to `onRecord`. */
+  const reportRecord = (own: Engine, onRecord: OnRecord): void => {
+    // Read again for each record: a census job met on the way may have grown the memory.
+    const report = own.report;
+    if (report[4] === 1) onRecord(report[0], report[1], report[2], report[3], true, -1, false);
+    else onRecord(report[0], report[1], report[2], report[3], false, report[5]);
+  };
+  const scan: typeof scanCsv = (...args) => {
+    const [, start, limit, , , bounds, onRecord] = args;
+    const own = engineFor(bounds, start, limit);
+    if (own === undefined) return js.scanCsv(...args);
+    return inInstance(own, args, () => {
+      let status: number;
+      for (status = own.exports.step(); status === 1; status = own.exports.step())
+        reportRecord(own, onRecord);
+      return status;
+    });
   };
   // Writes `job` into the instance; false when it does not fit (the JS census judges it).
   const configure = (own: Engine, job: AssetCellsJob): boolean => {
@@ -236,10 +193,8 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
   };
   const ANCHORS = { end: 1, 'timestamp-end': 2 } as const;
   const indexCsv: IndexCsv = (buf, start, limit, options, state, bounds, sink) => {
-    const own = engines.get(bounds);
-    if (own === undefined || bounds.starts.buffer !== own.memory || limit - start > own.area.length)
-      return null;
-    if (own.slowRange === sink.range) return null;
+    const own = engineFor(bounds, start, limit);
+    if (own === undefined || own.slowRange === sink.range) return null;
     const x = own.exports;
     if (sink.assets) {
       if (own.job !== sink.assets) {
@@ -262,35 +217,24 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
       );
       own.range = sink.range;
     }
-    own.area.set(buf.subarray(start, limit));
-    x.begin(limit - start, start, options.quote, options.final ? 1 : 0, options.newline ?? 10, state.line);
-    own.scanning = options.quote;
-    let status: number;
     let fast = 0;
     let slow = 0;
-    try {
+    const stop = inInstance(own, [buf, start, limit, options, state, bounds, sink.onRecord], () => {
       for (;;) {
-        status = x.index_chunk(options.base);
+        const status = x.index_chunk(options.base);
         const batch = batchOf(own);
         if (batch.count > 0) sink.rows(batch);
         fast += batch.count;
         if (status === 3) continue;
-        if (status !== 1) break;
+        if (status !== 1) return status;
         slow++;
-        const report = own.report;
-        if (report[4] === 1) sink.onRecord(report[0], report[1], report[2], report[3], true, -1, false);
-        else sink.onRecord(report[0], report[1], report[2], report[3], false, report[5]);
+        reportRecord(own, sink.onRecord);
         x.index_learn(...sink.lastCodes());
       }
-    } finally {
-      own.scanning = -1;
-    }
+    });
     // Each record handed over costs more than onRecord alone: a range where most are (more
     // distinct role values than the table holds) is scanned as before from its next chunk on.
     if (slow > 256 && slow > fast) own.slowRange = sink.range;
-    const stop = own.report[6];
-    state.line = own.report[7];
-    if (status === 2) return js.scanCsv(buf, stop, limit, options, state, bounds, sink.onRecord);
     return stop;
   };
   return { FieldBounds: InstanceBounds, scanCsv: scan, assetCellsCollector: collector, indexCsv };

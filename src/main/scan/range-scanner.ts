@@ -123,6 +123,11 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     if (short) byHash.set(hash, code);
     return code;
   };
+  /** Whether the record ending at `buf[recordEnd]`, the last so far, has no line terminator. */
+  const markTail = (recordEnd: number): void => {
+    const last = buf[recordEnd - 1];
+    tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
+  };
   const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray, tooLarge) => {
     // A record that could not be read is not a row.
     if (unclosed) {
@@ -155,8 +160,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     assets?.add(buf, bounds, n);
     auditor?.add(buf, recordEnd, line, n, count);
     count++;
-    const last = buf[recordEnd - 1];
-    tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
+    markTail(recordEnd);
   };
   // The rows indexCsv wrote in WebAssembly, as onRecord would have added them.
   const takeRows = (batch: IndexBatch): void => {
@@ -172,8 +176,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     if (batch.fewestFields < layout.fewestFields) layout.fewestFields = batch.fewestFields;
     if (batch.mostFields > layout.mostFields) layout.mostFields = batch.mostFields;
     assets?.addMissing(batch.missing);
-    const last = buf[batch.starts[n - 1] - base + batch.lengths[n - 1] - 1];
-    tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
+    markTail(batch.starts[n - 1] - base + batch.lengths[n - 1]);
   };
   const sink: IndexSink = {
     range: 0,
