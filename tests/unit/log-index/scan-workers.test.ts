@@ -9,21 +9,12 @@ import { indexLog } from '../../../src/main/log-index/index-log';
 import * as workers from '../../../src/main/log-index/scan-workers';
 import { startScanWorker, workersAvailable, type ScanThread } from '../../../src/main/log-index/scan-threads';
 import { indexPathOf, persistIndex, restoreIndex } from '../../../src/main/log-index/persisted-index';
+import { plainRows } from '../scan/support/plain-result';
 
 const HEADER = 'text,flag,username,timestamp\r\n';
 
 function columns(log: LogIndex) {
-  const n = log.count;
-  return {
-    count: n,
-    starts: [...log.starts.subarray(0, n)],
-    lengths: [...log.lengths.subarray(0, n)],
-    lines: [...log.lines.subarray(0, n)],
-    reasons: [...log.reasons.subarray(0, n)],
-    usernames: [...log.usernames.subarray(0, n)],
-    timestamps: [...log.timestamps.subarray(0, n)],
-    end: log.indexedEnd,
-  };
+  return { ...plainRows(log), end: log.indexedEnd };
 }
 
 /** Interners as a workspace has them: other logs interned their values first. */

@@ -13,6 +13,7 @@ import { scannerFromSource } from '../../../src/main/scan/scanner-source';
 import { refHash } from '../../../src/main/scan/asset-cells';
 import type { ScanJob, ScanResult } from '../../../src/main/scan/scan-job';
 import { plainResult } from './support/plain-result';
+import { wholeFileJob } from './support/whole-file-job';
 
 /** A small deterministic generator (mulberry32), so that a failure can be run again. */
 function random(seed: number): () => number {
@@ -90,14 +91,7 @@ const ROLES: ScanJob['roles'][] = [
 function job(fd: number, size: number, seed: number, chunkBytes: number): ScanJob {
   const next = random(seed * 31 + 7);
   const census = next() < 0.7;
-  return {
-    fd,
-    quote: 34,
-    newline: 10,
-    from: 0,
-    to: size,
-    final: true,
-    state: { line: 1 },
+  return wholeFileJob(fd, size, {
     roles: pick(next, ROLES),
     chunkBytes,
     ...(census
@@ -115,7 +109,7 @@ function job(fd: number, size: number, seed: number, chunkBytes: number): ScanJo
         }
       : {}),
     ...(next() < 0.7 ? { audit: { width: next() < 0.7 ? 4 : null, columns: 4, utf8: true } } : {}),
-  };
+  });
 }
 
 describe('the per-record work in WebAssembly', () => {
@@ -165,16 +159,12 @@ describe('the per-record work in WebAssembly', () => {
     try {
       const scan = (scanner: (job: ScanJob) => ScanResult) =>
         plainResult(
-          scanner({
-            fd,
-            quote: 34,
-            from: 0,
-            to: statSync(path).size,
-            final: true,
-            state: { line: 1 },
-            roles: { flag: 1, username: 2, timestamp: 3 },
-            chunkBytes: 1 << 20,
-          }),
+          scanner(
+            wholeFileJob(fd, statSync(path).size, {
+              roles: { flag: 1, username: 2, timestamp: 3 },
+              chunkBytes: 1 << 20,
+            }),
+          ),
         );
       const wasm = scan(fromSource!);
       expect(wasm).toEqual(scan(rangeScanner(localHelpers)));

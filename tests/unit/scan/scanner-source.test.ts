@@ -11,6 +11,7 @@ import { scannerFromSource } from '../../../src/main/scan/scanner-source';
 import { refHash } from '../../../src/main/scan/asset-cells';
 import type { ScanJob } from '../../../src/main/scan/scan-job';
 import { plainResult } from './support/plain-result';
+import { wholeFileJob } from './support/whole-file-job';
 
 const kinds = [
   (i: number) => `flagged/image/${i}/img_${i}.png,wrong,ann,2024-01-01 00:00:${i % 60}.5\n`,
@@ -42,25 +43,19 @@ describe('the scanner made from source text', () => {
     const fd = openSync(path, 'r');
     try {
       for (const chunkBytes of [1 << 20, 1 << 16]) {
-        const job = (): ScanJob => ({
-          fd,
-          quote: 34,
-          newline: 10,
-          from: 0,
-          to: size,
-          final: true,
-          state: { line: 1 },
-          roles: { flag: 1, username: 2, timestamp: 3 },
-          chunkBytes,
-          assets: {
-            columns: [0, 1, 2, 3],
-            loose: [false, true, true, true],
-            pathKeys: ['path', 'is_file'],
-            extensions: ['png', 'wav', 'mp4'],
-            folderNames: ['img_3.png', 'c'].map((name) => refHash(Buffer.from(name), 0, name.length)),
-          },
-          audit: { width: 4, columns: 4, utf8: true },
-        });
+        const job = (): ScanJob =>
+          wholeFileJob(fd, size, {
+            roles: { flag: 1, username: 2, timestamp: 3 },
+            chunkBytes,
+            assets: {
+              columns: [0, 1, 2, 3],
+              loose: [false, true, true, true],
+              pathKeys: ['path', 'is_file'],
+              extensions: ['png', 'wav', 'mp4'],
+              folderNames: ['img_3.png', 'c'].map((name) => refHash(Buffer.from(name), 0, name.length)),
+            },
+            audit: { width: 4, columns: 4, utf8: true },
+          });
         const wasm = plainResult(fromSource!(job()));
         const js = plainResult(rangeScanner(localHelpers)(job()));
         expect(wasm).toEqual(js);

@@ -1,17 +1,25 @@
 // A scan's result as plain data, its rows only (a result's columns are whole arrays, of which the
 // first `count` entries are its rows), for comparing two scans with toEqual.
-import type { ScanResult } from '../../../../src/main/scan/scan-job';
+import type { RowColumns, ScanResult } from '../../../../src/main/scan/scan-job';
+
+/** The first `count` entries of each column, as arrays. */
+export function plainRows(rows: RowColumns) {
+  const n = rows.count;
+  return {
+    count: n,
+    starts: [...rows.starts.subarray(0, n)],
+    lengths: [...rows.lengths.subarray(0, n)],
+    lines: [...rows.lines.subarray(0, n)],
+    reasons: [...rows.reasons.subarray(0, n)],
+    usernames: [...rows.usernames.subarray(0, n)],
+    timestamps: [...rows.timestamps.subarray(0, n)],
+  };
+}
 
 export function plainResult(result: ScanResult) {
-  const n = result.count;
   return {
     ...result,
-    starts: [...result.starts.subarray(0, n)],
-    lengths: [...result.lengths.subarray(0, n)],
-    lines: [...result.lines.subarray(0, n)],
-    reasons: [...result.reasons.subarray(0, n)],
-    usernames: [...result.usernames.subarray(0, n)],
-    timestamps: [...result.timestamps.subarray(0, n)],
+    ...plainRows(result),
     assetCells: result.assetCells && { ...result.assetCells, missing: [...result.assetCells.missing] },
   };
 }
