@@ -10,6 +10,7 @@ import { checkColumns, DEFAULT_LIMIT, parseQueryArgs, SAMPLE_SORTS, type QueryAr
 import { sampleWriter, table, type QueriedSample } from './query-output';
 import { TOP_MAX } from '../query/top-rows';
 import { groupedDigits } from './grouped-digits';
+import { printLine, writeOut } from './stdout';
 
 const usage = `Usage: flagdeck query <folder>... [--search <text>] [--reason <r>]... [--original-reason <r>]...
                       [--status keep|drop|unsure|unreviewed]... [--user <u>]...
@@ -84,10 +85,10 @@ async function printJson(ws: Workspace, args: QueryArgs): Promise<void> {
   for await (const { total, rows } of pages(ws, args)) {
     const items = rows.map((row) => JSON.stringify(row));
     const head = first ? `{"total":${total},"rows":[` : items.length > 0 ? ',' : '';
-    process.stdout.write(head + items.join(','));
+    writeOut(head + items.join(','));
     first = false;
   }
-  process.stdout.write(']}\n');
+  writeOut(']}\n');
 }
 
 async function printTable(ws: Workspace, args: QueryArgs): Promise<void> {
@@ -97,9 +98,9 @@ async function printTable(ws: Workspace, args: QueryArgs): Promise<void> {
     total = page.total;
     samples.push(...page.rows);
   }
-  if (samples.length > 0) console.log(table(samples).join('\n'));
+  if (samples.length > 0) printLine(table(samples).join('\n'));
   const range = samples.length > 0 ? `${args.offset + 1}–${args.offset + samples.length} of ` : 'none of ';
-  console.log(`${range}${groupedDigits(total)} matching samples`);
+  printLine(`${range}${groupedDigits(total)} matching samples`);
 }
 
 export const queryCommand: Command = {
@@ -107,11 +108,6 @@ export const queryCommand: Command = {
   usage,
   async run(argv) {
     const args = parseQueryArgs(argv);
-    // `flagdeck query … | head`: a reader that has seen enough is not an error.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(0);
-      throw error;
-    });
     const dataDir = defaultDataDir();
     const { ws, close } = await openWorkspaceForExport(args.folders, dataDir);
     try {

@@ -62,6 +62,12 @@ describe('flagdeck inspect on a small folder', () => {
     expect(builtins.length).toBeGreaterThan(0);
     expect(builtins.filter((name) => ONLY_FOR_LARGE_LOGS.includes(name))).toEqual([]);
   });
+
+  it('prints to a pipe without making process.stdout or process.stderr (each a socket there: net)', () => {
+    const { builtins, stdout } = loadedBy(['inspect', folder, '--json']);
+    expect(JSON.parse(stdout).logs[0].rows).toBe(10);
+    expect(builtins).not.toContain('net');
+  });
 });
 
 describe('flagdeck query', () => {
@@ -69,6 +75,7 @@ describe('flagdeck query', () => {
     const unreviewed = loadedBy(['query', folder, '--status', 'unreviewed', '--json']);
     expect(JSON.parse(unreviewed.stdout).total).toBe(10);
     expect(unreviewed.zod).toBe(false);
+    expect(unreviewed.builtins).not.toContain('net');
 
     const edit = spawnSync(
       process.execPath,

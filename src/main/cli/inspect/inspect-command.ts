@@ -3,6 +3,7 @@ import { FolderUnreadableError, inspectFolder, type FolderInspection } from './i
 import { UsageError, type Command } from '../command';
 import { summarizeByIndex } from './summarize-by-index';
 import { ttyProgress } from './tty-progress';
+import { printLine } from '../stdout';
 import { defaultDataDir } from '../../review/location';
 
 const usage = `Usage: flagdeck inspect <folder> [--json] [--follow] [--no-cache]
@@ -39,7 +40,7 @@ export const inspectCommand: Command = {
     let inspection: FolderInspection;
     const cache = noCache ? undefined : { dataDir: defaultDataDir() };
     try {
-      const progress = ttyProgress(process.stderr);
+      const progress = ttyProgress();
       const notice = (message: string): void => console.error(`flagdeck inspect: ${message}`);
       inspection = await inspectFolder(
         folders[0],
@@ -50,12 +51,10 @@ export const inspectCommand: Command = {
       console.error(`flagdeck inspect: ${error.message}`);
       return 2;
     }
-    console.log(
-      json ? JSON.stringify(inspection.report, null, follow ? undefined : 2) : describe(inspection),
-    );
+    printLine(json ? JSON.stringify(inspection.report, null, follow ? undefined : 2) : describe(inspection));
     if (follow) {
       const { followUntilInterrupted } = await import('./follow-cli');
-      await followUntilInterrupted(inspection.report.folder, (line) => console.log(line), {
+      await followUntilInterrupted(inspection.report.folder, printLine, {
         indexCache: cache,
       });
     }

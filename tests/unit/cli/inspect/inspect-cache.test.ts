@@ -7,18 +7,24 @@ import { commands } from '../../../../src/main/cli/commands';
 import type { FolderReport } from '../../../../src/main/cli/inspect/inspect-folder';
 import { PERSIST_MIN_BYTES } from '../../../../src/main/log-index/persisted-index';
 
+// What the command prints (it writes to fd 1 itself: src/main/cli/stdout.ts).
+const printed = vi.hoisted((): string[] => []);
+vi.mock('../../../../src/main/cli/stdout', () => ({
+  printLine: (line: string) => void printed.push(line),
+  writeOut: (text: string) => void printed.push(text),
+}));
+
 const inspect = await commands.find((command) => command.name === 'inspect')?.load();
 const HEADER = 'text,flag,username,timestamp\n';
 
 async function run(argv: string[]): Promise<{ code: number; report: FolderReport; err: string }> {
-  const out: string[] = [];
+  printed.length = 0;
   const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
   vi.spyOn(console, 'error').mockImplementation((text: string) => void err.push(text));
   if (!inspect) throw new Error('inspect is not registered');
   const code = await inspect.run([...argv, '--json']);
   vi.restoreAllMocks();
-  return { code, report: JSON.parse(out.join('\n')) as FolderReport, err: err.join('\n') };
+  return { code, report: JSON.parse(printed.join('\n')) as FolderReport, err: err.join('\n') };
 }
 
 /** A log just over the size from which inspect goes through the index. */

@@ -8,16 +8,22 @@ import { UsageError } from '../../../../src/main/cli/command';
 import type { FolderReport } from '../../../../src/main/cli/inspect/inspect-folder';
 import { needsRealWorld, REAL_WORLD, realWorldMissing } from '../../../support/real-world';
 
+// What the command prints (it writes to fd 1 itself: src/main/cli/stdout.ts).
+const printed = vi.hoisted((): string[] => []);
+vi.mock('../../../../src/main/cli/stdout', () => ({
+  printLine: (line: string) => void printed.push(line),
+  writeOut: (text: string) => void printed.push(text),
+}));
+
 const inspect = await commands.find((command) => command.name === 'inspect')?.load();
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
+  printed.length = 0;
   const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
   vi.spyOn(console, 'error').mockImplementation((text: string) => void err.push(text));
   if (!inspect) throw new Error('inspect is not registered');
   const code = await inspect.run(argv);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { code, out: printed.join('\n'), err: err.join('\n') };
 }
 
 afterEach(() => {
