@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Opening flagging logs, against the peers on the same file in the same run, interleaved:
 // - fixed cost: `flagdeck inspect --json` on a 10-row folder, and the app's first page of it after
-//   the open call (beside `node -e 0`, the floor of any Node process);
+//   the open call (beside `node -e 0`, the floor of any Node process), 20 rounds, best and median;
 // - first open of a large log (no persisted index): `flagdeck inspect --json --no-cache` end to end,
 //   the index alone, the first page, peak RSS; beside Python csv.reader, polars (lazy row count and
 //   read_csv), DuckDB reading every column, csv-parse and `wc -l`;
@@ -93,18 +93,22 @@ const tasks = {
 
 const hasTime = existsSync('/usr/bin/time');
 
-/** Runs a command; wall time measured here, peak RSS by /usr/bin/time where it exists. */
-function timed(command, commandArgs, env = childEnv) {
+/**
+ * Runs a command; wall time measured here, peak RSS by /usr/bin/time where it exists and `withRss`
+ * (its own fork and exec cost 1-3 ms: the fixed cost, which reports no memory, runs without it).
+ */
+function timed(command, commandArgs, env = childEnv, withRss = true) {
   const rssFile = join(dataDir, `rss-${process.pid}.txt`);
-  const [cmd, argv] = hasTime
+  const measured = hasTime && withRss;
+  const [cmd, argv] = measured
     ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...commandArgs]]
     : [command, commandArgs];
   const t0 = performance.now();
   const result = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28, env });
   const ms = performance.now() - t0;
   if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${result.stderr}`);
-  const rss = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
-  if (hasTime) rmSync(rssFile, { force: true });
+  const rss = measured ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
+  if (measured) rmSync(rssFile, { force: true });
   return { ms, rss, out: result.stdout };
 }
 
@@ -172,37 +176,45 @@ function smallFolder() {
 
 const cli = (folder, ...flags) => [join(root, 'bin/flagdeck.mjs'), 'inspect', folder, '--json', ...flags];
 
-/** Runs each measure once per round, in turn; keeps every round's result. */
+/** Runs each measure once per round, in turn; the best round of each, with its median's time. */
 function rounds(count, measures) {
   const runs = Object.fromEntries(Object.keys(measures).map((name) => [name, []]));
   for (let r = 0; r < count; r++)
     for (const [name, measure] of Object.entries(measures)) runs[name].push(measure());
   return Object.fromEntries(
-    Object.entries(runs).map(([name, list]) => [name, list.reduce((best, x) => (x.ms < best.ms ? x : best))]),
+    Object.entries(runs).map(([name, list]) => {
+      const sorted = [...list].sort((a, b) => a.ms - b.ms);
+      return [name, { ...sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)].ms }];
+    }),
   );
 }
 
 const s = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const mbText = (rss) => (Number.isFinite(rss) ? `${rss.toFixed(0)} MB` : 'n/a');
 
-function fixedCost(count, node = process.execPath) {
+/** Rounds of the fixed cost: a 10-row folder's commands take tens of ms, the machine's noise a few. */
+const FIXED_COST_ROUNDS = 20;
+
+function fixedCost(node = process.execPath) {
   const folder = smallFolder();
-  const best = rounds(count, {
-    node: () => timed(node, ['-e', '0']),
-    inspect: () => timed(node, cli(folder)),
+  const quick = (command, commandArgs, env = childEnv) => timed(command, commandArgs, env, false);
+  const best = rounds(FIXED_COST_ROUNDS, {
+    node: () => quick(node, ['-e', '0']),
+    inspect: () => quick(node, cli(folder)),
     ...(extraCaCerts
       ? {
-          nodeCa: () => timed(node, ['-e', '0'], process.env),
-          inspectCa: () => timed(node, cli(folder), process.env),
+          nodeCa: () => quick(node, ['-e', '0'], process.env),
+          inspectCa: () => quick(node, cli(folder), process.env),
         }
       : {}),
     ...(node === process.execPath ? { firstPage: () => inChild('followedFirstPage', folder) } : {}),
   });
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`\n== fixed cost: a 10-row folder (Node ${version}) ==`);
+  console.log(`\n== fixed cost: a 10-row folder (Node ${version}, best of ${FIXED_COST_ROUNDS}) ==`);
   console.log(
     `flagdeck inspect --json: ${s(best.inspect.ms)} wall (node -e 0: ${s(best.node.ms)}, so ${s(best.inspect.ms - best.node.ms)} of our own)   target < 60 ms`,
   );
+  console.log(`  medians: ${s(best.inspect.median)} (node -e 0: ${s(best.node.median)})`);
   if (best.inspectCa)
     console.log(
       `  with this environment's NODE_EXTRA_CA_CERTS (${extraCaCerts}): ${s(best.inspectCa.ms)} (node -e 0: ${s(best.nodeCa.ms)}); every other figure runs without it`,
@@ -331,10 +343,10 @@ async function main() {
   await buildSources(['main/workspace/workspace', 'main/log-index/index-folder']);
   const python = args.includes('--no-peers') ? undefined : peersPython();
   console.log(`best of ${count} interleaved rounds, fresh processes; load ${loadavg()[0].toFixed(1)}`);
-  fixedCost(Math.max(count, 5));
+  fixedCost();
   // `--node <path>`: the fixed cost under another Node too (Node's own start differs by version).
   const otherNode = args.indexOf('--node');
-  if (otherNode >= 0) fixedCost(Math.max(count, 5), args[otherNode + 1]);
+  if (otherNode >= 0) fixedCost(args[otherNode + 1]);
   const cliNodeAt = args.indexOf('--cli-node');
   if (cliNodeAt >= 0) cliNode = args[cliNodeAt + 1];
   const version = spawnSync(cliNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
