@@ -4,6 +4,7 @@
 // as text for the reader's rules. Like scan-job.ts, these functions are also sent to worker
 // threads as source text: no imports, no module constants, byte values as literals.
 import type { FieldBounds } from './csv-scan';
+import type { sortHashes } from './sort-hashes';
 
 /** What a scan collects for the asset count (see AssetCellsCollector in scan-job.ts). */
 export interface AssetCellsJob {
@@ -64,6 +65,7 @@ export function assetCellsCollector(
   quote: number,
   fieldBytes: (buf: Buffer, start: number, end: number, quote: number) => Buffer,
   hash: typeof refHash,
+  sortMissing: typeof sortHashes,
 ): AssetCellsAdder {
   let cells: string[][] = job.columns.map(() => []);
   // A typed list grown by doubling, not a JS array copied into one at the end: the worker holds
@@ -274,7 +276,7 @@ export function assetCellsCollector(
     // Sorted here, in the worker that found them: the tally then merges the ranges' lists.
     // What was collected is handed over and the collector starts afresh for the next range.
     result() {
-      const collected = { cells, missing: missing.subarray(0, missingCount).sort(), beyond };
+      const collected = { cells, missing: sortMissing(missing.subarray(0, missingCount)), beyond };
       cells = job.columns.map(() => []);
       missing = new Float64Array(1024);
       missingCount = 0;

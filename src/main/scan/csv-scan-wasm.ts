@@ -144,8 +144,8 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     );
     return true;
   };
-  const collector: typeof assetCellsCollector = (job, quote, fieldBytes, hash) => {
-    const judged = js.assetCellsCollector(job, quote, fieldBytes, hash);
+  const collector: typeof assetCellsCollector = (job, quote, fieldBytes, hash, sortMissing) => {
+    const judged = js.assetCellsCollector(job, quote, fieldBytes, hash, sortMissing);
     return {
       ...judged,
       add(buf, bounds, n) {

@@ -220,7 +220,13 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     tailUnterminated = false;
     layout = { oddRows: 0, fewestFields: 0x7fffffff, mostFields: 0 };
     if (job.assets && job.assets !== assetsJob) {
-      assets = helpers.assetCellsCollector(job.assets, quote, fieldBytes, helpers.refHash);
+      assets = helpers.assetCellsCollector(
+        job.assets,
+        quote,
+        fieldBytes,
+        helpers.refHash,
+        helpers.sortHashes,
+      );
       assetsJob = job.assets;
     } else if (!job.assets) assets = assetsJob = undefined;
     if (job.audit && job.audit !== auditJob) {

@@ -7,6 +7,7 @@ import { fieldBytes } from './csv-field';
 import type { ScanHelpers } from './scan-job';
 import { assetCellsCollector, refHash } from './asset-cells';
 import { recordAuditor } from './record-audit';
+import { sortHashes } from './sort-hashes';
 import { timestampFromBytes } from './timestamp-key';
 
 export const localHelpers: ScanHelpers = {
@@ -18,6 +19,7 @@ export const localHelpers: ScanHelpers = {
   roleCell,
   assetCellsCollector,
   refHash,
+  sortHashes,
   recordAuditor,
   isUtf8,
 };

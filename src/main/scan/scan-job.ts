@@ -4,6 +4,7 @@ import type { roleCell } from '../gradio/role-cells';
 import type { LogShape } from '../gradio/log-model';
 import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csv-scan';
 import type { AssetCells, AssetCellsJob, assetCellsCollector, refHash } from './asset-cells';
+import type { sortHashes } from './sort-hashes';
 import type { RecordAudit, RecordAuditJob, recordAuditor } from './record-audit';
 
 export type { AssetCells, AssetCellsJob, RecordAudit, RecordAuditJob };
@@ -16,6 +17,7 @@ export interface ScanHelpers {
   roleCell: typeof roleCell;
   assetCellsCollector: typeof assetCellsCollector;
   refHash: typeof refHash;
+  sortHashes: typeof sortHashes;
   recordAuditor: typeof recordAuditor;
   /** The per-record work in WebAssembly (csv-scan-wasm.ts), where the scanner has it. */
   indexCsv?: IndexCsv;

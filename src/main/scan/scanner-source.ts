@@ -12,6 +12,7 @@ import { delimiterLength, FieldBounds, scanCsv } from './csv-scan';
 import { fieldBytes } from './csv-field';
 import { digits, timestampFromBytes } from './timestamp-key';
 import { assetCellsCollector, refHash } from './asset-cells';
+import { sortHashes } from './sort-hashes';
 import { recordAuditor } from './record-audit';
 import { rangeScanner } from './range-scanner';
 import { wasmScanner } from './csv-scan-wasm';
@@ -31,6 +32,7 @@ export function scannerSource(): string {
       roleCell,
       rangeScanner,
       assetCellsCollector,
+      sortHashes,
       refHash,
       recordAuditor,
       wasmScanner,
@@ -41,7 +43,7 @@ export function scannerSource(): string {
     `const helpers = { scanCsv: wasm.scanCsv, FieldBounds: wasm.FieldBounds, indexCsv: wasm.indexCsv,`,
     `  fieldBytes: ${fieldBytes.name},`,
     `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync,`,
-    `  assetCellsCollector: wasm.assetCellsCollector, refHash: ${refHash.name},`,
+    `  assetCellsCollector: wasm.assetCellsCollector, refHash: ${refHash.name}, sortHashes: ${sortHashes.name},`,
     `  recordAuditor: ${recordAuditor.name}, isUtf8 };`,
     `const scan = ${rangeScanner.name}(helpers);`,
   ].join('\n');

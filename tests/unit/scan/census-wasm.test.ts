@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assetCellsCollector, refHash, type AssetCellsJob } from '../../../src/main/scan/asset-cells';
 import { FieldBounds, scanCsv } from '../../../src/main/scan/csv-scan';
 import { fieldBytes } from '../../../src/main/scan/csv-field';
+import { sortHashes } from '../../../src/main/scan/sort-hashes';
 import { csvScanner } from './support/wasm-scanner';
 import { PATH_KEYS } from '../../../src/main/gradio/value-shape';
 import { MEDIA_EXTENSIONS } from '../../../src/main/gradio/media-kind';
@@ -72,7 +73,7 @@ function csvCell(cell: string, next: () => number): string {
 
 function census(parts: Parts, text: string, job: AssetCellsJob, bounds = new parts.FieldBounds()): unknown {
   const buf = Buffer.from(text, 'latin1');
-  const collector = parts.assetCellsCollector(job, 34, fieldBytes, refHash);
+  const collector = parts.assetCellsCollector(job, 34, fieldBytes, refHash, sortHashes);
   const options = { quote: 34, final: true };
   parts.scanCsv(buf, 0, buf.length, options, { line: 1 }, bounds, (_s, _e, _l, count, unclosed) => {
     if (!unclosed) collector.add(buf, bounds, count);
