@@ -3,16 +3,20 @@
 // bindings, about 2 ms of a 10-row folder's `inspect`.
 import { writeSync } from 'node:fs';
 
-/** Set once a write had to go through process.stdout: later ones follow it there, in order. */
-let throughStream = false;
+/**
+ * Set once a write had to go through process.stdout: later ones follow it there, in order. Always
+ * on Windows, where a console takes text through the stream (libuv writes it as UTF-16); bytes
+ * written to it directly would show in its code page.
+ */
+let throughStream = process.platform === 'win32';
 
 /**
- * Writes `text` to stdout before returning. A non-blocking pipe that is full hands the rest to
+ * Writes `text` to stdout, at once where it can. A non-blocking pipe that is full hands the rest to
  * process.stdout; a reader that has gone (`flagdeck query … | head`) ends the process with 0.
  */
 export function writeOut(text: string): void {
   if (throughStream) {
-    process.stdout.write(text);
+    streamOut().write(text);
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
@@ -25,11 +29,19 @@ export function writeOut(text: string): void {
       if (code === 'EPIPE') process.exit(0);
       if (code !== 'EAGAIN') throw error;
       throughStream = true;
-      process.stdout.on('error', endOnClosedReader);
-      process.stdout.write(bytes.subarray(written));
+      streamOut().write(bytes.subarray(written));
       return;
     }
   }
+}
+
+let listening = false;
+
+/** process.stdout, ending the process with 0 where its reader has gone. */
+function streamOut(): NodeJS.WriteStream {
+  if (!listening) process.stdout.on('error', endOnClosedReader);
+  listening = true;
+  return process.stdout;
 }
 
 function endOnClosedReader(error: NodeJS.ErrnoException): void {
