@@ -78,6 +78,8 @@ export interface LogShape {
   warnings: string[];
   /** Problems of the file as a whole, located by line (a BOM, an empty file). */
   issues: LogIssue[];
+  /** The data records the shape was read from, and their bytes: the rows' size before a scan. */
+  probe?: { rows: number; bytes: number };
 }
 
 /** Everything cell decoding needs to know about where the log lives. */

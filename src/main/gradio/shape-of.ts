@@ -44,6 +44,8 @@ export async function shapeOf(
     warnings: reading.warnings,
     issues: [],
   };
+  const last = data.at(-1);
+  if (last) shape.probe = { rows: data.length, bytes: last.end - shape.dataStart };
   if (dialect.bomLength > 0)
     shape.issues.push({ line: 1, message: 'UTF-8 byte-order mark at the start of the file (skipped)' });
   if (sniffed.size === 0) shape.issues.push({ line: 1, message: 'empty file: no header and no rows' });

@@ -24,17 +24,18 @@ export interface RangePlan {
 }
 
 /**
- * Sizes the columns from the rows indexed so far (a sample). A fresh log's first range is scanned
- * from its data start again: its result becomes the log's columns (no copy); `fresh.state` is the
- * scanner's state there.
+ * Sizes the columns from `bytesPerRow`, else from the rows indexed so far (a sample). A fresh
+ * log's first range is scanned from its data start again: its result becomes the log's columns
+ * (no copy); `fresh.state` is the scanner's state there.
  */
 export function planRanges(
   log: LogIndex,
   pass: ParallelPass,
-  { from, cuts, size }: { from: number; cuts: number[]; size: number },
+  { from, cuts, size, ...given }: { from: number; cuts: number[]; size: number; bytesPerRow?: number },
   fresh: { state: ScanState } | null,
 ): RangePlan {
-  const bytesPerRow = log.count > 0 ? (log.indexedEnd - log.shape.dataStart) / log.count : 0;
+  const bytesPerRow =
+    given.bytesPerRow ?? (log.count > 0 ? (log.indexedEnd - log.shape.dataStart) / log.count : 0);
   const bounds = [from, ...cuts, size];
   const expected = cuts
     .concat(size)

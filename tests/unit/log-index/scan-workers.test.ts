@@ -26,12 +26,18 @@ function interners() {
   return { reasons, usernames };
 }
 
-async function both(file: string, rows: string, sharedColumns: boolean, hostScans: boolean) {
+async function both(
+  file: string,
+  rows: string,
+  sharedColumns: boolean,
+  hostScans: boolean,
+  probe?: { rows: number; bytes: number },
+) {
   const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-par-')), file);
   writeFileSync(path, HEADER + rows);
   const serial = new LogIndex(path, csvLoggerShape(file, HEADER));
   await indexLog(serial, interners(), { final: true, stepBytes: 4096 });
-  const parallel = new LogIndex(path, csvLoggerShape(file, HEADER));
+  const parallel = new LogIndex(path, { ...csvLoggerShape(file, HEADER), ...(probe ? { probe } : {}) });
   await workers.indexLogParallel(parallel, interners(), {
     final: true,
     minBytes: 1,
@@ -98,6 +104,25 @@ describe.each([
     for (const rows of [secondDenser, bothDenser]) {
       const { serial, parallel, split } = await both('log.csv', rows, true, hostScans);
       expect(split).toBe(twoThreads);
+      expect(parallel).toEqual(serial);
+    }
+  });
+
+  it("sizes a fresh log's columns from its shape's probe, near the truth or far from it", async () => {
+    const long = 'x'.repeat(400);
+    const rows = rowsOf(200, () => long) + rowsOf(6000, () => 'r');
+    const average = Buffer.byteLength(rows) / 6200;
+    // Near the log's average row: the threads fill the shared columns. The probe as the shape would
+    // read it (rows far longer than the rest): the rows outgrow their room. Rows far shorter than any.
+    const probes = [
+      { probe: { rows: 200, bytes: Math.round(average * 200) }, fits: true },
+      { probe: { rows: 200, bytes: Buffer.byteLength(rowsOf(200, () => long)) }, fits: false },
+      { probe: { rows: 200, bytes: 200 * 8 }, fits: true },
+    ];
+    for (const { probe, fits } of probes) {
+      const { serial, parallel, split, shared } = await both('log.csv', rows, true, hostScans, probe);
+      expect(split).toBe(twoThreads);
+      expect(shared).toBe(fits);
       expect(parallel).toEqual(serial);
     }
   });
