@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle, type Bundle } from '../review/support/bundle';
 
 let child: Bundle;
 beforeAll(async () => {
-  child = await bundle(new URL('./support/write-out-child.ts', import.meta.url).pathname);
+  child = await bundle(fileURLToPath(new URL('./support/write-out-child.ts', import.meta.url)));
 }, 60_000);
 afterAll(() => child.remove());
 
