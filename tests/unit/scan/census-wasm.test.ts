@@ -32,6 +32,10 @@ const PIECES = [
   '"path"',
   "'image' ",
   '"label"',
+  '"confidences"',
+  '"files"',
+  '"id"',
+  "'src'",
   '0.5',
   '.9x',
   ' ',
@@ -60,7 +64,7 @@ function random(seed: number): () => number {
 
 function randomCell(next: () => number): string {
   let cell = '';
-  const pieces = Math.floor(next() * 6);
+  const pieces = Math.floor(next() * 12);
   for (let i = 0; i < pieces; i++) cell += PIECES[Math.floor(next() * PIECES.length)];
   return cell;
 }
@@ -98,7 +102,8 @@ describe('the WebAssembly asset census', () => {
       const job: AssetCellsJob = {
         columns: Array.from({ length: width }, (_, i) => i),
         loose: Array.from({ length: width }, () => next() < 0.5),
-        pathKeys: [...PATH_KEYS, 'is_file'],
+        // Keys shorter than four bytes are told apart by fewer of the bytes before a `:`.
+        pathKeys: [...PATH_KEYS, 'is_file', ...(seed % 3 === 0 ? ['id', 'src'] : [])],
         extensions: [...MEDIA_EXTENSIONS],
         folderNames: seed % 4 === 0 ? null : names.map(hashOf),
       };
