@@ -8,6 +8,7 @@ import { sortHashes } from '../../../src/main/scan/sort-hashes';
 import { csvScanner } from './support/wasm-scanner';
 import { PATH_KEYS } from '../../../src/main/gradio/value-shape';
 import { MEDIA_EXTENSIONS } from '../../../src/main/gradio/media-kind';
+import { looseName } from '../../../src/main/gradio/dir-listings';
 
 type Parts = Pick<typeof csvScanner, 'scanCsv' | 'FieldBounds' | 'assetCellsCollector'>;
 const js: Parts = { scanCsv, FieldBounds, assetCellsCollector };
@@ -133,6 +134,25 @@ describe('the WebAssembly asset census', () => {
     expect(wasm.missing).toHaveLength(298);
     expect(wasm.cells[1]).toEqual(['flagged/image/7/img_7.png', 'flagged/image/8/img_8.png']);
     expect(wasm.cells[3]).toHaveLength(300);
+  });
+
+  it('settles a reference by the hash of all of it, and finds a name the folder holds in another case', () => {
+    const names = ['My Photo (1).PNG', 'clip.wav'];
+    const job: AssetCellsJob = {
+      columns: [0],
+      loose: [false],
+      pathKeys: [...PATH_KEYS],
+      extensions: [...MEDIA_EXTENSIONS],
+      // A folder listing's names as written and loosely (dir-listings.ts looseName).
+      folderNames: [...names, ...names.map(looseName)].map(hashOf),
+    };
+    const cells = ['a/my photo 1.png', 'b/MY PHOTO (1).png', 'c/clip.wav', 'flagged/x/img_12345.png'];
+    const text = cells.join('\n') + '\n';
+    for (const parts of [js, csvScanner]) {
+      const found = census(parts, text, job) as { cells: string[][]; missing: number[] };
+      expect(found.cells[0]).toEqual(cells.slice(0, 3));
+      expect(found.missing).toEqual([hashOf('flagged/x/img_12345.png')]);
+    }
   });
 
   it('grows its memory for a folder of 300,000 names in the middle of a scan, and scans on', () => {

@@ -8,7 +8,7 @@ import type { AssetSets } from './asset-tally';
 
 const MAGIC = Buffer.from('FLAGDECKAST\0', 'latin1');
 /** Bumped whenever the layout or the meaning of a field changes. */
-export const CENSUS_FILE_VERSION = 1;
+export const CENSUS_FILE_VERSION = 2;
 const FIXED = MAGIC.length + 8; // magic, version u32, header length u32
 
 /** What a census is of, and what it must still match to be used. */
