@@ -331,9 +331,13 @@ NOINLINE static int32_t loose_candidate(int32_t s, int32_t e) {
       } else if (c == 47 || (c == 92 && byte_after(i) != 34)) separator = 1;
       else if (c == 123) brace = 1;
       else if (c == 58 && brace) {
-        // key_before's first refusal, without a call: a key's quote (or a space) before the `:`.
-        uint8_t before = area[i - 1];
-        if ((before == 34 || before == 39 || before == 32) && key_before(s, i)) return 1;
+        // key_before's refusals without a call, as most keys are none of Gradio's: no quote
+        // before the `:`, or no key ends with the two bytes before that quote.
+        int32_t j = i - 1;
+        while (j > s && area[j] == 32) j--;
+        if (area[j] != 34 && area[j] != 39) continue;
+        while (j > s && (area[j] == 34 || area[j] == 39)) j--;
+        if (j > s && key_end[area[j]][area[j - 1]] && key_before(s, i)) return 1;
       }
     }
   }
