@@ -144,8 +144,33 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     );
     return true;
   };
+  // The instance that scanned last: its copy of the bytes, free between ranges, is where the
+  // buckets of missing hashes are sorted (sort_grouped, sort-hashes.c), as many at once as fit.
+  let lastEngine: Engine | undefined;
+  const sortGroups = (hashes: Float64Array, starts: Uint32Array): boolean => {
+    const own = lastEngine;
+    if (own === undefined || own.scanning !== -1 || own.area.byteOffset % 8 !== 0) return false;
+    const room = own.area.length >>> 3;
+    const groups = starts.length - 1;
+    for (let first = 0; first < groups;) {
+      let last = first + 1;
+      while (last < groups && starts[last + 1] - starts[first] <= room) last++;
+      const from = starts[first];
+      const count = starts[last] - from;
+      if (count > room) hashes.subarray(from, from + count).sort();
+      else {
+        const there = new Float64Array(own.memory, own.area.byteOffset, count);
+        there.set(hashes.subarray(from, from + count));
+        own.exports.sort_grouped(count);
+        hashes.set(there, from);
+      }
+      first = last;
+    }
+    return true;
+  };
   const collector: typeof assetCellsCollector = (job, quote, fieldBytes, hash, sortMissing) => {
-    const judged = js.assetCellsCollector(job, quote, fieldBytes, hash, sortMissing);
+    const sort = (hashes: Float64Array): Float64Array => sortMissing(hashes, sortGroups);
+    const judged = js.assetCellsCollector(job, quote, fieldBytes, hash, sort);
     return {
       ...judged,
       add(buf, bounds, n) {
@@ -156,6 +181,7 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
           own.job = job;
         }
         if (!own.fits) return judged.add(buf, bounds, n);
+        lastEngine = own;
         own.exports.census(n);
         judged.addJudged(buf, bounds, n, own.verdicts, own.hashes);
       },
@@ -195,6 +221,7 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
   const indexCsv: IndexCsv = (buf, start, limit, options, state, bounds, sink) => {
     const own = engineFor(bounds, start, limit);
     if (own === undefined || own.slowRange === sink.range) return null;
+    lastEngine = own;
     const x = own.exports;
     if (sink.assets) {
       if (own.job !== sink.assets) {

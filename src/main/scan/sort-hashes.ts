@@ -6,8 +6,15 @@
 // (256 buckets: 40 ms; 65,536 with insertion sorts: 40 ms, its cursors no longer in cache). Sent
 // to worker threads as source text with asset-cells.ts: no imports, no module constants.
 
-/** Sorts `hashes` (refHashes: integers in [0, 2^53)) ascending, in place, and returns it. */
-export function sortHashes(hashes: Float64Array): Float64Array {
+/**
+ * Sorts `hashes` (refHashes: integers in [0, 2^53)) ascending, in place, and returns it.
+ * `sortGroups`, where given, sorts the buckets instead (csv-scan-wasm.ts: in WebAssembly), given
+ * where each begins; false when it could not.
+ */
+export function sortHashes(
+  hashes: Float64Array,
+  sortGroups?: (hashes: Float64Array, starts: Uint32Array) => boolean,
+): Float64Array {
   const n = hashes.length;
   if (n < 65536) return hashes.sort();
   const buckets = 4096;
@@ -36,6 +43,7 @@ export function sortHashes(hashes: Float64Array): Float64Array {
       hashes[free[b]++] = value;
     }
   }
-  for (let b = 0; b < buckets; b++) hashes.subarray(starts[b], starts[b + 1]).sort();
+  if (sortGroups?.(hashes, starts) !== true)
+    for (let b = 0; b < buckets; b++) hashes.subarray(starts[b], starts[b + 1]).sort();
   return hashes;
 }

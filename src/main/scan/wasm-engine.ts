@@ -43,6 +43,7 @@ export interface Exports {
   batch_missing_ptr(): number;
   batch_size(): number;
   missing_cap(): number;
+  sort_grouped(count: number): void;
 }
 
 export interface Engine {

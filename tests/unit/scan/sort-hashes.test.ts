@@ -1,5 +1,10 @@
+// The census's missing hashes, sorted as the native sort would: by sortHashes (JS), and by the
+// WebAssembly sort a scanning thread's collector uses for large lists (wasm/sort-hashes.c).
 import { describe, expect, it } from 'vitest';
 import { sortHashes } from '../../../src/main/scan/sort-hashes';
+import { refHash } from '../../../src/main/scan/asset-cells';
+import { fieldBytes } from '../../../src/main/scan/csv-field';
+import { csvScanner } from './support/wasm-scanner';
 
 /** A seeded generator of integers in [0, 2^53), as refHash gives them. */
 function hashes(seed: number): () => number {
@@ -11,15 +16,56 @@ function hashes(seed: number): () => number {
   return () => (next32() >>> 11) * 2 ** 32 + next32();
 }
 
-function expectSortedLike(list: Float64Array): void {
-  const expected = Float64Array.from(list).sort();
-  const result = sortHashes(list);
-  expect(result).toBe(list);
-  const firstWrong = expected.findIndex((value, i) => result[i] !== value);
-  expect(firstWrong).toBe(-1);
+// Names not known: the scanned paths are sent back as text, not settled as missing.
+const job = { columns: [0], loose: [false], pathKeys: [], extensions: [], folderNames: null };
+
+/**
+ * The WebAssembly collector's sort of `list`, after a scan in an instance (whose copy of the bytes
+ * then sorts the buckets): its buckets must be sorted there for large lists.
+ */
+function sortedByCollector(list: Float64Array): Float64Array {
+  let inInstance = false;
+  const sortHere = (hashes: Float64Array, sortGroups?: Parameters<typeof sortHashes>[1]) =>
+    sortHashes(hashes, (grouped, starts) => (inInstance = sortGroups?.(grouped, starts) === true));
+  const collector = csvScanner.assetCellsCollector(job, 34, fieldBytes, refHash, sortHere);
+  const text = Buffer.from('a/b.png\nc/d.png\n');
+  const bounds = new csvScanner.FieldBounds();
+  csvScanner.scanCsv(
+    text,
+    0,
+    text.length,
+    { quote: 34, final: true },
+    { line: 1 },
+    bounds,
+    (_s, _e, _l, count) => collector.add(text, bounds, count),
+  );
+  collector.addMissing(list);
+  const { missing } = collector.result();
+  expect(inInstance).toBe(list.length >= 65_536);
+  return missing;
 }
 
-describe('sortHashes', () => {
+const sorts: [string, (list: Float64Array) => Float64Array][] = [
+  [
+    'sortHashes',
+    (list) => {
+      const result = sortHashes(list);
+      expect(result).toBe(list);
+      return result;
+    },
+  ],
+  ['the WebAssembly sort', sortedByCollector],
+];
+
+describe.each(sorts)('%s', (_name, sort) => {
+  function expectSortedLike(list: Float64Array): void {
+    const expected = Float64Array.from(list).sort();
+    const result = sort(list);
+    expect(result.length).toBe(expected.length);
+    const firstWrong = expected.findIndex((value, i) => result[i] !== value);
+    expect(firstWrong).toBe(-1);
+  }
+
   it.each([0, 1, 2, 1000, 65_535, 65_536, 70_001, 400_000])('sorts %i uniform hashes', (count) => {
     const next = hashes(count + 7);
     expectSortedLike(Float64Array.from({ length: count }, next));
@@ -42,11 +88,23 @@ describe('sortHashes', () => {
     expectSortedLike(crowded);
   });
 
+  it('sorts buckets whose next bits are all alike, and buckets of several hundred', () => {
+    const next = hashes(13);
+    // Every bucket's hashes share their next 8 bits; then a quarter of the buckets hold them all.
+    expectSortedLike(
+      Float64Array.from({ length: 300_000 }, () => (next() % 2 ** 12) * 2 ** 41 + (next() % 2 ** 33)),
+    );
+    expectSortedLike(Float64Array.from({ length: 400_000 }, () => next() % 2 ** 51));
+  });
+});
+
+describe('sortHashes on part of a buffer', () => {
   it('keeps the values of a list given as part of a larger buffer, and nothing past it', () => {
     const next = hashes(5);
     const whole = Float64Array.from({ length: 100_000 }, next);
     const after = Array.from(whole.subarray(90_000));
-    expectSortedLike(whole.subarray(0, 90_000));
+    const expected = Float64Array.from(whole.subarray(0, 90_000)).sort();
+    expect(Array.from(sortHashes(whole.subarray(0, 90_000)))).toEqual(Array.from(expected));
     expect(Array.from(whole.subarray(90_000))).toEqual(after);
   });
 });

@@ -13,7 +13,8 @@
 
 _Static_assert(AREA_BYTES < 8388609, "a record refused as too large never fits in the area");
 
-uint8_t area[AREA_BYTES + 16];
+// 8-byte aligned: sort-hashes.c sorts hashes (doubles) here between scans.
+_Alignas(8) uint8_t area[AREA_BYTES + 16];
 int32_t starts[MAX_FIELDS];
 int32_t ends[MAX_FIELDS];
 // What step() reports: a record (start, end, line, count, unclosed, stray), or where it stopped
