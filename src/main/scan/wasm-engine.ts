@@ -44,6 +44,7 @@ export interface Exports {
   batch_size(): number;
   missing_cap(): number;
   sort_grouped(count: number): void;
+  merge_distinct(na: number, nb: number): number;
 }
 
 export interface Engine {

@@ -4,6 +4,7 @@
 // sorted, not inserted into a map. The distinct sets are what census-file.ts keeps between runs.
 import type { AssetRef, AssetStatus } from '../../../shared/model';
 import { refHash } from '../../scan/asset-cells';
+import { mergeDistinct } from '../../scan/merge-distinct';
 
 export type AssetCounts = Record<AssetStatus, number>;
 
@@ -77,14 +78,24 @@ export class AssetTally {
       gathered.set(list, at);
       at += list.length;
     }
-    let lists = [...(sorted as Float64Array[]), gathered.sort()];
+    let lists = [...(sorted as Float64Array[]), gathered.sort()].filter((list) => list.length > 0);
+    // What merge_distinct gave holds each value once already.
+    const distinct = new WeakSet<Float64Array>();
     while (lists.length > 1) {
       const pairs: Float64Array[] = [];
-      for (let i = 0; i < lists.length; i += 2)
-        pairs.push(i + 1 < lists.length ? merge(lists[i], lists[i + 1]) : lists[i]);
+      for (let i = 0; i < lists.length; i += 2) {
+        if (i + 1 === lists.length) {
+          pairs.push(lists[i]);
+          continue;
+        }
+        const merged = mergeDistinct(lists[i], lists[i + 1]);
+        if (merged) distinct.add(merged);
+        pairs.push(merged ?? merge(lists[i], lists[i + 1]));
+      }
       lists = pairs;
     }
-    const keys = lists[0];
+    const keys = lists[0] ?? new Float64Array(0);
+    if (distinct.has(keys)) return keys;
     let kept = 0;
     for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[kept++] = keys[i];
     return keys.subarray(0, kept);

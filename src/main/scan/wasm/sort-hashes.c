@@ -79,3 +79,35 @@ EXPORT(sort_grouped) void sort_grouped(uint32_t count) {
   }
   for (uint32_t i = 0; i < count; i++) values[i] = (double)list[i];
 }
+
+/**
+ * merge-distinct.ts: the sorted hashes a = area[0, na) and b = area[na, na + nb) (doubles), merged
+ * into area[na + nb, ...) without repeats: how many there, or -1 when an input is not sorted.
+ */
+EXPORT(merge_distinct) int32_t merge_distinct(uint32_t na, uint32_t nb) {
+  const double *a = (const double *)area, *b = a + na;
+  double *out = (double *)area + na + nb;
+  for (uint32_t i = 1; i < na; i++)
+    if (!(a[i] >= a[i - 1])) return -1;
+  for (uint32_t j = 1; j < nb; j++)
+    if (!(b[j] >= b[j - 1])) return -1;
+  uint32_t i = 0, j = 0, k = 0;
+  // Written every step, kept (k moves on) only when new: no branch on which list is ahead.
+  while (i < na && j < nb) {
+    double x = a[i], y = b[j];
+    double value = x <= y ? x : y;
+    i += x <= y;
+    j += y <= x;
+    out[k] = value;
+    k += k == 0 || out[k - 1] != value;
+  }
+  for (; i < na; i++) {
+    out[k] = a[i];
+    k += k == 0 || out[k - 1] != a[i];
+  }
+  for (; j < nb; j++) {
+    out[k] = b[j];
+    k += k == 0 || out[k - 1] != b[j];
+  }
+  return (int32_t)k;
+}

@@ -32,4 +32,16 @@ describe('AssetTally', () => {
     const { missing } = tally.sets();
     expect([...missing]).toEqual([...missing].sort((p, q) => p - q));
   });
+
+  it("counts two threads' half-million missing references, those both met once", () => {
+    const refs = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `flagged/image/${from + i}/img.png`);
+    const tally = new AssetTally();
+    tally.addMissing(sortedHashes(refs(0, 500_000)));
+    tally.addMissing(sortedHashes(refs(450_000, 950_000)));
+    expect(tally.counts().missing).toBe(950_000);
+    const { missing } = tally.sets();
+    expect(missing.length).toBe(950_000);
+    expect(missing.every((hash, i) => i === 0 || hash > missing[i - 1])).toBe(true);
+  });
 });
