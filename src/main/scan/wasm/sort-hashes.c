@@ -1,9 +1,10 @@
-// The census's missing hashes (integers below 2^53), sorted bucket by bucket in WebAssembly once
-// sort-hashes.ts has put them in buckets by their top bits: there, each bucket (a hundred-odd
-// hashes, in cache) took a call of the native sort, 20 of a thread's 35 ms on the bench's 1M-row
-// log, in code run once and cold. Here each bucket is spread by its next 8 bits and put back by an
-// insertion sort (few moves then), or heap-sorted when it is large or crowded (hashes that are not
-// uniform). The hashes come in `area`, the scanner's copy of the bytes, free between ranges.
+// The census's missing hashes (integers below 2^53) in WebAssembly, in `area`, the scanner's copy
+// of the bytes, free between ranges. sort_grouped sorts them bucket by bucket once sort-hashes.ts
+// has put them in buckets by their top bits: there, each bucket (a hundred-odd hashes, in cache)
+// took a call of the native sort, 20 of a thread's 35 ms on the bench's 1M-row log, in code run
+// once and cold. Here each bucket is spread by its next 8 bits and put back by an insertion sort
+// (few moves then), or heap-sorted when it is large or crowded (hashes that are not uniform).
+// merge_distinct merges two threads' sorted lists without repeats (merge-distinct.ts).
 #include <stdint.h>
 #include "scan-area.h"
 
