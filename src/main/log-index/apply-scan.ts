@@ -24,6 +24,15 @@ function remap(raws: string[], interner: Interner, decode: (raw: string) => stri
   return codes;
 }
 
+/** Each of `values[from, to)` (a scan's own code, -1 for none) as its shared code. */
+function recode(values: Int32Array, from: number, to: number, codes: Int32Array): void {
+  // A log's first range meets its values in the order the interners then number them: no change.
+  let same = true;
+  for (let local = 0; local < codes.length - 1 && same; local++) same = codes[local + 1] === local;
+  if (same) return;
+  for (let i = from; i < to; i++) values[i] = codes[values[i] + 1];
+}
+
 /**
  * `lineOffset` is added to the result's lines (a worker that started mid-file counted from 0).
  * `how`: `append` copies the rows in; `adopt` takes the result's arrays as the log's (the result
@@ -41,18 +50,15 @@ export function applyScan(
   const reasons = remap(result.reasonRaws, interners.reasons, decode);
   const usernames = remap(result.usernameRaws, interners.usernames, decode);
   if (how === 'adopt') {
-    for (let i = 0; i < result.count; i++) {
-      result.reasons[i] = reasons[result.reasons[i] + 1];
-      result.usernames[i] = usernames[result.usernames[i] + 1];
-    }
+    recode(result.reasons, 0, result.count, reasons);
+    recode(result.usernames, 0, result.count, usernames);
     log.adopt(result.count, result);
   } else if (how === 'inPlace') {
     const at = log.count;
-    for (let i = at; i < at + result.count; i++) {
-      log.lines[i] += lineOffset;
-      log.reasons[i] = reasons[log.reasons[i] + 1];
-      log.usernames[i] = usernames[log.usernames[i] + 1];
-    }
+    const lines = log.lines;
+    if (lineOffset !== 0) for (let i = at; i < at + result.count; i++) lines[i] += lineOffset;
+    recode(log.reasons, at, at + result.count, reasons);
+    recode(log.usernames, at, at + result.count, usernames);
     log.count = at + result.count;
   } else {
     log.append(

@@ -75,4 +75,46 @@ describe('applyRanges', () => {
     expect(await applyRanges(log, names, pass, plan, results, true)).toBe(true);
     expect(columns(log)).toEqual(columns(serial));
   });
+
+  it("gives each range's values the workspace's codes, after values another log brought first", async () => {
+    const flags = ['bad', 'good', 'odd'];
+    const text = Array.from(
+      { length: 3000 },
+      (_, i) => `t ${i},${flags[(i * i) % 3]},u${i % 4},2024-01-01 00:00:00\r\n`,
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-apply-')), 'log.csv');
+    writeFileSync(path, HEADER + text.join(''));
+    const shape = csvLoggerShape('log.csv', HEADER);
+    // Another log of the workspace met `bad` first, then values this log never holds.
+    const seeded = () => {
+      const names = interners();
+      for (const value of ['bad', 'zzz', 'yyy']) names.reasons.code(value);
+      names.usernames.code('u3');
+      return names;
+    };
+    const serialNames = seeded();
+    const serial = new LogIndex(path, shape);
+    await indexLog(serial, serialNames, { final: true });
+
+    const log = new LogIndex(path, shape);
+    const names = seeded();
+    const fresh = { state: { ...log.scanState } };
+    const pass = { final: true, sharedColumns: true };
+    const cuts = [
+      shape.dataStart + text.slice(0, 1000).join('').length,
+      shape.dataStart + text.slice(0, 2000).join('').length,
+    ];
+    const plan = planRanges(
+      log,
+      pass,
+      { from: shape.dataStart, cuts, size: shape.dataStart + text.join('').length, bytesPerRow: 30 },
+      fresh,
+    );
+    const results = [];
+    for (const job of plan.jobs) results.push(await scanOne(thisThread(path), job));
+    expect(await applyRanges(log, names, pass, plan, results, true)).toBe(true);
+    expect(columns(log)).toEqual(columns(serial));
+    const reasonOf = (row: number) => names.reasons.valueOf(log.reasons[row]);
+    expect([0, 1, 2, 2999].map(reasonOf)).toEqual([0, 1, 2, 2999].map((i) => flags[(i * i) % 3]));
+  });
 });
