@@ -5,6 +5,7 @@
 // threads as source text: no imports, no module constants, byte values as literals.
 import type { FieldBounds } from './csv-scan';
 import type { sortHashes } from './sort-hashes';
+import type { refHash } from './ref-hash';
 
 /** What a scan collects for the asset count (see AssetCellsCollector in scan-job.ts). */
 export interface AssetCellsJob {
@@ -43,36 +44,6 @@ export interface AssetCellsAdder {
   /** refHashes of references settled as missing, in row order (rows the WebAssembly index took). */
   addMissing(hashes: Float64Array): void;
   result(): AssetCells;
-}
-
-/**
- * A 53-bit hash of bytes that tells a million references apart without their text: two lanes of a
- * multiply and a shift per 4-byte word (the last 0-3 bytes one more word, then the length), about
- * four times fewer steps than a hash per byte. Within a lane each step is one-to-one, so two
- * references of one length that differ in a single word never share a hash. asset-census.c has
- * the same; census-file.ts's version changes with it.
- */
-export function refHash(bytes: Uint8Array, start: number, end: number): number {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  let i = start;
-  for (; i + 4 <= end; i += 4) {
-    const word = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-    a = Math.imul(a ^ word, 0x9e3779b1);
-    a ^= a >>> 15;
-    b = Math.imul(b ^ word, 0x85ebca77);
-    b ^= b >>> 13;
-  }
-  let tail = 0;
-  for (let shift = 0; i < end; i++, shift += 8) tail |= bytes[i] << shift;
-  for (let last = 0; last < 2; last++) {
-    const word = last === 0 ? tail : end - start;
-    a = Math.imul(a ^ word, 0x9e3779b1);
-    a ^= a >>> 15;
-    b = Math.imul(b ^ word, 0x85ebca77);
-    b ^= b >>> 13;
-  }
-  return (a >>> 0) * 2097152 + (b >>> 11);
 }
 
 /**
@@ -237,12 +208,17 @@ export function assetCellsCollector(
     const value = fieldBytes(buf, s, e, quote);
     return nameMayBeInFolder(value, 0, value.length, names);
   };
+  /** Room for `more` missing hashes past those held. */
+  const roomForMissing = (more: number): void => {
+    if (missingCount + more <= missing.length) return;
+    let size = missing.length * 2;
+    while (size < missingCount + more) size *= 2;
+    const bigger = new Float64Array(size);
+    bigger.set(missing.subarray(0, missingCount));
+    missing = bigger;
+  };
   const pushMissing = (hash: number): void => {
-    if (missingCount === missing.length) {
-      const bigger = new Float64Array(missing.length * 2);
-      bigger.set(missing);
-      missing = bigger;
-    }
+    roomForMissing(1);
     missing[missingCount++] = hash;
   };
   // Cells past the log's columns (a wider row) all go back: the columns they make are only
@@ -273,7 +249,9 @@ export function assetCellsCollector(
       addBeyond(buf, bounds, n);
     },
     addMissing(hashes) {
-      for (let i = 0; i < hashes.length; i++) pushMissing(hashes[i]);
+      roomForMissing(hashes.length);
+      missing.set(hashes, missingCount);
+      missingCount += hashes.length;
     },
     addJudged(buf, bounds, n, verdicts, hashes) {
       for (let k = 0; k < job.columns.length; k++) {

@@ -49,7 +49,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
   let tailUnterminated = false;
   let newline = 10;
   let layout: RowLayout = { oddRows: 0, fewestFields: 0x7fffffff, mostFields: 0 };
-  let buf = Buffer.alloc(0);
+  let buf: Buffer = Buffer.alloc(0);
   let base = 0;
   // Collectors are made once per job description (every range of a pass shares one).
   let assetsJob: AssetCellsJob | undefined;
@@ -235,7 +235,9 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     } else if (!job.audit) auditor = auditJob = undefined;
     Object.assign(sink, { range: sink.range + 1, roles, assets: job.assets, audit: job.audit });
     const readBytes = Math.max(1, Math.min(job.chunkBytes, job.to - job.from));
-    if (buf.length < readBytes) buf = Buffer.allocUnsafe(readBytes);
+    const area = helpers.readArea?.(bounds, readBytes, sink);
+    if (area) buf = area;
+    else if (buf.length < readBytes) buf = Buffer.allocUnsafe(readBytes);
     let carry = 0;
     let position = job.from;
     let end = job.from;

@@ -3,7 +3,8 @@
 import type { roleCell } from '../gradio/role-cells';
 import type { LogShape } from '../gradio/log-model';
 import type { FieldBounds, OnRecord, scanCsv, ScanState } from './csv-scan';
-import type { AssetCells, AssetCellsJob, assetCellsCollector, refHash } from './asset-cells';
+import type { AssetCells, AssetCellsJob, assetCellsCollector } from './asset-cells';
+import type { refHash } from './ref-hash';
 import type { sortHashes } from './sort-hashes';
 import type { RecordAudit, RecordAuditJob, recordAuditor } from './record-audit';
 
@@ -21,6 +22,8 @@ export interface ScanHelpers {
   recordAuditor: typeof recordAuditor;
   /** The per-record work in WebAssembly (csv-scan-wasm.ts), where the scanner has it. */
   indexCsv?: IndexCsv;
+  /** Where to read a range's bytes for indexCsv, where the scanner has it (ReadArea). */
+  readArea?: ReadArea;
   isUtf8: (bytes: Uint8Array) => boolean;
   readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => number;
 }
@@ -130,6 +133,13 @@ export type IndexCsv = (
   bounds: FieldBounds,
   sink: IndexSink,
 ) => number | null;
+
+/**
+ * A view of the WebAssembly instance's copy area for `bounds`, `bytes` long, ready for `sink`'s job
+ * (its census set, which may grow the memory: a view taken before would be cut off): bytes read
+ * into it are scanned where they are. Undefined where `bounds` has no instance or too small a one.
+ */
+export type ReadArea = (bounds: FieldBounds, bytes: number, sink: IndexSink) => Buffer | undefined;
 
 /** What a range scanner gives IndexCsv: its job, its per-record function and where rows go. */
 export interface IndexSink {

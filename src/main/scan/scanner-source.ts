@@ -11,7 +11,8 @@ import { readSync } from 'node:fs';
 import { delimiterLength, FieldBounds, scanCsv } from './csv-scan';
 import { fieldBytes } from './csv-field';
 import { digits, timestampFromBytes } from './timestamp-key';
-import { assetCellsCollector, refHash } from './asset-cells';
+import { assetCellsCollector } from './asset-cells';
+import { refHash } from './ref-hash';
 import { sortHashes } from './sort-hashes';
 import { recordAuditor } from './record-audit';
 import { rangeScanner } from './range-scanner';
@@ -41,6 +42,7 @@ export function scannerSource(): string {
     `const wasm = ${wasmScanner.name}(wasmModule,`,
     `  { scanCsv: ${scanCsv.name}, FieldBounds: Bounds, assetCellsCollector: ${assetCellsCollector.name} });`,
     `const helpers = { scanCsv: wasm.scanCsv, FieldBounds: wasm.FieldBounds, indexCsv: wasm.indexCsv,`,
+    `  readArea: wasm.readArea,`,
     `  fieldBytes: ${fieldBytes.name},`,
     `  timestampFromBytes: ${timestampFromBytes.name}, roleCell: ${roleCell.name}, readSync,`,
     `  assetCellsCollector: wasm.assetCellsCollector, refHash: ${refHash.name}, sortHashes: ${sortHashes.name},`,

@@ -1,7 +1,8 @@
 // The WebAssembly asset census against the JS one: the same cells sent back, the same references
 // settled as missing, on random cells made of what the census looks for.
 import { describe, expect, it } from 'vitest';
-import { assetCellsCollector, refHash, type AssetCellsJob } from '../../../src/main/scan/asset-cells';
+import { assetCellsCollector, type AssetCellsJob } from '../../../src/main/scan/asset-cells';
+import { refHash } from '../../../src/main/scan/ref-hash';
 import { FieldBounds, scanCsv } from '../../../src/main/scan/csv-scan';
 import { fieldBytes } from '../../../src/main/scan/csv-field';
 import { sortHashes } from '../../../src/main/scan/sort-hashes';

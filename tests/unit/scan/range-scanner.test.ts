@@ -1,13 +1,14 @@
 // One scanner per thread scans every range that thread takes: what it collected for one range must
 // not leak into the next (rows, role values, asset cells, the record audit).
 import { describe, expect, it } from 'vitest';
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rangeScanner, scanRange } from '../../../src/main/scan/range-scanner';
 import { localHelpers } from '../../../src/main/scan/scan-helpers';
-import type { ScanJob } from '../../../src/main/scan/scan-job';
+import type { ScanHelpers, ScanJob } from '../../../src/main/scan/scan-job';
 import { plainResult } from './support/plain-result';
+import { csvScanner } from './support/wasm-scanner';
 
 const rows = [
   'photo.png,wrong,ann,2024-01-01 00:00:01\n',
@@ -71,6 +72,46 @@ describe('rangeScanner', () => {
       expect(again.map((range) => range.audit?.narrower)).toEqual([0, 0, 1]);
       expect(again.map((range) => range.audit?.suspects)).toEqual([[], [], [1]]);
       expect(again.map((range) => range.reasonRaws)).toEqual([['wrong'], ['wrong', 'other'], ['wrong']]);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it("reads each range into the WebAssembly instance's copy area, and finds there what the JS scanner finds", () => {
+    const { path, cuts } = logWithRanges();
+    const fd = openSync(path, 'r');
+    try {
+      const jobs: ScanJob[] = [0, 3].map((first) => ({
+        ...shared,
+        fd,
+        from: cuts[first],
+        to: cuts[first + 3],
+        final: first === 3,
+        state: { line: 0 },
+      }));
+      const areas: Buffer[] = [];
+      const readInto: Uint8Array[] = [];
+      const { readArea } = csvScanner;
+      const helpers: ScanHelpers = {
+        ...localHelpers,
+        ...csvScanner,
+        readArea: (...args: Parameters<NonNullable<typeof readArea>>) => {
+          const area = readArea?.(...args);
+          if (area) areas.push(area);
+          return area;
+        },
+        readSync: (fd: number, buf: Uint8Array, offset: number, length: number, position: number) => {
+          readInto.push(buf);
+          return readSync(fd, buf, offset, length, position);
+        },
+      };
+      const scan = rangeScanner(helpers);
+      const inInstance = jobs.map((job) => plainResult(scan(job)));
+      expect(inInstance).toEqual(jobs.map((job) => plainResult(scanRange(job, localHelpers))));
+      expect(areas).toHaveLength(2);
+      // Every read went into the area given for its range, itself (not a copy).
+      expect(readInto.length).toBe(areas.length);
+      expect(readInto.every((buffer, i) => buffer === areas[i])).toBe(true);
     } finally {
       closeSync(fd);
     }

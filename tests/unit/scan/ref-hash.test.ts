@@ -1,7 +1,7 @@
-// refHash (asset-cells.ts) stands for a reference in the census: a million references told apart
+// refHash (ref-hash.ts) stands for a reference in the census: a million references told apart
 // by it, and the references a scan meets most (paths one counter apart) never confused.
 import { describe, expect, it } from 'vitest';
-import { refHash } from '../../../src/main/scan/asset-cells';
+import { refHash } from '../../../src/main/scan/ref-hash';
 
 const hashOf = (text: string): number => refHash(Buffer.from(text, 'latin1'), 0, text.length);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { rangeScanner } from '../../../src/main/scan/range-scanner';
 import { localHelpers } from '../../../src/main/scan/scan-helpers';
 import { scannerFromSource } from '../../../src/main/scan/scanner-source';
-import { refHash } from '../../../src/main/scan/asset-cells';
+import { refHash } from '../../../src/main/scan/ref-hash';
 import type { ScanJob } from '../../../src/main/scan/scan-job';
 import { plainResult } from './support/plain-result';
 import { wholeFileJob } from './support/whole-file-job';

@@ -2,7 +2,7 @@
 // WebAssembly sort a scanning thread's collector uses for large lists (wasm/sort-hashes.c).
 import { describe, expect, it } from 'vitest';
 import { sortHashes } from '../../../src/main/scan/sort-hashes';
-import { refHash } from '../../../src/main/scan/asset-cells';
+import { refHash } from '../../../src/main/scan/ref-hash';
 import { fieldBytes } from '../../../src/main/scan/csv-field';
 import { csvScanner } from './support/wasm-scanner';
 

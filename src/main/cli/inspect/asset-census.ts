@@ -14,7 +14,7 @@ import type { CsvDialect, FolderContext } from '../../gradio/log-model';
 import { MEDIA_EXTENSIONS, mediaByExtension } from '../../gradio/media-kind';
 import type { FolderReader } from '../../gradio/reader';
 import { looksLikePath, PATH_KEYS } from '../../gradio/value-shape';
-import { refHash } from '../../scan/asset-cells';
+import { refHash } from '../../scan/ref-hash';
 import type { AssetCellsCollector } from '../../scan/scan-job';
 
 const STRUCTURED = /^[[{(]/;

@@ -3,7 +3,7 @@
 // their text count alike). A million missing references are kept as numbers and counted once
 // sorted, not inserted into a map. The distinct sets are what census-file.ts keeps between runs.
 import type { AssetRef, AssetStatus } from '../../../shared/model';
-import { refHash } from '../../scan/asset-cells';
+import { refHash } from '../../scan/ref-hash';
 import { mergeDistinct } from '../../scan/merge-distinct';
 
 export type AssetCounts = Record<AssetStatus, number>;

@@ -128,7 +128,7 @@ static int32_t is_alnum(uint8_t c) { return (c >= 48 && c <= 57) || (c >= 65 && 
 /** The byte after `at`, as JS reads past a cell: 0 past what was copied. */
 static uint8_t byte_after(int32_t at) { return at + 1 < limit ? area[at + 1] : 0; }
 
-// refHash's two lanes (asset-cells.ts): a little-endian word of 4 bytes a step, then the last 0-3
+// refHash's two lanes (ref-hash.ts): a little-endian word of 4 bytes a step, then the last 0-3
 // bytes as one word, then the length.
 typedef struct {
   uint32_t a, b;

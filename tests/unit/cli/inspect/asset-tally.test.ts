@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AssetTally } from '../../../../src/main/cli/inspect/asset-tally';
-import { refHash } from '../../../../src/main/scan/asset-cells';
+import { refHash } from '../../../../src/main/scan/ref-hash';
 
 const hashOf = (ref: string) => refHash(Buffer.from(ref), 0, Buffer.byteLength(ref));
 const sortedHashes = (refs: string[]) => Float64Array.from(refs.map(hashOf)).sort();
