@@ -2,16 +2,7 @@
 // a time, against the same done plainly; and the lists it must leave to the caller.
 import { describe, expect, it } from 'vitest';
 import { mergeDistinct } from '../../../src/main/scan/merge-distinct';
-
-/** A seeded generator of integers in [0, 2^53), as refHash gives them. */
-function hashes(seed: number): () => number {
-  let state = seed;
-  const next32 = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state;
-  };
-  return () => (next32() >>> 11) * 2 ** 32 + next32();
-}
+import { randomHashes } from './support/random-hashes';
 
 const sorted = (values: number[]): Float64Array => Float64Array.from(values).sort();
 const plainly = (a: Float64Array, b: Float64Array): number[] =>
@@ -19,7 +10,7 @@ const plainly = (a: Float64Array, b: Float64Array): number[] =>
 
 describe('mergeDistinct', () => {
   it('merges two lists of half a million, repeats within and between them, as a plain merge does', () => {
-    const next = hashes(1);
+    const next = randomHashes(1);
     const shared = Array.from({ length: 50_000 }, next);
     const a = sorted([...Array.from({ length: 450_000 }, next), ...shared, ...shared.slice(0, 1000)]);
     const b = sorted([...Array.from({ length: 450_000 }, next), ...shared]);
@@ -41,7 +32,7 @@ describe('mergeDistinct', () => {
   });
 
   it('leaves to the caller a list that is not sorted', () => {
-    const next = hashes(2);
+    const next = randomHashes(2);
     const b = sorted(Array.from({ length: 300_000 }, next));
     const swapped = Float64Array.from(b);
     [swapped[10], swapped[11]] = [swapped[11], swapped[10]];

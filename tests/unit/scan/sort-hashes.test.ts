@@ -5,16 +5,7 @@ import { sortHashes } from '../../../src/main/scan/sort-hashes';
 import { refHash } from '../../../src/main/scan/ref-hash';
 import { fieldBytes } from '../../../src/main/scan/csv-field';
 import { csvScanner } from './support/wasm-scanner';
-
-/** A seeded generator of integers in [0, 2^53), as refHash gives them. */
-function hashes(seed: number): () => number {
-  let state = seed;
-  const next32 = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state;
-  };
-  return () => (next32() >>> 11) * 2 ** 32 + next32();
-}
+import { randomHashes } from './support/random-hashes';
 
 // Names not known: the scanned paths are sent back as text, not settled as missing.
 const job = { columns: [0], loose: [false], pathKeys: [], extensions: [], folderNames: null };
@@ -67,18 +58,18 @@ describe.each(sorts)('%s', (_name, sort) => {
   }
 
   it.each([0, 1, 2, 1000, 65_535, 65_536, 70_001, 400_000])('sorts %i uniform hashes', (count) => {
-    const next = hashes(count + 7);
+    const next = randomHashes(count + 7);
     expectSortedLike(Float64Array.from({ length: count }, next));
   });
 
   it('sorts hashes that repeat (one missing file referenced by many rows)', () => {
-    const next = hashes(3);
+    const next = randomHashes(3);
     const repeated = next();
     expectSortedLike(Float64Array.from({ length: 200_000 }, (_, i) => (i % 3 === 0 ? next() : repeated)));
   });
 
   it('sorts hashes crowded into a few buckets, and the edges of the range', () => {
-    const next = hashes(11);
+    const next = randomHashes(11);
     const crowded = Float64Array.from({ length: 100_000 }, (_, i) => {
       if (i % 5 === 0) return 2 ** 53 - 1 - (next() % 1000);
       if (i % 5 === 1) return 0;
@@ -89,7 +80,7 @@ describe.each(sorts)('%s', (_name, sort) => {
   });
 
   it('sorts buckets whose next bits are all alike, and buckets of several hundred', () => {
-    const next = hashes(13);
+    const next = randomHashes(13);
     // Every bucket's hashes share their next 8 bits; then a quarter of the buckets hold them all.
     expectSortedLike(
       Float64Array.from({ length: 300_000 }, () => (next() % 2 ** 12) * 2 ** 41 + (next() % 2 ** 33)),
@@ -100,7 +91,7 @@ describe.each(sorts)('%s', (_name, sort) => {
 
 describe('sortHashes on part of a buffer', () => {
   it('keeps the values of a list given as part of a larger buffer, and nothing past it', () => {
-    const next = hashes(5);
+    const next = randomHashes(5);
     const whole = Float64Array.from({ length: 100_000 }, next);
     const after = Array.from(whole.subarray(90_000));
     const expected = Float64Array.from(whole.subarray(0, 90_000)).sort();
