@@ -9,6 +9,7 @@
 #include "scan-area.h"
 
 #define BUCKET_SHIFT 41
+#define LAST_BUCKET 4095
 #define SUB_SHIFT 33
 // Buckets up to this size are spread through `scratch`; a sub-bucket past SUB_MAX means crowded.
 #define SCRATCH 1024
@@ -62,6 +63,12 @@ static void sort_bucket(uint64_t *list, uint32_t count) {
   insertion_sort(list, count);
 }
 
+/** sort-hashes.ts's bucket of a hash: its top bits (past 2^53, which refHash never gives, the last). */
+static uint64_t bucket_of(uint64_t value) {
+  uint64_t bucket = value >> BUCKET_SHIFT;
+  return bucket < LAST_BUCKET ? bucket : LAST_BUCKET;
+}
+
 /**
  * Sorts the `count` hashes JS wrote at the start of `area`, which come grouped by their top bits
  * (sort-hashes.ts), each group in place.
@@ -72,9 +79,9 @@ EXPORT(sort_grouped) void sort_grouped(uint32_t count) {
   // As integers (the same 8 bytes): what they are, and quicker to compare and to split by bits.
   for (uint32_t i = 0; i < count; i++) list[i] = (uint64_t)values[i];
   for (uint32_t start = 0; start < count;) {
-    uint64_t bucket = list[start] >> BUCKET_SHIFT;
+    uint64_t bucket = bucket_of(list[start]);
     uint32_t end = start + 1;
-    while (end < count && list[end] >> BUCKET_SHIFT == bucket) end++;
+    while (end < count && bucket_of(list[end]) == bucket) end++;
     sort_bucket(list + start, end - start);
     start = end;
   }
