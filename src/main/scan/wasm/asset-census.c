@@ -34,8 +34,17 @@ static uint8_t extension_length[MAX_WORDS], key_length[MAX_WORDS];
 // Each key's last (up to) four bytes as a little-endian word, and which of its bytes they fill: most
 // keys are told apart from the text before a `:` by one compare, not a byte loop.
 static uint32_t key_tail[MAX_WORDS], key_tail_mask[MAX_WORDS];
-// key_end[last][before last]: some key ends with these two bytes (most `:` follow none).
+// key_end[last][before last]: whether some key ends with these two bytes (most `:` follow none),
+// as a bit per the byte before them (its low 3 bits; every bit for a key of two bytes): a Label's
+// `"confidences":` ends as `files` does, but not with `les`.
 static uint8_t key_end[256][256];
+
+/** Whether some key may end at `end` (exclusive), its first byte no earlier than `s`. */
+static int32_t key_may_end(int32_t s, int32_t end) {
+  if (end - s < 2) return 0;
+  uint8_t ends = key_end[area[end - 1]][area[end - 2]];
+  return end - s < 3 ? ends != 0 : (ends >> (area[end - 3] & 7)) & 1;
+}
 static const uint8_t *extension_text[MAX_WORDS], *key_text[MAX_WORDS];
 
 EXPORT(columns_ptr) int32_t *columns_ptr(void) { return columns; }
@@ -101,7 +110,7 @@ void census_configure(int32_t count, int32_t extensions, int32_t keys, int32_t n
     } else {
       key_length[i - extensions] = length;
       key_text[i - extensions] = word + 1;
-      key_end[word[length]][word[length - 1]] = 1;
+      key_end[word[length]][word[length - 1]] |= length < 3 ? 0xFF : 1 << (word[length - 2] & 7);
       uint32_t tail = 0;
       int32_t tail_bytes = length < 4 ? length : 4;
       for (int32_t b = 0; b < tail_bytes; b++) tail |= (uint32_t)word[length - b] << (24 - 8 * b);
@@ -189,7 +198,7 @@ static uint32_t word_before(int32_t end) {
 }
 
 NOINLINE static int32_t is_path_key_before(int32_t s, int32_t end) {
-  if (end - s < 2 || !key_end[area[end - 1]][area[end - 2]]) return 0;
+  if (!key_may_end(s, end)) return 0;
   uint32_t tail = word_before(end);
   for (int32_t k = 0; k < key_count; k++) {
     if ((tail & key_tail_mask[k]) != key_tail[k]) continue;
@@ -337,7 +346,7 @@ NOINLINE static int32_t loose_candidate(int32_t s, int32_t e) {
         while (j > s && area[j] == 32) j--;
         if (area[j] != 34 && area[j] != 39) continue;
         while (j > s && (area[j] == 34 || area[j] == 39)) j--;
-        if (j > s && key_end[area[j]][area[j - 1]] && key_before(s, i)) return 1;
+        if (key_may_end(s, j + 1) && key_before(s, i)) return 1;
       }
     }
   }
