@@ -341,7 +341,7 @@ NOINLINE static int32_t loose_candidate(int32_t s, int32_t e) {
       else if (c == 123) brace = 1;
       else if (c == 58 && brace) {
         // key_before's refusals without a call, as most keys are none of Gradio's: no quote
-        // before the `:`, or no key ends with the two bytes before that quote.
+        // before the `:`, or no key ends with the bytes before that quote (key_may_end).
         int32_t j = i - 1;
         while (j > s && area[j] == 32) j--;
         if (area[j] != 34 && area[j] != 39) continue;
