@@ -12,7 +12,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 // - only the desktop host (src/main/host/desktop/) and the preload may import `electron`;
 // - src/shared is plain TypeScript: no Node, no DOM, no Electron;
 // - the renderer never touches Node or Electron; it talks to the API client only;
-// - every room imports only the layers below it (eslint.layers.js).
+// - every room imports only the layers below it (eslint.layers.js);
+// - src/main takes node:fs from platform/node-fs.ts (its ESM facade costs every command's start).
 export default tseslint.config(
   {
     ignores: [
@@ -55,13 +56,19 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/host/desktop/**'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
             {
               name: 'electron',
               message: 'Only the desktop host (src/main/host/desktop/) may import electron.',
+            },
+            {
+              name: 'node:fs',
+              allowTypeImports: true,
+              message:
+                "Use `fs` from platform/node-fs.ts: node:fs's ESM facade loads the stream classes at start.",
             },
           ],
         },

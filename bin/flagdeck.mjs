@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The `flagdeck` command: runs the CLI bundle that `npm run build` writes.
-import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -9,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 module.enableCompileCache?.();
 
 const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
-if (!existsSync(cli)) {
+// Not `import … from 'node:fs'`: its ESM facade loads the stream classes (src/main/platform/node-fs.ts).
+if (!process.getBuiltinModule('node:fs').existsSync(cli)) {
   console.error('flagdeck: the CLI is not built yet. Run `npm run build` in the Flagdeck folder first.');
   process.exit(2);
 }

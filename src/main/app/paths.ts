@@ -1,5 +1,5 @@
 // Where the app finds its own files, from the source tree (tests) and from the bundle in `out/`.
-import { existsSync, readFileSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,8 +8,8 @@ export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url
   for (let dir = from; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (
-      existsSync(manifest) &&
-      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'flagdeck'
+      fs.existsSync(manifest) &&
+      (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'flagdeck'
     ) {
       return dir;
     }

@@ -1,6 +1,6 @@
 // `flagdeck <folder>…`: opens the folders in the desktop app (a running one takes them over), by
 // way of scripts/start.mjs, which finds or fetches Electron and says what to do when it cannot.
-import { statSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../app/paths';
 
@@ -11,7 +11,7 @@ export function namesFolders(argv: string[]): boolean {
 
 function isFolder(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return fs.statSync(path).isDirectory();
   } catch {
     return false;
   }

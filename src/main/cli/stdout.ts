@@ -1,7 +1,7 @@
 // What a short command prints goes to file descriptor 1 directly: process.stdout on a pipe (a
 // script reading `flagdeck inspect --json`) is a net socket, and making it loads net and its
 // bindings, about 2 ms of a 10-row folder's `inspect`.
-import { writeSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 
 /**
  * Set once a write had to go through process.stdout: later ones follow it there, in order. Always
@@ -23,7 +23,7 @@ export function writeOut(text: string): void {
   let written = 0;
   while (written < bytes.length) {
     try {
-      written += writeSync(1, bytes, written);
+      written += fs.writeSync(1, bytes, written);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') process.exit(0);

@@ -1,6 +1,6 @@
 // The reference RecordSource: csv-parse over a byte stream. Bytes travel as latin1 strings (one char per
 // byte) so offsets stay exact and each cell is decoded once, by the dialect's encoding.
-import { createReadStream } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { open } from 'node:fs/promises';
 import type { CsvError, Parser } from './csv-parsers';
 import type { CsvDialect, RawRecord, RecordSource } from './log-model';
@@ -85,7 +85,7 @@ class ParsePass {
   }
 
   async *run(final: boolean): AsyncGenerator<RawRecord | Resume> {
-    const stream = createReadStream(this.file, { start: this.windowBase, highWaterMark: CHUNK_BYTES });
+    const stream = fs.createReadStream(this.file, { start: this.windowBase, highWaterMark: CHUNK_BYTES });
     try {
       for await (const chunk of stream) {
         const bytes = chunk as Buffer;

@@ -1,6 +1,6 @@
 // Records of the HF saver's `metadata.jsonl` (one JSON object per line): cells are the object's values
 // in key order, strings as written and anything else as compact JSON, so cells read like CSV cells.
-import { createReadStream } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import type { RawRecord, RecordSource } from './log-model';
 import { decodeCellBytes } from './cell-text';
 import { lineAt } from './line-starts';
@@ -15,7 +15,7 @@ export class JsonlRecordSource implements RecordSource {
     let offset = options.start ?? 0;
     let line = options.line ?? (await lineAt(file, offset));
     let pending = Buffer.alloc(0);
-    for await (const chunk of createReadStream(file, { start: offset })) {
+    for await (const chunk of fs.createReadStream(file, { start: offset })) {
       pending = Buffer.concat([pending, chunk as Buffer]);
       for (let at = pending.indexOf(0x0a); at >= 0; at = pending.indexOf(0x0a)) {
         const record = toRecord(pending.subarray(0, at + 1), offset, line);

@@ -1,5 +1,5 @@
 // Serves the built renderer (`out/renderer`) to the browser.
-import { createReadStream } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { resolveMediaPath } from '../media/resolve';
@@ -50,6 +50,6 @@ export async function sendStatic(
     'Cache-Control': isPage ? 'no-store' : 'private, max-age=31536000, immutable',
   });
   if (headOnly) res.end();
-  else createReadStream(resolved.file).pipe(res);
+  else fs.createReadStream(resolved.file).pipe(res);
   return true;
 }

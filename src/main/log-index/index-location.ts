@@ -2,7 +2,7 @@
 // folder may hold our files, else a folder of its own under the app's data folder (a read-only
 // folder, or Gradio 4's Hub saver clone, which uploads its whole folder on every flag).
 import { sha256Hex } from '../platform/lazy-hashes';
-import { constants } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { hubSaverMarker, markedReadOnlyReason } from '../review/location';
@@ -19,7 +19,7 @@ async function mayWriteInside(root: string): Promise<boolean> {
     () => 'none',
   );
   if (kind === 'other') return false;
-  return access(kind === 'folder' ? flagdeck : root, constants.W_OK).then(
+  return access(kind === 'folder' ? flagdeck : root, fs.constants.W_OK).then(
     () => true,
     () => false,
   );

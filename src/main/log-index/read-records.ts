@@ -1,5 +1,5 @@
 // Reads given rows of an indexed log back from the file by byte offset, with every cell decoded.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import type { RawRecord } from '../gradio/log-model';
 import { decodeCellBytes } from '../gradio/cell-text';
 import { recordHash } from '../gradio/record-hash';
@@ -74,7 +74,7 @@ function visitRowBytes(
   visit: (index: number, buf: Buffer, at: number) => void,
 ): void {
   const order = rows.map((row, i) => i).sort((a, b) => rows[a] - rows[b]);
-  const fd = openSync(log.path, 'r');
+  const fd = fs.openSync(log.path, 'r');
   try {
     let i = 0;
     while (i < order.length) {
@@ -90,14 +90,14 @@ function visitRowBytes(
       const from = log.starts[first];
       const to = log.starts[last] + log.lengths[last];
       const buf = Buffer.allocUnsafe(to - from);
-      const bytesRead = readSync(fd, buf, 0, buf.length, from);
+      const bytesRead = fs.readSync(fd, buf, 0, buf.length, from);
       if (bytesRead < buf.length)
         throw new Error(`${log.path}: the file is shorter than its index (it changed)`);
       for (let k = i; k < j; k++) visit(order[k], buf, log.starts[rows[order[k]]] - from);
       i = j;
     }
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 

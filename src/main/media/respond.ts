@@ -1,6 +1,7 @@
 // A host-neutral HTTP-style response for a media file: status, headers, and a byte stream (the
 // whole file, or one range). The web host pipes it; the Electron protocol wraps it in a Response.
-import { createReadStream, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import type { Readable } from 'node:stream';
 import { parseRange } from './range';
 
@@ -70,7 +71,7 @@ export function fileResponse(
     return {
       status: 200,
       headers: { ...headers, 'Content-Length': String(size) },
-      body: createReadStream(file),
+      body: fs.createReadStream(file),
     };
   }
   return {
@@ -80,6 +81,6 @@ export function fileResponse(
       'Content-Length': String(range.end - range.start + 1),
       'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
     },
-    body: createReadStream(file, { start: range.start, end: range.end }),
+    body: fs.createReadStream(file, { start: range.start, end: range.end }),
   };
 }

@@ -1,7 +1,7 @@
 // One column's values read from a log's bytes, each cell decoded as the reader decodes it (quoting,
 // CSV-injection escape) but handed over as UTF-8 bytes in a buffer that the next piece reuses:
 // nothing is kept, no string is built for a plainly written cell.
-import * as fs from 'node:fs';
+import { fs } from '../platform/node-fs';
 import type { LogIndex } from '../log-index/log-index';
 import { decodeCellBytes } from '../gradio/cell-text';
 import { undoInjectionEscape } from '../gradio/injection-escape';

@@ -5,7 +5,7 @@ import { rowColumns } from './worker-rows';
 import { undoInjectionEscape } from '../gradio/injection-escape';
 import type { LogIndex } from '../log-index/log-index';
 import { readRecords } from '../log-index/read-records';
-import * as fs from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { forEachValue, visitLeftRows, type VisitValue } from './column-bytes';
 import { mappedArray } from './mapped-arrays';
 import { isWanted, matchJob, type MatchJob, type Wanted } from './column-match-job';

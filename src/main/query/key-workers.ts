@@ -1,7 +1,7 @@
 // The keys of a large log's later rows, filled by a worker thread while this thread fills the
 // earlier ones: both write into the same shared arrays. Each side reads plainly written cells only
 // (row-walker.ts) and hands back the rows that need the exact scanner, which this thread then reads.
-import * as fs from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { newKeyMemo, placeValue, putKey, type KeyTables } from './key-tables';
 import { startWorker } from './function-worker';
 import { WALKER, walkerProgram, type ColumnRows, type FileCalls, type Walker } from './row-walker';

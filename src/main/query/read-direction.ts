@@ -2,7 +2,7 @@
 // quote kept literally (LogIndex.uniformFields) reads the same both ways, and a column past long
 // cells (a Gradio log's inputs come first: prompts, JSON of files) is found sooner from the end.
 // Which way walks fewer bytes is measured once per log and column on its first rows.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import type { LogIndex } from '../log-index/log-index';
 import { newFoundField, plainField } from './plain-field';
 
@@ -32,11 +32,11 @@ function fewerBytesFromEnd(log: LogIndex, column: number): boolean {
   const at = log.starts[0];
   const bytes = log.starts[rows - 1] + log.lengths[rows - 1] - at;
   const buf = Buffer.allocUnsafe(bytes);
-  const fd = openSync(log.path, 'r');
+  const fd = fs.openSync(log.path, 'r');
   try {
-    if (readSync(fd, buf, 0, bytes, at) < bytes) return false;
+    if (fs.readSync(fd, buf, 0, bytes, at) < bytes) return false;
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
   const quote = log.shape.dialect.quote.charCodeAt(0);
   const found = newFoundField();

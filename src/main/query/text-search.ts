@@ -3,7 +3,7 @@
 // (which keeps every byte at its offset; no string is made, so nothing waits for a collection) and
 // searched natively; each hit is mapped to its row by offset.
 import { rowColumns } from './worker-rows';
-import * as fs from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { startWorker } from './function-worker';
 import type { LogIndex } from '../log-index/log-index';
 import {

@@ -1,7 +1,7 @@
 // The k first rows of a large log's later half under a column sort, found by a worker thread while
 // this thread goes through the earlier half. Like the column keys (key-workers.ts), each side reads
 // plainly written cells only (row-walker.ts) and hands back the rows that need the exact scanner.
-import * as fs from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { compareTopValues, offerTop, swapTopEntries, topEntryAfter, type TopHeap } from './top-heap';
 import { startWorker } from './function-worker';
 import { WALKER, walkerProgram, type ColumnRows, type FileCalls, type Walker } from './row-walker';

@@ -1,6 +1,6 @@
 // Reads complete lines of the journal from a byte offset. A last line without its newline is left
 // for later: another process may still be writing it (or it is torn by a crash, see `pending`).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -25,11 +25,11 @@ interface Source {
 
 async function openSource(path: string, sync: boolean): Promise<Source> {
   if (sync) {
-    const fd = openSync(path, 'r');
+    const fd = fs.openSync(path, 'r');
     return {
-      size: fstatSync(fd).size,
-      read: (buffer, length, position) => readSync(fd, buffer, 0, length, position),
-      close: () => closeSync(fd),
+      size: fs.fstatSync(fd).size,
+      read: (buffer, length, position) => fs.readSync(fd, buffer, 0, length, position),
+      close: () => fs.closeSync(fd),
     };
   }
   const handle = await open(path, 'r');

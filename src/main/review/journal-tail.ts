@@ -1,7 +1,7 @@
 // Where this process has read the journal up to, and the folding of what lies past it: lines other
 // writers appended (read from disk) and this process's own batches (folded as written, never read
 // back). A journal replaced or shortened under us is read again from the start.
-import { statSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { basename } from 'node:path';
 import type { FoldedState } from './fold';
 import { formatLine, lineParser, type JournalLine } from './journal-line';
@@ -47,7 +47,7 @@ export class JournalTail {
    * resolves to the ids whose state changed.
    */
   async read(opening: boolean, until = Infinity): Promise<Set<string>> {
-    const info = statSync(this.journal, { throwIfNoEntry: false }) ?? null;
+    const info = fs.statSync(this.journal, { throwIfNoEntry: false }) ?? null;
     const size = Math.min(info?.size ?? 0, until);
     const replaced = info !== null && this.inode !== undefined && info.ino !== this.inode;
     if (info) this.inode = info.ino;

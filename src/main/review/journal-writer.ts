@@ -13,7 +13,7 @@
 // resolves a hundred asset paths), and an edit's stat, write and fsync queued behind them took
 // seconds. A few small synchronous calls per edit cost the event loop about one fsync.
 // Through the module object, so a test can watch the write and the fsync happen in order.
-import fs from 'node:fs';
+import { fs } from '../platform/node-fs';
 
 const { closeSync, fstatSync, ftruncateSync, openSync, statSync } = fs;
 

@@ -2,7 +2,7 @@
 // of its own under the app's data folder. Gradio 4's Hub saver uploads its whole local clone on
 // every flag, so a journal inside such a clone would be published: it goes to the data folder too.
 import { sha256Hex } from '../platform/lazy-hashes';
-import { constants } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { access, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,7 +72,7 @@ export async function markedReadOnlyReason(folder: string): Promise<string | und
 /** Read-only for Flagdeck: marked so, or not writable by this process. */
 export async function folderIsReadOnly(folder: string): Promise<boolean> {
   if (await markedReadOnlyReason(folder)) return true;
-  return access(folder, constants.W_OK).then(
+  return access(folder, fs.constants.W_OK).then(
     () => false,
     () => true,
   );

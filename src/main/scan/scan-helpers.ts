@@ -1,7 +1,7 @@
 // The functions scanRange needs, as this thread has them: the JS ones (host-scanner.ts says when).
 import { roleCell } from '../gradio/role-cells';
 import { isUtf8 } from 'node:buffer';
-import { readSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { FieldBounds, scanCsv } from './csv-scan';
 import { fieldBytes } from './csv-field';
 import type { ScanHelpers } from './scan-job';
@@ -16,7 +16,7 @@ export const localHelpers: ScanHelpers = {
   FieldBounds,
   fieldBytes,
   timestampFromBytes,
-  readSync,
+  readSync: fs.readSync,
   roleCell,
   assetCellsCollector,
   refHash,

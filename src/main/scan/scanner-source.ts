@@ -7,7 +7,7 @@
 // `scan`.
 import { roleCell } from '../gradio/role-cells';
 import { isUtf8 } from 'node:buffer';
-import { readSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { delimiterLength, FieldBounds, scanCsv } from './csv-scan';
 import { fieldBytes } from './csv-field';
 import { digits, timestampFromBytes } from './timestamp-key';
@@ -83,7 +83,7 @@ export function scannerFromSource(): ((job: ScanJob) => ScanResult) | undefined 
       'wasmModule',
       `${scannerSource()}\nreturn scan;`,
     );
-    return make(readSync, isUtf8, Buffer, scanModule()) as (job: ScanJob) => ScanResult;
+    return make(fs.readSync, isUtf8, Buffer, scanModule()) as (job: ScanJob) => ScanResult;
   } catch {
     return undefined;
   }

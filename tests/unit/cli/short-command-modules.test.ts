@@ -68,6 +68,13 @@ describe('flagdeck inspect on a small folder', () => {
     expect(JSON.parse(stdout).logs[0].rows).toBe(10);
     expect(builtins).not.toContain('net');
   });
+
+  it('takes node:fs without its ESM facade, which loads the stream classes (1-2 ms)', () => {
+    const { builtins, stdout } = loadedBy(['inspect', folder, '--json']);
+    expect(JSON.parse(stdout).logs[0].rows).toBe(10);
+    expect(builtins).toContain('fs/promises');
+    expect(builtins).not.toContain('stream');
+  });
 });
 
 describe('flagdeck query', () => {

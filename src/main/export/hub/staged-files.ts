@@ -1,7 +1,7 @@
 // The files of a dataset layout written to a staging folder, as repo paths with their size, and
 // the two hashes the Hub keys files by (sha256 for LFS objects, git blob sha1 for the tree).
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { fs } from '../../platform/node-fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
@@ -35,7 +35,7 @@ export interface FileHashes {
 export async function hashFile(file: StagedFile): Promise<FileHashes> {
   const sha256 = createHash('sha256');
   const sha1 = createHash('sha1').update(`blob ${file.size}\0`);
-  for await (const chunk of createReadStream(file.absolute)) {
+  for await (const chunk of fs.createReadStream(file.absolute)) {
     sha256.update(chunk as Buffer);
     sha1.update(chunk as Buffer);
   }
