@@ -79,27 +79,25 @@ export class AssetTally {
       at += list.length;
     }
     let lists = [...(sorted as Float64Array[]), gathered.sort()].filter((list) => list.length > 0);
-    // What merge_distinct gave holds each value once already.
-    const distinct = new WeakSet<Float64Array>();
+    if (lists.length === 1) return withoutRepeats(lists[0]);
+    // Each merge keeps a value once (merge_distinct in WebAssembly, else the same in JS).
     while (lists.length > 1) {
       const pairs: Float64Array[] = [];
       for (let i = 0; i < lists.length; i += 2) {
-        if (i + 1 === lists.length) {
-          pairs.push(lists[i]);
-          continue;
-        }
-        const merged = mergeDistinct(lists[i], lists[i + 1]);
-        if (merged) distinct.add(merged);
-        pairs.push(merged ?? merge(lists[i], lists[i + 1]));
+        const [a, b] = [lists[i], lists[i + 1]];
+        pairs.push(b ? (mergeDistinct(a, b) ?? mergeWithoutRepeats(a, b)) : a);
       }
       lists = pairs;
     }
-    const keys = lists[0] ?? new Float64Array(0);
-    if (distinct.has(keys)) return keys;
-    let kept = 0;
-    for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[kept++] = keys[i];
-    return keys.subarray(0, kept);
+    return lists[0] ?? new Float64Array(0);
   }
+}
+
+/** A sorted list's values once each, in place. */
+function withoutRepeats(keys: Float64Array): Float64Array {
+  let kept = 0;
+  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[kept++] = keys[i];
+  return keys.subarray(0, kept);
 }
 
 function isDistinct(sorted: Float64Array): boolean {
@@ -112,14 +110,20 @@ function isSorted(list: Float64Array): boolean {
   return true;
 }
 
-/** Two sorted lists as one sorted list (a copy: the inputs may be a worker's or the census file's). */
-function merge(a: Float64Array, b: Float64Array): Float64Array {
+/**
+ * Two sorted lists as one sorted list, each value once (a copy: the inputs may be a worker's or the
+ * census file's).
+ */
+function mergeWithoutRepeats(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length + b.length);
+  let k = 0;
+  const keep = (value: number): void => {
+    if (k === 0 || out[k - 1] !== value) out[k++] = value;
+  };
   let i = 0;
   let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
-  out.set(a.subarray(i), k);
-  out.set(b.subarray(j), k + a.length - i);
-  return out;
+  while (i < a.length && j < b.length) keep(a[i] <= b[j] ? a[i++] : b[j++]);
+  while (i < a.length) keep(a[i++]);
+  while (j < b.length) keep(b[j++]);
+  return out.subarray(0, k);
 }

@@ -44,4 +44,16 @@ describe('AssetTally', () => {
     expect(missing.length).toBe(950_000);
     expect(missing.every((hash, i) => i === 0 || hash > missing[i - 1])).toBe(true);
   });
+
+  it('counts lists too crowded for the WebAssembly merge, repeats within and between them once', () => {
+    // Small consecutive numbers all fall in one slice of the hash range: the JS merge takes them.
+    const run = (from: number, to: number) => Float64Array.from({ length: to - from }, (_, i) => from + i);
+    const tally = new AssetTally();
+    tally.addMissing(Float64Array.from([...run(0, 150_000), ...run(100_000, 150_000)]).sort());
+    tally.addMissing(run(120_000, 300_000));
+    expect(tally.counts().missing).toBe(300_000);
+    const { missing } = tally.sets();
+    expect(missing.length).toBe(300_000);
+    expect(missing.every((hash, i) => hash === i)).toBe(true);
+  });
 });
