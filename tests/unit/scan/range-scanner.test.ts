@@ -43,20 +43,26 @@ const shared = {
   audit: { width: 4, columns: 4, utf8: true },
 };
 
+/** Jobs for ranges of `rows` rows each of the log whose rows start at `cuts`, the last one final. */
+function rangesOf(fd: number, cuts: number[], rows: number): ScanJob[] {
+  const firsts = Array.from({ length: (cuts.length - 1) / rows }, (_, k) => k * rows);
+  return firsts.map((first) => ({
+    ...shared,
+    fd,
+    from: cuts[first],
+    to: cuts[first + rows],
+    final: first + rows === cuts.length - 1,
+    state: { line: 0 },
+  }));
+}
+
 describe('rangeScanner', () => {
   it('scans range after range as fresh scans of each range would', () => {
     const { path, cuts } = logWithRanges();
     const fd = openSync(path, 'r');
     try {
       // Ranges of two rows each (the same collector and auditor serve every one).
-      const jobs: ScanJob[] = [0, 2, 4].map((first) => ({
-        ...shared,
-        fd,
-        from: cuts[first],
-        to: cuts[first + 2],
-        final: first === 4,
-        state: { line: 0 },
-      }));
+      const jobs = rangesOf(fd, cuts, 2);
       const scan = rangeScanner(localHelpers);
       const again = jobs.map((job) => plainResult(scan(job)));
       const fresh = jobs.map((job) => plainResult(scanRange(job, localHelpers)));
@@ -81,14 +87,7 @@ describe('rangeScanner', () => {
     const { path, cuts } = logWithRanges();
     const fd = openSync(path, 'r');
     try {
-      const jobs: ScanJob[] = [0, 3].map((first) => ({
-        ...shared,
-        fd,
-        from: cuts[first],
-        to: cuts[first + 3],
-        final: first === 3,
-        state: { line: 0 },
-      }));
+      const jobs = rangesOf(fd, cuts, 3);
       const areas: Buffer[] = [];
       const readInto: Uint8Array[] = [];
       const { readArea } = csvScanner;
