@@ -10,6 +10,8 @@ import { defaultDataDir } from '../review/location';
 import { openWorkspaceForExport } from './open-workspace';
 import { UsageError, type Command } from './command';
 import { groupedDigits } from './grouped-digits';
+import { progressLine } from './progress-line';
+import { sizeText } from './size-text';
 
 const usage = `Usage: flagdeck export <folder>... --format gradio|imagefolder|audiofolder|parquet --out <dir>
                        [--status keep|drop|unsure|unreviewed|any]... [--reason <r>]... [--json]
@@ -94,38 +96,9 @@ function parse(argv: string[]): ExportArgs {
   };
 }
 
-function ttyProgress(stream: NodeJS.WriteStream): {
-  show(done: number, total: number, bytes: number): void;
-  done(): void;
-} {
-  let last = 0;
-  let shown = false;
-  return {
-    show(done, total, bytes) {
-      const now = Date.now();
-      if (!stream.isTTY || (now - last < 100 && done < total)) return;
-      last = now;
-      shown = true;
-      stream.write(
-        `\r\x1b[Kexporting ${groupedDigits(done)} / ${groupedDigits(total)} samples (${megabytes(bytes)})`,
-      );
-    },
-    done() {
-      if (shown) stream.write('\r\x1b[K');
-      shown = false;
-    },
-  };
-}
-
-function megabytes(bytes: number): string {
-  if (bytes < 1e3) return `${bytes} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
 function summaryLine(result: ExportResult, format: ExportFormat): string {
   const skipped = result.skipped.length > 0 ? `; ${result.skipped.length} skipped` : '';
-  return `exported ${result.rows} samples as ${format} to ${result.out} (${result.files} files, ${megabytes(result.bytes)})${skipped}`;
+  return `exported ${result.rows} samples as ${format} to ${result.out} (${result.files} files, ${sizeText(result.bytes)})${skipped}`;
 }
 
 export const exportCommand: Command = {
@@ -134,7 +107,7 @@ export const exportCommand: Command = {
   async run(argv) {
     const args = parse(argv);
     const { ws, close } = await openWorkspaceForExport(args.folders, args.dataDir);
-    const progress = ttyProgress(process.stderr);
+    const progress = progressLine();
     try {
       const result = await exportToFolder(
         ws,
@@ -146,7 +119,10 @@ export const exportCommand: Command = {
           overwrite: args.force,
         },
         {
-          onProgress: ({ done, total, bytes }) => progress.show(done, total, bytes),
+          onProgress: ({ done, total, bytes }) =>
+            progress.show(
+              () => `exporting ${groupedDigits(done)} / ${groupedDigits(total)} samples (${sizeText(bytes)})`,
+            ),
           keyFile: join(args.dataDir, 'export-pseudonym.key'),
         },
       );

@@ -17,6 +17,8 @@ import { suggestedFormatOf } from '../export/summary';
 import { defaultDataDir } from '../review/location';
 import { UsageError, type Command } from './command';
 import { openWorkspaceForExport } from './open-workspace';
+import { progressLine } from './progress-line';
+import { sizeText } from './size-text';
 
 const usage = `Usage:
   flagdeck push <folder>... --repo <owner/name> [--format imagefolder|audiofolder|parquet]
@@ -71,14 +73,15 @@ function formatOption(value: string | undefined): DatasetFormat | undefined {
   return parsed.data;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+/** A new phase, or a new commit of a push in several, shows at once. */
+function phaseOf(p: PushJobProgress): string {
+  return p.phase === 'writing' ? p.phase : `${p.phase} ${p.commit}`;
 }
 
-function progressLine(p: PushJobProgress): string {
+function progressText(p: PushJobProgress): string {
   if (p.phase === 'writing') return `writing the dataset: ${p.done}/${p.total} samples`;
   const commits = p.commits > 1 ? ` (commit ${p.commit}/${p.commits})` : '';
-  return `${p.phase}${commits}: ${megabytes(p.bytesSent)} of ${megabytes(p.bytesTotal)}`;
+  return `${p.phase}${commits}: ${sizeText(p.bytesSent)} of ${sizeText(p.bytesTotal)}`;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -97,7 +100,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const dataDir = defaultDataDir();
   const opened = await openWorkspaceForExport(positionals, dataDir);
-  const tty = process.stderr.isTTY && !values.json;
+  const progress = progressLine();
   try {
     const suggested = chosenFormat ?? suggestedFormatOf(opened.ws, selection);
     const format = suggested === 'gradio' ? 'parquet' : suggested;
@@ -114,23 +117,23 @@ async function run(argv: string[]): Promise<number> {
       {
         token,
         keyFile: join(dataDir, 'export-pseudonym.key'),
-        onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${progressLine(p)}`) : undefined,
+        onProgress: values.json ? undefined : (p) => progress.show(() => progressText(p), phaseOf(p)),
       },
     );
-    if (tty) process.stderr.write('\r\x1b[2K');
+    progress.done();
     if (values.json) {
       const { rows, files, bytes, repo, commit, skipped } = result;
       console.log(JSON.stringify({ rows, files, bytes, repo, commit, skipped }));
     } else {
       const skipped = result.skipped.length > 0 ? `; ${result.skipped.length} skipped (missing files)` : '';
       console.log(
-        `pushed ${result.rows} samples as ${format} to ${result.url} (${result.files} files, ${megabytes(result.bytes)}; ` +
+        `pushed ${result.rows} samples as ${format} to ${result.url} (${result.files} files, ${sizeText(result.bytes)}; ` +
           `${result.uploadedFiles} uploaded in ${result.commits} commit(s); head ${result.commit.slice(0, 8)})${skipped}`,
       );
     }
     return 0;
   } finally {
-    if (tty) process.stderr.write('\r\x1b[2K');
+    progress.done();
     await opened.close();
   }
 }

@@ -10,6 +10,7 @@ import { MappingError } from '../replay/mapping';
 import { ReplayService, type ReplayReport } from '../replay/replay-service';
 import { openWorkspaceForExport } from './open-workspace';
 import { UsageError, type Command } from './command';
+import { progressLine } from './progress-line';
 
 const usage = `Usage:
   flagdeck replay <folder> --app <url|space-id> [--api-name /predict] [--map <column>=<input>]...
@@ -121,24 +122,9 @@ function filterOf(values: { search?: string; reason?: string[]; status?: string[
   };
 }
 
-function progressLine(stream: NodeJS.WriteStream, total: () => number) {
-  let last = 0;
-  let shown = false;
-  return {
-    show(done: number, counts: ReplayCounts) {
-      const now = Date.now();
-      if (!stream.isTTY || (now - last < 100 && done < total())) return;
-      last = now;
-      shown = true;
-      stream.write(
-        `\r\x1b[Kreplaying ${done} / ${total()}: ${counts.same} same, ${counts.changed} changed, ${counts.errors} errors, ${counts.skipped} skipped`,
-      );
-    },
-    done() {
-      if (shown) stream.write('\r\x1b[K');
-      shown = false;
-    },
-  };
+function replayingText(done: number, total: number, counts: ReplayCounts): string {
+  const { same, changed, errors, skipped } = counts;
+  return `replaying ${done} / ${total}: ${same} same, ${changed} changed, ${errors} errors, ${skipped} skipped`;
 }
 
 function reportJson(report: ReplayReport): string {
@@ -194,7 +180,7 @@ export const replayCommand: Command = {
     const onInterrupt = () => cancel.abort();
     process.once('SIGINT', onInterrupt);
     let total = 0;
-    const progress = progressLine(process.stderr, () => total);
+    const progress = progressLine();
     try {
       const folderId = ws.info().folders[0]?.id;
       if (!folderId) throw new Error(`${args.folder} was not opened`);
@@ -203,7 +189,8 @@ export const replayCommand: Command = {
       const callbacks = {
         signal: cancel.signal,
         onStart: (run: { samples: string[] }) => (total = run.samples.length),
-        onResult: (_result: unknown, done: number, counts: ReplayCounts) => progress.show(done, counts),
+        onResult: (_result: unknown, done: number, counts: ReplayCounts) =>
+          progress.show(() => replayingText(done, total, counts)),
       };
       const report = args.resume
         ? await service.resume(folderId, args.resume, {

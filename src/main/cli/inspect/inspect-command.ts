@@ -2,9 +2,11 @@
 import { FolderUnreadableError, inspectFolder, type FolderInspection } from './inspect-folder';
 import { UsageError, type Command } from '../command';
 import { summarizeByIndex } from './summarize-by-index';
-import { ttyProgress } from './tty-progress';
+import { groupedDigits } from '../grouped-digits';
+import { progressLine } from '../progress-line';
 import { printLine } from '../stdout';
 import { defaultDataDir } from '../../review/location';
+import type { OnProgress } from '../../log-index/index-folder';
 
 const usage = `Usage: flagdeck inspect <folder> [--json] [--follow] [--no-cache]
 
@@ -40,12 +42,12 @@ export const inspectCommand: Command = {
     let inspection: FolderInspection;
     const cache = noCache ? undefined : { dataDir: defaultDataDir() };
     try {
-      const progress = ttyProgress();
+      const progress = progressLine();
+      const onProgress: OnProgress = (...at) => progress.show(() => indexingText(...at));
       const notice = (message: string): void => console.error(`flagdeck inspect: ${message}`);
-      inspection = await inspectFolder(
-        folders[0],
-        summarizeByIndex({ onProgress: progress.onProgress, cache, notice }),
-      ).finally(progress.done);
+      inspection = await inspectFolder(folders[0], summarizeByIndex({ onProgress, cache, notice })).finally(
+        progress.done,
+      );
     } catch (error) {
       if (!(error instanceof FolderUnreadableError)) throw error;
       console.error(`flagdeck inspect: ${error.message}`);
@@ -61,6 +63,11 @@ export const inspectCommand: Command = {
     return 0;
   },
 };
+
+function indexingText(file: string, bytesIndexed: number, bytesTotal: number, rows: number): string {
+  const percent = bytesTotal > 0 ? Math.floor((100 * bytesIndexed) / bytesTotal) : 100;
+  return `indexing ${file}: ${percent}% (${groupedDigits(rows)} rows)`;
+}
 
 export function describe({ report, details }: FolderInspection): string {
   const lines = [`Folder ${report.folder}: ${report.logs.length} log${report.logs.length === 1 ? '' : 's'}`];

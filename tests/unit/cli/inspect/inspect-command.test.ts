@@ -115,6 +115,28 @@ describe('flagdeck inspect', () => {
     expect(err).toContain(`cannot read folder ${missing}: ENOENT`);
   });
 
+  it('shows an indexing line on a terminal, and clears it before the report', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'flagdeck-inspect-'));
+    const rows = Array.from({ length: 50 }, (_, index) => `row ${index},wrong,,2024-05-01 10:00:00\n`);
+    writeFileSync(join(folder, 'log.csv'), `text,flag,username,timestamp\n${rows.join('')}`);
+    let now = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += 60));
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      const { code, out } = await run([folder]);
+      expect(code).toBe(0);
+      expect(out).toContain('log.csv  (csv-logger, 50 rows)');
+    } finally {
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+    expect(written[0]).toBe('\r\x1b[Kindexing log.csv: 100% (50 rows)');
+    expect(written.at(-1)).toBe('\r\x1b[K');
+  });
+
   it('rejects a bad command line', async () => {
     await expect(run([])).rejects.toBeInstanceOf(UsageError);
     await expect(run(['a', '--yaml'])).rejects.toThrow('unknown option --yaml');

@@ -120,8 +120,8 @@ describe('flagdeck push', () => {
     }
     const text = written.join('');
     expect(text).toMatch(/writing the dataset: \d+\/\d+ samples/);
-    expect(text).toMatch(/uploading: [\d.]+ MB of [\d.]+ MB/);
-    expect(written.at(-1)).toBe('\r\x1b[2K');
+    expect(text).toMatch(/uploading: [\d.]+ k?B of [\d.]+ (k|M)?B/);
+    expect(written.at(-1)).toBe('\r\x1b[K');
     expect(text).not.toContain(WRITE_TOKEN);
   });
 
