@@ -147,44 +147,48 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     );
     return true;
   };
-  // The instance that scanned last: its copy of the bytes, free between ranges, is where the
-  // buckets of missing hashes are sorted (sort_grouped, sort-hashes.c), as many at once as fit.
-  let lastEngine: Engine | undefined;
-  const sortGroups = (hashes: Float64Array, starts: Uint32Array): boolean => {
-    const own = lastEngine;
-    if (own === undefined || own.scanning !== -1 || own.area.byteOffset % 8 !== 0) return false;
-    const room = own.area.length >>> 3;
-    const groups = starts.length - 1;
-    for (let first = 0; first < groups;) {
-      let last = first + 1;
-      while (last < groups && starts[last + 1] - starts[first] <= room) last++;
-      const from = starts[first];
-      const count = starts[last] - from;
-      if (count > room) hashes.subarray(from, from + count).sort();
-      else {
-        const there = new Float64Array(own.memory, own.area.byteOffset, count);
-        there.set(hashes.subarray(from, from + count));
-        own.exports.sort_grouped(count);
-        hashes.set(there, from);
-      }
-      first = last;
-    }
-    return true;
+  // The instance a census job was set in (a thread's range is scanned by one): its copy of the
+  // bytes, free once the range is scanned, is where the buckets of the range's missing hashes are
+  // sorted (sort_grouped, sort-hashes.c), as many at once as fit.
+  const jobEngines = new WeakMap<AssetCellsJob, Engine>();
+  const adopt = (own: Engine, job: AssetCellsJob): void => {
+    own.fits = configure(own, job);
+    own.job = job;
+    jobEngines.set(job, own);
   };
+  const sortGroupsIn =
+    (own: Engine | undefined) =>
+    (hashes: Float64Array, starts: Uint32Array): boolean => {
+      if (own === undefined || own.scanning !== -1 || own.area.byteOffset % 8 !== 0) return false;
+      const room = own.area.length >>> 3;
+      const groups = starts.length - 1;
+      for (let first = 0; first < groups;) {
+        let last = first + 1;
+        while (last < groups && starts[last + 1] - starts[first] <= room) last++;
+        const from = starts[first];
+        const count = starts[last] - from;
+        if (count > room) hashes.subarray(from, from + count).sort();
+        else {
+          const there = new Float64Array(own.memory, own.area.byteOffset, count);
+          there.set(hashes.subarray(from, from + count));
+          own.exports.sort_grouped(count);
+          hashes.set(there, from);
+        }
+        first = last;
+      }
+      return true;
+    };
   const collector: typeof assetCellsCollector = (job, quote, fieldBytes, hash, sortMissing) => {
-    const sort = (hashes: Float64Array): Float64Array => sortMissing(hashes, sortGroups);
+    const sort = (hashes: Float64Array): Float64Array =>
+      sortMissing(hashes, sortGroupsIn(jobEngines.get(job)));
     const judged = js.assetCellsCollector(job, quote, fieldBytes, hash, sort);
     return {
       ...judged,
       add(buf, bounds, n) {
         const own = engines.get(bounds);
         if (own === undefined || own.scanning !== quote) return judged.add(buf, bounds, n);
-        if (own.job !== job) {
-          own.fits = configure(own, job);
-          own.job = job;
-        }
+        if (own.job !== job) adopt(own, job);
         if (!own.fits) return judged.add(buf, bounds, n);
-        lastEngine = own;
         own.exports.census(n);
         judged.addJudged(buf, bounds, n, own.verdicts, own.hashes);
       },
@@ -223,8 +227,7 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
   // A census job for the index: set once (a new job starts the index state again).
   const takeJob = (own: Engine, job: AssetCellsJob): void => {
     if (own.job === job) return;
-    own.fits = configure(own, job);
-    own.job = job;
+    adopt(own, job);
     own.range = -1;
   };
   // A thread's range is read into the instance's copy area: indexCsv then copies nothing there
@@ -240,7 +243,6 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
   const indexCsv: IndexCsv = (buf, start, limit, options, state, bounds, sink) => {
     const own = engineFor(bounds, start, limit);
     if (own === undefined || own.slowRange === sink.range) return null;
-    lastEngine = own;
     const x = own.exports;
     if (sink.assets) {
       takeJob(own, sink.assets);
