@@ -13,6 +13,9 @@ interface Listing {
   links: Set<string>;
 }
 
+/** The time of a listing that is never read again (DirListings.prefill). */
+const SNAPSHOT = Infinity;
+
 /** A walk that would pass through a symlinked directory leading out of the folder. */
 export const LEAVES_FOLDER = Symbol('leaves folder');
 
@@ -25,8 +28,17 @@ export function looseName(name: string): string {
     .toLowerCase();
 }
 
+/** Names looseName could not change (lower-case ASCII without emoji or apostrophes). */
+const ALREADY_LOOSE = /^[a-z0-9._\-, ]*$/;
+
+/** looseName, without its Unicode work for the names it could not change. */
+export function looseOf(name: string): string {
+  return ALREADY_LOOSE.test(name) ? name.trim() : looseName(name);
+}
+
 export class DirListings {
   private readonly cache = new Map<string, Promise<Listing | undefined>>();
+  private readonly prefilled = new Map<string, { names: string[]; links: string[] }>();
 
   /** `staysInside(path)`: whether a symlink's target is inside the folder (never list outside it). */
   constructor(private readonly staysInside: (path: string) => Promise<boolean>) {}
@@ -39,7 +51,7 @@ export class DirListings {
       listing = await this.listing(dir);
     }
     if (!listing) return undefined;
-    const entry = listing.names.has(name) ? name : listing.loose.get(looseName(name));
+    const entry = listing.names.has(name) ? name : listing.loose.get(looseOf(name));
     return entry === undefined ? undefined : { entry, link: listing.links.has(entry) };
   }
 
@@ -56,25 +68,48 @@ export class DirListings {
     return current;
   }
 
+  /**
+   * Takes `names` (of which `links` are symlinks) as the listing of `dir`: a folder walked once is
+   * resolved against that snapshot, without reading its directories again (nor when a name is not
+   * in one: what a walk did not see, a count made from it does not count). Made into a listing
+   * when first looked in.
+   */
+  prefill(dir: string, names: string[], links: string[]): void {
+    this.cache.delete(dir);
+    this.prefilled.set(dir, { names, links });
+  }
+
   private listing(dir: string): Promise<Listing | undefined> {
     let pending = this.cache.get(dir);
     if (!pending) {
-      pending = read(dir);
+      const read = this.prefilled.get(dir);
+      this.prefilled.delete(dir);
+      pending = read ? Promise.resolve(listingOf(read.names, read.links, SNAPSHOT)) : readListing(dir);
       this.cache.set(dir, pending);
     }
     return pending;
   }
 }
 
-async function read(dir: string): Promise<Listing | undefined> {
+async function readListing(dir: string): Promise<Listing | undefined> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    const names = entries.map((entry) => entry.name);
-    const links = new Set(entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name));
-    const loose = new Map<string, string>();
-    for (const name of names) if (!loose.has(looseName(name))) loose.set(looseName(name), name);
-    return { at: Date.now(), names: new Set(names), loose, links };
+    const links = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name);
+    return listingOf(
+      entries.map((entry) => entry.name),
+      links,
+      Date.now(),
+    );
   } catch {
     return undefined;
   }
+}
+
+function listingOf(names: string[], links: string[], at: number): Listing {
+  const loose = new Map<string, string>();
+  for (const name of names) {
+    const key = looseOf(name);
+    if (!loose.has(key)) loose.set(key, name);
+  }
+  return { at, names: new Set(names), loose, links: new Set(links) };
 }

@@ -1,8 +1,7 @@
 // Every log in a flagging folder: any `*.csv` and the HF saver's per-sample `metadata.jsonl`, skipping
 // the asset copies Gradio keeps in hash directories (a flagged File may itself be a CSV).
 import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { walkFolder } from './folder-walk';
 
 const MAX_DEPTH = 6;
 /** Directories that are never part of a flagging log: ours, VCS, environments, example caches. */
@@ -23,35 +22,20 @@ export function holdsNoLogs(name: string): boolean {
 }
 
 export async function findLogs(root: string): Promise<string[]> {
+  // Hash directories hold copies of flagged files, never a log: not entered (nor watched).
+  const descend = (entry: Dirent, depth: number): boolean =>
+    depth <= MAX_DEPTH && !holdsNoLogs(entry.name) && !ASSET_HASH_DIR.test(entry.name);
+  const { directories } = await walkFolder(root, descend);
   const found: string[] = [];
-  await walk(root, '', 0, found);
+  for (const { relative, entries } of directories)
+    for (const entry of entries)
+      if (entry.isFile() && isLog(entry.name))
+        found.push(relative ? `${relative}/${entry.name}` : entry.name);
   return found.sort(naturalOrder);
 }
 
-async function walk(root: string, relative: string, depth: number, found: string[]): Promise<void> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(join(root, relative), { withFileTypes: true });
-  } catch (error) {
-    if (depth === 0) throw error;
-    return; // an unreadable sub-folder is not a reason to refuse the whole folder
-  }
-  for (const entry of entries) {
-    const path = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (depth < MAX_DEPTH && !holdsNoLogs(entry.name)) {
-        await walk(root, path, depth + 1, found);
-      }
-    } else if (entry.isFile() && isLog(entry.name, relative)) {
-      found.push(path);
-    }
-  }
-}
-
-function isLog(name: string, relative: string): boolean {
-  if (name === 'metadata.jsonl') return true;
-  if (!name.toLowerCase().endsWith('.csv')) return false;
-  return !relative.split('/').some((segment) => ASSET_HASH_DIR.test(segment));
+function isLog(name: string): boolean {
+  return name === 'metadata.jsonl' || name.toLowerCase().endsWith('.csv');
 }
 
 // Made on first use: an ICU collator costs tens of milliseconds, and a folder of one log never sorts.

@@ -2,13 +2,17 @@
 // (its file name is found nowhere in the folder, exactly or loosely), so a log of a million rows is
 // counted without a `stat` or a listing look-up per cell. Names that do occur are left to the
 // AssetResolver, which knows the rest (candidate bases, loose directory names, symlinks).
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { looseName } from './dir-listings';
+import { sep } from 'node:path';
+import { looseOf } from './dir-listings';
 import { sha256Hex } from '../platform/lazy-hashes';
+import { walkFolder } from './folder-walk';
 
-/** Names a loose match could not change (lower-case ASCII without emoji or apostrophes). */
-const ALREADY_LOOSE = /^[a-z0-9._\-, ]*$/;
+/** One directory's names as the walk read them, and which of them are symlinks. */
+export interface ListedDirectory {
+  dir: string;
+  names: string[];
+  links: string[];
+}
 
 export class FolderListing {
   private constructor(
@@ -18,6 +22,8 @@ export class FolderListing {
     private readonly partial: boolean,
     /** Every entry's path and type, Flagdeck's own `.flagdeck` left out. */
     private readonly entries: string[],
+    /** Every directory's names: the asset resolver's listings, read once (AssetResolver.preload). */
+    readonly directories: ListedDirectory[],
   ) {}
 
   private hashed: string | null | undefined;
@@ -32,19 +38,31 @@ export class FolderListing {
     const names = new Set<string>();
     const looseNames = new Set<string>();
     const entries: string[] = [];
-    let partial = false;
-    try {
-      for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
+    const walk = await walkFolder(root).catch(() => ({ directories: [], unreadable: true }));
+    let partial = walk.unreadable;
+    const directories = walk.directories.map(({ dir, relative, entries: read }) => {
+      const listed: ListedDirectory = { dir, names: [], links: [] };
+      const below = relative.replaceAll('/', sep);
+      const ours = relative.split('/')[0] === '.flagdeck';
+      for (const entry of read) {
         names.add(entry.name);
-        looseNames.add(looseName(entry.name));
-        if (entry.isSymbolicLink()) partial = true;
-        const path = relative(root, join(entry.parentPath, entry.name));
-        if (path.split(sep)[0] !== '.flagdeck') entries.push(`${path}\0${entry.isDirectory() ? 'd' : 'f'}`);
+        looseNames.add(looseOf(entry.name));
+        listed.names.push(entry.name);
+        if (entry.isSymbolicLink()) {
+          partial = true;
+          listed.links.push(entry.name);
+        }
+        const path = below === '' ? entry.name : below + sep + entry.name;
+        if (!ours && path !== '.flagdeck') entries.push(`${path}\0${entry.isDirectory() ? 'd' : 'f'}`);
       }
-    } catch {
-      partial = true;
-    }
-    return new FolderListing(names, looseNames, partial, entries);
+      return listed;
+    });
+    return new FolderListing(names, looseNames, partial, entries, directories);
+  }
+
+  /** Whether every directory was read and none of the entries is a symlink. */
+  get complete(): boolean {
+    return !this.partial;
   }
 
   /** Every name, as written and loosely; null when not every name is known (a symlink was met). */
@@ -56,8 +74,7 @@ export class FolderListing {
   mayHold(name: string): boolean {
     if (this.partial) return true;
     if (name === '..' || this.names.has(name)) return true;
-    const loose = ALREADY_LOOSE.test(name) ? name.trim() : looseName(name);
-    return this.looseNames.has(loose);
+    return this.looseNames.has(looseOf(name));
   }
 }
 

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AssetResolver, MEMO_ENTRIES } from '../../../src/main/gradio/asset-resolver';
+import { FolderListing } from '../../../src/main/gradio/folder-listing';
 
 let base: string;
 let root: string;
+/** The same files without any symlink: a walk of it lets the resolver skip realpath. */
+let plainRoot: string;
 const files = [
   'img/0a1b2c3d4e5f60718293/bus.png',
   'Upload Image/b8f07ab38793262e7879/SRK SANJU Deepfake.jpg',
@@ -18,10 +21,12 @@ const files = [
 beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'flagdeck-resolve-'));
   root = join(base, 'app', '.gradio', 'flagged');
-  for (const file of files) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), file);
-  }
+  plainRoot = join(base, 'plain', 'flagged');
+  for (const folder of [root, plainRoot])
+    for (const file of files) {
+      mkdirSync(dirname(join(folder, file)), { recursive: true });
+      writeFileSync(join(folder, file), file);
+    }
   writeFileSync(join(base, 'secret.txt'), 'not yours');
   symlinkSync(join(base, 'secret.txt'), join(root, 'img', 'link.png'));
   mkdirSync(join(base, 'elsewhere'));
@@ -32,6 +37,13 @@ beforeAll(() => {
 
 async function resolveRef(ref: string) {
   return new AssetResolver(root).resolve(ref, root);
+}
+
+/** A resolver given a walk of its folder, as `flagdeck inspect` makes it. */
+async function preloaded(folder: string): Promise<AssetResolver> {
+  const resolver = new AssetResolver(folder);
+  resolver.preload(await FolderListing.of(folder));
+  return resolver;
 }
 
 describe('AssetResolver', () => {
@@ -74,9 +86,16 @@ describe('AssetResolver', () => {
       ".gradio/flagged/Doctor's Voice/aaaaaaaaaaaaaaaaaaaa/audio.wav",
       'Doctors Voice/aaaaaaaaaaaaaaaaaaaa/audio.wav',
     ],
-  ])('resolves %s', async (_form, ref, path) => {
-    const result = await resolveRef(ref);
-    expect(result).toMatchObject({ status: 'resolved', path, directory: false });
+  ])('resolves %s, as read and from a walk of the folder', async (_form, ref, path) => {
+    const expected = { status: 'resolved', path, directory: false };
+    expect(await resolveRef(ref)).toMatchObject(expected);
+    expect(await (await preloaded(root)).resolve(ref, root)).toMatchObject(expected);
+    const plain = await (await preloaded(plainRoot)).resolve(ref, plainRoot);
+    expect(plain).toMatchObject({
+      ...expected,
+      absolute: join(plainRoot, path),
+      size: Buffer.byteLength(path),
+    });
   });
 
   it('resolves an absolute path into the folder as written', async () => {
@@ -109,6 +128,27 @@ describe('AssetResolver', () => {
   it('refuses a symlink that leaves the folder, file or directory', async () => {
     expect(await resolveRef('img/link.png')).toEqual({ status: 'outside' });
     expect(await resolveRef('linked-dir/x.png')).toEqual({ status: 'outside' });
+  });
+
+  it('refuses a symlink that leaves the folder from a walk of it too', async () => {
+    const resolver = await preloaded(root);
+    expect(await resolver.resolve('img/link.png', root)).toEqual({ status: 'outside' });
+    expect(await resolver.resolve('linked-dir/x.png', root)).toEqual({ status: 'outside' });
+  });
+
+  it('resolves against the walk it was given: a file written after it is not there', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'flagdeck-walked-')), 'flagged');
+    mkdirSync(join(folder, 'img', 'aaaaaaaaaaaaaaaaaaaa'), { recursive: true });
+    const resolver = await preloaded(folder);
+    writeFileSync(join(folder, 'img', 'aaaaaaaaaaaaaaaaaaaa', 'late.png'), 'late');
+    expect(await resolver.resolve('img/aaaaaaaaaaaaaaaaaaaa/late.png', folder)).toEqual({
+      status: 'missing',
+    });
+    expect(
+      await new AssetResolver(folder).resolve('img/aaaaaaaaaaaaaaaaaaaa/late.png', folder),
+    ).toMatchObject({
+      status: 'resolved',
+    });
   });
 
   it('follows a symlinked directory that stays inside', async () => {

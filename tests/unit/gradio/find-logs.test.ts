@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
 import { findLogs } from '../../../src/main/gradio/find-logs';
 
-it('finds CSV logs and HF metadata.jsonl, in natural order, skipping asset copies and caches', async () => {
+it('finds CSV logs and HF metadata.jsonl, in natural order, six folders deep, skipping asset copies and caches', async () => {
   const root = mkdtempSync(join(tmpdir(), 'flagdeck-find-'));
   const files = [
     'dataset10.csv',
@@ -14,6 +14,9 @@ it('finds CSV logs and HF metadata.jsonl, in natural order, skipping asset copie
     'demo-flags/data.csv',
     'demo-flags/0f8e2b1c-1111-4222-8333-444455556666/metadata.jsonl',
     'file/0123456789abcdef0123/uploaded.csv',
+    'file/0123456789abcdef0123/metadata.jsonl',
+    'a/b/c/d/e/f/six-deep.csv',
+    'a/b/c/d/e/f/g/seven-deep.csv',
     'file/0123456789abcdef0123456789abcdef01234567/old.csv',
     'cached_examples/15/log.csv',
     '.flagdeck/journal.jsonl',
@@ -25,6 +28,7 @@ it('finds CSV logs and HF metadata.jsonl, in natural order, skipping asset copie
     writeFileSync(join(root, file), 'x');
   }
   expect(await findLogs(root)).toEqual([
+    'a/b/c/d/e/f/six-deep.csv',
     'dataset2.csv',
     'dataset10.csv',
     'demo-flags/0f8e2b1c-1111-4222-8333-444455556666/metadata.jsonl',

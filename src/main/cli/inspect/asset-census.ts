@@ -18,6 +18,8 @@ import { refHash } from '../../scan/ref-hash';
 import type { AssetCellsCollector } from '../../scan/scan-job';
 
 const STRUCTURED = /^[[{(]/;
+/** Cells decoded by the reader at once (each may wait for a `stat`). */
+const DECODED_AT_ONCE = 64;
 const SCALAR = /^(?:|null|None|True|False|true|false|-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
 
 export class AssetCensus {
@@ -71,12 +73,18 @@ export class AssetCensus {
 
   private async assets(reader: FolderReader, context: FolderContext): Promise<AssetRef[]> {
     const assets: AssetRef[] = [];
+    // Cells the reader decodes, a batch at a time: their files are looked up on the disk's threads.
+    const decoding: Promise<void>[] = [];
     const add = async (bytes: string, column: Column): Promise<void> => {
       const raw = decodeCellBytes(bytes, this.dialect.encoding).text;
       const quick = this.quickAsset(raw, column, context.root);
       if (quick === 'none') return;
       if (quick) assets.push(quick);
-      else assets.push(...(await reader.decodeCell(raw, column, context)).assets);
+      else
+        decoding.push(
+          reader.decodeCell(raw, column, context).then((cell) => void assets.push(...cell.assets)),
+        );
+      if (decoding.length >= DECODED_AT_ONCE) await Promise.all(decoding.splice(0));
     };
     for (const [index, column] of this.columns.entries())
       for (const range of this.cells[index].splice(0)) for (const bytes of range) await add(bytes, column);
@@ -85,6 +93,7 @@ export class AssetCensus {
         const column = this.allColumns[pairs[i] as number];
         if (column) await add(pairs[i + 1] as string, column);
       }
+    await Promise.all(decoding);
     return assets;
   }
 

@@ -61,6 +61,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
     const listing = await listingOf(root);
+    reader.resolverFor(root).preload(listing);
     const census = new AssetCensus(shape.columns, listing, shape.dialect);
     // The scanned ranges' audits, replayed after whatever covers the rows before them.
     const takes: Takes = [];

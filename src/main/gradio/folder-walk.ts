@@ -1,0 +1,73 @@
+// Every directory of a folder read once, several at a time: a folder where Gradio gave each file a
+// directory of its own has as many directories as rows, and reading them one after another
+// waited on the disk thread for each: 4.5 s for 67k directories, against 0.8 s with 32 reads in
+// flight.
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Reads of directories in flight at once (libuv's threads take four; more keep them fed). */
+const READS_IN_FLIGHT = 32;
+
+export interface WalkedDirectory {
+  /** The directory's path: the root as given, joined with the names leading to it. */
+  dir: string;
+  /** Its path below the root, `/`-separated ('' for the root). */
+  relative: string;
+  entries: Dirent[];
+}
+
+export interface FolderWalk {
+  directories: WalkedDirectory[];
+  /** A directory below the root could not be read: its names are unknown. */
+  unreadable: boolean;
+}
+
+/** Which sub-directories the walk enters: `depth` 1 for the root's own. Default: all of them. */
+export type Descend = (entry: Dirent, depth: number) => boolean;
+
+interface Waiting {
+  dir: string;
+  relative: string;
+  depth: number;
+}
+
+/**
+ * Reads `root` and the directories below it that `descend` lets in (symlinks are listed, never
+ * followed). Rejects when the root itself cannot be read.
+ */
+export async function walkFolder(root: string, descend: Descend = () => true): Promise<FolderWalk> {
+  const first = await readdir(root, { withFileTypes: true });
+  const walk: FolderWalk = { directories: [], unreadable: false };
+  const waiting: Waiting[] = [];
+  const take = (dir: string, relative: string, depth: number, entries: Dirent[]): void => {
+    walk.directories.push({ dir, relative, entries });
+    for (const entry of entries)
+      if (entry.isDirectory() && descend(entry, depth + 1)) {
+        const below = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        waiting.push({ dir: join(dir, entry.name), relative: below, depth: depth + 1 });
+      }
+  };
+  take(root, '', 0, first);
+  let reading = 0;
+  await new Promise<void>((done) => {
+    const startReads = (): void => {
+      if (reading === 0 && waiting.length === 0) return done();
+      while (reading < READS_IN_FLIGHT && waiting.length > 0) {
+        const { dir, relative, depth } = waiting.pop() as Waiting;
+        reading++;
+        void readdir(dir, { withFileTypes: true })
+          .then(
+            (entries) => take(dir, relative, depth, entries),
+            () => void (walk.unreadable = true),
+          )
+          .finally(() => {
+            reading--;
+            startReads();
+          });
+      }
+    };
+    startReads();
+  });
+  return walk;
+}

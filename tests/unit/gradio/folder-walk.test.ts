@@ -1,0 +1,54 @@
+// The one walk of a folder: every directory read once (many at a time), symlinks listed, not followed.
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { walkFolder } from '../../../src/main/gradio/folder-walk';
+
+function tree(): string {
+  const root = mkdtempSync(join(tmpdir(), 'flagdeck-walk-'));
+  // More directories than reads in flight, some deep: each must be read exactly once.
+  for (let i = 0; i < 120; i++) {
+    const dir = join(root, 'img', `${i}`.padStart(20, '0'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.png'), 'png');
+  }
+  mkdirSync(join(root, 'a', 'b', 'c', 'd', 'e', 'f', 'g'), { recursive: true });
+  writeFileSync(join(root, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'deep.csv'), 'x');
+  const outside = mkdtempSync(join(tmpdir(), 'flagdeck-walk-outside-'));
+  writeFileSync(join(outside, 'secret.png'), 'no');
+  symlinkSync(outside, join(root, 'link'));
+  return root;
+}
+
+it('reads every directory below the root once, with its path below the root', async () => {
+  const root = tree();
+  const { directories, unreadable } = await walkFolder(root);
+  expect(unreadable).toBe(false);
+  const relatives = directories.map((directory) => directory.relative);
+  expect(new Set(relatives).size).toBe(relatives.length);
+  expect(relatives).toHaveLength(1 + 1 + 120 + 7);
+  expect(relatives).toContain('a/b/c/d/e/f/g');
+  const deepest = directories.find((directory) => directory.relative === 'a/b/c/d/e/f/g');
+  expect(deepest?.dir).toBe(join(root, 'a', 'b', 'c', 'd', 'e', 'f', 'g'));
+  expect(deepest?.entries.map((entry) => entry.name)).toEqual(['deep.csv']);
+  const top = directories.find((directory) => directory.relative === '');
+  const link = top?.entries.find((entry) => entry.name === 'link');
+  expect(link?.isSymbolicLink()).toBe(true);
+  expect(relatives.some((relative) => relative.startsWith('link'))).toBe(false);
+});
+
+it('enters only the directories it is let into, knowing their depth', async () => {
+  const root = tree();
+  const asked: string[] = [];
+  const { directories } = await walkFolder(root, (entry, depth) => {
+    asked.push(`${entry.name}@${depth}`);
+    return entry.name !== 'img' && depth <= 3;
+  });
+  expect(directories.map((directory) => directory.relative).sort()).toEqual(['', 'a', 'a/b', 'a/b/c']);
+  expect(asked.sort()).toEqual(['a@1', 'b@2', 'c@3', 'd@4', 'img@1']);
+});
+
+it('rejects a root it cannot read', async () => {
+  await expect(walkFolder(join(tmpdir(), 'flagdeck-no-such-walk'))).rejects.toThrow(/ENOENT/);
+});
