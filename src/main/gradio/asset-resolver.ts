@@ -33,6 +33,7 @@ export class AssetResolver {
   private readonly listings = new DirListings((path) => this.staysInside(path));
   private readonly realRoot: Promise<string>;
   private readonly memo = new Map<string, MemoEntry>();
+  private readonly candidateBases = new Map<string, CandidateBase[]>();
   /** The folder was walked whole and holds no symlink (preload): nothing found in it leads out. */
   private symlinkFree = false;
   private preloaded: FolderListing | undefined;
@@ -47,10 +48,10 @@ export class AssetResolver {
    * where Gradio gave each file a directory of its own).
    */
   preload(listing: FolderListing): void {
-    if (this.preloaded === listing) return;
+    // The walk of another folder (or of this one by another path) says nothing of this one's.
+    if (this.preloaded === listing || listing.root !== this.root) return;
     this.preloaded = listing;
-    for (const { dir, names, links } of listing.directories)
-      this.listings.prefill(resolve(dir), names, links);
+    for (const { dir, entries } of listing.directories) this.listings.prefill(dir, entries);
     this.symlinkFree = listing.complete;
   }
 
@@ -86,15 +87,8 @@ export class AssetResolver {
     if (segments.length === 0) return { status: 'missing' };
     const drive = WINDOWS_DRIVE.test(written);
     if (await this.nowhereToStart(segments, drive, logDir)) return { status: notFoundStatus(this.root, ref) };
-    const bases = [...this.logDirAndAncestors(logDir), dirname(this.root), dirname(dirname(this.root))];
-    const candidates = drive
-      ? []
-      : isAbsolute(written)
-        ? [resolve(written)]
-        : bases.map((base) => resolve(base, written));
     let leaves = false;
-    for (const candidate of candidates) {
-      const inside = this.insideParts(candidate);
+    for (const inside of this.candidates(written, segments, drive, logDir)) {
       if (!inside) continue;
       const found = await this.listings.walk(this.root, inside);
       if (found === LEAVES_FOLDER) leaves = true;
@@ -111,6 +105,46 @@ export class AssetResolver {
       }
     }
     return { status: leaves ? 'outside' : notFoundStatus(this.root, ref) };
+  }
+
+  /**
+   * The parts below the folder of the reference resolved against each base in turn (undefined
+   * where it lies outside): the log's directory and those above it up to the folder, then the
+   * folder's parent and grandparent (Gradio wrote paths relative to the demo's working directory).
+   */
+  private candidates(
+    written: string,
+    segments: string[],
+    drive: boolean,
+    logDir: string,
+  ): (string[] | undefined)[] {
+    if (drive) return [];
+    if (isAbsolute(written)) return [this.insideParts(resolve(written))];
+    // A plain relative path, the common case: joined to each base without path arithmetic.
+    if (!segments.includes('..') && !written.includes(':'))
+      return this.basesOf(logDir).map((base) => base.partsOf(segments));
+    return this.bases(logDir).map((base) => this.insideParts(resolve(base, written)));
+  }
+
+  private bases(logDir: string): string[] {
+    return [...this.logDirAndAncestors(logDir), dirname(this.root), dirname(dirname(this.root))];
+  }
+
+  /** Per log directory, its bases as CandidateBase (a folder's logs share a few directories). */
+  private basesOf(logDir: string): CandidateBase[] {
+    let known = this.candidateBases.get(logDir);
+    if (!known) {
+      known = this.bases(logDir).map((base) => this.candidateBase(base));
+      this.candidateBases.set(logDir, known);
+    }
+    return known;
+  }
+
+  private candidateBase(base: string): CandidateBase {
+    const below = base === this.root ? [] : this.insideParts(base);
+    if (below) return new CandidateBase(below, undefined);
+    const above = this.contains(base, this.root) ? relative(base, this.root).split(sep) : undefined;
+    return new CandidateBase(undefined, above);
   }
 
   /**
@@ -144,6 +178,14 @@ export class AssetResolver {
     return this.contains(this.root, absolute) ? relative(this.root, absolute).split(sep) : undefined;
   }
 
+  /** insideParts of a path the walk found (the root joined with names): without path arithmetic. */
+  private partsBelowRoot(found: string): string[] | undefined {
+    const prefix = this.root.endsWith(sep) ? this.root : this.root + sep;
+    if (!found.startsWith(prefix)) return this.insideParts(found);
+    const parts = found.slice(prefix.length).split(sep);
+    return parts[0] === '' || parts[0].startsWith('..') ? undefined : parts;
+  }
+
   /** Whether a path's real location (symlinks followed) is inside the folder; false if it is gone. */
   private async staysInside(path: string): Promise<boolean> {
     const real = await realpath(path).catch(() => undefined);
@@ -163,16 +205,47 @@ export class AssetResolver {
    */
   private async confirm(found: string): Promise<Resolution> {
     try {
+      const below = this.partsBelowRoot(found);
       const real = this.symlinkFree ? found : await realpath(found);
-      if (!this.contains(this.symlinkFree ? this.root : await this.realRoot, real))
-        return { status: 'outside' };
+      const inside = this.symlinkFree ? below !== undefined : this.contains(await this.realRoot, real);
+      if (!inside || below === undefined) return { status: 'outside' };
       const info = this.symlinkFree ? fs.statSync(real) : await stat(real);
-      const path = relative(this.root, found).split(sep).join('/');
+      const path = below.join('/');
       return { status: 'resolved', absolute: found, path, size: info.size, directory: info.isDirectory() };
     } catch {
       return { status: 'missing' };
     }
   }
+}
+
+/**
+ * A base a plain relative reference (no `..`, no drive) is resolved against, as `insideParts(
+ * resolve(base, reference))` would: `below`, the base's parts below the folder (none for the
+ * folder itself); or `above`, the folder's parts below the base, which the reference must begin
+ * with (compared as path.relative does: without case on Windows).
+ */
+class CandidateBase {
+  constructor(
+    private readonly below: string[] | undefined,
+    private readonly above: string[] | undefined,
+  ) {}
+
+  partsOf(segments: string[]): string[] | undefined {
+    let parts: string[] | undefined;
+    if (this.below) parts = this.below.length === 0 ? segments : [...this.below, ...segments];
+    else if (
+      this.above &&
+      segments.length > this.above.length &&
+      this.above.every((part, i) => samePart(part, segments[i]))
+    )
+      parts = segments.slice(this.above.length);
+    // path.relative's `..name` reads as leaving the folder (contains): so here too.
+    return parts && !parts[0].startsWith('..') ? parts : undefined;
+  }
+}
+
+function samePart(a: string, b: string): boolean {
+  return sep === '\\' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
 /**

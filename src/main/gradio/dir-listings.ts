@@ -1,4 +1,5 @@
 // Cached directory listings inside one folder, so resolving a 100k-row log does not stat the disk per cell.
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -8,7 +9,8 @@ const STALE_MS = 2000;
 interface Listing {
   at: number;
   names: Set<string>;
-  loose: Map<string, string>;
+  /** Loose name -> the first name with it: made when a name is first not found as written. */
+  loose: Map<string, string> | undefined;
   /** Entries that are symbolic links: followed only when their target stays inside the folder. */
   links: Set<string>;
 }
@@ -38,7 +40,7 @@ export function looseOf(name: string): string {
 
 export class DirListings {
   private readonly cache = new Map<string, Promise<Listing | undefined>>();
-  private readonly prefilled = new Map<string, { names: string[]; links: string[] }>();
+  private readonly prefilled = new Map<string, Dirent[]>();
 
   /** `staysInside(path)`: whether a symlink's target is inside the folder (never list outside it). */
   constructor(private readonly staysInside: (path: string) => Promise<boolean>) {}
@@ -51,7 +53,7 @@ export class DirListings {
       listing = await this.listing(dir);
     }
     if (!listing) return undefined;
-    const entry = listing.names.has(name) ? name : listing.loose.get(looseOf(name));
+    const entry = listing.names.has(name) ? name : looseIndex(listing).get(looseOf(name));
     return entry === undefined ? undefined : { entry, link: listing.links.has(entry) };
   }
 
@@ -69,22 +71,21 @@ export class DirListings {
   }
 
   /**
-   * Takes `names` (of which `links` are symlinks) as the listing of `dir`: a folder walked once is
-   * resolved against that snapshot, without reading its directories again (nor when a name is not
-   * in one: what a walk did not see, a count made from it does not count). Made into a listing
-   * when first looked in.
+   * Takes `entries` as the listing of `dir`: a folder walked once is resolved against that
+   * snapshot, without reading its directories again (nor when a name is not in one: what a walk
+   * did not see, a count made from it does not count). Made into a listing when first looked in.
    */
-  prefill(dir: string, names: string[], links: string[]): void {
+  prefill(dir: string, entries: Dirent[]): void {
     this.cache.delete(dir);
-    this.prefilled.set(dir, { names, links });
+    this.prefilled.set(dir, entries);
   }
 
   private listing(dir: string): Promise<Listing | undefined> {
     let pending = this.cache.get(dir);
     if (!pending) {
-      const read = this.prefilled.get(dir);
+      const walked = this.prefilled.get(dir);
       this.prefilled.delete(dir);
-      pending = read ? Promise.resolve(listingOf(read.names, read.links, SNAPSHOT)) : readListing(dir);
+      pending = walked ? Promise.resolve(listingOf(walked, SNAPSHOT)) : readListing(dir);
       this.cache.set(dir, pending);
     }
     return pending;
@@ -93,23 +94,29 @@ export class DirListings {
 
 async function readListing(dir: string): Promise<Listing | undefined> {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    const links = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name);
-    return listingOf(
-      entries.map((entry) => entry.name),
-      links,
-      Date.now(),
-    );
+    return listingOf(await readdir(dir, { withFileTypes: true }), Date.now());
   } catch {
     return undefined;
   }
 }
 
-function listingOf(names: string[], links: string[], at: number): Listing {
-  const loose = new Map<string, string>();
-  for (const name of names) {
-    const key = looseOf(name);
-    if (!loose.has(key)) loose.set(key, name);
+function listingOf(entries: Dirent[], at: number): Listing {
+  const names = new Set<string>();
+  const links = new Set<string>();
+  for (const entry of entries) {
+    names.add(entry.name);
+    if (entry.isSymbolicLink()) links.add(entry.name);
   }
-  return { at, names: new Set(names), loose, links: new Set(links) };
+  return { at, names, loose: undefined, links };
+}
+
+function looseIndex(listing: Listing): Map<string, string> {
+  if (listing.loose === undefined) {
+    listing.loose = new Map();
+    for (const name of listing.names) {
+      const key = looseOf(name);
+      if (!listing.loose.has(key)) listing.loose.set(key, name);
+    }
+  }
+  return listing.loose;
 }

@@ -2,62 +2,47 @@
 // (its file name is found nowhere in the folder, exactly or loosely), so a log of a million rows is
 // counted without a `stat` or a listing look-up per cell. Names that do occur are left to the
 // AssetResolver, which knows the rest (candidate bases, loose directory names, symlinks).
-import { sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { looseOf } from './dir-listings';
 import { sha256Hex } from '../platform/lazy-hashes';
-import { walkFolder } from './folder-walk';
-
-/** One directory's names as the walk read them, and which of them are symlinks. */
-export interface ListedDirectory {
-  dir: string;
-  names: string[];
-  links: string[];
-}
+import { walkFolder, type WalkedDirectory } from './folder-walk';
 
 export class FolderListing {
   private constructor(
+    /** The folder, as an absolute path (the directories' paths begin with it). */
+    readonly root: string,
     private readonly names: Set<string>,
     private readonly looseNames: Set<string>,
     /** A symlink was met: names behind it are unknown, so every name may be there. */
     private readonly partial: boolean,
-    /** Every entry's path and type, Flagdeck's own `.flagdeck` left out. */
-    private readonly entries: string[],
-    /** Every directory's names: the asset resolver's listings, read once (AssetResolver.preload). */
-    readonly directories: ListedDirectory[],
+    /** Every directory as the walk read it: the asset resolver's listings (AssetResolver.preload). */
+    readonly directories: WalkedDirectory[],
   ) {}
 
   private hashed: string | null | undefined;
 
-  /** sha256 of the entries, null when partial. Hashed when first asked: only kept censuses need it. */
+  /**
+   * sha256 of every entry's path and type (Flagdeck's own `.flagdeck` left out), null when
+   * partial. Hashed when first asked: only kept censuses need it.
+   */
   get fingerprint(): string | null {
-    this.hashed ??= this.partial ? null : sha256Hex(this.entries.sort().join('\n'));
+    this.hashed ??= this.partial ? null : sha256Hex(entriesOf(this.directories).sort().join('\n'));
     return this.hashed;
   }
 
-  static async of(root: string): Promise<FolderListing> {
+  static async of(folder: string): Promise<FolderListing> {
+    const root = resolve(folder);
     const names = new Set<string>();
     const looseNames = new Set<string>();
-    const entries: string[] = [];
     const walk = await walkFolder(root).catch(() => ({ directories: [], unreadable: true }));
     let partial = walk.unreadable;
-    const directories = walk.directories.map(({ dir, relative, entries: read }) => {
-      const listed: ListedDirectory = { dir, names: [], links: [] };
-      const below = relative.replaceAll('/', sep);
-      const ours = relative.split('/')[0] === '.flagdeck';
-      for (const entry of read) {
+    for (const { entries } of walk.directories)
+      for (const entry of entries) {
         names.add(entry.name);
         looseNames.add(looseOf(entry.name));
-        listed.names.push(entry.name);
-        if (entry.isSymbolicLink()) {
-          partial = true;
-          listed.links.push(entry.name);
-        }
-        const path = below === '' ? entry.name : below + sep + entry.name;
-        if (!ours && path !== '.flagdeck') entries.push(`${path}\0${entry.isDirectory() ? 'd' : 'f'}`);
+        if (entry.isSymbolicLink()) partial = true;
       }
-      return listed;
-    });
-    return new FolderListing(names, looseNames, partial, entries, directories);
+    return new FolderListing(root, names, looseNames, partial, walk.directories);
   }
 
   /** Whether every directory was read and none of the entries is a symlink. */
@@ -76,6 +61,20 @@ export class FolderListing {
     if (name === '..' || this.names.has(name)) return true;
     return this.looseNames.has(looseOf(name));
   }
+}
+
+/** Each entry as `<path below the root>\0<d|f>`, the `.flagdeck` folder and what it holds left out. */
+function entriesOf(directories: WalkedDirectory[]): string[] {
+  const entries: string[] = [];
+  for (const { relative, entries: read } of directories) {
+    if (relative.split('/')[0] === '.flagdeck') continue;
+    const below = relative.replaceAll('/', sep);
+    for (const entry of read) {
+      const path = below === '' ? entry.name : below + sep + entry.name;
+      if (path !== '.flagdeck') entries.push(`${path}\0${entry.isDirectory() ? 'd' : 'f'}`);
+    }
+  }
+  return entries;
 }
 
 /** The file name a reference ends with (what a walk of its segments would look for last). */

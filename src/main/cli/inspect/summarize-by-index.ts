@@ -44,7 +44,9 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
   };
   const shapes = scannerReader();
   return async (reader, root, file) => {
-    // A first open of a large log: its second half's worker boots while the shape is read.
+    // A first open of a large log: its second half's worker boots while the folder is walked and
+    // the shape is read.
+    void listingOf(root);
     const worker = await earlyScanWorker(root, file, cache);
     try {
       return await summarizeLog(reader, root, file, worker);
@@ -58,10 +60,11 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     file: string,
     worker: ScanThread | undefined,
   ): Promise<LogSummary> {
+    // The folder's walk first: the shape's probe resolves its rows' files from it too.
+    const listing = await listingOf(root);
+    for (const folderReader of [reader, shapes]) folderReader.resolverFor(root).preload(listing);
     const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
-    const listing = await listingOf(root);
-    reader.resolverFor(root).preload(listing);
     const census = new AssetCensus(shape.columns, listing, shape.dialect);
     // The scanned ranges' audits, replayed after whatever covers the rows before them.
     const takes: Takes = [];
