@@ -130,6 +130,32 @@ describe('AssetResolver', () => {
     expect(await resolveRef('linked-dir/x.png')).toEqual({ status: 'outside' });
   });
 
+  it('resolves a plain relative path as resolving it through path arithmetic does', async () => {
+    // `x/../` before a reference sends it through path.resolve; without, it is joined to each
+    // base's parts (CandidateBase). Every prefix a real folder shows, and near misses of them.
+    const prefixes = [
+      '',
+      'flagged/',
+      '.gradio/flagged/',
+      'app/.gradio/flagged/',
+      'Flagged/',
+      '.Gradio/flagged/',
+    ];
+    const near = ['..hidden/', 'other/', 'app/flagged/', 'flagged/flagged/'];
+    const targets = [...files, 'img/nothere.png', 'img', 'img/0a1b2c3d4e5f60718293'];
+    for (const resolver of [new AssetResolver(root), await preloaded(root)])
+      for (const prefix of [...prefixes, ...near])
+        for (const target of targets) {
+          // What is not found is told apart by the reference as written: `x/../..hidden` leaves.
+          if (prefix.startsWith('..') && !files.includes(target)) continue;
+          const ref = prefix + target;
+          expect([ref, await resolver.resolve(ref, root)]).toEqual([
+            ref,
+            await resolver.resolve(`x/../${ref}`, root),
+          ]);
+        }
+  });
+
   it('refuses a symlink that leaves the folder from a walk of it too', async () => {
     const resolver = await preloaded(root);
     expect(await resolver.resolve('img/link.png', root)).toEqual({ status: 'outside' });
