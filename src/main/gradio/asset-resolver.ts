@@ -157,8 +157,11 @@ export class AssetResolver {
    */
   private async nowhereToStart(segments: string[], drive: boolean, logDir: string): Promise<boolean> {
     if (logDir !== this.root || segments.includes('..')) return false;
-    for (const segment of drive ? segments.slice(1) : segments)
-      if ((await this.listings.find(this.root, segment)) !== undefined) return false;
+    for (const segment of drive ? segments.slice(1) : segments) {
+      let found = this.listings.find(this.root, segment);
+      if (found instanceof Promise) found = await found;
+      if (found !== undefined) return false;
+    }
     return true;
   }
 

@@ -38,30 +38,43 @@ export function looseOf(name: string): string {
   return ALREADY_LOOSE.test(name) ? name.trim() : looseName(name);
 }
 
+type Found = { entry: string; link: boolean } | undefined;
+
+/** findNow's answer where the listing must be read first. */
+const UNREAD = Symbol('unread');
+
 export class DirListings {
   private readonly cache = new Map<string, Promise<Listing | undefined>>();
-  private readonly prefilled = new Map<string, Dirent[]>();
+  /** A walk's directories (prefill): their entries until first looked in, then their listing. */
+  private readonly walked = new Map<string, Dirent[] | Listing>();
 
   /** `staysInside(path)`: whether a symlink's target is inside the folder (never list outside it). */
   constructor(private readonly staysInside: (path: string) => Promise<boolean>) {}
 
-  /** The entry of `dir` named `name` exactly, else loosely, and whether it is a symlink. */
-  async find(dir: string, name: string): Promise<{ entry: string; link: boolean } | undefined> {
+  /**
+   * The entry of `dir` named `name` exactly, else loosely, and whether it is a symlink: at once
+   * from a walked directory (most references of a census are looked up there), else once read.
+   */
+  find(dir: string, name: string): Found | Promise<Found> {
+    const now = this.findNow(dir, name);
+    return now === UNREAD ? this.findRead(dir, name) : now;
+  }
+
+  private async findRead(dir: string, name: string): Promise<Found> {
     let listing = await this.listing(dir);
     if (listing && !listing.names.has(name) && Date.now() - listing.at > STALE_MS) {
       this.cache.delete(dir);
       listing = await this.listing(dir);
     }
-    if (!listing) return undefined;
-    const entry = listing.names.has(name) ? name : looseIndex(listing).get(looseOf(name));
-    return entry === undefined ? undefined : { entry, link: listing.links.has(entry) };
+    return listing && entryOf(listing, name);
   }
 
   /** Walks `segments` down from `dir`: the matched path, undefined, or LEAVES_FOLDER. */
   async walk(dir: string, segments: string[]): Promise<string | undefined | typeof LEAVES_FOLDER> {
     let current = dir;
     for (const [index, segment] of segments.entries()) {
-      const found = await this.find(current, segment);
+      let found = this.find(current, segment);
+      if (found instanceof Promise) found = await found;
       if (found === undefined) return undefined;
       current = join(current, found.entry);
       const throughLink = found.link && index < segments.length - 1;
@@ -77,19 +90,30 @@ export class DirListings {
    */
   prefill(dir: string, entries: Dirent[]): void {
     this.cache.delete(dir);
-    this.prefilled.set(dir, entries);
+    this.walked.set(dir, entries);
+  }
+
+  /** find, answered from a walked directory; UNREAD for any other. */
+  private findNow(dir: string, name: string): Found | typeof UNREAD {
+    let listing = this.walked.get(dir);
+    if (listing === undefined) return UNREAD;
+    if (Array.isArray(listing)) this.walked.set(dir, (listing = listingOf(listing, SNAPSHOT)));
+    return entryOf(listing, name);
   }
 
   private listing(dir: string): Promise<Listing | undefined> {
     let pending = this.cache.get(dir);
     if (!pending) {
-      const walked = this.prefilled.get(dir);
-      this.prefilled.delete(dir);
-      pending = walked ? Promise.resolve(listingOf(walked, SNAPSHOT)) : readListing(dir);
+      pending = readListing(dir);
       this.cache.set(dir, pending);
     }
     return pending;
   }
+}
+
+function entryOf(listing: Listing, name: string): Found {
+  const entry = listing.names.has(name) ? name : looseIndex(listing).get(looseOf(name));
+  return entry === undefined ? undefined : { entry, link: listing.links.has(entry) };
 }
 
 async function readListing(dir: string): Promise<Listing | undefined> {

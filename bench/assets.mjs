@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Counting a folder's files, where they are there: `flagdeck inspect --json` on a log whose every
+// image is in the folder (a hash directory per file, as Gradio writes them), beside the same log in
+// a folder without them (the census settles those references in the scan) and beside the least a
+// script would do: Python's csv.reader over the log and os.path.isfile for each image path.
+// Fresh processes, rounds interleaved, the best round printed; then inspect again with its census
+// kept (the second run of a day), which still walks the folder to see that its files are the same.
+// Usage: node bench/assets.mjs [rows] [--rounds N]   (default 100000 rows, 3 rounds)
+import { spawnSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { bigLog, childEnv, dataDir, root } from './support.mjs';
+
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+const rows = Number(args.find((arg, i) => /^\d+$/.test(arg) && args[i - 1] !== '--rounds') ?? 100000);
+
+const PY_ISFILE = `import csv, os, sys
+folder = sys.argv[1]; base = os.path.dirname(folder); found = gone = 0
+with open(os.path.join(folder, 'log.csv'), newline='', encoding='utf-8') as f:
+    rows = csv.reader(f); column = next(rows).index('image')
+    for row in rows:
+        path = row[column] if len(row) > column else ''
+        if not path: continue
+        if os.path.isfile(os.path.join(base, path)): found += 1
+        else: gone += 1
+print(found, gone)`;
+
+/** The log's image paths (cwd-relative: `flagged/image/<hex>/img_N.png`), each written once. */
+function imagePaths(log) {
+  const text = readFileSync(log, 'utf8');
+  return [...text.matchAll(/(?<=,)flagged\/image\/[0-9a-f]{20}\/img_\d+\.png(?=,)/g)].map((m) => m[0]);
+}
+
+/** bench/.data/assets-<rows>/{present,missing}/flagged/log.csv, every image under `present`. */
+async function folders() {
+  const log = await bigLog(rows);
+  const base = join(dataDir, `assets-${rows}`);
+  const present = join(base, 'present', 'flagged');
+  const missing = join(base, 'missing', 'flagged');
+  const done = join(base, 'complete');
+  if (!existsSync(done)) {
+    rmSync(base, { recursive: true, force: true });
+    for (const folder of [present, missing]) {
+      mkdirSync(folder, { recursive: true });
+      linkSync(log, join(folder, 'log.csv'));
+    }
+    console.log(`writing ${rows.toLocaleString('en')} image files under ${present} (once)…`);
+    for (const path of imagePaths(log)) {
+      const file = join(dirname(present), path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, 'png');
+    }
+    writeFileSync(done, '');
+  }
+  return { present, missing };
+}
+
+function timed(command, commandArgs) {
+  const rssFile = join(dataDir, `rss-${process.pid}.txt`);
+  const t0 = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...commandArgs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: childEnv,
+  });
+  const ms = performance.now() - t0;
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${result.stderr}`);
+  const rss = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024;
+  rmSync(rssFile, { force: true });
+  return { ms, rss, out: result.stdout };
+}
+
+function assetsOf(run) {
+  return JSON.parse(run.out).assets;
+}
+
+if (!existsSync(join(root, 'out/main/cli.js'))) throw new Error('run `npm run build` first');
+const { present, missing } = await folders();
+const cli = join(root, 'bin/flagdeck.mjs');
+const inspect = (folder, cached) =>
+  timed(process.execPath, [cli, 'inspect', '--json', ...(cached ? [] : ['--no-cache']), folder]);
+const measures = {
+  present: () => inspect(present, false),
+  missing: () => inspect(missing, false),
+  python: () => timed('python3', ['-c', PY_ISFILE, present]),
+};
+const best = {};
+for (let round = 0; round < rounds; round++)
+  for (const [name, measure] of Object.entries(measures)) {
+    const run = measure();
+    if (!best[name] || run.ms < best[name].ms) best[name] = run;
+  }
+// The census kept: a first run writes it (in the folder's .flagdeck/), the timed ones reuse it.
+inspect(present, true);
+for (let round = 0; round < rounds; round++) {
+  const run = inspect(present, true);
+  if (!best.kept || run.ms < best.kept.ms) best.kept = run;
+}
+
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const x = (a, b) => `${(a.ms / b.ms).toFixed(2)} x`;
+const counts = assetsOf(best.present);
+console.log(`\n== ${rows.toLocaleString('en')} rows, best of ${rounds} interleaved rounds ==`);
+console.log(
+  `flagdeck inspect --json --no-cache, files there    ${s(best.present.ms)}  peak ${best.present.rss.toFixed(0)} MB`,
+);
+console.log(`  counted: ${counts.resolved} resolved, ${counts.missing} missing, ${counts.outside} outside`);
+console.log(`  = ${x(best.present, best.missing)} the same log without its files (${s(best.missing.ms)})`);
+console.log(
+  `  = ${x(best.present, best.python)} Python csv.reader + os.path.isfile per image (${s(best.python.ms)}: ${best.python.out.trim()})`,
+);
+console.log(
+  `flagdeck inspect --json, census kept               ${s(best.kept.ms)}  = ${x(best.kept, best.python)} the Python script`,
+);
