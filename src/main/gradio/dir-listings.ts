@@ -13,6 +13,8 @@ interface Listing {
   loose: Map<string, string> | undefined;
   /** Entries that are symbolic links: followed only when their target stays inside the folder. */
   links: Set<string>;
+  /** Entries that are directories (symlinks to one are not). */
+  dirs: Set<string>;
 }
 
 /** The time of a listing that is never read again (DirListings.prefill). */
@@ -93,12 +95,22 @@ export class DirListings {
     this.walked.set(dir, entries);
   }
 
+  /** Whether `dir`'s entry `name` is a directory, where `dir` was walked; else undefined. */
+  isDirectory(dir: string, name: string): boolean | undefined {
+    const listing = this.walkedListing(dir);
+    return listing?.names.has(name) ? listing.dirs.has(name) : undefined;
+  }
+
   /** find, answered from a walked directory; UNREAD for any other. */
   private findNow(dir: string, name: string): Found | typeof UNREAD {
+    const listing = this.walkedListing(dir);
+    return listing === undefined ? UNREAD : entryOf(listing, name);
+  }
+
+  private walkedListing(dir: string): Listing | undefined {
     let listing = this.walked.get(dir);
-    if (listing === undefined) return UNREAD;
     if (Array.isArray(listing)) this.walked.set(dir, (listing = listingOf(listing, SNAPSHOT)));
-    return entryOf(listing, name);
+    return listing;
   }
 
   private listing(dir: string): Promise<Listing | undefined> {
@@ -127,11 +139,13 @@ async function readListing(dir: string): Promise<Listing | undefined> {
 function listingOf(entries: Dirent[], at: number): Listing {
   const names = new Set<string>();
   const links = new Set<string>();
+  const dirs = new Set<string>();
   for (const entry of entries) {
     names.add(entry.name);
     if (entry.isSymbolicLink()) links.add(entry.name);
+    if (entry.isDirectory()) dirs.add(entry.name);
   }
-  return { at, names, loose: undefined, links };
+  return { at, names, loose: undefined, links, dirs };
 }
 
 function looseIndex(listing: Listing): Map<string, string> {

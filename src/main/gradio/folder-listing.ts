@@ -5,7 +5,7 @@
 import { resolve, sep } from 'node:path';
 import { looseOf } from './dir-listings';
 import { sha256Hex } from '../platform/lazy-hashes';
-import { walkFolder, type WalkedDirectory } from './folder-walk';
+import { walkFolderSync, type FolderWalk, type WalkedDirectory } from './folder-walk';
 
 export class FolderListing {
   private constructor(
@@ -30,11 +30,17 @@ export class FolderListing {
     return this.hashed;
   }
 
+  /** The folder walked at once (walkFolderSync): a one-shot command's census. */
   static async of(folder: string): Promise<FolderListing> {
     const root = resolve(folder);
     const names = new Set<string>();
     const looseNames = new Set<string>();
-    const walk = await walkFolder(root).catch(() => ({ directories: [], unreadable: true }));
+    let walk: FolderWalk;
+    try {
+      walk = walkFolderSync(root);
+    } catch {
+      walk = { directories: [], unreadable: true };
+    }
     let partial = walk.unreadable;
     for (const { entries } of walk.directories)
       for (const entry of entries) {

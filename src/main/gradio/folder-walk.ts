@@ -5,6 +5,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fs } from '../platform/node-fs';
 
 /** Reads of directories in flight at once (libuv's threads take four; more keep them fed). */
 const READS_IN_FLIGHT = 32;
@@ -32,34 +33,41 @@ interface Waiting {
   depth: number;
 }
 
+/** The walk's state: what was read, and the directories waiting to be. */
+class Walk {
+  readonly result: FolderWalk = { directories: [], unreadable: false };
+  readonly waiting: Waiting[] = [];
+
+  constructor(private readonly descend: Descend) {}
+
+  take(dir: string, relative: string, depth: number, entries: Dirent[]): void {
+    this.result.directories.push({ dir, relative, entries });
+    for (const entry of entries)
+      if (entry.isDirectory() && this.descend(entry, depth + 1)) {
+        const below = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        this.waiting.push({ dir: join(dir, entry.name), relative: below, depth: depth + 1 });
+      }
+  }
+}
+
 /**
  * Reads `root` and the directories below it that `descend` lets in (symlinks are listed, never
  * followed). Rejects when the root itself cannot be read.
  */
 export async function walkFolder(root: string, descend: Descend = () => true): Promise<FolderWalk> {
-  const first = await readdir(root, { withFileTypes: true });
-  const walk: FolderWalk = { directories: [], unreadable: false };
-  const waiting: Waiting[] = [];
-  const take = (dir: string, relative: string, depth: number, entries: Dirent[]): void => {
-    walk.directories.push({ dir, relative, entries });
-    for (const entry of entries)
-      if (entry.isDirectory() && descend(entry, depth + 1)) {
-        const below = relative === '' ? entry.name : `${relative}/${entry.name}`;
-        waiting.push({ dir: join(dir, entry.name), relative: below, depth: depth + 1 });
-      }
-  };
-  take(root, '', 0, first);
+  const walk = new Walk(descend);
+  walk.take(root, '', 0, await readdir(root, { withFileTypes: true }));
   let reading = 0;
   await new Promise<void>((done) => {
     const startReads = (): void => {
-      if (reading === 0 && waiting.length === 0) return done();
-      while (reading < READS_IN_FLIGHT && waiting.length > 0) {
-        const { dir, relative, depth } = waiting.pop() as Waiting;
+      if (reading === 0 && walk.waiting.length === 0) return done();
+      while (reading < READS_IN_FLIGHT && walk.waiting.length > 0) {
+        const { dir, relative, depth } = walk.waiting.pop() as Waiting;
         reading++;
         void readdir(dir, { withFileTypes: true })
           .then(
-            (entries) => take(dir, relative, depth, entries),
-            () => void (walk.unreadable = true),
+            (entries) => walk.take(dir, relative, depth, entries),
+            () => void (walk.result.unreadable = true),
           )
           .finally(() => {
             reading--;
@@ -69,5 +77,24 @@ export async function walkFolder(root: string, descend: Descend = () => true): P
     };
     startReads();
   });
-  return walk;
+  return walk.result;
+}
+
+/**
+ * walkFolder, each directory read at once: for one-shot commands, whose thread has nothing else to
+ * do meanwhile (`flagdeck inspect`'s census). 100,000 directories in 0.6-0.75 s here, where the
+ * reads in flight took 0.8-3 s, their answers handed over one by one to a thread kept busy.
+ */
+export function walkFolderSync(root: string, descend: Descend = () => true): FolderWalk {
+  const walk = new Walk(descend);
+  walk.take(root, '', 0, fs.readdirSync(root, { withFileTypes: true }));
+  for (let next = walk.waiting.pop(); next !== undefined; next = walk.waiting.pop()) {
+    const { dir, relative, depth } = next;
+    try {
+      walk.take(dir, relative, depth, fs.readdirSync(dir, { withFileTypes: true }));
+    } catch {
+      walk.result.unreadable = true;
+    }
+  }
+  return walk.result;
 }

@@ -1,7 +1,7 @@
 // Small files Gradio 3.x wrote beside the log instead of a value: `<label>/tmpXXXX.json` for JSON-like
 // components, `<label>/<uuid>/captions.json` for a Gallery. Read only after the resolver placed them
 // inside the folder.
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseLooseJson } from './loose-json';
 import { mediaByMagic } from './media-kind';
@@ -9,9 +9,10 @@ import type { MediaKind } from '../../shared/model';
 
 const SIDE_FILE_LIMIT = 4 * 1024 * 1024;
 
-export async function readSideJson(absolute: string, size: number): Promise<{ value: unknown } | undefined> {
-  if (size > SIDE_FILE_LIMIT) return undefined;
+/** The JSON of a side file of at most 4 MiB (`size`: its size where already known). */
+export async function readSideJson(absolute: string, size?: number): Promise<{ value: unknown } | undefined> {
   try {
+    if ((size ?? (await stat(absolute)).size) > SIDE_FILE_LIMIT) return undefined;
     return parseLooseJson(await readFile(absolute, 'utf8'));
   } catch {
     return undefined;

@@ -91,11 +91,21 @@ describe('AssetResolver', () => {
     expect(await resolveRef(ref)).toMatchObject(expected);
     expect(await (await preloaded(root)).resolve(ref, root)).toMatchObject(expected);
     const plain = await (await preloaded(plainRoot)).resolve(ref, plainRoot);
-    expect(plain).toMatchObject({
-      ...expected,
-      absolute: join(plainRoot, path),
-      size: Buffer.byteLength(path),
-    });
+    // Nothing asked of the disk where the walk saw no symlink: no size (a census counts files).
+    expect(plain).toEqual({ ...expected, absolute: join(plainRoot, path) });
+    const read = await new AssetResolver(plainRoot).resolve(ref, plainRoot);
+    expect(read).toEqual({ ...expected, absolute: join(plainRoot, path), size: Buffer.byteLength(path) });
+  });
+
+  it('tells a directory from a file in a walked folder, as a stat does', async () => {
+    const walked = await preloaded(plainRoot);
+    const expected = [
+      ['img', true],
+      ['img/0a1b2c3d4e5f60718293', true],
+      ['video file/0.mp4', false],
+    ] as const;
+    for (const [ref, directory] of expected)
+      expect(await walked.resolve(ref, plainRoot)).toMatchObject({ status: 'resolved', directory });
   });
 
   it('resolves an absolute path into the folder as written', async () => {
