@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
-import { walkFolder } from '../../../src/main/gradio/folder-walk';
+import { describe, expect, it } from 'vitest';
+import { walkFolder, walkFolderSync, type Descend } from '../../../src/main/gradio/folder-walk';
 
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'flagdeck-walk-'));
@@ -21,34 +21,41 @@ function tree(): string {
   return root;
 }
 
-it('reads every directory below the root once, with its path below the root', async () => {
-  const root = tree();
-  const { directories, unreadable } = await walkFolder(root);
-  expect(unreadable).toBe(false);
-  const relatives = directories.map((directory) => directory.relative);
-  expect(new Set(relatives).size).toBe(relatives.length);
-  expect(relatives).toHaveLength(1 + 1 + 120 + 7);
-  expect(relatives).toContain('a/b/c/d/e/f/g');
-  const deepest = directories.find((directory) => directory.relative === 'a/b/c/d/e/f/g');
-  expect(deepest?.dir).toBe(join(root, 'a', 'b', 'c', 'd', 'e', 'f', 'g'));
-  expect(deepest?.entries.map((entry) => entry.name)).toEqual(['deep.csv']);
-  const top = directories.find((directory) => directory.relative === '');
-  const link = top?.entries.find((entry) => entry.name === 'link');
-  expect(link?.isSymbolicLink()).toBe(true);
-  expect(relatives.some((relative) => relative.startsWith('link'))).toBe(false);
-});
+const walkers: [string, typeof walkFolder][] = [
+  ['reads in flight', walkFolder],
+  ['each read at once', async (root: string, descend?: Descend) => walkFolderSync(root, descend)],
+];
 
-it('enters only the directories it is let into, knowing their depth', async () => {
-  const root = tree();
-  const asked: string[] = [];
-  const { directories } = await walkFolder(root, (entry, depth) => {
-    asked.push(`${entry.name}@${depth}`);
-    return entry.name !== 'img' && depth <= 3;
+describe.each(walkers)('the walk, %s', (_how, walk) => {
+  it('reads every directory below the root once, with its path below the root', async () => {
+    const root = tree();
+    const { directories, unreadable } = await walk(root);
+    expect(unreadable).toBe(false);
+    const relatives = directories.map((directory) => directory.relative);
+    expect(new Set(relatives).size).toBe(relatives.length);
+    expect(relatives).toHaveLength(1 + 1 + 120 + 7);
+    expect(relatives).toContain('a/b/c/d/e/f/g');
+    const deepest = directories.find((directory) => directory.relative === 'a/b/c/d/e/f/g');
+    expect(deepest?.dir).toBe(join(root, 'a', 'b', 'c', 'd', 'e', 'f', 'g'));
+    expect(deepest?.entries.map((entry) => entry.name)).toEqual(['deep.csv']);
+    const top = directories.find((directory) => directory.relative === '');
+    const link = top?.entries.find((entry) => entry.name === 'link');
+    expect(link?.isSymbolicLink()).toBe(true);
+    expect(relatives.some((relative) => relative.startsWith('link'))).toBe(false);
   });
-  expect(directories.map((directory) => directory.relative).sort()).toEqual(['', 'a', 'a/b', 'a/b/c']);
-  expect(asked.sort()).toEqual(['a@1', 'b@2', 'c@3', 'd@4', 'img@1']);
-});
 
-it('rejects a root it cannot read', async () => {
-  await expect(walkFolder(join(tmpdir(), 'flagdeck-no-such-walk'))).rejects.toThrow(/ENOENT/);
+  it('enters only the directories it is let into, knowing their depth', async () => {
+    const root = tree();
+    const asked: string[] = [];
+    const { directories } = await walk(root, (entry, depth) => {
+      asked.push(`${entry.name}@${depth}`);
+      return entry.name !== 'img' && depth <= 3;
+    });
+    expect(directories.map((directory) => directory.relative).sort()).toEqual(['', 'a', 'a/b', 'a/b/c']);
+    expect(asked.sort()).toEqual(['a@1', 'b@2', 'c@3', 'd@4', 'img@1']);
+  });
+
+  it('rejects a root it cannot read', async () => {
+    await expect(walkFolder(join(tmpdir(), 'flagdeck-no-such-walk'))).rejects.toThrow(/ENOENT/);
+  });
 });
