@@ -17,13 +17,20 @@ export async function columnsOf(
 ): Promise<Column[]> {
   const width = Math.max(reading.width, ...data.map((record) => record.cells.length));
   const votes = new KindVotes();
-  for (const record of data) {
-    for (const [index, raw] of record.cells.entries()) {
-      if (reading.fixed.has(index)) continue;
-      const cell = await readCell(raw, resolver, logDir);
-      votes.add(index, cell.kind, cell.hint);
-    }
-  }
+  // Read all at once (each may wait for the disk: a file's directory, its real path), counted in order.
+  const readings = await Promise.all(
+    data.map((record) =>
+      Promise.all(
+        record.cells.map((raw, index) =>
+          reading.fixed.has(index) ? undefined : readCell(raw, resolver, logDir),
+        ),
+      ),
+    ),
+  );
+  for (const cells of readings)
+    cells.forEach((cell, index) => {
+      if (cell) votes.add(index, cell.kind, cell.hint);
+    });
   return Array.from({ length: width }, (_, index) => columnAt(reading, index, votes));
 }
 

@@ -78,9 +78,10 @@ export class FolderLifecycle {
       await Promise.all([...folder.logs.values()].map((e) => e.indexing));
   }
 
-  /** Resolves when no follow check is running (tests). */
+  /** Resolves when no follow check is running and every watcher watches (tests). */
   async whenIdle(): Promise<void> {
     for (const folder of this.ctx.folders.values()) {
+      await folder.watching;
       await Promise.all([...folder.logs.values()].map((e) => e.follower.idle()));
     }
   }
@@ -106,7 +107,7 @@ export class FolderLifecycle {
         folder.logs.delete(file);
         folder.logs.set(file, entry);
       }
-      if (ctx.options.follow !== false) await this.tracking.follow(folder);
+      if (ctx.options.follow !== false) this.tracking.follow(folder);
     } catch (error) {
       ctx.folders.delete(id);
       await this.closeFolder(folder);
@@ -145,6 +146,7 @@ export class FolderLifecycle {
     }
     folder.stopStore?.();
     await this.ctx.options.releaseStoreFor?.(folder.id);
+    await folder.watching;
     await folder.closeWatch?.();
     await Promise.all([...folder.logs.values()].map((e) => e.indexing.catch(() => undefined)));
     // Rows appended while the folder was open are kept for the next open.

@@ -32,6 +32,8 @@ export class FolderState {
    */
   applyStore?: (file: string, fromRow?: number) => void;
   closeWatch?: () => Promise<void>;
+  /** The watcher being started (LogTracking.follow): settled once it watches, or failed to. */
+  watching?: Promise<void>;
   poll?: NodeJS.Timeout;
   /** Row hashes seen lately, by sample id (for the review's orphan checks). */
   readonly hashes = new Map<string, string>();

@@ -177,7 +177,29 @@ export class LogTracking {
     return result;
   }
 
-  async follow(folder: FolderState): Promise<void> {
+  /**
+   * Follows `folder`: its logs are polled at once, and watched from when the watcher is ready. The
+   * open does not wait for that: chokidar lstats every entry of each directory it watches, seconds
+   * where a label directory holds 100,000 hash directories. Once it is ready, the folder's logs are
+   * looked for again, for any that appeared before the watcher could see them.
+   */
+  follow(folder: FolderState): void {
+    const { ctx } = this;
+    const pollMs = ctx.options.pollMs ?? 1000;
+    if (pollMs > 0) {
+      folder.poll = setInterval(() => {
+        for (const entry of folder.logs.values()) entry.follower.poll();
+        for (const file of folder.unfinishedLogs) void this.maybeNewLog(folder, file);
+        void this.announceLateAssets(folder);
+      }, pollMs);
+      folder.poll.unref();
+    }
+    folder.watching = this.watch(folder).catch((error: unknown) =>
+      ctx.logProblem(`${folder.root}: cannot watch the folder: ${String(error)}`),
+    );
+  }
+
+  private async watch(folder: FolderState): Promise<void> {
     const { ctx } = this;
     const watch = ctx.options.watchFolder ?? watchFolder;
     const watcher = await watch(folder.root, {
@@ -192,16 +214,9 @@ export class LogTracking {
       },
       error: (error) => ctx.logProblem(`${folder.root}: ${String(error)}`),
     });
+    if (folder.closed) return watcher.close();
     folder.closeWatch = () => watcher.close();
-    const pollMs = ctx.options.pollMs ?? 1000;
-    if (pollMs > 0) {
-      folder.poll = setInterval(() => {
-        for (const entry of folder.logs.values()) entry.follower.poll();
-        for (const file of folder.unfinishedLogs) void this.maybeNewLog(folder, file);
-        void this.announceLateAssets(folder);
-      }, pollMs);
-      folder.poll.unref();
-    }
+    for (const file of await ctx.reader.findLogs(folder.root)) void this.maybeNewLog(folder, file);
   }
 
   /** Rows shown with a missing file that has now arrived: the UI fetches them again. */
