@@ -42,6 +42,9 @@ export function looseOf(name: string): string {
 
 type Found = { entry: string; link: boolean } | undefined;
 
+/** Up to this many entries, a walked directory is looked through rather than indexed. */
+const FEW_ENTRIES = 8;
+
 /** findNow's answer where the listing must be read first. */
 const UNREAD = Symbol('unread');
 
@@ -97,20 +100,27 @@ export class DirListings {
 
   /** Whether `dir`'s entry `name` is a directory, where `dir` was walked; else undefined. */
   isDirectory(dir: string, name: string): boolean | undefined {
-    const listing = this.walkedListing(dir);
-    return listing?.names.has(name) ? listing.dirs.has(name) : undefined;
+    const walked = this.walkedEntries(dir);
+    if (Array.isArray(walked)) return walked.find((entry) => entry.name === name)?.isDirectory();
+    return walked?.names.has(name) ? walked.dirs.has(name) : undefined;
   }
 
   /** find, answered from a walked directory; UNREAD for any other. */
   private findNow(dir: string, name: string): Found | typeof UNREAD {
-    const listing = this.walkedListing(dir);
-    return listing === undefined ? UNREAD : entryOf(listing, name);
+    const walked = this.walkedEntries(dir);
+    if (walked === undefined) return UNREAD;
+    return Array.isArray(walked) ? entryAmong(walked, name) : entryOf(walked, name);
   }
 
-  private walkedListing(dir: string): Listing | undefined {
-    let listing = this.walked.get(dir);
-    if (Array.isArray(listing)) this.walked.set(dir, (listing = listingOf(listing, SNAPSHOT)));
-    return listing;
+  /**
+   * A walked directory: its entries as read where they are few (looked through each time: no sets
+   * kept for each of a million hash directories, 400 MB), else its listing, made once.
+   */
+  private walkedEntries(dir: string): Dirent[] | Listing | undefined {
+    let walked = this.walked.get(dir);
+    if (Array.isArray(walked) && walked.length > FEW_ENTRIES)
+      this.walked.set(dir, (walked = listingOf(walked, SNAPSHOT)));
+    return walked;
   }
 
   private listing(dir: string): Promise<Listing | undefined> {
@@ -121,6 +131,16 @@ export class DirListings {
     }
     return pending;
   }
+}
+
+/** entryOf, looking through a few entries as read: the first named `name`, else loosely so. */
+function entryAmong(entries: Dirent[], name: string): Found {
+  let found = entries.find((entry) => entry.name === name);
+  if (found === undefined) {
+    const loose = looseOf(name);
+    found = entries.find((entry) => looseOf(entry.name) === loose);
+  }
+  return found && { entry: found.name, link: found.isSymbolicLink() };
 }
 
 function entryOf(listing: Listing, name: string): Found {

@@ -12,6 +12,7 @@ export class FolderListing {
     /** The folder, as an absolute path (the directories' paths begin with it). */
     readonly root: string,
     private readonly names: Set<string>,
+    /** The loose forms of the names that are not their own (looseOf). */
     private readonly looseNames: Set<string>,
     /** A symlink was met: names behind it are unknown, so every name may be there. */
     private readonly partial: boolean,
@@ -45,7 +46,8 @@ export class FolderListing {
     for (const { entries } of walk.directories)
       for (const entry of entries) {
         names.add(entry.name);
-        looseNames.add(looseOf(entry.name));
+        const loose = looseOf(entry.name);
+        if (loose !== entry.name) looseNames.add(loose);
         if (entry.isSymbolicLink()) partial = true;
       }
     return new FolderListing(root, names, looseNames, partial, walk.directories);
@@ -65,7 +67,9 @@ export class FolderListing {
   mayHold(name: string): boolean {
     if (this.partial) return true;
     if (name === '..' || this.names.has(name)) return true;
-    return this.looseNames.has(looseOf(name));
+    // A name that is its own loose form is in `names` only.
+    const loose = looseOf(name);
+    return this.names.has(loose) || this.looseNames.has(loose);
   }
 }
 

@@ -22,6 +22,9 @@ beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'flagdeck-resolve-'));
   root = join(base, 'app', '.gradio', 'flagged');
   plainRoot = join(base, 'plain', 'flagged');
+  // More entries than a walked directory is looked through (FEW_ENTRIES): its listing is indexed.
+  mkdirSync(plainRoot, { recursive: true });
+  for (let i = 0; i < 12; i++) writeFileSync(join(plainRoot, `other-${i}.txt`), 'x');
   for (const folder of [root, plainRoot])
     for (const file of files) {
       mkdirSync(dirname(join(folder, file)), { recursive: true });

@@ -44,9 +44,8 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
   };
   const shapes = scannerReader();
   return async (reader, root, file) => {
-    // A first open of a large log: its second half's worker boots while the folder is walked and
-    // the shape is read.
-    void listingOf(root);
+    // A first open of a large log: its second half's worker boots while the folder is walked (at
+    // once: walkFolderSync) and the shape is read.
     const worker = await earlyScanWorker(root, file, cache);
     try {
       return await summarizeLog(reader, root, file, worker);
