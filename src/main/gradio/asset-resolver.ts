@@ -6,6 +6,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { DirListings, LEAVES_FOLDER, looseName } from './dir-listings';
 import type { FolderListing } from './folder-listing';
+import type { WalkedDirectory } from './folder-walk';
+import { CandidateBase } from './candidate-base';
 
 export type Resolution =
   | {
@@ -59,6 +61,14 @@ export class AssetResolver {
     this.preloaded = listing;
     for (const { dir, entries } of listing.directories) this.listings.prefill(dir, entries);
     this.symlinkFree = listing.complete;
+  }
+
+  /**
+   * Takes directories of this folder read just now (FolderReader.findLogs) as their listings, read
+   * again like any other once stale: a label directory of 100,000 hash directories was read twice.
+   */
+  knowDirectories(directories: WalkedDirectory[]): void {
+    for (const { dir, entries } of directories) this.listings.remember(dir, entries);
   }
 
   resolve(ref: string, logDir: string): Promise<Resolution> {
@@ -230,36 +240,6 @@ export class AssetResolver {
       return { status: 'missing' };
     }
   }
-}
-
-/**
- * A base a plain relative reference (no `..`, no drive) is resolved against, as `insideParts(
- * resolve(base, reference))` would: `below`, the base's parts below the folder (none for the
- * folder itself); or `above`, the folder's parts below the base, which the reference must begin
- * with (compared as path.relative does: without case on Windows).
- */
-class CandidateBase {
-  constructor(
-    private readonly below: string[] | undefined,
-    private readonly above: string[] | undefined,
-  ) {}
-
-  partsOf(segments: string[]): string[] | undefined {
-    let parts: string[] | undefined;
-    if (this.below) parts = this.below.length === 0 ? segments : [...this.below, ...segments];
-    else if (
-      this.above &&
-      segments.length > this.above.length &&
-      this.above.every((part, i) => samePart(part, segments[i]))
-    )
-      parts = segments.slice(this.above.length);
-    // path.relative's `..name` reads as leaving the folder (contains): so here too.
-    return parts && !parts[0].startsWith('..') ? parts : undefined;
-  }
-}
-
-function samePart(a: string, b: string): boolean {
-  return sep === '\\' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
 /**

@@ -52,6 +52,8 @@ export class DirListings {
   private readonly cache = new Map<string, Promise<Listing | undefined>>();
   /** A walk's directories (prefill): their entries until first looked in, then their listing. */
   private readonly walked = new Map<string, Dirent[] | Listing>();
+  /** Directories read just now elsewhere (remember): their entries, until first looked in. */
+  private readonly fresh = new Map<string, { entries: Dirent[]; at: number }>();
 
   /** `staysInside(path)`: whether a symlink's target is inside the folder (never list outside it). */
   constructor(private readonly staysInside: (path: string) => Promise<boolean>) {}
@@ -123,10 +125,18 @@ export class DirListings {
     return walked;
   }
 
+  /** Takes `entries` as `dir`'s listing, read just now: made when first looked in. */
+  remember(dir: string, entries: Dirent[]): void {
+    this.cache.delete(dir);
+    this.fresh.set(dir, { entries, at: Date.now() });
+  }
+
   private listing(dir: string): Promise<Listing | undefined> {
     let pending = this.cache.get(dir);
     if (!pending) {
-      pending = readListing(dir);
+      const read = this.fresh.get(dir);
+      this.fresh.delete(dir);
+      pending = read ? Promise.resolve(listingOf(read.entries, read.at)) : readListing(dir);
       this.cache.set(dir, pending);
     }
     return pending;

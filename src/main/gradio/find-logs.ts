@@ -1,7 +1,7 @@
 // Every log in a flagging folder: any `*.csv` and the HF saver's per-sample `metadata.jsonl`, skipping
 // the asset copies Gradio keeps in hash directories (a flagged File may itself be a CSV).
 import type { Dirent } from 'node:fs';
-import { walkFolder } from './folder-walk';
+import { walkFolder, type WalkedDirectory } from './folder-walk';
 
 const MAX_DEPTH = 6;
 /** Directories that are never part of a flagging log: ours, VCS, environments, example caches. */
@@ -22,16 +22,20 @@ export function holdsNoLogs(name: string): boolean {
 }
 
 export async function findLogs(root: string): Promise<string[]> {
+  return (await walkForLogs(root)).logs;
+}
+
+/** findLogs, with the directories it read (their listings, for the folder's asset resolver). */
+export async function walkForLogs(root: string): Promise<{ logs: string[]; directories: WalkedDirectory[] }> {
   // Hash directories hold copies of flagged files, never a log: not entered (nor watched).
   const descend = (entry: Dirent, depth: number): boolean =>
     depth <= MAX_DEPTH && !holdsNoLogs(entry.name) && !ASSET_HASH_DIR.test(entry.name);
   const { directories } = await walkFolder(root, descend);
-  const found: string[] = [];
+  const logs: string[] = [];
   for (const { relative, entries } of directories)
     for (const entry of entries)
-      if (entry.isFile() && isLog(entry.name))
-        found.push(relative ? `${relative}/${entry.name}` : entry.name);
-  return found.sort(naturalOrder);
+      if (entry.isFile() && isLog(entry.name)) logs.push(relative ? `${relative}/${entry.name}` : entry.name);
+  return { logs: logs.sort(naturalOrder), directories };
 }
 
 function isLog(name: string): boolean {

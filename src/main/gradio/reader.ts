@@ -4,7 +4,7 @@ import type { Cell, Column } from '../../shared/model';
 import type { FolderContext, GradioReader, LogShape, RecordSource } from './log-model';
 import { AssetResolver } from './asset-resolver';
 import { decodeCell } from './decode-cell';
-import { findLogs } from './find-logs';
+import { walkForLogs } from './find-logs';
 import { ReaderRecordSource } from './record-source';
 import { shapeOf } from './shape-of';
 
@@ -13,8 +13,12 @@ export class FolderReader implements GradioReader {
 
   constructor(readonly source: RecordSource = new ReaderRecordSource()) {}
 
-  findLogs(root: string): Promise<string[]> {
-    return findLogs(resolve(root));
+  /** The folder's logs; the directories read to find them serve its resolver as listings too. */
+  async findLogs(root: string): Promise<string[]> {
+    const folder = resolve(root);
+    const { logs, directories } = await walkForLogs(folder);
+    this.resolverFor(folder).knowDirectories(directories);
+    return logs;
   }
 
   shapeOf(root: string, file: string): Promise<LogShape> {

@@ -2,8 +2,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { findLogs } from '../../../src/main/gradio/find-logs';
+import { FolderReader } from '../../../src/main/gradio/reader';
 
 it('finds CSV logs and HF metadata.jsonl, in natural order, six folders deep, skipping asset copies and caches', async () => {
   const root = mkdtempSync(join(tmpdir(), 'flagdeck-find-'));
@@ -39,4 +40,27 @@ it('finds CSV logs and HF metadata.jsonl, in natural order, six folders deep, sk
 
 it('refuses a folder it cannot read', async () => {
   await expect(findLogs(join(tmpdir(), 'flagdeck-no-such-folder'))).rejects.toThrow(/ENOENT/);
+});
+
+it("lends the directories it read to the folder's resolver, as listings read then", async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-find-'));
+    mkdirSync(join(root, 'image'));
+    writeFileSync(join(root, 'log.csv'), 'image\nimage/a.png\n');
+    const reader = new FolderReader();
+    expect(await reader.findLogs(root)).toEqual(['log.csv']);
+    // Written after findLogs read `image/`: not in that listing until it is stale (2 s), as with
+    // any listing the resolver reads itself.
+    writeFileSync(join(root, 'image', 'a.png'), 'png');
+    const resolver = reader.resolverFor(root);
+    expect(await resolver.resolve('image/a.png', root)).toEqual({ status: 'missing' });
+    vi.setSystemTime(Date.now() + 2500);
+    expect(await resolver.resolve('image/a.png', root)).toMatchObject({
+      status: 'resolved',
+      path: 'image/a.png',
+    });
+  } finally {
+    vi.useRealTimers();
+  }
 });
