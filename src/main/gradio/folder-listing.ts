@@ -31,8 +31,11 @@ export class FolderListing {
     return this.hashed;
   }
 
-  /** The folder walked at once (walkFolderSync): a one-shot command's census. */
-  static async of(folder: string): Promise<FolderListing> {
+  /**
+   * The folder walked at once (walkFolderSync: the thread waits for the disk), for a one-shot
+   * command's census.
+   */
+  static of(folder: string): FolderListing {
     const root = resolve(folder);
     const names = new Set<string>();
     const looseNames = new Set<string>();

@@ -45,7 +45,7 @@ async function resolveRef(ref: string) {
 /** A resolver given a walk of its folder, as `flagdeck inspect` makes it. */
 async function preloaded(folder: string): Promise<AssetResolver> {
   const resolver = new AssetResolver(folder);
-  resolver.preload(await FolderListing.of(folder));
+  resolver.preload(FolderListing.of(folder));
   return resolver;
 }
 

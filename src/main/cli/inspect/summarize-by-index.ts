@@ -36,8 +36,8 @@ type Takes = [RecordAudit, number, number][];
 export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer {
   const { onProgress, cache, notice = () => undefined } = options;
   const interners = { reasons: new Interner(), usernames: new Interner() };
-  const listings = new Map<string, Promise<FolderListing>>();
-  const listingOf = (root: string): Promise<FolderListing> => {
+  const listings = new Map<string, FolderListing>();
+  const listingOf = (root: string): FolderListing => {
     let listing = listings.get(root);
     if (!listing) listings.set(root, (listing = FolderListing.of(root)));
     return listing;
@@ -60,7 +60,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     worker: ScanThread | undefined,
   ): Promise<LogSummary> {
     // The folder's walk first: the shape's probe resolves its rows' files from it too.
-    const listing = await listingOf(root);
+    const listing = listingOf(root);
     for (const folderReader of [reader, shapes]) folderReader.resolverFor(root).preload(listing);
     const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
