@@ -6,10 +6,9 @@
 // Fresh processes, rounds interleaved, the best round printed; then inspect again with its census
 // kept (the second run of a day), which still walks the folder to see that its files are the same.
 // Usage: node bench/assets.mjs [rows] [--rounds N]   (default 100000 rows, 3 rounds)
-import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bigLog, childEnv, dataDir, root } from './support.mjs';
+import { bigLog, dataDir, root, timedCommand as timed } from './support.mjs';
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -55,21 +54,6 @@ async function folders() {
     writeFileSync(done, '');
   }
   return { present, missing };
-}
-
-function timed(command, commandArgs) {
-  const rssFile = join(dataDir, `rss-${process.pid}.txt`);
-  const t0 = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...commandArgs], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-    env: childEnv,
-  });
-  const ms = performance.now() - t0;
-  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${result.stderr}`);
-  const rss = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024;
-  rmSync(rssFile, { force: true });
-  return { ms, rss, out: result.stdout };
 }
 
 function assetsOf(run) {

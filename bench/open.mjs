@@ -13,7 +13,7 @@
 // --node: the fixed cost under that Node too; --cli-node: the large logs' `flagdeck` commands run
 // under that Node (the in-process measures stay on this one).
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -26,6 +26,7 @@ import {
   importBuilt,
   root,
   row,
+  timedCommand as timed,
 } from './support.mjs';
 
 const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
@@ -90,27 +91,6 @@ const tasks = {
     return { ms: performance.now() - t0, rss: peakMb(), rows: logs[0].count, split: lastSplitOf() };
   },
 };
-
-const hasTime = existsSync('/usr/bin/time');
-
-/**
- * Runs a command; wall time measured here, peak RSS by /usr/bin/time where it exists and `withRss`
- * (its own fork and exec cost 1-3 ms: the fixed cost, which reports no memory, runs without it).
- */
-function timed(command, commandArgs, env = childEnv, withRss = true) {
-  const rssFile = join(dataDir, `rss-${process.pid}.txt`);
-  const measured = hasTime && withRss;
-  const [cmd, argv] = measured
-    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...commandArgs]]
-    : [command, commandArgs];
-  const t0 = performance.now();
-  const result = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28, env });
-  const ms = performance.now() - t0;
-  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${result.stderr}`);
-  const rss = measured ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
-  if (measured) rmSync(rssFile, { force: true });
-  return { ms, rss, out: result.stdout };
-}
 
 function inChild(name, folder, cached = '') {
   const run = timed(process.execPath, [join(root, 'bench/open.mjs'), '--task', name, folder, cached]);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, existsSync, linkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { bigLog, buildSources, childEnv, dataDir, importBuilt, root } from './support.mjs';
+import { bigLog, buildSources, childEnv, dataDir, importBuilt, root, timedCommand } from './support.mjs';
 
 const rows = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const withCli = !process.argv.includes('--no-cli') && existsSync(join(root, 'out/main/cli.js'));
@@ -157,12 +157,8 @@ console.log(
   `peak RSS after every search and sort: ${columns.peakRss.toFixed(0)} MB = ${(columns.peakRss / logMb).toFixed(2)} x the log (${logMb.toFixed(0)} MB)   target <= 0.5  (${columns.peakRss / logMb <= 0.5 ? 'ok' : 'MISSED'}; after indexing alone ${(columns.indexedPeak / logMb).toFixed(2)} x)`,
 );
 
-function timed(command, args) {
-  const t0 = performance.now();
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26, env: childEnv });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-  return { ms: performance.now() - t0, out: result.stdout };
-}
+/** A fresh process's wall time and output (no RSS: the peak is measured in process, above). */
+const timed = (command, args) => timedCommand(command, args, childEnv, false);
 
 const PYTHON_SEARCH = `import csv,sys
 word=sys.argv[2]

@@ -1,7 +1,8 @@
 // Shared by the bench scripts: builds the TypeScript sources they measure into bench/.data/build/<checkout>
 // (rolldown, already a dependency of the toolchain) and generates the big realistic log.
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -113,3 +114,24 @@ export async function bigLog(rows) {
  */
 export const childEnv = { ...process.env };
 delete childEnv.NODE_EXTRA_CA_CERTS;
+
+const hasTime = existsSync('/usr/bin/time');
+
+/**
+ * Runs a command; wall time measured here, peak RSS by /usr/bin/time where it exists and `withRss`
+ * (its own fork and exec cost 1-3 ms: the fixed cost, which reports no memory, runs without it).
+ */
+export function timedCommand(command, commandArgs, env = childEnv, withRss = true) {
+  const rssFile = join(dataDir, `rss-${process.pid}.txt`);
+  const measured = hasTime && withRss;
+  const [cmd, argv] = measured
+    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...commandArgs]]
+    : [command, commandArgs];
+  const t0 = performance.now();
+  const result = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28, env });
+  const ms = performance.now() - t0;
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${result.stderr}`);
+  const rss = measured ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
+  if (measured) rmSync(rssFile, { force: true });
+  return { ms, rss, out: result.stdout };
+}
