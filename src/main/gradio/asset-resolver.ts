@@ -3,8 +3,9 @@
 // grandparent (Gradio wrote paths relative to the demo's working directory), then the longest existing
 // suffix inside the folder, matching label-derived directory names loosely.
 import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { DirListings, LEAVES_FOLDER, looseName } from './dir-listings';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { DirListings, LEAVES_FOLDER, type Wait, type Walked } from './dir-listings';
+import { notFoundStatus, WINDOWS_DRIVE } from './not-found-status';
 import type { FolderListing } from './folder-listing';
 import type { WalkedDirectory } from './folder-walk';
 import { CandidateBase } from './candidate-base';
@@ -21,7 +22,6 @@ export type Resolution =
   | { status: 'missing' }
   | { status: 'outside' };
 
-const WINDOWS_DRIVE = /^[a-zA-Z]:\//;
 const MISS_TTL_MS = 2000;
 /**
  * References remembered, the least recently asked for dropped first: pages scrolled back and forth
@@ -60,7 +60,7 @@ export class AssetResolver {
     if (this.preloaded === listing || listing.root !== this.root) return;
     this.preloaded = listing;
     for (const { dir, entries } of listing.directories) this.listings.prefill(dir, entries);
-    this.symlinkFree = listing.complete;
+    this.symlinkFree = listing.symlinkFree;
   }
 
   /**
@@ -85,6 +85,27 @@ export class AssetResolver {
     return entry.result;
   }
 
+  /**
+   * resolve, where the answer needs no wait for the disk (a census in a walked folder: its
+   * listings are there, a hash directory's file is one `lstat`); undefined where it would wait.
+   * Not remembered: a census asks for each reference once.
+   */
+  resolveAtOnce(ref: string, logDir: string): Resolution | undefined {
+    // Where it would wait, what it waits for goes on: its answer is kept for the next to ask.
+    const step = this.attempt(ref, logDir);
+    if (step instanceof Promise) return undefined;
+    return 'status' in step ? step : this.confirmedAtOnce(step);
+  }
+
+  /** Attempts until one needs no more waiting; a found entry is then confirmed. */
+  private async resolveNow(ref: string, logDir: string): Promise<Resolution> {
+    for (;;) {
+      const step = this.attempt(ref, logDir);
+      if (!(step instanceof Promise)) return 'status' in step ? step : this.confirm(step);
+      await step;
+    }
+  }
+
   /** How many references are remembered (tests). */
   get remembered(): number {
     return this.memo.size;
@@ -97,27 +118,34 @@ export class AssetResolver {
     if (this.memo.size > MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value as string);
   }
 
-  private async resolveNow(ref: string, logDir: string): Promise<Resolution> {
-    const written = ref.trim().replaceAll('\\', '/');
+  /**
+   * One attempt at resolving `ref` from what is known of the folder: the answer, an entry found
+   * (to be confirmed), or what to wait for before attempting again (each wait is a directory
+   * read or a symlink followed, then known: the attempts end).
+   */
+  private attempt(ref: string, logDir: string): Resolution | Walked | Wait {
+    const trimmed = ref.trim();
+    const written = trimmed.includes('\\') ? trimmed.replaceAll('\\', '/') : trimmed;
     const segments = written.split('/').filter((segment) => segment !== '' && segment !== '.');
     if (segments.length === 0) return { status: 'missing' };
     const drive = WINDOWS_DRIVE.test(written);
-    if (await this.nowhereToStart(segments, drive, logDir)) return { status: notFoundStatus(this.root, ref) };
+    const nowhere = this.nowhereToStart(segments, drive, logDir);
+    if (nowhere !== false) return nowhere === true ? { status: notFoundStatus(this.root, ref) } : nowhere;
     let leaves = false;
     for (const inside of this.candidates(written, segments, drive, logDir)) {
       if (!inside) continue;
-      const found = await this.listings.walk(this.root, inside);
+      const found = this.listings.walk(this.root, inside);
       if (found === LEAVES_FOLDER) leaves = true;
-      else if (found) return this.confirm(found);
+      else if (found) return found;
     }
     const start = drive ? 1 : 0;
     for (let from = start; from < segments.length; from += 1) {
       const suffix = segments.slice(from);
       if (suffix.includes('..')) continue;
       for (const base of logDir === this.root ? [this.root] : [logDir, this.root]) {
-        const found = await this.listings.walk(base, suffix);
+        const found = this.listings.walk(base, suffix);
         if (found === LEAVES_FOLDER) leaves = true;
-        else if (found) return this.confirm(found);
+        else if (found) return found;
       }
     }
     return { status: leaves ? 'outside' : notFoundStatus(this.root, ref) };
@@ -171,12 +199,11 @@ export class AssetResolver {
    * files no longer there fail this way; finding it out first spares the candidates' path
    * arithmetic, which took most of the time a log's shape spent on 200 such paths.
    */
-  private async nowhereToStart(segments: string[], drive: boolean, logDir: string): Promise<boolean> {
+  private nowhereToStart(segments: string[], drive: boolean, logDir: string): boolean | Wait {
     if (logDir !== this.root || segments.includes('..')) return false;
     for (const segment of drive ? segments.slice(1) : segments) {
-      let found = this.listings.find(this.root, segment);
-      if (found instanceof Promise) found = await found;
-      if (found !== undefined) return false;
+      const found = this.listings.find(this.root, segment);
+      if (found !== undefined) return found instanceof Promise ? found : false;
     }
     return true;
   }
@@ -197,12 +224,17 @@ export class AssetResolver {
     return this.contains(this.root, absolute) ? relative(this.root, absolute).split(sep) : undefined;
   }
 
-  /** insideParts of a path the walk found (the root joined with names): without path arithmetic. */
-  private partsBelowRoot(found: string): string[] | undefined {
+  /**
+   * insideParts of a path the walk found (the root joined with names), `/`-separated: without path
+   * arithmetic.
+   */
+  private pathBelowRoot(found: string): string | undefined {
     const prefix = this.root.endsWith(sep) ? this.root : this.root + sep;
-    if (!found.startsWith(prefix)) return this.insideParts(found);
-    const parts = found.slice(prefix.length).split(sep);
-    return parts[0] === '' || parts[0].startsWith('..') ? undefined : parts;
+    if (!found.startsWith(prefix)) return this.insideParts(found)?.join('/');
+    const below = found.slice(prefix.length);
+    // path.relative's `..name` reads as leaving the folder (contains): so here too.
+    if (below === '' || below.startsWith(sep) || below.startsWith('..')) return undefined;
+    return sep === '/' ? below : below.replaceAll(sep, '/');
   }
 
   /** Whether a path's real location (symlinks followed) is inside the folder; false if it is gone. */
@@ -218,55 +250,35 @@ export class AssetResolver {
 
   /**
    * A found entry counts only if its real path (symlinks followed) is still inside the folder. In
-   * a walked folder without symlinks it is, and the walk knows whether it is a directory: nothing
-   * is asked of the disk (a `stat` per file was a third of a census's time).
+   * a walked folder without symlinks it is, where the entry is no symlink either, and the walk
+   * knows whether it is a directory: nothing is asked of the disk (a `stat` per file was a third
+   * of a census's time). Undefined where the disk must be asked (confirm).
    */
-  private async confirm(found: string): Promise<Resolution> {
+  private confirmedAtOnce({ path: found, link, directory }: Walked): Resolution | undefined {
+    if (!this.symlinkFree || link || directory === undefined) return undefined;
+    const path = this.pathBelowRoot(found);
+    return path === undefined
+      ? { status: 'outside' }
+      : { status: 'resolved', absolute: found, path, directory };
+  }
+
+  private async confirm(walked: Walked): Promise<Resolution> {
+    const known = this.confirmedAtOnce(walked);
+    if (known) return known;
     try {
-      const below = this.partsBelowRoot(found);
-      const walked = this.symlinkFree
-        ? this.listings.isDirectory(dirname(found), basename(found))
-        : undefined;
-      if (walked !== undefined)
-        return below
-          ? { status: 'resolved', absolute: found, path: below.join('/'), directory: walked }
-          : { status: 'outside' };
-      const real = await realpath(found);
-      if (!this.contains(await this.realRoot, real) || below === undefined) return { status: 'outside' };
+      const path = this.pathBelowRoot(walked.path);
+      const real = await realpath(walked.path);
+      if (!this.contains(await this.realRoot, real) || path === undefined) return { status: 'outside' };
       const info = await stat(real);
-      const path = below.join('/');
-      return { status: 'resolved', absolute: found, path, size: info.size, directory: info.isDirectory() };
+      return {
+        status: 'resolved',
+        absolute: walked.path,
+        path,
+        size: info.size,
+        directory: info.isDirectory(),
+      };
     } catch {
       return { status: 'missing' };
     }
   }
-}
-
-/**
- * What a reference found nowhere in the folder is: `missing` when it was meant to be inside it (a
- * stale path into this folder, a Gradio temp copy from the demo's machine), else `outside`.
- */
-export function notFoundStatus(root: string, ref: string): 'missing' | 'outside' {
-  // The common case first, without splitting: a relative path that never climbs.
-  const first = ref.trimStart().charCodeAt(0);
-  const plainRelative = first !== 47 && first !== 92 && ref.trimStart()[1] !== ':' && !ref.includes('..');
-  if (plainRelative) return 'missing';
-  const written = ref.trim().replaceAll('\\', '/');
-  const segments = written.split('/').filter((segment) => segment !== '' && segment !== '.');
-  const drive = WINDOWS_DRIVE.test(written);
-  if (isGradioTempPath(segments)) return 'missing';
-  if (!drive && !isAbsolute(written)) {
-    if (!segments.includes('..')) return 'missing';
-    const rel = relative(root, resolve(root, written));
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? 'missing' : 'outside';
-  }
-  const names = new Set([looseName(root.split(sep).pop() ?? ''), 'flagged']);
-  return segments.some((segment) => names.has(looseName(segment))) ? 'missing' : 'outside';
-}
-
-/** `…\Temp\gradio\…` (Windows) or `/tmp/gradio/…`: where Gradio keeps uploads and chat files. */
-function isGradioTempPath(segments: string[]): boolean {
-  return segments.some(
-    (segment, index) => /^(?:temp|tmp)$/i.test(segment) && segments[index + 1]?.toLowerCase() === 'gradio',
-  );
 }

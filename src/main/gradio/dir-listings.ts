@@ -1,20 +1,25 @@
 // Cached directory listings inside one folder, so resolving a 100k-row log does not stat the disk per cell.
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { sep } from 'node:path';
+import { ExactLookup } from './exact-entry';
 
 /** A listing older than this is read again when a name is not found (Gradio may have just written it). */
 const STALE_MS = 2000;
 
+/** An entry's type bits in a Listing: one look-up tells its name and type. */
+const LINK = 1;
+const DIRECTORY = 2;
+
 interface Listing {
   at: number;
-  names: Set<string>;
+  /**
+   * Each entry's type: LINK (a symbolic link, followed only when its target stays inside the
+   * folder), DIRECTORY (a directory; a symlink to one is not).
+   */
+  entries: Map<string, number>;
   /** Loose name -> the first name with it: made when a name is first not found as written. */
   loose: Map<string, string> | undefined;
-  /** Entries that are symbolic links: followed only when their target stays inside the folder. */
-  links: Set<string>;
-  /** Entries that are directories (symlinks to one are not). */
-  dirs: Set<string>;
 }
 
 /** The time of a listing that is never read again (DirListings.prefill). */
@@ -40,78 +45,124 @@ export function looseOf(name: string): string {
   return ALREADY_LOOSE.test(name) ? name.trim() : looseName(name);
 }
 
-type Found = { entry: string; link: boolean } | undefined;
+/**
+ * An entry found, whether it is a directory where that is known without asking the disk, and
+ * whether a walk of the folder listed it (then a directory it did not read is a hash directory,
+ * whose entries are looked up by name: DirListings.prefill).
+ */
+type Found = { entry: string; link: boolean; directory?: boolean; walked?: boolean } | undefined;
+
+/** Where a walk of names ended: the path, what its last entry is (DirListings.walk). */
+export interface Walked {
+  path: string;
+  link: boolean;
+  directory?: boolean;
+}
 
 /** Up to this many entries, a walked directory is looked through rather than indexed. */
 const FEW_ENTRIES = 8;
 
-/** findNow's answer where the listing must be read first. */
-const UNREAD = Symbol('unread');
+/**
+ * What a look-up waits for where it cannot answer yet (a directory being read, a symlink's target
+ * being followed): once settled, the answer is known and the look-up is made again.
+ */
+export type Wait = Promise<void>;
 
 export class DirListings {
-  private readonly cache = new Map<string, Promise<Listing | undefined>>();
+  /** Directories read: their listings (undefined where one could not be read). */
+  private readonly read = new Map<string, Listing | undefined>();
+  /** Reads under way. */
+  private readonly reading = new Map<string, Wait>();
   /** A walk's directories (prefill): their entries until first looked in, then their listing. */
   private readonly walked = new Map<string, Dirent[] | Listing>();
   /** Directories read just now elsewhere (remember): their entries, until first looked in. */
   private readonly fresh = new Map<string, { entries: Dirent[]; at: number }>();
+  /** Symlinks walked through: whether the target stays inside the folder, and when that was seen. */
+  private readonly linksInside = new Map<string, { inside: boolean; at: number }>();
+  private readonly exact = new ExactLookup();
 
   /** `staysInside(path)`: whether a symlink's target is inside the folder (never list outside it). */
   constructor(private readonly staysInside: (path: string) => Promise<boolean>) {}
 
   /**
-   * The entry of `dir` named `name` exactly, else loosely, and whether it is a symlink: at once
-   * from a walked directory (most references of a census are looked up there), else once read.
+   * The entry of `dir` named `name` exactly, else loosely, and whether it is a symlink: from a
+   * walked directory (most references of a census are looked up there), by its exact name in a
+   * directory the walk listed but did not read (`listedNotRead`), else from the directory's
+   * listing once read: until then, the read to wait for.
    */
-  find(dir: string, name: string): Found | Promise<Found> {
-    const now = this.findNow(dir, name);
-    return now === UNREAD ? this.findRead(dir, name) : now;
+  find(dir: string, name: string, listedNotRead = false): Found | Wait {
+    const walked = this.walkedEntries(dir);
+    if (walked !== undefined)
+      return Array.isArray(walked) ? entryAmong(walked, name) : entryOf(walked, name, true);
+    const exact = listedNotRead ? this.exact.entry(dir, name) : undefined;
+    return exact
+      ? { entry: name, link: exact.link, directory: exact.directory }
+      : this.fromListing(dir, name);
   }
 
-  private async findRead(dir: string, name: string): Promise<Found> {
-    let listing = await this.listing(dir);
-    if (listing && !listing.names.has(name) && Date.now() - listing.at > STALE_MS) {
-      this.cache.delete(dir);
-      listing = await this.listing(dir);
+  private fromListing(dir: string, name: string): Found | Wait {
+    const pending = this.reading.get(dir);
+    if (pending) return pending;
+    if (!this.read.has(dir)) {
+      const given = this.fresh.get(dir);
+      if (!given) return this.startRead(dir);
+      this.fresh.delete(dir);
+      this.read.set(dir, listingOf(given.entries, given.at));
     }
+    const listing = this.read.get(dir);
+    if (listing && !listing.entries.has(name) && Date.now() - listing.at > STALE_MS)
+      return this.startRead(dir);
     return listing && entryOf(listing, name);
   }
 
-  /** Walks `segments` down from `dir`: the matched path, undefined, or LEAVES_FOLDER. */
-  async walk(dir: string, segments: string[]): Promise<string | undefined | typeof LEAVES_FOLDER> {
+  private startRead(dir: string): Wait {
+    const pending = readListing(dir).then((listing) => {
+      if (this.reading.get(dir) !== pending) return;
+      this.reading.delete(dir);
+      this.read.set(dir, listing);
+    });
+    this.reading.set(dir, pending);
+    return pending;
+  }
+
+  /** Walks `segments` down from `dir`: where it ended, undefined, LEAVES_FOLDER, or what to wait for. */
+  walk(dir: string, segments: string[]): Walked | undefined | typeof LEAVES_FOLDER | Wait {
     let current = dir;
-    for (const [index, segment] of segments.entries()) {
-      let found = this.find(current, segment);
-      if (found instanceof Promise) found = await found;
-      if (found === undefined) return undefined;
-      current = join(current, found.entry);
-      const throughLink = found.link && index < segments.length - 1;
-      if (throughLink && !(await this.staysInside(current))) return LEAVES_FOLDER;
+    let last: Found;
+    for (let index = 0; index < segments.length; index++) {
+      // A directory a walk listed and `walked` does not hold is one the walk did not read.
+      const found = this.find(current, segments[index], last?.walked === true && last.directory === true);
+      if (found instanceof Promise || found === undefined) return found;
+      last = found;
+      current = childOf(current, found.entry);
+      if (found.link && index < segments.length - 1) {
+        const inside = this.linkStaysInside(current);
+        if (inside !== true) return inside === false ? LEAVES_FOLDER : inside;
+      }
     }
-    return current;
+    return { path: current, link: last?.link ?? false, directory: last?.directory };
+  }
+
+  /** Whether the symlink at `path` leads to a target inside the folder; a while ago at most. */
+  private linkStaysInside(path: string): boolean | Wait {
+    const seen = this.linksInside.get(path);
+    if (seen && Date.now() - seen.at <= STALE_MS) return seen.inside;
+    return this.staysInside(path).then(
+      (inside) => void this.linksInside.set(path, { inside, at: Date.now() }),
+    );
   }
 
   /**
    * Takes `entries` as the listing of `dir`: a folder walked once is resolved against that
    * snapshot, without reading its directories again (nor when a name is not in one: what a walk
    * did not see, a count made from it does not count). Made into a listing when first looked in.
+   * A directory listed there but not prefilled itself was not read (a hash directory): the name
+   * asked for in it is looked up on the disk (ExactLookup), its listing read only where that
+   * cannot tell.
    */
   prefill(dir: string, entries: Dirent[]): void {
-    this.cache.delete(dir);
+    this.forget(dir);
     this.walked.set(dir, entries);
-  }
-
-  /** Whether `dir`'s entry `name` is a directory, where `dir` was walked; else undefined. */
-  isDirectory(dir: string, name: string): boolean | undefined {
-    const walked = this.walkedEntries(dir);
-    if (Array.isArray(walked)) return walked.find((entry) => entry.name === name)?.isDirectory();
-    return walked?.names.has(name) ? walked.dirs.has(name) : undefined;
-  }
-
-  /** find, answered from a walked directory; UNREAD for any other. */
-  private findNow(dir: string, name: string): Found | typeof UNREAD {
-    const walked = this.walkedEntries(dir);
-    if (walked === undefined) return UNREAD;
-    return Array.isArray(walked) ? entryAmong(walked, name) : entryOf(walked, name);
   }
 
   /**
@@ -127,19 +178,13 @@ export class DirListings {
 
   /** Takes `entries` as `dir`'s listing, read just now: made when first looked in. */
   remember(dir: string, entries: Dirent[]): void {
-    this.cache.delete(dir);
+    this.forget(dir);
     this.fresh.set(dir, { entries, at: Date.now() });
   }
 
-  private listing(dir: string): Promise<Listing | undefined> {
-    let pending = this.cache.get(dir);
-    if (!pending) {
-      const read = this.fresh.get(dir);
-      this.fresh.delete(dir);
-      pending = read ? Promise.resolve(listingOf(read.entries, read.at)) : readListing(dir);
-      this.cache.set(dir, pending);
-    }
-    return pending;
+  private forget(dir: string): void {
+    this.read.delete(dir);
+    this.reading.delete(dir);
   }
 }
 
@@ -150,12 +195,26 @@ function entryAmong(entries: Dirent[], name: string): Found {
     const loose = looseOf(name);
     found = entries.find((entry) => looseOf(entry.name) === loose);
   }
-  return found && { entry: found.name, link: found.isSymbolicLink() };
+  return (
+    found && { entry: found.name, link: found.isSymbolicLink(), directory: found.isDirectory(), walked: true }
+  );
 }
 
-function entryOf(listing: Listing, name: string): Found {
-  const entry = listing.names.has(name) ? name : looseIndex(listing).get(looseOf(name));
-  return entry === undefined ? undefined : { entry, link: listing.links.has(entry) };
+function entryOf(listing: Listing, name: string, walked = false): Found {
+  let entry = name;
+  let type = listing.entries.get(name);
+  if (type === undefined) {
+    const loose = looseIndex(listing).get(looseOf(name));
+    if (loose === undefined) return undefined;
+    entry = loose;
+    type = listing.entries.get(loose) ?? 0;
+  }
+  return { entry, link: (type & LINK) !== 0, directory: (type & DIRECTORY) !== 0, walked };
+}
+
+/** `dir` joined with an entry's name, as path.join gives it (`dir` is a walk's: normalized). */
+function childOf(dir: string, name: string): string {
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
 
 async function readListing(dir: string): Promise<Listing | undefined> {
@@ -166,22 +225,17 @@ async function readListing(dir: string): Promise<Listing | undefined> {
   }
 }
 
-function listingOf(entries: Dirent[], at: number): Listing {
-  const names = new Set<string>();
-  const links = new Set<string>();
-  const dirs = new Set<string>();
-  for (const entry of entries) {
-    names.add(entry.name);
-    if (entry.isSymbolicLink()) links.add(entry.name);
-    if (entry.isDirectory()) dirs.add(entry.name);
-  }
-  return { at, names, loose: undefined, links, dirs };
+function listingOf(read: Dirent[], at: number): Listing {
+  const entries = new Map<string, number>();
+  for (const entry of read)
+    entries.set(entry.name, (entry.isSymbolicLink() ? LINK : 0) | (entry.isDirectory() ? DIRECTORY : 0));
+  return { at, entries, loose: undefined };
 }
 
 function looseIndex(listing: Listing): Map<string, string> {
   if (listing.loose === undefined) {
     listing.loose = new Map();
-    for (const name of listing.names) {
+    for (const name of listing.entries.keys()) {
       const key = looseOf(name);
       if (!listing.loose.has(key)) listing.loose.set(key, name);
     }

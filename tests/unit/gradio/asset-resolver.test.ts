@@ -177,16 +177,42 @@ describe('AssetResolver', () => {
 
   it('resolves against the walk it was given: a file written after it is not there', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'flagdeck-walked-')), 'flagged');
-    mkdirSync(join(folder, 'img', 'aaaaaaaaaaaaaaaaaaaa'), { recursive: true });
+    mkdirSync(join(folder, 'img', 'later'), { recursive: true });
     const resolver = await preloaded(folder);
-    writeFileSync(join(folder, 'img', 'aaaaaaaaaaaaaaaaaaaa', 'late.png'), 'late');
-    expect(await resolver.resolve('img/aaaaaaaaaaaaaaaaaaaa/late.png', folder)).toEqual({
-      status: 'missing',
-    });
-    expect(
-      await new AssetResolver(folder).resolve('img/aaaaaaaaaaaaaaaaaaaa/late.png', folder),
-    ).toMatchObject({
+    writeFileSync(join(folder, 'img', 'later', 'late.png'), 'late');
+    expect(await resolver.resolve('img/later/late.png', folder)).toEqual({ status: 'missing' });
+    expect(await new AssetResolver(folder).resolve('img/later/late.png', folder)).toMatchObject({
       status: 'resolved',
+    });
+  });
+
+  it('looks in a hash directory the walk did not read for the name asked, when it is asked', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'flagdeck-unread-')), 'flagged');
+    const hashDir = join(folder, 'img', 'bbbbbbbbbbbbbbbbbbbb');
+    mkdirSync(join(hashDir, 'frames'), { recursive: true });
+    symlinkSync(join(base, 'secret.txt'), join(hashDir, 'leak.png'));
+    const resolver = await preloaded(folder);
+    writeFileSync(join(hashDir, 'late.png'), 'late');
+    const late = { status: 'resolved', path: 'img/bbbbbbbbbbbbbbbbbbbb/late.png', directory: false };
+    // Found at once (one lstat, no listing read), as resolving it through the listing finds it.
+    expect(resolver.resolveAtOnce(late.path, folder)).toEqual({
+      ...late,
+      absolute: join(hashDir, 'late.png'),
+    });
+    expect(await resolver.resolve(late.path, folder)).toMatchObject(late);
+    expect(await resolver.resolve('img/bbbbbbbbbbbbbbbbbbbb/frames', folder)).toMatchObject({
+      directory: true,
+    });
+    // A name written otherwise: the directory's listing tells the name on the disk (after a wait).
+    expect(resolver.resolveAtOnce('img/bbbbbbbbbbbbbbbbbbbb/LATE.png', folder)).toBeUndefined();
+    expect(await resolver.resolve('img/bbbbbbbbbbbbbbbbbbbb/LATE.png', folder)).toMatchObject(late);
+    // A symlink there is followed before it counts: this one leads out.
+    expect(resolver.resolveAtOnce('img/bbbbbbbbbbbbbbbbbbbb/leak.png', folder)).toBeUndefined();
+    expect(await resolver.resolve('img/bbbbbbbbbbbbbbbbbbbb/leak.png', folder)).toEqual({
+      status: 'outside',
+    });
+    expect(await resolver.resolve('img/bbbbbbbbbbbbbbbbbbbb/gone.png', folder)).toEqual({
+      status: 'missing',
     });
   });
 

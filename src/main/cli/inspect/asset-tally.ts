@@ -36,14 +36,16 @@ export class AssetTally {
   }
 
   add(asset: AssetRef): void {
-    if (asset.status === 'resolved') {
-      this.files.add(asset.path ?? asset.ref);
-      return;
-    }
+    if (asset.status === 'resolved') return this.addFile(asset.path ?? asset.ref);
     const bytes = Buffer.from(asset.ref);
     const key = refHash(bytes, 0, bytes.length);
     if (asset.status === 'outside') this.outside.add(key);
     else this.missing.push([key]);
+  }
+
+  /** A file found in the folder, by its path below it. */
+  addFile(path: string): void {
+    this.files.add(path);
   }
 
   /** refHashes of references the scan settled as missing (repeats allowed). */

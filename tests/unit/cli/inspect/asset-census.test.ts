@@ -1,6 +1,6 @@
 // `flagdeck inspect` on a log of 8 MB or more counts every asset reference of every row, through
 // the index's scan, and finds exactly what reading the whole log cell by cell finds.
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,49 @@ describe('inspect on a large log', () => {
     expect(fast.report.assets.outside).toBe(2);
     expect(fast.report.assets.missing).toBeGreaterThan(2500);
     expect(fast.details[0].warnings).toEqual([]);
+  }, 60_000);
+});
+
+/** A folder as Gradio 4-6 write it: each file in a hash directory of its own, most of them there. */
+function hashedFolder(): { folder: string; rows: number } {
+  const folder = mkdtempSync(join(tmpdir(), 'flagdeck-census-hashed-'));
+  const outside = join(mkdtempSync(join(tmpdir(), 'flagdeck-census-outside-')), 'outside.png');
+  writeFileSync(outside, 'not in the folder');
+  const hash = (row: number): string => row.toString(16).padStart(20, '0');
+  const lines = ['prompt,photo,flag,username,timestamp\n'];
+  const rows = 3000;
+  for (let row = 1; row <= rows; row++) {
+    const dir = join(folder, 'photo', hash(row));
+    let cell = `flagged/photo/${hash(row)}/image.png`;
+    if (row % 10 !== 3) mkdirSync(dir, { recursive: true }); // every tenth hash directory is gone
+    if (row % 10 < 6 && row % 10 !== 3) writeFileSync(join(dir, 'image.png'), 'png');
+    if (row % 10 === 6) writeFileSync(join(dir, 'IMAGE.png'), 'png'); // found loosely, by the listing
+    if (row % 10 === 7) symlinkSync(outside, join(dir, 'image.png')); // leads out
+    if (row % 10 === 8) {
+      // A side JSON file: its content's references count too (the reader's way).
+      writeFileSync(join(dir, 'data.json'), JSON.stringify({ path: `photo/${hash(row)}/inner.png` }));
+      writeFileSync(join(dir, 'inner.png'), 'png');
+      cell = `flagged/photo/${hash(row)}/data.json`;
+    }
+    lines.push(`${PADDING.slice(0, 300)} ${row},${cell},,,2024-05-01 10:00:00\n`);
+  }
+  writeFileSync(join(folder, 'log.csv'), lines.join(''));
+  return { folder, rows };
+}
+
+describe('inspect on a folder whose files are in hash directories', () => {
+  it('counts them as reading every cell does, and keeps no census (their names were not all read)', async () => {
+    const { folder } = hashedFolder();
+    const dataDir = mkdtempSync(join(tmpdir(), 'flagdeck-census-hashed-data-'));
+    const cached = () => inspectFolder(folder, summarizeByIndex({ cache: { dataDir, minBytes: 0 } }));
+    const read = await inspectFolder(folder);
+    const fast = await cached();
+    expect(fast.report).toEqual(read.report);
+    // 6 of 10 rows there (one by another case), one a side file naming another: 8 files per 10 rows.
+    expect(fast.report.assets).toEqual({ resolved: 2400, missing: 600, outside: 300 });
+    expect(
+      readdirSync(join(folder, '.flagdeck', 'index')).filter((name) => name.endsWith('.assets')),
+    ).toEqual([]);
+    expect((await cached()).report).toEqual(read.report);
   }, 60_000);
 });
