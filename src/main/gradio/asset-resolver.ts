@@ -2,6 +2,7 @@
 // Order (issue #2): as written, relative to the folder (and the log's own dir), to its parent and
 // grandparent (Gradio wrote paths relative to the demo's working directory), then the longest existing
 // suffix inside the folder, matching label-derived directory names loosely.
+import type { Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { DirListings, LEAVES_FOLDER, type Wait, type Walked } from './dir-listings';
@@ -69,6 +70,11 @@ export class AssetResolver {
    */
   knowDirectories(directories: WalkedDirectory[]): void {
     for (const { dir, entries } of directories) this.listings.remember(dir, entries);
+  }
+
+  /** The entries of a directory of this folder read just now (knowDirectories), while fresh. */
+  readJustNow(dir: string): Dirent[] | undefined {
+    return this.listings.freshEntries(dir);
   }
 
   resolve(ref: string, logDir: string): Promise<Resolution> {

@@ -172,8 +172,14 @@ export class DirListings {
   private walkedEntries(dir: string): Dirent[] | Listing | undefined {
     let walked = this.walked.get(dir);
     if (Array.isArray(walked) && walked.length > FEW_ENTRIES)
-      this.walked.set(dir, (walked = listingOf(walked, SNAPSHOT)));
+      this.walked.set(dir, (walked = snapshotOf(walked)));
     return walked;
+  }
+
+  /** The entries of `dir` remember was given, while they are fresh; else undefined. */
+  freshEntries(dir: string): Dirent[] | undefined {
+    const given = this.fresh.get(dir);
+    return given && Date.now() - given.at <= STALE_MS ? given.entries : undefined;
   }
 
   /** Takes `entries` as `dir`'s listing, read just now: made when first looked in. */
@@ -223,6 +229,19 @@ async function readListing(dir: string): Promise<Listing | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A walk's entries made into a listing once, whichever resolver looks in them first: `inspect`'s
+ * two readers (the shape's and the census's) are given the same walk, and a label directory of a
+ * million entries took 0.5 s to index.
+ */
+const snapshots = new WeakMap<Dirent[], Listing>();
+
+function snapshotOf(read: Dirent[]): Listing {
+  let listing = snapshots.get(read);
+  if (!listing) snapshots.set(read, (listing = listingOf(read, SNAPSHOT)));
+  return listing;
 }
 
 function listingOf(read: Dirent[], at: number): Listing {

@@ -10,7 +10,7 @@ import { resolve, sep } from 'node:path';
 import { looseOf } from './dir-listings';
 import { ASSET_HASH_DIR } from './find-logs';
 import { sha256Hex } from '../platform/lazy-hashes';
-import { walkFolderSync, type FolderWalk, type WalkedDirectory } from './folder-walk';
+import { walkFolderSync, type FolderWalk, type ReadJustNow, type WalkedDirectory } from './folder-walk';
 
 export class FolderListing {
   private constructor(
@@ -41,28 +41,29 @@ export class FolderListing {
 
   /**
    * The folder walked at once (walkFolderSync: the thread waits for the disk), its hash
-   * directories listed but not read, for a one-shot command's census.
+   * directories listed but not read, for a one-shot command's census; a directory read just now
+   * (by findLogs) is not read again.
    */
-  static of(folder: string): FolderListing {
+  static of(folder: string, readJustNow?: ReadJustNow): FolderListing {
     const root = resolve(folder);
     const names = new Set<string>();
     const looseNames = new Set<string>();
     const unread = new Set<string>();
     let walk: FolderWalk;
     try {
-      walk = walkFolderSync(root, (entry) => !ASSET_HASH_DIR.test(entry.name));
+      walk = walkFolderSync(root, (entry) => !ASSET_HASH_DIR.test(entry.name), readJustNow);
     } catch {
       walk = { directories: [], unreadable: true };
     }
     let partial = walk.unreadable;
     for (const { entries } of walk.directories)
       for (const entry of entries) {
-        names.add(entry.name);
-        // A hash directory's name is its own loose form (lower-case hex).
+        // A hash directory's name is its own loose form (lower-case hex): in `unread` only.
         if (entry.isDirectory() && ASSET_HASH_DIR.test(entry.name)) {
           unread.add(entry.name);
           continue;
         }
+        names.add(entry.name);
         const loose = looseOf(entry.name);
         if (loose !== entry.name) looseNames.add(loose);
         if (entry.isSymbolicLink()) partial = true;
@@ -83,7 +84,7 @@ export class FolderListing {
     return !this.partial;
   }
 
-  /** Every name, as written and loosely; null when not every name is known (complete). */
+  /** Every name, as written and loosely; null when not every name is known (complete): no hash directory. */
   everyName(): string[] | null {
     return this.complete ? [...this.names, ...this.looseNames] : null;
   }
@@ -108,7 +109,7 @@ export class FolderListing {
   }
 
   private holds(name: string): boolean {
-    if (name === '..' || this.names.has(name)) return true;
+    if (name === '..' || this.names.has(name) || this.unread.has(name)) return true;
     // A name that is its own loose form is in `names` only.
     const loose = looseOf(name);
     return this.names.has(loose) || this.looseNames.has(loose);

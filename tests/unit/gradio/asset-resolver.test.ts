@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AssetResolver, MEMO_ENTRIES } from '../../../src/main/gradio/asset-resolver';
 import { FolderListing } from '../../../src/main/gradio/folder-listing';
+import { walkFolder } from '../../../src/main/gradio/folder-walk';
 
 let base: string;
 let root: string;
@@ -214,6 +215,22 @@ describe('AssetResolver', () => {
     expect(await resolver.resolve('img/bbbbbbbbbbbbbbbbbbbb/gone.png', folder)).toEqual({
       status: 'missing',
     });
+  });
+
+  it('lends the directories it was given as read just now, while they are fresh', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const resolver = new AssetResolver(plainRoot);
+      const { directories } = await walkFolder(plainRoot);
+      resolver.knowDirectories(directories);
+      const img = join(plainRoot, 'img');
+      expect(resolver.readJustNow(img)).toBe(directories.find((walked) => walked.dir === img)?.entries);
+      expect(resolver.readJustNow(join(plainRoot, 'nowhere'))).toBeUndefined();
+      vi.advanceTimersByTime(2500);
+      expect(resolver.readJustNow(img)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('follows a symlinked directory that stays inside', async () => {

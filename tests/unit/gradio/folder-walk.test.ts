@@ -59,3 +59,27 @@ describe.each(walkers)('the walk, %s', (_how, walk) => {
     await expect(walkFolder(join(tmpdir(), 'flagdeck-no-such-walk'))).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('the walk read at once, given directories read just now', () => {
+  it('takes their entries rather than reading them again', async () => {
+    const root = tree();
+    const earlier = await walkFolder(root, (entry) => entry.name !== 'a');
+    const img = join(root, 'img');
+    // A file written since: the walk answers with what was read just now, as it was given.
+    writeFileSync(join(img, 'late.png'), 'png');
+    const known = new Map(earlier.directories.map(({ dir, entries }) => [dir, entries]));
+    const asked: string[] = [];
+    const { directories } = walkFolderSync(root, undefined, (dir) => {
+      asked.push(dir);
+      return known.get(dir);
+    });
+    const taken = directories.find((directory) => directory.dir === img);
+    expect(taken?.entries).toBe(known.get(img));
+    expect(taken?.entries.map((entry) => entry.name)).not.toContain('late.png');
+    // Directories not read just now are read: `a` and below, which the earlier walk left out.
+    expect(directories.find((directory) => directory.relative === 'a/b')?.entries.map((e) => e.name)).toEqual(
+      ['c'],
+    );
+    expect(asked).toHaveLength(directories.length);
+  });
+});

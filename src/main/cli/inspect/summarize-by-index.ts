@@ -37,9 +37,11 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
   const { onProgress, cache, notice = () => undefined } = options;
   const interners = { reasons: new Interner(), usernames: new Interner() };
   const listings = new Map<string, FolderListing>();
-  const listingOf = (root: string): FolderListing => {
+  const listingOf = (reader: FolderReader, root: string): FolderListing => {
     let listing = listings.get(root);
-    if (!listing) listings.set(root, (listing = FolderListing.of(root)));
+    // The directories findLogs read just now are not read again.
+    const readJustNow = (dir: string) => reader.resolverFor(root).readJustNow(dir);
+    if (!listing) listings.set(root, (listing = FolderListing.of(root, readJustNow)));
     return listing;
   };
   const shapes = scannerReader();
@@ -60,7 +62,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     worker: ScanThread | undefined,
   ): Promise<LogSummary> {
     // The folder's walk first: the shape's probe resolves its rows' files from it too.
-    const listing = listingOf(root);
+    const listing = listingOf(reader, root);
     for (const folderReader of [reader, shapes]) folderReader.resolverFor(root).preload(listing);
     const shape = await shapes.shapeOf(root, file);
     if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);

@@ -3,7 +3,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fs } from '../../../../src/main/platform/node-fs';
 import { inspectFolder } from '../../../../src/main/cli/inspect/inspect-folder';
 import { summarizeByIndex } from '../../../../src/main/cli/inspect/summarize-by-index';
 
@@ -101,7 +102,12 @@ describe('inspect on a folder whose files are in hash directories', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flagdeck-census-hashed-data-'));
     const cached = () => inspectFolder(folder, summarizeByIndex({ cache: { dataDir, minBytes: 0 } }));
     const read = await inspectFolder(folder);
+    const readAtOnce = vi.spyOn(fs, 'readdirSync');
     const fast = await cached();
+    // The label directory findLogs read just now is not read again for the census's walk.
+    const photo = join(folder, 'photo');
+    expect(readAtOnce.mock.calls.filter(([dir]) => dir === photo)).toEqual([]);
+    readAtOnce.mockRestore();
     expect(fast.report).toEqual(read.report);
     // 6 of 10 rows there (one by another case), one a side file naming another: 8 files per 10 rows.
     expect(fast.report.assets).toEqual({ resolved: 2400, missing: 600, outside: 300 });
