@@ -3,8 +3,9 @@
 // image is in the folder (a hash directory per file, as Gradio writes them), beside the same log in
 // a folder without them (the census settles those references in the scan) and beside the least a
 // script would do: Python's csv.reader over the log and os.path.isfile for each image path.
-// Fresh processes, rounds interleaved, the best round printed; then inspect again with its census
-// kept (the second run of a day), which still walks the folder to see that its files are the same.
+// Fresh processes, rounds interleaved, the best round printed; then inspect again with its index
+// kept (the second run of a day): a folder whose files are in hash directories keeps no census (the
+// walk does not read them, so it cannot tell they are the same): its files are counted again.
 // Usage: node bench/assets.mjs [rows] [--rounds N]   (default 100000 rows, 3 rounds)
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -76,7 +77,7 @@ for (let round = 0; round < rounds; round++)
     const run = measure();
     if (!best[name] || run.ms < best[name].ms) best[name] = run;
   }
-// The census kept: a first run writes it (in the folder's .flagdeck/), the timed ones reuse it.
+// The index kept: a first run writes it (in the folder's .flagdeck/), the timed ones reuse it.
 inspect(present, true);
 for (let round = 0; round < rounds; round++) {
   const run = inspect(present, true);
@@ -96,5 +97,5 @@ console.log(
   `  = ${x(best.present, best.python)} Python csv.reader + os.path.isfile per image (${s(best.python.ms)}: ${best.python.out.trim()})`,
 );
 console.log(
-  `flagdeck inspect --json, census kept               ${s(best.kept.ms)}  = ${x(best.kept, best.python)} the Python script`,
+  `flagdeck inspect --json, index kept                ${s(best.kept.ms)}  = ${x(best.kept, best.python)} the Python script`,
 );
