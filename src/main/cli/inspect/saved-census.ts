@@ -5,7 +5,8 @@
 //   and added; a census behind or ahead of the index is not used);
 // - the folder's files: the same names and types everywhere in it (FolderListing.fingerprint, from
 //   the one directory walk the count needs anyway), as a reference resolves or not by them. A folder
-//   holding a symlink has no fingerprint: its census is never kept.
+//   holding a symlink, or Gradio's hash directories (listed, not read), has no fingerprint: its
+//   census is never kept.
 // Anything else (damaged, truncated, another version, another log) is ignored, and the census is
 // taken again and written over it, temp file then rename.
 import { mkdir, readFile } from 'node:fs/promises';
