@@ -20,7 +20,8 @@ per log: its layout, row count, columns with their kinds, errors (by line) and a
 CSV logs are read through the index (both cores for large ones); on a terminal, a progress line
 shows after 100 ms. The index of a log of 1 MB or more, and what inspect counted in it, are kept in
 <folder>/.flagdeck/index/ (or the data folder, for a read-only folder) and reused while the log is
-unchanged or only appended to (the counts: while the folder's files are unchanged too).
+unchanged or only appended to (the counts: while the folder's files are unchanged too; a folder whose
+files are in Gradio's hash directories is counted each time).
 Exit status: 0 even when rows have errors; 2 when the folder cannot be read.`;
 
 const OPTIONS = new Set(['--json', '--follow', '--no-cache']);
