@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { ExactLookup } from './exact-entry';
+import { fs } from '../platform/node-fs';
 
 /** A listing older than this is read again when a name is not found (Gradio may have just written it). */
 const STALE_MS = 2000;
@@ -86,18 +87,31 @@ export class DirListings {
 
   /**
    * The entry of `dir` named `name` exactly, else loosely, and whether it is a symlink: from a
-   * walked directory (most references of a census are looked up there), by its exact name in a
-   * directory the walk listed but did not read (`listedNotRead`), else from the directory's
-   * listing once read: until then, the read to wait for.
+   * walked directory (most references of a census are looked up there), in a directory the walk
+   * listed but did not read (`listedNotRead`: inUnread), else from the directory's listing once
+   * read: until then, the read to wait for.
    */
   find(dir: string, name: string, listedNotRead = false): Found | Wait {
     const walked = this.walkedEntries(dir);
     if (walked !== undefined)
       return Array.isArray(walked) ? entryAmong(walked, name) : entryOf(walked, name, true);
-    const exact = listedNotRead ? this.exact.entry(dir, name) : undefined;
-    return exact
-      ? { entry: name, link: exact.link, directory: exact.directory }
-      : this.fromListing(dir, name);
+    return listedNotRead ? this.inUnread(dir, name) : this.fromListing(dir, name);
+  }
+
+  /**
+   * find in a hash directory a walk listed but did not read (only `inspect` walks a folder, whose
+   * thread waits for the disk anyway): by its exact name, one `lstat`; where that cannot tell (the
+   * name is not there as written, the file system ignores case), the directory is read at once
+   * and not kept (a census looks in each hash directory once).
+   */
+  private inUnread(dir: string, name: string): Found {
+    const exact = this.exact.entry(dir, name);
+    if (exact) return { entry: name, link: exact.link, directory: exact.directory };
+    try {
+      return entryOf(listingOf(fs.readdirSync(dir, { withFileTypes: true }), Date.now()), name);
+    } catch {
+      return undefined;
+    }
   }
 
   private fromListing(dir: string, name: string): Found | Wait {

@@ -204,9 +204,12 @@ describe('AssetResolver', () => {
     expect(await resolver.resolve('img/bbbbbbbbbbbbbbbbbbbb/frames', folder)).toMatchObject({
       directory: true,
     });
-    // A name written otherwise: the directory's listing tells the name on the disk (after a wait).
-    expect(resolver.resolveAtOnce('img/bbbbbbbbbbbbbbbbbbbb/LATE.png', folder)).toBeUndefined();
+    // A name written otherwise: the directory, read at once, tells the name on the disk.
+    expect(resolver.resolveAtOnce('img/bbbbbbbbbbbbbbbbbbbb/LATE.png', folder)).toMatchObject(late);
     expect(await resolver.resolve('img/bbbbbbbbbbbbbbbbbbbb/LATE.png', folder)).toMatchObject(late);
+    expect(resolver.resolveAtOnce('img/bbbbbbbbbbbbbbbbbbbb/gone.png', folder)).toEqual({
+      status: 'missing',
+    });
     // A symlink there is followed before it counts: this one leads out.
     expect(resolver.resolveAtOnce('img/bbbbbbbbbbbbbbbbbbbb/leak.png', folder)).toBeUndefined();
     expect(await resolver.resolve('img/bbbbbbbbbbbbbbbbbbbb/leak.png', folder)).toEqual({
@@ -231,6 +234,19 @@ describe('AssetResolver', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('reads a hash directory at once where a name looked up cannot be trusted as written', async () => {
+    // No letter in the first hash directory's name: whether the disk tells case apart is not known
+    // yet, so its file is found by reading the directory (as on a disk that ignores case).
+    const folder = join(mkdtempSync(join(tmpdir(), 'flagdeck-unsure-')), 'flagged');
+    mkdirSync(join(folder, 'img', '01234567890123456789'), { recursive: true });
+    writeFileSync(join(folder, 'img', '01234567890123456789', 'Photo.PNG'), 'png');
+    const resolver = await preloaded(folder);
+    expect(resolver.resolveAtOnce('img/01234567890123456789/photo.png', folder)).toMatchObject({
+      status: 'resolved',
+      path: 'img/01234567890123456789/Photo.PNG',
+    });
   });
 
   it('follows a symlinked directory that stays inside', async () => {
