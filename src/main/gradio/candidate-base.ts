@@ -11,6 +11,8 @@ export class CandidateBase {
   constructor(
     private readonly below: string[] | undefined,
     private readonly above: string[] | undefined,
+    /** Whether names are compared without case, as path.relative does on Windows. */
+    private readonly caseless = sep === '\\',
   ) {}
 
   partsOf(segments: string[]): string[] | undefined {
@@ -19,14 +21,14 @@ export class CandidateBase {
     else if (
       this.above &&
       segments.length > this.above.length &&
-      this.above.every((part, i) => samePart(part, segments[i]))
+      this.above.every((part, i) => this.samePart(part, segments[i]))
     )
       parts = segments.slice(this.above.length);
     // path.relative's `..name` reads as leaving the folder (contains): so here too.
     return parts && !parts[0].startsWith('..') ? parts : undefined;
   }
-}
 
-function samePart(a: string, b: string): boolean {
-  return sep === '\\' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  private samePart(a: string, b: string): boolean {
+    return this.caseless ? a.toLowerCase() === b.toLowerCase() : a === b;
+  }
 }
