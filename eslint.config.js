@@ -13,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 // - src/shared is plain TypeScript: no Node, no DOM, no Electron;
 // - the renderer never touches Node or Electron; it talks to the API client only;
 // - every room imports only the layers below it (eslint.layers.js);
-// - src/main takes node:fs from platform/node-fs.ts (its ESM facade costs every command's start).
+// - src/main takes node:fs and node:util from platform/ (their ESM facades cost every command's start).
 export default tseslint.config(
   {
     ignores: [
@@ -69,6 +69,12 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 "Use `fs` from platform/node-fs.ts: node:fs's ESM facade loads the stream classes at start.",
+            },
+            {
+              name: 'node:util',
+              allowTypeImports: true,
+              message:
+                "Use platform/node-util.ts: node:util's ESM facade opens process.stderr (and loads net) under Node 24.",
             },
           ],
         },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: lint, type check, build, unit tests (Vitest), the long reliability tests (Vitest,
-// tests/long), end-to-end tests (Playwright in Debian Chromium). Ends with one plain
+// `npm test`: lint, type check, build, unit tests (Vitest; again under FLAGDECK_TEST_NODE where it is
+// set), the long reliability tests (Vitest, tests/long), end-to-end tests (Playwright in Debian
+// Chromium). Ends with one plain
 // `N passed, N failed` line of the totals, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -64,6 +65,22 @@ if (!only || only === 'unit') {
     `--outputFile.json=${outDir}/vitest.json`,
   ]);
   add('unit tests', countVitest(`${outDir}/vitest.json`));
+}
+// The desktop app's main process runs on Electron's Node (22 or later), the CLI and these tests on
+// the Node that runs them: where FLAGDECK_TEST_NODE names a newer Node (CI fetches Node 24), the
+// unit tests run under it too.
+const newerNode = process.env.FLAGDECK_TEST_NODE;
+if ((!only || only === 'unit') && newerNode) {
+  const version = spawnSync(newerNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const label = `unit tests under Node ${version || '(not found)'}`;
+  run(label, newerNode, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outDir}/vitest-newer-node.json`,
+  ]);
+  add(label, countVitest(`${outDir}/vitest-newer-node.json`));
 }
 if (!only || only === 'long') {
   // The long reliability runs (tests/long): 100,000 appended rows, 100 kills, 10,000 random CSVs.

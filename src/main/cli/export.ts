@@ -1,6 +1,6 @@
 // `flagdeck export <folder>… --format … --out <dir>`: writes the selected samples of one or more
 // flagging folders as a Gradio folder, an imagefolder / audiofolder, or Parquet shards.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../platform/node-util';
 import { join } from 'node:path';
 import { ExportFormat, ExportStatusChoice, type ExportResult } from '../../shared/export';
 import type { ExportSelection } from '../../shared/api';

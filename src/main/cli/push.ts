@@ -1,6 +1,6 @@
 // `flagdeck push <folder>… --repo <owner/name>`: the selected samples as a dataset on the Hub.
 // The token comes from HF_TOKEN or the huggingface token file, and is never printed.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../platform/node-util';
 import { join } from 'node:path';
 import type { ExportSelection } from '../../shared/api';
 import { DatasetFormat, ExportStatusChoice } from '../../shared/export';

@@ -1,6 +1,6 @@
 // The command line of `flagdeck query`, read into the workspace's own filter and sort. Flags that
 // name a column or a time are checked against the opened logs once they are known (checkAgainst).
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../platform/node-util';
 import type { SampleFilter, SampleSort } from '../../shared/api';
 import type { ReviewStatus } from '../../shared/model';
 import { isOneOf, REPLAY_MARKS, REVIEW_STATUSES } from '../../shared/value-sets';

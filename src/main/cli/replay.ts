@@ -1,6 +1,6 @@
 // `flagdeck replay <folder> --app <url|space>`: the folder's flagged inputs sent again to a live
 // Gradio app; each answer compared with the flagged output and stored under .flagdeck/replays/.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../platform/node-util';
 import { ReviewStatus } from '../../shared/model';
 import type { SampleFilter } from '../../shared/api';
 import { DEFAULT_TIMEOUT_SECONDS, TimeoutSeconds, type ReplayCounts } from '../../shared/replay';

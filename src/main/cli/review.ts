@@ -1,5 +1,5 @@
 // `flagdeck review <folder>`: the folded review state, or one edit through the same journal.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../platform/node-util';
 import { ReviewStatus, type ReviewState } from '../../shared/model';
 import { notASampleId, SAMPLE_ID } from '../../shared/sample-id';
 import type { ReviewPatch } from '../../shared/api';

@@ -2,7 +2,7 @@
 // printing one line with the address and token. With no folder it opens the bundled sample.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../platform/node-util';
 import { createApp } from '../app/compose';
 import { createServices } from '../app/services';
 import { webHostServices } from '../app/host-services';
