@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: lint, type check, build, unit tests (Vitest; again under FLAGDECK_TEST_NODE where it is
 // set), the long reliability tests (Vitest, tests/long), end-to-end tests (Playwright in Debian
-// Chromium). Ends with one plain
-// `N passed, N failed` line of the totals, which CI reads.
+// Chromium). Ends with one plain `N passed, N failed` line of the totals, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 

@@ -180,8 +180,9 @@ export class DirListings {
   }
 
   /**
-   * A walked directory: its entries as read where they are few (looked through each time: no sets
-   * kept for each of a million hash directories, 400 MB), else its listing, made once.
+   * A walked directory: its entries as read where they are few (looked through each time: no index
+   * kept for each of many small directories; when hash directories were still walked, a million of
+   * them cost 400 MB), else its listing, made once.
    */
   private walkedEntries(dir: string): Dirent[] | Listing | undefined {
     let walked = this.walked.get(dir);

@@ -39,9 +39,11 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
   const listings = new Map<string, FolderListing>();
   const listingOf = (reader: FolderReader, root: string): FolderListing => {
     let listing = listings.get(root);
-    // The directories findLogs read just now are not read again.
-    const readJustNow = (dir: string) => reader.resolverFor(root).readJustNow(dir);
-    if (!listing) listings.set(root, (listing = FolderListing.of(root, readJustNow)));
+    if (!listing) {
+      // The directories findLogs read just now are not read again.
+      const readJustNow = (dir: string) => reader.resolverFor(root).readJustNow(dir);
+      listings.set(root, (listing = FolderListing.of(root, readJustNow)));
+    }
     return listing;
   };
   const shapes = scannerReader();
