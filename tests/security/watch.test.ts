@@ -1,29 +1,12 @@
 // The watcher of an open folder follows no symlink out of it: a link to `/` used to have it walk
 // the disk (100,000 inotify watches, over a minute), a link to a 300-directory tree cost a watch
 // per directory there. Watches stay as many as the folder's own directories.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchFolder } from '../../src/main/follow/folder-watch';
+import { inotifyWatches } from '../support/inotify';
 import { flaggingFolder, tempDir } from './support';
-
-/** inotify watches this process holds (Linux), from /proc/self/fdinfo. */
-function inotifyWatches(): number {
-  let count = 0;
-  for (const fd of readdirSync('/proc/self/fd')) {
-    let target: string;
-    try {
-      target = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      continue;
-    }
-    if (target !== 'anon_inode:inotify') continue;
-    const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
-    count += info.split('\n').filter((line) => line.startsWith('inotify wd:')).length;
-  }
-  return count;
-}
 
 describe.skipIf(process.platform !== 'linux')('watching a folder with symlinks out of it', () => {
   it('watches its own directories only, and is ready at once', async () => {

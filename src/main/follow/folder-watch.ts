@@ -1,10 +1,13 @@
 // Watches a flagging folder for log changes and new log files. Events are hints only (LogFollower
-// re-reads and re-checks); directories that never hold logs are not watched, and no symlink is
-// followed (a link to `/` would otherwise have the watcher walk the whole disk), so the watches
-// stay as many as the folder's own directories.
+// re-reads and re-checks); directories that never hold logs are not watched (ours, VCS,
+// environments, and the label directories that hold Gradio's copies of flagged files:
+// asset-directories.ts), and no symlink is followed (a link to `/` would otherwise have the
+// watcher walk the whole disk), so the watches stay as many as the folder's own log directories.
 import type { FSWatcher } from 'chokidar';
-import { relative, sep } from 'node:path';
+import type { Stats } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/find-logs';
+import { AssetDirectories } from './asset-directories';
 
 export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
@@ -13,21 +16,40 @@ export interface FolderEvents {
   error(error: unknown): void;
 }
 
-function ignored(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..')) return false;
-  return rel.split(sep).some((part) => holdsNoLogs(part) || ASSET_HASH_DIR.test(part));
+export interface FolderWatch {
+  close(): Promise<void>;
 }
 
-export async function watchFolder(root: string, events: FolderEvents): Promise<{ close(): Promise<void> }> {
+/** chokidar's `ignored`: whether `path` below `root` is left unwatched. */
+function ignoredBelow(root: string, copies: AssetDirectories) {
+  return (path: string, stats?: Stats): boolean => {
+    const rel = relative(root, path);
+    if (rel === '' || rel.startsWith('..')) return false;
+    const parts = rel.split(sep);
+    if (ASSET_HASH_DIR.test(parts[parts.length - 1]) && parts.length > 1) copies.copySeen(path);
+    if (parts.some((part) => holdsNoLogs(part) || ASSET_HASH_DIR.test(part))) return true;
+    if (stats?.isDirectory() === true && copies.holdsCopies(path)) return true;
+    // Asked again without stats (an event's path): a directory judged before, or one inside it.
+    for (let dir = path; dir.length > root.length; dir = dirname(dir))
+      if (copies.judgedCopies(dir)) return true;
+    return false;
+  };
+}
+
+export async function watchFolder(root: string, events: FolderEvents): Promise<FolderWatch> {
   // Loaded when a folder is first followed: one-shot commands never pay for it.
   const { watch } = await import('chokidar');
+  // A label directory watched before its first copy came: its watch is dropped once one does
+  // (after chokidar's call of `ignored` that told it).
+  let unwatch = (dir: string): void => void dir;
+  const copies = new AssetDirectories((dir) => queueMicrotask(() => unwatch(dir)));
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     followSymlinks: false,
     depth: 6,
-    ignored: (path: string) => ignored(root, path),
+    ignored: ignoredBelow(root, copies),
   });
+  unwatch = (dir) => void watcher.unwatch(dir);
   const rel = (path: string): string => relative(root, path).split(sep).join('/');
   watcher.on('add', (path) => events.changed(rel(path), true));
   watcher.on('change', (path) => events.changed(rel(path), false));

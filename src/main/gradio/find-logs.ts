@@ -34,11 +34,12 @@ export async function walkForLogs(root: string): Promise<{ logs: string[]; direc
   const logs: string[] = [];
   for (const { relative, entries } of directories)
     for (const entry of entries)
-      if (entry.isFile() && isLog(entry.name)) logs.push(relative ? `${relative}/${entry.name}` : entry.name);
+      if (entry.isFile() && isLogName(entry.name)) logs.push(relative ? `${relative}/${entry.name}` : entry.name);
   return { logs: logs.sort(naturalOrder), directories };
 }
 
-function isLog(name: string): boolean {
+/** A log's file name: any `*.csv`, and the HF saver's `metadata.jsonl`. */
+export function isLogName(name: string): boolean {
   return name === 'metadata.jsonl' || name.toLowerCase().endsWith('.csv');
 }
 

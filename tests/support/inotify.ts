@@ -1,0 +1,19 @@
+// The inotify watches this process holds (Linux), from /proc/self/fdinfo: what a file watcher
+// really asked the kernel for.
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+
+export function inotifyWatches(): number {
+  let count = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    let target: string;
+    try {
+      target = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue;
+    }
+    if (target !== 'anon_inode:inotify') continue;
+    const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+    count += info.split('\n').filter((line) => line.startsWith('inotify wd:')).length;
+  }
+  return count;
+}

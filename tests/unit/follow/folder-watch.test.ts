@@ -1,0 +1,85 @@
+// A followed folder's label directories (Gradio's copies of flagged files) are not watched: chokidar
+// re-read a watched one with an lstat per entry on every new copy, more than a core while a demo
+// with 100,000 flagged files went on flagging. Logs are still followed everywhere else.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchFolder, type FolderWatch } from '../../../src/main/follow/folder-watch';
+import { inotifyWatches } from '../../support/inotify';
+import { until } from '../../support/until';
+
+const open: FolderWatch[] = [];
+afterEach(async () => {
+  for (const watch of open.splice(0)) await watch.close();
+});
+
+const LOG = 'text,image,flag,username,timestamp\n';
+
+/** A flagging folder with a log and a nested one; with `labels`, label directories of copies too. */
+function flaggingFolder(labels: boolean): string {
+  const root = mkdtempSync(join(tmpdir(), 'flagdeck-folder-watch-'));
+  writeFileSync(join(root, 'dataset1.csv'), LOG);
+  mkdirSync(join(root, 'older', 'flagged'), { recursive: true });
+  writeFileSync(join(root, 'older', 'flagged', 'log.csv'), LOG);
+  if (labels) {
+    for (let i = 0; i < 40; i++) {
+      const hash = join(root, 'image', (0x10000000 + i).toString(16).padStart(20, '0'));
+      mkdirSync(hash, { recursive: true });
+      writeFileSync(join(hash, 'bus.png'), 'png');
+    }
+    mkdirSync(join(root, 'older', 'flagged', 'input_image'));
+    for (let i = 0; i < 40; i++)
+      writeFileSync(
+        join(root, 'older', 'flagged', 'input_image', `tmp${String(i).padStart(8, 'a')}.jpg`),
+        'jpg',
+      );
+  }
+  return root;
+}
+
+async function watched(root: string, changes: string[]): Promise<number> {
+  const before = inotifyWatches();
+  open.push(
+    await watchFolder(root, {
+      changed: (file) => changes.push(file),
+      removed: () => undefined,
+      error: (error) => changes.push(`error: ${String(error)}`),
+    }),
+  );
+  return inotifyWatches() - before;
+}
+
+describe.skipIf(process.platform !== 'linux')('following a folder with label directories', () => {
+  it('watches no more than the same folder without them', async () => {
+    const plain = await watched(flaggingFolder(false), []);
+    const withCopies = await watched(flaggingFolder(true), []);
+    expect(plain).toBeGreaterThan(0);
+    expect(withCopies).toBe(plain);
+  });
+
+  it('still reports new logs and appends, at the top and in a new sub-folder', async () => {
+    const root = flaggingFolder(true);
+    const changes: string[] = [];
+    await watched(root, changes);
+    writeFileSync(join(root, 'dataset1.csv'), `${LOG}a,,,,2026-12-04 10:00:00\n`);
+    mkdirSync(join(root, 'newer', 'flagged'), { recursive: true });
+    writeFileSync(join(root, 'newer', 'flagged', 'dataset1.csv'), LOG);
+    await until(() => changes.includes('dataset1.csv'), 'the append to be reported');
+    await until(() => changes.includes('newer/flagged/dataset1.csv'), 'the new log to be reported');
+  });
+
+  it('drops the watch of a label directory made before its first copy', async () => {
+    const root = flaggingFolder(false);
+    const changes: string[] = [];
+    const start = inotifyWatches();
+    const first = await watched(root, changes);
+    // Gradio makes the label directory, then a hash directory in it per flagged file.
+    mkdirSync(join(root, 'audio'));
+    await until(() => inotifyWatches() - start === first + 1, 'the new directory to be watched');
+    mkdirSync(join(root, 'audio', '0a1b2c3d4e5f60718293'));
+    writeFileSync(join(root, 'audio', '0a1b2c3d4e5f60718293', 'take.wav'), 'wav');
+    await until(() => inotifyWatches() - start === first, 'the label directory to be unwatched');
+    expect(changes.filter((file) => file.startsWith('error'))).toEqual([]);
+  });
+});
