@@ -1,21 +1,10 @@
-// Which directories of a followed folder hold Gradio's copies of flagged files (a component's
-// label directory): one hash directory per file from 3.35 on, `tmpXXXXXXXX.ext` files before. Such
-// a directory never holds a log, and it grows by one entry per flag: chokidar re-reads a directory
-// it watches on every change in it, with an `lstat` per entry, so a watched label directory of
-// 100,000 hash directories cost more than a core while the demo flagged. They are not watched.
+// Which directories of a followed folder hold Gradio's copies of flagged files (find-logs.ts holdsCopies).
+// Such a directory never holds a log, and it grows by one entry per flag: chokidar re-reads a
+// directory it watches on every change in it, with an `lstat` per entry, so a watched label
+// directory of 100,000 hash directories cost more than a core while the demo flagged. They are not
+// watched.
 import { dirname } from 'node:path';
-import { ASSET_HASH_DIR, isLogName } from '../gradio/find-logs';
-import { fs } from '../platform/node-fs';
-
-/** `tempfile`'s names for the files Gradio 3.x copied straight into a label directory. */
-const GRADIO_TEMP_FILE = /^tmp[a-z0-9_]{8}\.[A-Za-z0-9]+$/;
-/** The entries looked at to tell a directory's kind: a label directory's are all copies. */
-const PEEK_ENTRIES = 8;
-
-/** Whether the entry `name` (a directory when `directory`) is one of Gradio's copies. */
-export function isGradioCopy(name: string, directory: boolean): boolean {
-  return directory ? ASSET_HASH_DIR.test(name) : GRADIO_TEMP_FILE.test(name);
-}
+import { holdsCopies } from '../gradio/find-logs';
 
 export class AssetDirectories {
   /** Directories told apart so far: whether each holds copies. */
@@ -24,13 +13,10 @@ export class AssetDirectories {
   /** `learned(dir)`: a directory was found to hold copies after it was first judged otherwise. */
   constructor(private readonly learned: (dir: string) => void) {}
 
-  /**
-   * Whether the directory `dir` holds copies: judged once, from its first entries (as the disk
-   * gives them: a million-entry directory is not read).
-   */
+  /** Whether the directory `dir` holds copies: judged once, from its first entries. */
   holdsCopies(dir: string): boolean {
     let holds = this.known.get(dir);
-    if (holds === undefined) this.known.set(dir, (holds = firstEntriesAreCopies(dir)));
+    if (holds === undefined) this.known.set(dir, (holds = holdsCopies(dir)));
     return holds;
   }
 
@@ -50,29 +36,5 @@ export class AssetDirectories {
     const judged = this.known.has(dir);
     this.known.set(dir, true);
     if (judged) this.learned(dir);
-  }
-}
-
-/** Whether the first entries of `dir` include a copy and no log. */
-function firstEntriesAreCopies(dir: string): boolean {
-  let handle;
-  try {
-    handle = fs.opendirSync(dir);
-  } catch {
-    return false;
-  }
-  try {
-    let copies = 0;
-    for (let seen = 0; seen < PEEK_ENTRIES; seen++) {
-      const entry = handle.readSync();
-      if (entry === null) break;
-      if (entry.isFile() && isLogName(entry.name)) return false;
-      if (isGradioCopy(entry.name, entry.isDirectory())) copies++;
-    }
-    return copies > 0;
-  } catch {
-    return false;
-  } finally {
-    handle.closeSync();
   }
 }

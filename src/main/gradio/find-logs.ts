@@ -1,6 +1,9 @@
 // Every log in a flagging folder: any `*.csv` and the HF saver's per-sample `metadata.jsonl`, skipping
-// the asset copies Gradio keeps in hash directories (a flagged File may itself be a CSV).
+// the copies of flagged files Gradio keeps (a flagged File may itself be a CSV): hash directories
+// and the label directories that hold them are not read.
 import type { Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { fs } from '../platform/node-fs';
 import { walkFolder, type WalkedDirectory } from './folder-walk';
 
 const MAX_DEPTH = 6;
@@ -21,20 +24,65 @@ export function holdsNoLogs(name: string): boolean {
   return SKIPPED_DIRS.has(name) || name.startsWith('.venv');
 }
 
+/** `tempfile`'s names for the files Gradio 3.x copied straight into a label directory. */
+const GRADIO_TEMP_FILE = /^tmp[a-z0-9_]{8}\.[A-Za-z0-9]+$/;
+/** The entries looked at: a label directory's are all copies. */
+const FIRST_ENTRIES = 8;
+
+/** Whether the entry `name` (a directory when `directory`) is one of Gradio's copies. */
+function isGradioCopy(name: string, directory: boolean): boolean {
+  return directory ? ASSET_HASH_DIR.test(name) : GRADIO_TEMP_FILE.test(name);
+}
+
+/**
+ * Whether `dir` is a component's label directory, where Gradio keeps its copies of flagged files (a
+ * hash directory per file from 3.35 on, `tmpXXXXXXXX.ext` files before): its first entries include
+ * a copy and no log. It never holds a log, and it holds an entry per flagged file (a million took
+ * 1.3 s to read): told from the first entries the disk gives, without reading the rest (false
+ * where it cannot be read).
+ */
+export function holdsCopies(dir: string): boolean {
+  let handle;
+  try {
+    handle = fs.opendirSync(dir);
+  } catch {
+    return false;
+  }
+  try {
+    let copies = 0;
+    for (let seen = 0; seen < FIRST_ENTRIES; seen++) {
+      const entry = handle.readSync();
+      if (entry === null) break;
+      if (entry.isFile() && isLogName(entry.name)) return false;
+      if (isGradioCopy(entry.name, entry.isDirectory())) copies++;
+    }
+    return copies > 0;
+  } catch {
+    return false;
+  } finally {
+    handle.closeSync();
+  }
+}
+
 export async function findLogs(root: string): Promise<string[]> {
   return (await walkForLogs(root)).logs;
 }
 
 /** findLogs, with the directories it read (their listings, for the folder's asset resolver). */
 export async function walkForLogs(root: string): Promise<{ logs: string[]; directories: WalkedDirectory[] }> {
-  // Hash directories hold copies of flagged files, never a log: not entered (nor watched).
-  const descend = (entry: Dirent, depth: number): boolean =>
-    depth <= MAX_DEPTH && !holdsNoLogs(entry.name) && !ASSET_HASH_DIR.test(entry.name);
+  // Hash directories and label directories hold copies of flagged files, never a log: not read
+  // (nor watched). A label directory's copies are looked up by name (DirListings).
+  const descend = (entry: Dirent, depth: number, parent: string): boolean =>
+    depth <= MAX_DEPTH &&
+    !holdsNoLogs(entry.name) &&
+    !ASSET_HASH_DIR.test(entry.name) &&
+    !holdsCopies(join(parent, entry.name));
   const { directories } = await walkFolder(root, descend);
   const logs: string[] = [];
   for (const { relative, entries } of directories)
     for (const entry of entries)
-      if (entry.isFile() && isLogName(entry.name)) logs.push(relative ? `${relative}/${entry.name}` : entry.name);
+      if (entry.isFile() && isLogName(entry.name))
+        logs.push(relative ? `${relative}/${entry.name}` : entry.name);
   return { logs: logs.sort(naturalOrder), directories };
 }
 

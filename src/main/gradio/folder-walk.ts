@@ -24,8 +24,11 @@ export interface FolderWalk {
   unreadable: boolean;
 }
 
-/** Which sub-directories the walk enters: `depth` 1 for the root's own. Default: all of them. */
-export type Descend = (entry: Dirent, depth: number) => boolean;
+/**
+ * Which sub-directories the walk enters: `depth` 1 for the root's own, `parent` the path of the
+ * directory that lists `entry`. Default: all of them.
+ */
+export type Descend = (entry: Dirent, depth: number, parent: string) => boolean;
 
 interface Waiting {
   dir: string;
@@ -43,7 +46,7 @@ class Walk {
   take(dir: string, relative: string, depth: number, entries: Dirent[]): void {
     this.result.directories.push({ dir, relative, entries });
     for (const entry of entries)
-      if (entry.isDirectory() && this.descend(entry, depth + 1)) {
+      if (entry.isDirectory() && this.descend(entry, depth + 1, dir)) {
         const below = relative === '' ? entry.name : `${relative}/${entry.name}`;
         this.waiting.push({ dir: join(dir, entry.name), relative: below, depth: depth + 1 });
       }

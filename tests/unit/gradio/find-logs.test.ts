@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect, it, vi } from 'vitest';
-import { findLogs } from '../../../src/main/gradio/find-logs';
+import { describe, expect, it, vi } from 'vitest';
+import { findLogs, walkForLogs } from '../../../src/main/gradio/find-logs';
 import { FolderReader } from '../../../src/main/gradio/reader';
 
 it('finds CSV logs and HF metadata.jsonl, in natural order, six folders deep, skipping asset copies and caches', async () => {
@@ -63,4 +63,67 @@ it("lends the directories it read to the folder's resolver, as listings read the
   } finally {
     vi.useRealTimers();
   }
+});
+
+describe("a folder whose label directories hold Gradio's copies", () => {
+  const layout = [
+    'log.csv',
+    'image/0123456789abcdef0123/a.png',
+    'image/00112233445566778899/b.png',
+    'input_image/tmp869r3vjy.jpg',
+    'input_image/tmpab12cd_3.png',
+    'file/0123456789abcdef0123456789abcdef01234567/uploaded.csv',
+    'mixed/dataset1.csv',
+    'mixed/0123456789abcdef0123/c.png',
+    '0f8e2b1c-1111-4222-8333-444455556666/metadata.jsonl',
+    '0f8e2b1c-1111-4222-8333-444455556666/im/0123456789abcdef0123/bus.png',
+  ];
+  function folder(): string {
+    const root = join(mkdtempSync(join(tmpdir(), 'flagdeck-find-copies-')), 'flagged');
+    for (const file of layout) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), 'x');
+    }
+    return root;
+  }
+
+  it('finds every log without reading them (a directory with a log among its copies is read)', async () => {
+    const root = folder();
+    const { logs, directories } = await walkForLogs(root);
+    expect(logs).toEqual([
+      '0f8e2b1c-1111-4222-8333-444455556666/metadata.jsonl',
+      'log.csv',
+      'mixed/dataset1.csv',
+    ]);
+    expect(directories.map((walked) => walked.relative).sort()).toEqual([
+      '',
+      '0f8e2b1c-1111-4222-8333-444455556666',
+      'mixed',
+    ]);
+  });
+
+  it('finds the files a page names there by name, a copy written since at once', async () => {
+    const root = folder();
+    const reader = new FolderReader();
+    await reader.findLogs(root);
+    const resolver = reader.resolverFor(root);
+    expect(await resolver.resolve('image/0123456789abcdef0123/a.png', root)).toMatchObject({
+      status: 'resolved',
+    });
+    mkdirSync(join(root, 'image', 'ffeeddccbbaa99887766'));
+    writeFileSync(join(root, 'image', 'ffeeddccbbaa99887766', 'late.png'), 'png');
+    // Had the label directory been read for a.png, its listing (kept for 2 s) would not hold it.
+    expect(await resolver.resolve('image/ffeeddccbbaa99887766/late.png', root)).toMatchObject({
+      status: 'resolved',
+      path: 'image/ffeeddccbbaa99887766/late.png',
+    });
+    expect(await resolver.resolve('image/0123456789abcdef0123/A.PNG', root)).toMatchObject({
+      status: 'resolved',
+      path: 'image/0123456789abcdef0123/a.png',
+    });
+    expect(await resolver.resolve('image/0123456789abcdef0123/gone.png', root)).toEqual({
+      status: 'missing',
+    });
+    expect(await resolver.resolve('input_image/tmp869r3vjy.jpg', root)).toMatchObject({ status: 'resolved' });
+  });
 });
