@@ -2,7 +2,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
-import { ExactLookup } from './exact-entry';
+import { ExactLookup, NOT_THERE } from './exact-entry';
+import { ASSET_HASH_DIR } from './find-logs';
 import { fs } from '../platform/node-fs';
 
 /** A listing older than this is read again when a name is not found (Gradio may have just written it). */
@@ -106,7 +107,8 @@ export class DirListings {
    */
   private inUnread(dir: string, name: string): Found {
     const exact = this.exact.entry(dir, name);
-    if (exact) return { entry: name, link: exact.link, directory: exact.directory };
+    if (exact !== undefined && exact !== NOT_THERE)
+      return { entry: name, link: exact.link, directory: exact.directory };
     try {
       return entryOf(listingOf(fs.readdirSync(dir, { withFileTypes: true }), Date.now()), name);
     } catch {
@@ -132,10 +134,13 @@ export class DirListings {
   /**
    * find in a directory not read yet: by its exact name where that tells (ExactLookup, one
    * `lstat`), else from its listing, read now. A label directory `findLogs` did not read holds a
-   * million copies in a large folder: a page's files are found without reading it.
+   * million copies in a large folder: a page's files are found without reading it, and a hash
+   * directory that is not there is missing without reading it either (its name is its own loose
+   * form: lower-case hex), as each follow poll asks again for the files of rows shown missing.
    */
   private exactElseRead(dir: string, name: string): Found | Wait {
     const exact = this.exact.entry(dir, name);
+    if (exact === NOT_THERE) return ASSET_HASH_DIR.test(name) ? undefined : this.startRead(dir);
     return exact ? { entry: name, link: exact.link, directory: exact.directory } : this.startRead(dir);
   }
 

@@ -9,23 +9,26 @@ export interface ExactEntry {
   directory: boolean;
 }
 
+/** No entry has the name as written, on a file system that tells names apart by case. */
+export const NOT_THERE = Symbol('not there as written');
+
 export class ExactLookup {
   /** Whether this folder's file system tells names apart by case: seen once, from a directory. */
   private caseSensitive: boolean | undefined;
 
   /**
-   * The entry of `dir` named `name` as written; undefined where only the directory's listing can
-   * tell: the name is not there as written (it may be there loosely), is no plain entry name, or
-   * the file system ignores case (an entry found is then maybe written otherwise on disk, which
-   * the listing would give).
+   * The entry of `dir` named `name` as written, or NOT_THERE (it may still be there loosely);
+   * undefined where only the directory's listing can tell: the name is no plain entry name, or the
+   * file system ignores case (an entry found is then maybe written otherwise on disk, which the
+   * listing would give).
    */
-  entry(dir: string, name: string): ExactEntry | undefined {
+  entry(dir: string, name: string): ExactEntry | typeof NOT_THERE | undefined {
     if (name === '.' || name === '..' || name.includes('/') || name.includes(sep)) return undefined;
     this.caseSensitive ??= caseSensitiveAt(dir);
     if (this.caseSensitive !== true) return undefined;
     try {
       const info = fs.lstatSync(dir + sep + name, { throwIfNoEntry: false });
-      return info && { link: info.isSymbolicLink(), directory: info.isDirectory() };
+      return info ? { link: info.isSymbolicLink(), directory: info.isDirectory() } : NOT_THERE;
     } catch {
       return undefined;
     }

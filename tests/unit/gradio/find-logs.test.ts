@@ -126,4 +126,19 @@ describe("a folder whose label directories hold Gradio's copies", () => {
     });
     expect(await resolver.resolve('input_image/tmp869r3vjy.jpg', root)).toMatchObject({ status: 'resolved' });
   });
+
+  it('tells a hash directory that is not there missing without reading the label directory', async () => {
+    const root = folder();
+    const reader = new FolderReader();
+    await reader.findLogs(root);
+    const resolver = reader.resolverFor(root);
+    const ref = 'image/ffeeddccbbaa99887766/late.png';
+    expect(await resolver.resolve(ref, root)).toEqual({ status: 'missing' });
+    // Each follow poll asks again; had the label directory been read for the miss, its listing
+    // (kept for 2 s) would not hold the copy that comes now.
+    mkdirSync(join(root, 'image', 'ffeeddccbbaa99887766'));
+    writeFileSync(join(root, 'image', 'ffeeddccbbaa99887766', 'late.png'), 'png');
+    // Asked as written otherwise (a miss is remembered for 2 s too, by what was asked).
+    expect(await resolver.resolve(`./${ref}`, root)).toMatchObject({ status: 'resolved', path: ref });
+  });
 });
