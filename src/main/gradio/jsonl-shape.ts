@@ -56,7 +56,8 @@ export async function jsonlShape(
 async function firstObjectKeys(file: string): Promise<string[]> {
   const handle = await open(file, 'r');
   try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
+    // Sized to the file: the HF saver writes a one-line file per flagged sample.
+    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, (await handle.stat()).size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     for (const line of buffer.subarray(0, bytesRead).toString('utf8').split('\n')) {
       try {

@@ -15,15 +15,21 @@ export const SHARED_COLUMNS = { fromRows: 65_536 };
 /** The layout of no rows yet. */
 export const noRowsLayout = (): RowLayout => ({ oddRows: 0, fewestFields: 0x7fffffff, mostFields: 0 });
 
+/**
+ * Rows a new log has room for: the HF saver writes a one-row log per flagged sample, and 5,000 of
+ * them held 160 MB with room for 1,024 rows each. The columns grow to 1,024 rows, then double.
+ */
+const FIRST_ROOM = 16;
+
 export class LogIndex {
   count = 0;
   // Typed over any buffer: a worker's transferred result columns can be adopted as they are.
-  starts: Float64Array = new Float64Array(1024);
-  lengths: Uint32Array = new Uint32Array(1024);
-  lines: Uint32Array = new Uint32Array(1024);
-  reasons: Int32Array = new Int32Array(1024);
-  usernames: Int32Array = new Int32Array(1024);
-  timestamps: Float64Array = new Float64Array(1024);
+  starts: Float64Array = new Float64Array(FIRST_ROOM);
+  lengths: Uint32Array = new Uint32Array(FIRST_ROOM);
+  lines: Uint32Array = new Uint32Array(FIRST_ROOM);
+  reasons: Int32Array = new Int32Array(FIRST_ROOM);
+  usernames: Int32Array = new Int32Array(FIRST_ROOM);
+  timestamps: Float64Array = new Float64Array(FIRST_ROOM);
   /** File offset just past the last indexed record, and the scanner state there. */
   indexedEnd: number;
   scanState: ScanState;

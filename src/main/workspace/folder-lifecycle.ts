@@ -67,6 +67,7 @@ export class FolderLifecycle {
   }
 
   async dispose(): Promise<void> {
+    this.ctx.stopTelling();
     const folders = [...this.ctx.folders.values()];
     this.ctx.folders.clear();
     await Promise.all(folders.map((folder) => this.closeFolder(folder)));

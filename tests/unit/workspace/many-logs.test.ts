@@ -1,0 +1,75 @@
+// A folder of many one-row logs, as the HF saver's JSON mode writes one per flagged sample: the UI
+// is told of the changes a few times, not once per log (each message lists every log), and each
+// log's index and reads are sized to it.
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkspaceInfo } from '../../../src/shared/model';
+import { LogIndex } from '../../../src/main/log-index/log-index';
+import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
+import { csvLoggerShape } from '../log-index/csv-logger-shape';
+
+const open: Workspace[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((ws) => ws.dispose()));
+});
+
+const SAMPLES = 300;
+/** A line longer than one read (64 KiB), in a log of three. */
+const LONG_TEXT = 'x'.repeat(40_000);
+
+function perSampleFolders(): string {
+  const root = mkdtempSync(join(tmpdir(), 'flagdeck-many-logs-'));
+  for (let i = 0; i < SAMPLES; i++) {
+    const dir = join(root, `0f8e2b1c-1111-4222-8333-${String(i).padStart(12, '0')}`);
+    mkdirSync(dir);
+    const line = (text: string) =>
+      JSON.stringify({ text, flag: i % 2 ? 'wrong' : '', username: '', timestamp: '' });
+    const lines = i === 7 ? [line(LONG_TEXT), line(`${LONG_TEXT}!`), line('short')] : [line(`sample ${i}`)];
+    writeFileSync(join(dir, 'metadata.jsonl'), lines.join('\n'));
+    // Written a while ago (the saver writes each file once, without a line end: read once quiet).
+    const before = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'metadata.jsonl'), before, before);
+  }
+  return root;
+}
+
+describe('a folder of one-row logs', () => {
+  it('tells the UI of its changes a few times, the last listing every log', async () => {
+    const told: WorkspaceInfo[] = [];
+    const ws = createWorkspace({
+      emit: (event, payload) => void (event === 'workspaceChanged' && told.push(payload as WorkspaceInfo)),
+      follow: false,
+    });
+    open.push(ws);
+    await ws.open([perSampleFolders()]);
+    await ws.whenIndexed();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Once per log before (301 messages); the window is 50 ms.
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.length).toBeLessThan(SAMPLES / 4);
+    const last = told.at(-1)?.folders[0].logs ?? [];
+    expect(last).toHaveLength(SAMPLES);
+    expect(last.reduce((rows, log) => rows + log.rows, 0)).toBe(SAMPLES + 2);
+    const long = await ws.query({ filter: { text: 'short' }, offset: 0, limit: 5 });
+    expect(long.total).toBe(1);
+    const rows = await ws.query({
+      filter: { logs: [`${ws.info().folders[0].id}/${long.rows[0].log}`] },
+      offset: 0,
+      limit: 5,
+    });
+    expect(rows.rows.map((row) => row.cells[0].text)).toEqual([LONG_TEXT, `${LONG_TEXT}!`, 'short']);
+  });
+
+  it("keeps a one-row log's index small", () => {
+    const path = join(tmpdir(), 'log.csv');
+    const log = new LogIndex(path, csvLoggerShape('log.csv', 'text,flag,username,timestamp\n'));
+    log.push(30, 20, 2, 0, 0, 0);
+    // 32 KB each with room for 1,024 rows: 160 MB for 5,000 per-sample logs.
+    expect(log.bytes()).toBeLessThan(1024);
+    for (let row = 1; row < 5000; row++) log.push(30 + row * 20, 20, row + 2, 0, 0, row);
+    expect(log.count).toBe(5000);
+    expect([log.starts[4999], log.lines[4999], log.timestamps[4999]]).toEqual([30 + 4999 * 20, 5001, 4999]);
+  });
+});
