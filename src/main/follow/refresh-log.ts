@@ -6,7 +6,7 @@ import type { LogShape } from '../gradio/log-model';
 import { holdsWholeLine } from '../gradio/line-end';
 import type { SharedInterners } from '../log-index/apply-scan';
 import { indexLog } from '../log-index/index-log';
-import type { LogIndex } from '../log-index/log-index';
+import type { LogIndex, SeenFile } from '../log-index/log-index';
 
 const TAIL_BYTES = 64;
 
@@ -80,9 +80,8 @@ export async function refreshLog(
   reshape: () => Promise<LogShape>,
   quietSize: number | undefined,
 ): Promise<Refreshed> {
-  const size = await sizeOf(log.path);
-  const final = size !== null && size === quietSize;
-  if (size === null) {
+  const file = await fileStat(log.path);
+  if (file === null) {
     const hadRows = log.count > 0;
     log.reset(log.shape);
     return {
@@ -92,6 +91,10 @@ export async function refreshLog(
       size: 0,
     };
   }
+  const { size } = file;
+  const final = size === quietSize;
+  if (unchangedSinceSeen(log, file, final))
+    return { firstNew: log.count, pendingTail: log.indexedEnd < size, size };
   const reset = log.needsShape ? undefined : await changedReason(log, size);
   if (reset !== undefined && reset.startsWith('the last row') && log.count > 0) log.truncateTo(log.count - 1);
   else if (reset !== undefined || log.needsShape) {
@@ -105,5 +108,40 @@ export async function refreshLog(
   const firstNew = log.count;
   if (size > log.indexedEnd) await indexLog(log, interners, { final });
   await rememberTail(log);
+  log.seen = { ...file, at: Date.now() };
   return { firstNew, reset, pendingTail: log.indexedEnd < size, size };
+}
+
+/**
+ * A file's modification time is trusted to tell a change only this long after it: a rewrite of the
+ * same size within the file system's time resolution (2 s on FAT, 1 s on HFS+) keeps it.
+ */
+const MTIME_RESOLUTION_MS = 2000;
+
+/**
+ * Whether the file is as the last refresh saw it (size, modification time, inode), that refresh
+ * came well after the change before it, and there is no last row to read now (`final`): then
+ * nothing is read. Each follow poll refreshes every log of the folder: for 5,000 one-row logs (the HF
+ * saver's per-sample folders) reading each one's tail twice took more than a core.
+ */
+function unchangedSinceSeen(log: LogIndex, file: FileStat, final: boolean): boolean {
+  const seen = log.seen;
+  if (!seen || log.needsShape || (final && file.size > log.indexedEnd)) return false;
+  return (
+    seen.size === file.size &&
+    seen.mtimeMs === file.mtimeMs &&
+    seen.ino === file.ino &&
+    seen.at - seen.mtimeMs > MTIME_RESOLUTION_MS
+  );
+}
+
+type FileStat = Omit<SeenFile, 'at'>;
+
+async function fileStat(path: string): Promise<FileStat | null> {
+  try {
+    const { size, mtimeMs, ino } = await stat(path);
+    return { size, mtimeMs, ino };
+  } catch {
+    return null;
+  }
 }

@@ -21,6 +21,14 @@ export const noRowsLayout = (): RowLayout => ({ oddRows: 0, fewestFields: 0x7fff
  */
 const FIRST_ROOM = 16;
 
+/** A log file as a follow refresh saw it: size, modification time, inode, and when. */
+export interface SeenFile {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  at: number;
+}
+
 export class LogIndex {
   count = 0;
   // Typed over any buffer: a worker's transferred result columns can be adopted as they are.
@@ -39,6 +47,8 @@ export class LogIndex {
   tail: Buffer = Buffer.alloc(0);
   /** The last row was read without its line terminator (the file ended there for a while). */
   tailUnterminated = false;
+  /** The file as the last follow refresh left it (refresh-log.ts), until rows are dropped. */
+  seen: SeenFile | undefined;
   /** The file was rewritten and is not yet complete enough to read its header again. */
   needsShape = false;
   /** Bumped whenever rows are dropped (the log was rewritten), so caches keyed on it go stale. */
@@ -163,6 +173,7 @@ export class LogIndex {
     this.scanState = { line: shape.dataLine };
     this.tailUnterminated = false;
     this.tail = Buffer.alloc(0);
+    this.seen = undefined;
     this.errors = [];
     this.layout = noRowsLayout();
     this.generation++;
@@ -177,6 +188,7 @@ export class LogIndex {
     this.detachColumns(row);
     this.count = row;
     this.tailUnterminated = false;
+    this.seen = undefined;
     this.errors = this.errors.filter((issue) => issue.line < this.scanState.line);
     this.generation++;
   }

@@ -35,6 +35,8 @@ export class FolderState {
   /** The watcher being started (LogTracking.follow): settled once it watches, or failed to. */
   watching?: Promise<void>;
   poll?: NodeJS.Timeout;
+  /** Where the next poll starts in the folder's logs (LogTracking.pollSome). */
+  pollNext = 0;
   /** Row hashes seen lately, by sample id (for the review's orphan checks). */
   readonly hashes = new Map<string, string>();
   /** Rows shown with missing files, checked again while following. */

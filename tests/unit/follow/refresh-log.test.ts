@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogShape } from '../../../src/main/gradio/log-model';
@@ -125,5 +125,58 @@ describe('refreshLog', () => {
     rmSync(path);
     expect((await refresh()).reset).toMatch(/removed/);
     expect(log.count).toBe(0);
+  });
+
+  describe('a poll of a log that has not changed', () => {
+    const ROWS = 'a,x,2024-01-01 00:00:00\r\nb,y,2024-01-01 00:00:01\r\n';
+    const SAME_SIZE = 'a,x,2024-01-01 00:00:00\r\nB,Y,2024-01-01 00:00:01\r\n';
+    /** The log last written a minute ago, refreshed once since. */
+    async function quietLog() {
+      const made = setup(ROWS);
+      // Whole seconds: a time set again is then the one seen, to the nanosecond.
+      const minuteAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+      utimesSync(made.path, minuteAgo, minuteAgo);
+      await made.refresh();
+      return { ...made, minuteAgo };
+    }
+
+    it('trusts its size, inode and modification time: nothing is read', async () => {
+      const { path, log, refresh, minuteAgo } = await quietLog();
+      // Rewritten in place to the same size, its time set back: only reading would tell.
+      writeFileSync(path, HEADER + SAME_SIZE);
+      utimesSync(path, minuteAgo, minuteAgo);
+      expect(await refresh()).toEqual({ firstNew: 2, pendingTail: false, size: statSync(path).size });
+      expect(log.count).toBe(2);
+    });
+
+    it('reads again once its modification time or inode changed', async () => {
+      const { path, log, refresh } = await quietLog();
+      writeFileSync(path, HEADER + SAME_SIZE);
+      expect((await refresh()).reset).toMatch(/rewritten before its last read row/);
+      expect(log.count).toBe(2);
+      const again = await quietLog();
+      // Copied over in place with its own time kept (`cp -p`): an older time, not the one seen.
+      writeFileSync(again.path, HEADER + SAME_SIZE);
+      const older = new Date(again.minuteAgo.getTime() - 60_000);
+      utimesSync(again.path, older, older);
+      expect((await again.refresh()).reset).toMatch(/rewritten before its last read row/);
+      const moved = await quietLog();
+      // Replaced by another file (rsync writes a copy and renames it) with the same size and time.
+      writeFileSync(`${moved.path}.new`, HEADER + SAME_SIZE);
+      utimesSync(`${moved.path}.new`, moved.minuteAgo, moved.minuteAgo);
+      renameSync(`${moved.path}.new`, moved.path);
+      expect((await moved.refresh()).reset).toMatch(/rewritten before its last read row/);
+    });
+
+    it('reads again when its last change came just before the last look (the time cannot tell)', async () => {
+      const { path, refresh } = setup(ROWS);
+      // A whole second, so that the time set below is the one seen, to the nanosecond.
+      const second = new Date(Math.floor(Date.now() / 1000) * 1000);
+      utimesSync(path, second, second);
+      await refresh();
+      writeFileSync(path, HEADER + SAME_SIZE);
+      utimesSync(path, second, second);
+      expect((await refresh()).reset).toMatch(/rewritten before its last read row/);
+    });
   });
 });

@@ -1,7 +1,7 @@
 // A folder of many one-row logs, as the HF saver's JSON mode writes one per flagged sample: the UI
 // is told of the changes a few times, not once per log (each message lists every log), and each
 // log's index and reads are sized to it.
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { WorkspaceInfo } from '../../../src/shared/model';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
 import { csvLoggerShape } from '../log-index/csv-logger-shape';
+import { until } from '../../support/until';
 
 const open: Workspace[] = [];
 afterEach(async () => {
@@ -71,5 +72,29 @@ describe('a folder of one-row logs', () => {
     for (let row = 1; row < 5000; row++) log.push(30 + row * 20, 20, row + 2, 0, 0, row);
     expect(log.count).toBe(5000);
     expect([log.starts[4999], log.lines[4999], log.timestamps[4999]]).toEqual([30 + 4999 * 20, 5001, 4999]);
+  });
+
+  it('polls each log in turn where there are many: a change no event told of is still found', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-many-csv-'));
+    for (let i = 0; i < 600; i++) {
+      mkdirSync(join(root, `d${i}`));
+      writeFileSync(join(root, `d${i}`, 'log.csv'), 'text,flag,timestamp\na,,2024-01-01 00:00:00\n');
+    }
+    const appended: string[] = [];
+    const ws = createWorkspace({
+      emit: (event, payload) => {
+        if (event === 'rowsAppended') appended.push(...(payload as { ids: string[] }).ids);
+      },
+      pollMs: 20,
+      // A watcher that reports nothing: only the polls can find the change.
+      watchFolder: async () => ({ close: async () => undefined }),
+    });
+    open.push(ws);
+    await ws.open([root]);
+    await ws.whenIndexed();
+    // Each log's own re-checks after its index are over by then.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    appendFileSync(join(root, 'd550', 'log.csv'), 'b,wrong,2024-01-01 00:00:01\n');
+    await until(() => appended.includes('d550/log.csv#2'), 'the row appended to d550/log.csv', 5000);
   });
 });
