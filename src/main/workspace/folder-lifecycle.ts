@@ -127,14 +127,17 @@ export class FolderLifecycle {
           entry.query.overlay.set(parsed.row, store.get(id, folder.hashes.get(id)), this.ctx.reasons);
       }
     };
-    folder.stopStore = store.onChange((ids) => apply(ids));
-    folder.applyStore = (file, fromRow = 0) => {
-      const ids: string[] = [];
-      for (const id of store.ids()) {
-        const parsed = parseSampleId(id);
-        if (parsed && parsed.file === file && parsed.row >= fromRow) ids.push(id);
-      }
+    // The journal's ids by log, made when first needed and again after the journal changed: a
+    // folder of 5,000 one-row logs (the HF saver's sample folders) looked through every id for
+    // each log indexed.
+    let byLog: Map<string, { id: string; row: number }[]> | undefined;
+    folder.stopStore = store.onChange((ids) => {
+      byLog = undefined;
       apply(ids);
+    });
+    folder.applyStore = (file, fromRow = 0) => {
+      byLog ??= idsByLog(store.ids());
+      apply((byLog.get(file) ?? []).filter(({ row }) => row >= fromRow).map(({ id }) => id));
     };
   }
 
@@ -161,4 +164,17 @@ function joinedRefusal(refusals: unknown[]): unknown {
   if (!(first instanceof Error)) return first;
   first.message = refusals.map((e) => (e instanceof Error ? e.message : String(e))).join('; ');
   return first;
+}
+
+/** Sample ids by the log they name, with their rows. */
+function idsByLog(ids: Iterable<string>): Map<string, { id: string; row: number }[]> {
+  const byLog = new Map<string, { id: string; row: number }[]>();
+  for (const id of ids) {
+    const parsed = parseSampleId(id);
+    if (!parsed) continue;
+    let ofLog = byLog.get(parsed.file);
+    if (!ofLog) byLog.set(parsed.file, (ofLog = []));
+    ofLog.push({ id, row: parsed.row });
+  }
+  return byLog;
 }

@@ -9,6 +9,7 @@ import type { WorkspaceInfo } from '../../../src/shared/model';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
 import { csvLoggerShape } from '../log-index/csv-logger-shape';
+import { MemoryReviewStore } from './memory-review-store';
 import { until } from '../../support/until';
 
 const open: Workspace[] = [];
@@ -96,5 +97,28 @@ describe('a folder of one-row logs', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     appendFileSync(join(root, 'd550', 'log.csv'), 'b,wrong,2024-01-01 00:00:01\n');
     await until(() => appended.includes('d550/log.csv#2'), 'the row appended to d550/log.csv', 5000);
+  });
+
+  it('applies a review made since the journal was looked through, when its log is read again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-reread-'));
+    const rows = ['a,,2024-01-01 00:00:00\n', 'b,,2024-01-01 00:00:01\n', 'c,,2024-01-01 00:00:02\n'];
+    writeFileSync(join(root, 'log.csv'), `text,flag,timestamp\n${rows.join('')}`);
+    const store = new MemoryReviewStore();
+    const reset: string[] = [];
+    const ws = createWorkspace({
+      emit: (event, payload) => void (event === 'logReset' && reset.push((payload as { file: string }).file)),
+      reviewStoreFor: async () => store,
+      pollMs: 20,
+    });
+    open.push(ws);
+    const [folder] = (await ws.open([root])).folders;
+    await ws.whenIndexed();
+    await store.edit(await ws.identify(folder.id, ['log.csv#2']), { status: 'keep' }, 'ann');
+    // The log shrinks (its last row goes): it is read again, and its reviews applied again.
+    writeFileSync(join(root, 'log.csv'), `text,flag,timestamp\n${rows.slice(0, 2).join('')}`);
+    await until(() => reset.includes('log.csv'), 'the log to be read again');
+    await ws.whenIdle();
+    const kept = await ws.query({ filter: { statuses: ['keep'] }, offset: 0, limit: 5 });
+    expect(kept.rows.map((row) => row.id)).toEqual(['log.csv#2']);
   });
 });
