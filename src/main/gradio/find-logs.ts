@@ -36,10 +36,10 @@ function isGradioCopy(name: string, directory: boolean): boolean {
 
 /**
  * Whether `dir` is a component's label directory, where Gradio keeps its copies of flagged files (a
- * hash directory per file from 3.35 on, `tmpXXXXXXXX.ext` files before): its first entries include
- * a copy and no log. It never holds a log, and it holds an entry per flagged file (a million took
- * 1.3 s to read): told from the first entries the disk gives, without reading the rest (false
- * where it cannot be read).
+ * hash directory per file from 3.35 on, `tmpXXXXXXXX.ext` files before): its first entries are all
+ * copies (dot files aside: a Finder's `.DS_Store`). It never holds a log, and it holds an entry per
+ * flagged file (a million took 1.3 s to read): told from the first entries the disk gives, without
+ * reading the rest (false where it cannot be read).
  */
 export function holdsCopies(dir: string): boolean {
   let handle;
@@ -53,8 +53,9 @@ export function holdsCopies(dir: string): boolean {
     for (let seen = 0; seen < FIRST_ENTRIES; seen++) {
       const entry = handle.readSync();
       if (entry === null) break;
-      if (entry.isFile() && isLogName(entry.name)) return false;
-      if (isGradioCopy(entry.name, entry.isDirectory())) copies++;
+      if (entry.name.startsWith('.')) continue;
+      if (!isGradioCopy(entry.name, entry.isDirectory())) return false;
+      copies++;
     }
     return copies > 0;
   } catch {

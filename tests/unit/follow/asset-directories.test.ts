@@ -18,12 +18,14 @@ function folder(layout: Record<string, string[]>): string {
 
 describe('AssetDirectories', () => {
   const root = folder({
-    image: ['0a1b2c3d4e5f60718293/', 'ffeeddccbbaa99887766/'],
+    image: ['0a1b2c3d4e5f60718293/', 'ffeeddccbbaa99887766/', '.DS_Store'],
     'Upload Voice Sample': ['0123456789abcdef0123456789abcdef01234567/'],
     input_image: ['tmp869r3vjy.jpg', 'tmpab12cd_3.png'],
     flagged: ['log.csv', 'image/'],
     mixed: ['dataset1.csv', '0a1b2c3d4e5f60718293/'],
     notes: ['readme.txt', 'plan.md'],
+    // One hash-named directory beside other things: not a label directory.
+    project: ['0a1b2c3d4e5f60718293/', 'README.md', 'src/'],
     empty: [],
   });
   const copies = new AssetDirectories(() => undefined);
@@ -34,10 +36,11 @@ describe('AssetDirectories', () => {
     expect(copies.holdsCopies(join(root, 'input_image'))).toBe(true);
   });
 
-  it('never takes a directory with a log, nor one without copies, for one', () => {
+  it('never takes a directory with a log, or anything but copies, for one', () => {
     expect(copies.holdsCopies(join(root, 'flagged'))).toBe(false);
     expect(copies.holdsCopies(join(root, 'mixed'))).toBe(false);
     expect(copies.holdsCopies(join(root, 'notes'))).toBe(false);
+    expect(copies.holdsCopies(join(root, 'project'))).toBe(false);
     expect(copies.holdsCopies(join(root, 'empty'))).toBe(false);
     expect(copies.holdsCopies(join(root, 'gone'))).toBe(false);
   });
