@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// A folder of the HF saver's per-sample folders (`separate_dirs=True`: one `<uuid>/metadata.jsonl`
+// with one row per flagged sample, its image in `<uuid>/im/<hash>/`): thousands of one-row logs.
+// Beside it, the baseline: the same rows and images as one log (`data.csv`, the saver's CSV mode).
+// Each measure runs in a fresh process, the two folders in turn, the best of the rounds printed:
+// - the app's open until every row is indexed (not followed), and the `workspaceChanged` messages;
+// - the same with a review journal holding every sample (the journal's ids are looked up per log);
+// - followed and idle: CPU per second, inotify watches (Linux), peak RSS;
+// - `flagdeck inspect --json`.
+// Usage: node bench/many-logs.mjs [samples] [--rounds N]   (default 5000 samples, 2 rounds)
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { buildSources, dataDir, importBuilt, root, timedCommand as timed } from './support.mjs';
+
+const args = process.argv.slice(2);
+const IDLE_MS = 6000;
+
+/** Measures run in a child process (`--task NAME folder`), printing one JSON line. */
+const tasks = {
+  async indexed(folder, withJournal) {
+    const { createWorkspace } = await importBuilt('main/workspace/workspace');
+    const ids = withJournal === 'journal' ? journalIds(folder) : [];
+    const store = { get: () => undefined, ids: () => ids, onChange: () => () => {} };
+    let told = 0;
+    const t0 = performance.now();
+    const ws = createWorkspace({
+      emit: (event) => void (event === 'workspaceChanged' && told++),
+      follow: false,
+      reviewStoreFor: async () => store,
+    });
+    await ws.open([folder]);
+    await ws.whenIndexed();
+    const ms = performance.now() - t0;
+    const rows = ws.info().folders[0].logs.reduce((sum, log) => sum + log.rows, 0);
+    await ws.dispose();
+    return { ms, told, rows };
+  },
+  async idle(folder) {
+    const { createWorkspace } = await importBuilt('main/workspace/workspace');
+    const ws = createWorkspace({ emit: () => {} });
+    await ws.open([folder]);
+    await ws.whenIndexed();
+    await ws.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const from = cpuMs();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const perSecond = (cpuMs() - from) / (IDLE_MS / 1000);
+    const watches = inotifyWatches();
+    await ws.dispose();
+    return { perSecond, watches, rss: process.resourceUsage().maxRSS / 1024 };
+  },
+};
+
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** The inotify watches this process holds (Linux; NaN elsewhere). */
+function inotifyWatches() {
+  if (process.platform !== 'linux') return NaN;
+  let count = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    let target;
+    try {
+      target = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue;
+    }
+    if (target === 'anon_inode:inotify')
+      count += readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('inotify wd:')).length;
+  }
+  return count;
+}
+
+/** A sample id for every row of the folder (as a journal that reviewed them all holds). */
+function journalIds(folder) {
+  if (existsSync(join(folder, 'data.csv'))) {
+    const rows = readFileSync(join(folder, 'data.csv'), 'utf8').trim().split('\n').length - 1;
+    return Array.from({ length: rows }, (_, row) => `data.csv#${row + 1}`);
+  }
+  return readdirSync(folder)
+    .filter((name) => name.includes('-'))
+    .map((uuid) => `${uuid}/metadata.jsonl#1`);
+}
+
+const hex = (i, width) => ((i * 2654435761) >>> 0).toString(16).padStart(width, '0').slice(-width);
+
+/** bench/.data/many-logs-<n>/{samples,one-log}: written once, a minute old (quiet, as a saver left them). */
+function folders(samples) {
+  const base = join(dataDir, `many-logs-${samples}`);
+  const perSample = join(base, 'samples');
+  const oneLog = join(base, 'one-log');
+  if (!existsSync(join(base, 'made'))) {
+    rmSync(base, { recursive: true, force: true });
+    const csv = ['text,im,flag,username,timestamp'];
+    const old = new Date(Date.now() - 60_000);
+    for (let i = 0; i < samples; i++) {
+      const uuid = `${hex(i, 8)}-1111-4222-8333-${hex(i + 7, 12)}`;
+      const image = `im/${hex(i, 12)}${hex(i + 3, 8)}/bus.png`;
+      const row = {
+        text: `sample ${i}`,
+        im: `${uuid}/${image}`,
+        flag: i % 3 ? '' : 'wrong',
+        username: '',
+        timestamp: '2024-06-01 10:00:00',
+      };
+      mkdirSync(join(perSample, uuid, image, '..'), { recursive: true });
+      writeFileSync(join(perSample, uuid, image), 'png');
+      writeFileSync(join(perSample, uuid, 'metadata.jsonl'), JSON.stringify(row));
+      utimesSync(join(perSample, uuid, 'metadata.jsonl'), old, old);
+      mkdirSync(join(oneLog, image, '..'), { recursive: true });
+      writeFileSync(join(oneLog, image), 'png');
+      csv.push(`${row.text},${image},${row.flag},,${row.timestamp}`);
+    }
+    writeFileSync(join(oneLog, 'data.csv'), `${csv.join('\n')}\n`);
+    utimesSync(join(oneLog, 'data.csv'), old, old);
+    writeFileSync(join(base, 'made'), '');
+  }
+  return { perSample, oneLog };
+}
+
+function inChild(name, folder, extra = '') {
+  const run = timed(process.execPath, [join(root, 'bench/many-logs.mjs'), '--task', name, folder, extra]);
+  return { ...JSON.parse(run.out.trim().split('\n').at(-1)), wall: run.ms, peak: run.rss };
+}
+
+if (args[0] === '--task') {
+  console.log(JSON.stringify(await tasks[args[1]](args[2], args[3])));
+  process.exit(0);
+}
+
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 2;
+const samples = Number(args.find((arg, i) => /^\d+$/.test(arg) && args[i - 1] !== '--rounds') ?? 5000);
+if (!existsSync(join(root, 'out/main/cli.js'))) throw new Error('run `npm run build` first');
+await buildSources(['main/workspace/workspace']);
+const { perSample, oneLog } = folders(samples);
+const measures = {
+  indexed: (folder) => inChild('indexed', folder),
+  journal: (folder) => inChild('indexed', folder, 'journal'),
+  idle: (folder) => inChild('idle', folder),
+  inspect: (folder) => timed(process.execPath, [join(root, 'bin/flagdeck.mjs'), 'inspect', '--json', folder]),
+};
+const best = {};
+const score = { indexed: 'ms', journal: 'ms', idle: 'perSecond', inspect: 'ms' };
+for (let round = 0; round < rounds; round++)
+  for (const [name, measure] of Object.entries(measures))
+    for (const [kind, folder] of [
+      ['samples', perSample],
+      ['oneLog', oneLog],
+    ]) {
+      const result = measure(folder);
+      const key = `${name}.${kind}`;
+      if (!best[key] || result[score[name]] < best[key][score[name]]) best[key] = result;
+    }
+
+const x = (name, field) => (best[`${name}.samples`][field] / best[`${name}.oneLog`][field]).toFixed(1);
+const b = (name) => ({ s: best[`${name}.samples`], o: best[`${name}.oneLog`] });
+console.log(
+  `== ${samples.toLocaleString('en')} per-sample folders against the same rows as one log, best of ${rounds} ==`,
+);
+let m = b('indexed');
+console.log(
+  `open until every row is indexed: ${m.s.ms.toFixed(0)} ms (${m.s.rows} rows, ${m.s.told} workspaceChanged) = ${x('indexed', 'ms')} x one log (${m.o.ms.toFixed(0)} ms, ${m.o.told})`,
+);
+m = b('journal');
+console.log(
+  `  with a journal of every sample: ${m.s.ms.toFixed(0)} ms = ${x('journal', 'ms')} x one log (${m.o.ms.toFixed(0)} ms)`,
+);
+m = b('idle');
+console.log(
+  `followed, idle: ${m.s.perSecond.toFixed(1)} ms of CPU a second, ${m.s.watches} inotify watches, peak ${m.s.rss.toFixed(0)} MB; one log: ${m.o.perSecond.toFixed(1)} ms, ${m.o.watches} watches, ${m.o.rss.toFixed(0)} MB`,
+);
+m = b('inspect');
+console.log(
+  `flagdeck inspect --json: ${(m.s.ms / 1000).toFixed(2)} s, peak ${m.s.rss.toFixed(0)} MB = ${x('inspect', 'ms')} x one log (${(m.o.ms / 1000).toFixed(2)} s)`,
+);
