@@ -10,7 +10,7 @@
 import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { HEADER, buildSources, dataDir, importBuilt, row } from './support.mjs';
+import { HEADER, buildSources, cpuMs, dataDir, importBuilt, row } from './support.mjs';
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -52,10 +52,6 @@ function copy(flagged, i) {
   return hash;
 }
 
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function follow(flagged) {

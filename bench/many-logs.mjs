@@ -8,18 +8,10 @@
 // - followed and idle: CPU per second, inotify watches (Linux), peak RSS;
 // - `flagdeck inspect --json`.
 // Usage: node bench/many-logs.mjs [samples] [--rounds N]   (default 5000 samples, 2 rounds)
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSources, dataDir, importBuilt, root, timedCommand as timed } from './support.mjs';
+import { inotifyWatches } from '../tests/support/inotify.mjs';
+import { buildSources, cpuMs, dataDir, importBuilt, root, timedCommand as timed } from './support.mjs';
 
 const args = process.argv.slice(2);
 const IDLE_MS = 6000;
@@ -59,30 +51,6 @@ const tasks = {
     return { perSecond, watches, rss: process.resourceUsage().maxRSS / 1024 };
   },
 };
-
-function cpuMs() {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
-/** The inotify watches this process holds (Linux; NaN elsewhere). */
-function inotifyWatches() {
-  if (process.platform !== 'linux') return NaN;
-  let count = 0;
-  for (const fd of readdirSync('/proc/self/fd')) {
-    let target;
-    try {
-      target = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      continue;
-    }
-    if (target === 'anon_inode:inotify')
-      count += readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('inotify wd:')).length;
-  }
-  return count;
-}
 
 /** A sample id for every row of the folder (as a journal that reviewed them all holds). */
 function journalIds(folder) {

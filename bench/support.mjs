@@ -18,6 +18,12 @@ function builtPath(entry) {
   return join(buildDir, entry.replaceAll('/', '_') + '.mjs');
 }
 
+/** CPU time this process has used (every thread), in ms. */
+export function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /** Imports a module bundled earlier by buildSources (without loading the bundler: RSS stays honest). */
 export function importBuilt(entry) {
   return import(builtPath(entry));

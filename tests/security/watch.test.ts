@@ -5,7 +5,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchFolder } from '../../src/main/follow/folder-watch';
-import { inotifyWatches } from '../support/inotify';
+import { inotifyWatches } from '../support/inotify.mjs';
 import { flaggingFolder, tempDir } from './support';
 
 describe.skipIf(process.platform !== 'linux')('watching a folder with symlinks out of it', () => {

@@ -43,14 +43,6 @@ async function hasWholeLine(path: string): Promise<boolean> {
   return holdsWholeLine(head);
 }
 
-async function sizeOf(path: string): Promise<number | null> {
-  try {
-    return (await stat(path)).size;
-  } catch {
-    return null;
-  }
-}
-
 const shrank = (log: LogIndex, size: number): string =>
   `the log shrank from ${log.indexedEnd} to ${size} bytes`;
 
@@ -62,7 +54,7 @@ export async function changedReason(log: LogIndex, size: number): Promise<string
   if (size < log.indexedEnd) return shrank(log, size);
   if (log.tail.length === 0) return undefined;
   const now = await readBytes(log.path, log.indexedEnd - log.tail.length, log.tail.length);
-  if (now.length < log.tail.length) return shrank(log, (await sizeOf(log.path)) ?? 0);
+  if (now.length < log.tail.length) return shrank(log, (await fileStat(log.path))?.size ?? 0);
   if (!now.equals(log.tail)) return 'the log was rewritten before its last read row';
   if (log.tailUnterminated && size > log.indexedEnd) return 'the last row was completed after it was read';
   return undefined;

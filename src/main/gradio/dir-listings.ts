@@ -2,7 +2,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
-import { ExactLookup, NOT_THERE } from './exact-entry';
+import { ExactLookup, NOT_THERE, type ExactEntry } from './exact-entry';
 import { ASSET_HASH_DIR } from './find-logs';
 import { fs } from '../platform/node-fs';
 
@@ -107,8 +107,7 @@ export class DirListings {
    */
   private inUnread(dir: string, name: string): Found {
     const exact = this.exact.entry(dir, name);
-    if (exact !== undefined && exact !== NOT_THERE)
-      return { entry: name, link: exact.link, directory: exact.directory };
+    if (exact !== undefined && exact !== NOT_THERE) return foundExactly(name, exact);
     try {
       return entryOf(listingOf(fs.readdirSync(dir, { withFileTypes: true }), Date.now()), name);
     } catch {
@@ -141,7 +140,7 @@ export class DirListings {
   private exactElseRead(dir: string, name: string): Found | Wait {
     const exact = this.exact.entry(dir, name);
     if (exact === NOT_THERE) return ASSET_HASH_DIR.test(name) ? undefined : this.startRead(dir);
-    return exact ? { entry: name, link: exact.link, directory: exact.directory } : this.startRead(dir);
+    return exact ? foundExactly(name, exact) : this.startRead(dir);
   }
 
   private startRead(dir: string): Wait {
@@ -222,6 +221,11 @@ export class DirListings {
     this.read.delete(dir);
     this.reading.delete(dir);
   }
+}
+
+/** An entry ExactLookup found under the name asked for. */
+function foundExactly(name: string, { link, directory }: ExactEntry): Found {
+  return { entry: name, link, directory };
 }
 
 /** entryOf, looking through a few entries as read: the first named `name`, else loosely so. */

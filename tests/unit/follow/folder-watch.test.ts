@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchFolder, type FolderWatch } from '../../../src/main/follow/folder-watch';
-import { inotifyWatches } from '../../support/inotify';
+import { inotifyWatches } from '../../support/inotify.mjs';
 import { until } from '../../support/until';
 
 const open: FolderWatch[] = [];
