@@ -11,7 +11,15 @@
 // Usage: node bench/assets.mjs [rows] [--rounds N]   (default 100000 rows, 3 rounds)
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bigLog, buildSources, dataDir, importBuilt, root, timedCommand as timed } from './support.mjs';
+import {
+  bigLog,
+  buildSources,
+  dataDir,
+  importBuilt,
+  root,
+  taskInChild,
+  timedCommand as timed,
+} from './support.mjs';
 
 const args = process.argv.slice(2);
 
@@ -106,10 +114,7 @@ for (let round = 0; round < rounds; round++) {
 // The app's first page, reopened: the first run of each folder writes its index, the timed ones
 // reuse it (the reopen target: under 100 ms), beside the same log without its files.
 await buildSources(['main/workspace/workspace']);
-const firstPage = (folder) => {
-  const run = timed(process.execPath, [join(root, 'bench/assets.mjs'), '--task', folder], undefined, false);
-  return { ...JSON.parse(run.out.trim().split('\n').at(-1)), wall: run.ms };
-};
+const firstPage = (folder) => taskInChild('assets.mjs', [folder], false);
 for (const folder of [present, missing]) firstPage(folder);
 for (let round = 0; round < rounds; round++)
   for (const [name, folder] of [

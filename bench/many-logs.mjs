@@ -11,7 +11,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inotifyWatches } from '../tests/support/inotify.mjs';
-import { buildSources, cpuMs, dataDir, importBuilt, root, timedCommand as timed } from './support.mjs';
+import {
+  buildSources,
+  cpuMs,
+  dataDir,
+  importBuilt,
+  root,
+  taskInChild,
+  timedCommand as timed,
+} from './support.mjs';
 
 const args = process.argv.slice(2);
 const IDLE_MS = 6000;
@@ -99,10 +107,7 @@ function folders(samples) {
   return { perSample, oneLog };
 }
 
-function inChild(name, folder, extra = '') {
-  const run = timed(process.execPath, [join(root, 'bench/many-logs.mjs'), '--task', name, folder, extra]);
-  return { ...JSON.parse(run.out.trim().split('\n').at(-1)), wall: run.ms, peak: run.rss };
-}
+const inChild = (name, folder, extra = '') => taskInChild('many-logs.mjs', [name, folder, extra]);
 
 if (args[0] === '--task') {
   console.log(JSON.stringify(await tasks[args[1]](args[2], args[3])));

@@ -26,6 +26,7 @@ import {
   importBuilt,
   root,
   row,
+  taskInChild,
   timedCommand as timed,
 } from './support.mjs';
 
@@ -92,10 +93,7 @@ const tasks = {
   },
 };
 
-function inChild(name, folder, cached = '') {
-  const run = timed(process.execPath, [join(root, 'bench/open.mjs'), '--task', name, folder, cached]);
-  return { ...JSON.parse(run.out.trim().split('\n').at(-1)), wall: run.ms };
-}
+const inChild = (name, folder, cached = '') => taskInChild('open.mjs', [name, folder, cached]);
 
 const PY_CSV = `import csv,sys
 n=0

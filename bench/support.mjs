@@ -141,3 +141,18 @@ export function timedCommand(command, commandArgs, env = childEnv, withRss = tru
   if (measured) rmSync(rssFile, { force: true });
   return { ms, rss, out: result.stdout };
 }
+
+/**
+ * Runs `bench/<script> --task …taskArgs` in a fresh Node process (the task prints one JSON line
+ * last): that line's fields, with the child's wall time (`wall`) and, where measured, its peak RSS
+ * in MB (`peak`).
+ */
+export function taskInChild(script, taskArgs, withRss = true) {
+  const run = timedCommand(
+    process.execPath,
+    [join(root, 'bench', script), '--task', ...taskArgs],
+    childEnv,
+    withRss,
+  );
+  return { ...JSON.parse(run.out.trim().split('\n').at(-1)), wall: run.ms, peak: run.rss };
+}
