@@ -87,6 +87,8 @@ export const FolderInfo = z.object({
   name: z.string(),
   logs: z.array(LogInfo),
   readOnly: z.boolean(),
+  /** What went wrong with the folder itself (it cannot be watched, a log of it cannot be read). */
+  problems: z.array(z.string()),
 });
 export type FolderInfo = z.infer<typeof FolderInfo>;
 

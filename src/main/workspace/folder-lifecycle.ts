@@ -144,6 +144,7 @@ export class FolderLifecycle {
   private async closeFolder(folder: FolderState): Promise<void> {
     folder.closed = true;
     if (folder.poll) clearInterval(folder.poll);
+    if (folder.discover) clearInterval(folder.discover);
     for (const entry of folder.logs.values()) {
       entry.follower.close();
       this.ctx.engine.forget(entry.query.key);

@@ -20,6 +20,8 @@ export interface LogEntry {
 }
 
 const MAX_HASHES = 100_000;
+/** A folder's own problems shown at most (the newest); each is a line of its own in the UI. */
+const MAX_PROBLEMS = 20;
 
 export class FolderState {
   readonly logs = new Map<string, LogEntry>();
@@ -49,6 +51,18 @@ export class FolderState {
    */
   readonly unfinishedLogs = new Set<string>();
   closed = false;
+  /** What went wrong with the folder itself, oldest first (FolderInfo.problems). */
+  readonly problems: string[] = [];
+  /** Looks for new logs now and then where the watcher cannot tell of them (LogTracking). */
+  discover?: NodeJS.Timeout;
+
+  /** Adds a problem unless it is known: whether it was added. */
+  addProblem(message: string): boolean {
+    if (this.problems.includes(message)) return false;
+    if (this.problems.length >= MAX_PROBLEMS) this.problems.shift();
+    this.problems.push(message);
+    return true;
+  }
 
   /** Keeps the hash of a row read lately; the oldest are forgotten past a bound. */
   rememberHash(id: string, hash: string): void {

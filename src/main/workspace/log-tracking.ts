@@ -12,6 +12,7 @@ import { ReviewOverlay } from '../query/review-overlay';
 import { refreshLog, rememberTail } from '../follow/refresh-log';
 import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';
 import { watchFolder } from '../follow/folder-watch';
+import { DISCOVER_MS, watchProblem } from '../follow/watch-problem';
 import { sampleId } from '../../shared/sample-id';
 import type { FolderState, LogEntry } from './folder-state';
 import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
@@ -40,7 +41,7 @@ export class LogTracking {
       shape = await ctx.reader.shapeOf(folder.root, file);
     } catch (error) {
       worker?.cancel();
-      ctx.logProblem(`${join(folder.root, file)}: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.folderProblem(folder, `${file} cannot be read: ${messageOf(error)}`);
       return undefined;
     }
     const log = new LogIndex(join(folder.root, file), shape);
@@ -127,7 +128,7 @@ export class LogTracking {
       if (added >= LARGE_LOG_ROWS && !oneShot) collectGarbage();
       await rememberTail(log);
     } catch (error) {
-      ctx.logProblem(`${log.path}: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.folderProblem(folder, `${log.file} was read up to row ${log.count} only: ${messageOf(error)}`);
     } finally {
       worker?.cancel();
     }
@@ -194,9 +195,26 @@ export class LogTracking {
       }, pollMs);
       folder.poll.unref();
     }
-    folder.watching = this.watch(folder).catch((error: unknown) =>
-      ctx.logProblem(`${folder.root}: cannot watch the folder: ${String(error)}`),
-    );
+    folder.watching = this.watch(folder).catch((error: unknown) => this.watchFailed(folder, error));
+  }
+
+  /**
+   * The folder cannot be watched, whole or in part: the reviewer is told, and its logs are looked
+   * for every DISCOVER_MS (appends to known logs are found by the polls above either way).
+   */
+  private watchFailed(folder: FolderState, error: unknown): void {
+    if (folder.closed) return;
+    this.ctx.folderProblem(folder, watchProblem(error));
+    if (folder.discover) return;
+    const every = this.ctx.options.discoverMs ?? DISCOVER_MS;
+    folder.discover = setInterval(() => void this.discoverLogs(folder), every);
+    folder.discover.unref();
+  }
+
+  /** Adds the folder's logs not known yet (each once it has a whole first line). */
+  private async discoverLogs(folder: FolderState): Promise<void> {
+    const files = await this.ctx.reader.findLogs(folder.root).catch(() => [] as string[]);
+    for (const file of files) void this.maybeNewLog(folder, file);
   }
 
   private async watch(folder: FolderState): Promise<void> {
@@ -212,11 +230,11 @@ export class LogTracking {
         folder.unfinishedLogs.delete(file);
         folder.logs.get(file)?.follower.changeReported();
       },
-      error: (error) => ctx.logProblem(`${folder.root}: ${String(error)}`),
+      error: (error) => this.watchFailed(folder, error),
     });
     if (folder.closed) return watcher.close();
     folder.closeWatch = () => watcher.close();
-    for (const file of await ctx.reader.findLogs(folder.root)) void this.maybeNewLog(folder, file);
+    await this.discoverLogs(folder);
   }
 
   /** Rows shown with a missing file that has now arrived: the UI fetches them again. */
@@ -268,4 +286,8 @@ function pollSome(folder: FolderState): void {
   const count = Math.min(POLLED_PER_TICK, logs.length);
   for (let i = 0; i < count; i++) logs[(folder.pollNext + i) % logs.length].follower.poll();
   folder.pollNext = logs.length > 0 ? (folder.pollNext + count) % logs.length : 0;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -34,6 +34,8 @@ export interface WorkspaceOptions {
   hostScans?: boolean;
   /** Delay before the bulk index of a log starts (the first page goes first). */
   bulkDelayMs?: number;
+  /** Where a folder cannot be watched: how often it is looked through for new logs (ms; default 5000). */
+  discoverMs?: number;
   /** Watch folders for changes (default true). */
   follow?: boolean;
   /** The folder watcher (default: chokidar's, follow/folder-watch.ts; tests pass one that drops events). */

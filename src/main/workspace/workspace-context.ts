@@ -50,6 +50,7 @@ export class WorkspaceContext {
         name: folder.name,
         logs: [...folder.logs.values()].map((entry) => logInfo(entry.query.log)),
         readOnly: folder.readOnly,
+        problems: [...folder.problems],
       })),
     };
   }
@@ -60,6 +61,13 @@ export class WorkspaceContext {
       for (const entry of folder.logs.values()) if (entry.query.log.path === logPath) return folder;
     }
     return undefined;
+  }
+
+  /** A problem of the folder itself: logged, and shown with the folder (once). */
+  folderProblem(folder: FolderState, message: string): void {
+    if (!folder.addProblem(message)) return;
+    this.logProblem(`${folder.root}: ${message}`);
+    this.changed();
   }
 
   /** Tells the UI the workspace changed: at once, or at the end of the window of the last told. */

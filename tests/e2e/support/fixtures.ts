@@ -22,6 +22,8 @@ interface WorkerFixtures {
   serveCopies: boolean;
   /** Extra `flagdeck serve` arguments (e.g. `--allow-open-anywhere` for tests opening temp folders by path). */
   serveArgs: string[];
+  /** Extra environment of `flagdeck serve` (e.g. NODE_OPTIONS loading a fault into it). */
+  serveEnv: Record<string, string>;
   server: Server;
 }
 
@@ -29,10 +31,11 @@ export const test = base.extend<object, WorkerFixtures>({
   serveFolders: [[], { option: true, scope: 'worker' }],
   serveCopies: [true, { option: true, scope: 'worker' }],
   serveArgs: [[], { option: true, scope: 'worker' }],
+  serveEnv: [{}, { option: true, scope: 'worker' }],
   server: [
-    async ({ serveFolders, serveCopies, serveArgs }, use) => {
+    async ({ serveFolders, serveCopies, serveArgs, serveEnv }, use) => {
       const folders = serveCopies ? await Promise.all(serveFolders.map(copyFolder)) : serveFolders;
-      const handle = await startServe(folders, { args: serveArgs });
+      const handle = await startServe(folders, { args: serveArgs, env: serveEnv });
       try {
         await use({ ...handle, folders });
       } finally {

@@ -29,6 +29,7 @@ function source(kinds: ColumnKind[], more: ColumnKind[] = []): ExportSource {
         path: '/a',
         name: 'a',
         readOnly: false,
+        problems: [],
         logs: [log('one.csv', kinds), log('two.csv', more)],
       },
     ],

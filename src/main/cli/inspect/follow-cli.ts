@@ -13,6 +13,16 @@ export function followLine<E extends EventName>(event: E, payload: EventPayload<
 }
 
 /**
+ * The lines for the folder's problems in a workspace snapshot that were not printed before
+ * (`printed` keeps them): `{"event":"folderProblem","message"}`, e.g. the folder cannot be watched.
+ */
+export function problemLines(info: EventPayload<'workspaceChanged'>, printed: Set<string>): string[] {
+  const fresh = info.folders.flatMap((folder) => folder.problems).filter((m) => !printed.has(m));
+  for (const message of fresh) printed.add(message);
+  return fresh.map((message) => JSON.stringify({ event: 'folderProblem', message }));
+}
+
+/**
  * Follows `root`, calling `print` per event, until `stop` is aborted. `ready` is called once the
  * folder is indexed and watched: changes made before then are part of the first reading, not events.
  */
@@ -23,11 +33,15 @@ export async function followFolder(
   options: Partial<WorkspaceOptions> = {},
   ready?: () => void,
 ): Promise<void> {
+  const printedProblems = new Set<string>();
   const workspace = createWorkspace({
     ...options,
     emit: (event, payload) => {
       const line = followLine(event, payload);
       if (line !== undefined) print(line);
+      if (event === 'workspaceChanged')
+        for (const problem of problemLines(payload as EventPayload<'workspaceChanged'>, printedProblems))
+          print(problem);
     },
   });
   try {

@@ -3,6 +3,7 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { followFolder, followLine } from '../../../../src/main/cli/inspect/follow-cli';
+import { failWatches } from '../../../support/failing-watch.mjs';
 import { until } from '../../../support/until';
 
 /**
@@ -67,5 +68,27 @@ describe('inspect --follow', () => {
       { event: 'logReset', file: 'log.csv', reason: expect.stringMatching(/shrank/) },
       { event: 'rowsAppended', file: 'log.csv', ids: ['log.csv#1'] },
     ]);
+  });
+
+  it('prints a folder it cannot watch as one folderProblem line, and still finds its new logs', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-tail-'));
+    writeFileSync(join(root, 'dataset1.csv'), 'text,timestamp\r\nhello,2024-01-01 00:00:00\r\n');
+    const restore = failWatches((path) => path.startsWith(root));
+    const lines: string[] = [];
+    const stop = new AbortController();
+    try {
+      const options = { timing: { recheckMs: 40, finalQuietMs: 500 }, pollMs: 200, discoverMs: 100 };
+      const done = followFolder(root, (line) => lines.push(line), stop.signal, options);
+      await until(() => lines.some((line) => line.includes('folderProblem')), 'the folderProblem line');
+      writeFileSync(join(root, 'dataset2.csv'), 'other,timestamp\r\nx,2024-01-01 00:00:03\r\n');
+      await until(() => lines.some((line) => line.includes('dataset2.csv#1')), 'dataset2.csv#1');
+      stop.abort();
+      await done;
+    } finally {
+      restore();
+    }
+    const events = lines.map((line) => JSON.parse(line) as { event: string; message?: string });
+    expect(events.map((e) => e.event)).toEqual(['folderProblem', 'logAdded', 'rowsAppended']);
+    expect(events[0].message).toMatch(/^not watched for changes: .*ENOSPC.*max_user_watches/);
   });
 });

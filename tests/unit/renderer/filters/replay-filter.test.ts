@@ -35,6 +35,7 @@ describe('the replay column', () => {
       path: '/x',
       name: 'x',
       readOnly: false,
+      problems: [],
       logs: [
         {
           file: 'log.csv',

@@ -20,6 +20,7 @@ const folders: FolderInfo[] = [
     path: '/x',
     name: 'x',
     readOnly: false,
+    problems: [],
     logs: [
       log('dataset1.csv', [
         ['img', 'image'],
@@ -102,6 +103,7 @@ describe('columns of several folders', () => {
       path: '/other/flagged',
       name: 'flagged',
       readOnly: false,
+      problems: [],
       logs: [
         log('log.csv', [
           ['prompt', 'text'],

@@ -18,6 +18,7 @@ const folder = (id: string, logs: ReturnType<typeof log>[]): FolderInfo => ({
   name: id,
   logs,
   readOnly: false,
+  problems: [],
 });
 
 describe('overallProgress', () => {

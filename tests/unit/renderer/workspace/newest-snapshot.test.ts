@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { newestSnapshot } from '../../../../src/renderer/src/features/workspace/newest-snapshot';
 import type { FolderInfo } from '../../../../src/shared/model';
 
-const folder = (id: string): FolderInfo => ({ id, path: `/data/${id}`, name: id, logs: [], readOnly: false });
+const folder = (id: string): FolderInfo => ({
+  id,
+  path: `/data/${id}`,
+  name: id,
+  logs: [],
+  readOnly: false,
+  problems: [],
+});
 
 describe('newestSnapshot', () => {
   it('keeps the later snapshot when the reply to an earlier close arrives last', () => {

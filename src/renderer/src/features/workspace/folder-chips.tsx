@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { FolderInfo } from '../../../../shared/model';
 import { folderLabels } from '../../common/folder-labels';
+import { folderIssues } from './folder-issues';
 import type { FolderProgress } from './use-folder-progress';
 
 function useNewChipInView(folders: FolderInfo[]) {
@@ -36,7 +37,7 @@ export function FolderChips({
     <ul className="folder-chips" aria-label="Open folders" ref={list}>
       {folders.map((f) => {
         const rows = f.logs.reduce((n, l) => n + l.rows, 0);
-        const problems = f.logs.reduce((n, l) => n + l.errors.length + l.warnings.length, 0);
+        const issues = folderIssues(f);
         return (
           <li key={f.id} className="chip" title={f.path} data-folder-chip={f.id}>
             <span className="chip-name">{labels.get(f.id) ?? f.name}</span>
@@ -50,19 +51,9 @@ export function FolderChips({
               </span>
             )}
             {f.readOnly && <span className="badge">read-only</span>}
-            {problems > 0 && (
-              <span
-                className="badge badge-warning"
-                title={f.logs
-                  .flatMap((l) => [
-                    ...l.errors.map(
-                      (e) => `${l.file}:${e.line}${e.column ? `:${e.column}` : ''} ${e.message}`,
-                    ),
-                    ...l.warnings,
-                  ])
-                  .join('\n')}
-              >
-                {problems} issue{problems === 1 ? '' : 's'}
+            {issues.length > 0 && (
+              <span className="badge badge-warning" title={issues.join('\n')} data-testid="folder-issues">
+                {issues.length} issue{issues.length === 1 ? '' : 's'}
               </span>
             )}
             <button
