@@ -1,5 +1,6 @@
 // A workspace opened for a one-shot command (export, push): the folders indexed in full with their
 // review journals, not followed, and not added to the app's recent folders.
+import type { WorkspaceInfo } from '../../shared/model';
 import { DEFAULT_TIMING } from '../follow/log-follower';
 import { WorkspaceReview } from '../review/workspace-review';
 import { defaultReviewer } from '../review/open-review';
@@ -44,5 +45,17 @@ export async function openWorkspaceForExport(paths: string[], dataDir: string): 
     await close();
     throw error;
   }
+  // Only when there are any: asking for process.stderr loads node:net where it is a pipe.
+  for (const line of folderProblemWarnings(ws.info())) console.error(line);
   return { ws, close };
+}
+
+/**
+ * The folders' own problems as the command's warnings (a log that cannot be read is left out of
+ * what the command does: it must not go unsaid).
+ */
+export function folderProblemWarnings(info: WorkspaceInfo): string[] {
+  return info.folders.flatMap((folder) =>
+    folder.problems.map((problem) => `flagdeck: ${folder.path}: ${problem}`),
+  );
 }

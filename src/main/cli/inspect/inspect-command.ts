@@ -13,6 +13,8 @@ const usage = `Usage: flagdeck inspect <folder> [--json] [--follow] [--no-cache]
 Reads every log of a Gradio flagging folder (log.csv, datasetN.csv, data.csv, metadata.jsonl) and prints,
 per log: its layout, row count, columns with their kinds, errors (by line) and asset counts.
   --json   print one JSON object: { folder, logs: [{ file, layout, rows, columns, errors }], assets }
+           and "problems": ["<log> cannot be read: <why>"] when a log could not be read (the
+           others are reported all the same)
   --follow keep watching after the report and print one JSON line per change, until interrupted:
            {"event":"rowsAppended","file","ids":[…]}, {"event":"logAdded","file"},
            {"event":"logReset","file","reason"}, {"event":"folderProblem","message"} (e.g. the
@@ -90,6 +92,7 @@ export function describe({ report, details }: FolderInspection): string {
     if (more > 0) lines.push(`  … ${more} more error${more === 1 ? '' : 's'} (all of them with --json)`);
   });
   lines.push('', `All assets: ${countsText(report.assets)}`);
+  for (const problem of report.problems ?? []) lines.push(`problem: ${problem}`);
   return lines.join('\n');
 }
 

@@ -21,6 +21,8 @@ export interface FolderReport {
   folder: string;
   logs: LogReport[];
   assets: AssetCounts;
+  /** Logs the folder holds that could not be read, each with why (present only when there are any). */
+  problems?: string[];
 }
 
 /** What one log contributes: its report, its warnings and every asset reference of its cells. */
@@ -69,8 +71,17 @@ export async function inspectFolder(
   const folderAssets = new AssetTally();
   const logs: LogReport[] = [];
   const details: FolderInspection['details'] = [];
+  const problems: string[] = [];
   for (const file of files) {
-    const summary = await summarize(reader, folder, file);
+    let summary: LogSummary;
+    try {
+      summary = await summarize(reader, folder, file);
+    } catch (error) {
+      // The system refused the log (EACCES, EIO…): the others are reported all the same.
+      if (!isSystemError(error)) throw error;
+      problems.push(`${file} cannot be read: ${error.message}`);
+      continue;
+    }
     const logAssets = summary.tally ?? new AssetTally();
     for (const asset of summary.assets) logAssets.add(asset);
     // Counted first: the folder then absorbs the log's references already sorted and distinct.
@@ -79,7 +90,14 @@ export async function inspectFolder(
     logs.push(summary.report);
     details.push({ warnings: summary.warnings, assets: counts });
   }
-  return { report: { folder, logs, assets: folderAssets.counts() }, details };
+  const report: FolderReport = { folder, logs, assets: folderAssets.counts() };
+  if (problems.length > 0) report.problems = problems;
+  return { report, details };
+}
+
+/** An error of a system call (it names the call), not of the code or the log's contents. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 async function assertReadableFolder(folder: string): Promise<void> {
