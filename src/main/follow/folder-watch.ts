@@ -1,13 +1,15 @@
 // Watches a flagging folder for log changes and new log files. Events are hints only (LogFollower
 // re-reads and re-checks); directories that never hold logs are not watched (ours, VCS,
-// environments, and the label directories that hold Gradio's copies of flagged files:
-// asset-directories.ts), and no symlink is followed (a link to `/` would otherwise have the
-// watcher walk the whole disk), so the watches stay as many as the folder's own log directories.
+// environments, the label directories that hold Gradio's copies of flagged files:
+// asset-directories.ts, and the HF saver's sample folders once written: sample-folders.ts), and no
+// symlink is followed (a link to `/` would otherwise have the watcher walk the whole disk), so the
+// watches stay as many as the folder's own log directories.
 import type { FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/find-logs';
 import { AssetDirectories } from './asset-directories';
+import { isSampleFolder, isSettledSample, SAMPLE_SETTLED_MS, SettlingSamples } from './sample-folders';
 
 export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
@@ -20,15 +22,33 @@ export interface FolderWatch {
   close(): Promise<void>;
 }
 
+export interface WatchOptions {
+  /** A sample folder's log unchanged this long is no longer watched (sample-folders.ts). */
+  sampleSettledMs?: number;
+}
+
+/** What ignoredBelow knows of sample folders: when one is settled, and whom to tell of a new one. */
+interface SampleWatch {
+  settledMs: number;
+  /** A sample folder not settled yet is watched: its watch is to be dropped once it is. */
+  young(dir: string): void;
+}
+
 /** chokidar's `ignored`: whether `path` below `root` is left unwatched. */
-function ignoredBelow(root: string, copies: AssetDirectories) {
+function ignoredBelow(root: string, copies: AssetDirectories, samples: SampleWatch) {
   return (path: string, stats?: Stats): boolean => {
     const rel = relative(root, path);
     if (rel === '' || rel.startsWith('..')) return false;
     const parts = rel.split(sep);
     if (ASSET_HASH_DIR.test(parts[parts.length - 1]) && parts.length > 1) copies.copySeen(path);
     if (parts.some((part) => holdsNoLogs(part) || ASSET_HASH_DIR.test(part))) return true;
-    if (stats?.isDirectory() === true && copies.holdsCopies(path)) return true;
+    if (stats?.isDirectory() === true) {
+      if (copies.holdsCopies(path)) return true;
+      if (isSampleFolder(path)) {
+        if (isSettledSample(path, samples.settledMs)) return true;
+        samples.young(path);
+      }
+    }
     // Asked again without stats (an event's path): a directory judged before, or one inside it.
     for (let dir = path; dir.length > root.length; dir = dirname(dir))
       if (copies.judgedCopies(dir)) return true;
@@ -36,25 +56,40 @@ function ignoredBelow(root: string, copies: AssetDirectories) {
   };
 }
 
-export async function watchFolder(root: string, events: FolderEvents): Promise<FolderWatch> {
+export async function watchFolder(
+  root: string,
+  events: FolderEvents,
+  { sampleSettledMs = SAMPLE_SETTLED_MS }: WatchOptions = {},
+): Promise<FolderWatch> {
   // Loaded when a folder is first followed: one-shot commands never pay for it.
   const { watch } = await import('chokidar');
   // A label directory watched before its first copy came: its watch is dropped once one does
   // (after chokidar's call of `ignored` that told it).
   let unwatch = (dir: string): void => void dir;
   const copies = new AssetDirectories((dir) => queueMicrotask(() => unwatch(dir)));
+  // A sample folder's log is watched on its own too (chokidar watches each file): both go.
+  const settling = new SettlingSamples(sampleSettledMs, (dir) => unwatchWithEntries(dir));
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     followSymlinks: false,
     depth: 6,
-    ignored: ignoredBelow(root, copies),
+    ignored: ignoredBelow(root, copies, { settledMs: sampleSettledMs, young: (dir) => settling.later(dir) }),
   });
   unwatch = (dir) => void watcher.unwatch(dir);
+  const unwatchWithEntries = (dir: string): void => {
+    const entries = watcher.getWatched()[dir] ?? [];
+    void watcher.unwatch([dir, ...entries.map((name) => join(dir, name))]);
+  };
   const rel = (path: string): string => relative(root, path).split(sep).join('/');
   watcher.on('add', (path) => events.changed(rel(path), true));
   watcher.on('change', (path) => events.changed(rel(path), false));
   watcher.on('unlink', (path) => events.removed(rel(path)));
   watcher.on('error', (error) => events.error(error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  return { close: () => watcher.close() };
+  return {
+    close: () => {
+      settling.stop();
+      return watcher.close();
+    },
+  };
 }

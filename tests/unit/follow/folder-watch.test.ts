@@ -1,7 +1,7 @@
 // A followed folder's label directories (Gradio's copies of flagged files) are not watched: chokidar
 // re-read a watched one with an lstat per entry on every new copy, more than a core while a demo
 // with 100,000 flagged files went on flagging. Logs are still followed everywhere else.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,5 +81,49 @@ describe.skipIf(process.platform !== 'linux')('following a folder with label dir
     writeFileSync(join(root, 'audio', '0a1b2c3d4e5f60718293', 'take.wav'), 'wav');
     await until(() => inotifyWatches() - start === first, 'the label directory to be unwatched');
     expect(changes.filter((file) => file.startsWith('error'))).toEqual([]);
+  });
+});
+
+/** `count` sample folders of the HF saver (`<uuid>/metadata.jsonl`, an image beside it), written `ageMs` ago. */
+function sampleFolders(root: string, count: number, ageMs: number): string[] {
+  const dirs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const dir = join(root, `0f8e2b1c-1111-4222-8333-${String(i).padStart(12, '0')}`);
+    mkdirSync(join(dir, 'im', '0a1b2c3d4e5f60718293'), { recursive: true });
+    writeFileSync(join(dir, 'im', '0a1b2c3d4e5f60718293', 'bus.png'), 'png');
+    writeFileSync(join(dir, 'metadata.jsonl'), '{"text":"a","flag":"","username":"","timestamp":""}');
+    const then = new Date(Date.now() - ageMs);
+    utimesSync(join(dir, 'metadata.jsonl'), then, then);
+    dirs.push(dir);
+  }
+  return dirs;
+}
+
+describe.skipIf(process.platform !== 'linux')("following a folder of the HF saver's sample folders", () => {
+  it('does not watch the samples written before, and reports a new one', async () => {
+    const plain = await watched(mkdtempSync(join(tmpdir(), 'flagdeck-samples-')), []);
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-samples-'));
+    sampleFolders(root, 30, 60_000);
+    const changes: string[] = [];
+    expect(await watched(root, changes)).toBe(plain);
+    const [young] = sampleFolders(join(root), 31, 0).slice(30);
+    const name = young.split('/').pop();
+    await until(() => changes.includes(`${name}/metadata.jsonl`), 'the new sample to be reported');
+  });
+
+  it('drops the watch of a new sample folder once its log is left alone', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-samples-'));
+    const start = inotifyWatches();
+    open.push(
+      await watchFolder(
+        root,
+        { changed: () => undefined, removed: () => undefined, error: () => undefined },
+        { sampleSettledMs: 300 },
+      ),
+    );
+    const first = inotifyWatches() - start;
+    sampleFolders(root, 1, 0);
+    await until(() => inotifyWatches() - start > first, 'the new sample folder to be watched');
+    await until(() => inotifyWatches() - start === first, 'the settled sample folder to be unwatched');
   });
 });

@@ -10,6 +10,7 @@ import { LogIndex } from '../../../src/main/log-index/log-index';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
 import { csvLoggerShape } from '../log-index/csv-logger-shape';
 import { MemoryReviewStore } from './memory-review-store';
+import { inotifyWatches } from '../../support/inotify.mjs';
 import { until } from '../../support/until';
 
 const open: Workspace[] = [];
@@ -73,6 +74,31 @@ describe('a folder of one-row logs', () => {
     for (let row = 1; row < 5000; row++) log.push(30 + row * 20, 20, row + 2, 0, 0, row);
     expect(log.count).toBe(5000);
     expect([log.starts[4999], log.lines[4999], log.timestamps[4999]]).toEqual([30 + 4999 * 20, 5001, 4999]);
+  });
+
+  it('watches none of the samples written before; a row added to one later is still found', async () => {
+    const root = perSampleFolders();
+    const appended: string[] = [];
+    const before = inotifyWatches();
+    const ws = createWorkspace({
+      emit: (event, payload) => {
+        if (event === 'rowsAppended') appended.push(...(payload as { ids: string[] }).ids);
+      },
+      pollMs: 20,
+    });
+    open.push(ws);
+    await ws.open([root]);
+    await ws.whenIndexed();
+    await ws.whenIdle();
+    // The folder itself (and its data folder's journal, where there is one): not 2 per sample.
+    if (process.platform === 'linux') expect(inotifyWatches() - before).toBeLessThan(5);
+    const log = join(root, '0f8e2b1c-1111-4222-8333-000000000250', 'metadata.jsonl');
+    appendFileSync(
+      log,
+      `\n${JSON.stringify({ text: 'again', flag: 'wrong', username: '', timestamp: '' })}\n`,
+    );
+    const id = '0f8e2b1c-1111-4222-8333-000000000250/metadata.jsonl#2';
+    await until(() => appended.includes(id), 'the row added to a settled sample', 5000);
   });
 
   it('polls each log in turn where there are many: a change no event told of is still found', async () => {

@@ -1,0 +1,58 @@
+// The HF saver's per-sample folders (`separate_dirs=True`): one `<uuid>/metadata.jsonl` per flagged
+// sample, written once, with the sample's files beside it. Watching each (the folder and its log)
+// held two inotify watches per sample: 10,001 for 5,000 samples, past the 8,192 that Linux allowed
+// by default before 5.11. A sample folder is watched while it is new only; a rewrite of an older one
+// is still found by the follow polls (log-tracking.ts), as an append to any log is.
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAMPLE_LOG = 'metadata.jsonl';
+
+/** A sample folder's log unchanged this long is written: its folder is no longer watched. */
+export const SAMPLE_SETTLED_MS = 10_000;
+
+/** Whether the directory `dir` is named as a sample folder is (its log may not be there yet). */
+export function isSampleFolder(dir: string): boolean {
+  return UUID.test(basename(dir));
+}
+
+/** Whether the directory `dir` is a sample folder whose log was last changed `settledMs` ago or more. */
+export function isSettledSample(dir: string, settledMs: number, now = Date.now()): boolean {
+  if (!isSampleFolder(dir)) return false;
+  try {
+    return now - statSync(join(dir, SAMPLE_LOG)).mtimeMs >= settledMs;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The sample folders being watched until settled: each is looked at again every `settledMs`, and
+ * `settled(dir)` is called once its log has been left alone that long.
+ */
+export class SettlingSamples {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly settledMs: number,
+    private readonly settled: (dir: string) => void,
+  ) {}
+
+  /** Looks at `dir` again in `settledMs` (once, however often it is asked). */
+  later(dir: string): void {
+    if (this.timers.has(dir)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(dir);
+      if (isSettledSample(dir, this.settledMs)) this.settled(dir);
+      else this.later(dir);
+    }, this.settledMs);
+    timer.unref();
+    this.timers.set(dir, timer);
+  }
+
+  stop(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
