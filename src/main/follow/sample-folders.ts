@@ -3,7 +3,7 @@
 // held two inotify watches per sample: 10,001 for 5,000 samples, past the 8,192 that Linux allowed
 // by default before 5.11. A sample folder is watched while it is new only; a rewrite of an older one
 // is still found by the follow polls (log-tracking.ts), as an append to any log is.
-import { statSync } from 'node:fs';
+import { fs } from '../platform/node-fs';
 import { basename, join } from 'node:path';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,7 +21,7 @@ export function isSampleFolder(dir: string): boolean {
 export function isSettledSample(dir: string, settledMs: number, now = Date.now()): boolean {
   if (!isSampleFolder(dir)) return false;
   try {
-    return now - statSync(join(dir, SAMPLE_LOG)).mtimeMs >= settledMs;
+    return now - fs.statSync(join(dir, SAMPLE_LOG)).mtimeMs >= settledMs;
   } catch {
     return false;
   }
