@@ -9,7 +9,7 @@ import type { Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/find-logs';
 import { AssetDirectories } from './asset-directories';
-import { isSampleFolder, isSettledSample, SAMPLE_SETTLED_MS, SettlingSamples } from './sample-folders';
+import { isSampleFolder, SAMPLE_SETTLED_MS, SettlingSamples } from './sample-folders';
 
 export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
@@ -27,9 +27,9 @@ export interface WatchOptions {
   sampleSettledMs?: number;
 }
 
-/** What ignoredBelow knows of sample folders: when one is settled, and whom to tell of a new one. */
+/** What ignoredBelow knows of sample folders: whether one is settled, and whom to tell of a new one. */
 interface SampleWatch {
-  settledMs: number;
+  settled(dir: string): boolean;
   /** A sample folder not settled yet is watched: its watch is to be dropped once it is. */
   young(dir: string): void;
 }
@@ -45,7 +45,7 @@ function ignoredBelow(root: string, copies: AssetDirectories, samples: SampleWat
     if (stats?.isDirectory() === true) {
       if (copies.holdsCopies(path)) return true;
       if (isSampleFolder(path)) {
-        if (isSettledSample(path, samples.settledMs)) return true;
+        if (samples.settled(path)) return true;
         samples.young(path);
       }
     }
@@ -73,7 +73,7 @@ export async function watchFolder(
     ignoreInitial: true,
     followSymlinks: false,
     depth: 6,
-    ignored: ignoredBelow(root, copies, { settledMs: sampleSettledMs, young: (dir) => settling.later(dir) }),
+    ignored: ignoredBelow(root, copies, settling),
   });
   unwatch = (dir) => void watcher.unwatch(dir);
   const unwatchWithEntries = (dir: string): void => {

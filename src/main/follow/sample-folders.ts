@@ -28,24 +28,34 @@ export function isSettledSample(dir: string, settledMs: number, now = Date.now()
 }
 
 /**
- * The sample folders being watched until settled: each is looked at again every `settledMs`, and
- * `settled(dir)` is called once its log has been left alone that long.
+ * The followed folder's sample folders: those settled (known once: chokidar asks again for every
+ * entry of a directory on each change in it, and the root holds every sample), and those watched
+ * until they are, each looked at again every `settledMs`; `onSettled(dir)` is called once it is.
  */
 export class SettlingSamples {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly settledDirs = new Set<string>();
 
   constructor(
     private readonly settledMs: number,
-    private readonly settled: (dir: string) => void,
+    private readonly onSettled: (dir: string) => void,
   ) {}
 
+  /** Whether the sample folder `dir` is settled: its log was left alone for `settledMs`. */
+  settled(dir: string): boolean {
+    if (this.settledDirs.has(dir)) return true;
+    if (!isSettledSample(dir, this.settledMs)) return false;
+    this.settledDirs.add(dir);
+    return true;
+  }
+
   /** Looks at `dir` again in `settledMs` (once, however often it is asked). */
-  later(dir: string): void {
+  young(dir: string): void {
     if (this.timers.has(dir)) return;
     const timer = setTimeout(() => {
       this.timers.delete(dir);
-      if (isSettledSample(dir, this.settledMs)) this.settled(dir);
-      else this.later(dir);
+      if (this.settled(dir)) this.onSettled(dir);
+      else this.young(dir);
     }, this.settledMs);
     timer.unref();
     this.timers.set(dir, timer);
