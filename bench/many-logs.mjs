@@ -6,9 +6,21 @@
 // - the app's open until every row is indexed (not followed), and the `workspaceChanged` messages;
 // - the same with a review journal holding every sample (the journal's ids are looked up per log);
 // - followed and idle: CPU per second, inotify watches (Linux), peak RSS;
+// - followed while flagging: CPU per flag (a new sample folder, or a row and its image in the log);
 // - `flagdeck inspect --json`.
 // Usage: node bench/many-logs.mjs [samples] [--rounds N]   (default 5000 samples, 2 rounds)
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { inotifyWatches } from '../tests/support/inotify.mjs';
 import {
@@ -58,7 +70,70 @@ const tasks = {
     await ws.dispose();
     return { perSecond, watches, rss: process.resourceUsage().maxRSS / 1024 };
   },
+  /** Followed while the demo flags: the CPU per flag (a new sample folder, or a row and its image). */
+  async flagging(folder) {
+    const { createWorkspace } = await importBuilt('main/workspace/workspace');
+    let seen = 0;
+    const ws = createWorkspace({
+      emit: (event, payload) => void (event === 'rowsAppended' && (seen += payload.ids.length)),
+    });
+    await ws.open([folder]);
+    await ws.whenIndexed();
+    await ws.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const flag = flagger(folder);
+    const from = cpuMs();
+    for (let i = 0; i < FLAGS; i++) {
+      flag.add(i);
+      await new Promise((resolve) => setTimeout(resolve, FLAG_EVERY_MS));
+    }
+    // A sample's row has no line end: it is read once its file has kept its size for 1.5 s.
+    const end = Date.now() + 10_000;
+    while (seen < FLAGS && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+    const perFlag = (cpuMs() - from) / FLAGS;
+    await ws.dispose();
+    flag.undo();
+    return { perFlag, seen };
+  },
 };
+
+const FLAGS = 20;
+const FLAG_EVERY_MS = 150;
+
+/** Flags as the saver does in `folder` (a sample folder each, or a row of data.csv), and undoes it. */
+function flagger(folder) {
+  const log = join(folder, 'data.csv');
+  const oneLog = existsSync(log);
+  const size = oneLog ? statSync(log).size : 0;
+  const made = [];
+  return {
+    add(i) {
+      const image = `im/${hex(900_000 + i, 12)}${hex(i, 8)}/bus.png`;
+      const uuid = `${hex(900_000 + i, 8)}-1111-4222-8333-${hex(i, 12)}`;
+      const row = {
+        text: `flag ${i}`,
+        im: `${uuid}/${image}`,
+        flag: 'wrong',
+        username: '',
+        timestamp: '2024-06-02 10:00:00',
+      };
+      const dir = oneLog ? join(folder, image, '..') : join(folder, uuid, image, '..');
+      mkdirSync(dir, { recursive: true });
+      made.push(oneLog ? join(dir, '..') : join(folder, uuid));
+      writeFileSync(join(dir, 'bus.png'), 'png');
+      if (oneLog) appendFileSync(log, `${row.text},${image},${row.flag},,${row.timestamp}\n`);
+      else writeFileSync(join(folder, uuid, 'metadata.jsonl'), JSON.stringify(row));
+    },
+    undo() {
+      for (const dir of made) rmSync(dir, { recursive: true, force: true });
+      if (oneLog) {
+        truncateSync(log, size);
+        const old = new Date(Date.now() - 60_000);
+        utimesSync(log, old, old);
+      }
+    },
+  };
+}
 
 /** A sample id for every row of the folder (as a journal that reviewed them all holds). */
 function journalIds(folder) {
@@ -124,10 +199,11 @@ const measures = {
   indexed: (folder) => inChild('indexed', folder),
   journal: (folder) => inChild('indexed', folder, 'journal'),
   idle: (folder) => inChild('idle', folder),
+  flagging: (folder) => inChild('flagging', folder),
   inspect: (folder) => timed(process.execPath, [join(root, 'bin/flagdeck.mjs'), 'inspect', '--json', folder]),
 };
 const best = {};
-const score = { indexed: 'ms', journal: 'ms', idle: 'perSecond', inspect: 'ms' };
+const score = { indexed: 'ms', journal: 'ms', idle: 'perSecond', flagging: 'perFlag', inspect: 'ms' };
 for (let round = 0; round < rounds; round++)
   for (const [name, measure] of Object.entries(measures))
     for (const [kind, folder] of [
@@ -155,6 +231,10 @@ console.log(
 m = b('idle');
 console.log(
   `followed, idle: ${m.s.perSecond.toFixed(1)} ms of CPU a second, ${m.s.watches} inotify watches, peak ${m.s.rss.toFixed(0)} MB; one log: ${m.o.perSecond.toFixed(1)} ms, ${m.o.watches} watches, ${m.o.rss.toFixed(0)} MB`,
+);
+m = b('flagging');
+console.log(
+  `followed, flagging (${FLAGS} flags, one each ${FLAG_EVERY_MS} ms): ${m.s.perFlag.toFixed(1)} ms of CPU a flag (${m.s.seen} rows seen) = ${x('flagging', 'perFlag')} x one log (${m.o.perFlag.toFixed(1)} ms, ${m.o.seen})`,
 );
 m = b('inspect');
 console.log(

@@ -87,6 +87,29 @@ export async function walkForLogs(root: string): Promise<{ logs: string[]; direc
   return { logs: logs.sort(naturalOrder), directories };
 }
 
+/**
+ * Whether findLogs would list `file` (relative to `root`, `/`-separated), told without walking the
+ * folder: a file named as a log, in directories the walk enters (no symlink among them). A followed
+ * folder asked the walk for each new file: 0.4 s for 5,000 HF saver sample folders, per flag.
+ */
+export function isLogIn(root: string, file: string): boolean {
+  const parts = file.split('/');
+  const name = parts.pop() ?? '';
+  if (!isLogName(name) || parts.length > MAX_DEPTH) return false;
+  let dir = root;
+  for (const part of parts) {
+    if (part === '' || part === '.' || part === '..' || holdsNoLogs(part) || ASSET_HASH_DIR.test(part))
+      return false;
+    dir = join(dir, part);
+    if (lstatOf(dir)?.isDirectory() !== true || holdsCopies(dir)) return false;
+  }
+  return lstatOf(join(dir, name))?.isFile() === true;
+}
+
+function lstatOf(path: string) {
+  return fs.lstatSync(path, { throwIfNoEntry: false });
+}
+
 /** A log's file name: any `*.csv`, and the HF saver's `metadata.jsonl`. */
 export function isLogName(name: string): boolean {
   return name === 'metadata.jsonl' || name.toLowerCase().endsWith('.csv');

@@ -12,6 +12,7 @@ import { ReviewOverlay } from '../query/review-overlay';
 import { refreshLog, rememberTail } from '../follow/refresh-log';
 import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';
 import { watchFolder } from '../follow/folder-watch';
+import { isLogIn } from '../gradio/find-logs';
 import { DISCOVER_MS, watchProblem } from '../follow/watch-problem';
 import { sampleId } from '../../shared/sample-id';
 import type { FolderState, LogEntry } from './folder-state';
@@ -261,8 +262,7 @@ export class LogTracking {
         return;
       }
       folder.unfinishedLogs.delete(file);
-      const logs = await ctx.reader.findLogs(folder.root).catch(() => [] as string[]);
-      if (!logs.includes(file) || folder.logs.has(file) || folder.closed) return;
+      if (!isLogIn(folder.root, file) || folder.logs.has(file) || folder.closed) return;
       const entry = await this.addLog(folder, file, true);
       if (!entry) return;
       ctx.options.emit('logAdded', { folderId: folder.id, file });
