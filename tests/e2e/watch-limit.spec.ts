@@ -25,7 +25,16 @@ test('a folder past the limit of watches says so, and its new logs still join', 
     'title',
     /^not watched for changes: the system's limit of file watches is reached \(ENOSPC; on Linux raise fs\.inotify\.max_user_watches/,
   );
+  // From the keyboard: the badge is a button that lists the issues in full.
+  await issues.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Issues of flagged_data_points' });
+  await expect(dialog.getByRole('listitem')).toHaveText([
+    /^not watched for changes: the system's limit of file watches is reached \(ENOSPC; .*New logs are looked for every 5 s instead/,
+  ]);
   await screenshot(page, 'watch-limit-issue');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 
   const [folder] = server.folders;
   writeFileSync(join(folder, 'dataset2.csv'), readFileSync(join(folder, 'dataset1.csv')));

@@ -1,9 +1,11 @@
-// The open folders, each closable, with their log and row counts. The strip scrolls when they do
-// not fit; a newly opened folder's chip is scrolled into view.
-import { useEffect, useRef } from 'react';
+// The open folders, each closable, with their log and row counts and a badge of their issues that
+// lists them (a button: a tooltip alone is out of a keyboard's reach). The strip scrolls when they
+// do not fit; a newly opened folder's chip is scrolled into view.
+import { useEffect, useRef, useState } from 'react';
 import type { FolderInfo } from '../../../../shared/model';
 import { folderLabels } from '../../common/folder-labels';
 import { folderIssues } from './folder-issues';
+import { FolderIssuesDialog } from './folder-issues-dialog';
 import type { FolderProgress } from './use-folder-progress';
 
 function useNewChipInView(folders: FolderInfo[]) {
@@ -33,40 +35,58 @@ export function FolderChips({
 }): React.JSX.Element {
   const labels = folderLabels(folders);
   const list = useNewChipInView(folders);
+  const [issuesShown, setIssuesShown] = useState<string | null>(null);
+  const shown = folders.find((f) => f.id === issuesShown);
   return (
-    <ul className="folder-chips" aria-label="Open folders" ref={list}>
-      {folders.map((f) => {
-        const rows = f.logs.reduce((n, l) => n + l.rows, 0);
-        const issues = folderIssues(f);
-        return (
-          <li key={f.id} className="chip" title={f.path} data-folder-chip={f.id}>
-            <span className="chip-name">{labels.get(f.id) ?? f.name}</span>
-            <span className="muted">
-              {f.logs.length} log{f.logs.length === 1 ? '' : 's'} · {rows.toLocaleString('en-US')} rows
-            </span>
-            {progress.has(f.id) && (
-              <span className="chip-progress" data-testid="chip-progress">
-                reviewed {progress.get(f.id)?.reviewed.toLocaleString('en-US')}/
-                {progress.get(f.id)?.total.toLocaleString('en-US')}
+    <>
+      <ul className="folder-chips" aria-label="Open folders" ref={list}>
+        {folders.map((f) => {
+          const rows = f.logs.reduce((n, l) => n + l.rows, 0);
+          const issues = folderIssues(f);
+          return (
+            <li key={f.id} className="chip" title={f.path} data-folder-chip={f.id}>
+              <span className="chip-name">{labels.get(f.id) ?? f.name}</span>
+              <span className="muted">
+                {f.logs.length} log{f.logs.length === 1 ? '' : 's'} · {rows.toLocaleString('en-US')} rows
               </span>
-            )}
-            {f.readOnly && <span className="badge">read-only</span>}
-            {issues.length > 0 && (
-              <span className="badge badge-warning" title={issues.join('\n')} data-testid="folder-issues">
-                {issues.length} issue{issues.length === 1 ? '' : 's'}
-              </span>
-            )}
-            <button
-              type="button"
-              className="icon"
-              aria-label={`Close ${f.name}`}
-              onClick={() => onClose(f.id)}
-            >
-              ×
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+              {progress.has(f.id) && (
+                <span className="chip-progress" data-testid="chip-progress">
+                  reviewed {progress.get(f.id)?.reviewed.toLocaleString('en-US')}/
+                  {progress.get(f.id)?.total.toLocaleString('en-US')}
+                </span>
+              )}
+              {f.readOnly && <span className="badge">read-only</span>}
+              {issues.length > 0 && (
+                <button
+                  type="button"
+                  className="badge badge-warning"
+                  title={issues.join('\n')}
+                  aria-haspopup="dialog"
+                  data-testid="folder-issues"
+                  onClick={() => setIssuesShown(f.id)}
+                >
+                  {issues.length} issue{issues.length === 1 ? '' : 's'}
+                </button>
+              )}
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Close ${f.name}`}
+                onClick={() => onClose(f.id)}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {shown && (
+        <FolderIssuesDialog
+          name={labels.get(shown.id) ?? shown.name}
+          issues={folderIssues(shown)}
+          onClose={() => setIssuesShown(null)}
+        />
+      )}
+    </>
   );
 }
