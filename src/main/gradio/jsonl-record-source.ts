@@ -15,21 +15,53 @@ export class JsonlRecordSource implements RecordSource {
     let offset = options.start ?? 0;
     let line = options.line ?? (await lineAt(file, offset));
     let pending = Buffer.alloc(0);
+    const start = offset;
     for await (const chunk of fileChunks(file, offset)) {
       pending = Buffer.concat([pending, chunk]);
       for (let at = pending.indexOf(0x0a); at >= 0; at = pending.indexOf(0x0a)) {
         const record = toRecord(pending.subarray(0, at + 1), offset, line);
         if (record) yield record;
+        // A blank first line may end a line taken whole before its line end came (below).
+        if (record || offset !== start || start === 0 || (await followsLineEnd(file, start))) line += 1;
         offset += at + 1;
-        line += 1;
         pending = pending.subarray(at + 1);
       }
     }
-    // Gradio writes this file once, without a trailing newline: the last line is complete when final.
-    if (options.final && pending.length > 0) {
+    // Gradio writes this file once, without a line end: the last line is complete when final, or
+    // at once when it is a whole JSON object (a line cut short by a write under way never is), so
+    // a sample flagged while the folder is followed shows without waiting for the file to rest.
+    if (pending.length > 0 && (options.final || isWholeJsonObject(pending))) {
       const record = toRecord(pending, offset, line);
       if (record) yield record;
     }
+  }
+}
+
+/** The longest unended line tried as a whole JSON object (a longer one waits for its line end). */
+const WHOLE_LINE_MAX = 1024 * 1024;
+
+/** Whether `bytes`, a line without its line end, is a whole JSON object. */
+export function isWholeJsonObject(bytes: Uint8Array): boolean {
+  if (bytes.length === 0 || bytes.length > WHOLE_LINE_MAX) return false;
+  try {
+    const value: unknown = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'),
+    );
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the byte before `offset` ends a line. */
+async function followsLineEnd(file: string, offset: number): Promise<boolean> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const byte = Buffer.alloc(1);
+    const { bytesRead } = await handle.read(byte, 0, 1, offset - 1);
+    return bytesRead === 1 && byte[0] === 0x0a;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,6 +1,7 @@
 // The HF saver (separate_dirs=True) writes a `<uuid>/metadata.jsonl` per flagged sample, at once and
 // without a line end: a sample flagged while the folder is followed joins it. Such a file's first
-// line never got whole by a line end, and the new sample was never added.
+// line never got whole by a line end, and the new sample was never added; its row was read once the
+// file had rested for 1.5 s, where a whole JSON object is a whole record at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,8 @@ describe('a sample folder the HF saver writes while the folder is followed', () 
     const ws: Workspace = createWorkspace({
       emit: (event, payload) => void (event === 'logAdded' && added.push((payload as { file: string }).file)),
       pollMs: 100,
-      timing: { recheckMs: 40, finalQuietMs: 300 },
+      // Never quiet long enough: a sample's row (no line end) is read because it is a whole object.
+      timing: { recheckMs: 40, finalQuietMs: 60_000 },
     });
     cleanup.push(() => ws.dispose());
     await ws.open([root]);
