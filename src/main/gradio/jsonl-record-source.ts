@@ -41,12 +41,10 @@ export class JsonlRecordSource implements RecordSource {
 const WHOLE_LINE_MAX = 1024 * 1024;
 
 /** Whether `bytes`, a line without its line end, is a whole JSON object. */
-export function isWholeJsonObject(bytes: Uint8Array): boolean {
+export function isWholeJsonObject(bytes: Buffer): boolean {
   if (bytes.length === 0 || bytes.length > WHOLE_LINE_MAX) return false;
   try {
-    const value: unknown = JSON.parse(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'),
-    );
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
     return typeof value === 'object' && value !== null && !Array.isArray(value);
   } catch {
     return false;
