@@ -129,6 +129,17 @@ function unchangedSinceSeen(log: LogIndex, file: FileStat, final: boolean): bool
 
 type FileStat = Omit<SeenFile, 'at'>;
 
+/**
+ * Takes `file`, stat'ed once the log was read to its end (`indexedEnd` its size), as seen: the
+ * next refresh reads nothing while the file keeps its size, time and inode. Stat'ed after the
+ * read, not before as refreshLog does: a change in between shows in the size, or in a time within
+ * MTIME_RESOLUTION_MS of now, which unchangedSinceSeen never trusts.
+ */
+export function seenWhole(log: LogIndex, file: FileStat): void {
+  log.size = file.size;
+  log.seen = { size: file.size, mtimeMs: file.mtimeMs, ino: file.ino, at: Date.now() };
+}
+
 async function fileStat(path: string): Promise<FileStat | null> {
   try {
     const { size, mtimeMs, ino } = await stat(path);

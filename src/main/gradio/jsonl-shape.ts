@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CsvDialect, LogShape, RawRecord, RecordSource } from './log-model';
 import type { AssetResolver } from './asset-resolver';
-import { jsonlHeader } from './jsonl-record-source';
+import { jsonlHeader, jsonlRecordsOf } from './jsonl-record-source';
 import type { LayoutReading } from './layout';
 import { PROBE_ROWS, columnsOf } from './column-probe';
 
@@ -17,12 +17,12 @@ export async function jsonlShape(
 ): Promise<LogShape> {
   const absolute = join(root, file);
   const dialect: CsvDialect = { quote: '"', bomLength: 0, encoding: 'utf-8', format: 'jsonl' };
-  const names = await firstObjectKeys(absolute);
-  const records: RawRecord[] = [];
-  for await (const record of source.records(absolute, dialect, { start: 0, line: 1, final: true })) {
-    records.push(record);
-    if (records.length >= PROBE_ROWS) break;
-  }
+  const head = await readHead(absolute);
+  const names = firstObjectKeys(head.bytes);
+  // The HF saver writes a one-line file per flagged sample: read once, not again for its records.
+  const records = head.whole
+    ? jsonlRecordsOf(head.bytes, PROBE_ROWS)
+    : await probeRecords(source, absolute, dialect);
   const reading: LayoutReading = {
     layout: 'hf-saver-jsonl',
     hasHeader: false,
@@ -52,23 +52,37 @@ export async function jsonlShape(
   };
 }
 
-/** Keys of the first line that is a JSON object (broken lines are reported by the record source). */
-async function firstObjectKeys(file: string): Promise<string[]> {
+/** The file's first bytes (up to HEAD_BYTES, read at once) and whether they are all of it. */
+async function readHead(file: string): Promise<{ bytes: Buffer; whole: boolean }> {
   const handle = await open(file, 'r');
   try {
-    // Sized to the file: the HF saver writes a one-line file per flagged sample.
-    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, (await handle.stat()).size));
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    for (const line of buffer.subarray(0, bytesRead).toString('utf8').split('\n')) {
-      try {
-        const keys = jsonlHeader(line);
-        if (keys.length > 0) return keys;
-      } catch {
-        // not a JSON line: try the next one
-      }
-    }
-    return [];
+    return { bytes: buffer.subarray(0, bytesRead), whole: bytesRead === size };
   } finally {
     await handle.close();
   }
+}
+
+async function probeRecords(source: RecordSource, file: string, dialect: CsvDialect): Promise<RawRecord[]> {
+  const records: RawRecord[] = [];
+  for await (const record of source.records(file, dialect, { start: 0, line: 1, final: true })) {
+    records.push(record);
+    if (records.length >= PROBE_ROWS) break;
+  }
+  return records;
+}
+
+/** Keys of the first line that is a JSON object (broken lines are reported by the record source). */
+function firstObjectKeys(head: Buffer): string[] {
+  for (const line of head.toString('utf8').split('\n')) {
+    try {
+      const keys = jsonlHeader(line);
+      if (keys.length > 0) return keys;
+    } catch {
+      // not a JSON line: try the next one
+    }
+  }
+  return [];
 }

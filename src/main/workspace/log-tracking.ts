@@ -9,7 +9,7 @@ import type { ScanThread } from '../log-index/scan-threads';
 import { collectGarbage } from '../query/collect-garbage';
 import type { QueryLog } from '../query/query-log';
 import { ReviewOverlay } from '../query/review-overlay';
-import { refreshLog, rememberTail } from '../follow/refresh-log';
+import { refreshLog, rememberTail, seenWhole } from '../follow/refresh-log';
 import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';
 import { watchFolder } from '../follow/folder-watch';
 import { isLogIn } from '../gradio/find-logs';
@@ -112,22 +112,28 @@ export class LogTracking {
     };
     try {
       await restoreRest(ctx, entry);
+      const file = await stat(log.path);
+      // A log the first rows were all of (most are small; the HF saver writes one row a file):
+      // nothing is left to read, and the follow check after this one reads nothing either.
+      const whole = log.indexedEnd === file.size;
       // A file nobody wrote to lately is whole: a last row without line terminator is read too.
-      const quietFor = Date.now() - (await stat(log.path)).mtimeMs;
-      const final = quietFor > (ctx.options.timing ?? DEFAULT_TIMING).finalQuietMs;
+      const final = Date.now() - file.mtimeMs > (ctx.options.timing ?? DEFAULT_TIMING).finalQuietMs;
       // The two halves fill one set of shared columns: nothing is copied.
       const oneShot = ctx.options.hostScans === true;
-      const added = await indexLogParallel(log, ctx.interners(), {
-        final,
-        onChunk: progress,
-        hostScans: oneShot,
-        sharedColumns: true,
-        ...(worker ? { worker } : {}),
-      });
+      const added = whole
+        ? 0
+        : await indexLogParallel(log, ctx.interners(), {
+            final,
+            onChunk: progress,
+            hostScans: oneShot,
+            sharedColumns: true,
+            ...(worker ? { worker } : {}),
+          });
       // What the scan left (the first rows' columns it replaced, the workers' answers) is given
       // back now, before the first sort builds on the index.
       if (added >= LARGE_LOG_ROWS && !oneShot) collectGarbage();
       await rememberTail(log);
+      if (whole) seenWhole(log, file);
     } catch (error) {
       ctx.folderProblem(folder, `${log.file} was read up to row ${log.count} only: ${messageOf(error)}`);
     } finally {

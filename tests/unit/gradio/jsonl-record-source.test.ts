@@ -1,11 +1,12 @@
 // The HF saver's metadata.jsonl is written at once, without a line end: its line is a record as soon
 // as it is a whole JSON object, not only once the file has rested (`final`); a line still being
 // written waits; and a line end that comes later, with another record, keeps the lines counted right.
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { JsonlRecordSource } from '../../../src/main/gradio/jsonl-record-source';
+import { JsonlRecordSource, jsonlRecordsOf } from '../../../src/main/gradio/jsonl-record-source';
 
 async function read(file: string, options: { start?: number; line?: number; final?: boolean }) {
   const records = [];
@@ -45,5 +46,42 @@ describe('a metadata.jsonl line without its line end', () => {
     const path = file('{"text": "a"}\n\n{"text": "b"}\n');
     const records = await read(path, { start: 14, line: 2, final: false });
     expect(records.map((r) => [r.line, r.cells])).toEqual([[3, ['b']]]);
+  });
+});
+
+describe('the records of a whole metadata.jsonl in hand (a shape reads the file once)', () => {
+  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/gradio');
+  const real = ['3.50.2', '4.44.1'].flatMap((version) => {
+    const base = join(fixtures, version, 'hf_saver_dirs/flagged/demo-flags');
+    return readdirSync(base, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => readFileSync(join(base, entry.name, 'metadata.jsonl'), 'latin1'));
+  });
+  const edges = [
+    '{"text": "a"}\n{"text": "b"}\n',
+    '{"text": "a"}\r\n\r\n{"text": "b"}',
+    '\n\n{"text": "é ✓"}\n   \n',
+    '{"text": "a"}\n{"text": "b", "fl\n[1, 2]\n"plain"\n{"text": "c"}',
+    '',
+  ];
+
+  it('are what the source yields reading the file to its end, for real and odd files', async () => {
+    expect(real.length).toBeGreaterThan(5);
+    for (const text of [...real, ...edges]) {
+      const bytes = Buffer.from(text, 'latin1');
+      const path = file('');
+      writeFileSync(path, bytes);
+      expect(jsonlRecordsOf(bytes, 200), JSON.stringify(text.slice(0, 60))).toEqual(
+        await read(path, { start: 0, line: 1, final: true }),
+      );
+    }
+  });
+
+  it('stop at the number asked for', () => {
+    const bytes = Buffer.from('{"a": 1}\n\n{"a": 2}\n{"a": 3}\n');
+    expect(jsonlRecordsOf(bytes, 2).map((record) => [record.line, record.cells])).toEqual([
+      [1, ['1']],
+      [3, ['2']],
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { csvLoggerShape } from '../log-index/csv-logger-shape';
 import { MemoryReviewStore } from './memory-review-store';
 import { inotifyWatches } from '../../support/inotify.mjs';
 import { until } from '../../support/until';
+import { countOpens } from '../../support/counted-opens.mjs';
 
 const open: Workspace[] = [];
 afterEach(async () => {
@@ -63,6 +64,29 @@ describe('a folder of one-row logs', () => {
       limit: 5,
     });
     expect(rows.rows.map((row) => row.cells[0].text)).toEqual([LONG_TEXT, `${LONG_TEXT}!`, 'short']);
+  });
+
+  it('reads each one-row log three times to open it: its shape, its row, its last bytes', async () => {
+    const root = perSampleFolders();
+    const counting = countOpens();
+    try {
+      const ws = createWorkspace({ emit: () => {} });
+      open.push(ws);
+      await ws.open([root]);
+      await ws.whenIndexed();
+      await ws.whenIdle();
+      // The check the follower makes after the index, and its re-check, are over by then.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await ws.whenIdle();
+      expect(ws.info().folders[0].logs.reduce((rows, log) => rows + log.rows, 0)).toBe(SAMPLES + 2);
+      const sample = (i: number) =>
+        join(root, `0f8e2b1c-1111-4222-8333-${String(i).padStart(12, '0')}`, 'metadata.jsonl');
+      // Seven times each before: the shape read the file twice, the rest was read again though
+      // the first rows were all of it, and the check after that read its last bytes twice.
+      for (const i of [0, 1, 150, 299]) expect(counting.opened(sample(i)), `sample ${i}`).toBe(3);
+    } finally {
+      counting.undo();
+    }
   });
 
   it("keeps a one-row log's index small", () => {
