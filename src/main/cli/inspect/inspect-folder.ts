@@ -72,16 +72,14 @@ export async function inspectFolder(
   const logs: LogReport[] = [];
   const details: FolderInspection['details'] = [];
   const problems: string[] = [];
-  for (const file of files) {
-    let summary: LogSummary;
-    try {
-      summary = await summarize(reader, folder, file);
-    } catch (error) {
+  for await (const [file, outcome] of summariesInOrder(files, (file) => summarize(reader, folder, file))) {
+    if ('error' in outcome) {
       // The system refused the log (EACCES, EIO…): the others are reported all the same.
-      if (!isSystemError(error)) throw error;
-      problems.push(`${file} cannot be read: ${error.message}`);
+      if (!isSystemError(outcome.error)) throw outcome.error;
+      problems.push(`${file} cannot be read: ${outcome.error.message}`);
       continue;
     }
+    const { summary } = outcome;
     const logAssets = summary.tally ?? new AssetTally();
     for (const asset of summary.assets) logAssets.add(asset);
     // Counted first: the folder then absorbs the log's references already sorted and distinct.
@@ -93,6 +91,43 @@ export async function inspectFolder(
   const report: FolderReport = { folder, logs, assets: folderAssets.counts() };
   if (problems.length > 0) report.problems = problems;
   return { report, details };
+}
+
+/**
+ * How many logs ahead of the one reported are summarized meanwhile, where each is a JSON-lines
+ * log: the HF saver writes one per flagged sample, and one at a time kept the thread waiting on
+ * the disk most of the time (5,000 sample folders: 5.5 s, 3.3 s of it idle).
+ */
+const LOGS_AHEAD = 16;
+
+type Outcome = { summary: LogSummary } | { error: unknown };
+
+/**
+ * Each file's summary, in the files' order. A JSON-lines log (small: read whole, never scanned)
+ * is summarized up to LOGS_AHEAD ahead; a CSV log, which may take both cores and much memory,
+ * only once it is the next to report.
+ */
+async function* summariesInOrder(
+  files: string[],
+  summarize: (file: string) => Promise<LogSummary>,
+): AsyncGenerator<[string, Outcome]> {
+  const started = new Map<number, Promise<Outcome>>();
+  let next = 0;
+  for (let at = 0; at < files.length; at++) {
+    while (next < files.length && next < at + LOGS_AHEAD && (next === at || files[next].endsWith('.jsonl'))) {
+      started.set(
+        next,
+        summarize(files[next]).then(
+          (summary) => ({ summary }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+      next++;
+    }
+    const outcome = (await started.get(at)) as Outcome;
+    started.delete(at);
+    yield [files[at], outcome];
+  }
 }
 
 /** An error of a system call (it names the call), not of the code or the log's contents. */
