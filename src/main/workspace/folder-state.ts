@@ -51,17 +51,29 @@ export class FolderState {
    */
   readonly unfinishedLogs = new Set<string>();
   closed = false;
-  /** What went wrong with the folder itself, oldest first (FolderInfo.problems). */
-  readonly problems: string[] = [];
+  /** What went wrong with the folder itself, oldest first, each with the log it is about, if one. */
+  private readonly problemList: { message: string; log?: string }[] = [];
   /** Looks for new logs now and then where the watcher cannot tell of them (LogTracking). */
   discover?: NodeJS.Timeout;
 
-  /** Adds a problem unless it is known: whether it was added. */
-  addProblem(message: string): boolean {
-    if (this.problems.includes(message)) return false;
-    if (this.problems.length >= MAX_PROBLEMS) this.problems.shift();
-    this.problems.push(message);
+  /** FolderInfo.problems: the messages, oldest first. */
+  get problems(): string[] {
+    return this.problemList.map(({ message }) => message);
+  }
+
+  /** Adds a problem (about `log`, if one) unless it is known: whether it was added. */
+  addProblem(message: string, log?: string): boolean {
+    if (this.problemList.some((problem) => problem.message === message)) return false;
+    if (this.problemList.length >= MAX_PROBLEMS) this.problemList.shift();
+    this.problemList.push(log === undefined ? { message } : { message, log });
     return true;
+  }
+
+  /** Forgets the problems about `log`, which was read since: whether there were any. */
+  forgetProblemsOf(log: string): boolean {
+    const before = this.problemList.length;
+    for (let i = before - 1; i >= 0; i--) if (this.problemList[i].log === log) this.problemList.splice(i, 1);
+    return this.problemList.length < before;
   }
 
   /** Keeps the hash of a row read lately; the oldest are forgotten past a bound. */

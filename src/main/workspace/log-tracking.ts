@@ -18,6 +18,7 @@ import { sampleId } from '../../shared/sample-id';
 import type { FolderState, LogEntry } from './folder-state';
 import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
 import { keepIndex, restoreKeptIndex, restoreRest } from './kept-index';
+import { pollSome } from './poll-some';
 import type { WorkspaceContext } from './workspace-context';
 
 const FIRST_BYTES = 256 * 1024;
@@ -42,9 +43,10 @@ export class LogTracking {
       shape = await ctx.reader.shapeOf(folder.root, file);
     } catch (error) {
       worker?.cancel();
-      ctx.folderProblem(folder, `${file} cannot be read: ${messageOf(error)}`);
+      ctx.folderProblem(folder, `${file} cannot be read: ${messageOf(error)}`, file);
       return undefined;
     }
+    ctx.logReadAgain(folder, file);
     const log = new LogIndex(join(folder.root, file), shape);
     if (shape.dialect.format === 'jsonl') log.source = ctx.source;
     const query: QueryLog = {
@@ -135,7 +137,8 @@ export class LogTracking {
       await rememberTail(log);
       if (whole) seenWhole(log, file);
     } catch (error) {
-      ctx.folderProblem(folder, `${log.file} was read up to row ${log.count} only: ${messageOf(error)}`);
+      const message = `${log.file} was read up to row ${log.count} only: ${messageOf(error)}`;
+      ctx.folderProblem(folder, message, log.file);
     } finally {
       worker?.cancel();
     }
@@ -165,6 +168,7 @@ export class LogTracking {
       () => ctx.reader.shapeOf(folder.root, log.file),
       quietSize,
     );
+    ctx.logReadAgain(folder, log.file);
     if (result.reset !== undefined) {
       ctx.engine.forget(entry.query.key);
       overlay.clear();
@@ -277,21 +281,6 @@ export class LogTracking {
       folder.pending.delete(file);
     }
   }
-}
-
-/**
- * The logs one poll looks at, at most: each poll is a safety net under the watcher's events (which
- * come in bursts, some dropped), and the HF saver writes a log per flagged sample: 5,000 of them
- * polled every second took a fifth of a core. Past this many, each log is polled in turn.
- */
-const POLLED_PER_TICK = 250;
-
-/** Polls the folder's next logs, up to POLLED_PER_TICK, where the last poll stopped. */
-function pollSome(folder: FolderState): void {
-  const logs = [...folder.logs.values()];
-  const count = Math.min(POLLED_PER_TICK, logs.length);
-  for (let i = 0; i < count; i++) logs[(folder.pollNext + i) % logs.length].follower.poll();
-  folder.pollNext = logs.length > 0 ? (folder.pollNext + count) % logs.length : 0;
 }
 
 function messageOf(error: unknown): string {

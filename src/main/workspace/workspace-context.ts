@@ -63,11 +63,16 @@ export class WorkspaceContext {
     return undefined;
   }
 
-  /** A problem of the folder itself: logged, and shown with the folder (once). */
-  folderProblem(folder: FolderState, message: string): void {
-    if (!folder.addProblem(message)) return;
+  /** A problem of the folder itself (about one of its logs, if `log`): logged, and shown with the folder (once). */
+  folderProblem(folder: FolderState, message: string, log?: string): void {
+    if (!folder.addProblem(message, log)) return;
     this.logProblem(`${folder.root}: ${message}`);
     this.changed();
+  }
+
+  /** The log was read since a problem about it was told (the reviewer fixed it): no longer shown. */
+  logReadAgain(folder: FolderState, log: string): void {
+    if (folder.forgetProblemsOf(log)) this.changed();
   }
 
   /** Tells the UI the workspace changed: at once, or at the end of the window of the last told. */

@@ -141,4 +141,35 @@ describe('a log that cannot be read', () => {
       `dataset2.csv cannot be read: EACCES: permission denied, open '${join(root, 'dataset2.csv')}'`,
     ]);
   });
+
+  it('joins the folder once it can be read, and is no longer named among its problems', async () => {
+    const root = folder();
+    writeFileSync(join(root, 'dataset2.csv'), `${HEADER}e,,,2024-06-01 10:04:00\n`);
+    const reader = scannerReader();
+    let refused = true;
+    const { ws, added } = open({
+      reader: {
+        findLogs: (dir) => reader.findLogs(dir),
+        decodeCell: (raw, column, context) => reader.decodeCell(raw, column, context),
+        shapeOf: async (dir, file) => {
+          if (file === 'dataset2.csv' && refused)
+            throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+          return reader.shapeOf(dir, file);
+        },
+      },
+    });
+    await ws.open([root]);
+    await ws.whenIdle();
+    expect(problemsOf(ws)).toEqual(['dataset2.csv cannot be read: EACCES: permission denied']);
+    // The reviewer gives the file back its permissions (a change the watcher tells of).
+    refused = false;
+    appendFileSync(join(root, 'dataset2.csv'), 'f,,,2024-06-01 10:06:00\n');
+    await until(() => added.includes('dataset2.csv'), 'the log read at last');
+    expect(problemsOf(ws)).toEqual([]);
+    const logs = ws.info().folders[0].logs.map((log) => [log.file, log.rows]);
+    expect(logs).toEqual([
+      ['dataset1.csv', 1],
+      ['dataset2.csv', 2],
+    ]);
+  });
 });
