@@ -6,7 +6,7 @@ import type { Stats } from 'node:fs';
 import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { createLimiter } from './limit';
+import { createLimiter } from '../platform/limit';
 
 export interface ThumbnailerOptions {
   /** Where caches go for folders that cannot hold their own (`<dataDir>/thumbs`). */

@@ -1,5 +1,6 @@
 // A concurrency limit: at most `max` tasks run at once, the rest wait in order. Thumbnails are
-// CPU-heavy; a grid asking for hundreds at once must not starve the API on two cores.
+// CPU-heavy (a grid asking for hundreds at once must not starve the API on two cores), and a
+// folder of thousands of logs is opened a few dozen at a time.
 
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from '../../../src/main/media/limit';
+import { createLimiter } from '../../../src/main/platform/limit';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
