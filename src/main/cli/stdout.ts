@@ -26,7 +26,7 @@ export function writeOut(text: string): void {
       written += fs.writeSync(1, bytes, written);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') process.exit(0);
+      if (readerGone(code)) process.exit(0);
       if (code !== 'EAGAIN') throw error;
       throughStream = true;
       streamOut().write(bytes.subarray(written));
@@ -45,8 +45,16 @@ function streamOut(): NodeJS.WriteStream {
 }
 
 function endOnClosedReader(error: NodeJS.ErrnoException): void {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (readerGone(error.code)) process.exit(0);
   throw error;
+}
+
+/**
+ * Whether a write failed because the reader has gone: EPIPE from a pipe (a shell's `| head`), and
+ * ECONNRESET from the socket pair Node gives a child's stdout when the parent closes it unread.
+ */
+function readerGone(code: string | undefined): boolean {
+  return code === 'EPIPE' || code === 'ECONNRESET';
 }
 
 /** writeOut of one line. */

@@ -65,4 +65,10 @@ describe('writeOut', () => {
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
   });
+
+  it('ends quietly with 0 when a parent process closes its socket unread (ECONNRESET)', async () => {
+    const result = await run(10, 'reset');
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+  });
 });
