@@ -1,2 +1,6 @@
-// Types of tests/support/counted-opens.mjs, for the TypeScript tests that use it.
-export function countOpens(): { opened: (path: string) => number; undo: () => void };
+// Types of tests/support/counted-calls.mjs, for the TypeScript tests that use it.
+export function countCalls(method: 'open' | 'lstat'): {
+  calls: (path: string) => number;
+  callsInside: (dir: string) => number;
+  undo: () => void;
+};

@@ -10,6 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/find-logs';
 import { AssetDirectories } from './asset-directories';
 import { isSampleFolder, SAMPLE_SETTLED_MS, SettlingSamples } from './sample-folders';
+import { otherDirectories, SampleParentWatch, type SampleParentEvents } from './sample-parent-watch';
 
 export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
@@ -25,6 +26,8 @@ export interface FolderWatch {
 export interface WatchOptions {
   /** A sample folder's log unchanged this long is no longer watched (sample-folders.ts). */
   sampleSettledMs?: number;
+  /** Directories (absolute) holding many sample folders: watched by sample-parent-watch.ts. */
+  sampleParents?: string[];
 }
 
 /** What ignoredBelow knows of sample folders: whether one is settled, and whom to tell of a new one. */
@@ -34,9 +37,10 @@ interface SampleWatch {
   young(dir: string): void;
 }
 
-/** chokidar's `ignored`: whether `path` below `root` is left unwatched. */
-function ignoredBelow(root: string, copies: AssetDirectories, samples: SampleWatch) {
+/** chokidar's `ignored`: whether `path` below `root` is left unwatched (`parents`: watched apart). */
+function ignoredBelow(root: string, copies: AssetDirectories, samples: SampleWatch, parents: Set<string>) {
   return (path: string, stats?: Stats): boolean => {
+    if (parents.has(path)) return true;
     const rel = relative(root, path);
     if (rel === '' || rel.startsWith('..')) return false;
     const parts = rel.split(sep);
@@ -59,7 +63,7 @@ function ignoredBelow(root: string, copies: AssetDirectories, samples: SampleWat
 export async function watchFolder(
   root: string,
   events: FolderEvents,
-  { sampleSettledMs = SAMPLE_SETTLED_MS }: WatchOptions = {},
+  { sampleSettledMs = SAMPLE_SETTLED_MS, sampleParents = [] }: WatchOptions = {},
 ): Promise<FolderWatch> {
   // Loaded when a folder is first followed: one-shot commands never pay for it.
   const { watch } = await import('chokidar');
@@ -69,11 +73,12 @@ export async function watchFolder(
   const copies = new AssetDirectories((dir) => queueMicrotask(() => unwatch(dir)));
   // A sample folder's log is watched on its own too (chokidar watches each file): both go.
   const settling = new SettlingSamples(sampleSettledMs, (dir) => unwatchWithEntries(dir));
-  const watcher: FSWatcher = watch(root, {
+  // A sample parent's other directories are watched from the start, as the folder's others are.
+  const watcher: FSWatcher = watch([root, ...sampleParents.flatMap(otherDirectories)], {
     ignoreInitial: true,
     followSymlinks: false,
     depth: 6,
-    ignored: ignoredBelow(root, copies, settling),
+    ignored: ignoredBelow(root, copies, settling, new Set(sampleParents)),
   });
   unwatch = (dir) => void watcher.unwatch(dir);
   const unwatchWithEntries = (dir: string): void => {
@@ -86,10 +91,34 @@ export async function watchFolder(
   watcher.on('unlink', (path) => events.removed(rel(path)));
   watcher.on('error', (error) => events.error(error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  const parents = watchSampleParents(sampleParents, sampleSettledMs, {
+    logChanged: (path, added) => events.changed(rel(path), added),
+    logRemoved: (path) => events.removed(rel(path)),
+    directoryAdded: (path) => void watcher.add(path),
+    error: (error) => events.error(error),
+  });
   return {
     close: () => {
+      parents.close();
       settling.stop();
       return watcher.close();
     },
   };
+}
+
+/** The sample parents' watch; a parent that cannot be watched is an error of the folder's watch. */
+function watchSampleParents(
+  dirs: string[],
+  settledMs: number,
+  events: SampleParentEvents,
+): SampleParentWatch {
+  const parents = new SampleParentWatch(events, settledMs);
+  for (const dir of dirs) {
+    try {
+      parents.watchParent(dir);
+    } catch (error) {
+      events.error(error);
+    }
+  }
+  return parents;
 }

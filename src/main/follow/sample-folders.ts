@@ -7,7 +7,29 @@ import { fs } from '../platform/node-fs';
 import { basename, join } from 'node:path';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SAMPLE_LOG = 'metadata.jsonl';
+export const SAMPLE_LOG = 'metadata.jsonl';
+
+/**
+ * A directory holding this many sample folders or more is watched by sample-parent-watch.ts, not
+ * chokidar: below it, chokidar's read of the directory after each change costs little.
+ */
+export const SAMPLE_PARENT_MIN = 100;
+
+/**
+ * The directories (absolute) of the folder `root` that hold SAMPLE_PARENT_MIN sample folders or
+ * more, from the folder's logs (`/`-separated paths below it).
+ */
+export function sampleParentsOf(root: string, logs: Iterable<string>): string[] {
+  const counts = new Map<string, number>();
+  for (const log of logs) {
+    const parts = log.split('/');
+    if (parts.length < 2 || parts[parts.length - 1] !== SAMPLE_LOG) continue;
+    if (!UUID.test(parts[parts.length - 2])) continue;
+    const parent = join(root, ...parts.slice(0, -2));
+    counts.set(parent, (counts.get(parent) ?? 0) + 1);
+  }
+  return [...counts].filter(([, count]) => count >= SAMPLE_PARENT_MIN).map(([parent]) => parent);
+}
 
 /** A sample folder's log unchanged this long is written: its folder is no longer watched. */
 export const SAMPLE_SETTLED_MS = 10_000;
@@ -54,7 +76,8 @@ export class SettlingSamples {
     if (this.timers.has(dir)) return;
     const timer = setTimeout(() => {
       this.timers.delete(dir);
-      if (this.settled(dir)) this.onSettled(dir);
+      // A sample folder removed meanwhile is done with too.
+      if (this.settled(dir) || !fs.existsSync(dir)) this.onSettled(dir);
       else this.young(dir);
     }, this.settledMs);
     timer.unref();

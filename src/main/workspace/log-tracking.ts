@@ -14,6 +14,7 @@ import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';
 import { watchFolder } from '../follow/folder-watch';
 import { isLogIn } from '../gradio/find-logs';
 import { DISCOVER_MS, watchProblem } from '../follow/watch-problem';
+import { sampleParentsOf } from '../follow/sample-folders';
 import { sampleId } from '../../shared/sample-id';
 import type { FolderState, LogEntry } from './folder-state';
 import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
@@ -231,18 +232,23 @@ export class LogTracking {
   private async watch(folder: FolderState): Promise<void> {
     const { ctx } = this;
     const watch = ctx.options.watchFolder ?? watchFolder;
-    const watcher = await watch(folder.root, {
-      changed: (file) => {
-        const entry = folder.logs.get(file);
-        if (entry) entry.follower.changeReported();
-        else if (LOG_NAME.test(file)) void this.maybeNewLog(folder, file);
+    const sampleParents = sampleParentsOf(folder.root, folder.logs.keys());
+    const watcher = await watch(
+      folder.root,
+      {
+        changed: (file) => {
+          const entry = folder.logs.get(file);
+          if (entry) entry.follower.changeReported();
+          else if (LOG_NAME.test(file)) void this.maybeNewLog(folder, file);
+        },
+        removed: (file) => {
+          folder.unfinishedLogs.delete(file);
+          folder.logs.get(file)?.follower.changeReported();
+        },
+        error: (error) => this.watchFailed(folder, error),
       },
-      removed: (file) => {
-        folder.unfinishedLogs.delete(file);
-        folder.logs.get(file)?.follower.changeReported();
-      },
-      error: (error) => this.watchFailed(folder, error),
-    });
+      { sampleParents },
+    );
     if (folder.closed) return watcher.close();
     folder.closeWatch = () => watcher.close();
     await this.discoverLogs(folder);

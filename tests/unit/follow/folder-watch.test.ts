@@ -1,13 +1,14 @@
 // A followed folder's label directories (Gradio's copies of flagged files) are not watched: chokidar
 // re-read a watched one with an lstat per entry on every new copy, more than a core while a demo
 // with 100,000 flagged files went on flagging. Logs are still followed everywhere else.
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchFolder, type FolderWatch } from '../../../src/main/follow/folder-watch';
 import { inotifyWatches } from '../../support/inotify.mjs';
 import { until } from '../../support/until';
+import { countCalls } from '../../support/counted-calls.mjs';
 
 const open: FolderWatch[] = [];
 afterEach(async () => {
@@ -123,6 +124,87 @@ describe.skipIf(process.platform !== 'linux')("following a folder of the HF save
     );
     const first = inotifyWatches() - start;
     sampleFolders(root, 1, 0);
+    await until(() => inotifyWatches() - start > first, 'the new sample folder to be watched');
+    await until(() => inotifyWatches() - start === first, 'the settled sample folder to be unwatched');
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('following a directory of many sample folders', () => {
+  /** A folder whose top holds 60 settled sample folders, a log, and a sub-folder with a log. */
+  function manySamples(): string {
+    const root = mkdtempSync(join(tmpdir(), 'flagdeck-sample-parent-'));
+    sampleFolders(root, 60, 60_000);
+    writeFileSync(join(root, 'data.csv'), LOG);
+    mkdirSync(join(root, 'older', 'flagged'), { recursive: true });
+    writeFileSync(join(root, 'older', 'flagged', 'log.csv'), LOG);
+    return root;
+  }
+
+  async function watchedApart(root: string, changes: string[], removed: string[] = []): Promise<void> {
+    open.push(
+      await watchFolder(
+        root,
+        {
+          changed: (file) => changes.push(file),
+          removed: (file) => removed.push(file),
+          error: (error) => changes.push(`error: ${String(error)}`),
+        },
+        { sampleParents: [root], sampleSettledMs: 300 },
+      ),
+    );
+  }
+
+  it('tells of a new sample, its log written after its folder, without reading the directory again', async () => {
+    const root = manySamples();
+    const changes: string[] = [];
+    await watchedApart(root, changes);
+    const lstats = countCalls('lstat');
+    try {
+      for (let i = 0; i < 3; i++) {
+        const dir = join(root, `0f8e2b1c-1111-4222-8333-9999999999${String(i).padStart(2, '0')}`);
+        mkdirSync(join(dir, 'im', '0a1b2c3d4e5f60718293'), { recursive: true });
+        writeFileSync(join(dir, 'im', '0a1b2c3d4e5f60718293', 'bus.png'), 'png');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        writeFileSync(join(dir, 'metadata.jsonl'), '{"text":"new","flag":"","username":"","timestamp":""}');
+        const log = `${dir.split('/').pop()}/metadata.jsonl`;
+        await until(() => changes.includes(log), `the new sample ${i}`);
+      }
+      // chokidar read the directory again after each change, an lstat per entry (60 here).
+      expect(lstats.callsInside(root)).toBeLessThan(10);
+    } finally {
+      lstats.undo();
+    }
+    expect(changes.filter((file) => file.startsWith('error'))).toEqual([]);
+  });
+
+  it("still tells of its own log, its other directories' logs, a new directory's, and a sample removed", async () => {
+    const root = manySamples();
+    const changes: string[] = [];
+    const removed: string[] = [];
+    await watchedApart(root, changes, removed);
+    appendFileSync(join(root, 'data.csv'), 'a,,,,\n');
+    await until(() => changes.includes('data.csv'), 'the append to data.csv');
+    appendFileSync(join(root, 'older', 'flagged', 'log.csv'), 'a,,,,\n');
+    await until(() => changes.includes('older/flagged/log.csv'), 'the append in a sub-folder');
+    mkdirSync(join(root, 'newer'));
+    writeFileSync(join(root, 'newer', 'log.csv'), LOG);
+    await until(() => changes.includes('newer/log.csv'), 'the log of a new directory');
+    const before = changes.length;
+    appendFileSync(join(root, 'newer', 'log.csv'), 'a,,,,\n');
+    await until(() => changes.slice(before).includes('newer/log.csv'), 'an append in the new directory');
+    rmSync(join(root, '0f8e2b1c-1111-4222-8333-000000000007'), { recursive: true });
+    await until(
+      () => removed.includes('0f8e2b1c-1111-4222-8333-000000000007/metadata.jsonl'),
+      'the removed sample',
+    );
+  });
+
+  it('watches a new sample folder until its log has settled', async () => {
+    const root = manySamples();
+    const start = inotifyWatches();
+    await watchedApart(root, []);
+    const first = inotifyWatches() - start;
+    sampleFolders(root, 61, 0);
     await until(() => inotifyWatches() - start > first, 'the new sample folder to be watched');
     await until(() => inotifyWatches() - start === first, 'the settled sample folder to be unwatched');
   });

@@ -12,7 +12,7 @@ import { csvLoggerShape } from '../log-index/csv-logger-shape';
 import { MemoryReviewStore } from './memory-review-store';
 import { inotifyWatches } from '../../support/inotify.mjs';
 import { until } from '../../support/until';
-import { countOpens } from '../../support/counted-opens.mjs';
+import { countCalls } from '../../support/counted-calls.mjs';
 
 const open: Workspace[] = [];
 afterEach(async () => {
@@ -80,7 +80,7 @@ describe('a folder of one-row logs', () => {
 
   it('reads each one-row log three times to open it: its shape, its row, its last bytes', async () => {
     const root = perSampleFolders();
-    const counting = countOpens();
+    const counting = countCalls('open');
     try {
       const ws = createWorkspace({ emit: () => {} });
       open.push(ws);
@@ -95,7 +95,7 @@ describe('a folder of one-row logs', () => {
         join(root, `0f8e2b1c-1111-4222-8333-${String(i).padStart(12, '0')}`, 'metadata.jsonl');
       // Seven times each before: the shape read the file twice, the rest was read again though
       // the first rows were all of it, and the check after that read its last bytes twice.
-      for (const i of [0, 1, 150, 299]) expect(counting.opened(sample(i)), `sample ${i}`).toBe(3);
+      for (const i of [0, 1, 150, 299]) expect(counting.calls(sample(i)), `sample ${i}`).toBe(3);
     } finally {
       counting.undo();
     }
@@ -135,6 +135,34 @@ describe('a folder of one-row logs', () => {
     );
     const id = '0f8e2b1c-1111-4222-8333-000000000250/metadata.jsonl#2';
     await until(() => appended.includes(id), 'the row added to a settled sample', 5000);
+  });
+
+  it('adds a sample flagged meanwhile at once, told by the watch of their directory alone', async () => {
+    const root = perSampleFolders();
+    const appended: string[] = [];
+    const ws = createWorkspace({
+      emit: (event, payload) => {
+        if (event === 'rowsAppended') appended.push(...(payload as { ids: string[] }).ids);
+      },
+      // No polls: only the watch can tell of the new sample.
+      pollMs: 0,
+    });
+    open.push(ws);
+    await ws.open([root]);
+    await ws.whenIndexed();
+    await ws.whenIdle();
+    // As the saver writes it: the folder and the image first, then the log, whole, without a line end.
+    const uuid = '0f8e2b1c-1111-4222-8333-999999999999';
+    mkdirSync(join(root, uuid, 'im', '0a1b2c3d4e5f60718293'), { recursive: true });
+    writeFileSync(join(root, uuid, 'im', '0a1b2c3d4e5f60718293', 'bus.png'), 'png');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    writeFileSync(
+      join(root, uuid, 'metadata.jsonl'),
+      JSON.stringify({ text: 'flagged now', flag: 'wrong', username: '', timestamp: '' }),
+    );
+    await until(() => appended.includes(`${uuid}/metadata.jsonl#1`), 'the new sample', 3000);
+    const found = await ws.query({ filter: { text: 'flagged now' }, offset: 0, limit: 5 });
+    expect(found.rows.map((row) => row.cells[0].text)).toEqual(['flagged now']);
   });
 
   it('polls each log in turn where there are many: a change no event told of is still found', async () => {

@@ -1,0 +1,140 @@
+// The directory that holds the HF saver's sample folders, once it holds many, is watched with one
+// plain fs.watch, not by chokidar: chokidar reads a directory it watches again after each change in
+// it, with an lstat per entry (chokidar 5 always asks for stats), so that each sample flagged among
+// 5,000 cost about 70 ms of lstat calls. fs.watch names the entry that changed; a new sample folder
+// is watched the same way until its log has settled (sample-folders.ts), for its log to be told of
+// at once.
+import type { FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { fs } from '../platform/node-fs';
+import { ASSET_HASH_DIR, holdsNoLogs, isLogName } from '../gradio/find-logs';
+import { isSampleFolder, SAMPLE_LOG, SettlingSamples } from './sample-folders';
+
+/** What a sample parent's watch tells: absolute paths. */
+export interface SampleParentEvents {
+  logChanged(path: string, added: boolean): void;
+  logRemoved(path: string): void;
+  /** A directory that is no sample folder appeared: it is for chokidar to watch. */
+  directoryAdded(path: string): void;
+  error(error: unknown): void;
+}
+
+type Kind = 'directory' | 'file' | 'link' | 'gone';
+
+/** Whether a directory so named is one the folder walk enters (find-logs.ts). */
+const mayHoldLogs = (name: string): boolean => !holdsNoLogs(name) && !ASSET_HASH_DIR.test(name);
+
+/** What `path` is now; a symlink is followed no more than chokidar would (nor is it a log: find-logs.ts). */
+function kindOf(path: string): Kind {
+  try {
+    const stats = fs.lstatSync(path);
+    return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** The directories of a sample parent that are no sample folder and may hold logs: chokidar's to watch. */
+export function otherDirectories(parent: string): string[] {
+  return fs
+    .readdirSync(parent, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !isSampleFolder(entry.name) && mayHoldLogs(entry.name))
+    .map((entry) => join(parent, entry.name));
+}
+
+export class SampleParentWatch {
+  private readonly watches = new Map<string, FSWatcher>();
+  private readonly settling: SettlingSamples;
+
+  constructor(
+    private readonly events: SampleParentEvents,
+    settledMs: number,
+  ) {
+    this.settling = new SettlingSamples(settledMs, (dir) => this.unwatch(dir));
+  }
+
+  /**
+   * Watches `dir`, and those of its sample folders whose log has not settled yet. Its other
+   * directories are chokidar's (otherDirectories), which does not enter `dir`.
+   */
+  watchParent(dir: string): void {
+    this.watch(dir, (name, added) => this.parentEntry(dir, name, added));
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && isSampleFolder(path) && !this.settling.settled(path)) this.watchSample(path);
+    }
+  }
+
+  close(): void {
+    this.settling.stop();
+    for (const watcher of this.watches.values()) watcher.close();
+    this.watches.clear();
+  }
+
+  private parentEntry(dir: string, name: string, added: boolean): void {
+    const path = join(dir, name);
+    const kind = kindOf(path);
+    if (isSampleFolder(path)) return this.sampleEntry(path, kind);
+    if (isLogName(name)) {
+      if (kind === 'gone') this.events.logRemoved(path);
+      else if (kind === 'file') this.events.logChanged(path, added);
+      return;
+    }
+    if (kind === 'directory' && added && mayHoldLogs(name)) this.directoryAdded(path);
+  }
+
+  /** chokidar is to watch it; the logs it holds already (which chokidar would not tell of) are told now. */
+  private directoryAdded(dir: string): void {
+    this.events.directoryAdded(dir);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+      if (entry.isFile() && isLogName(entry.name)) this.events.logChanged(join(dir, entry.name), true);
+  }
+
+  private sampleEntry(dir: string, kind: Kind): void {
+    const log = join(dir, SAMPLE_LOG);
+    if (kind === 'gone') {
+      this.unwatch(dir);
+      return this.events.logRemoved(log);
+    }
+    if (kind !== 'directory') return;
+    // The saver writes the folder, then its log: a log there already is told of now.
+    if (!this.watches.has(dir) && !this.settling.settled(dir)) this.watchSample(dir);
+    if (kindOf(log) === 'file') this.events.logChanged(log, true);
+  }
+
+  private watchSample(dir: string): void {
+    this.watch(dir, (name, added) => {
+      if (name !== SAMPLE_LOG) return;
+      const log = join(dir, SAMPLE_LOG);
+      const kind = kindOf(log);
+      if (kind === 'file') this.events.logChanged(log, added);
+      else if (kind === 'gone') this.events.logRemoved(log);
+    });
+    this.settling.young(dir);
+  }
+
+  /** fs.watch on `dir`: `onEntry(name, added)` for each entry it names ('rename': added or gone). */
+  private watch(dir: string, onEntry: (name: string, added: boolean) => void): void {
+    if (this.watches.has(dir)) return;
+    const watcher = fs.watch(dir, { persistent: false }, (type, name) => {
+      if (!name) return;
+      try {
+        onEntry(name.toString(), type === 'rename');
+      } catch (error) {
+        // An entry gone while it was looked at is told of by its own event.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.events.error(error);
+      }
+    });
+    // A sample folder removed takes its watch with it; the parent's error is the folder's problem.
+    watcher.on('error', (error) => {
+      this.unwatch(dir);
+      if (!isSampleFolder(dir)) this.events.error(error);
+    });
+    this.watches.set(dir, watcher);
+  }
+
+  private unwatch(dir: string): void {
+    this.watches.get(dir)?.close();
+    this.watches.delete(dir);
+  }
+}
