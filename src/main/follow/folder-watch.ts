@@ -3,7 +3,8 @@
 // environments, the label directories that hold Gradio's copies of flagged files:
 // asset-directories.ts, and the HF saver's sample folders once written: sample-folders.ts), and no
 // symlink is followed (a link to `/` would otherwise have the watcher walk the whole disk), so the
-// watches stay as many as the folder's own log directories.
+// watches stay as many as the folder's own log directories. A directory of many sample folders is
+// watched apart, without chokidar's re-read of it on each change (sample-parent-watch.ts).
 import type { FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
