@@ -8,7 +8,7 @@
 import type { FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { ASSET_HASH_DIR, holdsNoLogs } from '../gradio/find-logs';
+import { ASSET_HASH_DIR, mayHoldLogs } from '../gradio/find-logs';
 import { AssetDirectories } from './asset-directories';
 import { isSampleFolder, SAMPLE_SETTLED_MS, SettlingSamples } from './sample-folders';
 import { otherDirectories, SampleParentWatch, type SampleParentEvents } from './sample-parent-watch';
@@ -46,7 +46,7 @@ function ignoredBelow(root: string, copies: AssetDirectories, samples: SampleWat
     if (rel === '' || rel.startsWith('..')) return false;
     const parts = rel.split(sep);
     if (ASSET_HASH_DIR.test(parts[parts.length - 1]) && parts.length > 1) copies.copySeen(path);
-    if (parts.some((part) => holdsNoLogs(part) || ASSET_HASH_DIR.test(part))) return true;
+    if (!parts.every(mayHoldLogs)) return true;
     if (stats?.isDirectory() === true) {
       if (copies.holdsCopies(path)) return true;
       if (isSampleFolder(path)) {

@@ -7,7 +7,7 @@
 import type { FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { fs } from '../platform/node-fs';
-import { ASSET_HASH_DIR, holdsNoLogs, isLogName } from '../gradio/find-logs';
+import { isLogName, mayHoldLogs } from '../gradio/find-logs';
 import { isSampleFolder, SAMPLE_LOG, SettlingSamples } from './sample-folders';
 
 /** What a sample parent's watch tells: absolute paths. */
@@ -20,9 +20,6 @@ export interface SampleParentEvents {
 }
 
 type Kind = 'directory' | 'file' | 'link' | 'gone';
-
-/** Whether a directory so named is one the folder walk enters (find-logs.ts). */
-const mayHoldLogs = (name: string): boolean => !holdsNoLogs(name) && !ASSET_HASH_DIR.test(name);
 
 /** What `path` is now; a symlink is followed no more than chokidar would (nor is it a log: find-logs.ts). */
 function kindOf(path: string): Kind {

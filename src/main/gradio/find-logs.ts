@@ -20,8 +20,13 @@ const SKIPPED_DIRS = new Set([
 export const ASSET_HASH_DIR = /^(?:[0-9a-f]{20}|[0-9a-f]{40})$/;
 
 /** A directory no log is looked for in (nor watched): ours, VCS, environments, example caches. */
-export function holdsNoLogs(name: string): boolean {
+function holdsNoLogs(name: string): boolean {
   return SKIPPED_DIRS.has(name) || name.startsWith('.venv');
+}
+
+/** Whether a directory so named may hold logs: the walk enters it (and a followed folder watches it). */
+export function mayHoldLogs(name: string): boolean {
+  return !holdsNoLogs(name) && !ASSET_HASH_DIR.test(name);
 }
 
 /** `tempfile`'s names for the files Gradio 3.x copied straight into a label directory. */
@@ -74,10 +79,7 @@ export async function walkForLogs(root: string): Promise<{ logs: string[]; direc
   // Hash directories and label directories hold copies of flagged files, never a log: not read
   // (nor watched). A label directory's copies are looked up by name (DirListings).
   const descend = (entry: Dirent, depth: number, parent: string): boolean =>
-    depth <= MAX_DEPTH &&
-    !holdsNoLogs(entry.name) &&
-    !ASSET_HASH_DIR.test(entry.name) &&
-    !holdsCopies(join(parent, entry.name));
+    depth <= MAX_DEPTH && mayHoldLogs(entry.name) && !holdsCopies(join(parent, entry.name));
   const { directories } = await walkFolder(root, descend);
   const logs: string[] = [];
   for (const { relative, entries } of directories)
@@ -98,8 +100,7 @@ export function isLogIn(root: string, file: string): boolean {
   if (!isLogName(name) || parts.length > MAX_DEPTH) return false;
   let dir = root;
   for (const part of parts) {
-    if (part === '' || part === '.' || part === '..' || holdsNoLogs(part) || ASSET_HASH_DIR.test(part))
-      return false;
+    if (part === '' || part === '.' || part === '..' || !mayHoldLogs(part)) return false;
     dir = join(dir, part);
     if (lstatOf(dir)?.isDirectory() !== true || holdsCopies(dir)) return false;
   }
