@@ -11,7 +11,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { ASSET_HASH_DIR, mayHoldLogs } from '../gradio/find-logs';
 import { AssetDirectories } from './asset-directories';
 import { isSampleFolder, SAMPLE_SETTLED_MS, SettlingSamples } from './sample-folders';
-import { otherDirectories, SampleParentWatch, type SampleParentEvents } from './sample-parent-watch';
+import { SampleParentWatch, type SampleParentEvents } from './sample-parent-watch';
 
 export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
@@ -74,8 +74,16 @@ export async function watchFolder(
   const copies = new AssetDirectories((dir) => queueMicrotask(() => unwatch(dir)));
   // A sample folder's log is watched on its own too (chokidar watches each file): both go.
   const settling = new SettlingSamples(sampleSettledMs, (dir) => unwatchWithEntries(dir));
+  const rel = (path: string): string => relative(root, path).split(sep).join('/');
+  // Its events come once this turn is over: the watcher is made by then.
+  const parents = watchSampleParents(sampleParents, sampleSettledMs, {
+    logChanged: (path, added) => events.changed(rel(path), added),
+    logRemoved: (path) => events.removed(rel(path)),
+    directoryAdded: (path) => void watcher.add(path),
+    error: (error) => events.error(error),
+  });
   // A sample parent's other directories are watched from the start, as the folder's others are.
-  const watcher: FSWatcher = watch([root, ...sampleParents.flatMap(otherDirectories)], {
+  const watcher: FSWatcher = watch([root, ...parents.others], {
     ignoreInitial: true,
     followSymlinks: false,
     depth: 6,
@@ -86,40 +94,37 @@ export async function watchFolder(
     const entries = watcher.getWatched()[dir] ?? [];
     void watcher.unwatch([dir, ...entries.map((name) => join(dir, name))]);
   };
-  const rel = (path: string): string => relative(root, path).split(sep).join('/');
   watcher.on('add', (path) => events.changed(rel(path), true));
   watcher.on('change', (path) => events.changed(rel(path), false));
   watcher.on('unlink', (path) => events.removed(rel(path)));
   watcher.on('error', (error) => events.error(error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  const parents = watchSampleParents(sampleParents, sampleSettledMs, {
-    logChanged: (path, added) => events.changed(rel(path), added),
-    logRemoved: (path) => events.removed(rel(path)),
-    directoryAdded: (path) => void watcher.add(path),
-    error: (error) => events.error(error),
-  });
   return {
     close: () => {
-      parents.close();
+      parents.watch.close();
       settling.stop();
       return watcher.close();
     },
   };
 }
 
-/** The sample parents' watch; a parent that cannot be watched is an error of the folder's watch. */
+/**
+ * The sample parents' watch, and their other directories (for chokidar); a parent that cannot be
+ * watched is an error of the folder's watch.
+ */
 function watchSampleParents(
   dirs: string[],
   settledMs: number,
   events: SampleParentEvents,
-): SampleParentWatch {
-  const parents = new SampleParentWatch(events, settledMs);
+): { watch: SampleParentWatch; others: string[] } {
+  const watch = new SampleParentWatch(events, settledMs);
+  const others: string[] = [];
   for (const dir of dirs) {
     try {
-      parents.watchParent(dir);
+      others.push(...watch.watchParent(dir));
     } catch (error) {
       events.error(error);
     }
   }
-  return parents;
+  return { watch, others };
 }

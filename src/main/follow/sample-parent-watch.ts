@@ -31,14 +31,6 @@ function kindOf(path: string): Kind {
   }
 }
 
-/** The directories of a sample parent that are no sample folder and may hold logs: chokidar's to watch. */
-export function otherDirectories(parent: string): string[] {
-  return fs
-    .readdirSync(parent, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !isSampleFolder(entry.name) && mayHoldLogs(entry.name))
-    .map((entry) => join(parent, entry.name));
-}
-
 export class SampleParentWatch {
   private readonly watches = new Map<string, FSWatcher>();
   private readonly settling: SettlingSamples;
@@ -51,15 +43,20 @@ export class SampleParentWatch {
   }
 
   /**
-   * Watches `dir`, and those of its sample folders whose log has not settled yet. Its other
-   * directories are chokidar's (otherDirectories), which does not enter `dir`.
+   * Watches `dir`, and those of its sample folders whose log has not settled yet. Returns its other
+   * directories that may hold logs: chokidar's to watch, which does not enter `dir`.
    */
-  watchParent(dir: string): void {
+  watchParent(dir: string): string[] {
     this.watch(dir, (name, added) => this.parentEntry(dir, name, added));
+    const others: string[] = [];
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && isSampleFolder(path) && !this.settling.settled(path)) this.watchSample(path);
+      if (!isSampleFolder(path)) {
+        if (mayHoldLogs(entry.name)) others.push(path);
+      } else if (!this.settling.settled(path)) this.watchSample(path);
     }
+    return others;
   }
 
   close(): void {
