@@ -56,7 +56,7 @@ export class WorkspaceContext {
         name: folder.name,
         logs: [...folder.logs.values()].map((entry) => logInfo(entry.query.log)),
         readOnly: folder.readOnly,
-        problems: [...folder.problems],
+        problems: folder.problems,
       })),
     };
   }
