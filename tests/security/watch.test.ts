@@ -26,6 +26,7 @@ describe.skipIf(process.platform !== 'linux')('watching a folder with symlinks o
     const watcher = await watchFolder(folder, {
       changed: () => undefined,
       removed: () => undefined,
+      rescan: () => undefined,
       error: () => undefined,
     });
     try {

@@ -17,6 +17,8 @@ export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
   changed(file: string, added: boolean): void;
   removed(file: string): void;
+  /** Something changed that the watch could not name: the folder's logs are to be looked for again. */
+  rescan(): void;
   error(error: unknown): void;
 }
 
@@ -80,6 +82,7 @@ export async function watchFolder(
     logChanged: (path, added) => events.changed(rel(path), added),
     logRemoved: (path) => events.removed(rel(path)),
     directoryAdded: (path) => void watcher.add(path),
+    unnamed: () => events.rescan(),
     error: (error) => events.error(error),
   });
   // A sample parent's other directories are watched from the start, as the folder's others are.

@@ -16,6 +16,8 @@ export interface SampleParentEvents {
   logRemoved(path: string): void;
   /** A directory that is no sample folder appeared: it is for chokidar to watch. */
   directoryAdded(path: string): void;
+  /** Something changed in a sample parent that fs.watch did not name: its logs are to be looked for. */
+  unnamed(): void;
   error(error: unknown): void;
 }
 
@@ -47,7 +49,9 @@ export class SampleParentWatch {
    * directories that may hold logs: chokidar's to watch, which does not enter `dir`.
    */
   watchParent(dir: string): string[] {
-    this.watch(dir, (name, added) => this.parentEntry(dir, name, added));
+    this.watch(dir, (name, added) =>
+      name === null ? this.events.unnamed() : this.parentEntry(dir, name, added),
+    );
     const others: string[] = [];
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
@@ -98,7 +102,7 @@ export class SampleParentWatch {
 
   private watchSample(dir: string): void {
     this.watch(dir, (name, added) => {
-      if (name !== SAMPLE_LOG) return;
+      if (name !== SAMPLE_LOG && name !== null) return;
       const log = join(dir, SAMPLE_LOG);
       const kind = kindOf(log);
       if (kind === 'file') this.events.logChanged(log, added);
@@ -107,13 +111,15 @@ export class SampleParentWatch {
     this.settling.young(dir);
   }
 
-  /** fs.watch on `dir`: `onEntry(name, added)` for each entry it names ('rename': added or gone). */
-  private watch(dir: string, onEntry: (name: string, added: boolean) => void): void {
+  /**
+   * fs.watch on `dir`: `onEntry(name, added)` for each entry it names ('rename': added or gone);
+   * null where it names none, which Node allows on every platform ("not always guaranteed").
+   */
+  private watch(dir: string, onEntry: (name: string | null, added: boolean) => void): void {
     if (this.watches.has(dir)) return;
     const watcher = fs.watch(dir, { persistent: false }, (type, name) => {
-      if (!name) return;
       try {
-        onEntry(name.toString(), type === 'rename');
+        onEntry(name ? name.toString() : null, type === 'rename');
       } catch (error) {
         // An entry gone while it was looked at is told of by its own event.
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.events.error(error);

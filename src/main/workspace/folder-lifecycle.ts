@@ -1,5 +1,5 @@
-// Opening and closing folders: each log indexed and followed (log-tracking.ts), the folder's review
-// store attached, everything released on close.
+// Opening and closing folders: each log indexed (log-tracking.ts) and followed
+// (folder-following.ts), the folder's review store attached, everything released on close.
 import { basename, resolve } from 'node:path';
 import type { WorkspaceInfo } from '../../shared/model';
 import type { ReviewStore } from '../review/review-store';
@@ -9,6 +9,7 @@ import { FolderState } from './folder-state';
 import { folderIdOf } from './folder-id';
 import { canonicalFolder, logsToOpen } from './logs-to-open';
 import { LogTracking } from './log-tracking';
+import { FolderFollowing } from './folder-following';
 import { keepIndex } from './kept-index';
 import { readRecent, rememberRecent } from './recent';
 import type { WorkspaceContext } from './workspace-context';
@@ -23,9 +24,11 @@ const LOGS_OPENED_AT_ONCE = 64;
 
 export class FolderLifecycle {
   private readonly tracking: LogTracking;
+  private readonly following: FolderFollowing;
 
   constructor(private readonly ctx: WorkspaceContext) {
     this.tracking = new LogTracking(ctx);
+    this.following = new FolderFollowing(ctx, this.tracking);
   }
 
   folderRoot(folderId: string): string | undefined {
@@ -117,7 +120,7 @@ export class FolderLifecycle {
         folder.logs.delete(file);
         folder.logs.set(file, entry);
       }
-      if (ctx.options.follow !== false) this.tracking.follow(folder);
+      if (ctx.options.follow !== false) this.following.follow(folder);
     } catch (error) {
       ctx.folders.delete(id);
       await this.closeFolder(folder);
@@ -154,6 +157,7 @@ export class FolderLifecycle {
     folder.closed = true;
     if (folder.poll) clearInterval(folder.poll);
     if (folder.discover) clearInterval(folder.discover);
+    if (folder.rediscover) clearTimeout(folder.rediscover);
     for (const entry of folder.logs.values()) {
       entry.follower.close();
       this.ctx.engine.forget(entry.query.key);

@@ -34,10 +34,14 @@ export class FolderState {
    */
   applyStore?: (file: string, fromRow?: number) => void;
   closeWatch?: () => Promise<void>;
-  /** The watcher being started (LogTracking.follow): settled once it watches, or failed to. */
+  /** The watcher being started (FolderFollowing.follow): settled once it watches, or failed to. */
   watching?: Promise<void>;
+  /** The directories of many sample folders the watch watches apart (sample-folders.ts). */
+  sampleParents = new Set<string>();
+  /** The watch is being made again, for a directory of sample folders that grew (FolderFollowing). */
+  rewatching = false;
   poll?: NodeJS.Timeout;
-  /** Where the next poll starts in the folder's logs (LogTracking.pollSome). */
+  /** Where the next poll starts in the folder's logs (poll-some.ts). */
   pollNext = 0;
   /** Row hashes seen lately, by sample id (for the review's orphan checks). */
   readonly hashes = new Map<string, string>();
@@ -53,8 +57,10 @@ export class FolderState {
   closed = false;
   /** What went wrong with the folder itself, oldest first, each with the log it is about, if one. */
   private readonly problemList: { message: string; log?: string }[] = [];
-  /** Looks for new logs now and then where the watcher cannot tell of them (LogTracking). */
+  /** Looks for new logs now and then where the watcher cannot tell of them (FolderFollowing). */
   discover?: NodeJS.Timeout;
+  /** Looks for new logs once, after a change the watcher could not name (FolderFollowing). */
+  rediscover?: NodeJS.Timeout;
 
   /** FolderInfo.problems: the messages, oldest first. */
   get problems(): string[] {

@@ -1,5 +1,5 @@
 // Each log of an open folder indexed in the background (first rows first) and followed while Gradio
-// appends: new rows, new logs and rewritten logs become events.
+// appends: new rows and rewritten logs become events (new logs: folder-following.ts).
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LogIndex } from '../log-index/log-index';
@@ -11,15 +11,9 @@ import type { QueryLog } from '../query/query-log';
 import { ReviewOverlay } from '../query/review-overlay';
 import { refreshLog, rememberTail, seenWhole } from '../follow/refresh-log';
 import { LogFollower, DEFAULT_TIMING } from '../follow/log-follower';
-import { watchFolder } from '../follow/folder-watch';
-import { isLogIn } from '../gradio/find-logs';
-import { DISCOVER_MS, watchProblem } from '../follow/watch-problem';
-import { sampleParentsOf } from '../follow/sample-folders';
 import { sampleId } from '../../shared/sample-id';
 import type { FolderState, LogEntry } from './folder-state';
-import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
 import { keepIndex, restoreKeptIndex, restoreRest } from './kept-index';
-import { pollSome } from './poll-some';
 import type { WorkspaceContext } from './workspace-context';
 
 const FIRST_BYTES = 256 * 1024;
@@ -28,8 +22,6 @@ const BULK_DELAY_MS = 60;
 const PROGRESS_MS = 100;
 /** From this many rows indexed at once, a full collection afterwards gives back megabytes. */
 const LARGE_LOG_ROWS = 100_000;
-/** A folder filling with log-named files that never get a header costs a bounded re-check. */
-const MAX_UNFINISHED_LOGS = 64;
 
 export class LogTracking {
   constructor(private readonly ctx: WorkspaceContext) {}
@@ -188,104 +180,6 @@ export class LogTracking {
       ctx.changed();
     }
     return result;
-  }
-
-  /**
-   * Follows `folder`: its logs are polled at once, and watched from when the watcher is ready. The
-   * open does not wait for that: chokidar lstats every entry of each directory it watches, seconds
-   * where a label directory holds 100,000 hash directories. Once it is ready, the folder's logs are
-   * looked for again, for any that appeared before the watcher could see them.
-   */
-  follow(folder: FolderState): void {
-    const { ctx } = this;
-    const pollMs = ctx.options.pollMs ?? 1000;
-    if (pollMs > 0) {
-      folder.poll = setInterval(() => {
-        pollSome(folder);
-        for (const file of folder.unfinishedLogs) void this.maybeNewLog(folder, file);
-        void this.announceLateAssets(folder);
-      }, pollMs);
-      folder.poll.unref();
-    }
-    folder.watching = this.watch(folder).catch((error: unknown) => this.watchFailed(folder, error));
-  }
-
-  /**
-   * The folder cannot be watched, whole or in part: the reviewer is told, and its logs are looked
-   * for every DISCOVER_MS (appends to known logs are found by the polls above either way).
-   */
-  private watchFailed(folder: FolderState, error: unknown): void {
-    if (folder.closed) return;
-    this.ctx.folderProblem(folder, watchProblem(error));
-    if (folder.discover) return;
-    const every = this.ctx.options.discoverMs ?? DISCOVER_MS;
-    folder.discover = setInterval(() => void this.discoverLogs(folder), every);
-    folder.discover.unref();
-  }
-
-  /** Adds the folder's logs not known yet (each once it has a whole first line). */
-  private async discoverLogs(folder: FolderState): Promise<void> {
-    const files = await this.ctx.reader.findLogs(folder.root).catch(() => [] as string[]);
-    for (const file of files) void this.maybeNewLog(folder, file);
-  }
-
-  private async watch(folder: FolderState): Promise<void> {
-    const { ctx } = this;
-    const watch = ctx.options.watchFolder ?? watchFolder;
-    const sampleParents = sampleParentsOf(folder.root, folder.logs.keys());
-    const watcher = await watch(
-      folder.root,
-      {
-        changed: (file) => {
-          const entry = folder.logs.get(file);
-          if (entry) entry.follower.changeReported();
-          else if (LOG_NAME.test(file)) void this.maybeNewLog(folder, file);
-        },
-        removed: (file) => {
-          folder.unfinishedLogs.delete(file);
-          folder.logs.get(file)?.follower.changeReported();
-        },
-        error: (error) => this.watchFailed(folder, error),
-      },
-      { sampleParents },
-    );
-    if (folder.closed) return watcher.close();
-    folder.closeWatch = () => watcher.close();
-    await this.discoverLogs(folder);
-  }
-
-  /** Rows shown with a missing file that has now arrived: the UI fetches them again. */
-  private async announceLateAssets(folder: FolderState): Promise<void> {
-    try {
-      const ids = await folder.lateAssets.arrived(this.ctx.reader);
-      if (ids.length > 0 && !folder.closed)
-        this.ctx.options.emit('assetsArrived', { folderId: folder.id, ids });
-    } catch (error) {
-      this.ctx.logProblem(`${folder.root}: ${String(error)}`);
-    }
-  }
-
-  /** A file appeared or changed that is not a known log: add it once it is a log with a whole first line. */
-  private async maybeNewLog(folder: FolderState, file: string): Promise<void> {
-    const { ctx } = this;
-    if (folder.pending.has(file) || folder.logs.has(file) || folder.closed) return;
-    folder.pending.add(file);
-    try {
-      // A log of a sub-folder opened on its own stays that folder's (one log, one journal).
-      if (ctx.ownerOf(join(folder.root, file))) return;
-      if (!(await hasWholeFirstLine(join(folder.root, file)))) {
-        if (folder.unfinishedLogs.size < MAX_UNFINISHED_LOGS) folder.unfinishedLogs.add(file);
-        return;
-      }
-      folder.unfinishedLogs.delete(file);
-      if (!isLogIn(folder.root, file) || folder.logs.has(file) || folder.closed) return;
-      const entry = await this.addLog(folder, file, true);
-      if (!entry) return;
-      ctx.options.emit('logAdded', { folderId: folder.id, file });
-      ctx.changed();
-    } finally {
-      folder.pending.delete(file);
-    }
   }
 }
 

@@ -4,7 +4,7 @@
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchFolder, type FolderWatch } from '../../../src/main/follow/folder-watch';
 import { inotifyWatches } from '../../support/inotify.mjs';
 import { until } from '../../support/until';
@@ -45,6 +45,7 @@ async function watched(root: string, changes: string[]): Promise<number> {
     await watchFolder(root, {
       changed: (file) => changes.push(file),
       removed: () => undefined,
+      rescan: () => changes.push('rescan'),
       error: (error) => changes.push(`error: ${String(error)}`),
     }),
   );
@@ -118,7 +119,12 @@ describe.skipIf(process.platform !== 'linux')("following a folder of the HF save
     open.push(
       await watchFolder(
         root,
-        { changed: () => undefined, removed: () => undefined, error: () => undefined },
+        {
+          changed: () => undefined,
+          removed: () => undefined,
+          rescan: () => undefined,
+          error: () => undefined,
+        },
         { sampleSettledMs: 300 },
       ),
     );
@@ -147,6 +153,7 @@ describe.skipIf(process.platform !== 'linux')('following a directory of many sam
         {
           changed: (file) => changes.push(file),
           removed: (file) => removed.push(file),
+          rescan: () => changes.push('rescan'),
           error: (error) => changes.push(`error: ${String(error)}`),
         },
         { sampleParents: [root], sampleSettledMs: 300 },
@@ -207,5 +214,36 @@ describe.skipIf(process.platform !== 'linux')('following a directory of many sam
     sampleFolders(root, 61, 0);
     await until(() => inotifyWatches() - start > first, 'the new sample folder to be watched');
     await until(() => inotifyWatches() - start === first, 'the settled sample folder to be unwatched');
+  });
+
+  it('looks again where fs.watch names no entry, as Node allows on any platform', async () => {
+    const root = manySamples();
+    const changes: string[] = [];
+    // Our watches' listeners, called by hand (Linux always names the entry); chokidar's are its own.
+    const nodeFs = process.getBuiltinModule('node:fs');
+    const realWatch = nodeFs.watch.bind(nodeFs);
+    type Listener = (type: string, name: string | null) => void;
+    const listeners = new Map<string, Listener>();
+    const watchByHand = (path: string, options: { persistent: boolean }, listener: Listener) => {
+      listeners.set(path, listener);
+      return realWatch(path, options);
+    };
+    const spy = vi.spyOn(nodeFs, 'watch').mockImplementation(watchByHand as unknown as typeof nodeFs.watch);
+    try {
+      await watchedApart(root, changes);
+      listeners.get(root)?.('rename', null);
+      expect(changes).toEqual(['rescan']);
+      const name = '0f8e2b1c-1111-4222-8333-999999999999';
+      mkdirSync(join(root, name));
+      listeners.get(root)?.('rename', name);
+      writeFileSync(
+        join(root, name, 'metadata.jsonl'),
+        '{"text":"new","flag":"","username":"","timestamp":""}',
+      );
+      listeners.get(join(root, name))?.('rename', null);
+      expect(changes).toEqual(['rescan', `${name}/metadata.jsonl`]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
