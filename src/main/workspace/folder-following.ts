@@ -101,19 +101,22 @@ export class FolderFollowing {
   /**
    * The directory of the new sample log `file`, once it holds SAMPLE_PARENT_MIN sample folders, is
    * watched apart from chokidar from then on (a demo followed from its first flag grows one): the
-   * folder's watch is made again, and the old one closed once the new one watches.
+   * folder's watch is closed and made again. The old one goes first, not to hold twice the inotify
+   * watches near the system's limit; what changes meanwhile is found as at the first watch (the
+   * polls for known logs, a look through the folder once the new one watches).
    */
   private watchApartOnceMany(folder: FolderState, file: string): void {
     const parent = sampleParentOf(folder.root, file);
+    const { closeWatch } = folder;
     if (parent === undefined || folder.sampleParents.has(parent) || folder.rewatching || folder.closed)
       return;
     // Not while the first watch is starting (or where it failed): the next sample asks again.
-    if (folder.closeWatch === undefined) return;
+    if (closeWatch === undefined) return;
     if (!sampleParentsOf(folder.root, folder.logs.keys()).includes(parent)) return;
-    const previous = folder.closeWatch;
     folder.rewatching = true;
-    folder.watching = this.watch(folder)
-      .then(() => previous?.())
+    folder.closeWatch = undefined;
+    folder.watching = closeWatch()
+      .then(() => this.watch(folder))
       .catch((error: unknown) => this.watchFailed(folder, error))
       .finally(() => {
         folder.rewatching = false;
