@@ -4,7 +4,8 @@
 // asset-directories.ts, and the HF saver's sample folders once written: sample-folders.ts), and no
 // symlink is followed (a link to `/` would otherwise have the watcher walk the whole disk), so the
 // watches stay as many as the folder's own log directories. A directory of many sample folders is
-// watched apart, without chokidar's re-read of it on each change (sample-parent-watch.ts).
+// watched apart, without chokidar's re-read of it on each change (sample-parent-watch.ts). A new
+// directory is looked at once more a second later, for a log chokidar missed (new-directories.ts).
 import type { FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -12,6 +13,7 @@ import { ASSET_HASH_DIR, mayHoldLogs } from '../gradio/find-logs';
 import { AssetDirectories } from './asset-directories';
 import { isSampleFolder, SAMPLE_SETTLED_MS, SettlingSamples } from './sample-folders';
 import { SampleParentWatch, type SampleParentEvents } from './sample-parent-watch';
+import { NewDirectories } from './new-directories';
 
 export interface FolderEvents {
   /** A file changed or appeared (`added`), `/`-separated path relative to the folder. */
@@ -77,11 +79,15 @@ export async function watchFolder(
   // A sample folder's log is watched on its own too (chokidar watches each file): both go.
   const settling = new SettlingSamples(sampleSettledMs, (dir) => unwatchWithEntries(dir));
   const rel = (path: string): string => relative(root, path).split(sep).join('/');
+  const newDirectories = new NewDirectories((path) => events.changed(rel(path), true));
   // Its events come once this turn is over: the watcher is made by then.
   const parents = watchSampleParents(sampleParents, sampleSettledMs, {
     logChanged: (path, added) => events.changed(rel(path), added),
     logRemoved: (path) => events.removed(rel(path)),
-    directoryAdded: (path) => void watcher.add(path),
+    directoryAdded: (path) => {
+      void watcher.add(path);
+      newDirectories.appeared(path);
+    },
     unnamed: () => events.rescan(),
     error: (error) => events.error(error),
   });
@@ -98,6 +104,7 @@ export async function watchFolder(
     void watcher.unwatch([dir, ...entries.map((name) => join(dir, name))]);
   };
   watcher.on('add', (path) => events.changed(rel(path), true));
+  watcher.on('addDir', (path) => newDirectories.appeared(path));
   watcher.on('change', (path) => events.changed(rel(path), false));
   watcher.on('unlink', (path) => events.removed(rel(path)));
   watcher.on('error', (error) => events.error(error));
@@ -106,6 +113,7 @@ export async function watchFolder(
     close: () => {
       parents.watch.close();
       settling.stop();
+      newDirectories.stop();
       return watcher.close();
     },
   };

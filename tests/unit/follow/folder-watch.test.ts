@@ -2,6 +2,7 @@
 // re-read a watched one with an lstat per entry on every new copy, more than a core while a demo
 // with 100,000 flagged files went on flagging. Logs are still followed everywhere else.
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -100,6 +101,35 @@ function sampleFolders(root: string, count: number, ageMs: number): string[] {
   }
   return dirs;
 }
+
+describe.skipIf(process.platform !== 'linux')(
+  'a log made in a new directory as chokidar starts to watch it',
+  () => {
+    it('is told of a second later', async () => {
+      const root = flaggingFolder(false);
+      const changes: string[] = [];
+      await watched(root, changes);
+      const dir = join(root, 'newer');
+      // chokidar lists a new directory, then watches it: the log is written in between.
+      const nodeFs = process.getBuiltinModule('node:fs');
+      const realWatch = nodeFs.watch;
+      const watchAfterTheLog = (path: string, ...rest: unknown[]) => {
+        if (path === dir) writeFileSync(join(dir, 'log.csv'), LOG);
+        return (realWatch as (...args: unknown[]) => unknown).call(nodeFs, path, ...rest);
+      };
+      nodeFs.watch = watchAfterTheLog as typeof nodeFs.watch;
+      syncBuiltinESMExports();
+      try {
+        mkdirSync(dir);
+        await until(() => changes.includes('newer/log.csv'), 'the log of the new directory', 3000);
+      } finally {
+        nodeFs.watch = realWatch;
+        syncBuiltinESMExports();
+      }
+      expect(changes.filter((change) => change.startsWith('error'))).toEqual([]);
+    });
+  },
+);
 
 describe.skipIf(process.platform !== 'linux')("following a folder of the HF saver's sample folders", () => {
   it('does not watch the samples written before, and reports a new one', async () => {
