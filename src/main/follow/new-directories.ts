@@ -3,9 +3,7 @@
 // _watchWithNodeFs; paulmillr/chokidar#1112), so a file made in between is told of only at the
 // directory's next change: never, for the HF saver's sample folder, whose log is written once right
 // after its folder.
-import { join } from 'node:path';
-import { fs } from '../platform/node-fs';
-import { isLogName } from '../gradio/find-logs';
+import { logFilesIn } from '../gradio/find-logs';
 
 /** Long enough for chokidar to have listed and watched the directory. */
 export const NEW_DIRECTORY_RECHECK_MS = 1000;
@@ -35,13 +33,12 @@ export class NewDirectories {
   }
 
   private lookAt(dir: string): void {
-    let entries;
+    let logs: string[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      logs = logFilesIn(dir);
     } catch {
       return; // Gone again: its removal is an event of its own.
     }
-    for (const entry of entries)
-      if (entry.isFile() && isLogName(entry.name)) this.logFound(join(dir, entry.name));
+    for (const log of logs) this.logFound(log);
   }
 }

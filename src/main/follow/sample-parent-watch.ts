@@ -7,7 +7,7 @@
 import type { FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { fs } from '../platform/node-fs';
-import { isLogName, mayHoldLogs } from '../gradio/find-logs';
+import { isLogName, logFilesIn, mayHoldLogs } from '../gradio/find-logs';
 import { isSampleFolder, SAMPLE_LOG, SettlingSamples } from './sample-folders';
 
 /** What a sample parent's watch tells: absolute paths. */
@@ -84,8 +84,7 @@ export class SampleParentWatch {
   /** chokidar is to watch it; the logs it holds already (which chokidar would not tell of) are told now. */
   private directoryAdded(dir: string): void {
     this.events.directoryAdded(dir);
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
-      if (entry.isFile() && isLogName(entry.name)) this.events.logChanged(join(dir, entry.name), true);
+    for (const log of logFilesIn(dir)) this.events.logChanged(log, true);
   }
 
   private sampleEntry(dir: string, kind: Kind): void {

@@ -116,6 +116,14 @@ export function isLogName(name: string): boolean {
   return name === 'metadata.jsonl' || name.toLowerCase().endsWith('.csv');
 }
 
+/** The log-named files right in the directory `dir` (absolute paths); throws where it cannot be read. */
+export function logFilesIn(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isLogName(entry.name))
+    .map((entry) => join(dir, entry.name));
+}
+
 // Made on first use: an ICU collator costs tens of milliseconds, and a folder of one log never sorts.
 let collator: Intl.Collator | undefined;
 function naturalOrder(a: string, b: string): number {
