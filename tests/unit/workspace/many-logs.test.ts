@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceInfo } from '../../../src/shared/model';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { createWorkspace, type Workspace } from '../../../src/main/workspace/workspace';
+import type { WorkspaceOptions } from '../../../src/main/workspace/options';
 import { csvLoggerShape } from '../log-index/csv-logger-shape';
 import { MemoryReviewStore } from './memory-review-store';
 import { inotifyWatches } from '../../support/inotify.mjs';
@@ -18,6 +19,19 @@ const open: Workspace[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((ws) => ws.dispose()));
 });
+
+/** A workspace, disposed after the test, and the ids of the rows it told were appended. */
+function collectingAppends(options: Omit<WorkspaceOptions, 'emit'>): { ws: Workspace; appended: string[] } {
+  const appended: string[] = [];
+  const ws = createWorkspace({
+    emit: (event, payload) => {
+      if (event === 'rowsAppended') appended.push(...(payload as { ids: string[] }).ids);
+    },
+    ...options,
+  });
+  open.push(ws);
+  return { ws, appended };
+}
 
 const SAMPLES = 300;
 /** A line longer than one read (64 KiB), in a log of three. */
@@ -114,15 +128,8 @@ describe('a folder of one-row logs', () => {
 
   it('watches none of the samples written before; a row added to one later is still found', async () => {
     const root = perSampleFolders();
-    const appended: string[] = [];
     const before = inotifyWatches();
-    const ws = createWorkspace({
-      emit: (event, payload) => {
-        if (event === 'rowsAppended') appended.push(...(payload as { ids: string[] }).ids);
-      },
-      pollMs: 20,
-    });
-    open.push(ws);
+    const { ws, appended } = collectingAppends({ pollMs: 20 });
     await ws.open([root]);
     await ws.whenIndexed();
     await ws.whenIdle();
@@ -139,15 +146,8 @@ describe('a folder of one-row logs', () => {
 
   it('adds a sample flagged meanwhile at once, told by the watch of their directory alone', async () => {
     const root = perSampleFolders();
-    const appended: string[] = [];
-    const ws = createWorkspace({
-      emit: (event, payload) => {
-        if (event === 'rowsAppended') appended.push(...(payload as { ids: string[] }).ids);
-      },
-      // No polls: only the watch can tell of the new sample.
-      pollMs: 0,
-    });
-    open.push(ws);
+    // No polls: only the watch can tell of the new sample.
+    const { ws, appended } = collectingAppends({ pollMs: 0 });
     await ws.open([root]);
     await ws.whenIndexed();
     await ws.whenIdle();
@@ -171,16 +171,11 @@ describe('a folder of one-row logs', () => {
       mkdirSync(join(root, `d${i}`));
       writeFileSync(join(root, `d${i}`, 'log.csv'), 'text,flag,timestamp\na,,2024-01-01 00:00:00\n');
     }
-    const appended: string[] = [];
-    const ws = createWorkspace({
-      emit: (event, payload) => {
-        if (event === 'rowsAppended') appended.push(...(payload as { ids: string[] }).ids);
-      },
+    const { ws, appended } = collectingAppends({
       pollMs: 20,
       // A watcher that reports nothing: only the polls can find the change.
       watchFolder: async () => ({ close: async () => undefined }),
     });
-    open.push(ws);
     await ws.open([root]);
     await ws.whenIndexed();
     // Each log's own re-checks after its index are over by then.
