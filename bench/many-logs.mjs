@@ -9,29 +9,11 @@
 // - followed while flagging: CPU per flag (a new sample folder, or a row and its image in the log);
 // - `flagdeck inspect --json`.
 // Usage: node bench/many-logs.mjs [samples] [--rounds N]   (default 5000 samples, 2 rounds)
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  truncateSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inotifyWatches } from '../tests/support/inotify.mjs';
-import {
-  buildSources,
-  cpuMs,
-  dataDir,
-  importBuilt,
-  root,
-  taskInChild,
-  timedCommand as timed,
-} from './support.mjs';
+import { flagger, sampleFolders } from './hf-saver-folders.mjs';
+import { buildSources, cpuMs, importBuilt, root, taskInChild, timedCommand as timed } from './support.mjs';
 
 const args = process.argv.slice(2);
 const IDLE_MS = 6000;
@@ -100,41 +82,6 @@ const tasks = {
 const FLAGS = 20;
 const FLAG_EVERY_MS = 150;
 
-/** Flags as the saver does in `folder` (a sample folder each, or a row of data.csv), and undoes it. */
-function flagger(folder) {
-  const log = join(folder, 'data.csv');
-  const oneLog = existsSync(log);
-  const size = oneLog ? statSync(log).size : 0;
-  const made = [];
-  return {
-    add(i) {
-      const image = `im/${hex(900_000 + i, 12)}${hex(i, 8)}/bus.png`;
-      const uuid = `${hex(900_000 + i, 8)}-1111-4222-8333-${hex(i, 12)}`;
-      const row = {
-        text: `flag ${i}`,
-        im: `${uuid}/${image}`,
-        flag: 'wrong',
-        username: '',
-        timestamp: '2024-06-02 10:00:00',
-      };
-      const dir = oneLog ? join(folder, image, '..') : join(folder, uuid, image, '..');
-      mkdirSync(dir, { recursive: true });
-      made.push(oneLog ? join(dir, '..') : join(folder, uuid));
-      writeFileSync(join(dir, 'bus.png'), 'png');
-      if (oneLog) appendFileSync(log, `${row.text},${image},${row.flag},,${row.timestamp}\n`);
-      else writeFileSync(join(folder, uuid, 'metadata.jsonl'), JSON.stringify(row));
-    },
-    undo() {
-      for (const dir of made) rmSync(dir, { recursive: true, force: true });
-      if (oneLog) {
-        truncateSync(log, size);
-        const old = new Date(Date.now() - 60_000);
-        utimesSync(log, old, old);
-      }
-    },
-  };
-}
-
 /** A sample id for every row of the folder (as a journal that reviewed them all holds). */
 function journalIds(folder) {
   if (existsSync(join(folder, 'data.csv'))) {
@@ -144,42 +91,6 @@ function journalIds(folder) {
   return readdirSync(folder)
     .filter((name) => name.includes('-'))
     .map((uuid) => `${uuid}/metadata.jsonl#1`);
-}
-
-const hex = (i, width) => ((i * 2654435761) >>> 0).toString(16).padStart(width, '0').slice(-width);
-
-/** bench/.data/many-logs-<n>/{samples,one-log}: written once, a minute old (quiet, as a saver left them). */
-function folders(samples) {
-  const base = join(dataDir, `many-logs-${samples}`);
-  const perSample = join(base, 'samples');
-  const oneLog = join(base, 'one-log');
-  if (!existsSync(join(base, 'made'))) {
-    rmSync(base, { recursive: true, force: true });
-    const csv = ['text,im,flag,username,timestamp'];
-    const old = new Date(Date.now() - 60_000);
-    for (let i = 0; i < samples; i++) {
-      const uuid = `${hex(i, 8)}-1111-4222-8333-${hex(i + 7, 12)}`;
-      const image = `im/${hex(i, 12)}${hex(i + 3, 8)}/bus.png`;
-      const row = {
-        text: `sample ${i}`,
-        im: `${uuid}/${image}`,
-        flag: i % 3 ? '' : 'wrong',
-        username: '',
-        timestamp: '2024-06-01 10:00:00',
-      };
-      mkdirSync(join(perSample, uuid, image, '..'), { recursive: true });
-      writeFileSync(join(perSample, uuid, image), 'png');
-      writeFileSync(join(perSample, uuid, 'metadata.jsonl'), JSON.stringify(row));
-      utimesSync(join(perSample, uuid, 'metadata.jsonl'), old, old);
-      mkdirSync(join(oneLog, image, '..'), { recursive: true });
-      writeFileSync(join(oneLog, image), 'png');
-      csv.push(`${row.text},${image},${row.flag},,${row.timestamp}`);
-    }
-    writeFileSync(join(oneLog, 'data.csv'), `${csv.join('\n')}\n`);
-    utimesSync(join(oneLog, 'data.csv'), old, old);
-    writeFileSync(join(base, 'made'), '');
-  }
-  return { perSample, oneLog };
 }
 
 const inChild = (name, folder, extra = '') => taskInChild('many-logs.mjs', [name, folder, extra]);
@@ -194,7 +105,7 @@ const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 2;
 const samples = Number(args.find((arg, i) => /^\d+$/.test(arg) && args[i - 1] !== '--rounds') ?? 5000);
 if (!existsSync(join(root, 'out/main/cli.js'))) throw new Error('run `npm run build` first');
 await buildSources(['main/workspace/workspace']);
-const { perSample, oneLog } = folders(samples);
+const { perSample, oneLog } = sampleFolders(samples);
 const measures = {
   indexed: (folder) => inChild('indexed', folder),
   journal: (folder) => inChild('indexed', folder, 'journal'),

@@ -3,6 +3,7 @@ import type { ColumnMatches } from './column-matches';
 import type { TextMatches } from './text-search';
 import type { RowRefs } from './row-refs';
 import { heldBytes } from './mapped-arrays';
+import { LogsVersions } from './logs-version';
 
 /** A serial per index object, so a folder closed and opened again never matches its old self. */
 const serials = new WeakMap<object, number>();
@@ -13,22 +14,27 @@ export function serialOf(object: object): number {
   return serial;
 }
 
-/** Changes whenever rows are appended, a log is re-indexed or reopened, or a review edit lands. */
-/** What dataVersion reads of a QueryLog. */
+/** What dataVersion and ranksVersion read of a QueryLog. */
 interface VersionedLog {
-  key: string;
   log: { count: number; generation: number };
   overlay: { version: number };
 }
 
-export function dataVersion(logs: VersionedLog[]): string {
-  return logs
-    .map(
-      (q) =>
-        `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}:${serialOf(q.overlay)}:${q.overlay.version}`,
-    )
-    .join('|');
-}
+// The log and the overlay by identity: one reopened or re-indexed is another state.
+const dataVersions = new LogsVersions<VersionedLog>((q) => [
+  q.log,
+  q.log.count,
+  q.log.generation,
+  q.overlay,
+  q.overlay.version,
+]);
+const ranksVersions = new LogsVersions<VersionedLog>((q) => [q.log, q.log.count, q.log.generation]);
+
+/** Changes whenever rows are appended, a log is re-indexed or reopened, or a review edit lands. */
+export const dataVersion = (logs: VersionedLog[]): string => dataVersions.nameOf(logs);
+
+/** As dataVersion, but review edits leave it (a column's ranks do not depend on them). */
+export const ranksVersion = (logs: VersionedLog[]): string => ranksVersions.nameOf(logs);
 
 /**
  * What the engine's caches (recent selections, row bits of searches and column filters, a column's

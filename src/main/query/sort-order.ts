@@ -5,7 +5,7 @@ import type { SharedInterners } from '../log-index/apply-scan';
 import type { ByteBudgetCache } from './byte-budget-cache';
 import { columnRanks, RANKS_WORKING_BYTES } from './column-ranks';
 import type { QueryLog } from './query-log';
-import { dataVersion, serialOf, type Cached, type KeptOrder, type KeptRanks } from './query-cache';
+import { dataVersion, ranksVersion, type Cached, type KeptOrder, type KeptRanks } from './query-cache';
 import { newRefs, SLOT, type RowRefs } from './row-refs';
 import { orderOfKeys, orderOfRanks, RADIX_SCRATCH_BYTES } from './sort-refs';
 import { timeOrderIfSorted } from './time-order';
@@ -256,9 +256,6 @@ function firstPageOnly(sorting: Sorting, logs: QueryLog[], by: string, pageEnd: 
   FIRST_PAGES.runs++;
   return true;
 }
-
-const ranksVersion = (logs: QueryLog[]): string =>
-  logs.map((q) => `${q.key}:${serialOf(q.log)}:${q.log.count}:${q.log.generation}`).join('|');
 
 /** Whether the ranks of column `by` over `logs` as they are now are kept. */
 function ranksKept(sorting: Sorting, logs: QueryLog[], by: string): boolean {

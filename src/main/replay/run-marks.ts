@@ -14,7 +14,7 @@ import { parseSampleId } from '../../shared/sample-id';
 import { locateReview } from '../review/location';
 import { listRunDirs, RESULTS_FILE } from './run-store';
 
-type MarkedLog = MarkedFolder['logs'][number];
+type MarkedLog = ReturnType<MarkedFolder['logs']>[number];
 
 interface RowResult {
   code: number;
@@ -183,7 +183,7 @@ export class RunMarks implements ReplayMarksSource {
       const results = this.resultsOf(dir);
       await results.inTurn(async () => {
         await results.catchUp();
-        for (const log of folder.logs) marks.set(log.key, await results.marksOf(log));
+        for (const log of folder.logs()) marks.set(log.key, await results.marksOf(log));
       });
     }
     return marks;

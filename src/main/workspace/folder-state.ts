@@ -19,12 +19,29 @@ export interface LogEntry {
   restoreRest?: () => Promise<Restored>;
 }
 
+/** The folder's logs by file; `changes` counts what was set or deleted (WorkspaceQueries keeps its list of every log until it moves). */
+export class LogEntries extends Map<string, LogEntry> {
+  changes = 0;
+  override set(file: string, entry: LogEntry): this {
+    this.changes++;
+    return super.set(file, entry);
+  }
+  override delete(file: string): boolean {
+    this.changes++;
+    return super.delete(file);
+  }
+  override clear(): void {
+    this.changes++;
+    super.clear();
+  }
+}
+
 const MAX_HASHES = 100_000;
 /** A folder's own problems shown at most (the newest); each is a line of its own in the UI. */
 const MAX_PROBLEMS = 20;
 
 export class FolderState {
-  readonly logs = new Map<string, LogEntry>();
+  readonly logs = new LogEntries();
   store?: ReviewStore;
   stopStore?: () => void;
   /**

@@ -1,5 +1,6 @@
 // What the parts of a workspace share: the open folders, the reason and username interners, the
 // query engine, the reader, and how to tell the UI that something changed.
+import { isAbsolute, relative, sep } from 'node:path';
 import type { WorkspaceInfo } from '../../shared/model';
 import type { GradioReader, RecordSource } from '../gradio/log-model';
 import { ReaderRecordSource } from '../gradio/record-source';
@@ -64,7 +65,11 @@ export class WorkspaceContext {
   /** The open folder that holds the log at this absolute path (a log belongs to one folder only). */
   ownerOf(logPath: string): FolderState | undefined {
     for (const folder of this.folders.values()) {
-      for (const entry of folder.logs.values()) if (entry.query.log.path === logPath) return folder;
+      // A log's key is its path in the folder (log-tracking.ts): one lookup, not a walk of every log.
+      const file = relative(folder.root, logPath);
+      if (file === '' || file === '..' || file.startsWith(`..${sep}`) || isAbsolute(file)) continue;
+      const entry = folder.logs.get(file.split(sep).join('/'));
+      if (entry?.query.log.path === logPath) return folder;
     }
     return undefined;
   }

@@ -155,7 +155,7 @@ describe('the replay column and filter', () => {
     const asked = vi.spyOn(marks, 'marksFor');
     await ws.query({ filter: {}, offset: 0, limit: 10 });
     const folders = asked.mock.calls[0]?.[0] ?? [];
-    const key = folders[0]?.logs[0]?.key ?? '';
+    const key = folders[0]?.logs()[0]?.key ?? '';
     const first = (await marks.marksFor(folders, undefined)).get(key);
     const again = (await marks.marksFor(folders, undefined)).get(key);
     expect(again).toBe(first);
