@@ -2,7 +2,6 @@
 // fields sit side by side (input next to output).
 import type { Column, ColumnKind, FolderInfo, SampleRow } from '../../../../shared/model';
 import { EmptyState } from '../../components/empty-state';
-import { logKey } from '../../common/rows';
 import { ReplayComparison } from '../../common/replay-comparison';
 import { CellPreview } from './cell-preview';
 
@@ -25,7 +24,7 @@ export function DetailPane({ row, folders, review }: Props): React.JSX.Element {
     );
   }
   const folder = folders.find((f) => f.id === row.folderId);
-  const log = folder?.logs.find((l) => logKey(row.folderId, l.file) === logKey(row.folderId, row.log));
+  const log = folder?.logs.find((l) => l.file === row.log);
   const logColumns: Column[] = log?.columns ?? [];
   // Cells past the header (a row wider than it) still show, as text; meta columns (flag, user,
   // time) are in the header row already, unless a ragged row put a file there.

@@ -1,12 +1,12 @@
 // Filters: search, review reason, original reason, status, log, user, date range; with the count
 // of matching samples always in view.
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Facets, SampleFilter } from '../../../../shared/api';
 import type { FolderInfo } from '../../../../shared/model';
-import { logKey } from '../../common/rows';
 import { folderLabels } from '../../common/folder-labels';
 import type { ReplayRunChoice } from '../../common/use-replay-runs';
 import { FilterSelect, type FilterChoice } from './filter-select';
+import { logChoices } from './log-choices';
 import { ReplayFilters } from './replay-filters';
 import {
   ANY,
@@ -79,14 +79,9 @@ export function FiltersBar({
     ...new Set<string | null>([...(facets?.byReason.map((r) => r.reason) ?? []), ...reasonChoices, null]),
   ];
   const labels = folderLabels(folders);
-  const inFolders = filter.folderIds?.length
-    ? folders.filter((f) => filter.folderIds?.includes(f.id))
-    : folders;
-  const logs = inFolders.flatMap((f) =>
-    f.logs.map((l) => ({
-      key: logKey(f.id, l.file),
-      name: folders.length > 1 ? `${labels.get(f.id) ?? f.name}/${l.file}` : l.file,
-    })),
+  const logs = useMemo(
+    () => logChoices(folders, { folderIds: filter.folderIds, logs: filter.logs }),
+    [folders, filter.folderIds, filter.logs],
   );
   const users = facets?.byUsername.map((u) => u.username) ?? [];
 
@@ -133,13 +128,13 @@ export function FiltersBar({
           onChange={(value) => onChange(withFolder(filter, value))}
         />
       )}
-      {logs.length > 1 && (
+      {logs.shown && (
         <FilterSelect
           label="Log"
           name="Filter by log"
           anyLabel="all"
           value={filter.logs?.[0] ?? ANY}
-          choices={logs.map((l) => ({ value: l.key, label: l.name }))}
+          choices={logs.choices}
           onChange={(value) => onChange(withLog(filter, value))}
         />
       )}

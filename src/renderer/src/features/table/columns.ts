@@ -1,7 +1,7 @@
 // Which columns the table shows for the open logs, their widths by kind, and where each row keeps
 // the cell for a column (logs of one workspace have different headers).
 import type { SampleFilter } from '../../../../shared/api';
-import type { Cell, ColumnKind, FolderInfo, SampleRow } from '../../../../shared/model';
+import type { Cell, ColumnKind, FolderInfo, LogInfo, SampleRow } from '../../../../shared/model';
 import { folderLabels } from '../../common/folder-labels';
 import { logKey } from '../../common/rows';
 
@@ -97,22 +97,37 @@ export function tableColumns(folders: FolderInfo[], filter: SampleFilter, replay
   ];
 }
 
-/** Column name → cell position, per log. */
-export type CellIndex = Map<string, Map<string, number>>;
+/**
+ * Column name → cell position, per log: each log's made when a row of it is shown, not every log's
+ * at each change of the folders (a folder of sample folders holds 20,000 one-row logs).
+ */
+export class CellIndex {
+  private readonly positions = new Map<string, Map<string, number>>();
+  private logsByFolder?: Map<string, Map<string, LogInfo>>;
 
-export function cellIndex(folders: FolderInfo[]): CellIndex {
-  const index: CellIndex = new Map();
-  for (const folder of folders) {
-    for (const log of folder.logs) {
-      const byName = new Map<string, number>();
-      for (const column of log.columns) if (!byName.has(column.name)) byName.set(column.name, column.index);
-      index.set(logKey(folder.id, log.file), byName);
+  constructor(private readonly folders: FolderInfo[]) {}
+
+  positionOf(folderId: string, file: string, column: string): number | undefined {
+    const key = logKey(folderId, file);
+    let byName = this.positions.get(key);
+    if (!byName) {
+      byName = new Map();
+      for (const c of this.logOf(folderId, file)?.columns ?? [])
+        if (!byName.has(c.name)) byName.set(c.name, c.index);
+      this.positions.set(key, byName);
     }
+    return byName.get(column);
   }
-  return index;
+
+  private logOf(folderId: string, file: string): LogInfo | undefined {
+    this.logsByFolder ??= new Map(this.folders.map((f) => [f.id, new Map(f.logs.map((l) => [l.file, l]))]));
+    return this.logsByFolder.get(folderId)?.get(file);
+  }
 }
 
+export const cellIndex = (folders: FolderInfo[]): CellIndex => new CellIndex(folders);
+
 export function cellFor(index: CellIndex, row: SampleRow, column: string): Cell | undefined {
-  const position = index.get(logKey(row.folderId, row.log))?.get(column);
+  const position = index.positionOf(row.folderId, row.log, column);
   return position === undefined ? undefined : row.cells[position];
 }

@@ -1,7 +1,7 @@
 // The open folders, each closable, with their log and row counts and a badge of their issues that
 // lists them (a button: a tooltip alone is out of a keyboard's reach). The strip scrolls when they
 // do not fit; a newly opened folder's chip is scrolled into view.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FolderInfo } from '../../../../shared/model';
 import { folderLabels } from '../../common/folder-labels';
 import { folderIssues } from './folder-issues';
@@ -33,7 +33,15 @@ export function FolderChips({
   progress: ReadonlyMap<string, FolderProgress>;
   onClose: (id: string) => void;
 }): React.JSX.Element {
-  const labels = folderLabels(folders);
+  const labels = useMemo(() => folderLabels(folders), [folders]);
+  // Once per change of the folders, not at each reviewed count: a folder may hold 20,000 logs.
+  const summaries = useMemo(
+    () =>
+      new Map(
+        folders.map((f) => [f.id, { rows: f.logs.reduce((n, l) => n + l.rows, 0), issues: folderIssues(f) }]),
+      ),
+    [folders],
+  );
   const list = useNewChipInView(folders);
   const [issuesShown, setIssuesShown] = useState<string | null>(null);
   const shown = folders.find((f) => f.id === issuesShown);
@@ -41,8 +49,7 @@ export function FolderChips({
     <>
       <ul className="folder-chips" aria-label="Open folders" ref={list}>
         {folders.map((f) => {
-          const rows = f.logs.reduce((n, l) => n + l.rows, 0);
-          const issues = folderIssues(f);
+          const { rows, issues } = summaries.get(f.id) ?? { rows: 0, issues: [] };
           return (
             <li key={f.id} className="chip" title={f.path} data-folder-chip={f.id}>
               <span className="chip-name">{labels.get(f.id) ?? f.name}</span>
@@ -83,7 +90,7 @@ export function FolderChips({
       {shown && (
         <FolderIssuesDialog
           name={labels.get(shown.id) ?? shown.name}
-          issues={folderIssues(shown)}
+          issues={summaries.get(shown.id)?.issues ?? []}
           onClose={() => setIssuesShown(null)}
         />
       )}

@@ -1,6 +1,6 @@
 // How far the review of each open folder is: reviewed N of M (any status but unreviewed), and its
 // counts per status and reason (the footer's per-folder progress), fetched again (at most every 300 ms) when reviews change or rows are appended.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Facets } from '../../../../shared/api';
 import type { FolderInfo } from '../../../../shared/model';
 import { useApi } from '../../common/api-context';
@@ -17,7 +17,10 @@ export function useFolderProgress(folders: FolderInfo[]): Map<string, FolderProg
   const [progress, setProgress] = useState(new Map<string, FolderProgress>());
   const [version, setVersion] = useState(0);
   const ids = folders.map((f) => f.id).join('\u0000');
-  const rows = folders.reduce((n, f) => n + f.logs.reduce((m, l) => m + l.rows, 0), 0);
+  const rows = useMemo(
+    () => folders.reduce((n, f) => n + f.logs.reduce((m, l) => m + l.rows, 0), 0),
+    [folders],
+  );
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

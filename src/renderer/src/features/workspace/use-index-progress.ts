@@ -1,5 +1,5 @@
 // Indexing progress, kept current by `indexProgress` events.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FolderInfo } from '../../../../shared/model';
 import { useApi } from '../../common/api-context';
 import { overallProgress, progressKey, type IndexProgress } from './index-progress';
@@ -16,5 +16,13 @@ export function useIndexProgress(folders: FolderInfo[]): IndexProgress | null {
       ),
     [client],
   );
-  return overallProgress(folders, events);
+  // A new list of the folders holds each log's figures as of when it was made: the events before it
+  // are dropped, so that the map holds only logs indexed since (React's state reset on a new prop).
+  const [eventsSince, setEventsSince] = useState(folders);
+  if (eventsSince !== folders) {
+    setEventsSince(folders);
+    setEvents(new Map());
+  }
+  // Once per change of either: the header renders far more often, and a folder may hold 20,000 logs.
+  return useMemo(() => overallProgress(folders, events), [folders, events]);
 }
