@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ColumnKind, ReviewState, SampleRef, SampleRow, WorkspaceInfo } from './model';
 import { callNames, eventNames } from './contract-names';
 import { Facets, QueryInput, QueryResult, SampleFilter } from './query-api';
+import { WorkspaceDelta } from './workspace-delta';
 import { EditInput, EditResult, HistoryEntry, UndoResult } from './review-api';
 import {
   ExportFinished,
@@ -70,6 +71,11 @@ export const calls = {
   'workspace.open': { input: z.object({ paths: z.array(z.string()).min(1) }), output: WorkspaceInfo },
   'workspace.close': { input: folderId, output: WorkspaceInfo },
   'workspace.info': { input: none, output: WorkspaceInfo },
+  /**
+   * The snapshot the next `workspaceDelta` event applies to, as the host last sent it (null before
+   * it sent any): a client that missed one, or joined late, takes up the deltas from it.
+   */
+  'workspace.deltaBase': { input: none, output: WorkspaceInfo.nullable() },
   'workspace.recent': { input: none, output: z.object({ paths: z.array(z.string()) }) },
   /** Desktop: a native folder dialog; serve: not available (the UI shows a path field). */
   'workspace.pickFolder': { input: none, output: z.object({ paths: z.array(z.string()) }) },
@@ -173,6 +179,11 @@ export const events = {
     rows: z.number(),
   }),
   workspaceChanged: WorkspaceInfo,
+  /**
+   * On the wire only: what the hosts send for `workspaceChanged` (shared/workspace-delta.ts), which
+   * the renderer's transports make whole again; services emit `workspaceChanged`.
+   */
+  workspaceDelta: WorkspaceDelta,
   reviewChanged: z.object({
     changes: z.array(z.object({ folderId: z.string(), id: z.string(), review: ReviewState })),
   }),

@@ -1,6 +1,7 @@
 // One handler per call of the contract: the services' calls as they are, plus the few calls whose
 // answer depends on the host (folder dialog, file manager, media URLs).
 import type { Handlers } from '../../shared/api';
+import type { WorkspaceInfo } from '../../shared/model';
 import { badInput, notFound, notOpen } from '../../shared/call-errors';
 import { resolveMediaPath, unsafePathReason } from '../media/resolve';
 import type { MediaFolder } from '../media/service';
@@ -16,15 +17,17 @@ type HostCalls =
   | 'hubToken.set'
   | 'hubToken.clear';
 /** The calls the workspace/index and review services answer. */
-export type ServiceCalls = Omit<Handlers, HostCalls>;
+export type ServiceCalls = Omit<Handlers, HostCalls | 'workspace.deltaBase'>;
 
 export interface HandlerParts {
   services: ServiceCalls;
   host: HostServices;
   folderOf(folderId: string): MediaFolder | undefined;
+  /** The snapshot the hosts' next `workspaceDelta` applies to (wire-events.ts). */
+  deltaBase(): WorkspaceInfo | null;
 }
 
-export function createHandlers({ services, host, folderOf }: HandlerParts): Handlers {
+export function createHandlers({ services, host, folderOf, deltaBase }: HandlerParts): Handlers {
   function folder(folderId: string): MediaFolder {
     const found = folderOf(folderId);
     if (!found) throw notOpen(folderId);
@@ -41,6 +44,7 @@ export function createHandlers({ services, host, folderOf }: HandlerParts): Hand
   return {
     ...services,
     'workspace.pickFolder': async () => ({ paths: await host.pickFolder() }),
+    'workspace.deltaBase': async () => deltaBase(),
     'media.url': async ({ folderId, path, thumb }) => {
       folder(folderId);
       const unsafe = unsafePathReason(path);

@@ -6,6 +6,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createMediaService, type MediaFolder, type MediaMount, type MediaService } from '../media/service';
 import { createThumbnailer } from '../media/thumbs';
 import { createEventHub, type EventHub } from './events';
+import { createWireEvents, type WireEvents } from './wire-events';
 import { createHandlers, type ServiceCalls } from './api-handlers';
 import type { HostServices } from './host-services';
 import { openAnywhere, type OpenPolicy } from './open-roots';
@@ -49,7 +50,10 @@ export interface AppOptions {
 export interface App {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** The events services emit, in process. */
   events: EventHub;
+  /** The same events as the hosts send them (workspaceChanged as deltas). */
+  wire: WireEvents;
   media: MediaService;
   open(paths: string[]): Promise<void>;
   /** Opens `sample` when no folder was ever opened (the desktop app's first run). */
@@ -59,7 +63,9 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? (() => undefined);
-  const events = createEventHub((error) => log(`an event listener failed: ${String(error)}`));
+  const onListenerError = (error: unknown) => log(`an event listener failed: ${String(error)}`);
+  const events = createEventHub(onListenerError);
+  const wire = createWireEvents(events, onListenerError);
   const services = await options.services({
     dataDir: options.dataDir,
     reviewer: options.reviewer,
@@ -69,7 +75,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   });
   const handlers = withOpenPolicy(
-    createHandlers({ services: services.calls, host: options.host, folderOf: services.folderOf }),
+    createHandlers({
+      services: services.calls,
+      host: options.host,
+      folderOf: services.folderOf,
+      deltaBase: wire.base,
+    }),
     options.openPolicy ?? openAnywhere,
   );
   const thumbnailer = createThumbnailer({
@@ -84,6 +95,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ),
     ),
     events,
+    wire,
     media: createMediaService(services.folderOf, thumbnailer, services.mediaMount),
     async open(paths) {
       await handlers['workspace.open']({ paths });

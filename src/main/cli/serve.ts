@@ -100,7 +100,7 @@ async function run(argv: string[]): Promise<number> {
   const web = await startWebHost({
     dispatch: flagdeck.dispatch,
     media: flagdeck.media,
-    subscribe: flagdeck.events.subscribe,
+    subscribe: flagdeck.wire.subscribe,
     rendererDir: rendererDir(),
     host,
     port,

@@ -17,7 +17,8 @@ interface Seen {
 
 /**
  * Names the state of lists of logs, as `stateOf` reads each log: two lists get one name exactly
- * when they hold the same logs, in the same order, each in the same state since it was last seen.
+ * when they hold the same logs, in the same order, each in the same state since it was last seen
+ * (as `readState` writes it, the same number of values each time).
  */
 export class LogsVersions<T extends object> {
   private readonly seen = new WeakMap<T, Seen>();
@@ -25,8 +26,10 @@ export class LogsVersions<T extends object> {
   private readonly namedOrder: number[] = [];
   private nextId = 1;
   private nextName = 1;
+  /** Where each log's state is read: nothing is allocated for a log unchanged since last seen. */
+  private readonly scratch: State = [];
 
-  constructor(private readonly stateOf: (log: T) => State) {}
+  constructor(private readonly readState: (log: T, into: State) => void) {}
 
   nameOf(logs: readonly T[]): string {
     const ids = new Uint32Array(logs.length);
@@ -47,11 +50,11 @@ export class LogsVersions<T extends object> {
   }
 
   private idOf(log: T): number {
-    const state = this.stateOf(log);
+    this.readState(log, this.scratch);
     const seen = this.seen.get(log);
-    if (seen && sameState(seen.state, state)) return seen.id;
+    if (seen && sameState(seen.state, this.scratch)) return seen.id;
     const id = this.nextId++;
-    this.seen.set(log, { state, id });
+    this.seen.set(log, { state: this.scratch.slice(), id });
     return id;
   }
 
@@ -70,5 +73,7 @@ function sameIds(a: Uint32Array, b: Uint32Array): boolean {
 }
 
 function sameState(a: State, b: State): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

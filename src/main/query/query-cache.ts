@@ -21,14 +21,18 @@ interface VersionedLog {
 }
 
 // The log and the overlay by identity: one reopened or re-indexed is another state.
-const dataVersions = new LogsVersions<VersionedLog>((q) => [
-  q.log,
-  q.log.count,
-  q.log.generation,
-  q.overlay,
-  q.overlay.version,
-]);
-const ranksVersions = new LogsVersions<VersionedLog>((q) => [q.log, q.log.count, q.log.generation]);
+const dataVersions = new LogsVersions<VersionedLog>((q, into) => {
+  into[0] = q.log;
+  into[1] = q.log.count;
+  into[2] = q.log.generation;
+  into[3] = q.overlay;
+  into[4] = q.overlay.version;
+});
+const ranksVersions = new LogsVersions<VersionedLog>((q, into) => {
+  into[0] = q.log;
+  into[1] = q.log.count;
+  into[2] = q.log.generation;
+});
 
 /** Changes whenever rows are appended, a log is re-indexed or reopened, or a review edit lands. */
 export const dataVersion = (logs: VersionedLog[]): string => dataVersions.nameOf(logs);

@@ -15,6 +15,7 @@ export function fakeHandlers(calls: { name: string; args: unknown; caller?: Call
     'workspace.open': record('workspace.open', () => empty),
     'workspace.close': record('workspace.close', () => empty),
     'workspace.info': record('workspace.info', () => empty),
+    'workspace.deltaBase': record('workspace.deltaBase', () => null),
     'workspace.recent': record('workspace.recent', () => ({ paths: ['/a', '/b'] })),
     'workspace.pickFolder': async () => {
       throw new UnavailableError('no folder dialog in serve mode: type a path instead');

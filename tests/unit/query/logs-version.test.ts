@@ -52,7 +52,10 @@ describe('names of the state of a list of logs (the query caches key on them)', 
   });
 
   it('never gives a forgotten name to another state: a list named long ago is named anew', () => {
-    const versions = new LogsVersions<FakeLog>((q) => [q.log, q.log.count]);
+    const versions = new LogsVersions<FakeLog>((q, into) => {
+      into[0] = q.log;
+      into[1] = q.log.count;
+    });
     const first = [fakeLog()];
     const name = versions.nameOf(first);
     const seen = new Set([name]);
@@ -65,7 +68,10 @@ describe('names of the state of a list of logs (the query caches key on them)', 
   });
 
   it('names a state that comes back (a log rewritten to the same row count) anew', () => {
-    const versions = new LogsVersions<FakeLog>((q) => [q.log, q.log.count]);
+    const versions = new LogsVersions<FakeLog>((q, into) => {
+      into[0] = q.log;
+      into[1] = q.log.count;
+    });
     const logs = [fakeLog(2)];
     const before = versions.nameOf(logs);
     logs[0].log.count = 1;

@@ -32,7 +32,7 @@ export function sendToWindow(window: BrowserWindow, event: EventName, payload: u
 }
 
 export function forwardEvents(flagdeck: App): void {
-  flagdeck.events.subscribe((event, payload) => {
+  flagdeck.wire.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) sendToWindow(window, event, payload);
   });
 }

@@ -13,6 +13,8 @@ import type {
 import { TAB_HEADER } from '../../../shared/tab-session';
 import { ApiError, unwrap } from './errors';
 import { Listeners } from './listeners';
+import { WorkspaceSnapshots } from './workspace-snapshots';
+import type { WorkspaceDelta } from '../../../shared/workspace-delta';
 
 export interface WebClientOptions {
   /** Origin of the server, e.g. `http://127.0.0.1:5123`. */
@@ -30,9 +32,17 @@ export function createWebClient({ origin, token, tabId }: WebClientOptions): Api
   let backoffMs = 250;
   let dropped = false;
 
+  // The server sends `workspaceChanged` as deltas (shared/workspace-delta.ts).
+  const snapshots = new WorkspaceSnapshots(
+    () => call('workspace.deltaBase', {}),
+    (snapshot) => listeners.emit('workspaceChanged', snapshot),
+  );
+
   async function resync(): Promise<void> {
     try {
-      listeners.emit('workspaceChanged', await call('workspace.info', {}));
+      const snapshot = await call('workspace.info', {});
+      snapshots.saw(snapshot);
+      listeners.emit('workspaceChanged', snapshot);
     } catch {
       // The server went away again; the next reconnect tries once more.
     }
@@ -76,7 +86,9 @@ export function createWebClient({ origin, token, tabId }: WebClientOptions): Api
       const data: unknown = JSON.parse(String(message.data));
       if (!data || typeof data !== 'object') return;
       if ('event' in data && typeof data.event === 'string') {
-        listeners.emit(data.event, (data as { payload?: unknown }).payload);
+        const { payload } = data as { payload?: unknown };
+        if (data.event === 'workspaceDelta') snapshots.take(payload as WorkspaceDelta);
+        else listeners.emit(data.event, payload);
       } else if ('ready' in data && dropped) {
         dropped = false;
         void resync();

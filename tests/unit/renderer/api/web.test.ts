@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../src/renderer/src/api/errors';
 import { createWebClient } from '../../../../src/renderer/src/api/web';
+import type { WorkspaceInfo } from '../../../../src/shared/model';
+import { workspaceDelta } from '../../../../src/shared/workspace-delta';
 
 class FakeSocket {
   static opened: FakeSocket[] = [];
@@ -141,5 +143,64 @@ describe('web transport: events', () => {
     FakeSocket.opened[1].receive({ ready: true });
     await vi.waitFor(() => expect(changed).toEqual([info]));
     expect(String(fetch.mock.calls[0][0])).toBe(`${origin}/api/workspace.info`);
+  });
+});
+
+describe('web transport: the workspace, sent as deltas', () => {
+  const log = (file: string, rows: number) => ({
+    file,
+    layout: 'csv-logger' as const,
+    rows,
+    columns: [],
+    errors: [],
+    warnings: [],
+    bytesIndexed: rows,
+    bytesTotal: rows,
+  });
+  const folder = (logs: ReturnType<typeof log>[]) => ({
+    id: 'f1',
+    path: '/data/flagged',
+    name: 'flagged',
+    logs,
+    readOnly: false,
+    problems: [],
+  });
+  const one = { revision: 1, folders: [folder([log('a.csv', 1), log('b.csv', 1)])] };
+  const two = { revision: 2, folders: [folder([one.folders[0].logs[0], log('b.csv', 2)])] };
+
+  it('makes each snapshot whole, the unchanged logs the same objects as before', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const fetch = stubFetch(500, {});
+    const client = createWebClient({ origin, token: 'tok' });
+    const changed: WorkspaceInfo[] = [];
+    client.on('workspaceChanged', (payload) => changed.push(payload));
+    const [socket] = FakeSocket.opened;
+    socket.receive({ event: 'workspaceDelta', payload: workspaceDelta(undefined, one) });
+    socket.receive({ event: 'workspaceDelta', payload: workspaceDelta(one, two) });
+    await vi.waitFor(() => expect(changed).toHaveLength(2));
+    expect(changed).toEqual([one, two]);
+    expect(changed[1].folders[0].logs[0]).toBe(changed[0].folders[0].logs[0]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("takes the deltas up from the host's base when one is not of the snapshot it holds", async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const three = { revision: 3, folders: [folder([log('a.csv', 1), log('b.csv', 2), log('c.csv', 1)])] };
+    const four = { revision: 4, folders: [folder([...three.folders[0].logs, log('d.csv', 1)])] };
+    const fetch = stubFetch(200, { ok: true, value: three });
+    const client = createWebClient({ origin, token: 'tok' });
+    const changed: WorkspaceInfo[] = [];
+    client.on('workspaceChanged', (payload) => changed.push(payload));
+    const [socket] = FakeSocket.opened;
+    // Joined late: it never had revision 1; the host has sent revision 3 since.
+    socket.receive({ event: 'workspaceDelta', payload: workspaceDelta(one, two) });
+    // Already in the host's base.
+    socket.receive({ event: 'workspaceDelta', payload: workspaceDelta(two, three) });
+    socket.receive({ event: 'workspaceDelta', payload: workspaceDelta(three, four) });
+    await vi.waitFor(() => expect(changed).toHaveLength(2));
+    expect(changed).toEqual([three, four]);
+    expect(changed[1].folders[0].logs[2]).toBe(changed[0].folders[0].logs[2]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(String(fetch.mock.calls[0][0])).toBe(`${origin}/api/workspace.deltaBase`);
   });
 });

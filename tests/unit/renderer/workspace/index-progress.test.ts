@@ -44,4 +44,20 @@ describe('overallProgress', () => {
       rows: 1,
     });
   });
+
+  it('takes each event in place of its log, in the folder it names, and leaves out logs not listed yet', () => {
+    const folders = [
+      folder('a', [log('x.csv', 10, 100, 1), log('dir/y.csv', 100, 100, 10)]),
+      folder('b', [log('x.csv', 0, 50, 0)]),
+    ];
+    const events = new Map([
+      ['b/x.csv', { bytesIndexed: 25, bytesTotal: 50, rows: 3 }],
+      ['a/dir/y.csv', { bytesIndexed: 100, bytesTotal: 120, rows: 11 }],
+      ['a/new.csv', { bytesIndexed: 5, bytesTotal: 1000, rows: 1 }],
+      ['c/x.csv', { bytesIndexed: 5, bytesTotal: 1000, rows: 1 }],
+    ]);
+    expect(overallProgress(folders, events)).toEqual({ bytesIndexed: 135, bytesTotal: 270, rows: 15 });
+    // The same folders again: their sums are kept, the events still count.
+    expect(overallProgress(folders, new Map())).toEqual({ bytesIndexed: 110, bytesTotal: 250, rows: 11 });
+  });
 });
