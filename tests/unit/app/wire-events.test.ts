@@ -3,18 +3,10 @@ import type { EventName } from '../../../src/shared/api';
 import type { LogInfo, WorkspaceInfo } from '../../../src/shared/model';
 import { createEventHub } from '../../../src/main/app/events';
 import { createWireEvents } from '../../../src/main/app/wire-events';
+import { folderInfo, logInfo } from '../../support/workspace-snapshots';
 
-const log = (rows: number): LogInfo => ({
-  file: 'log.csv',
-  layout: 'csv-logger',
-  rows,
-  columns: [],
-  errors: [],
-  warnings: [],
-  bytesIndexed: rows,
-  bytesTotal: rows,
-});
-const folder = { id: 'f1', path: '/data/flagged', name: 'flagged', readOnly: false, problems: [] };
+const log = (rows: number): LogInfo => logInfo('log.csv', rows);
+const folder = folderInfo('f1', []);
 const snapshot = (revision: number, logs: LogInfo[]): WorkspaceInfo => ({
   revision,
   folders: [{ ...folder, logs }],

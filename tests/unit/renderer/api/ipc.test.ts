@@ -3,6 +3,7 @@ import { createIpcClient } from '../../../../src/renderer/src/api/ipc';
 import type { EventName } from '../../../../src/shared/api';
 import type { WorkspaceInfo } from '../../../../src/shared/model';
 import { workspaceDelta } from '../../../../src/shared/workspace-delta';
+import { folderInfo, logInfo } from '../../../support/workspace-snapshots';
 
 /** The preload's bridge as the renderer sees it, with a way to send it events. */
 function fakeBridge(base: WorkspaceInfo | null) {
@@ -28,23 +29,10 @@ function fakeBridge(base: WorkspaceInfo | null) {
 const snapshot = (revision: number, files: string[]): WorkspaceInfo => ({
   revision,
   folders: [
-    {
-      id: 'f1',
-      path: '/data/flagged',
-      name: 'flagged',
-      readOnly: false,
-      problems: [],
-      logs: files.map((file) => ({
-        file,
-        layout: 'csv-logger',
-        rows: 1,
-        columns: [],
-        errors: [],
-        warnings: [],
-        bytesIndexed: 1,
-        bytesTotal: 1,
-      })),
-    },
+    folderInfo(
+      'f1',
+      files.map((file) => logInfo(file)),
+    ),
   ],
 });
 

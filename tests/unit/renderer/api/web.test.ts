@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../src/renderer/src/api/errors';
 import { createWebClient } from '../../../../src/renderer/src/api/web';
-import type { WorkspaceInfo } from '../../../../src/shared/model';
+import type { LogInfo, WorkspaceInfo } from '../../../../src/shared/model';
+import { folderInfo, logInfo } from '../../../support/workspace-snapshots';
 import { workspaceDelta } from '../../../../src/shared/workspace-delta';
 
 class FakeSocket {
@@ -147,24 +148,8 @@ describe('web transport: events', () => {
 });
 
 describe('web transport: the workspace, sent as deltas', () => {
-  const log = (file: string, rows: number) => ({
-    file,
-    layout: 'csv-logger' as const,
-    rows,
-    columns: [],
-    errors: [],
-    warnings: [],
-    bytesIndexed: rows,
-    bytesTotal: rows,
-  });
-  const folder = (logs: ReturnType<typeof log>[]) => ({
-    id: 'f1',
-    path: '/data/flagged',
-    name: 'flagged',
-    logs,
-    readOnly: false,
-    problems: [],
-  });
+  const log = (file: string, rows: number) => logInfo(file, rows);
+  const folder = (logs: LogInfo[]) => folderInfo('f1', logs);
   const one = { revision: 1, folders: [folder([log('a.csv', 1), log('b.csv', 1)])] };
   const two = { revision: 2, folders: [folder([one.folders[0].logs[0], log('b.csv', 2)])] };
 

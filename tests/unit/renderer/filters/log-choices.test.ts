@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FolderInfo } from '../../../../src/shared/model';
 import { LOG_CHOICES_MAX, logChoices } from '../../../../src/renderer/src/features/filters/log-choices';
+import { folderInfo, logInfo } from '../../../support/workspace-snapshots';
 
-const folder = (id: string, files: string[]): FolderInfo => ({
-  id,
-  path: `/data/${id}/flagged`,
-  name: 'flagged',
-  logs: files.map((file) => ({
-    file,
-    layout: 'hf-saver-jsonl',
-    rows: 1,
-    columns: [],
-    errors: [],
-    warnings: [],
-    bytesIndexed: 10,
-    bytesTotal: 10,
-  })),
-  readOnly: false,
-  problems: [],
-});
+const folder = (id: string, files: string[]): FolderInfo =>
+  folderInfo(
+    id,
+    files.map((file) => logInfo(file, 1, 'hf-saver-jsonl')),
+  );
 const samples = (n: number): string[] => Array.from({ length: n }, (_, i) => `s${i}/metadata.jsonl`);
 
 describe('the Log filter’s choices', () => {
