@@ -5,15 +5,6 @@ import type { RowRefs } from './row-refs';
 import { heldBytes } from './mapped-arrays';
 import { LogsVersions } from './logs-version';
 
-/** A serial per index object, so a folder closed and opened again never matches its old self. */
-const serials = new WeakMap<object, number>();
-let nextSerial = 0;
-export function serialOf(object: object): number {
-  let serial = serials.get(object);
-  if (serial === undefined) serials.set(object, (serial = nextSerial++));
-  return serial;
-}
-
 /** What dataVersion and ranksVersion read of a QueryLog. */
 interface VersionedLog {
   log: { count: number; generation: number };

@@ -19,7 +19,10 @@ export interface LogEntry {
   restoreRest?: () => Promise<Restored>;
 }
 
-/** The folder's logs by file; `changes` counts what was set or deleted (WorkspaceQueries keeps its list of every log until it moves). */
+/**
+ * The folder's logs by file; `changes` counts what was set or deleted (WorkspaceQueries keeps its
+ * list of every log until it moves).
+ */
 export class LogEntries extends Map<string, LogEntry> {
   changes = 0;
   override set(file: string, entry: LogEntry): this {
