@@ -35,7 +35,13 @@ test('no list of 250 one-row logs to filter by; the Log column names each row’
   await openApp(page, samples);
   await expect(chip(page)).toContainText(`${SAMPLES} logs · ${SAMPLES} rows`);
   await expect(page.getByLabel('Filter by log')).toHaveCount(0);
-  await expect(page.locator('.tr[data-sample] .td-log').first()).toContainText('metadata.jsonl');
+  const firstLog = page.locator('.tr[data-sample] .td-log').first();
+  await expect(firstLog).toContainText('metadata.jsonl');
+  // Too narrow for `<uuid>/metadata.jsonl`: the whole path on hover.
+  await expect(firstLog.locator('span')).toHaveAttribute(
+    'title',
+    /^\d{8}-1111-4222-8333-\d{12}\/metadata\.jsonl$/,
+  );
 
   await writeSample(samples.folders[0], SAMPLES);
   await expect(chip(page)).toContainText(`${SAMPLES + 1} logs · ${SAMPLES + 1} rows`, { timeout: 15_000 });

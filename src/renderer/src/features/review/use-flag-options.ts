@@ -29,7 +29,21 @@ export function useFlagOptions(folderId: string | undefined): FlagOptionsState {
     };
   }, [client, folderId, version]);
 
-  useEffect(() => client.on('rowsAppended', () => setVersion((v) => v + 1)), [client]);
+  // New rows may bring a new flag value: read again at most every 300 ms while rows come (a demo
+  // that flags every 150 ms asked once per row; each answer reads every log of the folder).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = client.on('rowsAppended', () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        setVersion((v) => v + 1);
+      }, 300);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [client]);
 
   const save = useCallback(
     async (custom: CustomFlagOption[]) => {

@@ -36,7 +36,8 @@ function fixedCell(row: SampleRow, column: Extract<TableColumn, { type: 'fixed' 
     case 'folder':
       return column.labels?.get(row.folderId) ?? row.folderId;
     case 'log':
-      return row.log;
+      // A column too narrow for a sample folder's path (`<uuid>/metadata.jsonl`): whole on hover.
+      return <span title={row.log}>{row.log}</span>;
     case 'status':
       return <StatusPill status={row.review.status} />;
     case 'originalReason':
