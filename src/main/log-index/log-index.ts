@@ -5,6 +5,7 @@ import type { LogShape, RecordSource } from '../gradio/log-model';
 import type { ScanState } from '../scan/csv-scan';
 import type { RowLayout } from '../scan/scan-job';
 import { copied, grown } from './growable';
+import { dataChanged } from '../platform/data-changes';
 
 /**
  * From this many rows on, the columns are shared memory: a query's worker reads the rows it walks
@@ -30,7 +31,8 @@ export interface SeenFile {
 }
 
 export class LogIndex {
-  count = 0;
+  private rows = 0;
+  private dropped = 0;
   // Typed over any buffer: a worker's transferred result columns can be adopted as they are.
   starts: Float64Array = new Float64Array(FIRST_ROOM);
   lengths: Uint32Array = new Uint32Array(FIRST_ROOM);
@@ -51,9 +53,25 @@ export class LogIndex {
   seen: SeenFile | undefined;
   /** The file was rewritten and is not yet complete enough to read its header again. */
   needsShape = false;
-  /** Bumped whenever rows are dropped (the log was rewritten), so caches keyed on it go stale. */
-  generation = 0;
   errors: LogIssue[] = [];
+
+  /** Rows indexed. Each change is counted (platform/data-changes.ts). */
+  get count(): number {
+    return this.rows;
+  }
+  set count(rows: number) {
+    this.rows = rows;
+    dataChanged();
+  }
+
+  /** Bumped whenever rows are dropped (the log was rewritten), so caches keyed on it go stale. */
+  get generation(): number {
+    return this.dropped;
+  }
+  set generation(generation: number) {
+    this.dropped = generation;
+    dataChanged();
+  }
   /** Set for logs the byte scanner does not read (JSON lines): records come from this source. */
   source?: RecordSource;
   /**

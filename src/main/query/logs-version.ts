@@ -2,6 +2,7 @@
 // every query. A name that spelled out each log's state cost a string of 1.2 MB a query in a folder
 // of 20,000 sample logs (the HF saver's `separate_dirs`), most of the server's time while it was
 // followed (bench/ui-follow.mjs).
+import { dataChanges } from '../platform/data-changes';
 
 /** How many distinct lists keep their names; a list named earlier and forgotten gets a new one. */
 const NAMES_KEPT = 32;
@@ -28,10 +29,21 @@ export class LogsVersions<T extends object> {
   private nextName = 1;
   /** Where each log's state is read: nothing is allocated for a log unchanged since last seen. */
   private readonly scratch: State = [];
+  /** The last list named, as it was, and the count of data changes then (platform/data-changes.ts). */
+  private last?: { logs: T[]; changes: number; name: string };
 
   constructor(private readonly readState: (log: T, into: State) => void) {}
 
   nameOf(logs: readonly T[]): string {
+    // Nothing changed anywhere since the same logs were named: no log need be looked at.
+    const { last } = this;
+    if (last && last.changes === dataChanges() && sameLogs(last.logs, logs)) return last.name;
+    const name = this.nameAnew(logs);
+    this.last = { logs: logs.slice(), changes: dataChanges(), name };
+    return name;
+  }
+
+  private nameAnew(logs: readonly T[]): string {
     const ids = new Uint32Array(logs.length);
     let hash = 0x811c9dc5;
     for (let i = 0; i < logs.length; i++) {
@@ -64,6 +76,12 @@ export class LogsVersions<T extends object> {
     bucket.shift();
     if (bucket.length === 0) this.named.delete(hash);
   }
+}
+
+function sameLogs<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameIds(a: Uint32Array, b: Uint32Array): boolean {

@@ -3,6 +3,7 @@
 import type { ReviewState, ReviewStatus } from '../../shared/model';
 import { grown } from '../log-index/growable';
 import type { Interner } from '../log-index/intern';
+import { dataChanged } from '../platform/data-changes';
 
 export const STATUSES: readonly ReviewStatus[] = ['unreviewed', 'keep', 'drop', 'unsure'];
 /** `reasons[row]` when the reviewer did not set a reason (the original stands). */
@@ -28,7 +29,7 @@ export class ReviewOverlay {
     this.reasons[row] = reason === undefined ? ORIGINAL_REASON : reason === null ? -1 : reasons.code(reason);
     if (state?.note) this.notes.set(row, state.note.toLowerCase());
     else this.notes.delete(row);
-    this.version++;
+    this.changed();
   }
 
   status(row: number): number {
@@ -46,6 +47,12 @@ export class ReviewOverlay {
     this.statuses = new Uint8Array(0);
     this.reasons = new Int32Array(0);
     this.notes.clear();
+    this.changed();
+  }
+
+  /** `version` moves, and the process's count of data changes (platform/data-changes.ts). */
+  private changed(): void {
     this.version++;
+    dataChanged();
   }
 }
