@@ -25,6 +25,14 @@ const CHANGE_WINDOW_MS = 50;
  */
 const CHANGE_WINDOW_MS_PER_LOG = 0.1;
 
+/**
+ * Where a workspace's snapshot revisions start: above any that an earlier run gave, so that a page
+ * left open while `flagdeck serve` restarted takes the new run's snapshots (a page keeps the highest
+ * it has seen). An earlier run would have had to make over a thousand snapshots a millisecond, on
+ * average over its life, to reach it: one makes a few a second.
+ */
+const firstRevision = (): number => Date.now() * 1000;
+
 export class WorkspaceContext {
   readonly folders = new Map<string, FolderState>();
   readonly reasons = new Interner();
@@ -33,7 +41,7 @@ export class WorkspaceContext {
   readonly reader: GradioReader;
   readonly source: RecordSource;
   readonly logProblem: (message: string) => void;
-  private snapshots = 0;
+  private snapshots = firstRevision();
   private lastTold = -Infinity;
   private tellLater: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;

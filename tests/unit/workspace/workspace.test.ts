@@ -83,6 +83,17 @@ describe('Workspace', () => {
     expect(ws.info().revision).toBeGreaterThan(Math.max(closed.revision, ...revisions));
   });
 
+  it('numbers its snapshots above those of a run before it (a page left open across a restart)', async () => {
+    const { ws: before } = workspace();
+    let last = 0;
+    // Far more snapshots than a run makes in its first 5 ms (a few a second).
+    for (let i = 0; i < 200; i++) last = before.info().revision;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const { ws: after } = workspace();
+    expect(after.info().revision).toBeGreaterThan(last);
+    expect(Number.isSafeInteger(last)).toBe(true);
+  });
+
   it('filters by reason, username, time range, text and column value, and sorts', async () => {
     const { ws } = workspace();
     await ws.open([folder(30)]);
