@@ -9,6 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSources, cpuMs, dataDir, importBuilt, taskInChild } from './support.mjs';
+import { hex } from './hf-saver-folders.mjs';
 
 const args = process.argv.slice(2);
 const FIRST_SAMPLES = 3;
@@ -18,7 +19,6 @@ const FLAG_EVERY_MS = 150;
 const SETTLED_MS = 10_000;
 const CATCH_UP_LIMIT_MS = 60_000;
 
-const hex = (i, width) => ((i * 2654435761) >>> 0).toString(16).padStart(width, '0').slice(-width);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Writes sample `i` as the saver does: its image, then its log (`ageMs` old). */

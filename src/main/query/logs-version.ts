@@ -37,7 +37,7 @@ export class LogsVersions<T extends object> {
   nameOf(logs: readonly T[]): string {
     // Nothing changed anywhere since the same logs were named: no log need be looked at.
     const { last } = this;
-    if (last && last.changes === dataChanges() && sameLogs(last.logs, logs)) return last.name;
+    if (last && last.changes === dataChanges() && sameItems(last.logs, logs)) return last.name;
     const name = this.nameAnew(logs);
     this.last = { logs: logs.slice(), changes: dataChanges(), name };
     return name;
@@ -51,7 +51,7 @@ export class LogsVersions<T extends object> {
       hash = Math.imul(hash ^ ids[i], 0x01000193);
     }
     const bucket = this.named.get(hash) ?? [];
-    const found = bucket.find((entry) => sameIds(entry.ids, ids));
+    const found = bucket.find((entry) => sameItems(entry.ids, ids));
     if (found) return found.name;
     const name = `v${this.nextName++}`;
     bucket.push({ ids, name });
@@ -64,7 +64,7 @@ export class LogsVersions<T extends object> {
   private idOf(log: T): number {
     this.readState(log, this.scratch);
     const seen = this.seen.get(log);
-    if (seen && sameState(seen.state, this.scratch)) return seen.id;
+    if (seen && sameItems(seen.state, this.scratch)) return seen.id;
     const id = this.nextId++;
     this.seen.set(log, { state: this.scratch.slice(), id });
     return id;
@@ -78,19 +78,8 @@ export class LogsVersions<T extends object> {
   }
 }
 
-function sameLogs<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameIds(a: Uint32Array, b: Uint32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameState(a: State, b: State): boolean {
+/** The same values at the same places (objects by identity). */
+function sameItems(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
