@@ -153,13 +153,18 @@ describe('web transport: the workspace, sent as deltas', () => {
   const one = { revision: 1, folders: [folder([log('a.csv', 1), log('b.csv', 1)])] };
   const two = { revision: 2, folders: [folder([one.folders[0].logs[0], log('b.csv', 2)])] };
 
-  it('makes each snapshot whole, the unchanged logs the same objects as before', async () => {
+  /** A client over a fake socket, and the snapshots its `workspaceChanged` listener is given. */
+  function listening(): { socket: FakeSocket; changed: WorkspaceInfo[] } {
     vi.stubGlobal('WebSocket', FakeSocket);
-    const fetch = stubFetch(500, {});
     const client = createWebClient({ origin, token: 'tok' });
     const changed: WorkspaceInfo[] = [];
     client.on('workspaceChanged', (payload) => changed.push(payload));
-    const [socket] = FakeSocket.opened;
+    return { socket: FakeSocket.opened[0], changed };
+  }
+
+  it('makes each snapshot whole, the unchanged logs the same objects as before', async () => {
+    const fetch = stubFetch(500, {});
+    const { socket, changed } = listening();
     socket.receive({ event: 'workspaceDelta', payload: workspaceDelta(undefined, one) });
     socket.receive({ event: 'workspaceDelta', payload: workspaceDelta(one, two) });
     await vi.waitFor(() => expect(changed).toHaveLength(2));
@@ -169,14 +174,10 @@ describe('web transport: the workspace, sent as deltas', () => {
   });
 
   it("takes the deltas up from the host's base when one is not of the snapshot it holds", async () => {
-    vi.stubGlobal('WebSocket', FakeSocket);
     const three = { revision: 3, folders: [folder([log('a.csv', 1), log('b.csv', 2), log('c.csv', 1)])] };
     const four = { revision: 4, folders: [folder([...three.folders[0].logs, log('d.csv', 1)])] };
     const fetch = stubFetch(200, { ok: true, value: three });
-    const client = createWebClient({ origin, token: 'tok' });
-    const changed: WorkspaceInfo[] = [];
-    client.on('workspaceChanged', (payload) => changed.push(payload));
-    const [socket] = FakeSocket.opened;
+    const { socket, changed } = listening();
     // Joined late: it never had revision 1; the host has sent revision 3 since.
     socket.receive({ event: 'workspaceDelta', payload: workspaceDelta(one, two) });
     // Already in the host's base.
