@@ -7,7 +7,7 @@
 import { crc32 } from '../platform/lazy-hashes';
 import type { SharedInterners } from './apply-scan';
 import { parseHeader, type IndexFileHeader, type LogIdentity } from './index-file-header';
-import { NO_VALUE } from './intern';
+import { NO_VALUE, type Interner } from './intern';
 import type { LogIndex } from './log-index';
 
 export { shapeKey, type IndexFileHeader, type LogIdentity } from './index-file-header';
@@ -85,9 +85,12 @@ export interface IndexFileHead {
   table: Buffer;
 }
 
-/** Codes of the shared interner rewritten as codes into a list of this log's own values. */
-function localCodes(codes: Int32Array, count: number, values: (code: number) => string | null) {
-  const local = new Map<number, number>();
+/**
+ * Codes of the shared interner rewritten as codes into a list of this log's own values. Looked up
+ * in an array, not a Map: a million rows took 16 ms of a first `inspect`'s tail the other way.
+ */
+function localCodes(codes: Int32Array, count: number, interner: Interner) {
+  const local = new Int32Array(interner.values.length).fill(NO_VALUE);
   const list: string[] = [];
   const out = new Int32Array(count);
   for (let row = 0; row < count; row++) {
@@ -96,11 +99,12 @@ function localCodes(codes: Int32Array, count: number, values: (code: number) => 
       out[row] = NO_VALUE;
       continue;
     }
-    let mine = local.get(code);
-    if (mine === undefined) {
+    if (!(code < local.length)) throw new Error(`localCodes: code ${code} is not the interner's`);
+    let mine = local[code];
+    if (mine === NO_VALUE) {
       mine = list.length;
-      list.push(values(code) ?? '');
-      local.set(code, mine);
+      list.push(interner.valueOf(code) ?? '');
+      local[code] = mine;
     }
     out[row] = mine;
   }
@@ -115,8 +119,8 @@ export function encodeIndexFile(
   blockRows = DEFAULT_BLOCK_ROWS,
 ): Buffer {
   const count = log.count;
-  const reasons = localCodes(log.reasons, count, (c) => interners.reasons.valueOf(c));
-  const usernames = localCodes(log.usernames, count, (c) => interners.usernames.valueOf(c));
+  const reasons = localCodes(log.reasons, count, interners.reasons);
+  const usernames = localCodes(log.usernames, count, interners.usernames);
   const header: IndexFileHeader = {
     version: INDEX_FILE_VERSION,
     ...identity,
@@ -133,7 +137,9 @@ export function encodeIndexFile(
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const layout = new IndexFileLayout(json.length, count, blockRows);
-  const out = Buffer.alloc(layout.size);
+  // Every byte is written below but the header's padding: not zeroed first (40 MB for 1M rows).
+  const out = Buffer.allocUnsafe(layout.size);
+  out.fill(0, FIXED + json.length, layout.columnsAt);
   MAGIC.copy(out, 0);
   out.writeUInt32LE(INDEX_FILE_VERSION, MAGIC.length);
   out.writeUInt32LE(json.length, MAGIC.length + 4);

@@ -18,7 +18,12 @@ import { HEADER, indexView, rows } from './kept-index-log';
 import { Interner } from '../../../src/main/log-index/intern';
 import { LogIndex } from '../../../src/main/log-index/log-index';
 import { indexOneLogCached } from '../../../src/main/log-index/index-folder';
-import { indexKept, indexPathOf, type IndexCacheOptions } from '../../../src/main/log-index/persisted-index';
+import {
+  indexKept,
+  indexPathOf,
+  persistIndex,
+  type IndexCacheOptions,
+} from '../../../src/main/log-index/persisted-index';
 import { INDEX_FILE_VERSION } from '../../../src/main/log-index/index-file';
 
 /** Interners as a workspace has them: other logs interned their values first. */
@@ -217,6 +222,17 @@ describe('persisted index', () => {
     } finally {
       chmodSync(root, 0o755);
     }
+  });
+
+  it('is not written with interners that did not give its codes (its values would be lost)', async () => {
+    const { root, cache } = folderWith(HEADER + rows(0, 50));
+    const { log } = await open(root, cache);
+    const file = await indexFile(root, cache);
+    const kept = readFileSync(file);
+    const strangers = { reasons: new Interner(), usernames: new Interner() };
+    await expect(persistIndex(log, strangers, cache)).rejects.toThrow(/is not the interner's/);
+    expect(readFileSync(file).equals(kept)).toBe(true);
+    expect(readdirSync(dirname(file))).toHaveLength(1);
   });
 
   it('is neither read nor written for logs under the size threshold', async () => {

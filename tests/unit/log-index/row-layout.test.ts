@@ -21,8 +21,8 @@ function folderWith(content: string) {
   return { root, cache };
 }
 
-const open = (root: string, cache?: IndexCacheOptions) =>
-  indexOneLogCached(root, csvLoggerShape('log.csv', HEADER), names(), undefined, cache);
+const open = (root: string, cache?: IndexCacheOptions, interners = names()) =>
+  indexOneLogCached(root, csvLoggerShape('log.csv', HEADER), interners, undefined, cache);
 
 describe("a log's row layout", () => {
   it('says how many fields every row has when all have as many and quote plainly', async () => {
@@ -49,12 +49,13 @@ describe("a log's row layout", () => {
   it('is kept in the persisted index; an index file that does not say is read as not knowing', async () => {
     const { root, cache } = folderWith(HEADER + rows(0, 300));
     await open(root, cache);
-    const reopened = await open(root, cache);
+    const interners = names();
+    const reopened = await open(root, cache, interners);
     expect(reopened.restored).toEqual({ kind: 'reused', rows: 300 });
     expect(reopened.log.uniformFields()).toBe(4);
     // As an index file of a Flagdeck that did not keep it.
     reopened.log.layout = null;
-    await persistIndex(reopened.log, names(), cache);
+    await persistIndex(reopened.log, interners, cache);
     const older = await open(root, cache);
     expect(older.restored).toEqual({ kind: 'reused', rows: 300 });
     expect(older.log.uniformFields()).toBe(0);

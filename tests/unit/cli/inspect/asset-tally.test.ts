@@ -56,4 +56,25 @@ describe('AssetTally', () => {
     expect(missing.length).toBe(300_000);
     expect(missing.every((hash, i) => hash === i)).toBe(true);
   });
+
+  it('counts again after more references come, in the tally or in a folder that absorbed it', () => {
+    const log = new AssetTally();
+    log.addMissing(sortedHashes(['a.png', 'b.png']));
+    log.addMissing(sortedHashes(['b.png', 'c.png']));
+    expect(log.counts().missing).toBe(3);
+    const folder = new AssetTally();
+    folder.absorb(log);
+    expect(folder.counts().missing).toBe(3);
+    // A repeat and a new reference after the counts: the list counted before is not taken as is.
+    log.addMissing(sortedHashes(['c.png', 'd.png']));
+    expect(log.counts().missing).toBe(4);
+    folder.add({ ref: 'a.png', status: 'missing', media: 'image' });
+    folder.add({ ref: 'e.png', status: 'missing', media: 'image' });
+    expect(folder.counts().missing).toBe(4);
+    const other = new AssetTally();
+    other.addMissing(sortedHashes(['e.png', 'f.png']));
+    other.counts();
+    folder.absorb(other);
+    expect(folder.counts().missing).toBe(5);
+  });
 });
