@@ -20,10 +20,16 @@ export interface Refreshed {
   size: number;
 }
 
-/** Remembers the bytes before `log.indexedEnd`, to compare on the next refresh. */
-export async function rememberTail(log: LogIndex): Promise<void> {
+/**
+ * Remembers the bytes before `log.indexedEnd`, to compare on the next refresh: from `read`, the
+ * file's bytes from its start as read just now, where they reach that far.
+ */
+export async function rememberTail(log: LogIndex, read?: Buffer): Promise<void> {
   const from = Math.max(log.shape.dataStart, log.indexedEnd - TAIL_BYTES);
-  log.tail = await readBytes(log.path, from, log.indexedEnd - from);
+  log.tail =
+    read && read.length >= log.indexedEnd
+      ? Buffer.from(read.subarray(from, log.indexedEnd))
+      : await readBytes(log.path, from, log.indexedEnd - from);
 }
 
 async function readBytes(path: string, from: number, length: number): Promise<Buffer> {
@@ -133,11 +139,12 @@ type FileStat = Omit<SeenFile, 'at'>;
  * Takes `file`, stat'ed once the log was read to its end (`indexedEnd` its size), as seen: the
  * next refresh reads nothing while the file keeps its size, time and inode. Stat'ed after the
  * read, not before as refreshLog does: a change in between shows in the size, or in a time within
- * MTIME_RESOLUTION_MS of now, which unchangedSinceSeen never trusts.
+ * MTIME_RESOLUTION_MS of now, which unchangedSinceSeen never trusts. Or the stat of the one read
+ * that gave every byte indexed (whole-file.ts), `at` the time of that read.
  */
-export function seenWhole(log: LogIndex, file: FileStat): void {
+export function seenWhole(log: LogIndex, file: FileStat & { at?: number }): void {
   log.size = file.size;
-  log.seen = { size: file.size, mtimeMs: file.mtimeMs, ino: file.ino, at: Date.now() };
+  log.seen = { size: file.size, mtimeMs: file.mtimeMs, ino: file.ino, at: file.at ?? Date.now() };
 }
 
 async function fileStat(path: string): Promise<FileStat | null> {

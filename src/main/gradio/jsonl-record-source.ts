@@ -5,35 +5,80 @@ import type { RawRecord, RecordSource } from './log-model';
 import { decodeCellBytes } from './cell-text';
 import { lineAt } from './line-starts';
 import { recordHash } from './record-hash';
+import type { WholeFile } from './whole-file';
 
 export class JsonlRecordSource implements RecordSource {
-  async *records(
+  records(
     file: string,
     _dialect: unknown,
     options: { start?: number; line?: number; final?: boolean } = {},
   ): AsyncIterable<RawRecord> {
-    let offset = options.start ?? 0;
-    let line = options.line ?? (await lineAt(file, offset));
-    let pending = Buffer.alloc(0);
-    const start = offset;
-    for await (const chunk of fileChunks(file, offset)) {
-      pending = Buffer.concat([pending, chunk]);
-      for (let at = pending.indexOf(0x0a); at >= 0; at = pending.indexOf(0x0a)) {
-        const record = toRecord(pending.subarray(0, at + 1), offset, line);
-        if (record) yield record;
-        // A blank first line may end a line taken whole before its line end came (below).
-        if (record || offset !== start || start === 0 || (await followsLineEnd(file, start))) line += 1;
-        offset += at + 1;
-        pending = pending.subarray(at + 1);
-      }
-    }
-    // Gradio writes this file once, without a line end: the last line is complete when final, or
-    // at once when it is a whole JSON object (a line cut short by a write under way never is), so
-    // a sample flagged while the folder is followed shows without waiting for the file to rest.
-    if (pending.length > 0 && (options.final || isWholeJsonObject(pending))) {
-      const record = toRecord(pending, offset, line);
+    return jsonlRecords(
+      {
+        chunks: (start) => fileChunks(file, start),
+        lineAt: (offset) => lineAt(file, offset),
+        followsLineEnd: (offset) => followsLineEnd(file, offset),
+      },
+      options,
+    );
+  }
+}
+
+/** The records of a file already read whole (whole-file.ts), as JsonlRecordSource reads them. */
+export function wholeJsonlSource({ bytes }: WholeFile): RecordSource {
+  return {
+    records: (_file, _dialect, options = {}) =>
+      jsonlRecords(
+        {
+          chunks: (start) => [bytes.subarray(start)],
+          lineAt: async (offset) => linesBefore(bytes, offset) + 1,
+          followsLineEnd: async (offset) => offset > 0 && bytes[offset - 1] === 0x0a,
+        },
+        options,
+      ),
+  };
+}
+
+/** Where a file's bytes come from: the disk, or bytes read already. */
+interface JsonlBytes {
+  chunks(start: number): AsyncIterable<Buffer> | Iterable<Buffer>;
+  /** The 1-based line of the byte at `offset`. */
+  lineAt(offset: number): Promise<number>;
+  /** Whether the byte before `offset` ends a line. */
+  followsLineEnd(offset: number): Promise<boolean>;
+}
+
+function linesBefore(bytes: Buffer, offset: number): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < offset; at = bytes.indexOf(0x0a, at + 1)) lines++;
+  return lines;
+}
+
+async function* jsonlRecords(
+  from: JsonlBytes,
+  options: { start?: number; line?: number; final?: boolean },
+): AsyncIterable<RawRecord> {
+  let offset = options.start ?? 0;
+  let line = options.line ?? (await from.lineAt(offset));
+  let pending = Buffer.alloc(0);
+  const start = offset;
+  for await (const chunk of from.chunks(offset)) {
+    pending = Buffer.concat([pending, chunk]);
+    for (let at = pending.indexOf(0x0a); at >= 0; at = pending.indexOf(0x0a)) {
+      const record = toRecord(pending.subarray(0, at + 1), offset, line);
       if (record) yield record;
+      // A blank first line may end a line taken whole before its line end came (below).
+      if (record || offset !== start || start === 0 || (await from.followsLineEnd(start))) line += 1;
+      offset += at + 1;
+      pending = pending.subarray(at + 1);
     }
+  }
+  // Gradio writes this file once, without a line end: the last line is complete when final, or
+  // at once when it is a whole JSON object (a line cut short by a write under way never is), so
+  // a sample flagged while the folder is followed shows without waiting for the file to rest.
+  if (pending.length > 0 && (options.final || isWholeJsonObject(pending))) {
+    const record = toRecord(pending, offset, line);
+    if (record) yield record;
   }
 }
 

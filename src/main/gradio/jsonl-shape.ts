@@ -6,6 +6,7 @@ import type { AssetResolver } from './asset-resolver';
 import { jsonlHeader, jsonlRecordsOf } from './jsonl-record-source';
 import type { LayoutReading } from './layout';
 import { PROBE_ROWS, columnsOf } from './column-probe';
+import { keepWholeFile, type WholeFile } from './whole-file';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -38,7 +39,7 @@ export async function jsonlShape(
     reading.roles[role] = index;
     reading.fixed.set(index, role);
   }
-  return {
+  const shape: LogShape = {
     file,
     layout: 'hf-saver-jsonl',
     dialect,
@@ -50,16 +51,22 @@ export async function jsonlShape(
     warnings: reading.warnings,
     issues: [],
   };
+  if (head.whole) keepWholeFile(shape, head.whole);
+  return shape;
 }
 
-/** The file's first bytes (up to HEAD_BYTES, read at once) and whether they are all of it. */
-async function readHead(file: string): Promise<{ bytes: Buffer; whole: boolean }> {
+/** The file's first bytes (up to HEAD_BYTES, read at once), and the whole file when they are all of it. */
+async function readHead(file: string): Promise<{ bytes: Buffer; whole: WholeFile | undefined }> {
   const handle = await open(file, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size, mtimeMs, ino } = await handle.stat();
     const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { bytes: buffer.subarray(0, bytesRead), whole: bytesRead === size };
+    const bytes = buffer.subarray(0, bytesRead);
+    // Stat'ed before the read: bytes written in between are past `size` (not read), or rewrite
+    // bytes within it, and then the file's time differs from the one kept at its next stat.
+    const whole = bytesRead === size ? { bytes, size, mtimeMs, ino, at: Date.now() } : undefined;
+    return { bytes, whole };
   } finally {
     await handle.close();
   }

@@ -4,6 +4,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LogIndex } from '../log-index/log-index';
 import { indexLog } from '../log-index/index-log';
+import { indexWithSource } from '../log-index/source-index';
+import { wholeJsonlSource } from '../gradio/jsonl-record-source';
+import { takeWholeFile, type WholeFile } from '../gradio/whole-file';
 import { earlyScanWorker, indexLogParallel } from '../log-index/scan-workers';
 import type { ScanThread } from '../log-index/scan-threads';
 import { collectGarbage } from '../query/collect-garbage';
@@ -42,6 +45,8 @@ export class LogTracking {
     ctx.logReadAgain(folder, file);
     const log = new LogIndex(join(folder.root, file), shape);
     if (shape.dialect.format === 'jsonl') log.source = ctx.source;
+    // A sample folder's one-row log, read whole for its shape: its rows and tail come from that read.
+    const whole = log.source ? takeWholeFile(shape) : undefined;
     const query: QueryLog = {
       folderId: folder.id,
       key: `${folder.id}/${file}`,
@@ -57,19 +62,26 @@ export class LogTracking {
     folder.logs.set(file, entry);
     try {
       const restored = await restoreKeptIndex(ctx, entry);
-      if (restored.kind !== 'reused')
-        await indexLog(log, ctx.interners(), {
-          final: false,
-          until: shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
-        });
+      if (restored.kind !== 'reused') await this.indexFirstRows(log, whole);
     } catch (error) {
       // A worker left booting would keep a one-shot command's process alive.
       worker?.cancel();
       throw error;
     }
     folder.applyStore?.(file);
-    entry.indexing = this.indexRest(folder, entry, announce, worker);
+    entry.indexing = this.indexRest(folder, entry, announce, worker, whole);
     return entry;
+  }
+
+  /** The rows of a log's first bytes, from the file its shape's read found whole if there is one. */
+  private async indexFirstRows(log: LogIndex, whole: WholeFile | undefined): Promise<void> {
+    const { ctx } = this;
+    if (whole) await indexWithSource(log, wholeJsonlSource(whole), ctx.interners(), false);
+    else
+      await indexLog(log, ctx.interners(), {
+        final: false,
+        until: log.shape.dataStart + (ctx.options.firstBytes ?? FIRST_BYTES),
+      });
   }
 
   /**
@@ -82,12 +94,16 @@ export class LogTracking {
     return earlyScanWorker(root, file, indexCache);
   }
 
-  /** Indexes the rest of a log; `announce`: its rows are new to the UI (a log added while following). */
+  /**
+   * Indexes the rest of a log; `announce`: its rows are new to the UI (a log added while following);
+   * `whole`: the file as its shape's read found it, the rows indexed from it.
+   */
   private async indexRest(
     folder: FolderState,
     entry: LogEntry,
     announce: boolean,
     worker?: ScanThread,
+    whole?: WholeFile,
   ): Promise<void> {
     const { ctx } = this;
     const { log } = entry.query;
@@ -107,15 +123,15 @@ export class LogTracking {
     };
     try {
       await restoreRest(ctx, entry);
-      const file = await stat(log.path);
+      const file = whole ?? (await stat(log.path));
       // A log the first rows were all of (most are small; the HF saver writes one row a file):
       // nothing is left to read, and the follow check after this one reads nothing either.
-      const whole = log.indexedEnd === file.size;
+      const isWhole = log.indexedEnd === file.size;
       // A file nobody wrote to lately is whole: a last row without line terminator is read too.
       const final = Date.now() - file.mtimeMs > (ctx.options.timing ?? DEFAULT_TIMING).finalQuietMs;
       // The two halves fill one set of shared columns: nothing is copied.
       const oneShot = ctx.options.hostScans === true;
-      const added = whole
+      const added = isWhole
         ? 0
         : await indexLogParallel(log, ctx.interners(), {
             final,
@@ -127,8 +143,8 @@ export class LogTracking {
       // What the scan left (the first rows' columns it replaced, the workers' answers) is given
       // back now, before the first sort builds on the index.
       if (added >= LARGE_LOG_ROWS && !oneShot) collectGarbage();
-      await rememberTail(log);
-      if (whole) seenWhole(log, file);
+      await rememberTail(log, whole?.bytes);
+      if (isWhole) seenWhole(log, file);
     } catch (error) {
       const message = `${log.file} was read up to row ${log.count} only: ${messageOf(error)}`;
       ctx.folderProblem(folder, message, log.file);

@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { JsonlRecordSource, jsonlRecordsOf } from '../../../src/main/gradio/jsonl-record-source';
+import {
+  JsonlRecordSource,
+  jsonlRecordsOf,
+  wholeJsonlSource,
+} from '../../../src/main/gradio/jsonl-record-source';
+import type { WholeFile } from '../../../src/main/gradio/whole-file';
+import type { CsvDialect } from '../../../src/main/gradio/log-model';
+
+const JSONL: CsvDialect = { quote: '"', bomLength: 0, encoding: 'utf-8', format: 'jsonl' };
 
 async function read(file: string, options: { start?: number; line?: number; final?: boolean }) {
   const records = [];
@@ -74,6 +82,36 @@ describe('the records of a whole metadata.jsonl in hand (a shape reads the file 
       expect(jsonlRecordsOf(bytes, 200), JSON.stringify(text.slice(0, 60))).toEqual(
         await read(path, { start: 0, line: 1, final: true }),
       );
+    }
+  });
+
+  it('are read from the bytes in hand as from the file, from its start or a later record, final or not', async () => {
+    for (const text of [...real, ...edges]) {
+      const bytes = Buffer.from(text, 'latin1');
+      const path = file('');
+      writeFileSync(path, bytes);
+      const whole: WholeFile = { bytes, size: bytes.length, mtimeMs: 0, ino: 0, at: 0 };
+      const fromBytes = async (options: { start: number; line?: number; final: boolean }) => {
+        const records = [];
+        for await (const record of wholeJsonlSource(whole).records(path, JSONL, options))
+          records.push(record);
+        return records;
+      };
+      const first = (await read(path, { start: 0, line: 1, final: true }))[0];
+      // A later record's line given, or counted from the bytes before it.
+      const later = first ? [{ start: first.end, line: first.line + 1 }, { start: first.end }] : [];
+      const starts = [{ start: 0, line: 1 }, ...later];
+      // The file is emptied: records that still come are the bytes', never the disk's.
+      writeFileSync(path, '');
+      for (const at of starts)
+        for (const final of [true, false]) {
+          writeFileSync(path, bytes);
+          const expected = await read(path, { ...at, final });
+          writeFileSync(path, '');
+          expect(await fromBytes({ ...at, final }), JSON.stringify([text.slice(0, 40), at, final])).toEqual(
+            expected,
+          );
+        }
     }
   });
 
