@@ -1,5 +1,5 @@
 // Types of tests/support/counted-calls.mjs, for the TypeScript tests that use it.
-export function countCalls(method: 'open' | 'lstat'): {
+export function countCalls(method: 'open' | 'lstat' | 'readdir'): {
   calls: (path: string) => number;
   callsInside: (dir: string) => number;
   undo: () => void;

@@ -1,6 +1,6 @@
-// Counts the calls of an `fs.promises` method (`open`: what a log's reads use; `lstat`: what
-// chokidar reads a directory with), by path: modules that import it from `node:fs/promises` see the
-// patch once the builtins' ES exports are synced.
+// Counts the calls of an `fs.promises` method (`open`: what a log's reads use; `readdir`: a folder
+// walk's; `lstat`: what chokidar reads a directory with), by path: modules that import it from
+// `node:fs/promises` see the patch once the builtins' ES exports are synced.
 import { promises } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 

@@ -103,12 +103,20 @@ export class AssetResolver {
     return 'status' in step ? step : this.confirmedAtOnce(step);
   }
 
-  /** Attempts until one needs no more waiting; a found entry is then confirmed. */
-  private async resolveNow(ref: string, logDir: string): Promise<Resolution> {
-    for (;;) {
-      const step = this.attempt(ref, logDir);
-      if (!(step instanceof Promise)) return 'status' in step ? step : this.confirm(step);
-      await step;
+  /**
+   * resolve for a column's kind (the shape's probe): an entry the listings tell of, no symlink, is
+   * found without a `realpath` and a `stat` (per sample of an HF saver folder); nothing remembered.
+   */
+  forKinds(): Pick<AssetResolver, 'resolve'> {
+    return { resolve: (ref, logDir) => this.resolveNow(ref, logDir, true) };
+  }
+
+  /** Attempts until one needs no more waiting; a found entry is then confirmed (or `asListed`). */
+  private async resolveNow(ref: string, logDir: string, asListed = false): Promise<Resolution> {
+    for (let step = this.attempt(ref, logDir); ; step = this.attempt(ref, logDir)) {
+      if (step instanceof Promise) await step;
+      else if ('status' in step) return step;
+      else return (asListed && this.confirmedAtOnce(step, true)) || this.confirm(step);
     }
   }
 
@@ -258,10 +266,12 @@ export class AssetResolver {
    * A found entry counts only if its real path (symlinks followed) is still inside the folder. In
    * a walked folder without symlinks it is, where the entry is no symlink either, and the walk
    * knows whether it is a directory: nothing is asked of the disk (a `stat` per file was a third
-   * of a census's time). Undefined where the disk must be asked (confirm).
+   * of a census's time; `asListed`: taken so in any folder, forKinds). Undefined where the disk
+   * must be asked (confirm).
    */
-  private confirmedAtOnce({ path: found, link, directory }: Walked): Resolution | undefined {
-    if (!this.symlinkFree || link || directory === undefined) return undefined;
+  private confirmedAtOnce(walked: Walked, asListed = this.symlinkFree): Resolution | undefined {
+    const { path: found, link, directory } = walked;
+    if (!asListed || link || directory === undefined) return undefined;
     const path = this.pathBelowRoot(found);
     return path === undefined
       ? { status: 'outside' }

@@ -10,6 +10,9 @@ import { parsePythonLiteral } from './python-literal';
 import { readGalleryCaptions, readSideJson, sniffMedia } from './side-files';
 import { fileKind, kindOfValue, looksLikePath, pathsInValue } from './value-shape';
 
+/** What reading a cell asks of a resolver (AssetResolver.forKinds gives one too). */
+export type RefResolver = Pick<AssetResolver, 'resolve'>;
+
 export interface CellReading {
   cell: Cell;
   /** What the content alone suggests; undefined for an empty cell. */
@@ -21,7 +24,7 @@ export interface CellReading {
 const BOOLEAN = /^(?:True|False|true|false)$/;
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export async function readCell(raw: string, resolver: AssetResolver, logDir: string): Promise<CellReading> {
+export async function readCell(raw: string, resolver: RefResolver, logDir: string): Promise<CellReading> {
   const text = undoInjectionEscape(raw);
   const trimmed = text.trim();
   const plain = (kind: ColumnKind | undefined, value?: unknown): CellReading => ({
@@ -68,7 +71,7 @@ async function structured(
   raw: string,
   text: string,
   value: unknown,
-  resolver: AssetResolver,
+  resolver: RefResolver,
   logDir: string,
 ): Promise<CellReading> {
   let kind = kindOfValue(value);
@@ -86,7 +89,7 @@ async function pathCell(
   raw: string,
   text: string,
   path: string,
-  resolver: AssetResolver,
+  resolver: RefResolver,
   logDir: string,
 ): Promise<CellReading> {
   const found = await resolver.resolve(path, logDir);
@@ -117,7 +120,7 @@ async function galleryDirectory(
   text: string,
   path: string,
   found: Extract<Resolution, { status: 'resolved' }>,
-  resolver: AssetResolver,
+  resolver: RefResolver,
   logDir: string,
 ): Promise<CellReading> {
   const captionsFile = await resolver.resolve(join(found.absolute, 'captions.json'), logDir);
@@ -127,7 +130,7 @@ async function galleryDirectory(
   return { cell: { raw, text: path, value: captions, assets }, kind: 'gallery' };
 }
 
-export async function assetFor(ref: string, resolver: AssetResolver, logDir: string): Promise<AssetRef> {
+export async function assetFor(ref: string, resolver: RefResolver, logDir: string): Promise<AssetRef> {
   const found = await resolver.resolve(ref, logDir);
   if (found.status === 'resolved') return resolvedAsset(ref, found);
   return { ref, status: found.status, media: mediaByExtension(ref) ?? 'file' };

@@ -17,12 +17,13 @@ export async function columnsOf(
 ): Promise<Column[]> {
   const width = Math.max(reading.width, ...data.map((record) => record.cells.length));
   const votes = new KindVotes();
+  const forKinds = resolver.forKinds();
   // Read all at once (each may wait for the disk: a file's directory, its real path), counted in order.
   const readings = await Promise.all(
     data.map((record) =>
       Promise.all(
         record.cells.map((raw, index) =>
-          reading.fixed.has(index) ? undefined : readCell(raw, resolver, logDir),
+          reading.fixed.has(index) ? undefined : readCell(raw, forKinds, logDir),
         ),
       ),
     ),

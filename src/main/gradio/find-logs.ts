@@ -47,24 +47,37 @@ function isGradioCopy(name: string, directory: boolean): boolean {
  * reading the rest (false where it cannot be read).
  */
 export function holdsCopies(dir: string): boolean {
+  return peekDirectory(dir).copies;
+}
+
+/**
+ * holdsCopies, and the directory's entries where those looked at were all of them (an HF saver
+ * sample folder's: its log and a label directory): the walk then does not read it again.
+ */
+function peekDirectory(dir: string): { copies: boolean; entries?: Dirent[] } {
   let handle;
   try {
     handle = fs.opendirSync(dir);
   } catch {
-    return false;
+    return { copies: false };
   }
   try {
     let copies = 0;
-    for (let seen = 0; seen < FIRST_ENTRIES; seen++) {
+    let notCopy = false;
+    const entries: Dirent[] = [];
+    for (let seen = 0; seen <= FIRST_ENTRIES; seen++) {
       const entry = handle.readSync();
-      if (entry === null) break;
+      if (entry === null) return { copies: !notCopy && copies > 0, entries };
+      // One more than it looks at: whether those were all.
+      if (seen === FIRST_ENTRIES) break;
+      entries.push(entry);
       if (entry.name.startsWith('.')) continue;
-      if (!isGradioCopy(entry.name, entry.isDirectory())) return false;
-      copies++;
+      if (!isGradioCopy(entry.name, entry.isDirectory())) notCopy = true;
+      else copies++;
     }
-    return copies > 0;
+    return { copies: !notCopy && copies > 0 };
   } catch {
-    return false;
+    return { copies: false };
   } finally {
     handle.closeSync();
   }
@@ -78,9 +91,20 @@ export async function findLogs(root: string): Promise<string[]> {
 export async function walkForLogs(root: string): Promise<{ logs: string[]; directories: WalkedDirectory[] }> {
   // Hash directories and label directories hold copies of flagged files, never a log: not read
   // (nor watched). A label directory's copies are looked up by name (DirListings).
-  const descend = (entry: Dirent, depth: number, parent: string): boolean =>
-    depth <= MAX_DEPTH && mayHoldLogs(entry.name) && !holdsCopies(join(parent, entry.name));
-  const { directories } = await walkFolder(root, descend);
+  const peeked = new Map<string, Dirent[]>();
+  const descend = (entry: Dirent, depth: number, parent: string): boolean => {
+    if (depth > MAX_DEPTH || !mayHoldLogs(entry.name)) return false;
+    const dir = join(parent, entry.name);
+    const { copies, entries } = peekDirectory(dir);
+    if (!copies && entries) peeked.set(dir, entries);
+    return !copies;
+  };
+  const readJustNow = (dir: string): Dirent[] | undefined => {
+    const entries = peeked.get(dir);
+    peeked.delete(dir);
+    return entries;
+  };
+  const { directories } = await walkFolder(root, descend, readJustNow);
   const logs: string[] = [];
   for (const { relative, entries } of directories)
     for (const entry of entries)

@@ -24,6 +24,9 @@ export interface FolderWalk {
   unreadable: boolean;
 }
 
+/** A directory's entries where they were read just now (not read again), else undefined. */
+export type ReadJustNow = (dir: string) => Dirent[] | undefined;
+
 /**
  * Which sub-directories the walk enters: `depth` 1 for the root's own, `parent` the path of the
  * directory that lists `entry`. Default: all of them.
@@ -55,17 +58,25 @@ class Walk {
 
 /**
  * Reads `root` and the directories below it that `descend` lets in (symlinks are listed, never
- * followed). Rejects when the root itself cannot be read.
+ * followed), but those whose entries `readJustNow` gives. Rejects when the root itself cannot be read.
  */
-export async function walkFolder(root: string, descend: Descend = () => true): Promise<FolderWalk> {
+export async function walkFolder(
+  root: string,
+  descend: Descend = () => true,
+  readJustNow: ReadJustNow = () => undefined,
+): Promise<FolderWalk> {
   const walk = new Walk(descend);
   walk.take(root, '', 0, await readdir(root, { withFileTypes: true }));
   let reading = 0;
   await new Promise<void>((done) => {
     const startReads = (): void => {
-      if (reading === 0 && walk.waiting.length === 0) return done();
       while (reading < READS_IN_FLIGHT && walk.waiting.length > 0) {
         const { dir, relative, depth } = walk.waiting.pop() as Waiting;
+        const known = readJustNow(dir);
+        if (known) {
+          walk.take(dir, relative, depth, known);
+          continue;
+        }
         reading++;
         void readdir(dir, { withFileTypes: true })
           .then(
@@ -77,14 +88,14 @@ export async function walkFolder(root: string, descend: Descend = () => true): P
             startReads();
           });
       }
+      // Also where the last directories were known already: no read ends to call this again.
+      if (reading === 0 && walk.waiting.length === 0) done();
     };
     startReads();
   });
   return walk.result;
 }
 
-/** A directory's entries where they were read just now (not read again), else undefined. */
-export type ReadJustNow = (dir: string) => Dirent[] | undefined;
 
 /**
  * walkFolder, each directory read at once: for one-shot commands, whose thread has nothing else to

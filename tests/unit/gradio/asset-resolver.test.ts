@@ -99,6 +99,12 @@ describe('AssetResolver', () => {
     expect(plain).toEqual({ ...expected, absolute: join(plainRoot, path) });
     const read = await new AssetResolver(plainRoot).resolve(ref, plainRoot);
     expect(read).toEqual({ ...expected, absolute: join(plainRoot, path), size: Buffer.byteLength(path) });
+    // For a column's kind: as the listings have it, without a size, in either folder.
+    for (const folder of [root, plainRoot])
+      expect(await new AssetResolver(folder).forKinds().resolve(ref, folder)).toEqual({
+        ...expected,
+        absolute: join(folder, path),
+      });
   });
 
   it('tells a directory from a file in a walked folder, as a stat does', async () => {
@@ -142,6 +148,17 @@ describe('AssetResolver', () => {
   it('refuses a symlink that leaves the folder, file or directory', async () => {
     expect(await resolveRef('img/link.png')).toEqual({ status: 'outside' });
     expect(await resolveRef('linked-dir/x.png')).toEqual({ status: 'outside' });
+  });
+
+  it('asks the disk for a symlink also when resolving for a kind', async () => {
+    const kinds = new AssetResolver(root).forKinds();
+    expect(await kinds.resolve('img/link.png', root)).toEqual({ status: 'outside' });
+    expect(await kinds.resolve('linked-dir/x.png', root)).toEqual({ status: 'outside' });
+    // A symlink to a directory inside: followed once its target is seen inside.
+    expect(await kinds.resolve('img-alias/0a1b2c3d4e5f60718293/bus.png', root)).toMatchObject({
+      status: 'resolved',
+      path: 'img-alias/0a1b2c3d4e5f60718293/bus.png',
+    });
   });
 
   it('resolves a plain relative path as resolving it through path arithmetic does', async () => {

@@ -142,3 +142,37 @@ describe("a folder whose label directories hold Gradio's copies", () => {
     expect(await resolver.resolve(`./${ref}`, root)).toMatchObject({ status: 'resolved', path: ref });
   });
 });
+
+it("reads an HF saver sample folder once: the look for Gradio's copies saw all of its entries", async () => {
+  const { countCalls } = await import('../../support/counted-calls.mjs');
+  const root = mkdtempSync(join(tmpdir(), 'flagdeck-find-samples-'));
+  const sample = (i: number) => `0f8e2b1c-1111-4222-8333-${String(i).padStart(12, '0')}`;
+  for (let i = 0; i < 12; i++) {
+    mkdirSync(join(root, sample(i), 'im', '0123456789abcdef0123'), { recursive: true });
+    writeFileSync(join(root, sample(i), 'metadata.jsonl'), '{"text": "x"}');
+    writeFileSync(join(root, sample(i), 'im', '0123456789abcdef0123', 'image.png'), 'png');
+  }
+  // More entries than the look takes: read as before.
+  mkdirSync(join(root, 'many'));
+  for (let i = 0; i < 12; i++) writeFileSync(join(root, 'many', `log${i}.csv`), 'x');
+  const counting = countCalls('readdir');
+  try {
+    const { logs, directories } = await walkForLogs(root);
+    expect(logs).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `${sample(i)}/metadata.jsonl`),
+      ...Array.from({ length: 12 }, (_, i) => `many/log${i}.csv`),
+    ]);
+    expect(
+      directories
+        .find((d) => d.relative === sample(3))
+        ?.entries.map((e) => e.name)
+        .sort(),
+    ).toEqual(['im', 'metadata.jsonl']);
+    for (let i = 0; i < 12; i++) expect(counting.calls(join(root, sample(i))), sample(i)).toBe(0);
+    expect(counting.calls(join(root, 'many'))).toBe(1);
+    // Label directories are still not read.
+    expect(counting.calls(join(root, sample(0), 'im'))).toBe(0);
+  } finally {
+    counting.undo();
+  }
+});

@@ -83,3 +83,34 @@ describe('the walk read at once, given directories read just now', () => {
     expect(asked).toHaveLength(directories.length);
   });
 });
+
+describe('the walk with reads in flight, given directories read just now', () => {
+  it('takes their entries rather than reading them again, and ends where it was given them all', async () => {
+    const root = tree();
+    const earlier = await walkFolder(root);
+    writeFileSync(join(root, 'img', 'late.png'), 'png');
+    const known = new Map(earlier.directories.map(({ dir, entries }) => [dir, entries]));
+    const asked: string[] = [];
+    const { directories } = await walkFolder(root, undefined, (dir) => {
+      asked.push(dir);
+      return known.get(dir);
+    });
+    const names = (walk: typeof directories) => walk.map(({ relative }) => relative).sort();
+    expect(names(directories)).toEqual(names(earlier.directories));
+    expect(directories.find(({ dir }) => dir === join(root, 'img'))?.entries).toBe(
+      known.get(join(root, 'img')),
+    );
+    // The root is read (its entries start the walk); every other directory was asked for.
+    expect(asked).toHaveLength(directories.length - 1);
+  });
+
+  it('reads the directories it is not given', async () => {
+    const root = tree();
+    const given = join(root, 'a', 'b');
+    const { directories } = await walkFolder(root, undefined, (dir) => (dir === given ? [] : undefined));
+    // `a/b` taken as given (empty): nothing below it is entered; the rest is read.
+    expect(directories.find(({ dir }) => dir === given)?.entries).toEqual([]);
+    expect(directories.some(({ relative }) => relative === 'a/b/c')).toBe(false);
+    expect(directories.filter(({ relative }) => relative.startsWith('img/'))).toHaveLength(120);
+  });
+});
