@@ -1,5 +1,4 @@
 // The shape of a HuggingFaceDatasetSaver `metadata.jsonl` (separate_dirs mode): its keys are the header.
-import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CsvDialect, LogShape, RawRecord, RecordSource } from './log-model';
 import type { AssetResolver } from './asset-resolver';
@@ -7,6 +6,7 @@ import { jsonlHeader, jsonlRecordsOf } from './jsonl-record-source';
 import type { LayoutReading } from './layout';
 import { PROBE_ROWS, columnsOf } from './column-probe';
 import { keepWholeFile, type WholeFile } from './whole-file';
+import { readFileHead } from '../platform/read-head';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -57,19 +57,12 @@ export async function jsonlShape(
 
 /** The file's first bytes (up to HEAD_BYTES, read at once), and the whole file when they are all of it. */
 async function readHead(file: string): Promise<{ bytes: Buffer; whole: WholeFile | undefined }> {
-  const handle = await open(file, 'r');
-  try {
-    const { size, mtimeMs, ino } = await handle.stat();
-    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const bytes = buffer.subarray(0, bytesRead);
-    // Stat'ed before the read: bytes written in between are past `size` (not read), or rewrite
-    // bytes within it, and then the file's time differs from the one kept at its next stat.
-    const whole = bytesRead === size ? { bytes, size, mtimeMs, ino, at: Date.now() } : undefined;
-    return { bytes, whole };
-  } finally {
-    await handle.close();
-  }
+  const { bytes, stat } = await readFileHead(file, HEAD_BYTES);
+  const { size, mtimeMs, ino } = stat;
+  // Stat'ed before the read: bytes written in between are past `size` (not read), or rewrite
+  // bytes within it, and then the file's time differs from the one kept at its next stat.
+  const whole = bytes.length === size ? { bytes, size, mtimeMs, ino, at: Date.now() } : undefined;
+  return { bytes, whole };
 }
 
 async function probeRecords(source: RecordSource, file: string, dialect: CsvDialect): Promise<RawRecord[]> {

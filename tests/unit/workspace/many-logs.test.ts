@@ -94,7 +94,7 @@ describe('a folder of one-row logs', () => {
 
   it('reads each one-row log once to open it: its shape, its row and its last bytes come from one read', async () => {
     const root = perSampleFolders();
-    const counting = countCalls('open');
+    const counting = countCalls('open', { callbacks: true });
     try {
       const ws = createWorkspace({ emit: () => {} });
       open.push(ws);
