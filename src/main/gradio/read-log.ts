@@ -6,6 +6,8 @@ import { KindVotes } from './column-kinds';
 import { readCell } from './cell-reading';
 import type { FolderReader } from './reader';
 import { columnAt } from './column-probe';
+import { takeWholeFile } from './whole-file';
+import { wholeJsonlSource } from './jsonl-record-source';
 
 export interface LogRow {
   /** 1-based data row number: the sample id is `<file>#<ordinal>`. */
@@ -23,9 +25,15 @@ export interface LogContents {
 
 const LINES_LISTED = 5;
 
-export async function readLog(reader: FolderReader, root: string, file: string): Promise<LogContents> {
+/** `known`: the log's shape, read already (then not read again). */
+export async function readLog(
+  reader: FolderReader,
+  root: string,
+  file: string,
+  known?: LogShape,
+): Promise<LogContents> {
   const folder = resolve(root);
-  const shape = await reader.shapeOf(folder, file);
+  const shape = known ?? (await reader.shapeOf(folder, file));
   const absolute = join(folder, file);
   const context = { root: folder, logDir: dirname(absolute) };
   const errors: LogIssue[] = [...shape.issues];
@@ -34,7 +42,10 @@ export async function readLog(reader: FolderReader, root: string, file: string):
   const endings = new LineEndings();
   const wider: number[] = [];
   const narrower: number[] = [];
-  const records = reader.source.records(absolute, shape.dialect, {
+  // A sample's log read whole for its shape is not read again.
+  const whole = shape.dialect.format === 'jsonl' ? takeWholeFile(shape) : undefined;
+  const source = whole ? wholeJsonlSource(whole) : reader.source;
+  const records = source.records(absolute, shape.dialect, {
     start: shape.dataStart,
     line: shape.dataLine,
     final: true,

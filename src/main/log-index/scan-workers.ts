@@ -72,13 +72,14 @@ export async function earlyScanWorker(
   file: string,
   cache?: IndexCacheOptions,
 ): Promise<ScanThread | undefined> {
+  // A JSON-lines log (shape-of.ts tells it by its name) is read by the reader, never scanned.
+  if (file.endsWith('.jsonl')) return undefined;
   const path = join(root, file);
   const size = await stat(path).then(
     (found) => found.size,
     () => 0,
   );
-  // A JSON-lines log (shape-of.ts tells it by its name) is read by the reader, never scanned.
-  if (size < PARALLEL_MIN_BYTES || file.endsWith('.jsonl')) return undefined;
+  if (size < PARALLEL_MIN_BYTES) return undefined;
   if (cache && (await indexKept(root, file, cache))) return undefined;
   return workersAvailable() ? startScanWorker(path) : undefined;
 }

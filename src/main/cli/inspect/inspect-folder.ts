@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AssetRef, ColumnKind, LogLayout } from '../../../shared/model';
+import type { LogShape } from '../../gradio/log-model';
 import { readLog } from '../../gradio/read-log';
 import { FolderReader } from '../../gradio/reader';
 import { AssetTally, type AssetCounts } from './asset-tally';
@@ -39,8 +40,14 @@ export type LogSummarizer = (reader: FolderReader, root: string, file: string) =
 
 export class FolderUnreadableError extends Error {}
 
-export const summarizeByReading: LogSummarizer = async (reader, root, file) => {
-  const { shape, rows, errors } = await readLog(reader, root, file);
+/** Reads the log whole (`shape`: its shape, read already). */
+export const summarizeByReading = async (
+  reader: FolderReader,
+  root: string,
+  file: string,
+  known?: LogShape,
+): Promise<LogSummary> => {
+  const { shape, rows, errors } = await readLog(reader, root, file, known);
   return {
     report: {
       file,

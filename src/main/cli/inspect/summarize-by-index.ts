@@ -67,7 +67,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
     const listing = listingOf(reader, root);
     for (const folderReader of [reader, shapes]) folderReader.resolverFor(root).preload(listing);
     const shape = await shapes.shapeOf(root, file);
-    if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file);
+    if (shape.dialect.format === 'jsonl') return summarizeByReading(reader, root, file, shape);
     const census = new AssetCensus(shape.columns, listing, shape.dialect);
     // The scanned ranges' audits, replayed after whatever covers the rows before them.
     const takes: Takes = [];

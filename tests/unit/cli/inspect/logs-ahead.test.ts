@@ -12,6 +12,8 @@ import {
   type LogSummarizer,
 } from '../../../../src/main/cli/inspect/inspect-folder';
 import { FolderReader } from '../../../../src/main/gradio/reader';
+import { summarizeByIndex } from '../../../../src/main/cli/inspect/summarize-by-index';
+import { countCalls } from '../../../support/counted-calls.mjs';
 
 const SAMPLES = 60;
 
@@ -62,6 +64,21 @@ describe('inspect of many small logs', () => {
     expect(most.jsonl).toBeGreaterThan(1);
     expect(most.jsonl).toBeLessThanOrEqual(16);
     expect(most.csv).toBe(1);
+  });
+
+  it('reads each sample log once: its rows come from the read that found its shape', async () => {
+    const root = sampleFoldersAndLogs();
+    const counting = countCalls('open', { callbacks: true });
+    try {
+      const inspection = await inspectFolder(root, summarizeByIndex());
+      expect(inspection.report.logs.reduce((rows, log) => rows + log.rows, 0)).toBe(SAMPLES + 6);
+    } finally {
+      counting.undo();
+    }
+    for (const i of [0, 7, SAMPLES - 1]) {
+      const log = join(root, `0f8e2b1c-1111-4222-8333-${String(i).padStart(12, '0')}`, 'metadata.jsonl');
+      expect(counting.calls(log), log).toBe(1);
+    }
   });
 
   it("says which sample log failed, in its place, and still fails on the code's own fault", async () => {
