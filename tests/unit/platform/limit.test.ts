@@ -29,3 +29,34 @@ describe('createLimiter', () => {
     await expect(limit(() => Promise.resolve('next'))).resolves.toBe('next');
   });
 });
+
+describe('createLimiter with thousands waiting', () => {
+  it('runs them in the order they came, past the point where the queue drops its taken front', async () => {
+    const limit = createLimiter(3);
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 5000 }, (_, i) =>
+        limit(async () => {
+          order.push(i);
+          if (i % 7 === 0) await tick(0);
+        }),
+      ),
+    );
+    // The first three start at once; after them each waiter runs in its turn.
+    expect(order.slice(3)).toEqual(Array.from({ length: 4997 }, (_, i) => i + 3));
+    expect([...order.slice(0, 3)].sort((a, b) => a - b)).toEqual([0, 1, 2]);
+    // Still a limit after the queue emptied.
+    let running = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        limit(async () => {
+          peak = Math.max(peak, ++running);
+          await tick(1);
+          running--;
+        }),
+      ),
+    );
+    expect(peak).toBe(3);
+  });
+});
