@@ -5,6 +5,7 @@ import { sep } from 'node:path';
 import { ExactLookup, NOT_THERE, type ExactEntry } from './exact-entry';
 import { ASSET_HASH_DIR } from './find-logs';
 import { fs } from '../platform/node-fs';
+import { looseOf } from './loose-name';
 
 /** A listing older than this is read again when a name is not found (Gradio may have just written it). */
 const STALE_MS = 2000;
@@ -29,23 +30,6 @@ const SNAPSHOT = Infinity;
 
 /** A walk that would pass through a symlinked directory leading out of the folder. */
 export const LEAVES_FOLDER = Symbol('leaves folder');
-
-/** Label-derived directory names lose emoji and apostrophes and keep stray spaces: compare loosely. */
-export function looseName(name: string): string {
-  return name
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N}._\-, ]/gu, '')
-    .trim()
-    .toLowerCase();
-}
-
-/** Names looseName could not change (lower-case ASCII without emoji or apostrophes). */
-const ALREADY_LOOSE = /^[a-z0-9._\-, ]*$/;
-
-/** looseName, without its Unicode work for the names it could not change. */
-export function looseOf(name: string): string {
-  return ALREADY_LOOSE.test(name) ? name.trim() : looseName(name);
-}
 
 /**
  * An entry found, whether it is a directory where that is known without asking the disk, and
@@ -126,8 +110,22 @@ export class DirListings {
     }
     const listing = this.read.get(dir);
     if (listing && !listing.entries.has(name) && Date.now() - listing.at > STALE_MS)
-      return this.startRead(dir);
+      return this.addedSince(listing, dir, name) ?? this.startRead(dir);
     return listing && entryOf(listing, name);
+  }
+
+  /**
+   * A name not in a stale listing, there now as written (one `lstat`): added to the listing. A
+   * followed folder of thousands of sample folders read its whole directory again for each new
+   * sample's files. Undefined where only a new read can tell (not there as written: maybe loosely).
+   */
+  private addedSince(listing: Listing, dir: string, name: string): Found | undefined {
+    const exact = this.exact.entry(dir, name);
+    if (exact === undefined || exact === NOT_THERE) return undefined;
+    listing.entries.set(name, (exact.link ? LINK : 0) | (exact.directory ? DIRECTORY : 0));
+    const key = looseOf(name);
+    if (listing.loose && !listing.loose.has(key)) listing.loose.set(key, name);
+    return foundExactly(name, exact);
   }
 
   /**

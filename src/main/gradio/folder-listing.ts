@@ -7,7 +7,7 @@
 // 100,000 files has as many of them (1.0-1.4 s of a 3.9 s census). What they hold is looked up
 // when a reference leads into one (dir-listings.ts).
 import { resolve, sep } from 'node:path';
-import { looseOf } from './dir-listings';
+import { looseOf } from './loose-name';
 import { ASSET_HASH_DIR } from './find-logs';
 import { sha256Hex } from '../platform/lazy-hashes';
 import { walkFolderSync, type FolderWalk, type ReadJustNow, type WalkedDirectory } from './folder-walk';

@@ -1,7 +1,7 @@
 // What a reference that resolves nowhere in the folder is (asset-resolver.ts): a stale path meant
 // for inside it (missing), or a path elsewhere (outside).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { looseName } from './dir-listings';
+import { looseName } from './loose-name';
 
 /** A path that begins with a Windows drive (`C:/`, backslashes made slashes). */
 export const WINDOWS_DRIVE = /^[a-zA-Z]:\//;

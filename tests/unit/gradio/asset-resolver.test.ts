@@ -286,6 +286,42 @@ describe('AssetResolver', () => {
     }
   });
 
+  it("finds a new sample folder's file without reading its parent's many entries again", async () => {
+    const { countCalls } = await import('../../support/counted-calls.mjs');
+    const folder = mkdtempSync(join(tmpdir(), 'flagdeck-samples-'));
+    const sample = (i: number) => `0f8e2b1c-1111-4222-8333-${String(i).padStart(12, '0')}`;
+    const image = (i: number) => `${sample(i)}/im/0123456789abcdef0123/image.png`;
+    const write = (i: number) => {
+      mkdirSync(join(folder, dirname(image(i))), { recursive: true });
+      writeFileSync(join(folder, image(i)), 'png');
+    };
+    for (let i = 0; i < 50; i++) write(i);
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+    const reads = countCalls('readdir');
+    try {
+      const resolver = new AssetResolver(folder);
+      // A reference found nowhere has the folder read (its suffixes are looked for there).
+      expect(await resolver.resolve('nowhere/x.png', folder)).toEqual({ status: 'missing' });
+      expect(reads.calls(folder)).toBe(1);
+      await vi.advanceTimersByTimeAsync(2500);
+      // A sample flagged since: the stale listing of the folder does not have it.
+      write(50);
+      expect(await resolver.resolve(image(50), folder)).toMatchObject({
+        status: 'resolved',
+        path: image(50),
+      });
+      expect(reads.calls(folder)).toBe(1);
+      // A name there only loosely (not as written) still has the directory read again.
+      mkdirSync(join(folder, 'Doctors Voice'));
+      writeFileSync(join(folder, 'Doctors Voice', 'a.wav'), 'wav');
+      expect(await resolver.resolve("Doctor's Voice/a.wav", folder)).toMatchObject({ status: 'resolved' });
+      expect(reads.calls(folder)).toBe(2);
+    } finally {
+      reads.undo();
+      vi.useRealTimers();
+    }
+  });
+
   it('remembers a bounded number of references, the least recently asked for dropped first', async () => {
     // The clock stands still: no miss expires on its own while the test runs.
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -9,7 +9,7 @@ import { sortHashes } from '../../../src/main/scan/sort-hashes';
 import { csvScanner } from './support/wasm-scanner';
 import { PATH_KEYS } from '../../../src/main/gradio/value-shape';
 import { MEDIA_EXTENSIONS } from '../../../src/main/gradio/media-kind';
-import { looseName } from '../../../src/main/gradio/dir-listings';
+import { looseName } from '../../../src/main/gradio/loose-name';
 
 type Parts = Pick<typeof csvScanner, 'scanCsv' | 'FieldBounds' | 'assetCellsCollector'>;
 const js: Parts = { scanCsv, FieldBounds, assetCellsCollector };
