@@ -1,11 +1,11 @@
 // Records of the HF saver's `metadata.jsonl` (one JSON object per line): cells are the object's values
 // in key order, strings as written and anything else as compact JSON, so cells read like CSV cells.
-import { fs } from '../platform/node-fs';
 import type { RawRecord, RecordSource } from './log-model';
 import { decodeCellBytes } from './cell-text';
 import { lineAt } from './line-starts';
 import { recordHash } from './record-hash';
 import type { WholeFile } from './whole-file';
+import { closeFd, openForReading, readAt, statOfFd } from '../platform/file-calls';
 
 export class JsonlRecordSource implements RecordSource {
   records(
@@ -115,13 +115,12 @@ export function isWholeJsonObject(bytes: Buffer): boolean {
 
 /** Whether the byte before `offset` ends a line. */
 async function followsLineEnd(file: string, offset: number): Promise<boolean> {
-  const handle = await fs.promises.open(file, 'r');
+  const fd = await openForReading(file);
   try {
     const byte = Buffer.alloc(1);
-    const { bytesRead } = await handle.read(byte, 0, 1, offset - 1);
-    return bytesRead === 1 && byte[0] === 0x0a;
+    return (await readAt(fd, byte, offset - 1)) === 1 && byte[0] === 0x0a;
   } finally {
-    await handle.close();
+    await closeFd(fd);
   }
 }
 
@@ -134,18 +133,18 @@ const CHUNK_BYTES = 64 * 1024;
  * 320 MB, and a second of garbage collection, to open their folder).
  */
 async function* fileChunks(file: string, start: number): AsyncIterable<Buffer> {
-  const handle = await fs.promises.open(file, 'r');
+  const fd = await openForReading(file);
   try {
-    const { size } = await handle.stat();
+    const { size } = await statOfFd(fd);
     for (let at = start; at < size;) {
       const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - at));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      const bytesRead = await readAt(fd, buffer, at);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
       at += bytesRead;
     }
   } finally {
-    await handle.close();
+    await closeFd(fd);
   }
 }
 

@@ -6,7 +6,7 @@ import { jsonlHeader, jsonlRecordsOf } from './jsonl-record-source';
 import type { LayoutReading } from './layout';
 import { PROBE_ROWS, columnsOf } from './column-probe';
 import { keepWholeFile, type WholeFile } from './whole-file';
-import { readFileHead } from '../platform/read-head';
+import { readFileHead } from '../platform/file-calls';
 
 const HEAD_BYTES = 64 * 1024;
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFileHead } from '../../../src/main/platform/read-head';
+import { readFileHead } from '../../../src/main/platform/file-calls';
 
 const openFds = (): number => readdirSync('/proc/self/fd').length;
 
