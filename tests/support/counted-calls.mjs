@@ -1,6 +1,6 @@
 // Counts the calls of an `fs.promises` method (`open`: what a log's reads use; `readdir`: a folder
 // walk's; `lstat`: what chokidar reads a directory with), by path, and with `callbacks` those of
-// the callback method of that name too (platform/read-head.ts opens so): modules that import them
+// the callback method of that name too (platform/file-calls.ts opens so): modules that import them
 // from `node:fs/promises` or `node:fs` see the patches once the builtins' ES exports are synced.
 import fs, { promises } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
