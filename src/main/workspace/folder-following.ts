@@ -2,12 +2,12 @@
 // logs either finds added (with their rows) as they get a whole first line.
 import { join } from 'node:path';
 import { watchFolder } from '../follow/folder-watch';
-import { isLogIn } from '../gradio/find-logs';
+import { isLogIn, isLogName } from '../gradio/find-logs';
 import { DISCOVER_MS, watchProblem } from '../follow/watch-problem';
 import { sampleParentOf, sampleParentsOf } from '../follow/sample-folders';
 import type { FolderState } from './folder-state';
 import type { LogTracking } from './log-tracking';
-import { hasWholeFirstLine, LOG_NAME } from './new-log-files';
+import { hasWholeFirstLine } from './new-log-files';
 import { pollSome } from './poll-some';
 import type { WorkspaceContext } from './workspace-context';
 
@@ -82,7 +82,7 @@ export class FolderFollowing {
         changed: (file) => {
           const entry = folder.logs.get(file);
           if (entry) entry.follower.changeReported();
-          else if (LOG_NAME.test(file)) void this.maybeNewLog(folder, file);
+          else if (isLogName(file.slice(file.lastIndexOf('/') + 1))) void this.maybeNewLog(folder, file);
         },
         removed: (file) => {
           folder.unfinishedLogs.delete(file);

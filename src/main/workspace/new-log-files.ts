@@ -5,9 +5,6 @@ import { open } from 'node:fs/promises';
 import { holdsWholeLine } from '../gradio/line-end';
 import { isWholeJsonObject } from '../gradio/jsonl-record-source';
 
-/** Files that may be logs (findLogs decides). */
-export const LOG_NAME = /(?:\.csv|metadata\.jsonl)$/i;
-
 const HEAD_BYTES = 64 * 1024;
 
 export async function hasWholeFirstLine(path: string): Promise<boolean> {
