@@ -82,23 +82,6 @@ async function* jsonlRecords(
   }
 }
 
-/**
- * The first `max` records of `bytes`, a whole file: what `records` yields for it from its start
- * when final, without reading it again.
- */
-export function jsonlRecordsOf(bytes: Buffer, max: number): RawRecord[] {
-  const records: RawRecord[] = [];
-  let line = 1;
-  for (let offset = 0; offset < bytes.length && records.length < max; line++) {
-    const lineEnd = bytes.indexOf(0x0a, offset);
-    const end = lineEnd < 0 ? bytes.length : lineEnd + 1;
-    const record = toRecord(bytes.subarray(offset, end), offset, line);
-    if (record) records.push(record);
-    offset = end;
-  }
-  return records;
-}
-
 /** The longest unended line tried as a whole JSON object (a longer one waits for its line end). */
 const WHOLE_LINE_MAX = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import type { CsvDialect, LogShape, RawRecord, RecordSource } from './log-model';
 import type { AssetResolver } from './asset-resolver';
-import { jsonlHeader, jsonlRecordsOf } from './jsonl-record-source';
+import { jsonlHeader, wholeJsonlSource } from './jsonl-record-source';
 import type { LayoutReading } from './layout';
 import { PROBE_ROWS, columnsOf } from './column-probe';
 import { keepWholeFile, type WholeFile } from './whole-file';
@@ -21,9 +21,7 @@ export async function jsonlShape(
   const head = await readHead(absolute);
   const names = firstObjectKeys(head.bytes);
   // The HF saver writes a one-line file per flagged sample: read once, not again for its records.
-  const records = head.whole
-    ? jsonlRecordsOf(head.bytes, PROBE_ROWS)
-    : await probeRecords(source, absolute, dialect);
+  const records = await probeRecords(head.whole ? wholeJsonlSource(head.whole) : source, absolute, dialect);
   const reading: LayoutReading = {
     layout: 'hf-saver-jsonl',
     hasHeader: false,

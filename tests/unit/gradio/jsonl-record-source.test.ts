@@ -6,11 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  JsonlRecordSource,
-  jsonlRecordsOf,
-  wholeJsonlSource,
-} from '../../../src/main/gradio/jsonl-record-source';
+import { JsonlRecordSource, wholeJsonlSource } from '../../../src/main/gradio/jsonl-record-source';
 import type { WholeFile } from '../../../src/main/gradio/whole-file';
 import type { CsvDialect } from '../../../src/main/gradio/log-model';
 
@@ -57,6 +53,14 @@ describe('a metadata.jsonl line without its line end', () => {
   });
 });
 
+/** The records of `bytes` in hand, as the source of a whole file gives them. */
+async function readWhole(bytes: Buffer, options: { start: number; line?: number; final: boolean }) {
+  const whole: WholeFile = { bytes, size: bytes.length, mtimeMs: 0, ino: 0, at: 0 };
+  const records = [];
+  for await (const record of wholeJsonlSource(whole).records('', JSONL, options)) records.push(record);
+  return records;
+}
+
 describe('the records of a whole metadata.jsonl in hand (a shape reads the file once)', () => {
   const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/gradio');
   const real = ['3.50.2', '4.44.1'].flatMap((version) => {
@@ -79,9 +83,10 @@ describe('the records of a whole metadata.jsonl in hand (a shape reads the file 
       const bytes = Buffer.from(text, 'latin1');
       const path = file('');
       writeFileSync(path, bytes);
-      expect(jsonlRecordsOf(bytes, 200), JSON.stringify(text.slice(0, 60))).toEqual(
-        await read(path, { start: 0, line: 1, final: true }),
-      );
+      expect(
+        await readWhole(bytes, { start: 0, line: 1, final: true }),
+        JSON.stringify(text.slice(0, 60)),
+      ).toEqual(await read(path, { start: 0, line: 1, final: true }));
     }
   });
 
@@ -90,13 +95,6 @@ describe('the records of a whole metadata.jsonl in hand (a shape reads the file 
       const bytes = Buffer.from(text, 'latin1');
       const path = file('');
       writeFileSync(path, bytes);
-      const whole: WholeFile = { bytes, size: bytes.length, mtimeMs: 0, ino: 0, at: 0 };
-      const fromBytes = async (options: { start: number; line?: number; final: boolean }) => {
-        const records = [];
-        for await (const record of wholeJsonlSource(whole).records(path, JSONL, options))
-          records.push(record);
-        return records;
-      };
       const first = (await read(path, { start: 0, line: 1, final: true }))[0];
       // A later record's line given, or counted from the bytes before it.
       const later = first ? [{ start: first.end, line: first.line + 1 }, { start: first.end }] : [];
@@ -108,16 +106,18 @@ describe('the records of a whole metadata.jsonl in hand (a shape reads the file 
           writeFileSync(path, bytes);
           const expected = await read(path, { ...at, final });
           writeFileSync(path, '');
-          expect(await fromBytes({ ...at, final }), JSON.stringify([text.slice(0, 40), at, final])).toEqual(
-            expected,
-          );
+          expect(
+            await readWhole(bytes, { ...at, final }),
+            JSON.stringify([text.slice(0, 40), at, final]),
+          ).toEqual(expected);
         }
     }
   });
 
-  it('stop at the number asked for', () => {
+  it('give each record its line, a blank line counted', async () => {
     const bytes = Buffer.from('{"a": 1}\n\n{"a": 2}\n{"a": 3}\n');
-    expect(jsonlRecordsOf(bytes, 2).map((record) => [record.line, record.cells])).toEqual([
+    const records = await readWhole(bytes, { start: 0, line: 1, final: true });
+    expect(records.slice(0, 2).map((record) => [record.line, record.cells])).toEqual([
       [1, ['1']],
       [3, ['2']],
     ]);
