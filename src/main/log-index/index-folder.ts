@@ -38,6 +38,8 @@ export interface ScanExtras {
   hostScans?: boolean;
   /** A worker started for this log before its shape was read (see ParallelPass). */
   worker?: ScanThread;
+  /** The index is not kept: the scan leaves the rows' roles out of it (see IndexPass). */
+  withoutRoles?: boolean;
 }
 
 /** Indexes one log of a folder to its end (a last row without terminator included). */

@@ -4,6 +4,7 @@ import { newlineByte } from '../gradio/line-end';
 import type { ScanState } from '../scan/csv-scan';
 import type { ColumnName } from '../scan/scan-job';
 import type { LogIndex } from './log-index';
+import { scannedRoles } from './index-log';
 import type { ParallelPass } from './scan-workers';
 import type { RangeJob } from './scan-threads';
 import { sharedColumns } from './shared-columns';
@@ -49,7 +50,7 @@ export function planRanges(
   const common = {
     quote: log.shape.dialect.quote.charCodeAt(0),
     newline: newlineByte(log.shape.dialect),
-    roles: log.shape.roles,
+    roles: scannedRoles(log, pass),
     chunkBytes: READ_BYTES,
     ...(pass.assets ? { assets: pass.assets.job } : {}),
     ...(pass.audit ? { audit: pass.audit.job } : {}),

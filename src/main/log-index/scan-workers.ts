@@ -6,12 +6,12 @@
 import { newlineByte } from '../gradio/line-end';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AssetCellsCollector, RecordAuditCollector, ScanResult } from '../scan/scan-job';
+import type { ScanResult } from '../scan/scan-job';
 import { queueCounter } from '../scan/scan-queue';
 import type { SharedInterners } from './apply-scan';
 import { applyRanges } from './apply-ranges';
 import type { LogIndex } from './log-index';
-import { indexLog } from './index-log';
+import { indexLog, type IndexPass } from './index-log';
 import { indexKept, type IndexCacheOptions } from './persisted-index';
 import { rangeCuts } from './range-cuts';
 import { planRanges, type RangePlan } from './range-plan';
@@ -33,15 +33,12 @@ const HOST_LEAD_BYTES = 1024 * 1024;
 /** The fewest records of a shape's probe that size a log's rows (else a sample is scanned). */
 const PROBE_MIN_ROWS = 100;
 
-export interface ParallelPass {
-  final: boolean;
+export interface ParallelPass extends Pick<
+  IndexPass,
+  'final' | 'onChunk' | 'assets' | 'audit' | 'withoutRoles'
+> {
   /** Use worker threads from this many bytes on (default PARALLEL_MIN_BYTES). */
   minBytes?: number;
-  onChunk?: (log: LogIndex) => void | Promise<void>;
-  /** Collect the cells of these columns too (`flagdeck inspect`). */
-  assets?: AssetCellsCollector;
-  /** Audit the records too (`flagdeck inspect`). */
-  audit?: RecordAuditCollector;
   /**
    * A fresh log's ranges fill one set of shared columns (shared-columns.ts): the worker's rows are
    * neither transferred as columns of their own nor copied into the log's.

@@ -67,6 +67,38 @@ describe.each([
     expect(parallel).toEqual(serial);
   });
 
+  it("leaves the rows' flag, username and timestamp out when asked, on either path", async () => {
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `row ${i},bad,ann,2024-01-01 00:00:0${i % 10}\r\n`,
+    ).join('');
+    const path = join(mkdtempSync(join(tmpdir(), 'flagdeck-par-')), 'log.csv');
+    writeFileSync(path, HEADER + rows);
+    const whole = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    await indexLog(whole, interners(), { final: true });
+    const serial = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    await indexLog(serial, interners(), { final: true, stepBytes: 4096, withoutRoles: true });
+    const parallel = new LogIndex(path, csvLoggerShape('log.csv', HEADER));
+    const pass = { final: true, minBytes: 1, hostScans, withoutRoles: true };
+    await workers.indexLogParallel(parallel, interners(), pass);
+    expect(workers.lastSplit).toBe(twoThreads);
+    const { reasons, usernames, timestamps, ...rest } = columns(whole);
+    expect(new Set([...reasons, ...usernames]).has(-1)).toBe(false);
+    for (const log of [serial, parallel]) {
+      const unread = columns(log);
+      expect({ ...unread, reasons: [], usernames: [], timestamps: [] }).toEqual({
+        ...rest,
+        reasons: [],
+        usernames: [],
+        timestamps: [],
+      });
+      // -1: no such cell, as in a row too short to hold one.
+      expect(new Set([...unread.reasons, ...unread.usernames])).toEqual(new Set([-1]));
+      expect(new Set(unread.timestamps).size).toBe(1);
+      expect(new Set(timestamps).size).toBe(10);
+    }
+  });
+
   it('rejects a cut inside a quoted field and still indexes correctly', async () => {
     // One giant multi-line cell whose inner lines end like rows: the probe cuts inside it.
     const inner = Array.from({ length: 4000 }, (_, i) => `fake,x,,2024-01-01 00:00:0${i % 10}\r\n`).join('');

@@ -80,6 +80,8 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
       audit,
       sharedColumns: true,
       hostScans: true,
+      // Without a cache the index is dropped after the report, which shows no reason, user or time.
+      withoutRoles: cache === undefined,
       ...(worker ? { worker } : {}),
     });
     const { log, restored, notKept, scannedFrom } = indexed;
@@ -145,6 +147,7 @@ async function recount(
     audit: records.collector(),
     sharedColumns: true,
     hostScans: true,
+    withoutRoles: true,
   });
   return { records, census };
 }
