@@ -147,40 +147,29 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     );
     return true;
   };
-  // The instance a census job was set in (a thread's range is scanned by one): its copy of the
-  // bytes, free once the range is scanned, is where the buckets of the range's missing hashes are
-  // sorted (sort_grouped, sort-hashes.c), as many at once as fit.
+  // The instance a census job was set in (a thread's range is scanned by one): the range's
+  // missing hashes are sorted in its memory (sort-hashes.c), once the range is scanned.
   const jobEngines = new WeakMap<AssetCellsJob, Engine>();
   const adopt = (own: Engine, job: AssetCellsJob): void => {
     own.fits = configure(own, job);
     own.job = job;
     jobEngines.set(job, own);
   };
-  const sortGroupsIn =
+  const sortIn =
     (own: Engine | undefined) =>
-    (hashes: Float64Array, starts: Uint32Array): boolean => {
-      if (own === undefined || own.scanning !== -1 || own.area.byteOffset % 8 !== 0) return false;
-      const room = own.area.length >>> 3;
-      const groups = starts.length - 1;
-      for (let first = 0; first < groups;) {
-        let last = first + 1;
-        while (last < groups && starts[last + 1] - starts[first] <= room) last++;
-        const from = starts[first];
-        const count = starts[last] - from;
-        if (count > room) hashes.subarray(from, from + count).sort();
-        else {
-          const there = new Float64Array(own.memory, own.area.byteOffset, count);
-          there.set(hashes.subarray(from, from + count));
-          own.exports.sort_grouped(count);
-          hashes.set(there, from);
-        }
-        first = last;
-      }
+    (hashes: Float64Array): boolean => {
+      if (own === undefined || own.scanning !== -1) return false;
+      const at = own.exports.sort_reserve(hashes.length);
+      if (at === 0) return false;
+      if (own.memory !== own.exports.memory.buffer) renewViews(own);
+      const there = new Float64Array(own.memory, at, hashes.length);
+      there.set(hashes);
+      own.exports.sort_hashes(hashes.length);
+      hashes.set(there);
       return true;
     };
   const collector: typeof assetCellsCollector = (job, quote, fieldBytes, hash, sortMissing) => {
-    const sort = (hashes: Float64Array): Float64Array =>
-      sortMissing(hashes, sortGroupsIn(jobEngines.get(job)));
+    const sort = (hashes: Float64Array): Float64Array => sortMissing(hashes, sortIn(jobEngines.get(job)));
     const judged = js.assetCellsCollector(job, quote, fieldBytes, hash, sort);
     return {
       ...judged,

@@ -3,20 +3,22 @@
 // Float64Array's own sort took 56 ms of the 650 the first open costs that thread. refHashes are
 // uniform, so one in-place pass puts them in 4,096 buckets by their top bits, and each bucket
 // (a hundred-odd hashes, in cache) is sorted on its own: 500,000 hashes in 33 ms against 51
-// (256 buckets: 40 ms; 65,536 with insertion sorts: 40 ms, its cursors no longer in cache). Sent
-// to worker threads as source text with asset-cells.ts: no imports, no module constants.
+// (256 buckets: 40 ms; 65,536 with insertion sorts: 40 ms, its cursors no longer in cache). A
+// scanning thread sorts in WebAssembly instead (wasm/sort-hashes.c, the same buckets). Sent to
+// worker threads as source text with asset-cells.ts: no imports, no module constants.
 
 /**
  * Sorts `hashes` (refHashes: integers in [0, 2^53)) ascending, in place, and returns it.
- * `sortGroups`, where given, sorts the buckets instead (csv-scan-wasm.ts: in WebAssembly), given
- * where each begins; false when it could not.
+ * `sortInPlace`, where given, sorts a large list instead (csv-scan-wasm.ts: in WebAssembly);
+ * false when it could not.
  */
 export function sortHashes(
   hashes: Float64Array,
-  sortGroups?: (hashes: Float64Array, starts: Uint32Array) => boolean,
+  sortInPlace?: (hashes: Float64Array) => boolean,
 ): Float64Array {
   const n = hashes.length;
   if (n < 65536) return hashes.sort();
+  if (sortInPlace?.(hashes) === true) return hashes;
   const buckets = 4096;
   const width = 2 ** 41;
   const bucketOf = (value: number): number => {
@@ -43,7 +45,6 @@ export function sortHashes(
       hashes[free[b]++] = value;
     }
   }
-  if (sortGroups?.(hashes, starts) !== true)
-    for (let b = 0; b < buckets; b++) hashes.subarray(starts[b], starts[b + 1]).sort();
+  for (let b = 0; b < buckets; b++) hashes.subarray(starts[b], starts[b + 1]).sort();
   return hashes;
 }

@@ -43,7 +43,8 @@ export interface Exports {
   batch_missing_ptr(): number;
   batch_size(): number;
   missing_cap(): number;
-  sort_grouped(count: number): void;
+  sort_reserve(count: number): number;
+  sort_hashes(count: number): void;
   merge_distinct(na: number, nb: number): number;
 }
 

@@ -11,13 +11,13 @@ import { randomHashes } from './support/random-hashes';
 const job = { columns: [0], loose: [false], pathKeys: [], extensions: [], folderNames: null };
 
 /**
- * The WebAssembly collector's sort of `list`, after a scan in an instance (whose copy of the bytes
- * then sorts the buckets): its buckets must be sorted there for large lists.
+ * The WebAssembly collector's sort of `list`, after a scan in an instance: a large list must be
+ * sorted there.
  */
 function sortedByCollector(list: Float64Array): Float64Array {
   let inInstance = false;
-  const sortHere = (hashes: Float64Array, sortGroups?: Parameters<typeof sortHashes>[1]) =>
-    sortHashes(hashes, (grouped, starts) => (inInstance = sortGroups?.(grouped, starts) === true));
+  const sortHere = (hashes: Float64Array, sortInPlace?: Parameters<typeof sortHashes>[1]) =>
+    sortHashes(hashes, (list) => (inInstance = sortInPlace?.(list) === true));
   const collector = csvScanner.assetCellsCollector(job, 34, fieldBytes, refHash, sortHere);
   const text = Buffer.from('a/b.png\nc/d.png\n');
   const bounds = new csvScanner.FieldBounds();
@@ -97,5 +97,43 @@ describe('sortHashes on part of a buffer', () => {
     const expected = Float64Array.from(whole.subarray(0, 90_000)).sort();
     expect(Array.from(sortHashes(whole.subarray(0, 90_000)))).toEqual(Array.from(expected));
     expect(Array.from(whole.subarray(90_000))).toEqual(after);
+  });
+});
+
+describe('the WebAssembly sort between two ranges of one census', () => {
+  it("leaves the census's folder names as they were: the next range is judged as the first", () => {
+    const hashOf = (name: string): number => refHash(Buffer.from(name, 'latin1'), 0, name.length);
+    // Thousands of names: their table is where the sort's list would go, were it not kept apart.
+    const names = [...Array.from({ length: 5000 }, (_, i) => `kept ${i}.png`), 'b.png'];
+    const known = { ...job, folderNames: names.map(hashOf) };
+    let inInstance = false;
+    const sortHere = (hashes: Float64Array, sortInPlace?: Parameters<typeof sortHashes>[1]) =>
+      sortHashes(hashes, (list) => (inInstance = sortInPlace?.(list) === true));
+    const collector = csvScanner.assetCellsCollector(known, 34, fieldBytes, refHash, sortHere);
+    const bounds = new csvScanner.FieldBounds();
+    const text = Buffer.from('a/b.png\nc/gone.png\nd/kept 4999.png\n');
+    const range = () => {
+      csvScanner.scanCsv(
+        text,
+        0,
+        text.length,
+        { quote: 34, final: true },
+        { line: 1 },
+        bounds,
+        (_s, _e, _l, count) => collector.add(text, bounds, count),
+      );
+      return collector.result();
+    };
+    const first = range();
+    expect(first.cells).toEqual([['a/b.png', 'd/kept 4999.png']]);
+    expect(Array.from(first.missing)).toEqual([hashOf('c/gone.png')]);
+    const next = randomHashes(17);
+    collector.addMissing(Float64Array.from({ length: 300_000 }, next));
+    const sorted = collector.result().missing;
+    expect(inInstance).toBe(true);
+    expect(sorted.every((value, i) => i === 0 || value >= sorted[i - 1])).toBe(true);
+    const second = range();
+    expect(second.cells).toEqual(first.cells);
+    expect(Array.from(second.missing)).toEqual(Array.from(first.missing));
   });
 });

@@ -25,6 +25,7 @@ static uint8_t words[MAX_WORDS * (WORD_BYTES + 1)];
 // The folder's name hashes (as JS gives them), then their table: grown into at census_reserve().
 static double *names_input;
 static uint64_t *names_table;
+static uintptr_t names_end;
 extern uint8_t __heap_base;
 static uint8_t unquoted[AREA_BYTES + 1];
 
@@ -74,8 +75,12 @@ EXPORT(census_reserve) double *census_reserve(uint32_t names) {
   if (end > have && __builtin_wasm_memory_grow(0, (end - have + 65535) / 65536) == (uintptr_t)-1) return 0;
   names_input = (double *)start;
   names_table = (uint64_t *)(start + (uintptr_t)names * 8);
+  names_end = end;
   return names_input;
 }
+
+/** Where the census's names end in memory: what is past it is free (sort-hashes.c's list). */
+uintptr_t census_heap_end(void) { return names_end != 0 ? names_end : (uintptr_t)&__heap_base; }
 
 static uint32_t name_slot(uint64_t key) { return (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & names_mask; }
 

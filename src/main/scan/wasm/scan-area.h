@@ -27,3 +27,5 @@ int32_t step(void);
 extern uint8_t verdicts[];
 extern double hashes[];
 void census(int32_t count);
+/** The end of the memory asset-census.c holds past the statics (its names and their table). */
+uintptr_t census_heap_end(void);

@@ -1,9 +1,10 @@
-// The census's missing hashes (integers below 2^53) in WebAssembly, in `area`, the scanner's copy
-// of the bytes, free between ranges. sort_grouped sorts them bucket by bucket once sort-hashes.ts
-// has put them in buckets by their top bits: there, each bucket (a hundred-odd hashes, in cache)
-// took a call of the native sort, 20 of a thread's 35 ms on the bench's 1M-row log, in code run
-// once and cold. Here each bucket is spread by its next 8 bits and put back by an insertion sort
-// (few moves then), or heap-sorted when it is large or crowded (hashes that are not uniform).
+// The census's missing hashes (integers below 2^53) sorted in WebAssembly, in memory past the
+// census's own (sort_reserve), where JS copies a range's list. refHashes are uniform: one pass
+// puts them in 4,096 buckets by their top bits, in place, and each bucket (a hundred-odd hashes,
+// in cache) is spread by its next 8 bits and put back by an insertion sort (few moves then), or
+// heap-sorted when it is large or crowded (hashes that are not uniform). The bucketing pass in JS
+// (sort-hashes.ts, kept where WebAssembly is not there) took 24-34 ms of a thread's 500,000 hashes
+// on the bench's 1M-row log, the tail each thread runs after its scan.
 // merge_distinct merges two threads' sorted lists without repeats (merge-distinct.ts).
 #include <stdint.h>
 #include "scan-area.h"
@@ -64,27 +65,58 @@ static void sort_bucket(uint64_t *list, uint32_t count) {
 }
 
 /** sort-hashes.ts's bucket of a hash: its top bits (past 2^53, which refHash never gives, the last). */
-static uint64_t bucket_of(uint64_t value) {
+static uint32_t bucket_of(uint64_t value) {
   uint64_t bucket = value >> BUCKET_SHIFT;
-  return bucket < LAST_BUCKET ? bucket : LAST_BUCKET;
+  return bucket < LAST_BUCKET ? (uint32_t)bucket : LAST_BUCKET;
 }
 
+static double *sort_list;
+static uint32_t bucket_start[LAST_BUCKET + 2], next_free[LAST_BUCKET + 1];
+
 /**
- * Sorts the `count` hashes JS wrote at the start of `area`, which come grouped by their top bits
- * (sort-hashes.ts), each group in place.
+ * Room for `count` hashes past the census's memory, the memory grown when needed (which replaces
+ * its ArrayBuffer: JS makes its views again): where JS writes them for sort_hashes, or 0.
  */
-EXPORT(sort_grouped) void sort_grouped(uint32_t count) {
-  uint64_t *list = (uint64_t *)area;
-  double *values = (double *)area;
+EXPORT(sort_reserve) double *sort_reserve(uint32_t count) {
+  uintptr_t start = (census_heap_end() + 7) & ~(uintptr_t)7;
+  if (count > (UINTPTR_MAX - start) / 8) return 0;
+  uintptr_t end = start + (uintptr_t)count * 8;
+  uintptr_t have = __builtin_wasm_memory_size(0) * 65536;
+  if (end > have && __builtin_wasm_memory_grow(0, (end - have + 65535) / 65536) == (uintptr_t)-1) return 0;
+  sort_list = (double *)start;
+  return sort_list;
+}
+
+/** Puts each hash in its bucket: moved straight to the bucket's next free place, the one there carried on. */
+static void spread_into_buckets(uint64_t *list, uint32_t count) {
+  for (uint32_t b = 0; b <= LAST_BUCKET + 1; b++) bucket_start[b] = 0;
+  for (uint32_t i = 0; i < count; i++) bucket_start[bucket_of(list[i]) + 1]++;
+  for (uint32_t b = 0; b <= LAST_BUCKET; b++) {
+    bucket_start[b + 1] += bucket_start[b];
+    next_free[b] = bucket_start[b];
+  }
+  for (uint32_t b = 0; b <= LAST_BUCKET; b++) {
+    while (next_free[b] < bucket_start[b + 1]) {
+      uint64_t value = list[next_free[b]];
+      for (uint32_t home = bucket_of(value); home != b; home = bucket_of(value)) {
+        uint32_t at = next_free[home]++;
+        uint64_t displaced = list[at];
+        list[at] = value;
+        value = displaced;
+      }
+      list[next_free[b]++] = value;
+    }
+  }
+}
+
+/** Sorts the `count` hashes JS wrote at sort_reserve(count), ascending. */
+EXPORT(sort_hashes) void sort_hashes(uint32_t count) {
+  uint64_t *list = (uint64_t *)sort_list;
+  double *values = sort_list;
   // As integers (the same 8 bytes): what they are, and quicker to compare and to split by bits.
   for (uint32_t i = 0; i < count; i++) list[i] = (uint64_t)values[i];
-  for (uint32_t start = 0; start < count;) {
-    uint64_t bucket = bucket_of(list[start]);
-    uint32_t end = start + 1;
-    while (end < count && bucket_of(list[end]) == bucket) end++;
-    sort_bucket(list + start, end - start);
-    start = end;
-  }
+  spread_into_buckets(list, count);
+  for (uint32_t b = 0; b <= LAST_BUCKET; b++) sort_bucket(list + bucket_start[b], bucket_start[b + 1] - bucket_start[b]);
   for (uint32_t i = 0; i < count; i++) values[i] = (double)list[i];
 }
 
