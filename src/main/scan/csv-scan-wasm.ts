@@ -155,6 +155,16 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
     own.job = job;
     jobEngines.set(job, own);
   };
+  // sort-hashes.c sort_part's phases: counted in slices of hashes, spread and sorted in bucket slices.
+  const sortInParts = (x: Exports, count: number): void => {
+    const [COUNT, PLACE, SPREAD, SORT] = [0, 1, 2, 3];
+    const buckets = x.sort_buckets();
+    for (let from = 0; from < count || from === 0; from += 32768)
+      x.sort_part(COUNT, from, Math.min(from + 32768, count));
+    x.sort_part(PLACE, 0, 0);
+    for (const phase of [SPREAD, SORT])
+      for (let from = 0; from < buckets; from += 256) x.sort_part(phase, from, Math.min(from + 256, buckets));
+  };
   const sortIn =
     (own: Engine | undefined) =>
     (hashes: Float64Array): boolean => {
@@ -164,7 +174,7 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
       if (own.memory !== own.exports.memory.buffer) renewViews(own);
       const there = new Float64Array(own.memory, at, hashes.length);
       there.set(hashes);
-      own.exports.sort_hashes(hashes.length);
+      sortInParts(own.exports, hashes.length);
       hashes.set(there);
       return true;
     };

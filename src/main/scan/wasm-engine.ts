@@ -44,7 +44,8 @@ export interface Exports {
   batch_size(): number;
   missing_cap(): number;
   sort_reserve(count: number): number;
-  sort_hashes(count: number): void;
+  sort_part(phase: number, from: number, to: number): void;
+  sort_buckets(): number;
   merge_distinct(na: number, nb: number): number;
 }
 

@@ -87,15 +87,19 @@ EXPORT(sort_reserve) double *sort_reserve(uint32_t count) {
   return sort_list;
 }
 
-/** Puts each hash in its bucket: moved straight to the bucket's next free place, the one there carried on. */
-static void spread_into_buckets(uint64_t *list, uint32_t count) {
-  for (uint32_t b = 0; b <= LAST_BUCKET + 1; b++) bucket_start[b] = 0;
-  for (uint32_t i = 0; i < count; i++) bucket_start[bucket_of(list[i]) + 1]++;
-  for (uint32_t b = 0; b <= LAST_BUCKET; b++) {
-    bucket_start[b + 1] += bucket_start[b];
-    next_free[b] = bucket_start[b];
+enum { COUNT, PLACE, SPREAD, SORT };
+
+/** Phase COUNT of sort_part: hashes [from, to) as integers (the same 8 bytes), counted by bucket. */
+static void count_buckets(uint64_t *list, const double *values, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; i++) {
+    list[i] = (uint64_t)values[i];
+    bucket_start[bucket_of(list[i]) + 1]++;
   }
-  for (uint32_t b = 0; b <= LAST_BUCKET; b++) {
+}
+
+/** Phase SPREAD: fills buckets [from, to), each hash moved straight to its bucket's next free place. */
+static void spread_buckets(uint64_t *list, uint32_t from, uint32_t to) {
+  for (uint32_t b = from; b < to; b++) {
     while (next_free[b] < bucket_start[b + 1]) {
       uint64_t value = list[next_free[b]];
       for (uint32_t home = bucket_of(value); home != b; home = bucket_of(value)) {
@@ -109,16 +113,35 @@ static void spread_into_buckets(uint64_t *list, uint32_t count) {
   }
 }
 
-/** Sorts the `count` hashes JS wrote at sort_reserve(count), ascending. */
-EXPORT(sort_hashes) void sort_hashes(uint32_t count) {
+/**
+ * One part of the sort of the hashes JS wrote at sort_reserve(): COUNT hashes [from, to), once
+ * all of them PLACE (where each bucket starts), then SPREAD and SORT buckets [from, to) (SORT
+ * turns them back into doubles). JS calls it in parts, as V8 runs a call begun in its baseline
+ * code to its end there: the parts after the first few run optimized (one long call took 42 ms on
+ * half a million hashes, in parts 20).
+ */
+EXPORT(sort_part) void sort_part(uint32_t phase, uint32_t from, uint32_t to) {
   uint64_t *list = (uint64_t *)sort_list;
-  double *values = sort_list;
-  // As integers (the same 8 bytes): what they are, and quicker to compare and to split by bits.
-  for (uint32_t i = 0; i < count; i++) list[i] = (uint64_t)values[i];
-  spread_into_buckets(list, count);
-  for (uint32_t b = 0; b <= LAST_BUCKET; b++) sort_bucket(list + bucket_start[b], bucket_start[b + 1] - bucket_start[b]);
-  for (uint32_t i = 0; i < count; i++) values[i] = (double)list[i];
+  if (phase == COUNT) {
+    if (from == 0)
+      for (uint32_t b = 0; b <= LAST_BUCKET + 1; b++) bucket_start[b] = 0;
+    count_buckets(list, sort_list, from, to);
+  } else if (phase == PLACE) {
+    for (uint32_t b = 0; b <= LAST_BUCKET; b++) {
+      bucket_start[b + 1] += bucket_start[b];
+      next_free[b] = bucket_start[b];
+    }
+  } else if (phase == SPREAD) spread_buckets(list, from, to);
+  else
+    for (uint32_t b = from; b < to; b++) {
+      uint32_t first = bucket_start[b], count = bucket_start[b + 1] - first;
+      sort_bucket(list + first, count);
+      for (uint32_t i = first; i < first + count; i++) sort_list[i] = (double)list[i];
+    }
 }
+
+/** How many buckets sort_part spreads and sorts. */
+EXPORT(sort_buckets) uint32_t sort_buckets(void) { return LAST_BUCKET + 1; }
 
 /**
  * merge-distinct.ts: the sorted hashes a = area[0, na) and b = area[na, na + nb) (doubles), merged
