@@ -28,7 +28,7 @@ export interface IndexPass {
   audit?: RecordAuditCollector;
   /**
    * Leave the rows' flag reason, username and timestamp out of the index: `flagdeck inspect
-   * --no-cache` reports none of them and drops the index (12 % of its time on a 1M-row log).
+   * --no-cache` reports none of them and drops the index (7-10 % of its time on a 1M-row log).
    */
   withoutRoles?: boolean;
 }

@@ -13,7 +13,7 @@
 
 _Static_assert(AREA_BYTES < 8388609, "a record refused as too large never fits in the area");
 
-// 8-byte aligned: sort-hashes.c sorts hashes (doubles) here between scans.
+// 8-byte aligned: merge-distinct.ts merges hashes (doubles) here between scans.
 _Alignas(8) uint8_t area[AREA_BYTES + 16];
 int32_t starts[MAX_FIELDS];
 int32_t ends[MAX_FIELDS];
