@@ -81,6 +81,8 @@ export class AssetTally {
   private distinctOfLists(): Float64Array {
     const [only] = this.missing;
     if (this.missing.length === 1 && only instanceof Float64Array && isDistinct(only)) return only;
+    const merged = mergedInWebAssembly(this.missing);
+    if (merged) return merged;
     // The scan's lists come sorted (each worker sorts its own, in parallel): they are merged here,
     // not sorted again; the rest (the reader's few references) is gathered and sorted.
     const sorted = this.missing.filter((list) => list instanceof Float64Array && isSorted(list));
@@ -104,6 +106,17 @@ export class AssetTally {
     }
     return lists[0] ?? new Float64Array(0);
   }
+}
+
+/**
+ * Lists of numbers (the scan's: its two threads' on a large log) merged pairwise by merge_distinct,
+ * which checks that each is sorted as it goes: null when one is not, or is not a Float64Array, or
+ * WebAssembly declines (then they are looked through in JS).
+ */
+function mergedInWebAssembly(lists: ArrayLike<number>[]): Float64Array | null {
+  if (lists.length < 2 || !lists.every((list) => list instanceof Float64Array)) return null;
+  const [first, ...others] = lists;
+  return others.reduce<Float64Array | null>((merged, list) => merged && mergeDistinct(merged, list), first);
 }
 
 /** A sorted list's values once each, in place. */
