@@ -270,6 +270,14 @@ NOINLINE static double loose_hash(const uint8_t *bytes, int32_t s, int32_t e, do
   return lanes_hash(hasher.lanes, hasher.word, hasher.count);
 }
 
+/** Whether the name bytes[s, e), whose refHash is `exact`, is in the folder as written or loosely. */
+static int32_t name_in_folder(const uint8_t *bytes, int32_t s, int32_t e, double exact) {
+  if (has_name(exact)) return 1;
+  double loose = loose_hash(bytes, s, e, exact);
+  // Most names are their own loose form (lower case, no spaces): looked up once.
+  return loose != exact && has_name(loose);
+}
+
 /** csv-field.ts fieldBytes of area[start, end) (a quoted field) into `unquoted`; its length. */
 static int32_t unquote(int32_t start, int32_t end, const uint8_t **value) {
   uint8_t *out = unquoted + 1;
@@ -310,7 +318,7 @@ static int32_t name_may_be_in_folder(const uint8_t *bytes, int32_t s, int32_t e)
   for (int32_t i = cut + 1; i < e; i++)
     if (bytes[i] < 32 || bytes[i] > 126) return 1;
   double exact = ref_hash(bytes, cut + 1, e);
-  return has_name(exact) || has_name(loose_hash(bytes, cut + 1, e, exact));
+  return name_in_folder(bytes, cut + 1, e, exact);
 }
 
 NOINLINE static int32_t may_be_in_folder(int32_t s, int32_t e) {
@@ -392,7 +400,7 @@ NOINLINE static double settled_missing(int32_t s, int32_t e) {
   int32_t name_start = last_separator + 1;
   if (e - name_start == 1 && area[name_start] == 46) return -1;
   double exact = ref_hash(area, name_start, e);
-  if (has_name(exact) || has_name(loose_hash(area, name_start, e, exact))) return -1;
+  if (name_in_folder(area, name_start, e, exact)) return -1;
   return ref_hash(area, s, e);
 }
 
