@@ -88,8 +88,15 @@ export interface IndexFileHead {
 /**
  * Codes of the shared interner rewritten as codes into a list of this log's own values. Looked up
  * in an array, not a Map: a million rows took 16 ms of a first `inspect`'s tail the other way.
+ * Where the codes already are the log's own (its values were interned first, in the order met,
+ * as in a folder's first log), they are kept as they are: one look through them, nothing written.
  */
 function localCodes(codes: Int32Array, count: number, interner: Interner) {
+  const known = codesInFirstSeenOrder(codes, count, interner.values.length);
+  if (known >= 0) {
+    const values = Array.from({ length: known }, (_, code) => interner.valueOf(code) ?? '');
+    return { codes: codes.subarray(0, count), values };
+  }
   const local = new Int32Array(interner.values.length).fill(NO_VALUE);
   const list: string[] = [];
   const out = new Int32Array(count);
@@ -111,13 +118,44 @@ function localCodes(codes: Int32Array, count: number, interner: Interner) {
   return { codes: out, values: list };
 }
 
+/** How many values the codes name when each new one is the next code (0, 1, 2… as met), else -1. */
+function codesInFirstSeenOrder(codes: Int32Array, count: number, size: number): number {
+  let next = 0;
+  for (let row = 0; row < count; row++) {
+    const code = codes[row];
+    if (code === NO_VALUE) continue;
+    if (code > next || code >= size || code < NO_VALUE) return -1;
+    if (code === next) next++;
+  }
+  return next;
+}
+
+/**
+ * Rows [0, length bytes) of a column as bytes to write: a view of a shared column, whose rows
+ * before its count are never written again in place (LogIndex.detachColumns copies them first), a
+ * copy of any other, which a log read again from its start writes over while the file is written.
+ */
+function columnBytes(array: ArrayBufferView, length: number): Uint8Array {
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, length);
+  return array.buffer instanceof SharedArrayBuffer ? bytes : bytes.slice();
+}
+
+/**
+ * A file's bytes, in parts to write one after the other: its head, each column (the log's own
+ * shared columns as they are: 40 MB not copied for a million rows) and the table of checksums.
+ */
+export interface IndexFileParts {
+  parts: Uint8Array[];
+  size: number;
+}
+
 export function encodeIndexFile(
   log: LogIndex,
   identity: LogIdentity,
   hashes: { headHash: string; tailHash: string },
   interners: SharedInterners,
   blockRows = DEFAULT_BLOCK_ROWS,
-): Buffer {
+): IndexFileParts {
   const count = log.count;
   const reasons = localCodes(log.reasons, count, interners.reasons);
   const usernames = localCodes(log.usernames, count, interners.usernames);
@@ -137,35 +175,25 @@ export function encodeIndexFile(
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const layout = new IndexFileLayout(json.length, count, blockRows);
-  // Every byte is written below but the header's padding: not zeroed first (40 MB for 1M rows).
-  const out = Buffer.allocUnsafe(layout.size);
-  out.fill(0, FIXED + json.length, layout.columnsAt);
-  MAGIC.copy(out, 0);
-  out.writeUInt32LE(INDEX_FILE_VERSION, MAGIC.length);
-  out.writeUInt32LE(json.length, MAGIC.length + 4);
-  json.copy(out, FIXED);
-  const arrays: ArrayBufferView[] = [
-    log.starts,
-    log.timestamps,
-    log.lengths,
-    log.lines,
-    reasons.codes,
-    usernames.codes,
-  ];
-  arrays.forEach((array, column) => {
-    const { at, length } = layout.columnRange(column, count);
-    out.set(new Uint8Array(array.buffer, array.byteOffset, length), at);
-    const width = COLUMNS[column][1];
+  const head = Buffer.alloc(layout.columnsAt);
+  MAGIC.copy(head, 0);
+  head.writeUInt32LE(INDEX_FILE_VERSION, MAGIC.length);
+  head.writeUInt32LE(json.length, MAGIC.length + 4);
+  json.copy(head, FIXED);
+  const table = Buffer.alloc(layout.size - layout.tableAt);
+  const arrays = [log.starts, log.timestamps, log.lengths, log.lines, reasons.codes, usernames.codes];
+  const columns = arrays.map((array, column) => {
+    const bytes = columnBytes(array, layout.columnRange(column, count).length);
+    const blockBytes = blockRows * COLUMNS[column][1];
     for (let block = 0; block < layout.blocks; block++) {
-      const from = at + block * blockRows * width;
-      const sum = crc32(out.subarray(from, Math.min(from + blockRows * width, at + length)));
-      out.writeUInt32LE(sum, layout.tableAt + (column * layout.blocks + block) * 4);
+      const sum = crc32(bytes.subarray(block * blockBytes, (block + 1) * blockBytes));
+      table.writeUInt32LE(sum, (column * layout.blocks + block) * 4);
     }
+    return bytes;
   });
-  const trailerAt = layout.size - 4;
-  const headSum = crc32(out.subarray(layout.tableAt, trailerAt), crc32(out.subarray(0, layout.columnsAt)));
-  out.writeUInt32LE(headSum, trailerAt);
-  return out;
+  const trailerAt = table.length - 4;
+  table.writeUInt32LE(crc32(table.subarray(0, trailerAt), crc32(head)), trailerAt);
+  return { parts: [head, ...columns, table], size: layout.size };
 }
 
 function fail(reason: string): Failure {

@@ -271,9 +271,9 @@ export async function persistIndex(
   if (!(await stillEndsWith(log.path, log.indexedEnd, log.tail))) return;
   const hashes = await fingerprint(log.path, log.indexedEnd);
   if (!hashes) return;
-  const data = encodeIndexFile(log, identityOf(log), hashes, interners, options.blockRows);
+  const { parts } = encodeIndexFile(log, identityOf(log), hashes, interners, options.blockRows);
   const path = await indexPathOf(log, options);
   await mkdir(dirname(path), { recursive: true });
   // A cache: a crash may lose it (it is rebuilt), never leave half of it.
-  await writeFileAtomic(path, data, { durable: false });
+  await writeFileAtomic(path, parts, { durable: false });
 }
