@@ -2,37 +2,48 @@
 // WebAssembly sort a scanning thread's collector uses for large lists (wasm/sort-hashes.c).
 import { describe, expect, it } from 'vitest';
 import { sortHashes } from '../../../src/main/scan/sort-hashes';
+import type { AssetCellsJob } from '../../../src/main/scan/asset-cells';
 import { refHash } from '../../../src/main/scan/ref-hash';
 import { fieldBytes } from '../../../src/main/scan/csv-field';
 import { csvScanner } from './support/wasm-scanner';
 import { randomHashes } from './support/random-hashes';
 
 // Names not known: the scanned paths are sent back as text, not settled as missing.
-const job = { columns: [0], loose: [false], pathKeys: [], extensions: [], folderNames: null };
+const job: AssetCellsJob = { columns: [0], loose: [false], pathKeys: [], extensions: [], folderNames: null };
+
+/**
+ * A WebAssembly collector of `census`, with a scan of text into it; `sorted.inInstance` tells
+ * whether its last large list was sorted in the instance.
+ */
+function wasmCollector(census: AssetCellsJob) {
+  const sorted = { inInstance: false };
+  const sortHere = (hashes: Float64Array, sortInPlace?: Parameters<typeof sortHashes>[1]) =>
+    sortHashes(hashes, (list) => (sorted.inInstance = sortInPlace?.(list) === true));
+  const collector = csvScanner.assetCellsCollector(census, 34, fieldBytes, refHash, sortHere);
+  const bounds = new csvScanner.FieldBounds();
+  const scan = (text: Buffer) =>
+    csvScanner.scanCsv(
+      text,
+      0,
+      text.length,
+      { quote: 34, final: true },
+      { line: 1 },
+      bounds,
+      (_start, _end, _line, count) => collector.add(text, bounds, count),
+    );
+  return { collector, scan, sorted };
+}
 
 /**
  * The WebAssembly collector's sort of `list`, after a scan in an instance: a large list must be
  * sorted there.
  */
 function sortedByCollector(list: Float64Array): Float64Array {
-  let inInstance = false;
-  const sortHere = (hashes: Float64Array, sortInPlace?: Parameters<typeof sortHashes>[1]) =>
-    sortHashes(hashes, (list) => (inInstance = sortInPlace?.(list) === true));
-  const collector = csvScanner.assetCellsCollector(job, 34, fieldBytes, refHash, sortHere);
-  const text = Buffer.from('a/b.png\nc/d.png\n');
-  const bounds = new csvScanner.FieldBounds();
-  csvScanner.scanCsv(
-    text,
-    0,
-    text.length,
-    { quote: 34, final: true },
-    { line: 1 },
-    bounds,
-    (_s, _e, _l, count) => collector.add(text, bounds, count),
-  );
+  const { collector, scan, sorted } = wasmCollector(job);
+  scan(Buffer.from('a/b.png\nc/d.png\n'));
   collector.addMissing(list);
   const { missing } = collector.result();
-  expect(inInstance).toBe(list.length >= 65_536);
+  expect(sorted.inInstance).toBe(list.length >= 65_536);
   return missing;
 }
 
@@ -105,23 +116,10 @@ describe('the WebAssembly sort between two ranges of one census', () => {
     const hashOf = (name: string): number => refHash(Buffer.from(name, 'latin1'), 0, name.length);
     // Thousands of names: their table is where the sort's list would go, were it not kept apart.
     const names = [...Array.from({ length: 5000 }, (_, i) => `kept ${i}.png`), 'b.png'];
-    const known = { ...job, folderNames: names.map(hashOf) };
-    let inInstance = false;
-    const sortHere = (hashes: Float64Array, sortInPlace?: Parameters<typeof sortHashes>[1]) =>
-      sortHashes(hashes, (list) => (inInstance = sortInPlace?.(list) === true));
-    const collector = csvScanner.assetCellsCollector(known, 34, fieldBytes, refHash, sortHere);
-    const bounds = new csvScanner.FieldBounds();
+    const { collector, scan, sorted } = wasmCollector({ ...job, folderNames: names.map(hashOf) });
     const text = Buffer.from('a/b.png\nc/gone.png\nd/kept 4999.png\n');
     const range = () => {
-      csvScanner.scanCsv(
-        text,
-        0,
-        text.length,
-        { quote: 34, final: true },
-        { line: 1 },
-        bounds,
-        (_s, _e, _l, count) => collector.add(text, bounds, count),
-      );
+      scan(text);
       return collector.result();
     };
     const first = range();
@@ -129,9 +127,9 @@ describe('the WebAssembly sort between two ranges of one census', () => {
     expect(Array.from(first.missing)).toEqual([hashOf('c/gone.png')]);
     const next = randomHashes(17);
     collector.addMissing(Float64Array.from({ length: 300_000 }, next));
-    const sorted = collector.result().missing;
-    expect(inInstance).toBe(true);
-    expect(sorted.every((value, i) => i === 0 || value >= sorted[i - 1])).toBe(true);
+    const large = collector.result().missing;
+    expect(sorted.inInstance).toBe(true);
+    expect(large.every((value, i) => i === 0 || value >= large[i - 1])).toBe(true);
     const second = range();
     expect(second.cells).toEqual(first.cells);
     expect(Array.from(second.missing)).toEqual(Array.from(first.missing));
