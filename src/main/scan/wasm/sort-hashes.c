@@ -75,7 +75,7 @@ static uint32_t bucket_start[LAST_BUCKET + 2], next_free[LAST_BUCKET + 1];
 
 /**
  * Room for `count` hashes past the census's memory, the memory grown when needed (which replaces
- * its ArrayBuffer: JS makes its views again): where JS writes them for sort_hashes, or 0.
+ * its ArrayBuffer: JS makes its views again): where JS writes them for sort_part, or 0.
  */
 EXPORT(sort_reserve) double *sort_reserve(uint32_t count) {
   uintptr_t start = (census_heap_end() + 7) & ~(uintptr_t)7;
@@ -118,7 +118,7 @@ static void spread_buckets(uint64_t *list, uint32_t from, uint32_t to) {
  * all of them PLACE (where each bucket starts), then SPREAD and SORT buckets [from, to) (SORT
  * turns them back into doubles). JS calls it in parts, as V8 runs a call begun in its baseline
  * code to its end there: the parts after the first few run optimized (one long call took 42 ms on
- * half a million hashes, in parts 20).
+ * half a million hashes, in parts 16).
  */
 EXPORT(sort_part) void sort_part(uint32_t phase, uint32_t from, uint32_t to) {
   uint64_t *list = (uint64_t *)sort_list;
