@@ -53,6 +53,13 @@ function perSampleFolders(): string {
   return root;
 }
 
+/** A folder of one small log. */
+function oneLogFolder(): string {
+  const root = mkdtempSync(join(tmpdir(), 'flagdeck-one-log-'));
+  writeFileSync(join(root, 'log.csv'), 'text,flag,username,timestamp\nhello,,,2024-01-01 00:00:00\n');
+  return root;
+}
+
 describe('a folder of one-row logs', () => {
   it('tells the UI of its changes a few times, the last listing every log', async () => {
     const told: WorkspaceInfo[] = [];
@@ -69,10 +76,16 @@ describe('a folder of one-row logs', () => {
     await ws.open([perSampleFolders()]);
     await ws.whenIndexed();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    // Once per log before (301 messages); the window is 50 ms, and 0.1 ms more per log open
-    // (each message lists them all): 80 ms here, once the logs are there.
+    // Once per log before (301 messages).
     expect(told.length).toBeGreaterThan(0);
     expect(told.length).toBeLessThan(SAMPLES / 4);
+    // Two small folders opened one after the other, once the logs are there: the first is told at
+    // once, the second a window later (however quickly the open went, which decides how many
+    // messages listed every sample log before). The window is 50 ms, and 0.1 ms more per log open
+    // (each message lists them all): 80 ms here.
+    await ws.open([oneLogFolder()]);
+    await ws.open([oneLogFolder()]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const gaps = toldAt
       .slice(1)
       .map((at, i) => at - toldAt[i])
