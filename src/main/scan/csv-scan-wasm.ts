@@ -159,8 +159,7 @@ export function wasmScanner(compiled: object | null, js: ScannerParts): ScannerP
   const sortInParts = (x: Exports, count: number): void => {
     const [COUNT, PLACE, SPREAD, SORT] = [0, 1, 2, 3];
     const buckets = x.sort_buckets();
-    for (let from = 0; from < count || from === 0; from += 32768)
-      x.sort_part(COUNT, from, Math.min(from + 32768, count));
+    for (let from = 0; from < count; from += 32768) x.sort_part(COUNT, from, Math.min(from + 32768, count));
     x.sort_part(PLACE, 0, 0);
     for (const phase of [SPREAD, SORT])
       for (let from = 0; from < buckets; from += 256) x.sort_part(phase, from, Math.min(from + 256, buckets));

@@ -112,6 +112,20 @@ describe('sortHashes on part of a buffer', () => {
 });
 
 describe('the WebAssembly sort between two ranges of one census', () => {
+  it('sorts a second large list in the same instance as it sorted the first', () => {
+    const { collector, scan, sorted } = wasmCollector(job);
+    for (const seed of [19, 23]) {
+      const next = randomHashes(seed);
+      const list = Float64Array.from({ length: 100_000 + seed }, next);
+      const expected = Float64Array.from(list).sort();
+      scan(Buffer.from('a/b.png\n'));
+      collector.addMissing(list);
+      const { missing } = collector.result();
+      expect(sorted.inInstance).toBe(true);
+      expect(Array.from(missing)).toEqual(Array.from(expected));
+    }
+  });
+
   it("leaves the census's folder names as they were: the next range is judged as the first", () => {
     const hashOf = (name: string): number => refHash(Buffer.from(name, 'latin1'), 0, name.length);
     // Thousands of names: their table is where the sort's list would go, were it not kept apart.

@@ -75,7 +75,8 @@ static uint32_t bucket_start[LAST_BUCKET + 2], next_free[LAST_BUCKET + 1];
 
 /**
  * Room for `count` hashes past the census's memory, the memory grown when needed (which replaces
- * its ArrayBuffer: JS makes its views again): where JS writes them for sort_part, or 0.
+ * its ArrayBuffer: JS makes its views again), and a sort begun (no bucket counted yet): where JS
+ * writes them for sort_part, or 0.
  */
 EXPORT(sort_reserve) double *sort_reserve(uint32_t count) {
   uintptr_t start = (census_heap_end() + 7) & ~(uintptr_t)7;
@@ -83,6 +84,7 @@ EXPORT(sort_reserve) double *sort_reserve(uint32_t count) {
   uintptr_t end = start + (uintptr_t)count * 8;
   uintptr_t have = __builtin_wasm_memory_size(0) * 65536;
   if (end > have && __builtin_wasm_memory_grow(0, (end - have + 65535) / 65536) == (uintptr_t)-1) return 0;
+  for (uint32_t b = 0; b <= LAST_BUCKET + 1; b++) bucket_start[b] = 0;
   sort_list = (double *)start;
   return sort_list;
 }
@@ -122,11 +124,8 @@ static void spread_buckets(uint64_t *list, uint32_t from, uint32_t to) {
  */
 EXPORT(sort_part) void sort_part(uint32_t phase, uint32_t from, uint32_t to) {
   uint64_t *list = (uint64_t *)sort_list;
-  if (phase == COUNT) {
-    if (from == 0)
-      for (uint32_t b = 0; b <= LAST_BUCKET + 1; b++) bucket_start[b] = 0;
-    count_buckets(list, sort_list, from, to);
-  } else if (phase == PLACE) {
+  if (phase == COUNT) count_buckets(list, sort_list, from, to);
+  else if (phase == PLACE) {
     for (uint32_t b = 0; b <= LAST_BUCKET; b++) {
       bucket_start[b + 1] += bucket_start[b];
       next_free[b] = bucket_start[b];
