@@ -1,6 +1,6 @@
 // An open folder followed while Gradio flags: its logs polled, its directories watched, and the new
 // logs either finds added (with their rows) as they get a whole first line.
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { watchFolder } from '../follow/folder-watch';
 import { isLogIn, isLogName } from '../gradio/find-logs';
 import { DISCOVER_MS, watchProblem } from '../follow/watch-problem';
@@ -82,7 +82,7 @@ export class FolderFollowing {
         changed: (file) => {
           const entry = folder.logs.get(file);
           if (entry) entry.follower.changeReported();
-          else if (isLogName(file.slice(file.lastIndexOf('/') + 1))) void this.maybeNewLog(folder, file);
+          else if (isLogName(posix.basename(file))) void this.maybeNewLog(folder, file);
         },
         removed: (file) => {
           folder.unfinishedLogs.delete(file);
