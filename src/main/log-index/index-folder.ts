@@ -66,6 +66,24 @@ export async function indexOneLogCached(
   /** Collected of the scanned bytes only: not of rows restored from the cache. */
   extras: ScanExtras = {},
 ): Promise<IndexedLog> {
+  const { kept, ...indexed } = await indexOneLogKeptLater(root, shape, interners, onProgress, cache, extras);
+  const notKept = await kept;
+  return { ...indexed, ...(notKept ? { notKept } : {}) };
+}
+
+/**
+ * indexOneLogCached, the index still being written to disk when it resolves: `kept` tells when it
+ * is there (why not, where it could not be kept). The caller's own work meanwhile (`inspect`'s
+ * census) runs while the file is written by libuv's threads.
+ */
+export async function indexOneLogKeptLater(
+  root: string,
+  shape: LogShape,
+  interners: SharedInterners,
+  onProgress?: OnProgress,
+  cache?: IndexCacheOptions,
+  extras: ScanExtras = {},
+): Promise<Omit<IndexedLog, 'notKept'> & { kept: Promise<string | undefined> }> {
   const log = new LogIndex(join(root, shape.file), shape);
   if (shape.dialect.format === 'jsonl') log.source = new ReaderRecordSource();
   const restored: Restored = cache
@@ -79,13 +97,14 @@ export async function indexOneLogCached(
   // Whatever was appended while the workers ran.
   await indexLog(log, interners, { final: true, onChunk: report, ...extras });
   report();
-  let notKept: string | undefined;
-  if (cache && (restored.kind !== 'reused' || log.indexedEnd !== reusedEnd))
-    notKept = await persistIndex(log, interners, cache).then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
-    );
-  return { log, restored, scannedFrom: reusedEnd, ...(notKept ? { notKept } : {}) };
+  const kept =
+    cache && (restored.kind !== 'reused' || log.indexedEnd !== reusedEnd)
+      ? persistIndex(log, interners, cache).then(
+          () => undefined,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        )
+      : Promise.resolve(undefined);
+  return { log, restored, scannedFrom: reusedEnd, kept };
 }
 
 /** Every log of `root` indexed. */

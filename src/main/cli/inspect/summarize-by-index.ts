@@ -7,7 +7,7 @@ import { FolderListing } from '../../gradio/folder-listing';
 import { scannerReader } from '../../log-index/scanner-reader';
 import type { FolderContext, LogShape } from '../../gradio/log-model';
 import { Interner } from '../../log-index/intern';
-import { indexOneLog, indexOneLogCached, type OnProgress } from '../../log-index/index-folder';
+import { indexOneLog, indexOneLogKeptLater, type OnProgress } from '../../log-index/index-folder';
 import type { LogIndex } from '../../log-index/log-index';
 import { PERSIST_MIN_BYTES, type IndexCacheOptions } from '../../log-index/persisted-index';
 import { earlyScanWorker } from '../../log-index/scan-workers';
@@ -75,7 +75,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
       ...new AuditTally(shape).collector(),
       take: (...take: Takes[number]) => void takes.push(take),
     };
-    const indexed = await indexOneLogCached(root, shape, interners, onProgress, cache, {
+    const indexed = await indexOneLogKeptLater(root, shape, interners, onProgress, cache, {
       assets: census.collector(),
       audit,
       sharedColumns: true,
@@ -84,8 +84,7 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
       withoutRoles: cache === undefined,
       ...(worker ? { worker } : {}),
     });
-    const { log, restored, notKept, scannedFrom } = indexed;
-    if (notKept) notice(`${file}: the index could not be kept: ${notKept}`);
+    const { log, restored, kept, scannedFrom } = indexed;
     if (restored.kind === 'stale') notice(`${file}: indexed again: ${restored.reason}`);
     if (restored.kind === 'ignored')
       notice(`${file}: the index file was ignored and rebuilt: ${restored.reason}`);
@@ -114,6 +113,9 @@ export function summarizeByIndex(options: SummarizeOptions = {}): LogSummarizer 
       await keepCensus(log, cache, listing.fingerprint, records.state, tally.sets()).catch((error: unknown) =>
         notice(`${file}: the census could not be kept: ${String(error)}`),
       );
+    // The index file was written meanwhile.
+    const notKept = await kept;
+    if (notKept) notice(`${file}: the index could not be kept: ${notKept}`);
     return {
       report: {
         file,

@@ -1,5 +1,13 @@
 // `flagdeck inspect` reuses and writes the persisted index of a large log; `--no-cache` bypasses it.
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -105,6 +113,22 @@ describe('flagdeck inspect and the persisted index', () => {
     const again = await run([folder]);
     expect(again.report).toEqual(first.report);
     expect(readdirSync(join(process.env.XDG_DATA_HOME ?? '', 'flagdeck', 'indexes'))).not.toHaveLength(0);
+  });
+
+  it('says why the index could not be kept, and reports the log all the same', async () => {
+    const folder = folderWith(rows);
+    const truth = await run([folder, '--no-cache']);
+    await run([folder]);
+    // A folder, not empty, where the index file goes: the write's rename fails.
+    const place = join(folder, '.flagdeck', 'index', indexFiles(folder)[0]);
+    rmSync(place);
+    mkdirSync(place);
+    writeFileSync(join(place, 'in the way'), '');
+    const { report, err } = await run([folder]);
+    expect(err).toMatch(
+      /flagdeck inspect: log\.csv: the index could not be kept: .*(EISDIR|ENOTEMPTY|EEXIST)/,
+    );
+    expect(report).toEqual(truth.report);
   });
 
   it('--no-cache neither reads nor writes an index', async () => {
