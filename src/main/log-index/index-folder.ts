@@ -58,15 +58,9 @@ export async function indexOneLog(
  * (then only bytes past it are scanned), and leaving the index persisted for the next time.
  */
 export async function indexOneLogCached(
-  root: string,
-  shape: LogShape,
-  interners: SharedInterners,
-  onProgress?: OnProgress,
-  cache?: IndexCacheOptions,
-  /** Collected of the scanned bytes only: not of rows restored from the cache. */
-  extras: ScanExtras = {},
+  ...args: Parameters<typeof indexOneLogKeptLater>
 ): Promise<IndexedLog> {
-  const { kept, ...indexed } = await indexOneLogKeptLater(root, shape, interners, onProgress, cache, extras);
+  const { kept, ...indexed } = await indexOneLogKeptLater(...args);
   const notKept = await kept;
   return { ...indexed, ...(notKept ? { notKept } : {}) };
 }
@@ -82,6 +76,7 @@ export async function indexOneLogKeptLater(
   interners: SharedInterners,
   onProgress?: OnProgress,
   cache?: IndexCacheOptions,
+  /** Collected of the scanned bytes only: not of rows restored from the cache. */
   extras: ScanExtras = {},
 ): Promise<Omit<IndexedLog, 'notKept'> & { kept: Promise<string | undefined> }> {
   const log = new LogIndex(join(root, shape.file), shape);
