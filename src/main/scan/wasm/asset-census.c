@@ -332,9 +332,9 @@ NOINLINE static int32_t may_be_in_folder(int32_t s, int32_t e) {
 /** Which of the 16 bytes at `at` are `.` `/` `:` `\\` or `{` (`area` has room past its end). */
 static uint32_t signs_at(int32_t at) {
   v128_t bytes = wasm_v128_load(area + at);
-  v128_t hits = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, wasm_i8x16_splat(46)), wasm_i8x16_eq(bytes, wasm_i8x16_splat(47))),
-                             wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, wasm_i8x16_splat(58)), wasm_i8x16_eq(bytes, wasm_i8x16_splat(92))),
-                                          wasm_i8x16_eq(bytes, wasm_i8x16_splat(123))));
+  v128_t hits = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, every_lane[46]), wasm_i8x16_eq(bytes, every_lane[47])),
+                             wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, every_lane[58]), wasm_i8x16_eq(bytes, every_lane[92])),
+                                          wasm_i8x16_eq(bytes, every_lane[123])));
   return wasm_i8x16_bitmask(hits);
 }
 
@@ -367,7 +367,7 @@ NOINLINE static int32_t loose_candidate(int32_t s, int32_t e) {
 }
 
 /** Which of the 16 bytes at `at` equal `c`. */
-static uint32_t bytes_equal(v128_t bytes, uint8_t c) { return wasm_i8x16_bitmask(wasm_i8x16_eq(bytes, wasm_i8x16_splat((int8_t)c))); }
+static uint32_t bytes_equal(v128_t bytes, uint8_t c) { return wasm_i8x16_bitmask(wasm_i8x16_eq(bytes, every_lane[c])); }
 
 /** The first `count` (0-16) of 16 bits. */
 static uint32_t first_bits(int32_t count) { return count >= 16 ? 0xFFFFu : (1u << count) - 1; }
@@ -387,7 +387,7 @@ NOINLINE static double settled_missing(int32_t s, int32_t e) {
     v128_t bytes = wasm_v128_load(area + at);
     v128_t next = wasm_v128_load(area + at + 1);
     uint32_t in_cell = first_bits(e - at);
-    uint32_t odd = wasm_i8x16_bitmask(wasm_v128_or(wasm_u8x16_lt(bytes, wasm_i8x16_splat(32)), wasm_u8x16_gt(bytes, wasm_i8x16_splat(126))));
+    uint32_t odd = wasm_i8x16_bitmask(wasm_v128_or(wasm_u8x16_lt(bytes, every_lane[32]), wasm_u8x16_gt(bytes, every_lane[126])));
     if (odd & in_cell) return -1;
     // `..` and `:/` whose second byte is in the cell too (`:` at its end is looked at below).
     uint32_t pairs = (bytes_equal(bytes, 46) & bytes_equal(next, 46)) | (bytes_equal(bytes, 58) & bytes_equal(next, 47));

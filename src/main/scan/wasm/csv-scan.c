@@ -22,6 +22,7 @@ int32_t ends[MAX_FIELDS];
 int32_t report[REPORT_SIZE];
 
 int32_t limit, base, quote;
+v128_t every_lane[256];
 static int32_t p, final, newline, line;
 
 EXPORT(area_ptr) uint8_t *area_ptr(void) { return area; }
@@ -34,6 +35,8 @@ EXPORT(report_ptr) int32_t *report_ptr(void) { return report; }
 /** Starts a scan of `area[0, length)`, which holds the caller's bytes from offset `from`. */
 EXPORT(begin) void begin(int32_t length, int32_t from, int32_t quote_byte, int32_t is_final, int32_t newline_byte,
            int32_t first_line) {
+  if (!wasm_i8x16_extract_lane(every_lane[255], 0))
+    for (int32_t c = 0; c < 256; c++) every_lane[c] = wasm_i8x16_splat((int8_t)c);
   limit = length;
   p = 0;
   base = from;
@@ -59,8 +62,8 @@ static int32_t delimiter_length(int32_t at) {
  * returned, for step() to judge.
  */
 static int32_t next_quote(int32_t at) {
-  v128_t quotes = wasm_i8x16_splat((int8_t)quote);
-  v128_t newlines = wasm_i8x16_splat((int8_t)newline);
+  v128_t quotes = every_lane[quote & 255];
+  v128_t newlines = every_lane[newline & 255];
   while (at + 16 <= limit) {
     v128_t bytes = wasm_v128_load(area + at);
     uint32_t q = wasm_i8x16_bitmask(wasm_i8x16_eq(bytes, quotes));
@@ -108,10 +111,10 @@ static int32_t next_quote(int32_t at) {
 
 /** The first `,` `\r` `\n` or quote at or after `at` (or `limit`). */
 static int32_t next_special(int32_t at) {
-  v128_t quotes = wasm_i8x16_splat((int8_t)quote);
-  v128_t commas = wasm_i8x16_splat(44);
-  v128_t lfs = wasm_i8x16_splat(10);
-  v128_t crs = wasm_i8x16_splat(13);
+  v128_t quotes = every_lane[quote & 255];
+  v128_t commas = every_lane[44];
+  v128_t lfs = every_lane[10];
+  v128_t crs = every_lane[13];
   while (at + 16 <= limit) {
     v128_t bytes = wasm_v128_load(area + at);
     v128_t hits = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, quotes), wasm_i8x16_eq(bytes, commas)),
