@@ -80,24 +80,27 @@ export async function watchFolder(
   const settling = new SettlingSamples(sampleSettledMs, (dir) => unwatchWithEntries(dir));
   const rel = (path: string): string => relative(root, path).split(sep).join('/');
   const newDirectories = new NewDirectories((path) => events.changed(rel(path), true));
-  // Its events come once this turn is over: the watcher is made by then.
-  const parents = watchSampleParents(sampleParents, sampleSettledMs, {
+  // A directory made in a sample parent before chokidar starts is in the list it starts with.
+  const parentDirs: string[] = [];
+  let addDirectory = (path: string): void => void parentDirs.push(path);
+  const parents = await watchSampleParents(sampleParents, sampleSettledMs, {
     logChanged: (path, added) => events.changed(rel(path), added),
     logRemoved: (path) => events.removed(rel(path)),
     directoryAdded: (path) => {
-      void watcher.add(path);
+      addDirectory(path);
       newDirectories.appeared(path);
     },
     unnamed: () => events.rescan(),
     error: (error) => events.error(error),
   });
   // A sample parent's other directories are watched from the start, as the folder's others are.
-  const watcher: FSWatcher = watch([root, ...parents.others], {
+  const watcher: FSWatcher = watch([root, ...parents.others, ...parentDirs], {
     ignoreInitial: true,
     followSymlinks: false,
     depth: 6,
     ignored: ignoredBelow(root, copies, settling, new Set(sampleParents)),
   });
+  addDirectory = (path) => void watcher.add(path);
   unwatch = (dir) => void watcher.unwatch(dir);
   const unwatchWithEntries = (dir: string): void => {
     const entries = watcher.getWatched()[dir] ?? [];
@@ -123,16 +126,16 @@ export async function watchFolder(
  * The sample parents' watch, and their other directories (for chokidar); a parent that cannot be
  * watched is an error of the folder's watch.
  */
-function watchSampleParents(
+async function watchSampleParents(
   dirs: string[],
   settledMs: number,
   events: SampleParentEvents,
-): { watch: SampleParentWatch; others: string[] } {
+): Promise<{ watch: SampleParentWatch; others: string[] }> {
   const watch = new SampleParentWatch(events, settledMs);
   const others: string[] = [];
   for (const dir of dirs) {
     try {
-      others.push(...watch.watchParent(dir));
+      others.push(...(await watch.watchParent(dir)));
     } catch (error) {
       events.error(error);
     }

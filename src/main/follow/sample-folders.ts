@@ -57,6 +57,13 @@ export function isSettledSample(dir: string, settledMs: number, now = Date.now()
   }
 }
 
+/** isSettledSample through libuv's threads: a directory's thousands of samples, the thread free meanwhile. */
+async function isSettledSampleSoon(dir: string, settledMs: number): Promise<boolean> {
+  if (!isSampleFolder(dir)) return false;
+  const log = await fs.promises.stat(join(dir, SAMPLE_LOG)).catch(() => undefined);
+  return log !== undefined && Date.now() - log.mtimeMs >= settledMs;
+}
+
 /**
  * The followed folder's sample folders: those settled (known once: chokidar asks again for every
  * entry of a directory on each change in it, and the root holds every sample), and those watched
@@ -73,10 +80,17 @@ export class SettlingSamples {
 
   /** Whether the sample folder `dir` is settled: its log was left alone for `settledMs`. */
   settled(dir: string): boolean {
-    if (this.settledDirs.has(dir)) return true;
-    if (!isSettledSample(dir, this.settledMs)) return false;
-    this.settledDirs.add(dir);
-    return true;
+    return this.settledDirs.has(dir) || this.known(dir, isSettledSample(dir, this.settledMs));
+  }
+
+  /** settled(), its log's `stat` made by libuv's threads. */
+  async settledSoon(dir: string): Promise<boolean> {
+    return this.settledDirs.has(dir) || this.known(dir, await isSettledSampleSoon(dir, this.settledMs));
+  }
+
+  private known(dir: string, settled: boolean): boolean {
+    if (settled) this.settledDirs.add(dir);
+    return settled;
   }
 
   /** Looks at `dir` again in `settledMs` (once, however often it is asked). */

@@ -1,7 +1,7 @@
 // A followed folder's label directories (Gradio's copies of flagged files) are not watched: chokidar
 // re-read a watched one with an lstat per entry on every new copy, more than a core while a demo
 // with 100,000 flagged files went on flagging. Logs are still followed everywhere else.
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { watchFolder, type FolderWatch } from '../../../src/main/follow/folder-w
 import { inotifyWatches } from '../../support/inotify.mjs';
 import { until } from '../../support/until';
 import { countCalls } from '../../support/counted-calls.mjs';
+import { sampleFolders } from './support/sample-folders';
 
 const open: FolderWatch[] = [];
 afterEach(async () => {
@@ -86,21 +87,6 @@ describe.skipIf(process.platform !== 'linux')('following a folder with label dir
     expect(changes.filter((file) => file.startsWith('error'))).toEqual([]);
   });
 });
-
-/** `count` sample folders of the HF saver (`<uuid>/metadata.jsonl`, an image beside it), written `ageMs` ago. */
-function sampleFolders(root: string, count: number, ageMs: number): string[] {
-  const dirs: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const dir = join(root, `0f8e2b1c-1111-4222-8333-${String(i).padStart(12, '0')}`);
-    mkdirSync(join(dir, 'im', '0a1b2c3d4e5f60718293'), { recursive: true });
-    writeFileSync(join(dir, 'im', '0a1b2c3d4e5f60718293', 'bus.png'), 'png');
-    writeFileSync(join(dir, 'metadata.jsonl'), '{"text":"a","flag":"","username":"","timestamp":""}');
-    const then = new Date(Date.now() - ageMs);
-    utimesSync(join(dir, 'metadata.jsonl'), then, then);
-    dirs.push(dir);
-  }
-  return dirs;
-}
 
 describe.skipIf(process.platform !== 'linux')(
   'a log made in a new directory as chokidar starts to watch it',
