@@ -78,7 +78,10 @@ export function describe({ report, details }: FolderInspection): string {
   const lines = [`Folder ${report.folder}: ${report.logs.length} log${report.logs.length === 1 ? '' : 's'}`];
   report.logs.forEach((log, index) => {
     const { warnings, assets } = details[index];
-    lines.push('', `${log.file}  (${log.layout}, ${log.rows} row${log.rows === 1 ? '' : 's'})`);
+    lines.push(
+      '',
+      `${log.file}  (${log.layout}, ${groupedDigits(log.rows)} row${log.rows === 1 ? '' : 's'})`,
+    );
     lines.push(`  assets: ${countsText(assets)}`);
     const width = Math.max(4, ...log.columns.map((column) => column.name.length));
     lines.push(`  ${'#'.padStart(3)}  ${'name'.padEnd(width)}  kind`);
@@ -89,7 +92,8 @@ export function describe({ report, details }: FolderInspection): string {
     for (const error of log.errors.slice(0, ERRORS_SHOWN))
       lines.push(`  error: line ${error.line}: ${error.message}`);
     const more = log.errors.length - ERRORS_SHOWN;
-    if (more > 0) lines.push(`  … ${more} more error${more === 1 ? '' : 's'} (all of them with --json)`);
+    if (more > 0)
+      lines.push(`  … ${groupedDigits(more)} more error${more === 1 ? '' : 's'} (all of them with --json)`);
   });
   lines.push('', `All assets: ${countsText(report.assets)}`);
   for (const problem of report.problems ?? []) lines.push(`problem: ${problem}`);
@@ -97,5 +101,6 @@ export function describe({ report, details }: FolderInspection): string {
 }
 
 function countsText(counts: FolderInspection['report']['assets']): string {
-  return `${counts.resolved} resolved, ${counts.missing} missing, ${counts.outside} outside`;
+  const { resolved, missing, outside } = counts;
+  return `${groupedDigits(resolved)} resolved, ${groupedDigits(missing)} missing, ${groupedDigits(outside)} outside`;
 }

@@ -68,6 +68,19 @@ describe('flagdeck inspect', () => {
     },
   );
 
+  it('groups the digits of large counts in the readable table', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'flagdeck-inspect-digits-'));
+    const rows = Array.from(
+      { length: 1234 },
+      (_, row) => `r${row},flagged/${row}.png,,,2024-01-01 00:00:00\n`,
+    );
+    writeFileSync(join(folder, 'log.csv'), `text,image,flag,username,timestamp\n${rows.join('')}`);
+    const { code, out } = await run([folder]);
+    expect(code).toBe(0);
+    expect(out).toContain('log.csv  (csv-logger, 1,234 rows)');
+    expect(out).toContain('All assets: 0 resolved, 1,234 missing, 0 outside');
+  });
+
   it('exits 0 when rows have errors, listing them by line', async () => {
     const { code, out } = await run([join(__dirname, '../../../fixtures/malformed'), '--json']);
     expect(code).toBe(0);
