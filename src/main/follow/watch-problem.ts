@@ -38,6 +38,6 @@ export function watchProblem(error: unknown): string {
   const reason = known ?? (error instanceof Error ? error.message : String(error));
   return (
     `not watched for changes: ${reason}${where}. ` +
-    `New logs are looked for every ${DISCOVER_MS / 1000} s instead; rows appended to its logs are still found by polling.`
+    `New logs are looked for every ${DISCOVER_MS / 1000} s instead (less often where looking takes long); rows appended to its logs are still found by polling.`
   );
 }

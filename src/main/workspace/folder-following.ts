@@ -15,6 +15,11 @@ import type { WorkspaceContext } from './workspace-context';
 const REDISCOVER_MS = 250;
 /** A folder filling with log-named files that never get a header costs a bounded re-check. */
 const MAX_UNFINISHED_LOGS = 64;
+/**
+ * Where the folder cannot be watched, the next look for new logs comes at least this many times
+ * its last look's duration later: a folder of 20,000 sample folders, read whole, takes a while.
+ */
+const DISCOVER_SPACING = 20;
 
 export class FolderFollowing {
   constructor(
@@ -44,14 +49,25 @@ export class FolderFollowing {
 
   /**
    * The folder cannot be watched, whole or in part: the reviewer is told, and its logs are looked
-   * for every DISCOVER_MS (appends to known logs are found by the polls above either way).
+   * for every DISCOVER_MS, or DISCOVER_SPACING times as long as a look takes where that is longer
+   * (appends to known logs are found by the polls above either way).
    */
   private watchFailed(folder: FolderState, error: unknown): void {
     if (folder.closed) return;
     this.ctx.folderProblem(folder, watchProblem(error));
     if (folder.discover) return;
-    const every = this.ctx.options.discoverMs ?? DISCOVER_MS;
-    folder.discover = setInterval(() => void this.discoverLogs(folder), every);
+    this.discoverIn(folder, this.ctx.options.discoverMs ?? DISCOVER_MS);
+  }
+
+  private discoverIn(folder: FolderState, ms: number): void {
+    folder.discover = setTimeout(() => {
+      const started = Date.now();
+      void this.discoverLogs(folder).then(() => {
+        if (folder.closed) return;
+        const every = this.ctx.options.discoverMs ?? DISCOVER_MS;
+        this.discoverIn(folder, Math.max(every, (Date.now() - started) * DISCOVER_SPACING));
+      });
+    }, ms);
     folder.discover.unref();
   }
 

@@ -156,7 +156,7 @@ export class FolderLifecycle {
   private async closeFolder(folder: FolderState): Promise<void> {
     folder.closed = true;
     if (folder.poll) clearInterval(folder.poll);
-    if (folder.discover) clearInterval(folder.discover);
+    if (folder.discover) clearTimeout(folder.discover);
     if (folder.rediscover) clearTimeout(folder.rediscover);
     for (const entry of folder.logs.values()) {
       entry.follower.close();

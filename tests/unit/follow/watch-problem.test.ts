@@ -4,7 +4,7 @@ import { watchProblem } from '../../../src/main/follow/watch-problem';
 import { enospcError } from '../../support/failing-watch.mjs';
 
 const STILL =
-  'New logs are looked for every 5 s instead; rows appended to its logs are still found by polling.';
+  'New logs are looked for every 5 s instead (less often where looking takes long); rows appended to its logs are still found by polling.';
 
 describe('watchProblem', () => {
   it("names the system's limit and the setting that raises it, once for every directory", () => {

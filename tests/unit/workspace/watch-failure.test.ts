@@ -96,6 +96,36 @@ describe('a followed folder past the limit of inotify watches', () => {
   });
 });
 
+describe('a folder that cannot be watched and takes long to look through', () => {
+  it('is looked through less often: its looks at least 20 times their duration apart', async () => {
+    const root = folder();
+    cleanup.push(failWatches((path) => path.startsWith(root)));
+    const reader = scannerReader();
+    const looks: number[] = [];
+    const slow = {
+      findLogs: async (dir: string) => {
+        looks.push(Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return reader.findLogs(dir);
+      },
+      shapeOf: (dir: string, file: string) => reader.shapeOf(dir, file),
+      decodeCell: reader.decodeCell.bind(reader),
+    };
+    // Looked for every 100 ms where a look is quick (discoverMs), 800 ms and more apart here.
+    const { ws, added } = open({ reader: slow });
+    await ws.open([root]);
+    await until(() => problemsOf(ws).length > 0, 'the folder to report its watch');
+    const from = looks.length;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const spaced = looks.slice(from);
+    expect(spaced.length).toBeGreaterThanOrEqual(1);
+    expect(spaced.length).toBeLessThanOrEqual(2);
+    for (let i = 1; i < spaced.length; i++) expect(spaced[i] - spaced[i - 1]).toBeGreaterThanOrEqual(800);
+    writeFileSync(join(root, 'dataset2.csv'), `${HEADER}f,,,2024-06-01 10:05:00\n`);
+    await until(() => added.includes('dataset2.csv'), 'the new log, all the same', 5000);
+  });
+});
+
 describe('a folder whose watcher does not start', () => {
   it('tells why, and finds new logs all the same', async () => {
     const root = folder();
@@ -106,7 +136,7 @@ describe('a folder whose watcher does not start', () => {
     await ws.open([root]);
     await until(() => problemsOf(ws).length > 0, 'the folder to report its watch');
     expect(problemsOf(ws)).toEqual([
-      'not watched for changes: watcher refused: no inotify instance left. New logs are looked for every 5 s instead; rows appended to its logs are still found by polling.',
+      'not watched for changes: watcher refused: no inotify instance left. New logs are looked for every 5 s instead (less often where looking takes long); rows appended to its logs are still found by polling.',
     ]);
     writeFileSync(join(root, 'dataset2.csv'), `${HEADER}d,,,2024-06-01 10:03:00\n`);
     await until(() => added.includes('dataset2.csv'), 'the new log');

@@ -18,8 +18,8 @@ per log: its layout, row count, columns with their kinds, errors (by line) and a
   --follow keep watching after the report and print one JSON line per change, until interrupted:
            {"event":"rowsAppended","file","ids":[…]}, {"event":"logAdded","file"},
            {"event":"logReset","file","reason"}, {"event":"folderProblem","message"} (e.g. the
-           folder cannot be watched: new logs are then looked for every 5 s) (with --json the
-           report itself is one line)
+           folder cannot be watched: new logs are then looked for every 5 s, less often where a
+           look takes long) (with --json the report itself is one line)
   --no-cache  neither read nor write the persisted index of large logs
 CSV logs are read through the index (both cores for large ones); on a terminal, a progress line
 shows after 100 ms. The index of a log of 1 MB or more, and what inspect counted in it, are kept in
