@@ -56,18 +56,21 @@ export class FolderFollowing {
     if (folder.closed) return;
     this.ctx.folderProblem(folder, watchProblem(error));
     if (folder.discover) return;
-    this.discoverIn(folder, this.ctx.options.discoverMs ?? DISCOVER_MS);
+    this.discoverIn(folder, 0);
   }
 
-  private discoverIn(folder: FolderState, ms: number): void {
-    folder.discover = setTimeout(() => {
-      const started = Date.now();
-      void this.discoverLogs(folder).then(() => {
-        if (folder.closed) return;
-        const every = this.ctx.options.discoverMs ?? DISCOVER_MS;
-        this.discoverIn(folder, Math.max(every, (Date.now() - started) * DISCOVER_SPACING));
-      });
-    }, ms);
+  /** The next look for new logs, after a last look that took `lastLookMs` (0: none yet). */
+  private discoverIn(folder: FolderState, lastLookMs: number): void {
+    const every = this.ctx.options.discoverMs ?? DISCOVER_MS;
+    folder.discover = setTimeout(
+      () => {
+        const started = Date.now();
+        void this.discoverLogs(folder).then(() => {
+          if (!folder.closed) this.discoverIn(folder, Date.now() - started);
+        });
+      },
+      Math.max(every, lastLookMs * DISCOVER_SPACING),
+    );
     folder.discover.unref();
   }
 
