@@ -50,7 +50,7 @@ export function planRanges(
   const common = {
     quote: log.shape.dialect.quote.charCodeAt(0),
     newline: newlineByte(log.shape.dialect),
-    roles: scannedRoles(log, pass),
+    ...scannedRoles(log, pass),
     chunkBytes: READ_BYTES,
     ...(pass.assets ? { assets: pass.assets.job } : {}),
     ...(pass.audit ? { audit: pass.audit.job } : {}),

@@ -30,6 +30,7 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
   const { scanCsv, fieldBytes, timestampFromBytes, readSync, roleCell, indexCsv } = helpers;
   const bounds = new helpers.FieldBounds();
   let roles: ScanJob['roles'] = {};
+  let rolesWritten = true;
   let quote = 34;
   let capacity = 0;
   let starts: Float64Array = new Float64Array(0);
@@ -66,27 +67,17 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
   };
   const grow = (): void => {
     capacity = Math.max(1024, capacity * 2);
-    const f = (a: Float64Array): Float64Array => {
-      const n = new Float64Array(capacity);
+    const moved = <T extends Float64Array | Uint32Array | Int32Array>(a: T): T => {
+      const n = new (a.constructor as new (length: number) => T)(capacity);
       n.set(a);
       return n;
     };
-    const u = (a: Uint32Array): Uint32Array => {
-      const n = new Uint32Array(capacity);
-      n.set(a);
-      return n;
-    };
-    const i = (a: Int32Array): Int32Array => {
-      const n = new Int32Array(capacity);
-      n.set(a);
-      return n;
-    };
-    starts = f(starts);
-    timestamps = f(timestamps);
-    lengths = u(lengths);
-    lines = u(lines);
-    reasons = i(reasons);
-    usernames = i(usernames);
+    starts = moved(starts);
+    timestamps = moved(timestamps);
+    lengths = moved(lengths);
+    lines = moved(lines);
+    reasons = moved(reasons);
+    usernames = moved(usernames);
   };
   // Short values are looked up by a hash of their bytes (checked byte by byte), so that a million
   // rows do not make a million strings; longer ones by their text.
@@ -128,17 +119,8 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     const last = buf[recordEnd - 1];
     tailUnterminated = newline === 13 ? last !== 13 : last !== 10 && last !== 13;
   };
-  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray, tooLarge) => {
-    // A record that could not be read is not a row.
-    if (unclosed) {
-      quoteIssues.push(line, n + 1, tooLarge ? 2 : 0);
-      return;
-    }
-    if (stray >= 0 && quoteIssues.length < 3000) quoteIssues.push(line, stray + 1, 1);
-    if (stray !== -1) layout.oddRows++;
-    if (n < layout.fewestFields) layout.fewestFields = n;
-    if (n > layout.mostFields) layout.mostFields = n;
-    if (count === capacity) grow();
+  /** The current record's (row `count`'s) reason and username codes and time, of its `n` fields. */
+  const writeRoles = (n: number): void => {
     const flag = roleCell(roles, 'flag', n);
     const username = roleCell(roles, 'username', n);
     const timestamp = roleCell(roles, 'timestamp', n);
@@ -151,12 +133,25 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
         time = timestampFromBytes(bytes, 0, bytes.length);
       } else time = timestampFromBytes(buf, s, e);
     }
-    starts[count] = base + start;
-    lengths[count] = recordEnd - start;
-    lines[count] = line;
     reasons[count] = intern(reasonCodes, reasonHashes, reasonRaws, flag, n);
     usernames[count] = intern(usernameCodes, usernameHashes, usernameRaws, username, n);
     timestamps[count] = time;
+  };
+  const onRecord: OnRecord = (start, recordEnd, line, n, unclosed, stray, tooLarge) => {
+    // A record that could not be read is not a row.
+    if (unclosed) {
+      quoteIssues.push(line, n + 1, tooLarge ? 2 : 0);
+      return;
+    }
+    if (stray >= 0 && quoteIssues.length < 3000) quoteIssues.push(line, stray + 1, 1);
+    if (stray !== -1) layout.oddRows++;
+    if (n < layout.fewestFields) layout.fewestFields = n;
+    if (n > layout.mostFields) layout.mostFields = n;
+    if (count === capacity) grow();
+    starts[count] = base + start;
+    lengths[count] = recordEnd - start;
+    lines[count] = line;
+    if (rolesWritten) writeRoles(n);
     assets?.add(buf, bounds, n);
     auditor?.add(buf, recordEnd, line, n, count);
     count++;
@@ -169,9 +164,11 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     starts.set(batch.starts.subarray(0, n), count);
     lengths.set(batch.lengths.subarray(0, n), count);
     lines.set(batch.lines.subarray(0, n), count);
-    reasons.set(batch.reasons.subarray(0, n), count);
-    usernames.set(batch.usernames.subarray(0, n), count);
-    timestamps.set(batch.timestamps.subarray(0, n), count);
+    if (rolesWritten) {
+      reasons.set(batch.reasons.subarray(0, n), count);
+      usernames.set(batch.usernames.subarray(0, n), count);
+      timestamps.set(batch.timestamps.subarray(0, n), count);
+    }
     count += n;
     if (batch.fewestFields < layout.fewestFields) layout.fewestFields = batch.fewestFields;
     if (batch.mostFields > layout.mostFields) layout.mostFields = batch.mostFields;
@@ -184,11 +181,12 @@ export function rangeScanner(helpers: ScanHelpers): (job: ScanJob) => ScanResult
     assets: undefined,
     audit: undefined,
     onRecord,
-    lastCodes: () => (count > 0 ? [reasons[count - 1], usernames[count - 1]] : [-1, -1]),
+    lastCodes: () => (count > 0 && rolesWritten ? [reasons[count - 1], usernames[count - 1]] : [-1, -1]),
     rows: takeRows,
   };
   return (job) => {
     roles = job.roles;
+    rolesWritten = job.rolesLeftOut !== true;
     quote = job.quote;
     newline = job.newline ?? 10;
     const state = { line: job.state.line };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { rangeScanner, scanRange } from '../../../src/main/scan/range-scanner';
 import { localHelpers } from '../../../src/main/scan/scan-helpers';
 import type { ScanHelpers, ScanJob } from '../../../src/main/scan/scan-job';
+import { sharedColumns, viewsOf } from '../../../src/main/log-index/shared-columns';
 import { plainResult } from './support/plain-result';
 import { csvScanner } from './support/wasm-scanner';
 
@@ -78,6 +79,37 @@ describe('rangeScanner', () => {
       expect(again.map((range) => range.audit?.narrower)).toEqual([0, 0, 1]);
       expect(again.map((range) => range.audit?.suspects)).toEqual([[], [], [1]]);
       expect(again.map((range) => range.reasonRaws)).toEqual([['wrong'], ['wrong', 'other'], ['wrong']]);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('leaves the role columns unwritten when the pass leaves roles out, in JS and in WebAssembly', () => {
+    const { path, cuts } = logWithRanges();
+    const fd = openSync(path, 'r');
+    try {
+      const whole = { ...rangesOf(fd, cuts, cuts.length - 1)[0], roles: {} };
+      for (const helpers of [localHelpers, { ...localHelpers, ...csvScanner }]) {
+        const filled = (rolesLeftOut: boolean) => {
+          const buffers = sharedColumns(8);
+          const columns = viewsOf(buffers);
+          for (const column of [columns.reasons, columns.usernames, columns.timestamps]) column.fill(7);
+          const result = rangeScanner(helpers)({ ...whole, rolesLeftOut, into: { buffers, at: 0, room: 8 } });
+          expect(result.filledInto).toBe(true);
+          return { count: result.count, lines: [...columns.lines.subarray(0, 6)], columns };
+        };
+        const left = filled(true);
+        const read = filled(false);
+        // The rows themselves are found either way.
+        expect(left.count).toBe(6);
+        expect(left.lines).toEqual(read.lines);
+        expect([...left.columns.reasons.subarray(0, 6)]).toEqual([7, 7, 7, 7, 7, 7]);
+        expect([...left.columns.timestamps.subarray(0, 6)]).toEqual([7, 7, 7, 7, 7, 7]);
+        // Without the pass's leave, the same job (no role to read) writes "none" in every row.
+        expect([...read.columns.reasons.subarray(0, 6)]).toEqual([-1, -1, -1, -1, -1, -1]);
+        expect([...read.columns.usernames.subarray(0, 6)]).toEqual([-1, -1, -1, -1, -1, -1]);
+        expect(read.columns.timestamps.subarray(0, 6).every(Number.isNaN)).toBe(true);
+      }
     } finally {
       closeSync(fd);
     }
