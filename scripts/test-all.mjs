@@ -3,7 +3,7 @@
 // set), the long reliability tests (Vitest, tests/long), end-to-end tests (Playwright in Debian
 // Chromium). Ends with one plain `N passed, N failed` line of the totals, which CI reads.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 const outDir = '.ci-out';
 mkdirSync(outDir, { recursive: true });
@@ -20,6 +20,18 @@ function check(label, command, args) {
   totals[ok ? 'passed' : 'failed'] += 1;
   console.log(`--- ${label}: ${ok ? 'ok' : 'FAILED'}`);
   return ok;
+}
+
+/** A check whose tool may be missing here: counted as skipped (with the reason) then. */
+function checkIfAvailable(label, command, args) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  // 3: the command's own "cannot check here" (scripts/build-wasm.mjs --check).
+  const skipped = result.error?.code === 'ENOENT' || result.status === 3;
+  const outcome = skipped ? 'skipped' : result.status === 0 ? 'passed' : 'failed';
+  totals[outcome] += 1;
+  const why = result.error?.code === 'ENOENT' ? ` (${command} is not installed: .ci/run installs it)` : '';
+  console.log(`--- ${label}: ${outcome === 'passed' ? 'ok' : outcome.toUpperCase()}${why}`);
 }
 
 function countVitest(file) {
@@ -52,6 +64,11 @@ const only = process.argv[2];
 if (!only || only === 'static') {
   check('lint', 'npx', ['eslint', '.']);
   check('format', 'npx', ['prettier', '--check', '.']);
+  const cSources = readdirSync('src/main/scan/wasm')
+    .filter((name) => /\.[ch]$/.test(name))
+    .map((name) => `src/main/scan/wasm/${name}`);
+  checkIfAvailable('C format', 'clang-format', ['--dry-run', '--Werror', ...cSources]);
+  checkIfAvailable('WebAssembly build', 'node', ['scripts/build-wasm.mjs', '--check']);
   check('typecheck', 'npm', ['run', '-s', 'typecheck']);
 }
 const built = !only || only === 'e2e' ? check('build', 'npx', ['electron-vite', 'build']) : true;

@@ -3,6 +3,7 @@
 // tests/unit/scan/census-wasm.test.ts checks both on the same logs.
 #include <stdint.h>
 #include <wasm_simd128.h>
+
 #include "scan-area.h"
 
 // The collector's job is written by JS into the arrays below, then census_configure() reads it.
@@ -332,9 +333,10 @@ NOINLINE static int32_t may_be_in_folder(int32_t s, int32_t e) {
 /** Which of the 16 bytes at `at` are `.` `/` `:` `\\` or `{` (`area` has room past its end). */
 static uint32_t signs_at(int32_t at) {
   v128_t bytes = wasm_v128_load(area + at);
-  v128_t hits = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, every_lane[46]), wasm_i8x16_eq(bytes, every_lane[47])),
-                             wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, every_lane[58]), wasm_i8x16_eq(bytes, every_lane[92])),
-                                          wasm_i8x16_eq(bytes, every_lane[123])));
+  v128_t hits = wasm_v128_or(
+      wasm_v128_or(wasm_i8x16_eq(bytes, every_lane[46]), wasm_i8x16_eq(bytes, every_lane[47])),
+      wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(bytes, every_lane[58]), wasm_i8x16_eq(bytes, every_lane[92])),
+                   wasm_i8x16_eq(bytes, every_lane[123])));
   return wasm_i8x16_bitmask(hits);
 }
 
@@ -387,10 +389,12 @@ NOINLINE static double settled_missing(int32_t s, int32_t e) {
     v128_t bytes = wasm_v128_load(area + at);
     v128_t next = wasm_v128_load(area + at + 1);
     uint32_t in_cell = first_bits(e - at);
-    uint32_t odd = wasm_i8x16_bitmask(wasm_v128_or(wasm_u8x16_lt(bytes, every_lane[32]), wasm_u8x16_gt(bytes, every_lane[126])));
+    uint32_t odd =
+        wasm_i8x16_bitmask(wasm_v128_or(wasm_u8x16_lt(bytes, every_lane[32]), wasm_u8x16_gt(bytes, every_lane[126])));
     if (odd & in_cell) return -1;
     // `..` and `:/` whose second byte is in the cell too (`:` at its end is looked at below).
-    uint32_t pairs = (bytes_equal(bytes, 46) & bytes_equal(next, 46)) | (bytes_equal(bytes, 58) & bytes_equal(next, 47));
+    uint32_t pairs =
+        (bytes_equal(bytes, 46) & bytes_equal(next, 46)) | (bytes_equal(bytes, 58) & bytes_equal(next, 47));
     if (pairs & first_bits(e - at - 1)) return -1;
     uint32_t separators = (bytes_equal(bytes, 47) | bytes_equal(bytes, 92)) & in_cell;
     if (separators) last_separator = at + 31 - __builtin_clz(separators);

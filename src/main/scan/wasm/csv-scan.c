@@ -6,6 +6,7 @@
 // csv-scan.ts holds the rules and the reasons for them; this file follows its statements in
 // order, and tests/unit/scan/csv-scan-wasm.test.ts checks both on the same bytes.
 #include <wasm_simd128.h>
+
 #include "scan-area.h"
 
 // Fields per record; a wider record makes the caller scan the rest in JS.
@@ -33,7 +34,8 @@ EXPORT(max_fields) uint32_t max_fields(void) { return MAX_FIELDS; }
 EXPORT(report_ptr) int32_t *report_ptr(void) { return report; }
 
 /** Starts a scan of `area[0, length)`, which holds the caller's bytes from offset `from`. */
-EXPORT(begin) void begin(int32_t length, int32_t from, int32_t quote_byte, int32_t is_final, int32_t newline_byte,
+EXPORT(begin)
+void begin(int32_t length, int32_t from, int32_t quote_byte, int32_t is_final, int32_t newline_byte,
            int32_t first_line) {
   if (!wasm_i8x16_extract_lane(every_lane[255], 0))
     for (int32_t c = 0; c < 256; c++) every_lane[c] = wasm_i8x16_splat((int8_t)c);
@@ -139,8 +141,7 @@ static int32_t stop_at(int32_t at, int32_t at_line) {
   return 0;
 }
 
-static int32_t record(int32_t start, int32_t end, int32_t at_line, int32_t count, int32_t unclosed,
-                      int32_t stray) {
+static int32_t record(int32_t start, int32_t end, int32_t at_line, int32_t count, int32_t unclosed, int32_t stray) {
   report[R_START] = base + start;
   report[R_END] = base + end;
   report[R_LINE] = at_line;

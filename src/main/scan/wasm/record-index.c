@@ -57,8 +57,8 @@ static int32_t pool_used[2];
 
 /** A new range: its roles, census and audit; no role value known yet. */
 EXPORT(index_begin)
-void index_begin(int32_t flag, int32_t username, int32_t timestamp, int32_t width, int32_t anchor,
-                 int32_t newline, int32_t census_count, int32_t audit, int32_t audit_cells, int32_t audit_columns) {
+void index_begin(int32_t flag, int32_t username, int32_t timestamp, int32_t width, int32_t anchor, int32_t newline,
+                 int32_t census_count, int32_t audit, int32_t audit_cells, int32_t audit_columns) {
   role_position[0] = flag;
   role_position[1] = username;
   role_position[2] = timestamp;
@@ -171,8 +171,8 @@ static double timestamp_of(int32_t start, int32_t end) {
   double era = __builtin_floor(y / 400);
   double year_of_era = y - era * 400;
   double day_of_year = __builtin_floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  double day_of_era = year_of_era * 365 + __builtin_floor(year_of_era / 4) - __builtin_floor(year_of_era / 100) +
-                      day_of_year;
+  double day_of_era =
+      year_of_era * 365 + __builtin_floor(year_of_era / 4) - __builtin_floor(year_of_era / 100) + day_of_year;
   double days = era * 146097 + day_of_era - 719468;
   return days * 86400000 + ((hour * 60 + minute) * 60 + second) * 1000 + micro / 1000;
 }

@@ -7,6 +7,7 @@
 // on the bench's 1M-row log, the tail each thread runs after its scan.
 // merge_distinct merges two threads' sorted lists without repeats (merge-distinct.ts).
 #include <stdint.h>
+
 #include "scan-area.h"
 
 #define BUCKET_SHIFT 41
