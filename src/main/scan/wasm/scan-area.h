@@ -1,6 +1,7 @@
 // What the byte scanner (csv-scan.c) shares with the asset census (asset-census.c): the copy of
 // the caller's bytes being scanned, and the fields of the record last reported.
 #include <stdint.h>
+#include <wasm_simd128.h>
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 // For the helpers of a hot function: V8 compiled census() with all of them inlined into one body
@@ -21,7 +22,6 @@ extern int32_t limit, base, quote;
 // Each byte value in every lane of a vector, filled by the first begin() (the census judges only
 // records step() found): V8 makes a constant vector again at each use in a loop (three
 // instructions a block), where one read from memory stays in a register.
-#include <wasm_simd128.h>
 extern v128_t every_lane[256];
 
 // csv-scan.c's walk: step() scans to the next record and reports it here.
