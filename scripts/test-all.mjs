@@ -9,10 +9,14 @@ const outDir = '.ci-out';
 mkdirSync(outDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function run(label, command, args, env = {}) {
+/** Runs one part, its output shown under its label: the process's result. */
+function spawnPart(label, command, args, env = {}) {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+function run(label, command, args, env = {}) {
+  return spawnPart(label, command, args, env).status === 0;
 }
 
 function check(label, command, args) {
@@ -24,8 +28,7 @@ function check(label, command, args) {
 
 /** A check whose tool may be missing here: counted as skipped (with the reason) then. */
 function checkIfAvailable(label, command, args) {
-  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const result = spawnPart(label, command, args);
   // 3: the command's own "cannot check here" (scripts/check-c-format.mjs, build-wasm.mjs --check).
   const skipped = result.error?.code === 'ENOENT' || result.status === 3;
   const outcome = skipped ? 'skipped' : result.status === 0 ? 'passed' : 'failed';
