@@ -5,7 +5,7 @@
 // symlink is followed (a link to `/` would otherwise have the watcher walk the whole disk), so the
 // watches stay as many as the folder's own log directories. A directory of many sample folders is
 // watched apart, without chokidar's re-read of it on each change (sample-parent-watch.ts). A new
-// directory is looked at once more a second later, for a log chokidar missed (new-directories.ts).
+// directory is looked at again 1 s and 10 s later, for a log chokidar missed (new-directories.ts).
 import type { FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -33,6 +33,8 @@ export interface WatchOptions {
   sampleSettledMs?: number;
   /** Directories (absolute) holding many sample folders: watched by sample-parent-watch.ts. */
   sampleParents?: string[];
+  /** When a new directory is looked at again for logs (new-directories.ts). */
+  newDirectoryLooksMs?: readonly number[];
 }
 
 /** What ignoredBelow knows of sample folders: whether one is settled, and whom to tell of a new one. */
@@ -68,7 +70,7 @@ function ignoredBelow(root: string, copies: AssetDirectories, samples: SampleWat
 export async function watchFolder(
   root: string,
   events: FolderEvents,
-  { sampleSettledMs = SAMPLE_SETTLED_MS, sampleParents = [] }: WatchOptions = {},
+  { sampleSettledMs = SAMPLE_SETTLED_MS, sampleParents = [], newDirectoryLooksMs }: WatchOptions = {},
 ): Promise<FolderWatch> {
   // Loaded when a folder is first followed: one-shot commands never pay for it.
   const { watch } = await import('chokidar');
@@ -79,7 +81,7 @@ export async function watchFolder(
   // A sample folder's log is watched on its own too (chokidar watches each file): both go.
   const settling = new SettlingSamples(sampleSettledMs, (dir) => unwatchWithEntries(dir));
   const rel = (path: string): string => relative(root, path).split(sep).join('/');
-  const newDirectories = new NewDirectories((path) => events.changed(rel(path), true));
+  const newDirectories = new NewDirectories((path) => events.changed(rel(path), true), newDirectoryLooksMs);
   // A directory made in a sample parent before chokidar starts is in the list it starts with.
   const parentDirs: string[] = [];
   let addDirectory = (path: string): void => void parentDirs.push(path);

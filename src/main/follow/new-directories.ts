@@ -1,30 +1,36 @@
-// A directory that appears in a followed folder is looked at once more, a second later. chokidar
-// lists a new directory before it watches it (chokidar 5, handler.js _handleDir: _handleRead, then
-// _watchWithNodeFs; paulmillr/chokidar#1112), so a file made in between is told of only at the
+// A directory that appears in a followed folder is looked at again, a second and ten seconds later.
+// chokidar lists a new directory before it watches it (chokidar 5, handler.js _handleDir: _handleRead,
+// then _watchWithNodeFs; paulmillr/chokidar#1112), so a file made in between is told of only at the
 // directory's next change: never, for the HF saver's sample folder, whose log is written once right
-// after its folder.
+// after its folder. The second look is for a machine so busy that chokidar's listing (queued behind
+// other file reads) ends after the first.
 import { logFilesIn } from '../gradio/find-logs';
 
-/** Long enough for chokidar to have listed and watched the directory. */
-export const NEW_DIRECTORY_RECHECK_MS = 1000;
+/** When a new directory is looked at again (by the first, chokidar has watched it unless very busy). */
+export const NEW_DIRECTORY_LOOKS_MS: readonly number[] = [1000, 10_000];
 
 export class NewDirectories {
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  /** `logFound(path)`: a log-named file of a new directory (absolute), whether told of or not. */
+  /**
+   * `logFound(path)`: a log-named file of a new directory (absolute), whether told of or not, at
+   * each look (the follow takes a known log's report as a change to check).
+   */
   constructor(
     private readonly logFound: (path: string) => void,
-    private readonly recheckMs = NEW_DIRECTORY_RECHECK_MS,
+    private readonly looksMs = NEW_DIRECTORY_LOOKS_MS,
   ) {}
 
-  /** The directory `dir` appeared: its logs are looked for again in a while. */
+  /** The directory `dir` appeared: its logs are looked for again at each of `looksMs`. */
   appeared(dir: string): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.lookAt(dir);
-    }, this.recheckMs);
-    timer.unref();
-    this.timers.add(timer);
+    for (const ms of this.looksMs) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.lookAt(dir);
+      }, ms);
+      timer.unref();
+      this.timers.add(timer);
+    }
   }
 
   stop(): void {

@@ -6,7 +6,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchFolder, type FolderWatch } from '../../../src/main/follow/folder-watch';
+import { watchFolder, type FolderWatch, type WatchOptions } from '../../../src/main/follow/folder-watch';
 import { inotifyWatches } from '../../support/inotify.mjs';
 import { until } from '../../support/until';
 import { countCalls } from '../../support/counted-calls.mjs';
@@ -41,15 +41,19 @@ function flaggingFolder(labels: boolean): string {
   return root;
 }
 
-async function watched(root: string, changes: string[]): Promise<number> {
+async function watched(root: string, changes: string[], options: WatchOptions = {}): Promise<number> {
   const before = inotifyWatches();
   open.push(
-    await watchFolder(root, {
-      changed: (file) => changes.push(file),
-      removed: () => undefined,
-      rescan: () => changes.push('rescan'),
-      error: (error) => changes.push(`error: ${String(error)}`),
-    }),
+    await watchFolder(
+      root,
+      {
+        changed: (file) => changes.push(file),
+        removed: () => undefined,
+        rescan: () => changes.push('rescan'),
+        error: (error) => changes.push(`error: ${String(error)}`),
+      },
+      options,
+    ),
   );
   return inotifyWatches() - before;
 }
@@ -91,12 +95,12 @@ describe.skipIf(process.platform !== 'linux')('following a folder with label dir
 describe.skipIf(process.platform !== 'linux')(
   'a log made in a new directory as chokidar starts to watch it',
   () => {
-    it('is told of a second later', async () => {
-      const root = flaggingFolder(false);
-      const changes: string[] = [];
-      await watched(root, changes);
-      const dir = join(root, 'newer');
-      // chokidar lists a new directory, then watches it: the log is written in between.
+    /** Runs `act` while chokidar's fs.watch of `dir` first writes its log (the race), and `more` applies. */
+    async function duringTheRace(
+      dir: string,
+      act: () => Promise<void>,
+      more = (): void => undefined,
+    ): Promise<void> {
       const nodeFs = process.getBuiltinModule('node:fs');
       const realWatch = nodeFs.watch;
       const watchAfterTheLog = (path: string, ...rest: unknown[]) => {
@@ -104,12 +108,54 @@ describe.skipIf(process.platform !== 'linux')(
         return (realWatch as (...args: unknown[]) => unknown).call(nodeFs, path, ...rest);
       };
       nodeFs.watch = watchAfterTheLog as typeof nodeFs.watch;
+      more();
       syncBuiltinESMExports();
       try {
-        mkdirSync(dir);
-        await until(() => changes.includes('newer/log.csv'), 'the log of the new directory', 3000);
+        await act();
       } finally {
         nodeFs.watch = realWatch;
+        syncBuiltinESMExports();
+      }
+    }
+
+    it('is told of a second later', async () => {
+      const root = flaggingFolder(false);
+      const changes: string[] = [];
+      await watched(root, changes);
+      const dir = join(root, 'newer');
+      // chokidar lists a new directory, then watches it: the log is written in between.
+      await duringTheRace(dir, async () => {
+        mkdirSync(dir);
+        await until(() => changes.includes('newer/log.csv'), 'the log of the new directory', 3000);
+      });
+      expect(changes.filter((change) => change.startsWith('error'))).toEqual([]);
+    });
+
+    it('is told of at the second look where chokidar lists the directory after the first', async () => {
+      const root = flaggingFolder(false);
+      const changes: string[] = [];
+      await watched(root, changes, { newDirectoryLooksMs: [100, 1200] });
+      const dir = join(root, 'newer');
+      // A busy machine: chokidar's listing of the new directory ends after the first look.
+      const promises = process.getBuiltinModule('node:fs/promises');
+      const realReaddir = promises.readdir;
+      const slowReaddir = async (path: string, ...rest: unknown[]): Promise<unknown> => {
+        if (path === dir) await new Promise((resolve) => setTimeout(resolve, 400));
+        return (realReaddir as (...args: unknown[]) => Promise<unknown>).call(promises, path, ...rest);
+      };
+      try {
+        await duringTheRace(
+          dir,
+          async () => {
+            mkdirSync(dir);
+            await new Promise((resolve) => setTimeout(resolve, 700));
+            expect(changes).not.toContain('newer/log.csv');
+            await until(() => changes.includes('newer/log.csv'), 'the log at the second look', 3000);
+          },
+          () => void (promises.readdir = slowReaddir as typeof promises.readdir),
+        );
+      } finally {
+        promises.readdir = realReaddir;
         syncBuiltinESMExports();
       }
       expect(changes.filter((change) => change.startsWith('error'))).toEqual([]);
