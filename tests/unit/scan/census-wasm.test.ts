@@ -64,9 +64,9 @@ function random(seed: number): () => number {
   };
 }
 
-function randomCell(next: () => number): string {
+function randomCell(next: () => number, maxPieces: number): string {
   let cell = '';
-  const pieces = Math.floor(next() * 12);
+  const pieces = Math.floor(next() * maxPieces);
   for (let i = 0; i < pieces; i++) cell += PIECES[Math.floor(next() * PIECES.length)];
   return cell;
 }
@@ -91,14 +91,15 @@ function census(parts: Parts, text: string, job: AssetCellsJob, bounds = new par
 const hashOf = (name: string): number => refHash(Buffer.from(name, 'latin1'), 0, name.length);
 
 describe('the WebAssembly asset census', () => {
-  it('agrees with the JS census on 600 random logs (loose and file columns, names known or not)', () => {
-    for (let seed = 1; seed <= 600; seed++) {
+  /** The WebAssembly census and the JS one on the random logs of `seeds`, cells of up to `maxPieces` pieces. */
+  function agreeOnRandomLogs(seeds: number[], maxPieces: number): void {
+    for (const seed of seeds) {
       const next = random(seed);
       const width = 1 + Math.floor(next() * 4);
       const rows = Array.from({ length: 1 + Math.floor(next() * 20) }, () =>
-        Array.from({ length: width + (next() < 0.1 ? 1 : 0) }, () => csvCell(randomCell(next), next)).join(
-          ',',
-        ),
+        Array.from({ length: width + (next() < 0.1 ? 1 : 0) }, () =>
+          csvCell(randomCell(next, maxPieces), next),
+        ).join(','),
       );
       const names = ['b.png', 'img', 'clip.wav', 'photo 1.png', 'x.JPG'].filter(() => next() < 0.5);
       const job: AssetCellsJob = {
@@ -113,6 +114,20 @@ describe('the WebAssembly asset census', () => {
       const wasm = census(csvScanner, text, job);
       expect(wasm, `seed ${seed}: ${JSON.stringify(text)}`).toEqual(census(js, text, job));
     }
+  }
+
+  it('agrees with the JS census on 600 random logs (loose and file columns, names known or not)', () => {
+    agreeOnRandomLogs(
+      Array.from({ length: 600 }, (_, i) => i + 1),
+      12,
+    );
+  });
+
+  it('agrees with the JS census on 400 random logs of long cells (signs in several 16-byte blocks)', () => {
+    agreeOnRandomLogs(
+      Array.from({ length: 400 }, (_, i) => 1001 + i),
+      48,
+    );
   });
 
   it('settles the same missing references and keeps the same cells on a Gradio-like log', () => {
