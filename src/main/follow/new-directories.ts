@@ -4,13 +4,15 @@
 // directory's next change: never, for the HF saver's sample folder, whose log is written once right
 // after its folder. The second look is for a machine so busy that chokidar's listing (queued behind
 // other file reads) ends after the first.
-import { logFilesIn } from '../gradio/find-logs';
+import { logFilesInSoon } from '../gradio/find-logs';
 
 /** When a new directory is looked at again (by the first, chokidar has watched it unless very busy). */
 export const NEW_DIRECTORY_LOOKS_MS: readonly number[] = [1000, 10_000];
 
 export class NewDirectories {
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Set by stop(): a look still reading says nothing once the watch is closed. */
+  private stopped = false;
 
   /**
    * `logFound(path)`: a log-named file of a new directory (absolute), whether told of or not, at
@@ -34,17 +36,17 @@ export class NewDirectories {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
 
   private lookAt(dir: string): void {
-    let logs: string[];
-    try {
-      logs = logFilesIn(dir);
-    } catch {
-      return; // Gone again: its removal is an event of its own.
-    }
-    for (const log of logs) this.logFound(log);
+    logFilesInSoon(dir).then(
+      (logs) => {
+        if (!this.stopped) for (const log of logs) this.logFound(log);
+      },
+      () => undefined, // Gone again: its removal is an event of its own.
+    );
   }
 }

@@ -142,8 +142,16 @@ export function isLogName(name: string): boolean {
 
 /** The log-named files right in the directory `dir` (absolute paths); throws where it cannot be read. */
 export function logFilesIn(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
+  return logFilesAmong(dir, fs.readdirSync(dir, { withFileTypes: true }));
+}
+
+/** logFilesIn, read on libuv's threads: a burst of new directories does not hold this thread. */
+export async function logFilesInSoon(dir: string): Promise<string[]> {
+  return logFilesAmong(dir, await fs.promises.readdir(dir, { withFileTypes: true }));
+}
+
+function logFilesAmong(dir: string, entries: Dirent[]): string[] {
+  return entries
     .filter((entry) => entry.isFile() && isLogName(entry.name))
     .map((entry) => join(dir, entry.name));
 }

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NewDirectories } from '../../../src/main/follow/new-directories';
 import { until } from '../../support/until';
 
@@ -49,6 +49,24 @@ describe('NewDirectories', () => {
     directories.appeared(dir);
     await until(() => found.length === 2, 'two looks', 2000);
     expect(found).toEqual([join(dir, 'log.csv'), join(dir, 'log.csv')]);
+  });
+
+  it("reads the directory on libuv's threads, not this one (a burst of new directories)", async () => {
+    const dir = newDirectory();
+    writeFileSync(join(dir, 'log.csv'), 'text,flag\n');
+    const nodeFs = process.getBuiltinModule('node:fs');
+    const readdirSync = vi.spyOn(nodeFs, 'readdirSync');
+    const readdir = vi.spyOn(nodeFs.promises, 'readdir');
+    try {
+      const { found, directories } = following([10]);
+      directories.appeared(dir);
+      await until(() => found.length === 1, 'the look', 2000);
+      expect(readdirSync.mock.calls.filter(([path]) => path === dir)).toEqual([]);
+      expect(readdir.mock.calls.filter(([path]) => path === dir)).toHaveLength(1);
+    } finally {
+      readdirSync.mockRestore();
+      readdir.mockRestore();
+    }
   });
 
   it('looks no more once stopped, and says nothing of a directory gone again', async () => {
