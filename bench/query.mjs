@@ -163,7 +163,7 @@ for (const { name, first, repeated, total } of columns.queries) {
   );
 }
 console.log(`peak RSS after every search and sort: ${peakLine(columns)}`);
-// The desktop app's main process runs on Electron's Node (22 or later), whose workers cost more.
+// The desktop app's main process runs on Electron's Node (24 from Electron 40 on), whose workers cost more.
 if (otherNode) {
   const version = spawnSync(otherNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
   console.log(`  the same process under Node ${version}: ${peakLine(columnsUnder(otherNode))}`);
